@@ -1,0 +1,56 @@
+"""``coach memory show | clear``: exactly what the next session's coach is told about the last one."""
+
+from __future__ import annotations
+
+import argparse
+
+from coach.cli.common import ladders
+from coach.cli.main import command_parser
+from coach.engine.memory import memory_text
+from coach.prompts import PromptLibrary
+
+
+def register(sub) -> None:
+    parser = command_parser(sub, "memory", "show or clear what the next session remembers")
+    inner = parser.add_subparsers(dest="memory_command", metavar="ACTION", required=True)
+    show = inner.add_parser("show", help="print exactly what is carried into the next session")
+    show.add_argument("--competency", metavar="ID")
+    show.set_defaults(func=run_show)
+    clear = inner.add_parser("clear", help="forget it (sessions stay in the journal)")
+    clear.add_argument("--competency", metavar="ID")
+    clear.set_defaults(func=run_clear)
+
+
+def run_show(args: argparse.Namespace) -> int:
+    from coach.store import open_journal
+
+    found = ladders(args)
+    ids = [args.competency] if args.competency else list(found.competencies)
+    shown = False
+    with open_journal() as journal:
+        for competency_id in ids:
+            remembered = journal.memory(competency_id)
+            if remembered is None:
+                continue
+            text = memory_text(
+                PromptLibrary(),
+                found.get(competency_id),
+                remembered.plan,
+                remembered.summary,
+                remembered.updated_at,
+            )
+            if text:
+                print(f"# {found.get(competency_id).name}\n{text}\n")
+                shown = True
+    if not shown:
+        print("Nothing is remembered: the next session starts fresh.")
+    return 0
+
+
+def run_clear(args: argparse.Namespace) -> int:
+    from coach.store import open_journal
+
+    with open_journal() as journal:
+        journal.clear_memory(args.competency)
+    print("Memory cleared: the next session starts fresh (sessions stay in the journal).")
+    return 0

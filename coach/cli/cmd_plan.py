@@ -1,0 +1,133 @@
+"""``coach plan`` and ``coach questions``: documents to paste into a 1:1 doc or a message."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from pathlib import Path
+
+from coach.cli.common import add_choice, ladders
+from coach.cli.main import command_parser
+from coach.cli.output import emit
+from coach.domain import Phase
+from coach.engine.teammates import AUDIENCES, questions_for
+from coach.errors import CoachError, NotFoundError
+
+
+def register(sub) -> None:
+    plan = command_parser(sub, "plan", "a growth plan from a stored session, or a short fresh one")
+    _source_options(plan)
+    plan.set_defaults(func=run_plan)
+    questions = command_parser(
+        sub, "questions", "questions for teammates, ready to paste into a message"
+    )
+    _source_options(questions)
+    questions.add_argument("--for", dest="audience", choices=AUDIENCES, help="who you will ask")
+    questions.set_defaults(func=run_questions)
+
+
+def _source_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("--session", type=int, metavar="ID", help="a stored session")
+    add_choice(parser)
+    parser.add_argument("--out", type=Path, metavar="FILE", help="write to FILE (private, 0600)")
+
+
+def _settings(args):
+    from coach.settings import Settings
+
+    overrides = {}
+    if getattr(args, "offline", None):
+        overrides["offline"] = True
+    if getattr(args, "no_history", None):
+        overrides["history"] = False
+    return Settings.load(**overrides)
+
+
+def run_plan(args: argparse.Namespace) -> int:
+    from coach.exports import plan_markdown
+    from coach.store import open_journal
+
+    found = ladders(args)
+    settings = _settings(args)
+    with open_journal(history=settings.history) as journal:
+        if args.session or args.level is None:
+            record = journal.get_session(args.session) if args.session else journal.last_session()
+            if record is None:
+                raise NotFoundError("No session yet: run `coach plan --level N` for a short one.")
+            if record.plan is None:
+                raise NotFoundError(
+                    f"Session {record.id} has no plan yet: resume it with `coach chat --resume {record.id}`."
+                )
+            emit(plan_markdown(record.plan, found.get(record.competency_id)), args.out)
+            return 0
+        plan, competency = asyncio.run(_short_session(args, settings, journal, found))
+        emit(plan_markdown(plan, competency), args.out)
+    return 0
+
+
+def _ask(question: str) -> str:
+    print(question, file=sys.stderr, flush=True)
+    line = sys.stdin.readline()
+    return line.strip()
+
+
+async def _drain(stream) -> str:
+    return "".join([chunk async for chunk in stream])
+
+
+async def _short_session(args, settings, journal, found):
+    """Four answers from stdin; the engine does the rest (and remembers it for the follow-up)."""
+    from coach.engine import setup
+
+    competency = found.get(args.competency)
+    coach = setup.make_coach(settings, on_notice=lambda t: print(f"coach: {t}", file=sys.stderr))
+    session = setup.new_session(settings, journal, competency, args.level, coach)
+    await _drain(session.open())
+    if session.phase is Phase.FOLLOWUP:
+        await _drain(session.command("next"))
+    goal = _ask("What do you want to work on? (one line)")
+    await _drain(session.send(goal or "Work on this level."))
+    situation = _ask(
+        "Describe one recent situation where customers or users were part of the picture:"
+    )
+    await _drain(session.send(situation or "No situation given."))
+    await _drain(session.command("struggles"))
+    lines = [f"  {n}. {i.text}" for n, i in enumerate(session.level.common_struggles, start=1)]
+    picked = _ask("Which of these struggles fit? (numbers, or none)\n" + "\n".join(lines))
+    await _drain(session.send(picked or "none"))
+    await _drain(session.command("suggest"))
+    await _drain(session.send("all"))
+    focus = _ask("In one sentence, your focus until the check-in:")
+    await _drain(session.send(focus or session.level.focus_summary.closing))
+    if session.plan is None:
+        raise CoachError("The plan could not be built.")
+    return session.plan, competency
+
+
+def run_questions(args: argparse.Namespace) -> int:
+    from coach.exports import questions_markdown
+    from coach.store import open_journal
+
+    found = ladders(args)
+    first_ids: list[str] = []
+    if args.level is not None and not args.session:
+        competency = found.get(args.competency)
+        level_number = args.level
+    else:
+        settings = _settings(args)
+        with open_journal(history=settings.history) as journal:
+            record = journal.get_session(args.session) if args.session else journal.last_session()
+        if record is None:
+            raise NotFoundError("No session yet: use --level N.")
+        competency = found.get(record.competency_id)
+        level_number = record.level
+        first_ids = [s.item_id for s in record.suggestions if s.kind == "feedback" and s.accepted]
+    try:
+        level = competency.level(level_number)
+    except KeyError:
+        raise NotFoundError(f"{competency.name} has no level {level_number}.") from None
+    intro, items = questions_for(competency, level, args.audience, first_ids)
+    emit(questions_markdown(competency, level, items, args.audience, intro), args.out)
+    return 0

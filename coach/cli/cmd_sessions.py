@@ -1,0 +1,101 @@
+"""``coach sessions list | show | export | delete`` and ``coach forget --all``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from coach.cli.common import ladders
+from coach.cli.main import command_parser
+from coach.cli.output import emit
+from coach.domain import PHASE_TITLES
+from coach.errors import CoachError
+
+
+def register(sub) -> None:
+    parser = command_parser(sub, "sessions", "list, show, export or delete stored sessions")
+    inner = parser.add_subparsers(dest="sessions_command", metavar="ACTION", required=True)
+    inner.add_parser("list", help="recent sessions, newest first").set_defaults(func=run_list)
+    show = inner.add_parser("show", help="a session's transcript, struggles, suggestions and plan")
+    show.add_argument("id", type=int)
+    show.set_defaults(func=run_show)
+    export = inner.add_parser("export", help="a session as Markdown or JSON")
+    export.add_argument("id", type=int)
+    export.add_argument("--format", choices=("md", "json"), default="md")
+    export.add_argument("--out", type=Path, metavar="FILE")
+    export.set_defaults(func=run_export)
+    delete = inner.add_parser("delete", help="delete a session and its turns")
+    delete.add_argument("id", type=int)
+    delete.set_defaults(func=run_delete)
+
+    forget = command_parser(sub, "forget", "remove every session, memory and plan")
+    forget.add_argument("--all", action="store_true", required=True, help="everything (required)")
+    forget.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    forget.set_defaults(func=run_forget)
+
+
+def _journal():
+    from coach.store import open_journal
+
+    return open_journal()
+
+
+def run_list(args: argparse.Namespace) -> int:
+    with _journal() as journal:
+        sessions = journal.list_sessions()
+    if not sessions:
+        print("No sessions yet. Start one with `coach` or `coach chat`.")
+        return 0
+    for info in sessions:
+        state = "plan" if info.has_plan else PHASE_TITLES[info.phase].lower()
+        words = f"  “{info.first_user_words}”" if info.first_user_words else ""
+        print(
+            f"{info.id:>4}  {info.started_at:%Y-%m-%d %H:%M}  {info.competency_id} L{info.level}"
+            f"  {info.mode:<6} {info.turn_count:>3} turns  {state}{words}"
+        )
+    return 0
+
+
+def run_show(args: argparse.Namespace) -> int:
+    from coach.exports import session_markdown
+
+    with _journal() as journal:
+        record = journal.get_session(args.id)
+    print(session_markdown(record, ladders(args).get(record.competency_id)))
+    return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from coach.exports import session_json, session_markdown
+
+    with _journal() as journal:
+        record = journal.get_session(args.id)
+    if args.format == "json":
+        text = session_json(record)
+    else:
+        text = session_markdown(record, ladders(args).get(record.competency_id))
+    emit(text, args.out)
+    return 0
+
+
+def run_delete(args: argparse.Namespace) -> int:
+    with _journal() as journal:
+        journal.get_session(args.id)  # NotFoundError names it if absent
+        journal.delete_session(args.id)
+    print(f"Deleted session {args.id}.")
+    return 0
+
+
+def run_forget(args: argparse.Namespace) -> int:
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise CoachError("Refusing to forget everything without confirmation: add --yes.")
+        answer = input("Remove every session, memory and plan? Type 'yes' to confirm: ")
+        if answer.strip().lower() != "yes":
+            print("Nothing removed.")
+            return 1
+    with _journal() as journal:
+        journal.forget_all()
+    print("Every session, memory and plan was removed.")
+    return 0

@@ -1,0 +1,30 @@
+"""Helpers shared by the command modules: loading the ladder the user chose."""
+
+from __future__ import annotations
+
+import argparse
+
+from coach.errors import NotFoundError
+from coach.ladder import Competency, LadderSet, Level, load_ladders
+
+
+def ladders(args: argparse.Namespace) -> LadderSet:
+    return load_ladders(tuple(getattr(args, "rubric", None) or ()))
+
+
+def choose(args: argparse.Namespace, *, default_level: int | None = 1) -> tuple[Competency, Level]:
+    """The competency (``--competency``) and level (``--level``) named on the command line."""
+    competency = ladders(args).get(getattr(args, "competency", None))
+    number = getattr(args, "level", None) or default_level
+    try:
+        return competency, competency.level(number)
+    except KeyError:
+        raise NotFoundError(
+            f"{competency.name} has no level {number} (levels: "
+            f"{', '.join(map(str, competency.level_numbers))})."
+        ) from None
+
+
+def add_choice(parser: argparse.ArgumentParser, *, level_help: str = "level number") -> None:
+    parser.add_argument("--competency", metavar="ID", help="competency id (default: the first)")
+    parser.add_argument("--level", type=int, metavar="N", help=level_help)

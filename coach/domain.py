@@ -1,0 +1,111 @@
+"""Plain data shared by the engine, the journal, the exports and the UIs (no I/O here)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Phase(StrEnum):
+    """Where a session stands. The engine holds it, never the model."""
+
+    FOLLOWUP = "followup"  # only when an earlier plan exists for this competency
+    CHECKIN = "checkin"
+    SITUATION = "situation"
+    EXPLORE = "explore"
+    STRUGGLES = "struggles"
+    SUGGEST = "suggest"
+    PLAN = "plan"
+    DONE = "done"
+
+
+PHASE_ORDER: tuple[Phase, ...] = (
+    Phase.FOLLOWUP,
+    Phase.CHECKIN,
+    Phase.SITUATION,
+    Phase.EXPLORE,
+    Phase.STRUGGLES,
+    Phase.SUGGEST,
+    Phase.PLAN,
+    Phase.DONE,
+)
+
+PHASE_TITLES: dict[Phase, str] = {
+    Phase.FOLLOWUP: "Follow-up",
+    Phase.CHECKIN: "Check-in",
+    Phase.SITUATION: "Situation",
+    Phase.EXPLORE: "Explore",
+    Phase.STRUGGLES: "Struggles",
+    Phase.SUGGEST: "Suggestions",
+    Phase.PLAN: "Plan",
+    Phase.DONE: "Done",
+}
+
+Role = Literal["user", "coach"]
+Mode = Literal["guided", "model"]
+Audience = Literal["manager", "peer", "support", "product"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Turn(_Model):
+    """One turn of the conversation. ``complete`` is False while a reply streams or after a cut."""
+
+    id: int | None = None
+    role: Role
+    text: str
+    phase: Phase
+    complete: bool = True
+    tokens: int | None = None
+    created_at: datetime = Field(default_factory=datetime.now)
+
+
+class Suggestion(_Model):
+    """A habit or a feedback question from the ladder, tied to what the user said."""
+
+    kind: Literal["habit", "feedback"]
+    item_id: str
+    reason: str
+    first_step: str
+    due: date
+    cadence: str | None = None  # habits: "twice a week", "every Friday"
+    ask_whom: Audience | None = None  # feedback questions
+    accepted: bool = True
+    source: Literal["model", "guided"] = "guided"
+
+
+class Plan(_Model):
+    """A growth plan: 2–3 habits, feedback questions, signals to watch, a check-in date."""
+
+    competency_id: str
+    competency_name: str
+    level: int
+    focus: str
+    habits: list[Suggestion]
+    feedback: list[Suggestion]
+    signal_ids: list[str]
+    checkin: date
+    created_at: datetime = Field(default_factory=datetime.now)
+
+
+class SessionRecord(_Model):
+    """A session as stored: its settings, where it stands, and what it produced."""
+
+    id: int
+    competency_id: str
+    level: int
+    mode: Mode
+    model: str | None = None
+    phase: Phase = Phase.CHECKIN
+    started_at: datetime
+    ended_at: datetime | None = None
+    turns: list[Turn] = Field(default_factory=list)
+    struggle_ids: list[str] = Field(default_factory=list)
+    suggestions: list[Suggestion] = Field(default_factory=list)
+    plan: Plan | None = None
+    summary: str = ""  # running summary of folded turns, and the memory carried to the next session

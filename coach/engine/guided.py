@@ -1,0 +1,178 @@
+"""The guided coach: the coach's turns built from the ladder and the user's own words, no model.
+
+Each turn reflects what the user said, then asks one open question from the level.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from coach.domain import Suggestion
+from coach.engine import planning, reflect
+from coach.engine.flow import Moment
+from coach.ladder.schema import DERIVED_NOTE, Competency, Item, Level
+
+_EXPLORE_LEADS = (
+    "Here is a question your level asks, to look at that moment through:",
+    "Another question from your level:",
+    "One more from the ladder:",
+)
+
+
+def first_sentence(text: str) -> str:
+    return text.split(". ")[0].rstrip(".") + "."
+
+
+def _with_reflection(last: str, turn_index: int, rest: str) -> str:
+    reflection = reflect.reflect(last, turn_index) if last else ""
+    return f"{reflection} {rest}".strip()
+
+
+def ladder_line(item: Item) -> str:
+    note = f" ({DERIVED_NOTE})" if item.derived else ""
+    return f"{item.text} [{item.id}]{note}"
+
+
+def suggestion_lines(suggestions: list[Suggestion], level: Level, today: date) -> str:
+    """The suggestions as a numbered list; ladder text comes from the ladder, never the model."""
+    lines: list[str] = []
+    for kind, title in (("habit", "Habits"), ("feedback", "Feedback questions")):
+        chosen = [(n, s) for n, s in enumerate(suggestions, start=1) if s.kind == kind]
+        if not chosen:
+            continue
+        lines.append(f"{title}:")
+        for number, suggestion in chosen:
+            found = level.find(suggestion.item_id)
+            text = ladder_line(found[1]) if found else suggestion.item_id
+            lines.append(f"{number}. {text}")
+            lines.append(f"   Why: {suggestion.reason}")
+            extra = f" ({suggestion.cadence})" if suggestion.cadence else ""
+            lines.append(f"   First step: {suggestion.first_step}{extra}")
+            if suggestion.ask_whom:
+                lines.append(f"   Ask: {planning.AUDIENCE_NAMES[suggestion.ask_whom]}")
+        lines.append("")
+    return "\n".join(lines).rstrip()
+
+
+def text_for(
+    moment: Moment, competency: Competency, level: Level, today: date, turn_index: int
+) -> str:
+    """The guided coach's words for ``moment``."""
+    data = moment.data
+    last = data.get("last", "")
+    kind = moment.kind
+    if kind == "followup":
+        item: Suggestion = data["item"]
+        found = level.find(item.item_id) or (None, None)
+        text = found[1].text if found[1] else item.item_id
+        step = f"your first step was: {item.first_step}"
+        if data["index"] == 0:
+            return (
+                f"Welcome back. Before today's topic, let's look at your last plan, one item at a "
+                f"time. You chose “{text}” [{item.item_id}]; {step} How did that go?"
+            )
+        return _with_reflection(
+            last,
+            turn_index,
+            f"Next on your plan: “{text}” [{item.item_id}]; {step} What happened with that one?",
+        )
+    if kind == "checkin":
+        if data["followup_done"]:
+            return _with_reflection(
+                last,
+                turn_index,
+                f"Let's carry that into today. What would you like to get out of this session on "
+                f"{competency.name}?",
+            )
+        return (
+            f"Welcome. This session looks at {competency.name} at {level.label}: "
+            f"{first_sentence(level.description)} What would you like to get out of it today?"
+        )
+    if kind == "situation":
+        return _with_reflection(
+            last,
+            turn_index,
+            "To ground that, tell me about one recent, concrete moment at work where customers or "
+            "users were part of the picture. What happened?",
+        )
+    if kind == "situation_more":
+        return _with_reflection(
+            last,
+            turn_index,
+            "Say a little more about that moment: what did you do, and what did it mean for the "
+            "customer?",
+        )
+    if kind == "explore":
+        question: Item = data["question"]
+        lead = _EXPLORE_LEADS[min(data["number"] - 1, len(_EXPLORE_LEADS) - 1)]
+        tail = " (derived from the level description)" if question.derived else ""
+        return _with_reflection(last, turn_index, f"{lead} {question.text}{tail}")
+    if kind == "challenge":
+        return _with_reflection(
+            last,
+            turn_index,
+            "Before we go on, let's try the other chair: how might that moment have looked from the "
+            "customer's side?",
+        )
+    if kind == "boundary":
+        return (
+            "That sounds heavy, and it deserves more than an exercise on customer empathy. Please "
+            "consider talking with someone you trust about it: your manager, HR, a friend or a "
+            "professional. When you want to, we can pick up where we were; what would help most now?"
+        )
+    if kind == "struggles":
+        lines = [
+            _with_reflection(last, turn_index, f"Here are the common struggles at {level.label}:"),
+            "",
+        ]
+        for number, match in enumerate(data["candidates"], start=1):
+            why = f" (may fit: {match.reason})" if match.because else ""
+            lines.append(f"{number}. {ladder_line(match.item)}{why}")
+        lines += [
+            "",
+            "Which of these fit your situation, if any? Answer with the numbers, or in your own words.",
+        ]
+        return "\n".join(lines)
+    if kind == "ask_suggest":
+        struggles: list[Item] = data["struggles"]
+        if struggles:
+            named = "; ".join(f"“{s.text}”" for s in struggles)
+            said = f"You recognise {named}."
+        else:
+            said = "None of the list quite fits, and that is useful to know too."
+        return (
+            f"{said} Would it help to look at a few habits and feedback questions from "
+            f"{level.label} that fit what you described?"
+        )
+    if kind == "not_now":
+        return (
+            "All right, we can leave it there. Your notes are saved. When you want them, type "
+            "/suggest for habits and feedback questions; what else is on your mind about this?"
+        )
+    if kind == "suggest":
+        return (
+            f"Here are a few from {level.label} that fit what you said.\n\n"
+            f"{suggestion_lines(data['suggestions'], level, today)}\n\n"
+            "Which do you want to keep? Say “all”, or for example “keep 1 3” or “drop 2”."
+        )
+    if kind == "plan_focus":
+        kept: list[Suggestion] = data["kept"]
+        checkin = planning.when(data["checkin"], today)
+        count = f"{len(kept)} item{'s' if len(kept) != 1 else ''}"
+        return (
+            f"You're keeping {count} for your plan. In one sentence, what focus do you want to hold "
+            f"until your check-in on {checkin}?"
+        )
+    if kind == "done":
+        plan = data["plan"]
+        steps = sorted([*plan.habits, *plan.feedback], key=lambda s: s.due)
+        first = f" Your first step: {steps[0].first_step}" if steps else ""
+        return (
+            f"Your plan is saved. Focus: “{plan.focus}”.{first} Check in on "
+            f"{planning.when(plan.checkin, today)}: start a session then and we'll look at how it "
+            "went. Type /plan to see the whole plan or /questions for questions to send teammates."
+        )
+    return (
+        "This session is complete and your plan is saved. Type /plan to see it, /questions for "
+        "teammate questions, or /quit to leave."
+    )

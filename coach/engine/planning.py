@@ -1,0 +1,89 @@
+"""Dates, first steps and the plan document's data, built from the ladder (no model needed)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from coach.domain import Audience, Plan, Suggestion
+from coach.ladder.schema import Competency, Item, Level
+
+CHECKIN_DAYS = 14
+MAX_HABITS = 3
+MAX_FEEDBACK = 3
+
+
+def next_workday(day: date, offset: int) -> date:
+    """``offset`` days after ``day``, moved forward off a weekend."""
+    target = day + timedelta(days=offset)
+    while target.weekday() >= 5:
+        target += timedelta(days=1)
+    return target
+
+
+def when(day: date, today: date) -> str:
+    """'Thursday 26 Nov' — short, unambiguous in a plan."""
+    text = f"{day:%A} {day.day} {day:%b}"
+    return text if day.year == today.year else f"{text} {day.year}"
+
+
+def lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:] if text[1:2].islower() or len(text) < 2 else text
+
+
+def unquote(text: str) -> str:
+    return text.strip().strip('"“”')
+
+
+def habit_step(item: Item, due: date, today: date) -> str:
+    """A small, dated first step for a habit, in the user's calendar."""
+    action = lower_first(item.text.rstrip("."))
+    action = re.sub(r"\b(regularly|if possible)\b", "", action).replace("  ", " ").strip()
+    return f"Block 30 minutes on {when(due, today)} to {action}, and note one thing you learn."
+
+
+_AUDIENCE_HINTS: tuple[tuple[Audience, tuple[str, ...]], ...] = (
+    ("support", ("support", "frustrat", "confusion", "complain", "ticket")),
+    ("product", ("using", "use", "value", "solution", "simpler", "approach", "research")),
+    ("manager", ("strategy", "organi", "priorit", "decision", "roadmap", "lead")),
+)
+
+
+def audience_for(item: Item) -> Audience:
+    lowered = item.text.lower()
+    for audience, hints in _AUDIENCE_HINTS:
+        if any(h in lowered for h in hints):
+            return audience
+    return "peer"
+
+
+AUDIENCE_NAMES: dict[str, str] = {
+    "manager": "your manager",
+    "peer": "a peer on your team",
+    "support": "someone in support",
+    "product": "your product manager or designer",
+}
+
+
+def feedback_step(item: Item, whom: Audience, due: date, today: date) -> str:
+    return f"By {when(due, today)}, ask {AUDIENCE_NAMES[whom]}: {item.text}"
+
+
+def build_plan(
+    competency: Competency,
+    level: Level,
+    suggestions: list[Suggestion],
+    focus: str,
+    today: date,
+) -> Plan:
+    kept = [s for s in suggestions if s.accepted]
+    return Plan(
+        competency_id=competency.id,
+        competency_name=competency.name,
+        level=level.level,
+        focus=focus.strip() or level.focus_summary.closing,
+        habits=[s for s in kept if s.kind == "habit"][:MAX_HABITS],
+        feedback=[s for s in kept if s.kind == "feedback"][:MAX_FEEDBACK],
+        signal_ids=[item.id for item in level.signals_of_readiness],
+        checkin=next_workday(today, CHECKIN_DAYS),
+    )

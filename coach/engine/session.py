@@ -1,0 +1,283 @@
+"""A coaching session: the user's turns saved before anything is sent, replies saved as they stream.
+
+Every public method that makes the coach speak returns an async iterator of text chunks. Stopping it
+(Esc, a cancelled task, an error) keeps what arrived, saved and marked partial, so the session can be
+resumed; a failed reply can be retried without repeating the user's turn.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import AsyncIterator, Callable
+from datetime import date, datetime
+
+from coach.domain import Phase, Plan, SessionRecord, Suggestion, Turn
+from coach.engine import planning
+from coach.engine.context import Context
+from coach.engine.flow import Flow, Moment
+from coach.engine.memory import memory_text, session_summary
+from coach.engine.usage import UsageTotals
+from coach.errors import CoachError
+from coach.ladder.schema import Competency, Level
+from coach.llm.tokens import count_text
+from coach.prompts import PromptLibrary
+
+SAVE_EVERY_SECONDS = 0.5
+COMMANDS = {"next", "back", "skip", "struggles", "suggest", "plan"}
+
+
+class _TurnSaver:
+    """Writes a streaming reply to the journal at most every SAVE_EVERY_SECONDS, then completes it."""
+
+    def __init__(self, session: CoachSession, phase: Phase):
+        self.session = session
+        self.phase = phase
+        self.text = ""
+        self.turn: Turn | None = None
+        self.saved_at = 0.0
+
+    def append(self, chunk: str) -> None:
+        self.text += chunk
+        journal, record = self.session.journal, self.session.record
+        if self.turn is None:
+            self.turn = Turn(role="coach", text=self.text, phase=self.phase, complete=False)
+            self.turn.id = journal.add_turn(
+                record.id, "coach", self.text, self.phase, complete=False
+            )
+            record.turns.append(self.turn)
+            self.saved_at = time.monotonic()
+        elif time.monotonic() - self.saved_at >= SAVE_EVERY_SECONDS:
+            journal.update_turn(self.turn.id, self.text, complete=False)
+            self.saved_at = time.monotonic()
+        self.turn.text = self.text
+
+    def finish(self, complete: bool) -> None:
+        if self.turn is None:
+            return
+        self.turn.complete = complete
+        self.turn.tokens = count_text(self.text)
+        self.session.journal.update_turn(
+            self.turn.id, self.text, complete=complete, tokens=self.turn.tokens
+        )
+
+
+class CoachSession:
+    def __init__(
+        self,
+        *,
+        competency: Competency,
+        level: Level,
+        record: SessionRecord,
+        journal,
+        coach,
+        prompts: PromptLibrary,
+        previous_plan: Plan | None = None,
+        memory: str = "",
+        clock: Callable[[], datetime] = datetime.now,
+        context_tokens: int = 8000,
+        reply_tokens: int = 400,
+    ):
+        self.competency = competency
+        self.level = level
+        self.record = record
+        self.journal = journal
+        self.coach = coach
+        self.prompts = prompts
+        self.clock = clock
+        self.usage = UsageTotals()
+        self.flow = Flow(competency, level, record, previous_plan, self.today)
+        system = prompts.render("system", competency=competency, level=level)
+        self.context = Context(
+            prompts, system, memory=memory, budget=context_tokens, reply_tokens=reply_tokens
+        )
+        self._pending: Moment | None = None
+
+    # -- creating and resuming -------------------------------------------------------------------
+    @classmethod
+    def start(
+        cls, competency: Competency, level: Level, *, journal, coach, model: str | None = None, **kw
+    ):
+        """A new session; follows up on the last plan for this competency if there is one."""
+        clock = kw.get("clock", datetime.now)
+        prompts = kw.pop("prompts", None) or PromptLibrary()
+        remembered = journal.memory(competency.id)
+        plan = remembered.plan if remembered else None
+        memory = (
+            memory_text(prompts, competency, plan, remembered.summary, remembered.updated_at)
+            if remembered
+            else ""
+        )
+        session_id = journal.create_session(
+            competency.id,
+            level.level,
+            coach.mode,
+            model if coach.mode == "model" else None,
+            clock(),
+        )
+        record = journal.get_session(session_id)
+        session = cls(
+            competency=competency,
+            level=level,
+            record=record,
+            journal=journal,
+            coach=coach,
+            prompts=prompts,
+            previous_plan=plan,
+            memory=memory,
+            **kw,
+        )
+        record.phase = session.flow.first_phase()
+        journal.set_phase(record.id, record.phase)
+        return session
+
+    @classmethod
+    def resume(cls, record: SessionRecord, competency: Competency, *, journal, coach, **kw):
+        prompts = kw.pop("prompts", None) or PromptLibrary()
+        level = competency.level(record.level)
+        return cls(
+            competency=competency,
+            level=level,
+            record=record,
+            journal=journal,
+            coach=coach,
+            prompts=prompts,
+            **kw,
+        )
+
+    # -- state -------------------------------------------------------------------------------------
+    @property
+    def today(self) -> date:
+        return self.clock().date()
+
+    @property
+    def phase(self) -> Phase:
+        return self.record.phase
+
+    @property
+    def coach_turns(self) -> int:
+        return sum(1 for t in self.record.turns if t.role == "coach")
+
+    @property
+    def needs_reply(self) -> bool:
+        """The last thing said is the user's (a failed or interrupted request): offer to retry."""
+        return bool(self.record.turns) and self.record.turns[-1].role == "user"
+
+    @property
+    def plan(self) -> Plan | None:
+        return self.record.plan
+
+    # -- speaking ----------------------------------------------------------------------------------
+    def open(self) -> AsyncIterator[str]:
+        """The coach's first words of a new session (nothing for a resumed one with turns)."""
+        if self.record.turns:
+            return _empty()
+        return self._speak(self.flow.opening())
+
+    async def send(self, text: str) -> AsyncIterator[str]:
+        """Save the user's turn, then stream the coach's reply."""
+        text = text.strip()
+        if not text:
+            raise CoachError("Write something first.")
+        turn = Turn(role="user", text=text, phase=self.phase, tokens=count_text(text))
+        turn.id = self.journal.add_turn(
+            self.record.id, "user", text, self.phase, tokens=turn.tokens
+        )
+        self.record.turns.append(turn)
+        moment = self.flow.after_user(text)
+        async for chunk in self._speak(moment):
+            yield chunk
+
+    def retry(self) -> AsyncIterator[str]:
+        """Ask again for the reply to the last user turn (after an error), without repeating it."""
+        last = self.record.turns[-1] if self.record.turns else None
+        if last and last.role == "coach" and not last.complete:
+            self.journal.delete_turn(last.id)
+            self.record.turns.pop()
+        moment = self._pending or self.flow.opening()
+        return self._speak(moment)
+
+    def command(self, name: str) -> AsyncIterator[str]:
+        """/next, /back, /skip, /struggles, /suggest, /plan: move, then the coach opens that step."""
+        targets = {"struggles": Phase.STRUGGLES, "suggest": Phase.SUGGEST, "plan": Phase.PLAN}
+        if name in ("next", "skip"):
+            target = self.flow.next_phase()
+        elif name == "back":
+            target = self.flow.previous_phase()
+        elif name in targets:
+            target = targets[name]
+        else:
+            raise CoachError(f"Unknown command /{name}.")
+        if target is Phase.DONE:
+            raise CoachError("Type your focus for the plan first; the session ends with it.")
+        return self._speak(self.flow.move(target))
+
+    async def _speak(self, moment: Moment) -> AsyncIterator[str]:
+        self._pending = moment
+        await self._prepare(moment)
+        self.journal.set_phase(self.record.id, self.record.phase)
+        self.journal.set_struggles(self.record.id, self.record.struggle_ids)
+        saver = _TurnSaver(self, moment.phase)
+        complete = False
+        try:
+            async for chunk in self.coach.turn(moment, self):
+                saver.append(chunk)
+                yield chunk
+            complete = True
+            self._pending = None
+        finally:
+            saver.finish(complete)
+        if moment.kind == "done":
+            self.journal.end_session(self.record.id, self.clock())
+
+    async def _prepare(self, moment: Moment) -> None:
+        """Work a moment needs before its words: suggestions, the plan."""
+        if moment.kind == "suggest":
+            if not self.record.suggestions:
+                self.record.suggestions = await self.coach.suggestions(self)
+                self.journal.set_suggestions(self.record.id, self.record.suggestions)
+            moment.data["suggestions"] = self.record.suggestions
+        elif moment.kind == "plan_focus":
+            self.journal.set_suggestions(self.record.id, self.record.suggestions)
+            moment.data["kept"] = [s for s in self.record.suggestions if s.accepted]
+            moment.data["checkin"] = planning.next_workday(self.today, planning.CHECKIN_DAYS)
+        elif moment.kind == "done":
+            plan = planning.build_plan(
+                self.competency,
+                self.level,
+                self.record.suggestions,
+                moment.data["focus"],
+                self.today,
+            )
+            self.record.plan = plan
+            self.record.summary = session_summary(self.record, self.competency)
+            self.journal.set_summary(self.record.id, self.record.summary)
+            self.journal.save_plan(self.record.id, plan)
+            moment.data["plan"] = plan
+
+    # -- direct edits from the app -------------------------------------------------------------------
+    def confirm_struggles(self, item_ids: list[str]) -> None:
+        known = {i.id for i in self.level.common_struggles}
+        self.record.struggle_ids = [i for i in item_ids if i in known]
+        self.journal.set_struggles(self.record.id, self.record.struggle_ids)
+
+    def edit_suggestion(self, index: int, **changes) -> Suggestion:
+        """Accept, drop, or change the first step or date of suggestion ``index``."""
+        allowed = {k: v for k, v in changes.items() if k in ("accepted", "first_step", "due")}
+        updated = self.record.suggestions[index].model_copy(update=allowed)
+        self.record.suggestions[index] = updated
+        self.journal.set_suggestions(self.record.id, self.record.suggestions)
+        if self.record.plan:
+            self.record.plan = planning.build_plan(
+                self.competency,
+                self.level,
+                self.record.suggestions,
+                self.record.plan.focus,
+                self.today,
+            )
+            self.journal.save_plan(self.record.id, self.record.plan)
+        return updated
+
+
+async def _empty() -> AsyncIterator[str]:
+    return
+    yield  # pragma: no cover - makes this an async generator

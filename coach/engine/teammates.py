@@ -1,0 +1,53 @@
+"""Questions for teammates: the ladder's feedback questions, ordered and introduced for an audience."""
+
+from __future__ import annotations
+
+from coach.domain import Audience
+from coach.engine import planning
+from coach.ladder.schema import Competency, Item, Level
+
+AUDIENCES: tuple[Audience, ...] = ("manager", "peer", "support", "product")
+
+INTROS: dict[str, str] = {
+    "manager": "I'm working on {skill} (Level {level} of our ladder) and would value your view before "
+    "our next 1:1. A few questions:",
+    "peer": "I'm working on {skill} and you see my work up close. Would you answer a few quick "
+    "questions? Short answers are fine.",
+    "support": "I'm trying to understand our customers better ({skill}). You hear from them every "
+    "day, so I'd love your view on a few questions:",
+    "product": "I'm working on {skill} and want to connect my engineering work to what users need. "
+    "Could you help me with a few questions?",
+    "any": "I'm working on {skill} (Level {level}). I'd value your view on a few questions:",
+}
+
+
+def ordered_for(level: Level, audience: Audience | None, first_ids: list[str]) -> list[Item]:
+    """The level's feedback questions: those in the plan first, then those suited to the audience."""
+    items = list(level.feedback_questions)
+
+    def key(item: Item) -> tuple[int, int, int]:
+        in_plan = 0 if item.id in first_ids else 1
+        suited = 0 if audience and planning.audience_for(item) == audience else 1
+        return (in_plan, suited, items.index(item))
+
+    return sorted(items, key=key)
+
+
+def questions_for(
+    competency: Competency, level: Level, audience: Audience | None, first_ids: list[str] = ()
+) -> tuple[str, list[Item]]:
+    intro = INTROS[audience or "any"].format(skill=competency.name.lower(), level=level.level)
+    return intro, ordered_for(level, audience, list(first_ids))
+
+
+def questions_document(session, audience: str | None) -> str:
+    """The Markdown to paste into a message, for a live session."""
+    from coach.exports import questions_markdown
+
+    if audience and audience not in AUDIENCES:
+        from coach.errors import CoachError
+
+        raise CoachError(f"Choose one of: {', '.join(AUDIENCES)}.")
+    planned = [s.item_id for s in session.record.suggestions if s.kind == "feedback" and s.accepted]
+    intro, items = questions_for(session.competency, session.level, audience, planned)
+    return questions_markdown(session.competency, session.level, items, audience, intro)

@@ -1,0 +1,174 @@
+"""Pydantic models for a competency ladder. Unknown keys are errors so typos never pass silently."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    model_validator,
+)
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=4000)]
+ItemId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9._-]{0,63}$")]
+
+# The lists every level has, in the order the ladder presents them, with a title for people.
+LIST_FIELDS: dict[str, str] = {
+    "key_behaviours": "Key behaviours",
+    "common_struggles": "Common struggles",
+    "success_indicators": "Success indicators",
+    "questions_to_ask_yourself": "Questions to ask yourself",
+    "habits": "Habits to build",
+    "feedback_questions": "Seek feedback",
+    "signals_of_readiness": "Signals you're ready to level up",
+}
+
+DERIVED_NOTE = "derived from the level description"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Item(_Strict):
+    """One item of a ladder list. ``id`` is what suggestions, plans and exports cite."""
+
+    id: ItemId
+    text: Text
+    derived: bool = False
+
+
+class MindsetShift(_Strict):
+    from_: Text = Field(alias="from")
+    to: Text
+    derived: bool = False
+
+
+class FocusSummary(_Strict):
+    points: list[Item] = Field(min_length=1, max_length=50)
+    closing: Text
+    derived: bool = False
+
+
+class GuideSection(_Strict):
+    heading: Text
+    paragraphs: list[Text] = Field(min_length=1, max_length=50)
+
+
+class Guide(_Strict):
+    """Longer prose about a level that the coach can draw on."""
+
+    title: Text
+    sections: list[GuideSection] = Field(min_length=1, max_length=50)
+
+
+ItemList = Annotated[list[Item], Field(min_length=1, max_length=50)]
+
+
+class Level(_Strict):
+    level: int = Field(ge=1, le=20)
+    title: Text | None = None
+    description: Text
+    key_behaviours: ItemList
+    common_struggles: ItemList
+    success_indicators: ItemList
+    mindset_shift: MindsetShift
+    questions_to_ask_yourself: ItemList
+    habits: ItemList
+    feedback_questions: ItemList
+    signals_of_readiness: ItemList
+    focus_summary: FocusSummary
+    guide: Guide | None = None
+
+    def items(self, field: str) -> list[Item]:
+        if field not in LIST_FIELDS:
+            raise KeyError(field)
+        return list(getattr(self, field))
+
+    def find(self, item_id: str) -> tuple[str, Item] | None:
+        """The list field and item with ``item_id`` in this level, if any."""
+        for field in LIST_FIELDS:
+            for item in getattr(self, field):
+                if item.id == item_id:
+                    return field, item
+        for item in self.focus_summary.points:
+            if item.id == item_id:
+                return "focus_summary", item
+        return None
+
+    @property
+    def has_derived(self) -> bool:
+        return any(i.derived for f in LIST_FIELDS for i in getattr(self, f))
+
+    @property
+    def label(self) -> str:
+        return f"Level {self.level}" + (f" · {self.title}" if self.title else "")
+
+
+class Competency(_Strict):
+    schema_version: int = Field(default=1, ge=1, le=1)
+    id: ItemId
+    name: Text
+    summary: Text
+    levels: list[Level] = Field(min_length=1, max_length=20)
+
+    @model_validator(mode="after")
+    def _consistent(self, info: ValidationInfo) -> Competency:
+        # The loader checks these itself so it can name the line; see loader.load_file.
+        if info.context and info.context.get("defer_semantic"):
+            return self
+        problems = semantic_problems(self)
+        if problems:
+            raise ValueError(problems[0][1])
+        return self
+
+    def level(self, number: int) -> Level:
+        for level in self.levels:
+            if level.level == number:
+                return level
+        raise KeyError(number)
+
+    @property
+    def level_numbers(self) -> list[int]:
+        return [lvl.level for lvl in self.levels]
+
+    def find(self, item_id: str) -> tuple[Level, str, Item] | None:
+        for level in self.levels:
+            found = level.find(item_id)
+            if found:
+                return level, found[0], found[1]
+        return None
+
+
+def semantic_problems(competency: Competency) -> list[tuple[tuple, str]]:
+    """Rules across fields, as (path, message): levels numbered 1..N once each, ids unique."""
+    problems: list[tuple[tuple, str]] = []
+    seen_levels: dict[int, int] = {}
+    for index, level in enumerate(competency.levels):
+        if level.level in seen_levels:
+            problems.append((("levels", index, "level"), f"level {level.level} is repeated"))
+        seen_levels.setdefault(level.level, index)
+    expected = list(range(1, len(seen_levels) + 1))
+    if sorted(seen_levels) != expected and not problems:
+        missing = sorted(set(range(1, max(seen_levels) + 1)) - set(seen_levels))
+        problems.append((("levels",), f"levels must be numbered 1 to N; missing {missing}"))
+    seen_ids: dict[str, tuple] = {}
+    for index, level in enumerate(competency.levels):
+        lists = [*LIST_FIELDS, "focus_summary"]
+        for field in lists:
+            items = (
+                level.focus_summary.points if field == "focus_summary" else getattr(level, field)
+            )
+            for position, item in enumerate(items):
+                path = ("levels", index, field, position, "id")
+                if field == "focus_summary":
+                    path = ("levels", index, "focus_summary", "points", position, "id")
+                if item.id in seen_ids:
+                    problems.append((path, f"id {item.id!r} is used twice"))
+                else:
+                    seen_ids[item.id] = path
+    return problems

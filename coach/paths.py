@@ -1,0 +1,78 @@
+"""Every path the app reads or writes, in one place.
+
+``COACH_HOME``, when set, holds config and data both (tests, portable use); otherwise platformdirs.
+Directories are created 0700 and files 0600 because what users write here is private.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP = "coach"
+_PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def home_override() -> Path | None:
+    value = os.environ.get("COACH_HOME")
+    return Path(value).expanduser() if value else None
+
+
+def config_dir() -> Path:
+    home = home_override()
+    return home / "config" if home else Path(platformdirs.user_config_dir(APP))
+
+
+def data_dir() -> Path:
+    home = home_override()
+    return home / "data" if home else Path(platformdirs.user_data_dir(APP))
+
+
+def config_file() -> Path:
+    return config_dir() / "config.toml"
+
+
+def database_file() -> Path:
+    return data_dir() / "journal.sqlite3"
+
+
+def user_rubric_dir() -> Path:
+    return config_dir() / "rubric"
+
+
+def user_prompts_dir() -> Path:
+    return config_dir() / "prompts"
+
+
+def _shipped(name: str) -> Path:
+    """The packaged copy in a wheel install, else the repo's top-level folder (editable install)."""
+    packaged = _PACKAGE_DIR / "_data" / name
+    if packaged.is_dir():
+        return packaged
+    return _PACKAGE_DIR.parent / name
+
+
+def shipped_rubric_dir() -> Path:
+    return _shipped("rubric")
+
+
+def shipped_prompts_dir() -> Path:
+    return _shipped("prompts")
+
+
+def ensure_private_dir(path: Path) -> Path:
+    """Create ``path`` (and parents) readable by the user alone."""
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    os.chmod(path, 0o700)
+    return path
+
+
+def write_private_file(path: Path, text: str) -> Path:
+    """Write ``text`` to ``path`` with mode 0600, creating it if needed."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(text)
+    os.chmod(path, 0o600)
+    return path

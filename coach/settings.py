@@ -1,0 +1,305 @@
+"""Where the model lives and how to talk to it: one ``Settings`` built from flags, env and a file.
+
+Sources, highest first:
+
+1. keyword arguments to ``Settings.load(**overrides)`` (the CLI flags; ``None`` = not given);
+2. environment variables: ``COACH_MODEL``, ``COACH_BASE_URL`` (else ``OPENAI_BASE_URL``),
+   ``COACH_API_KEY``, ``OPENAI_API_KEY``, ``COACH_OFFLINE`` (1/true/yes);
+3. the TOML file ``coach.paths.config_file()``::
+
+       # top level: how the app behaves
+       history = true            # keep a journal of sessions
+       offline = false           # always use the guided mode, never a model
+
+       [model]                   # where the model is and what a request may cost
+       base_url = "http://127.0.0.1:11434/v1"   # omit for OpenAI
+       model = "llama3.1"
+       api_key = "…"             # for that server; local servers need none
+       use_openai_key = false    # true: also send OPENAI_API_KEY to base_url
+       context_tokens = 8000     # budget for the conversation history
+       max_reply_tokens = 400
+       timeout = 60              # seconds
+       max_retries = 3
+       price_input_per_mtok = 0.15    # USD per million tokens, for cost estimates
+       price_output_per_mtok = 0.60
+
+   Every key is optional. An unknown key, a value of the wrong type or a file that is not TOML is
+   a ``ConfigError`` naming the file and the key.
+
+Key safety: ``OPENAI_API_KEY`` is sent only to OpenAI itself (no base URL, or
+``https://api.openai.com/v1``). A custom base URL gets it only when the config file (or an explicit
+override) says ``use_openai_key = true`` — an environment variable cannot, so a stray
+``OPENAI_BASE_URL`` never sends the key elsewhere. Otherwise a custom URL gets ``COACH_API_KEY`` /
+the file's ``api_key``, else the placeholder ``"not-needed"``. Keys are ``SecretStr``: ``repr``,
+``str``, ``model_dump_json`` and ``describe`` never show them.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+from typing import Annotated, Any, Literal
+from urllib.parse import urlsplit
+
+from pydantic import ConfigDict, Field, SecretStr, TypeAdapter, ValidationError, field_validator
+from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
+
+from coach import paths
+from coach.errors import ConfigError
+
+OPENAI_BASE_URL = "https://api.openai.com/v1"
+PLACEHOLDER_KEY = "not-needed"
+
+# Which keys the config file may hold, and where. Keys of the [model] table and top-level keys.
+MODEL_KEYS = (
+    "base_url",
+    "model",
+    "api_key",
+    "use_openai_key",
+    "context_tokens",
+    "max_reply_tokens",
+    "timeout",
+    "max_retries",
+    "price_input_per_mtok",
+    "price_output_per_mtok",
+)
+TOP_LEVEL_KEYS = ("history", "offline")
+
+
+class Settings(BaseSettings):
+    """Model endpoint and limits. Build with ``Settings.load()``; never log ``effective_key()``."""
+
+    model_config = SettingsConfigDict(extra="forbid", validate_default=True)
+
+    base_url: str | None = None
+    model: str = Field(default="gpt-4o-mini", min_length=1)
+    api_key: SecretStr | None = None
+    use_openai_key: bool = False
+    context_tokens: int = Field(default=8000, gt=0)
+    max_reply_tokens: int = Field(default=400, gt=0)
+    timeout: float = Field(default=60, gt=0)
+    max_retries: int = Field(default=3, ge=0)
+    history: bool = True
+    offline: bool = False
+    price_input_per_mtok: float | None = Field(default=None, ge=0)
+    price_output_per_mtok: float | None = Field(default=None, ge=0)
+    # From OPENAI_API_KEY only; kept apart from api_key so the safety rule above can be applied.
+    openai_api_key: SecretStr | None = Field(default=None, exclude=True, repr=False)
+
+    @field_validator("base_url")
+    @classmethod
+    def _check_base_url(cls, value: str | None) -> str | None:
+        return normalise_base_url(value)
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        return init_settings, _EnvSource(settings_cls), _TomlSource(settings_cls)
+
+    @classmethod
+    def load(cls, **overrides: Any) -> Settings:
+        """Settings from ``overrides`` (``None`` values ignored), the environment and the file."""
+        given = {name: value for name, value in overrides.items() if value is not None}
+        try:
+            return cls(**given)
+        except ValidationError as error:
+            first = error.errors()[0]
+            name = ".".join(str(part) for part in first["loc"]) or "settings"
+            raise ConfigError(f"Invalid setting '{name}': {_lower_first(first['msg'])}.") from None
+
+    # -- derived facts ---------------------------------------------------------------------------
+
+    @property
+    def is_openai(self) -> bool:
+        """True when requests go to OpenAI's own API."""
+        return self.base_url is None or self.base_url == OPENAI_BASE_URL
+
+    @property
+    def url(self) -> str:
+        """The base URL requests go to, as shown to the user."""
+        return self.base_url or OPENAI_BASE_URL
+
+    @property
+    def host_label(self) -> str:
+        """Host and explicit port only, e.g. ``127.0.0.1:11434`` or ``api.openai.com``."""
+        parts = urlsplit(self.url)
+        host = parts.hostname or "?"
+        if ":" in host:  # IPv6 literal
+            host = f"[{host}]"
+        return f"{host}:{parts.port}" if parts.port else host
+
+    @property
+    def _key_source(self) -> Literal["api_key", "openai", "placeholder", "none"]:
+        if self.api_key is not None and self.api_key.get_secret_value():
+            return "api_key"
+        openai_key = self.openai_api_key.get_secret_value() if self.openai_api_key else ""
+        if openai_key and (self.is_openai or self.use_openai_key):
+            return "openai"
+        return "none" if self.is_openai else "placeholder"
+
+    @property
+    def mode(self) -> Literal["model", "guided"]:
+        """``model`` when a model endpoint is usable, ``guided`` (offline coaching) otherwise."""
+        if self.offline:
+            return "guided"
+        if not self.is_openai:
+            return "model"
+        return "model" if self._key_source != "none" else "guided"
+
+    def effective_key(self) -> str:
+        """The key to send to ``url``, by the safety rule in the module docstring. Never log it."""
+        source = self._key_source
+        if source == "api_key":
+            assert self.api_key is not None
+            return self.api_key.get_secret_value()
+        if source == "openai":
+            assert self.openai_api_key is not None
+            return self.openai_api_key.get_secret_value()
+        if source == "placeholder":
+            return PLACEHOLDER_KEY
+        raise ConfigError(
+            "No API key for OpenAI: set OPENAI_API_KEY or COACH_API_KEY, "
+            "or set a base_url for a local server."
+        )
+
+    def describe(self) -> str:
+        """One line for the user: mode, model, where, and which key is used (never the key)."""
+        if self.offline:
+            return "Guided mode (offline is set): no model is used."
+        if self.mode == "guided":
+            return (
+                "Guided mode: no API key for OpenAI (set OPENAI_API_KEY or COACH_API_KEY, "
+                "or a base_url for a local server)."
+            )
+        key = {
+            "api_key": "the configured API key",
+            "openai": "OPENAI_API_KEY",
+            "placeholder": "no key",
+            "none": "no key",
+        }[self._key_source]
+        return f"Model {self.model} at {self.url} ({self.host_label}), using {key}."
+
+    def cost_usd(self, prompt_tokens: int, completion_tokens: int) -> float | None:
+        """Estimated cost of a request, or ``None`` when prices are not configured."""
+        if self.price_input_per_mtok is None or self.price_output_per_mtok is None:
+            return None
+        return (
+            prompt_tokens * self.price_input_per_mtok
+            + completion_tokens * self.price_output_per_mtok
+        ) / 1_000_000
+
+
+# -- sources ------------------------------------------------------------------------------------
+
+
+class _EnvSource(PydanticBaseSettingsSource):
+    """Exactly the variables named in the module docstring; empty values count as unset."""
+
+    _NAMES = (
+        ("COACH_MODEL", "model"),
+        ("COACH_BASE_URL", "base_url"),
+        ("OPENAI_BASE_URL", "base_url"),
+        ("COACH_API_KEY", "api_key"),
+        ("OPENAI_API_KEY", "openai_api_key"),
+        ("COACH_OFFLINE", "offline"),
+    )
+
+    def get_field_value(self, field: Any, field_name: str) -> tuple[Any, str, bool]:
+        return None, field_name, False
+
+    def __call__(self) -> dict[str, Any]:
+        values: dict[str, Any] = {}
+        for env_name, field_name in self._NAMES:
+            value = os.environ.get(env_name, "").strip()
+            if value and field_name not in values:
+                values[field_name] = value
+        return values
+
+
+class _TomlSource(PydanticBaseSettingsSource):
+    """The config file, checked key by key so an error can name the file and the key."""
+
+    def get_field_value(self, field: Any, field_name: str) -> tuple[Any, str, bool]:
+        return None, field_name, False
+
+    def __call__(self) -> dict[str, Any]:
+        return read_config_file(paths.config_file())
+
+
+def read_config_file(path: Path) -> dict[str, Any]:
+    """The settings in ``path`` as field values; ``{}`` when the file does not exist."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return {}
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"Cannot read the config file {path}: {error}.") from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"The config file {path} is not valid TOML: {error}.") from None
+
+    values: dict[str, Any] = {}
+    for key, value in data.items():
+        if key == "model" and isinstance(value, dict):
+            for inner, inner_value in value.items():
+                if inner not in MODEL_KEYS:
+                    raise ConfigError(
+                        f"In {path}, [model] has an unknown key '{inner}' "
+                        f"(known: {', '.join(MODEL_KEYS)})."
+                    )
+                values[inner] = _checked(path, f"model.{inner}", inner, inner_value)
+        elif key in TOP_LEVEL_KEYS:
+            values[key] = _checked(path, key, key, value)
+        elif key in MODEL_KEYS:
+            raise ConfigError(f"In {path}, the key '{key}' belongs in the [model] table.")
+        else:
+            raise ConfigError(
+                f"In {path}, the key '{key}' is unknown (known: [model], "
+                f"{', '.join(TOP_LEVEL_KEYS)})."
+            )
+    return values
+
+
+def _checked(path: Path, dotted: str, field_name: str, value: Any) -> Any:
+    """``value`` validated strictly against the field's type (TOML has real types: no coercion)."""
+    field = Settings.model_fields[field_name]
+    annotation = (
+        Annotated[field.annotation, *field.metadata] if field.metadata else field.annotation
+    )
+    adapter = TypeAdapter(annotation, config=ConfigDict(strict=True))
+    try:
+        checked = adapter.validate_python(value)
+    except ValidationError as error:
+        message = _lower_first(error.errors()[0]["msg"])
+        shown = "" if field_name == "api_key" else f" (got {value!r})"  # never echo a key
+        raise ConfigError(f"In {path}, '{dotted}' is invalid: {message}{shown}.") from None
+    if field_name == "base_url":
+        try:
+            normalise_base_url(checked)
+        except ValueError as error:
+            raise ConfigError(f"In {path}, '{dotted}' is invalid: {error}.") from None
+    return checked
+
+
+def normalise_base_url(value: str | None) -> str | None:
+    """``value`` without surrounding space or trailing slash, ``None`` if empty; http(s) only."""
+    if value is None or not value.strip():
+        return None
+    value = value.strip().rstrip("/")
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ValueError(f"{value!r} is not an http:// or https:// URL")
+    return value
+
+
+def _lower_first(text: str) -> str:
+    text = text.removeprefix("Value error, ")
+    return text[:1].lower() + text[1:]

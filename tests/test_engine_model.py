@@ -1,0 +1,208 @@
+"""Model mode at the HTTP level (respx, SSE bodies as real servers send them)."""
+
+from __future__ import annotations
+
+import json
+
+import httpx
+import pytest
+from engine_helpers import SITUATION, Clock, customer_empathy, said
+from openai_sse import error_response, sse_events, sse_response
+
+from coach.domain import Phase
+from coach.engine.model_coach import ModelCoach
+from coach.engine.session import CoachSession
+from coach.errors import ServerError
+from coach.llm.client import ChatClient
+from coach.settings import Settings
+from coach.store import open_journal
+
+BASE = "http://127.0.0.1:8009/v1"
+CHAT = f"{BASE}/chat/completions"
+REPLY = ["You said the export broke ", "for two customers. ", "What did they need from it?"]
+
+
+def good_suggestions(level) -> str:
+    return json.dumps(
+        {
+            "habits": [
+                {"id": level.habits[0].id, "reason": "You skipped the data check.", "first_step": "Read ten tickets", "due": "2026-11-25", "cadence": "weekly"},
+                {"id": level.habits[1].id, "reason": "Support saw it first.", "first_step": "Join one support call", "due": "2026-11-27"},
+            ],
+            "feedback": [
+                {"id": level.feedback_questions[0].id, "reason": "You assumed.", "first_step": "Ask in 1:1", "due": "2026-11-30", "ask_whom": "Manager"},
+            ],
+        }
+    )
+
+
+class FakeModel:
+    """Answers each request like a server would; records every request body."""
+
+    def __init__(self, suggestion_answers: list[str] | None = None):
+        self.requests: list[dict] = []
+        self.suggestion_answers = list(suggestion_answers or [])
+
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        body = json.loads(request.content)
+        self.requests.append(body)
+        if body.get("response_format"):
+            text = self.suggestion_answers.pop(0) if self.suggestion_answers else "{}"
+            return sse_response(sse_events([text], usage=(900, 120)))
+        if body["messages"][0]["content"].startswith("Summarise"):
+            return sse_response(sse_events(["The engineer shipped a refactor."], usage=(500, 20)))
+        return sse_response(sse_events(REPLY, usage=(700, 25)))
+
+
+def model_session(journal, fake=None, **settings):
+    competency = customer_empathy()
+    config = Settings.load(base_url=BASE, model="coach-test", **settings)
+    client = ChatClient(config, sleep=_no_sleep)
+    coach = ModelCoach(client, max_reply_tokens=config.max_reply_tokens)
+    return CoachSession.start(
+        competency, competency.level(2), journal=journal, coach=coach, model="coach-test",
+        clock=Clock(), context_tokens=config.context_tokens, reply_tokens=config.max_reply_tokens,
+    )
+
+
+async def _no_sleep(_seconds):
+    return None
+
+
+@pytest.fixture
+def journal():
+    with open_journal() as journal:
+        yield journal
+
+
+async def test_each_phase_request_carries_the_levels_struggles_and_questions(respx_mock, journal):
+    fake = FakeModel([good_suggestions(customer_empathy().level(2))])
+    respx_mock.post(CHAT).mock(side_effect=fake)
+    session = model_session(journal)
+    level = session.level
+    assert await said(session.open()) == "".join(REPLY)
+    for text in ["Prepare for my review.", SITUATION, "Support and two customers.", "A deadline.", "Not much.", "1", "yes"]:
+        await said(session.send(text))
+    assert session.phase is Phase.SUGGEST
+    for body in fake.requests:
+        system = body["messages"][0]["content"]
+        for item in [*level.common_struggles, *level.questions_to_ask_yourself]:
+            assert item.text in system
+        assert body["model"] == "coach-test" and body["stream"] is True
+    # The stable prefix is byte-identical across every turn (prompt caching).
+    assert len({b["messages"][0]["content"] for b in fake.requests}) == 1
+    # The step instruction comes last and names the phase's ladder question.
+    explore = [b for b in fake.requests if "Step: explore" in b["messages"][-1]["content"]]
+    assert explore and any(q.text in explore[0]["messages"][-1]["content"] for q in level.questions_to_ask_yourself)
+    # Suggestions: validated, cited, the ladder's text shown (not the model's).
+    assert [s.item_id for s in session.record.suggestions] == [
+        level.habits[0].id, level.habits[1].id, level.feedback_questions[0].id
+    ]
+    assert session.record.suggestions[2].ask_whom == "manager"
+    last = session.record.turns[-1].text
+    assert level.habits[0].text in last and f"[{level.habits[0].id}]" in last
+    assert session.usage.prompt_tokens > 0 and not session.usage.approximate
+
+
+async def test_invalid_json_is_reasked_once_then_falls_back_to_the_ladder(respx_mock, journal):
+    fake = FakeModel(["not json at all", '{"habits": [{"id": "l9.habit.1"}]}'])
+    respx_mock.post(CHAT).mock(side_effect=fake)
+    notices = []
+    session = model_session(journal)
+    session.coach.on_notice = notices.append
+    await said(session.open())
+    reply = await said(session.command("suggest"))
+    json_requests = [b for b in fake.requests if b.get("response_format")]
+    assert len(json_requests) == 2
+    assert "could not be used" in json_requests[1]["messages"][-1]["content"]
+    assert all(s.source == "guided" for s in session.record.suggestions)
+    assert {s.item_id for s in session.record.suggestions if s.kind == "habit"} <= {i.id for i in session.level.habits}
+    assert any("ladder's own choice" in n for n in notices)
+    assert "[l2.habit." in reply
+
+
+async def test_unknown_ids_are_rejected_and_reasked(respx_mock, journal):
+    level = customer_empathy().level(2)
+    wrong = json.loads(good_suggestions(level))
+    wrong["habits"][0]["id"] = "l1.habit.1"  # a real id, but of another level
+    fake = FakeModel([json.dumps(wrong), good_suggestions(level)])
+    respx_mock.post(CHAT).mock(side_effect=fake)
+    session = model_session(journal)
+    await said(session.open())
+    await said(session.command("suggest"))
+    retry_note = [b for b in fake.requests if b.get("response_format")][1]["messages"][-1]["content"]
+    assert "'l1.habit.1' is not a habit id of this level" in retry_note
+    assert session.record.suggestions[0].item_id == level.habits[0].id
+    assert session.record.suggestions[0].source == "model"
+
+
+async def test_user_turn_is_saved_before_the_request_leaves(respx_mock, journal):
+    seen = []
+
+    def server(request):
+        stored = journal.get_session(session.record.id)
+        seen.append([t.text for t in stored.turns if t.role == "user"])
+        return sse_response(sse_events(REPLY))
+
+    respx_mock.post(CHAT).mock(side_effect=server)
+    session = model_session(journal)
+    await said(session.open())
+    await said(session.send("Something I wrote."))
+    assert seen[-1] == ["Something I wrote."]
+
+
+async def test_cut_stream_keeps_partial_and_retry_does_not_repeat_the_user_turn(respx_mock, journal):
+    responses = iter(
+        [
+            sse_response(sse_events(REPLY)),
+            sse_response(sse_events(["Half a ", "reply"], finish_reason=None, done=False), fail_with=httpx.ReadError("reset")),
+            sse_response(sse_events(REPLY)),
+        ]
+    )
+    respx_mock.post(CHAT).mock(side_effect=lambda request: next(responses))
+    session = model_session(journal, max_retries=0)
+    await said(session.open())
+    with pytest.raises(ServerError) as caught:
+        await said(session.send("My situation."))
+    assert caught.value.partial == "Half a reply"
+    stored = journal.get_session(session.record.id)
+    assert stored.turns[-1].text == "Half a reply" and not stored.turns[-1].complete
+    await said(session.retry())
+    stored = journal.get_session(session.record.id)
+    assert [t.text for t in stored.turns if t.role == "user"] == ["My situation."]
+    assert stored.turns[-1].text == "".join(REPLY) and stored.turns[-1].complete
+    assert "Half a reply" not in [t.text for t in stored.turns]
+
+
+async def test_error_before_any_text_leaves_the_turn_resendable(respx_mock, journal):
+    responses = iter([sse_response(sse_events(REPLY)), error_response(500, "boom"), sse_response(sse_events(REPLY))])
+    respx_mock.post(CHAT).mock(side_effect=lambda request: next(responses))
+    session = model_session(journal, max_retries=0)
+    await said(session.open())
+    with pytest.raises(ServerError):
+        await said(session.send("Hello there."))
+    assert session.needs_reply
+    await said(session.retry())
+    assert not session.needs_reply
+    users = [t for t in journal.get_session(session.record.id).turns if t.role == "user"]
+    assert len(users) == 1
+
+
+async def test_hundred_turn_session_stays_within_budget(respx_mock, journal):
+    fake = FakeModel()
+    respx_mock.post(CHAT).mock(side_effect=fake)
+    session = model_session(journal, context_tokens=3000, max_reply_tokens=300)
+    await said(session.open())
+    for number in range(100):
+        await said(session.send(f"Turn {number}: " + "we talked to customers about the export " * 8))
+        if session.phase is not Phase.EXPLORE:
+            session.record.phase = Phase.EXPLORE  # stay in conversation; we measure the budget
+    from coach.llm.tokens import count_messages
+
+    chat = [b for b in fake.requests if not b["messages"][0]["content"].startswith("Summarise")]
+    sizes = [count_messages(b["messages"]).tokens for b in chat]
+    assert max(sizes) <= 3000 - 300
+    last = chat[-1]["messages"]
+    assert last[0]["content"] == chat[0]["messages"][0]["content"]  # system prompt never cut
+    assert last[-2]["content"].startswith("Turn 99:")  # nor the last user turn
+    assert any("Summary of the earlier part" in m["content"] for m in last)
