@@ -35,7 +35,11 @@ async def said(stream) -> str:
 def guided_session(journal, level: int = 2, clock=None, competency=None) -> CoachSession:
     competency = competency or customer_empathy()
     return CoachSession.start(
-        competency, competency.level(level), journal=journal, coach=GuidedCoach(), clock=clock or Clock()
+        competency,
+        competency.level(level),
+        journal=journal,
+        coach=GuidedCoach(),
+        clock=clock or Clock(),
     )
 
 

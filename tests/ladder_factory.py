@@ -20,7 +20,9 @@ LISTS = {
 def level_dict(n: int) -> dict:
     level = {"level": n, "description": f"At Level {n}, you do level {n} things."}
     for field, short in LISTS.items():
-        level[field] = [{"id": f"l{n}.{short}.{k}", "text": f"{short} {k} of level {n}"} for k in (1, 2)]
+        level[field] = [
+            {"id": f"l{n}.{short}.{k}", "text": f"{short} {k} of level {n}"} for k in (1, 2)
+        ]
     level["mindset_shift"] = {"from": '"Before."', "to": '"After."'}
     level["focus_summary"] = {
         "points": [{"id": f"l{n}.focus.1", "text": "Focus"}],

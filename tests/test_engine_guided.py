@@ -6,10 +6,10 @@ import re
 from datetime import timedelta
 
 import pytest
+from coach.store import open_journal
 from engine_helpers import SITUATION, Clock, customer_empathy, guided_session, said, words
 
 from coach.domain import Phase
-from coach.store import open_journal
 
 
 @pytest.fixture
@@ -65,7 +65,8 @@ async def test_conversation_turns_are_short_and_ask_one_question(journal):
     session = guided_session(journal)
     turns = await run_whole_session(session)
     conversational = [
-        t.text for t in session.record.turns
+        t.text
+        for t in session.record.turns
         if t.role == "coach" and t.phase not in (Phase.STRUGGLES, Phase.SUGGEST, Phase.DONE)
     ]
     assert len(conversational) >= 5
@@ -91,7 +92,12 @@ async def test_no_habit_or_feedback_item_before_the_suggest_step(journal):
     level = session.level
     advice_ids = {i.id for i in [*level.habits, *level.feedback_questions]}
     for turn in session.record.turns:
-        if turn.role == "coach" and turn.phase in (Phase.CHECKIN, Phase.SITUATION, Phase.EXPLORE, Phase.STRUGGLES):
+        if turn.role == "coach" and turn.phase in (
+            Phase.CHECKIN,
+            Phase.SITUATION,
+            Phase.EXPLORE,
+            Phase.STRUGGLES,
+        ):
             assert not any(i in turn.text for i in advice_ids), turn.text
 
 
@@ -99,7 +105,9 @@ async def test_explore_asks_the_levels_questions_one_at_a_time(journal):
     session = guided_session(journal)
     await run_whole_session(session)
     questions = [q.text for q in session.level.questions_to_ask_yourself]
-    explore = [t.text for t in session.record.turns if t.role == "coach" and t.phase is Phase.EXPLORE]
+    explore = [
+        t.text for t in session.record.turns if t.role == "coach" and t.phase is Phase.EXPLORE
+    ]
     assert len(explore) == len(questions)
     for text in explore:
         assert sum(q in text for q in questions) == 1
@@ -152,7 +160,9 @@ async def test_blaming_the_customer_is_gently_challenged(journal):
     await said(session.open())
     await said(session.send("Understand a bad week."))
     await said(session.send(SITUATION))
-    reply = await said(session.send("Honestly the customer used it wrong, they didn't read the docs."))
+    reply = await said(
+        session.send("Honestly the customer used it wrong, they didn't read the docs.")
+    )
     assert "customer's side" in reply
     assert "used it wrong" in reply  # their words reflected, not endorsed
     assert "right" not in reply.lower().split("customer's side")[0].split()[-3:]

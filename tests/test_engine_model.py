@@ -6,6 +6,7 @@ import json
 
 import httpx
 import pytest
+from coach.store import open_journal
 from engine_helpers import SITUATION, Clock, customer_empathy, said
 from openai_sse import error_response, sse_events, sse_response
 
@@ -15,7 +16,6 @@ from coach.engine.session import CoachSession
 from coach.errors import ServerError
 from coach.llm.client import ChatClient
 from coach.settings import Settings
-from coach.store import open_journal
 
 BASE = "http://127.0.0.1:8009/v1"
 CHAT = f"{BASE}/chat/completions"
@@ -26,11 +26,28 @@ def good_suggestions(level) -> str:
     return json.dumps(
         {
             "habits": [
-                {"id": level.habits[0].id, "reason": "You skipped the data check.", "first_step": "Read ten tickets", "due": "2026-11-25", "cadence": "weekly"},
-                {"id": level.habits[1].id, "reason": "Support saw it first.", "first_step": "Join one support call", "due": "2026-11-27"},
+                {
+                    "id": level.habits[0].id,
+                    "reason": "You skipped the data check.",
+                    "first_step": "Read ten tickets",
+                    "due": "2026-11-25",
+                    "cadence": "weekly",
+                },
+                {
+                    "id": level.habits[1].id,
+                    "reason": "Support saw it first.",
+                    "first_step": "Join one support call",
+                    "due": "2026-11-27",
+                },
             ],
             "feedback": [
-                {"id": level.feedback_questions[0].id, "reason": "You assumed.", "first_step": "Ask in 1:1", "due": "2026-11-30", "ask_whom": "Manager"},
+                {
+                    "id": level.feedback_questions[0].id,
+                    "reason": "You assumed.",
+                    "first_step": "Ask in 1:1",
+                    "due": "2026-11-30",
+                    "ask_whom": "Manager",
+                },
             ],
         }
     )
@@ -60,8 +77,14 @@ def model_session(journal, fake=None, **settings):
     client = ChatClient(config, sleep=_no_sleep)
     coach = ModelCoach(client, max_reply_tokens=config.max_reply_tokens)
     return CoachSession.start(
-        competency, competency.level(2), journal=journal, coach=coach, model="coach-test",
-        clock=Clock(), context_tokens=config.context_tokens, reply_tokens=config.max_reply_tokens,
+        competency,
+        competency.level(2),
+        journal=journal,
+        coach=coach,
+        model="coach-test",
+        clock=Clock(),
+        context_tokens=config.context_tokens,
+        reply_tokens=config.max_reply_tokens,
     )
 
 
@@ -81,7 +104,15 @@ async def test_each_phase_request_carries_the_levels_struggles_and_questions(res
     session = model_session(journal)
     level = session.level
     assert await said(session.open()) == "".join(REPLY)
-    for text in ["Prepare for my review.", SITUATION, "Support and two customers.", "A deadline.", "Not much.", "1", "yes"]:
+    for text in [
+        "Prepare for my review.",
+        SITUATION,
+        "Support and two customers.",
+        "A deadline.",
+        "Not much.",
+        "1",
+        "yes",
+    ]:
         await said(session.send(text))
     assert session.phase is Phase.SUGGEST
     for body in fake.requests:
@@ -93,10 +124,14 @@ async def test_each_phase_request_carries_the_levels_struggles_and_questions(res
     assert len({b["messages"][0]["content"] for b in fake.requests}) == 1
     # The step instruction comes last and names the phase's ladder question.
     explore = [b for b in fake.requests if "Step: explore" in b["messages"][-1]["content"]]
-    assert explore and any(q.text in explore[0]["messages"][-1]["content"] for q in level.questions_to_ask_yourself)
+    assert explore and any(
+        q.text in explore[0]["messages"][-1]["content"] for q in level.questions_to_ask_yourself
+    )
     # Suggestions: validated, cited, the ladder's text shown (not the model's).
     assert [s.item_id for s in session.record.suggestions] == [
-        level.habits[0].id, level.habits[1].id, level.feedback_questions[0].id
+        level.habits[0].id,
+        level.habits[1].id,
+        level.feedback_questions[0].id,
     ]
     assert session.record.suggestions[2].ask_whom == "manager"
     last = session.record.turns[-1].text
@@ -116,7 +151,9 @@ async def test_invalid_json_is_reasked_once_then_falls_back_to_the_ladder(respx_
     assert len(json_requests) == 2
     assert "could not be used" in json_requests[1]["messages"][-1]["content"]
     assert all(s.source == "guided" for s in session.record.suggestions)
-    assert {s.item_id for s in session.record.suggestions if s.kind == "habit"} <= {i.id for i in session.level.habits}
+    assert {s.item_id for s in session.record.suggestions if s.kind == "habit"} <= {
+        i.id for i in session.level.habits
+    }
     assert any("ladder's own choice" in n for n in notices)
     assert "[l2.habit." in reply
 
@@ -130,7 +167,9 @@ async def test_unknown_ids_are_rejected_and_reasked(respx_mock, journal):
     session = model_session(journal)
     await said(session.open())
     await said(session.command("suggest"))
-    retry_note = [b for b in fake.requests if b.get("response_format")][1]["messages"][-1]["content"]
+    retry_note = [b for b in fake.requests if b.get("response_format")][1]["messages"][-1][
+        "content"
+    ]
     assert "'l1.habit.1' is not a habit id of this level" in retry_note
     assert session.record.suggestions[0].item_id == level.habits[0].id
     assert session.record.suggestions[0].source == "model"
@@ -151,11 +190,16 @@ async def test_user_turn_is_saved_before_the_request_leaves(respx_mock, journal)
     assert seen[-1] == ["Something I wrote."]
 
 
-async def test_cut_stream_keeps_partial_and_retry_does_not_repeat_the_user_turn(respx_mock, journal):
+async def test_cut_stream_keeps_partial_and_retry_does_not_repeat_the_user_turn(
+    respx_mock, journal
+):
     responses = iter(
         [
             sse_response(sse_events(REPLY)),
-            sse_response(sse_events(["Half a ", "reply"], finish_reason=None, done=False), fail_with=httpx.ReadError("reset")),
+            sse_response(
+                sse_events(["Half a ", "reply"], finish_reason=None, done=False),
+                fail_with=httpx.ReadError("reset"),
+            ),
             sse_response(sse_events(REPLY)),
         ]
     )
@@ -175,7 +219,13 @@ async def test_cut_stream_keeps_partial_and_retry_does_not_repeat_the_user_turn(
 
 
 async def test_error_before_any_text_leaves_the_turn_resendable(respx_mock, journal):
-    responses = iter([sse_response(sse_events(REPLY)), error_response(500, "boom"), sse_response(sse_events(REPLY))])
+    responses = iter(
+        [
+            sse_response(sse_events(REPLY)),
+            error_response(500, "boom"),
+            sse_response(sse_events(REPLY)),
+        ]
+    )
     respx_mock.post(CHAT).mock(side_effect=lambda request: next(responses))
     session = model_session(journal, max_retries=0)
     await said(session.open())
@@ -194,7 +244,9 @@ async def test_hundred_turn_session_stays_within_budget(respx_mock, journal):
     session = model_session(journal, context_tokens=3000, max_reply_tokens=300)
     await said(session.open())
     for number in range(100):
-        await said(session.send(f"Turn {number}: " + "we talked to customers about the export " * 8))
+        await said(
+            session.send(f"Turn {number}: " + "we talked to customers about the export " * 8)
+        )
         if session.phase is not Phase.EXPLORE:
             session.record.phase = Phase.EXPLORE  # stay in conversation; we measure the budget
     from coach.llm.tokens import count_messages

@@ -35,7 +35,11 @@ def test_user_override_wins_and_is_listed(coach_home, competency):
     assert library.info("phase_checkin").overridden
     assert library.info("system").overridden is False
     text = library.render(
-        "phase_checkin", competency=competency, level=competency.level(1), today="x", followup_done=False
+        "phase_checkin",
+        competency=competency,
+        level=competency.level(1),
+        today="x",
+        followup_done=False,
     )
     assert text == "Custom check-in for Test Skill."
 

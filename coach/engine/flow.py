@@ -15,6 +15,13 @@ from coach.ladder.schema import Competency, Item, Level
 
 MAX_EXPLORE_QUESTIONS = 3
 SHORT_ANSWER_WORDS = 8
+# Words only the guided coach's asides use; they mark turns that ask no ladder question.
+CHALLENGE_MARK = "customer's side"
+BOUNDARY_MARK = "someone you trust"
+
+
+def _is_aside(text: str) -> bool:
+    return CHALLENGE_MARK in text or BOUNDARY_MARK in text
 
 
 @dataclass
@@ -77,10 +84,17 @@ class Flow:
         return [m.item for m in ranked][:MAX_EXPLORE_QUESTIONS]
 
     def asked_questions(self) -> list[Item]:
-        said = " ".join(
-            t.text for t in self.record.turns if t.role == "coach" and t.phase is Phase.EXPLORE
-        )
-        return [q for q in self.level.questions_to_ask_yourself if q.text in said]
+        """The questions already asked: one per explore turn of the coach, in the stable order.
+
+        Counting turns (not searching their text) works for a model's own wording too; the guided
+        coach's asides (a challenge, a boundary) ask no ladder question and are not counted.
+        """
+        asked = [
+            t
+            for t in self.record.turns
+            if t.role == "coach" and t.phase is Phase.EXPLORE and not _is_aside(t.text)
+        ]
+        return self.explore_order()[: len(asked)]
 
     def struggle_candidates(self) -> list[matching.Match]:
         """Every struggle of the level, in ladder order, with the user's words that point to it."""
@@ -193,8 +207,8 @@ class Flow:
         )
 
     def _explore_moment(self, last: str) -> Moment | None:
-        asked = {q.id for q in self.asked_questions()}
         order = self.explore_order()
+        asked = {q.id for q in self.asked_questions()}
         remaining = [q for q in order if q.id not in asked]
         if not remaining:
             return None

@@ -122,8 +122,35 @@ def is_heavy(text: str) -> bool:
 
 # Clauses starting with one of these read as a sentence once turned to the second person.
 _SUBJECTS = frozenset(
-    "i i'm i’m i've i’ve i'd i’d we we're we’re they they're it it's it’s my our he she "
-    "there nobody everyone someone people users customers support".split()
+    [
+        "i",
+        "i'm",
+        "i’m",
+        "i've",
+        "i’ve",
+        "i'd",
+        "i’d",
+        "we",
+        "we're",
+        "we’re",
+        "they",
+        "they're",
+        "it",
+        "it's",
+        "it’s",
+        "my",
+        "our",
+        "he",
+        "she",
+        "there",
+        "nobody",
+        "everyone",
+        "someone",
+        "people",
+        "users",
+        "customers",
+        "support",
+    ]
 )
 
 _OPENERS = ("You said {c}.", "So {c}.", "It sounds like {c}.", "What I hear is that {c}.")

@@ -1,0 +1,330 @@
+"""The journal: every session, turn, struggle, suggestion and plan, in SQLite.
+
+Each write commits at once, so a ``kill -9`` loses nothing a method already returned. A journal that
+is locked, read-only, corrupt or from a newer version raises StoreError and is never overwritten.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from coach.domain import Phase, Plan, SessionRecord, Suggestion, Turn
+from coach.errors import NotFoundError
+from coach.store.errors import store_error as _store_error
+
+
+@dataclass(frozen=True)
+class SessionInfo:
+    """One line of ``coach sessions list``."""
+
+    id: int
+    competency_id: str
+    level: int
+    mode: str
+    model: str | None
+    phase: Phase
+    started_at: datetime
+    ended_at: datetime | None
+    turn_count: int
+    has_plan: bool
+    first_user_words: str
+
+
+@dataclass(frozen=True)
+class Memory:
+    """What the next session for a competency is told: the last plan and a short summary."""
+
+    competency_id: str
+    plan: Plan | None
+    summary: str
+    session_id: int | None
+    updated_at: datetime
+
+
+def _time(value: datetime | None) -> str | None:
+    return value.isoformat(timespec="seconds") if value else None
+
+
+def _parse_time(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+class Journal:
+    def __init__(self, connection: sqlite3.Connection, path: Path | None):
+        self.db = connection
+        self.path = path
+
+    # -- plumbing --------------------------------------------------------------------------------
+    @contextlib.contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        try:
+            with self.db:
+                yield self.db
+        except sqlite3.Error as error:
+            raise _store_error(error, self.path) from None
+
+    def _read(self, sql: str, args: tuple = ()) -> list[sqlite3.Row]:
+        try:
+            return self.db.execute(sql, args).fetchall()
+        except sqlite3.Error as error:
+            raise _store_error(error, self.path) from None
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Journal:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+    # -- sessions ----------------------------------------------------------------------------------
+    def create_session(
+        self,
+        competency_id: str,
+        level: int,
+        mode: str,
+        model: str | None,
+        started_at: datetime | None = None,
+    ) -> int:
+        with self._write() as db:
+            cursor = db.execute(
+                "INSERT INTO sessions (competency_id, level, mode, model, phase, started_at) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (
+                    competency_id,
+                    level,
+                    mode,
+                    model,
+                    Phase.CHECKIN.value,
+                    _time(started_at or datetime.now()),
+                ),
+            )
+            return int(cursor.lastrowid)
+
+    def set_phase(self, session_id: int, phase: Phase) -> None:
+        with self._write() as db:
+            db.execute(
+                "UPDATE sessions SET phase = ? WHERE id = ?", (Phase(phase).value, session_id)
+            )
+
+    def set_summary(self, session_id: int, text: str) -> None:
+        with self._write() as db:
+            db.execute("UPDATE sessions SET summary = ? WHERE id = ?", (text, session_id))
+
+    def end_session(self, session_id: int, ended_at: datetime | None = None) -> None:
+        with self._write() as db:
+            db.execute(
+                "UPDATE sessions SET ended_at = ? WHERE id = ?",
+                (_time(ended_at or datetime.now()), session_id),
+            )
+
+    def delete_session(self, session_id: int) -> None:
+        with self._write() as db:
+            db.execute("DELETE FROM sessions WHERE id = ?", (session_id,))
+
+    # -- turns ---------------------------------------------------------------------------------------
+    def add_turn(
+        self,
+        session_id: int,
+        role: str,
+        text: str,
+        phase: Phase,
+        *,
+        complete: bool = True,
+        tokens: int | None = None,
+    ) -> int:
+        with self._write() as db:
+            cursor = db.execute(
+                "INSERT INTO turns (session_id, seq, role, text, phase, complete, tokens, created_at) "
+                "VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM turns WHERE session_id = ?), "
+                "?, ?, ?, ?, ?, ?)",
+                (
+                    session_id,
+                    session_id,
+                    role,
+                    text,
+                    Phase(phase).value,
+                    int(complete),
+                    tokens,
+                    _time(datetime.now()),
+                ),
+            )
+            return int(cursor.lastrowid)
+
+    def update_turn(
+        self, turn_id: int, text: str, *, complete: bool, tokens: int | None = None
+    ) -> None:
+        with self._write() as db:
+            db.execute(
+                "UPDATE turns SET text = ?, complete = ?, tokens = COALESCE(?, tokens) WHERE id = ?",
+                (text, int(complete), tokens, turn_id),
+            )
+
+    def delete_turn(self, turn_id: int) -> None:
+        with self._write() as db:
+            db.execute("DELETE FROM turns WHERE id = ?", (turn_id,))
+
+    # -- what a session produced ------------------------------------------------------------------------
+    def set_struggles(self, session_id: int, item_ids: list[str]) -> None:
+        with self._write() as db:
+            db.execute("DELETE FROM struggles WHERE session_id = ?", (session_id,))
+            db.executemany(
+                "INSERT INTO struggles (session_id, item_id, position) VALUES (?, ?, ?)",
+                [(session_id, item, n) for n, item in enumerate(item_ids)],
+            )
+
+    def set_suggestions(self, session_id: int, suggestions: list[Suggestion]) -> None:
+        with self._write() as db:
+            db.execute("DELETE FROM suggestions WHERE session_id = ?", (session_id,))
+            db.executemany(
+                "INSERT INTO suggestions (session_id, position, json) VALUES (?, ?, ?)",
+                [(session_id, n, s.model_dump_json()) for n, s in enumerate(suggestions)],
+            )
+
+    def save_plan(self, session_id: int, plan: Plan) -> None:
+        """Store the plan and make it, with the session's summary, the competency's memory."""
+        now = _time(datetime.now())
+        with self._write() as db:
+            db.execute(
+                "INSERT INTO plans (session_id, json, created_at) VALUES (?, ?, ?) "
+                "ON CONFLICT(session_id) DO UPDATE SET json = excluded.json, "
+                "created_at = excluded.created_at",
+                (session_id, plan.model_dump_json(), _time(plan.created_at) or now),
+            )
+            db.execute(
+                "INSERT INTO memory (competency_id, plan_json, summary, session_id, updated_at) "
+                "VALUES (?, ?, (SELECT summary FROM sessions WHERE id = ?), ?, ?) "
+                "ON CONFLICT(competency_id) DO UPDATE SET plan_json = excluded.plan_json, "
+                "summary = excluded.summary, session_id = excluded.session_id, "
+                "updated_at = excluded.updated_at",
+                (
+                    plan.competency_id,
+                    plan.model_dump_json(),
+                    session_id,
+                    session_id,
+                    _time(plan.created_at) or now,
+                ),
+            )
+
+    # -- reading ----------------------------------------------------------------------------------------
+    def get_session(self, session_id: int) -> SessionRecord:
+        rows = self._read("SELECT * FROM sessions WHERE id = ?", (session_id,))
+        if not rows:
+            raise NotFoundError(f"There is no session {session_id}.")
+        row = rows[0]
+        turns = [
+            Turn(
+                id=t["id"],
+                role=t["role"],
+                text=t["text"],
+                phase=Phase(t["phase"]),
+                complete=bool(t["complete"]),
+                tokens=t["tokens"],
+                created_at=_parse_time(t["created_at"]),
+            )
+            for t in self._read(
+                "SELECT * FROM turns WHERE session_id = ? ORDER BY seq", (session_id,)
+            )
+        ]
+        struggles = [
+            r["item_id"]
+            for r in self._read(
+                "SELECT item_id FROM struggles WHERE session_id = ? ORDER BY position",
+                (session_id,),
+            )
+        ]
+        suggestions = [
+            Suggestion.model_validate_json(r["json"])
+            for r in self._read(
+                "SELECT json FROM suggestions WHERE session_id = ? ORDER BY position", (session_id,)
+            )
+        ]
+        plan_rows = self._read("SELECT json FROM plans WHERE session_id = ?", (session_id,))
+        return SessionRecord(
+            id=row["id"],
+            competency_id=row["competency_id"],
+            level=row["level"],
+            mode=row["mode"],
+            model=row["model"],
+            phase=Phase(row["phase"]),
+            started_at=_parse_time(row["started_at"]),
+            ended_at=_parse_time(row["ended_at"]),
+            turns=turns,
+            struggle_ids=struggles,
+            suggestions=suggestions,
+            plan=Plan.model_validate_json(plan_rows[0]["json"]) if plan_rows else None,
+            summary=row["summary"],
+        )
+
+    def list_sessions(self, limit: int = 50) -> list[SessionInfo]:
+        rows = self._read(
+            "SELECT s.*, (SELECT COUNT(*) FROM turns t WHERE t.session_id = s.id) AS turn_count, "
+            "EXISTS (SELECT 1 FROM plans p WHERE p.session_id = s.id) AS has_plan, "
+            "(SELECT text FROM turns t WHERE t.session_id = s.id AND t.role = 'user' "
+            "ORDER BY seq LIMIT 1) AS first "
+            "FROM sessions s ORDER BY s.started_at DESC, s.id DESC LIMIT ?",
+            (limit,),
+        )
+        return [
+            SessionInfo(
+                id=r["id"],
+                competency_id=r["competency_id"],
+                level=r["level"],
+                mode=r["mode"],
+                model=r["model"],
+                phase=Phase(r["phase"]),
+                started_at=_parse_time(r["started_at"]),
+                ended_at=_parse_time(r["ended_at"]),
+                turn_count=r["turn_count"],
+                has_plan=bool(r["has_plan"]),
+                first_user_words=" ".join((r["first"] or "").split()[:8]),
+            )
+            for r in rows
+        ]
+
+    def last_session(self, competency_id: str | None = None) -> SessionRecord | None:
+        sql = "SELECT id FROM sessions"
+        args: tuple = ()
+        if competency_id:
+            sql, args = sql + " WHERE competency_id = ?", (competency_id,)
+        rows = self._read(sql + " ORDER BY started_at DESC, id DESC LIMIT 1", args)
+        return self.get_session(rows[0]["id"]) if rows else None
+
+    # -- memory -------------------------------------------------------------------------------------------
+    def memory(self, competency_id: str) -> Memory | None:
+        rows = self._read("SELECT * FROM memory WHERE competency_id = ?", (competency_id,))
+        if not rows:
+            return None
+        row = rows[0]
+        plan = Plan.model_validate_json(row["plan_json"]) if row["plan_json"] else None
+        return Memory(
+            row["competency_id"],
+            plan,
+            row["summary"],
+            row["session_id"],
+            _parse_time(row["updated_at"]),
+        )
+
+    def clear_memory(self, competency_id: str | None = None) -> None:
+        with self._write() as db:
+            if competency_id:
+                db.execute("DELETE FROM memory WHERE competency_id = ?", (competency_id,))
+            else:
+                db.execute("DELETE FROM memory")
+
+    def forget_all(self) -> None:
+        """Remove everything, then rewrite the file so deleted text does not linger in free pages."""
+        with self._write() as db:
+            for table in ("memory", "plans", "suggestions", "struggles", "turns", "sessions"):
+                db.execute(f"DELETE FROM {table}")  # fixed table names, not input
+        try:
+            self.db.execute("VACUUM")
+            self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except sqlite3.Error as error:
+            raise _store_error(error, self.path) from None
