@@ -30,7 +30,9 @@ SESSION_LINES = [
 ]
 
 
-def run_chat(args: list[str], lines: list[str], env: dict, timeout: float = 60) -> subprocess.CompletedProcess:
+def run_chat(
+    args: list[str], lines: list[str], env: dict, timeout: float = 60
+) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "coach", "chat", *args],
         input="\n".join(lines) + "\n",
@@ -64,10 +66,12 @@ def test_offline_session_from_a_pipe_ends_with_a_plan_citing_ladder_items(env):
 
 @pytest.mark.slow
 def test_model_session_streams_from_a_local_server(env):
-    with FakeOpenAIServer(reply="You said the export broke. What did the customers need from it?") as server:
+    with FakeOpenAIServer(
+        reply="You said the export broke. What did the customers need from it?"
+    ) as server:
         env["OPENAI_BASE_URL"] = server.url
         env["COACH_MODEL"] = "fake-model"
-        result = run_chat(["--level", "2"], SESSION_LINES[:3] + ["/quit"], env)
+        result = run_chat(["--level", "2"], [*SESSION_LINES[:3], "/quit"], env)
         assert result.returncode == 0, result.stderr
         assert "model fake-model at 127.0.0.1" in result.stderr
         assert result.stdout.count("What did the customers need from it?") == 4
@@ -103,8 +107,12 @@ def test_kill_mid_reply_then_resume_keeps_the_turn_and_the_partial_reply(env):
         env["COACH_MODEL"] = "fake-model"
         process = subprocess.Popen(
             [sys.executable, "-m", "coach", "chat", "--level", "2"],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-            text=True, env=env, cwd=ROOT,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+            cwd=ROOT,
         )
         # The user's turn waits in stdin until the short opening has streamed.
         process.stdin.write("My turn that must survive.\n")
@@ -147,14 +155,28 @@ def test_configured_key_never_reaches_disk(env, coach_home):
         env["COACH_BASE_URL"] = server.url
         env["COACH_API_KEY"] = secret
         env["COACH_MODEL"] = "fake-model"
-        result = run_chat(["--level", "2"], SESSION_LINES[:2] + ["/quit"], env)
+        result = run_chat(["--level", "2"], [*SESSION_LINES[:2], "/quit"], env)
         assert result.returncode == 0, result.stderr
         assert server.chat_requests[0].headers["authorization"] == f"Bearer {secret}"
     for name in ("md", "json"):
         out = coach_home / f"export.{name}"
         subprocess.run(
-            [sys.executable, "-m", "coach", "sessions", "export", "1", "--format", name, "--out", str(out)],
-            env=env, cwd=ROOT, check=True, capture_output=True,
+            [
+                sys.executable,
+                "-m",
+                "coach",
+                "sessions",
+                "export",
+                "1",
+                "--format",
+                name,
+                "--out",
+                str(out),
+            ],
+            env=env,
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
         )
     files = [p for p in coach_home.rglob("*") if p.is_file()]
     assert any(p.name == "journal.sqlite3" for p in files)
