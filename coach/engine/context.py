@@ -14,6 +14,8 @@ from coach.domain import Turn
 from coach.llm.tokens import count_messages
 from coach.prompts import PromptLibrary
 
+FOLD_TO = 0.5  # after a fold, the request uses at most this share of the budget, if it can
+
 Summarizer = Callable[[list[Turn], str], Awaitable[str]]
 
 
@@ -76,7 +78,11 @@ class Context:
         """
         messages = self.build(turns, instruction)
         limit = self.budget - self.reply_tokens
-        while self.count(messages) > limit:
+        if self.count(messages) <= limit:
+            return messages
+        # Fold well below the limit so the next folds (and prefix changes) come rarely.
+        target = int(limit * FOLD_TO)
+        while self.count(messages) > target:
             last_user = max(
                 (i for i, t in enumerate(turns) if t.role == "user"), default=len(turns)
             )

@@ -6,6 +6,7 @@ so the guided coach can tell the user *which of their words* made it propose an 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -271,12 +272,16 @@ def stem(word: str) -> str:
     return word
 
 
+# (stemmed member, member, canonical word), computed once.
+_SYNONYM_STEMS = tuple((stem(m), m, group[0]) for group in SYNONYMS for m in group)
+
+
+@functools.lru_cache(maxsize=8192)
 def _canonical(word: str) -> str:
     stemmed = stem(word)
-    for group in SYNONYMS:
-        for member in group:
-            if stemmed.startswith(stem(member)) or word.startswith(member):
-                return group[0]
+    for member_stem, member, canonical in _SYNONYM_STEMS:
+        if stemmed.startswith(member_stem) or word.startswith(member):
+            return canonical
     return stemmed
 
 

@@ -91,6 +91,7 @@ class CoachSession:
             prompts, system, memory=memory, budget=context_tokens, reply_tokens=reply_tokens
         )
         self._pending: Moment | None = None
+        self._saved_state = (record.phase, tuple(record.struggle_ids))
 
     # -- creating and resuming -------------------------------------------------------------------
     @classmethod
@@ -128,6 +129,7 @@ class CoachSession:
         )
         record.phase = session.flow.first_phase()
         journal.set_phase(record.id, record.phase)
+        session._saved_state = (record.phase, ())
         return session
 
     @classmethod
@@ -214,8 +216,7 @@ class CoachSession:
     async def _speak(self, moment: Moment) -> AsyncIterator[str]:
         self._pending = moment
         await self._prepare(moment)
-        self.journal.set_phase(self.record.id, self.record.phase)
-        self.journal.set_struggles(self.record.id, self.record.struggle_ids)
+        self._save_state()
         saver = _TurnSaver(self, moment.phase)
         complete = False
         try:
@@ -228,6 +229,17 @@ class CoachSession:
             saver.finish(complete)
         if moment.kind == "done":
             self.journal.end_session(self.record.id, self.clock())
+
+    def _save_state(self) -> None:
+        """Write the phase and confirmed struggles when they changed (one commit each)."""
+        state = (self.record.phase, tuple(self.record.struggle_ids))
+        if state == self._saved_state:
+            return
+        if state[0] != self._saved_state[0]:
+            self.journal.set_phase(self.record.id, self.record.phase)
+        if state[1] != self._saved_state[1]:
+            self.journal.set_struggles(self.record.id, self.record.struggle_ids)
+        self._saved_state = state
 
     async def _prepare(self, moment: Moment) -> None:
         """Work a moment needs before its words: suggestions, the plan."""
@@ -258,7 +270,7 @@ class CoachSession:
     def confirm_struggles(self, item_ids: list[str]) -> None:
         known = {i.id for i in self.level.common_struggles}
         self.record.struggle_ids = [i for i in item_ids if i in known]
-        self.journal.set_struggles(self.record.id, self.record.struggle_ids)
+        self._save_state()
 
     def edit_suggestion(self, index: int, **changes) -> Suggestion:
         """Accept, drop, or change the first step or date of suggestion ``index``."""
