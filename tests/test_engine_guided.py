@@ -6,10 +6,10 @@ import re
 from datetime import timedelta
 
 import pytest
-from coach.store import open_journal
 from engine_helpers import SITUATION, Clock, customer_empathy, guided_session, said, words
 
 from coach.domain import Phase
+from coach.store import open_journal
 
 
 @pytest.fixture

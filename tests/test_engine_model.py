@@ -6,7 +6,6 @@ import json
 
 import httpx
 import pytest
-from coach.store import open_journal
 from engine_helpers import SITUATION, Clock, customer_empathy, said
 from openai_sse import error_response, sse_events, sse_response
 
@@ -16,6 +15,7 @@ from coach.engine.session import CoachSession
 from coach.errors import ServerError
 from coach.llm.client import ChatClient
 from coach.settings import Settings
+from coach.store import open_journal
 
 BASE = "http://127.0.0.1:8009/v1"
 CHAT = f"{BASE}/chat/completions"

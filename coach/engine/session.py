@@ -175,8 +175,8 @@ class CoachSession:
             return _empty()
         return self._speak(self.flow.opening())
 
-    async def send(self, text: str) -> AsyncIterator[str]:
-        """Save the user's turn, then stream the coach's reply."""
+    def submit(self, text: str) -> None:
+        """Save the user's turn (committed before anything is sent) and decide what comes next."""
         text = text.strip()
         if not text:
             raise CoachError("Write something first.")
@@ -185,8 +185,18 @@ class CoachSession:
             self.record.id, "user", text, self.phase, tokens=turn.tokens
         )
         self.record.turns.append(turn)
-        moment = self.flow.after_user(text)
-        async for chunk in self._speak(moment):
+        self._pending = self.flow.after_user(text)
+
+    def reply(self) -> AsyncIterator[str]:
+        """The coach's reply to the turn just submitted."""
+        if self._pending is None:
+            raise CoachError("There is nothing to reply to.")
+        return self._speak(self._pending)
+
+    async def send(self, text: str) -> AsyncIterator[str]:
+        """Save the user's turn, then stream the coach's reply."""
+        self.submit(text)
+        async for chunk in self.reply():
             yield chunk
 
     def retry(self) -> AsyncIterator[str]:

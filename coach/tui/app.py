@@ -1,0 +1,153 @@
+"""``CoachApp``: home → level → session → suggestions → plan, keyboard first.
+
+The app owns the settings, the ladders and the journal; screens ask it to start or resume sessions.
+Nothing here decides coaching: that is the engine's job.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from textual.app import App
+from textual.binding import Binding
+
+from coach.engine import setup
+from coach.engine.session import CoachSession
+from coach.errors import CoachError
+from coach.ladder import LadderSet
+from coach.settings import Settings
+from coach.tui.commands import CoachCommands
+from coach.tui.widgets.safe import safe_notify
+
+START = time.perf_counter()
+
+
+class CoachApp(App):
+    CSS_PATH = "app.tcss"
+    TITLE = "coach"
+    COMMANDS = App.COMMANDS | {CoachCommands}
+    BINDINGS = [
+        Binding("f1", "help", "Help"),
+        Binding("ctrl+t", "toggle_theme", "Theme"),
+        Binding("ctrl+q", "quit", "Quit", priority=True),
+    ]
+
+    def __init__(
+        self,
+        settings: Settings,
+        ladders: LadderSet,
+        journal,
+        *,
+        clock: Callable[[], datetime] | None = None,
+        resume: int | None = None,
+    ):
+        super().__init__()
+        self.settings = settings
+        self.ladders = ladders
+        self.journal = journal
+        self.clock = clock or datetime.now
+        self.resume_id = resume
+        self.mode_label = setup.mode_label(settings)
+        self.session: CoachSession | None = None
+        self.notices: list[str] = []
+
+    def on_mount(self) -> None:
+        from coach.tui.screens.home import HomeScreen
+
+        self.push_screen(HomeScreen())
+        if self.resume_id is not None:
+            self.call_after_refresh(self.resume_session, self.resume_id or None)
+        if os.environ.get("COACH_EXIT_AFTER_FIRST_FRAME"):
+            self.call_after_refresh(self._first_frame)
+
+    def _first_frame(self) -> None:
+        print(f"first-frame {time.perf_counter() - START:.4f}", flush=True)
+        self.exit()
+
+    # -- sessions -----------------------------------------------------------------------------------
+    def make_coach(self):
+        return setup.make_coach(self.settings, on_notice=self._notice)
+
+    def _notice(self, text: str) -> None:
+        self.notices.append(text)
+        screen = self.screen
+        if hasattr(screen, "show_notice"):
+            screen.show_notice(text)
+        else:
+            safe_notify(self, text, severity="warning")
+
+    def start_session(self, competency_id: str, level: int) -> None:
+        from coach.tui.screens.session import SessionScreen
+
+        try:
+            competency = self.ladders.get(competency_id)
+            self.session = setup.new_session(
+                self.settings, self.journal, competency, level, self.make_coach(), self.clock
+            )
+        except CoachError as error:
+            safe_notify(self, str(error), severity="error")
+            return
+        self.push_screen(SessionScreen(self.session, fresh=True))
+
+    def resume_session(self, session_id: int | None = None) -> None:
+        from coach.tui.screens.session import SessionScreen
+
+        try:
+            self.session = setup.resume_session(
+                self.settings, self.journal, self.ladders, session_id, self.make_coach(), self.clock
+            )
+        except CoachError as error:
+            safe_notify(self, str(error), severity="error")
+            return
+        self.push_screen(SessionScreen(self.session, fresh=False))
+
+    # -- actions (bindings and the command palette) -----------------------------------------------------
+    def action_help(self) -> None:
+        from coach.tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_toggle_theme(self) -> None:
+        self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
+
+    def action_new_session(self) -> None:
+        from coach.tui.screens.level import LevelScreen
+
+        self.push_screen(LevelScreen())
+
+    def action_change_level(self) -> None:
+        self.action_new_session()
+
+    def action_find_level(self) -> None:
+        from coach.tui.screens.find_level import FindLevelScreen
+
+        self.push_screen(FindLevelScreen(self.ladders.get(None)))
+
+    def action_resume(self) -> None:
+        self.resume_session(None)
+
+    def action_plan(self) -> None:
+        """The plan and teammate questions of the current session, or of the last one with a plan."""
+        from coach.tui.screens.plan import PlanScreen
+
+        record = self.session.record if self.session else None
+        if record is None or record.plan is None:
+            last = next((s for s in self.journal.list_sessions() if s.has_plan), None)
+            record = self.journal.get_session(last.id) if last else record
+        if record is None:
+            safe_notify(self, "No session yet: start one first.", severity="warning")
+            return
+        self.push_screen(PlanScreen(record, self.ladders.get(record.competency_id)))
+
+    def action_questions(self) -> None:
+        self.action_plan()
+
+
+def export_path(kind: str, today: datetime) -> Path:
+    """Where an export goes by default: the current directory, named by kind and date."""
+    return Path.cwd() / f"{kind}-{today:%Y-%m-%d}.md"

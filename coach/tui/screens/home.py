@@ -1,0 +1,87 @@
+"""Home: start, resume, recent plans; the mode shown plainly."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from coach.domain import PHASE_TITLES
+from coach.tui.widgets.safe import clean
+
+
+class HomeScreen(Screen):
+    BINDINGS = [
+        Binding("n", "app.new_session", "New session"),
+        Binding("r", "app.resume", "Resume"),
+        Binding("f", "app.find_level", "Find my level"),
+        Binding("p", "app.plan", "Plan"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(Content(f"Mode: {self.app.mode_label}"), classes="mode", id="mode")
+        with Horizontal(id="home-actions"):
+            yield Button("New session", id="new", variant="primary")
+            yield Button("Resume last", id="resume")
+            yield Button("Find my level", id="find")
+        with Horizontal(id="home-body"):
+            with Vertical():
+                yield Static("Recent sessions (Enter to resume)", classes="section")
+                yield OptionList(id="recent")
+            with Vertical():
+                yield Static("Recent plans (Enter to open)", classes="section")
+                yield OptionList(id="plans")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_lists()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_lists()
+
+    def refresh_lists(self) -> None:
+        recent = self.query_one("#recent", OptionList)
+        plans = self.query_one("#plans", OptionList)
+        recent.clear_options()
+        plans.clear_options()
+        sessions = self.app.journal.list_sessions(limit=30)
+        for info in sessions:
+            state = "plan ready" if info.has_plan else PHASE_TITLES[info.phase]
+            words = f" — “{clean(info.first_user_words)}”" if info.first_user_words else ""
+            label = f"{info.started_at:%d %b %H:%M}  L{info.level} {state}{words}"
+            recent.add_option(Option(Content(label), id=str(info.id)))
+            if info.has_plan:
+                plans.add_option(
+                    Option(
+                        Content(f"{info.started_at:%d %b %Y}  Level {info.level}"), id=str(info.id)
+                    )
+                )
+        if not sessions:
+            recent.add_option(
+                Option(Content("No sessions yet: press N to start one."), disabled=True)
+            )
+        if not plans.option_count:
+            plans.add_option(
+                Option(Content("No plans yet: a session ends with one."), disabled=True)
+            )
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        actions = {"new": "app.new_session", "resume": "app.resume", "find": "app.find_level"}
+        self.run_action(actions[event.button.id])
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id is None:
+            return
+        session_id = int(event.option.id)
+        if event.option_list.id == "recent":
+            self.app.resume_session(session_id)
+        else:
+            from coach.tui.screens.plan import PlanScreen
+
+            record = self.app.journal.get_session(session_id)
+            self.app.push_screen(PlanScreen(record, self.app.ladders.get(record.competency_id)))

@@ -1,0 +1,108 @@
+"""The growth plan and the teammate questions: preview, save to a file, copy."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Select, Static
+
+from coach import paths
+from coach.domain import SessionRecord
+from coach.engine.teammates import AUDIENCES, questions_for
+from coach.exports import plan_markdown, questions_markdown
+from coach.ladder import Competency
+from coach.tui.widgets.conversation import markdown_renderable
+from coach.tui.widgets.safe import safe_notify
+
+
+class PlanScreen(Screen):
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back"),
+        Binding("s", "save('plan')", "Save plan"),
+        Binding("q", "save('questions')", "Save questions"),
+        Binding("c", "copy('plan')", "Copy plan"),
+        Binding("y", "copy('questions')", "Copy questions"),
+    ]
+
+    def __init__(self, record: SessionRecord, competency: Competency):
+        super().__init__()
+        self.record = record
+        self.competency = competency
+        self.audience: str | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="plan-actions"):
+            yield Button("Save plan  S", id="save-plan", variant="primary")
+            yield Button("Copy plan  C", id="copy-plan")
+            yield Select(
+                [(a.title(), a) for a in AUDIENCES], prompt="Questions for…", id="audience"
+            )
+            yield Button("Save questions  Q", id="save-questions")
+            yield Button("Copy questions  Y", id="copy-questions")
+        with Horizontal(id="plan-body"):
+            with VerticalScroll(id="plan-view"):
+                yield Static(id="plan-text")
+            with VerticalScroll(id="questions-view"):
+                yield Static(id="questions-text")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "Plan and questions for teammates"
+        self.render_documents()
+
+    def documents(self) -> dict[str, str]:
+        level = self.competency.level(self.record.level)
+        planned = [
+            s.item_id for s in self.record.suggestions if s.kind == "feedback" and s.accepted
+        ]
+        intro, items = questions_for(self.competency, level, self.audience, planned)
+        plan = (
+            plan_markdown(self.record.plan, self.competency)
+            if self.record.plan
+            else "# No plan yet\n\nFinish the session (the last step asks for your focus) to get one.\n"
+        )
+        return {
+            "plan": plan,
+            "questions": questions_markdown(self.competency, level, items, self.audience, intro),
+        }
+
+    def render_documents(self) -> None:
+        docs = self.documents()
+        self.query_one("#plan-text", Static).update(markdown_renderable(docs["plan"]))
+        self.query_one("#questions-text", Static).update(markdown_renderable(docs["questions"]))
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        self.audience = event.value if event.value is not Select.BLANK else None
+        self.render_documents()
+
+    def action_save(self, kind: str) -> None:
+        stamp = self.record.started_at
+        name = (
+            f"growth-plan-{stamp:%Y-%m-%d}.md"
+            if kind == "plan"
+            else f"teammate-questions-{stamp:%Y-%m-%d}.md"
+        )
+        path = Path.cwd() / name
+        try:
+            paths.write_private_file(path, self.documents()[kind])
+        except OSError as error:
+            safe_notify(self.app, f"Could not write {path}: {error.strerror}", severity="error")
+            return
+        safe_notify(self.app, f"Saved {path}")
+        self.last_saved = path
+
+    def action_copy(self, kind: str) -> None:
+        self.app.copy_to_clipboard(self.documents()[kind])
+        safe_notify(self.app, "Copied where the terminal allows (OSC 52).")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        action, kind = event.button.id.split("-")
+        if action == "save":
+            self.action_save(kind)
+        else:
+            self.action_copy(kind)

@@ -1,0 +1,244 @@
+"""The session: the conversation, a side panel (step, struggles), an input that never loses text.
+
+The coach's reply runs in an exclusive worker: Esc cancels it and the engine keeps what arrived.
+Errors appear in a bar above the input with a Retry action; the input keeps its text until the
+engine has stored the turn.
+"""
+
+from __future__ import annotations
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, SelectionList, Static, TextArea
+from textual.widgets.selection_list import Selection
+from textual.worker import Worker, WorkerState
+
+from coach.domain import PHASE_TITLES, Phase
+from coach.engine.session import CoachSession
+from coach.errors import CoachError, ModelError, RateLimitError
+from coach.tui.widgets.conversation import Conversation
+from coach.tui.widgets.safe import SafeStatic, clean, safe_text
+
+
+class SessionScreen(Screen):
+    BINDINGS = [
+        Binding("ctrl+s", "send", "Send", priority=True),
+        Binding("escape", "stop", "Stop reply / back"),
+        Binding("ctrl+n", "step('next')", "Next step"),
+        Binding("ctrl+b", "step('back')", "Previous step"),
+        Binding("ctrl+g", "suggestions", "Suggestions"),
+        Binding("ctrl+e", "app.plan", "Plan"),
+        Binding("ctrl+r", "retry", "Retry", show=False),
+    ]
+
+    def __init__(self, session: CoachSession, *, fresh: bool):
+        super().__init__()
+        self.session = session
+        self.fresh = fresh
+        self.reply_worker: Worker | None = None
+
+    # -- layout ------------------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="session-body"):
+            with Vertical():
+                yield Conversation(id="conversation")
+                yield SafeStatic("", id="notice")
+                with Horizontal(id="error-bar"):
+                    yield SafeStatic("", id="error-text")
+                    yield Button("Retry", id="retry", variant="warning")
+                with Horizontal(id="composer"):
+                    yield TextArea(
+                        id="input", soft_wrap=True, show_line_numbers=False, tab_behavior="focus"
+                    )
+            with Vertical(id="side"):
+                yield Static("Steps", classes="section")
+                yield SafeStatic("", id="phases")
+                yield Static("Struggles that fit (Space to tick)", classes="section")
+                yield SelectionList(id="struggles")
+                with Vertical(id="side-actions"):
+                    yield Button("Next step  Ctrl+N", id="next")
+                    yield Button("Previous step  Ctrl+B", id="back")
+                    yield Button("Suggestions  Ctrl+G", id="suggest")
+        yield SafeStatic("", id="status")
+        yield Footer()
+
+    async def on_mount(self) -> None:
+        session = self.session
+        self.title = f"{session.competency.name} · {session.level.label}"
+        self.sub_title = self.app.mode_label
+        struggles = self.query_one("#struggles", SelectionList)
+        for item in session.level.common_struggles:
+            selected = item.id in session.record.struggle_ids
+            struggles.add_option(Selection(safe_text(item.text), item.id, selected))
+        conversation = self.query_one(Conversation)
+        for turn in session.record.turns:
+            note = "" if turn.complete else "cut off"
+            if turn.role == "user":
+                await conversation.add_user_turn(turn.text, note)
+            else:
+                await conversation.add_coach_turn(turn.text, note)
+        self.refresh_side()
+        self.query_one("#input", TextArea).focus()
+        if self.fresh and not session.record.turns:
+            self.run_reply(session.open())
+        elif session.needs_reply:
+            self.show_error("Your last message has no reply yet.", retry=True)
+
+    # -- side panel and status ----------------------------------------------------------------------
+    def refresh_side(self) -> None:
+        flow, phase = self.session.flow, self.session.phase
+        order = [p for p in flow.phases() if p is not Phase.DONE]
+        current = order.index(phase) if phase in order else len(order)
+        lines = []
+        for index, step in enumerate(order):
+            mark = "✓" if index < current else ("▶" if index == current else "·")
+            lines.append(f"{mark} {PHASE_TITLES[step]}")
+        if phase is Phase.DONE:
+            lines.append("✓ Plan saved")
+        self.query_one("#phases", SafeStatic).set_text("\n".join(lines))
+        usage = self.session.usage
+        tokens = (
+            usage.label() if self.session.coach.mode == "model" else "Guided, offline — no tokens"
+        )
+        self.query_one("#status", SafeStatic).set_text(
+            f"Step: {PHASE_TITLES[phase]}  ·  {tokens}  ·  Ctrl+S send · Esc stop · F1 help"
+        )
+
+    def show_notice(self, text: str) -> None:
+        notice = self.query_one("#notice", SafeStatic)
+        notice.set_text(text)
+        notice.add_class("visible")
+
+    def hide_notice(self) -> None:
+        self.query_one("#notice").remove_class("visible")
+
+    def show_error(self, text: str, *, retry: bool) -> None:
+        self.query_one("#error-text", SafeStatic).set_text(text)
+        self.query_one("#retry").display = retry
+        self.query_one("#error-bar").add_class("visible")
+
+    def hide_error(self) -> None:
+        self.query_one("#error-bar").remove_class("visible")
+
+    # -- talking --------------------------------------------------------------------------------------
+    @property
+    def replying(self) -> bool:
+        return self.reply_worker is not None and self.reply_worker.state in (
+            WorkerState.PENDING,
+            WorkerState.RUNNING,
+        )
+
+    def run_reply(self, stream, user_text: str | None = None) -> None:
+        self.hide_error()
+        self.reply_worker = self._reply(stream, user_text)
+
+    @work(exclusive=True, group="reply")
+    async def _reply(self, stream, user_text: str | None) -> None:
+        conversation = self.query_one(Conversation)
+        if user_text is not None:
+            await conversation.add_user_turn(user_text)
+        handle = await conversation.begin_coach_stream()
+        try:
+            async for chunk in stream:
+                handle.append(chunk)
+            await handle.finish()
+        except ModelError as error:
+            await handle.cancel("cut off" if handle.text else "no reply")
+            wait = (
+                f" (the server asked to wait {error.retry_after:.0f} s)"
+                if isinstance(error, RateLimitError) and error.retry_after
+                else ""
+            )
+            self.show_error(f"{error}{wait}", retry=True)
+        except CoachError as error:
+            await handle.cancel("no reply")
+            self.show_error(str(error), retry=False)
+        except BaseException:
+            # Esc (cancel) or shutdown: keep what arrived, marked; the engine saved it as partial.
+            await handle.cancel("stopped")
+            raise
+        finally:
+            await stream.aclose()
+            self.hide_notice()
+            self.refresh_side()
+        self._after_reply()
+
+    def _after_reply(self) -> None:
+        phase = self.session.phase
+        if phase is Phase.SUGGEST and self.session.record.suggestions:
+            self.action_suggestions()
+        elif phase is Phase.DONE and self.session.plan:
+            self.app.action_plan()
+
+    def action_send(self) -> None:
+        area = self.query_one("#input", TextArea)
+        text = area.text.strip()
+        if not text:
+            return
+        if self.replying:
+            self.show_notice("The coach is still replying: wait, or press Esc to stop it.")
+            return
+        try:
+            self.session.submit(text)  # stored before anything is sent
+        except CoachError as error:
+            self.show_error(str(error), retry=False)  # the text stays in the input
+            return
+        area.clear()
+        self.run_reply(self.session.reply(), user_text=text)
+
+    def action_stop(self) -> None:
+        if self.replying:
+            self.reply_worker.cancel()
+        else:
+            self.app.pop_screen()
+
+    def action_retry(self) -> None:
+        if not self.replying:
+            self.run_reply(self.session.retry())
+
+    def action_step(self, name: str) -> None:
+        if self.replying:
+            self.show_notice("The coach is still replying: wait, or press Esc to stop it.")
+            return
+        try:
+            stream = self.session.command(name)
+        except CoachError as error:
+            self.show_error(str(error), retry=False)
+            return
+        self.run_reply(stream)
+
+    def action_suggestions(self) -> None:
+        if self.session.phase is not Phase.SUGGEST or not self.session.record.suggestions:
+            self.action_step("suggest")
+            return
+        from coach.tui.screens.suggestions import SuggestionsScreen
+
+        self.app.push_screen(SuggestionsScreen(self.session), self._suggestions_done)
+
+    def _suggestions_done(self, keep: list[int] | None) -> None:
+        """Back from the suggestions screen: say which to keep, as the user's turn."""
+        if keep is None or self.session.phase is not Phase.SUGGEST:
+            return
+        text = "Keep " + ", ".join(map(str, keep)) + "." if keep else "None of these for now."
+        self.query_one("#input", TextArea).text = text
+        self.action_send()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        button = event.button.id
+        if button == "retry":
+            self.action_retry()
+        elif button in ("next", "back"):
+            self.action_step(button)
+        elif button == "suggest":
+            self.action_suggestions()
+
+    def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged) -> None:
+        self.session.confirm_struggles(list(event.selection_list.selected))
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state is WorkerState.ERROR and event.worker is self.reply_worker:
+            self.show_error(clean(str(event.worker.error)), retry=True)

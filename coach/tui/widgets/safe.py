@@ -1,0 +1,53 @@
+"""Show untrusted text (the model's, the user's) as text: never markup, never terminal escapes.
+
+``Static``/``Label``/``notify`` parse Rich/Textual markup by default: ``[/]`` crashes them and
+``[@click=app.quit]`` would run an action when clicked. Everything shown from outside goes through
+``clean`` (control characters made visible) and ``Content`` (no markup parsing).
+"""
+
+from __future__ import annotations
+
+import re
+
+from textual.app import App
+from textual.content import Content
+from textual.widgets import Static
+
+# C0 and C1 controls except tab and newline, and DEL: shown as their visible control pictures
+# (ESC becomes ␛) so an ANSI sequence appears literally and cannot act on the terminal.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x80-\x9f]")
+
+
+def _picture(match: re.Match) -> str:
+    code = ord(match.group(0))
+    if code < 0x20:
+        return chr(0x2400 + code)
+    if code == 0x7F:
+        return "\u2421"
+    return f"\\x{code:02x}"
+
+
+def clean(text: str) -> str:
+    return _CONTROL.sub(_picture, text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def safe_text(text: str) -> Content:
+    """Plain content: brackets stay brackets."""
+    return Content(clean(text))
+
+
+class SafeStatic(Static):
+    """A Static for untrusted text; ``update`` takes a str and never parses markup."""
+
+    def __init__(self, text: str = "", **kwargs) -> None:
+        super().__init__(safe_text(text), markup=False, **kwargs)
+        self.text = text
+
+    def set_text(self, text: str) -> None:
+        self.text = text
+        self.update(safe_text(text))
+
+
+def safe_notify(app: App, text: str, **kwargs) -> None:
+    """``app.notify`` with markup off, for messages that quote untrusted text."""
+    app.notify(clean(text), markup=False, **kwargs)
