@@ -46,8 +46,10 @@ def suggestion_lines(suggestions: list[Suggestion], level: Level, today: date) -
             text = ladder_line(found[1]) if found else suggestion.item_id
             lines.append(f"{number}. {text}")
             lines.append(f"   Why: {suggestion.reason}")
-            extra = f" ({suggestion.cadence})" if suggestion.cadence else ""
-            lines.append(f"   First step: {suggestion.first_step}{extra}")
+            extra = f", then {suggestion.cadence}" if suggestion.cadence else ""
+            lines.append(
+                f"   First step: {suggestion.first_step} (by {planning.when(suggestion.due, today)}{extra})"
+            )
             if suggestion.ask_whom:
                 lines.append(f"   Ask: {planning.AUDIENCE_NAMES[suggestion.ask_whom]}")
         lines.append("")
@@ -166,13 +168,18 @@ def text_for(
     if kind == "done":
         plan = data["plan"]
         steps = sorted([*plan.habits, *plan.feedback], key=lambda s: s.due)
-        first = f" Your first step: {steps[0].first_step}" if steps else ""
+        first = (
+            f" Your first step, by {planning.when(steps[0].due, today)}: {steps[0].first_step}"
+            if steps
+            else ""
+        )
         return (
-            f"Your plan is saved. Focus: “{plan.focus}”.{first} Check in on "
+            f"Your plan is saved. Focus: “{plan.focus.rstrip('.')}”.{first} Check in on "
             f"{planning.when(plan.checkin, today)}: start a session then and we'll look at how it "
-            "went. Type /plan to see the whole plan or /questions for questions to send teammates."
+            "went. The whole plan and questions for teammates are ready to export (/plan and "
+            "/questions here, Ctrl+E in the app)."
         )
     return (
-        "This session is complete and your plan is saved. Type /plan to see it, /questions for "
-        "teammate questions, or /quit to leave."
+        "This session is complete and your plan is saved: /plan shows it and /questions gives "
+        "questions for teammates (Ctrl+E in the app). Start a new session any time."
     )

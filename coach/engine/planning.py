@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from coach.domain import Audience, Plan, Suggestion
 from coach.ladder.schema import Competency, Item, Level
@@ -39,7 +39,7 @@ def habit_step(item: Item, due: date, today: date) -> str:
     """A small, dated first step for a habit, in the user's calendar."""
     action = lower_first(item.text.rstrip("."))
     action = re.sub(r"\b(regularly|if possible)\b", "", action).replace("  ", " ").strip()
-    return f"Block 30 minutes on {when(due, today)} to {action}, and note one thing you learn."
+    return f"Block 30 minutes in your calendar to {action}, and note one thing you learn."
 
 
 _AUDIENCE_HINTS: tuple[tuple[Audience, tuple[str, ...]], ...] = (
@@ -66,7 +66,7 @@ AUDIENCE_NAMES: dict[str, str] = {
 
 
 def feedback_step(item: Item, whom: Audience, due: date, today: date) -> str:
-    return f"By {when(due, today)}, ask {AUDIENCE_NAMES[whom]}: {item.text}"
+    return f"Ask {AUDIENCE_NAMES[whom]} in your next 1:1 or a short message: {item.text}"
 
 
 def build_plan(
@@ -75,6 +75,7 @@ def build_plan(
     suggestions: list[Suggestion],
     focus: str,
     today: date,
+    now: datetime | None = None,
 ) -> Plan:
     kept = [s for s in suggestions if s.accepted]
     return Plan(
@@ -86,4 +87,5 @@ def build_plan(
         feedback=[s for s in kept if s.kind == "feedback"][:MAX_FEEDBACK],
         signal_ids=[item.id for item in level.signals_of_readiness],
         checkin=next_workday(today, CHECKIN_DAYS),
+        created_at=now or datetime.combine(today, time(12)),
     )

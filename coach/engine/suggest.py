@@ -112,9 +112,12 @@ def parse_model_answer(text: str, level: Level, today: date) -> list[Suggestion]
     return result
 
 
-def _reason(match: matching.Match, struggles: list[Item], kind: str) -> str:
-    if match.because:
-        quoted = ", ".join(f"“{w}”" for w in match.because[:2])
+def _reason(match: matching.Match, user_text: str, struggles: list[Item], kind: str) -> str:
+    """Why this item: the user's own words that point to it, else the struggle it works on."""
+    said = matching.concepts(user_text)
+    own = [said[c] for c in matching.concepts(match.item.text) if c in said]
+    if own:
+        quoted = ", ".join(f"“{w}”" for w in own[:2])
         return f"It speaks to what you described — you wrote {quoted}."
     if struggles:
         return f"It works on a struggle you picked: {planning.lower_first(struggles[0].text)}."
@@ -135,7 +138,7 @@ def guided_choice(
             Suggestion(
                 kind="habit",
                 item_id=match.item.id,
-                reason=_reason(match, struggles, "habit"),
+                reason=_reason(match, user_text, struggles, "habit"),
                 first_step=planning.habit_step(match.item, habit_due, today),
                 due=habit_due,
                 cadence="once a week",
@@ -149,7 +152,7 @@ def guided_choice(
             Suggestion(
                 kind="feedback",
                 item_id=match.item.id,
-                reason=_reason(match, struggles, "feedback"),
+                reason=_reason(match, user_text, struggles, "feedback"),
                 first_step=planning.feedback_step(match.item, whom, ask_due, today),
                 due=ask_due,
                 ask_whom=whom,

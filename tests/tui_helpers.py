@@ -1,0 +1,53 @@
+"""Build the app for Pilot tests: isolated journal, fixed clock, guided or respx-backed model."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from coach.ladder import load_ladders
+from coach.settings import Settings
+from coach.store import open_journal
+from coach.tui.app import CoachApp
+from coach.tui.screens.session import SessionScreen
+
+NOW = datetime(2026, 11, 23, 9, 30)
+SIZE = (110, 36)
+
+
+def make_app(journal=None, **settings) -> CoachApp:
+    config = Settings.load(**settings) if settings else Settings.load(offline=True)
+    return CoachApp(config, load_ladders(), journal or open_journal(), clock=lambda: NOW)
+
+
+async def settle(pilot) -> None:
+    """Let workers (the coach's reply) and pending messages finish."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def say(pilot, text: str) -> None:
+    screen = pilot.app.screen
+    assert isinstance(screen, SessionScreen), type(screen)
+    area = screen.query_one("#input")
+    area.text = text
+    await pilot.press("ctrl+s")
+    await settle(pilot)
+
+
+def conversation_text(app) -> str:
+    from coach.tui.widgets.conversation import Turn
+
+    parts = []
+    for turn in app.screen.query(Turn):
+        parts.append(f"{turn.role}: {getattr(turn.body, 'text', '')}")
+    return "\n".join(parts)
+
+
+def rendered(widget) -> str:
+    """The text a widget and its children show on screen, line by line."""
+    lines = []
+    for leaf in [w for w in [widget, *widget.query("*")] if not w.children]:
+        for y in range(leaf.size.height):
+            lines.append(leaf.render_line(y).text)
+    return "\n".join(lines)
