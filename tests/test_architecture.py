@@ -57,3 +57,10 @@ def test_no_module_is_over_about_400_lines():
         for p in (ROOT / "coach").rglob("*.py")
     }
     assert {k: v for k, v in sizes.items() if v > 420} == {}
+
+
+def test_cli_audiences_match_the_engine():
+    from coach.cli.cmd_plan import AUDIENCES as cli
+    from coach.engine.teammates import AUDIENCES as engine
+
+    assert tuple(cli) == tuple(engine)

@@ -11,7 +11,6 @@ import sys
 
 from coach.cli.common import add_choice, ladders
 from coach.cli.main import command_parser
-from coach.domain import PHASE_TITLES
 from coach.errors import CoachError, ModelError
 
 HELP = (
@@ -119,6 +118,8 @@ async def _session_loop(args: argparse.Namespace) -> int:
                 elif name == "retry":
                     await _guarded(session.retry())
                 elif name == "phase":
+                    from coach.domain import PHASE_TITLES
+
                     _err(f"coach: step {PHASE_TITLES[session.phase]}")
                 else:
                     await _guarded(session.command(name))

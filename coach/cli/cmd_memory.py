@@ -6,8 +6,6 @@ import argparse
 
 from coach.cli.common import ladders
 from coach.cli.main import command_parser
-from coach.engine.memory import memory_text
-from coach.prompts import PromptLibrary
 
 
 def register(sub) -> None:
@@ -22,6 +20,8 @@ def register(sub) -> None:
 
 
 def run_show(args: argparse.Namespace) -> int:
+    from coach.engine.memory import memory_text
+    from coach.prompts import PromptLibrary
     from coach.store import open_journal
 
     found = ladders(args)

@@ -10,9 +10,9 @@ from pathlib import Path
 from coach.cli.common import add_choice, ladders
 from coach.cli.main import command_parser
 from coach.cli.output import emit
-from coach.domain import Phase
-from coach.engine.teammates import AUDIENCES, questions_for
 from coach.errors import CoachError, NotFoundError
+
+AUDIENCES = ("manager", "peer", "support", "product")  # coach.engine.teammates checks it matches
 
 
 def register(sub) -> None:
@@ -79,6 +79,7 @@ async def _drain(stream) -> str:
 
 async def _short_session(args, settings, journal, found):
     """Four answers from stdin; the engine does the rest (and remembers it for the follow-up)."""
+    from coach.domain import Phase
     from coach.engine import setup
 
     competency = found.get(args.competency)
@@ -107,6 +108,7 @@ async def _short_session(args, settings, journal, found):
 
 
 def run_questions(args: argparse.Namespace) -> int:
+    from coach.engine.teammates import questions_for
     from coach.exports import questions_markdown
     from coach.store import open_journal
 

@@ -9,7 +9,6 @@ from pathlib import Path
 from coach.cli.common import ladders
 from coach.cli.main import command_parser
 from coach.cli.output import emit
-from coach.domain import PHASE_TITLES
 from coach.errors import CoachError
 
 
@@ -42,6 +41,8 @@ def _journal():
 
 
 def run_list(args: argparse.Namespace) -> int:
+    from coach.domain import PHASE_TITLES
+
     with _journal() as journal:
         sessions = journal.list_sessions()
     if not sessions:

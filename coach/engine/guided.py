@@ -40,18 +40,18 @@ def suggestion_lines(suggestions: list[Suggestion], level: Level, today: date) -
         chosen = [(n, s) for n, s in enumerate(suggestions, start=1) if s.kind == kind]
         if not chosen:
             continue
-        lines.append(f"{title}:")
+        lines.append(f"{title}:\n")
         for number, suggestion in chosen:
             found = level.find(suggestion.item_id)
             text = ladder_line(found[1]) if found else suggestion.item_id
             lines.append(f"{number}. {text}")
-            lines.append(f"   Why: {suggestion.reason}")
+            lines.append(f"   - Why: {suggestion.reason}")
             extra = f", then {suggestion.cadence}" if suggestion.cadence else ""
             lines.append(
-                f"   First step: {suggestion.first_step} (by {planning.when(suggestion.due, today)}{extra})"
+                f"   - First step: {suggestion.first_step} (by {planning.when(suggestion.due, today)}{extra})"
             )
             if suggestion.ask_whom:
-                lines.append(f"   Ask: {planning.AUDIENCE_NAMES[suggestion.ask_whom]}")
+                lines.append(f"   - Ask: {planning.AUDIENCE_NAMES[suggestion.ask_whom]}")
         lines.append("")
     return "\n".join(lines).rstrip()
 

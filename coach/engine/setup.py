@@ -28,7 +28,7 @@ def make_coach(settings: Settings, on_notice: Callable[[str], None] | None = Non
 def mode_label(settings: Settings) -> str:
     if settings.mode == "model":
         return f"model {settings.model} at {settings.host_label}"
-    return "Guided, offline"
+    return "Guided, offline"  # the app has its own copy so its first frame needs no engine
 
 
 def session_options(settings: Settings, clock: Callable[[], datetime] | None = None) -> dict:

@@ -16,6 +16,9 @@ from coach import paths
 from coach.errors import LadderError, NotFoundError, Problem
 from coach.ladder.schema import Competency, semantic_problems
 
+# libyaml's C loader when PyYAML has it (several times faster); same safe constructors either way.
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 32
 MAX_NODES = 200_000
@@ -91,7 +94,7 @@ def parse_text(text: str, filename: str = "<ladder>") -> Competency:
         )
     loader = None
     try:
-        loader = yaml.SafeLoader(text)  # the reader rejects control characters right here
+        loader = _SafeLoader(text)  # the reader rejects control characters right here
         node = loader.get_single_node()
         if node is None:
             raise LadderError([Problem(filename, 1, "(document)", "the file is empty")])

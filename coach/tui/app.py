@@ -11,19 +11,27 @@ import time
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.binding import Binding
 
-from coach.engine import setup
-from coach.engine.session import CoachSession
 from coach.errors import CoachError
-from coach.ladder import LadderSet
-from coach.settings import Settings
 from coach.tui.commands import CoachCommands
 from coach.tui.widgets.safe import safe_notify
 
+if TYPE_CHECKING:  # the engine is imported on first use, so the first frame does not wait for it
+    from coach.engine.session import CoachSession
+    from coach.ladder import LadderSet
+    from coach.settings import Settings
+
 START = time.perf_counter()
+
+
+def mode_label(settings: Settings) -> str:
+    if settings.mode == "model":
+        return f"model {settings.model} at {settings.host_label}"
+    return "Guided, offline"
 
 
 class CoachApp(App):
@@ -51,7 +59,7 @@ class CoachApp(App):
         self.journal = journal
         self.clock = clock or datetime.now
         self.resume_id = resume
-        self.mode_label = setup.mode_label(settings)
+        self.mode_label = mode_label(settings)
         self.session: CoachSession | None = None
         self.notices: list[str] = []
 
@@ -70,6 +78,8 @@ class CoachApp(App):
 
     # -- sessions -----------------------------------------------------------------------------------
     def make_coach(self):
+        from coach.engine import setup
+
         return setup.make_coach(self.settings, on_notice=self._notice)
 
     def _notice(self, text: str) -> None:
@@ -81,6 +91,7 @@ class CoachApp(App):
             safe_notify(self, text, severity="warning")
 
     def start_session(self, competency_id: str, level: int) -> None:
+        from coach.engine import setup
         from coach.tui.screens.session import SessionScreen
 
         try:
@@ -94,6 +105,7 @@ class CoachApp(App):
         self.push_screen(SessionScreen(self.session, fresh=True))
 
     def resume_session(self, session_id: int | None = None) -> None:
+        from coach.engine import setup
         from coach.tui.screens.session import SessionScreen
 
         try:

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Drive the real `coach --offline` in a real terminal (tmux): a whole session, export, quit, reopen,
+# resume. Prints what it checks; exits non-zero on the first screen that is not as expected.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+COACH=${COACH:-.venv/bin/coach}
+HOME_DIR=$(mktemp -d)
+WORK_DIR=$(mktemp -d)
+SOCKET="coach-test-$$"
+T="tmux -L $SOCKET"
+cleanup() { $T kill-server 2>/dev/null || true; rm -rf "$HOME_DIR" "$WORK_DIR"; }
+trap cleanup EXIT
+
+start() {
+  $T new-session -d -s s -x 110 -y 34 -c "$WORK_DIR" \
+    "COACH_HOME=$HOME_DIR TERM=xterm-256color $PWD/$COACH --offline; sleep 60"
+}
+screen() { $T capture-pane -p -t s; }
+expect() {  # wait up to 10 s for text on screen
+  local text=$1
+  for _ in $(seq 1 100); do
+    if screen | grep -qF -- "$text"; then echo "ok: $text"; return 0; fi
+    sleep 0.1
+  done
+  echo "FAILED: '$text' not on screen:" >&2
+  screen >&2
+  exit 1
+}
+say() { $T send-keys -t s -l "$1"; sleep 0.2; $T send-keys -t s C-s; sleep 0.6; }
+
+start
+expect "Mode: Guided, offline"
+$T send-keys -t s n
+expect "Choose the level to work on"
+$T send-keys -t s Down Enter
+expect "What would you like to get out of it today?"
+say "I want to see how my work lands with users before my review."
+expect "tell me about one recent, concrete moment"
+say "Last week I shipped an export change without checking usage data; two customers' reports broke and support got tickets."
+expect "Here is a question your level asks"
+say "The two customers and the support team."
+say "We traded speed for safety to hit a deadline."
+say "Ask support before shipping."
+expect "Which of these fit your situation"
+say "2"
+expect "Would it help to look at a few habits"
+say "yes"
+expect "Suggestions from your level"
+$T send-keys -t s C-s
+sleep 0.6
+expect "what focus do"
+say "Check usage data before I change what customers rely on."
+expect "Growth plan"
+$T send-keys -t s s
+sleep 0.5
+test -f "$WORK_DIR/growth-plan-$(date +%Y-%m-%d).md" && echo "ok: plan exported"
+grep -q "Check usage data before I change what customers rely on." "$WORK_DIR"/growth-plan-*.md
+$T send-keys -t s C-q
+sleep 0.8
+$T kill-server 2>/dev/null || true
+sleep 0.3
+
+start
+expect "plan ready"
+$T send-keys -t s r
+expect "Your plan is saved"
+expect "Check usage data before I change"
+$T send-keys -t s C-q
+echo "tmux session: all checks passed"
