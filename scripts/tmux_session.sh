@@ -4,6 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 COACH=${COACH:-.venv/bin/coach}
+[[ $COACH = /* ]] || COACH="$PWD/$COACH"
 HOME_DIR=$(mktemp -d)
 WORK_DIR=$(mktemp -d)
 SOCKET="coach-test-$$"
@@ -13,7 +14,7 @@ trap cleanup EXIT
 
 start() {
   $T new-session -d -s s -x 110 -y 34 -c "$WORK_DIR" \
-    "COACH_HOME=$HOME_DIR TERM=xterm-256color $PWD/$COACH --offline; sleep 60"
+    "COACH_HOME=$HOME_DIR TERM=xterm-256color $COACH --offline; sleep 60"
 }
 screen() { $T capture-pane -p -t s; }
 expect() {  # wait up to 10 s for text on screen

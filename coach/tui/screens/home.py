@@ -39,7 +39,8 @@ class HomeScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.refresh_lists()
+        # After the first paint: the journal query should not delay the first frame.
+        self.call_after_refresh(self.refresh_lists)
 
     def on_screen_resume(self) -> None:
         self.refresh_lists()

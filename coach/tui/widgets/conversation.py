@@ -19,6 +19,7 @@ from coach.tui import blocks
 from coach.tui.widgets.safe import SafeStatic, clean
 
 FLUSH_SECONDS = 0.25
+PIECE_CHARS = 400  # finished blocks wait in the plain tail until this much can be rendered at once
 MAX_TURN_WIDGETS = 40
 
 
@@ -46,6 +47,8 @@ class Turn(Vertical):
     Turn .turn-label { text-style: bold; color: $text-muted; }
     Turn.user .turn-label { color: $accent; }
     Turn .turn-body, Turn .turn-piece, Turn .turn-tail { height: auto; }
+    Turn .turn-piece { margin-top: 1; }
+    Turn .turn-piece.-first { margin-top: 0; }
     """
 
     def __init__(self, role: str, body, *, note: str = "") -> None:
@@ -91,8 +94,11 @@ class StreamHandle:
         self._busy = True
         try:
             stable, tail = blocks.split(self.text)
+            if len(stable) - self.rendered < PIECE_CHARS:
+                stable, tail = self.text[: self.rendered], self.text[self.rendered :]
             if len(stable) > self.rendered:
                 piece = markdown_body(stable[self.rendered :], classes="turn-piece")
+                piece.set_class(not self.pieces, "-first")
                 self.pieces.append(piece)
                 await self.turn.mount(piece, before=self.tail)
                 self.rendered = len(stable)
@@ -105,7 +111,11 @@ class StreamHandle:
             self._busy = False
 
     async def finish(self) -> None:
-        """Replace the pieces by one render of the whole reply."""
+        """Replace the pieces by one render of the whole reply, identical to a one-shot render.
+
+        (Rendering only the remainder would be faster, but Rich spaces some blocks differently
+        when they are rendered apart: a list followed by code, for one.)
+        """
         if self._done:
             return
         self._done = True
