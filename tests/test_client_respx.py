@@ -3,64 +3,33 @@
 from __future__ import annotations
 
 import asyncio
-import json
 import socket
-import subprocess
-import sys
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 
 import httpx
 import pytest
-import respx
+from client_helpers import (
+    CHAT,
+    LOCAL,
+    MESSAGES,
+    Recorder,
+    collect,
+    make_client,
+    sent_json,
+)
 from openai_sse import error_event, error_response, sse_events, sse_response
 
 from coach.errors import AuthError, BadRequestError, RateLimitError, ServerError
 from coach.llm import tokens
-from coach.llm.client import ChatClient, Completion, StreamDone, TextDelta, Usage
-from coach.settings import Settings
+from coach.llm.client import Completion, StreamDone, TextDelta, Usage
 
-LOCAL = "http://127.0.0.1:8000/v1"
-CHAT = f"{LOCAL}/chat/completions"
-OPENAI_CHAT = "https://api.openai.com/v1/chat/completions"
-MESSAGES = [
-    {"role": "system", "content": "You are a coach."},
-    {"role": "user", "content": "I want to understand our customers better."},
-]
-OPENAI_KEY = "sk-openai-SECRET-0123456789"
-
-
-class Recorder:
-    """Stands in for asyncio.sleep and on_notice: records instead of waiting."""
-
-    def __init__(self) -> None:
-        self.sleeps: list[float] = []
-        self.notices: list[str] = []
-
-    async def sleep(self, seconds: float) -> None:
-        self.sleeps.append(seconds)
+# -- streaming --------------------------------------------------------------------------------
 
 
 @pytest.fixture
 def rec() -> Recorder:
     return Recorder()
-
-
-def make_client(rec: Recorder, **settings: object) -> ChatClient:
-    settings.setdefault("base_url", LOCAL)
-    return ChatClient(Settings.load(**settings), sleep=rec.sleep, backoff_base=1.0)
-
-
-async def collect(client: ChatClient, rec: Recorder | None = None, **kwargs: object) -> list:
-    notice = rec.notices.append if rec is not None else None
-    return [event async for event in client.stream(MESSAGES, on_notice=notice, **kwargs)]
-
-
-def sent_json(route: respx.Route, index: int = -1) -> dict:
-    return json.loads(route.calls[index].request.content)
-
-
-# -- streaming --------------------------------------------------------------------------------
 
 
 async def test_stream_assembles_text_and_reads_usage_chunk(respx_mock, rec):
@@ -348,70 +317,3 @@ async def test_cancelling_the_consumer_closes_the_response(respx_mock, rec):
     with pytest.raises(asyncio.CancelledError):
         await task
     await asyncio.wait_for(response.stream.closed.wait(), 1)
-
-
-# -- which key goes where ---------------------------------------------------------------------
-
-
-async def test_openai_key_never_reaches_a_custom_base_url(respx_mock, rec, monkeypatch):
-    monkeypatch.setenv("OPENAI_API_KEY", OPENAI_KEY)
-    monkeypatch.setenv("COACH_BASE_URL", LOCAL)
-    route = respx_mock.post(CHAT).mock(return_value=sse_response(sse_events(["hi"])))
-    client = ChatClient(Settings.load(), sleep=rec.sleep)
-    await client.complete(MESSAGES)
-
-    headers = route.calls[0].request.headers
-    assert headers["authorization"] == "Bearer not-needed"
-    assert all(OPENAI_KEY not in value for value in headers.values())
-
-
-async def test_openai_key_goes_to_openai_when_no_base_url(respx_mock, rec, monkeypatch):
-    monkeypatch.setenv("OPENAI_API_KEY", OPENAI_KEY)
-    route = respx_mock.post(OPENAI_CHAT).mock(return_value=sse_response(sse_events(["hi"])))
-    client = ChatClient(Settings.load(), sleep=rec.sleep)
-    await client.complete(MESSAGES)
-
-    assert route.calls[0].request.headers["authorization"] == f"Bearer {OPENAI_KEY}"
-
-
-async def test_use_openai_key_in_config_file_sends_it_to_the_custom_url(
-    respx_mock, rec, monkeypatch, coach_home
-):
-    (coach_home / "config").mkdir(parents=True)
-    (coach_home / "config" / "config.toml").write_text(
-        f'[model]\nbase_url = "{LOCAL}"\nuse_openai_key = true\n'
-    )
-    monkeypatch.setenv("OPENAI_API_KEY", OPENAI_KEY)
-    route = respx_mock.post(CHAT).mock(return_value=sse_response(sse_events(["hi"])))
-    await ChatClient(Settings.load(), sleep=rec.sleep).complete(MESSAGES)
-
-    assert route.calls[0].request.headers["authorization"] == f"Bearer {OPENAI_KEY}"
-
-
-async def test_coach_api_key_goes_to_the_custom_url(respx_mock, rec, monkeypatch):
-    monkeypatch.setenv("OPENAI_API_KEY", OPENAI_KEY)
-    monkeypatch.setenv("COACH_API_KEY", "local-key-42")
-    route = respx_mock.post(CHAT).mock(return_value=sse_response(sse_events(["hi"])))
-    await make_client(rec).complete(MESSAGES)
-
-    assert route.calls[0].request.headers["authorization"] == "Bearer local-key-42"
-
-
-async def test_shared_http_client_is_used_and_left_open(respx_mock, rec):
-    route = respx_mock.post(CHAT).mock(return_value=sse_response(sse_events(["hi"])))
-    async with httpx.AsyncClient(headers={"x-test": "shared"}) as http:
-        async with ChatClient(Settings.load(base_url=LOCAL), http_client=http) as client:
-            await client.complete(MESSAGES)
-        assert not http.is_closed
-    assert route.calls[0].request.headers["x-test"] == "shared"
-
-
-def test_importing_the_client_does_not_import_openai_or_tiktoken():
-    code = (
-        "import sys, coach.llm.client, coach.llm.tokens, coach.settings; "
-        "print(sorted(m for m in ('openai', 'tiktoken', 'textual') if m in sys.modules))"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
-    )
-    assert result.stdout.strip() == "[]"

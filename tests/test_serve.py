@@ -29,7 +29,11 @@ def test_serve_page_is_local_only(coach_home):
     env["COACH_HOME"] = str(coach_home)
     process = subprocess.Popen(
         [sys.executable, "-m", "coach", "serve", "--offline", "--port", str(port)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        cwd=ROOT,
     )
     try:
         page = None
@@ -42,11 +46,15 @@ def test_serve_page_is_local_only(coach_home):
         assert page is not None and page.status_code == 200
         html = page.text
         assert "googleapis" not in html
-        external = [u for u in re.findall(r"(?:src|href)=[\"']([^\"']+)", html) if u.startswith("http")]
+        external = [
+            u for u in re.findall(r"(?:src|href)=[\"']([^\"']+)", html) if u.startswith("http")
+        ]
         assert all(u.startswith(f"http://127.0.0.1:{port}") for u in external), external
         assert "fonts/RobotoMono-VariableFont_wght.ttf" in html
         for asset in ("js/textual.js", "css/xterm.css", "fonts/RobotoMono-VariableFont_wght.ttf"):
-            assert httpx.get(f"http://127.0.0.1:{port}/static/{asset}", timeout=5).status_code == 200
+            assert (
+                httpx.get(f"http://127.0.0.1:{port}/static/{asset}", timeout=5).status_code == 200
+            )
     finally:
         process.terminate()
         _, err = process.communicate(timeout=10)
