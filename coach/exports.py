@@ -82,14 +82,28 @@ def plan_markdown(plan: Plan, competency: Competency) -> str:
 
 
 def questions_markdown(
-    competency: Competency, level: Level, items: list[Item], audience: str | None, intro: str
+    competency: Competency,
+    level: Level,
+    items: list[Item],
+    audience: str | None,
+    intro: str,
+    wording: dict[str, str] | None = None,
 ) -> str:
-    """A short message to paste: an intro for the audience and numbered, cited questions."""
+    """A short message to paste: an intro for the audience and numbered, cited questions.
+
+    ``wording`` holds a model's adaptation of some questions; the ladder's own text then follows
+    each, so nothing the model wrote reads as if it came from the ladder.
+    """
     whom = AUDIENCE_NAMES.get(audience, "teammates") if audience else "teammates"
     lines = [f"# Questions for {whom} — {competency.name}, Level {level.level}", "", intro, ""]
+    wording = wording or {}
     for number, item in enumerate(items, start=1):
         note = f" *({DERIVED_NOTE})*" if item.derived else ""
-        lines.append(f"{number}. {item.text.strip()} `[{item.id}]`{note}")
+        if item.id in wording:
+            lines.append(f"{number}. {wording[item.id]}")
+            lines.append(f"   *(adapted from the ladder: {item.text.strip()} `[{item.id}]`{note})*")
+        else:
+            lines.append(f"{number}. {item.text.strip()} `[{item.id}]`{note}")
     lines += ["", "Thank you — a few lines on any of these would help."]
     return "\n".join(lines) + "\n"
 

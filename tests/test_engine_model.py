@@ -258,3 +258,33 @@ async def test_hundred_turn_session_stays_within_budget(respx_mock, journal):
     assert last[0]["content"] == chat[0]["messages"][0]["content"]  # system prompt never cut
     assert last[-2]["content"].startswith("Turn 99:")  # nor the last user turn
     assert any("Summary of the earlier part" in m["content"] for m in last)
+
+
+async def test_whole_model_session_ends_with_a_plan_from_the_models_choices(respx_mock, journal):
+    level = customer_empathy().level(2)
+    fake = FakeModel([good_suggestions(level)])
+    respx_mock.post(CHAT).mock(side_effect=fake)
+    session = model_session(journal)
+    await said(session.open())
+    answers = [
+        "Prepare for my review.",
+        SITUATION,
+        "Support.",
+        "A deadline.",
+        "Not much.",
+        "1",
+        "yes",
+        "keep 1 3",
+        "Ask support before shipping.",
+    ]
+    for text in answers:
+        await said(session.send(text))
+    assert session.phase is Phase.DONE
+    plan = journal.get_session(session.record.id).plan
+    assert [s.item_id for s in plan.habits] == [level.habits[0].id]
+    assert [s.item_id for s in plan.feedback] == [level.feedback_questions[0].id]
+    assert plan.habits[0].first_step == "Read ten tickets" and plan.habits[0].source == "model"
+    assert plan.focus == "Ask support before shipping."
+    # The plan step asked the model for the focus question with the kept ids.
+    plan_requests = [b for b in fake.requests if "Step: the plan" in b["messages"][-1]["content"]]
+    assert plan_requests and level.habits[0].id in plan_requests[0]["messages"][-1]["content"]

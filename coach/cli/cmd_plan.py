@@ -113,12 +113,13 @@ def run_questions(args: argparse.Namespace) -> int:
     from coach.store import open_journal
 
     found = ladders(args)
+    settings = _settings(args)
     first_ids: list[str] = []
+    record = None
     if args.level is not None and not args.session:
         competency = found.get(args.competency)
         level_number = args.level
     else:
-        settings = _settings(args)
         with open_journal(history=settings.history) as journal:
             record = journal.get_session(args.session) if args.session else journal.last_session()
         if record is None:
@@ -131,5 +132,30 @@ def run_questions(args: argparse.Namespace) -> int:
     except KeyError:
         raise NotFoundError(f"{competency.name} has no level {level_number}.") from None
     intro, items = questions_for(competency, level, args.audience, first_ids)
-    emit(questions_markdown(competency, level, items, args.audience, intro), args.out)
+    wording = None
+    if settings.mode == "model" and record is not None:
+        adapted = asyncio.run(_adapt(settings, competency, level, items, args.audience, record))
+        if adapted:
+            intro = adapted[0] or intro
+            wording = adapted[1]
+            print("coach: wording adapted to your situation by the model", file=sys.stderr)
+        else:
+            print(
+                "coach: the model's wording was not usable; the ladder's own is shown",
+                file=sys.stderr,
+            )
+    emit(questions_markdown(competency, level, items, args.audience, intro, wording), args.out)
     return 0
+
+
+async def _adapt(settings, competency, level, items, audience, record):
+    from coach.engine.memory import session_summary
+    from coach.engine.teammates import adapt_with_model
+    from coach.llm.client import ChatClient
+    from coach.prompts import PromptLibrary
+
+    situation = record.summary or session_summary(record, competency)
+    async with ChatClient(settings) as client:
+        return await adapt_with_model(
+            client, PromptLibrary(), competency, level, items, audience, situation
+        )

@@ -40,6 +40,50 @@ def questions_for(
     return intro, ordered_for(level, audience, list(first_ids))
 
 
+async def adapt_with_model(
+    client,
+    prompts,
+    competency: Competency,
+    level: Level,
+    items: list[Item],
+    audience: Audience | None,
+    situation: str,
+) -> tuple[str, dict[str, str]] | None:
+    """The model's wording of each question for this audience and situation, keyed by ladder id.
+
+    None when the answer is not usable: the ladder's own wording is used then.
+    """
+    import json
+
+    from coach.errors import ModelError
+
+    text = prompts.render(
+        "questions_adapt",
+        competency=competency,
+        level=level,
+        items=items,
+        situation=situation or "(no situation recorded)",
+        audience_name=planning.AUDIENCE_NAMES.get(audience or "", "a teammate"),
+    )
+    try:
+        completion = await client.complete(
+            [{"role": "user", "content": text}], json_mode=True, max_tokens=700
+        )
+        data = json.loads(
+            completion.text[completion.text.find("{") : completion.text.rfind("}") + 1]
+        )
+        known = {item.id for item in items}
+        wording = {
+            q["id"]: " ".join(str(q["text"]).split())
+            for q in data["questions"]
+            if q.get("id") in known and 3 <= len(str(q.get("text", "")).strip()) <= 400
+        }
+        intro = " ".join(str(data.get("intro", "")).split())[:400]
+    except (ModelError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+    return (intro, wording) if wording else None
+
+
 def questions_document(session, audience: str | None) -> str:
     """The Markdown to paste into a message, for a live session."""
     from coach.exports import questions_markdown
