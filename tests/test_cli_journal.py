@@ -141,3 +141,19 @@ def test_unusable_model_wording_falls_back_to_the_ladder(planned, capsys, monkey
     code, out, err = run(capsys, monkeypatch, ["questions"])
     assert code == 0 and "not usable" in err
     assert "`[l2.feedback.1]`" in out and "adapted" not in out
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["sessions", "list"],
+        ["memory", "show"],
+        ["questions", "--level", "2"],
+        ["rubric", "list"],
+        ["prompts", "list"],
+    ],
+)
+def test_no_history_commands_write_nothing(argv, capsys, monkeypatch, coach_home):
+    code, _, err = run(capsys, monkeypatch, [*argv, "--no-history"])
+    assert code == 0, err
+    assert not coach_home.exists() or list(coach_home.rglob("*")) == []

@@ -5,16 +5,16 @@ from __future__ import annotations
 import argparse
 
 from coach.cli.common import ladders
-from coach.cli.main import command_parser
+from coach.cli.main import action_parser, command_parser
 
 
 def register(sub) -> None:
     parser = command_parser(sub, "memory", "show or clear what the next session remembers")
     inner = parser.add_subparsers(dest="memory_command", metavar="ACTION", required=True)
-    show = inner.add_parser("show", help="print exactly what is carried into the next session")
+    show = action_parser(inner, "show", "print exactly what is carried into the next session")
     show.add_argument("--competency", metavar="ID")
     show.set_defaults(func=run_show)
-    clear = inner.add_parser("clear", help="forget it (sessions stay in the journal)")
+    clear = action_parser(inner, "clear", "forget it (sessions stay in the journal)")
     clear.add_argument("--competency", metavar="ID")
     clear.set_defaults(func=run_clear)
 
@@ -27,7 +27,7 @@ def run_show(args: argparse.Namespace) -> int:
     found = ladders(args)
     ids = [args.competency] if args.competency else list(found.competencies)
     shown = False
-    with open_journal() as journal:
+    with open_journal(history=not getattr(args, "no_history", None)) as journal:
         for competency_id in ids:
             remembered = journal.memory(competency_id)
             if remembered is None:
@@ -50,7 +50,7 @@ def run_show(args: argparse.Namespace) -> int:
 def run_clear(args: argparse.Namespace) -> int:
     from coach.store import open_journal
 
-    with open_journal() as journal:
+    with open_journal(history=not getattr(args, "no_history", None)) as journal:
         journal.clear_memory(args.competency)
     print("Memory cleared: the next session starts fresh (sessions stay in the journal).")
     return 0

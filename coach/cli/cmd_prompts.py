@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import argparse
 
-from coach.cli.main import command_parser
+from coach.cli.main import action_parser, command_parser
 from coach.prompts import PromptLibrary
 
 
 def register(sub) -> None:
     parser = command_parser(sub, "prompts", "list or show the prompt templates in effect")
     inner = parser.add_subparsers(dest="prompts_command", metavar="ACTION", required=True)
-    listing = inner.add_parser("list", help="every template and the file it comes from")
+    listing = action_parser(inner, "list", "every template and the file it comes from")
     listing.set_defaults(func=run_list)
-    show = inner.add_parser("show", help="one template's text and where it comes from")
+    show = action_parser(inner, "show", "one template's text and where it comes from")
     show.add_argument("name")
     show.set_defaults(func=run_show)
 

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from coach.cli.common import add_choice, choose, ladders
-from coach.cli.main import command_parser
+from coach.cli.main import action_parser, command_parser
 from coach.errors import LadderError
 from coach.ladder import load_file
 from coach.ladder.render import level_text
@@ -18,15 +18,15 @@ def register(sub) -> None:
     parser = command_parser(sub, "rubric", "list, show or check career-ladder files")
     inner = parser.add_subparsers(dest="rubric_command", metavar="ACTION", required=True)
 
-    listing = inner.add_parser("list", help="competencies and their levels, one line each")
+    listing = action_parser(inner, "list", "competencies and their levels, one line each")
     listing.set_defaults(func=run_list)
 
-    show = inner.add_parser("show", help="one level, readable in the terminal or as JSON")
+    show = action_parser(inner, "show", "one level, readable in the terminal or as JSON")
     add_choice(show)
     show.add_argument("--json", action="store_true", help="print the level as JSON")
     show.set_defaults(func=run_show)
 
-    check = inner.add_parser("check", help="validate ladder files")
+    check = action_parser(inner, "check", "validate ladder files")
     check.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     check.set_defaults(func=run_check)
 

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from coach.cli.common import ladders
-from coach.cli.main import command_parser
+from coach.cli.main import action_parser, command_parser
 from coach.cli.output import emit
 from coach.errors import CoachError
 
@@ -15,16 +15,16 @@ from coach.errors import CoachError
 def register(sub) -> None:
     parser = command_parser(sub, "sessions", "list, show, export or delete stored sessions")
     inner = parser.add_subparsers(dest="sessions_command", metavar="ACTION", required=True)
-    inner.add_parser("list", help="recent sessions, newest first").set_defaults(func=run_list)
-    show = inner.add_parser("show", help="a session's transcript, struggles, suggestions and plan")
+    action_parser(inner, "list", "recent sessions, newest first").set_defaults(func=run_list)
+    show = action_parser(inner, "show", "a session's transcript, struggles, suggestions and plan")
     show.add_argument("id", type=int)
     show.set_defaults(func=run_show)
-    export = inner.add_parser("export", help="a session as Markdown or JSON")
+    export = action_parser(inner, "export", "a session as Markdown or JSON")
     export.add_argument("id", type=int)
     export.add_argument("--format", choices=("md", "json"), default="md")
     export.add_argument("--out", type=Path, metavar="FILE")
     export.set_defaults(func=run_export)
-    delete = inner.add_parser("delete", help="delete a session and its turns")
+    delete = action_parser(inner, "delete", "delete a session and its turns")
     delete.add_argument("id", type=int)
     delete.set_defaults(func=run_delete)
 
@@ -34,16 +34,17 @@ def register(sub) -> None:
     forget.set_defaults(func=run_forget)
 
 
-def _journal():
+def _journal(args: argparse.Namespace):
+    """The journal; with --no-history an empty one in memory, so nothing touches the disk."""
     from coach.store import open_journal
 
-    return open_journal()
+    return open_journal(history=not getattr(args, "no_history", None))
 
 
 def run_list(args: argparse.Namespace) -> int:
     from coach.domain import PHASE_TITLES
 
-    with _journal() as journal:
+    with _journal(args) as journal:
         sessions = journal.list_sessions()
     if not sessions:
         print("No sessions yet. Start one with `coach` or `coach chat`.")
@@ -61,7 +62,7 @@ def run_list(args: argparse.Namespace) -> int:
 def run_show(args: argparse.Namespace) -> int:
     from coach.exports import session_markdown
 
-    with _journal() as journal:
+    with _journal(args) as journal:
         record = journal.get_session(args.id)
     print(session_markdown(record, ladders(args).get(record.competency_id)))
     return 0
@@ -70,7 +71,7 @@ def run_show(args: argparse.Namespace) -> int:
 def run_export(args: argparse.Namespace) -> int:
     from coach.exports import session_json, session_markdown
 
-    with _journal() as journal:
+    with _journal(args) as journal:
         record = journal.get_session(args.id)
     if args.format == "json":
         text = session_json(record)
@@ -81,7 +82,7 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_delete(args: argparse.Namespace) -> int:
-    with _journal() as journal:
+    with _journal(args) as journal:
         journal.get_session(args.id)  # NotFoundError names it if absent
         journal.delete_session(args.id)
     print(f"Deleted session {args.id}.")
@@ -96,7 +97,7 @@ def run_forget(args: argparse.Namespace) -> int:
         if answer.strip().lower() != "yes":
             print("Nothing removed.")
             return 1
-    with _journal() as journal:
+    with _journal(args) as journal:
         journal.forget_all()
     print("Every session, memory and plan was removed.")
     return 0

@@ -54,6 +54,13 @@ def command_parser(sub, name: str, help_text: str, **kwargs) -> argparse.Argumen
     return parser
 
 
+def action_parser(inner, name: str, help_text: str, **kwargs) -> argparse.ArgumentParser:
+    """A nested action (``sessions list``) that accepts the common options too."""
+    parser = inner.add_parser(name, help=help_text, description=help_text, **kwargs)
+    add_common(parser, default=argparse.SUPPRESS)
+    return parser
+
+
 def add_common(parser: argparse.ArgumentParser, default=None) -> None:
     """Options every command accepts (before or after the command name)."""
     parser.add_argument(
