@@ -6,8 +6,8 @@ of a headless app that already holds 20 earlier turns:
     (process CPU time / wall time), event-loop stall p99 (a 10 ms ticker's lateness), and the lag
     from the last chunk to the final render (finish() + the next idle refresh);
 (b) full speed: total time from the first chunk to the final render.
-The final render is compared with a one-shot render of the same text (the rendered lines of the
-turn at the same width).
+The final render is compared with a one-shot render of the same text: the whole screen's text in a
+terminal tall enough for the reply (120 columns), streamed with many piece cuts versus rendered once.
 
 Run: .venv/bin/python bench/stream_render.py [--quick]
 """
@@ -29,7 +29,7 @@ import contextlib
 from textual.app import App, ComposeResult
 from textual.widgets import Markdown
 
-from coach.tui.widgets.conversation import Conversation, markdown_body
+from coach.tui.widgets.conversation import Conversation
 
 
 def reply_text(target_tokens: int) -> str:
@@ -79,13 +79,39 @@ async def fill(conversation: Conversation) -> None:
         )
 
 
-def rendered_lines(widget) -> list[str]:
-    """The turn's rendered text at its current width, as a person would see it."""
-    lines = []
-    leaves = [w for w in [widget, *widget.query("*")] if not w.children]
-    for child in leaves:
-        for y in range(child.size.height):
-            lines.append(child.render_line(y).text.rstrip())
+async def screen_lines(tokens: list[str], how: str) -> list[str]:
+    """What a terminal tall enough for the whole reply shows, as text.
+
+    ``streamed``: the tokens go through the stream handle, flushed every 40 tokens so the reply is
+    cut into many pieces; ``one-shot``: the whole reply rendered at once; ``get_stream``: Textual's
+    Markdown fed by ``Markdown.get_stream()``; ``markdown``: Textual's Markdown in one go.
+    """
+    app = BenchApp()
+    async with app.run_test(size=(120, 1200)) as pilot:
+        conversation = app.query_one(Conversation)
+        text = "".join(tokens)
+        if how == "streamed":
+            handle = await conversation.begin_coach_stream()
+            for number, token in enumerate(tokens, start=1):
+                handle.append(token)
+                if number % 40 == 0:
+                    await handle._flush()
+            await handle.finish()
+        elif how == "one-shot":
+            await conversation.add_coach_turn(text)
+        else:
+            markdown = Markdown("" if how == "get_stream" else text)
+            await conversation.mount(markdown)
+            if how == "get_stream":
+                stream = Markdown.get_stream(markdown)
+                for token in tokens:
+                    await stream.write(token)
+                await stream.stop()
+        await pilot.pause()
+        await pilot.pause()
+        lines = [strip.text.rstrip() for strip in app.screen._compositor.render_strips()]
+    while lines and not lines[-1]:
+        lines.pop()
     return lines
 
 
@@ -129,12 +155,10 @@ async def run_variant(variant: str, tokens: list[str], paced: bool) -> dict:
         if variant == "coach":
             handle = await conversation.begin_coach_stream()
             write = handle.append
-            widget = handle.turn
         else:
             markdown = Markdown("")
             await conversation.mount(markdown)
             stream = Markdown.get_stream(markdown)
-            widget = markdown
         wall0, cpu0 = time.perf_counter(), time.process_time()
         start = time.perf_counter()
         for number, token in enumerate(tokens):
@@ -157,20 +181,12 @@ async def run_variant(variant: str, tokens: list[str], paced: bool) -> dict:
         done = time.perf_counter()
         wall1, cpu1 = time.perf_counter(), time.process_time()
         await ticker.stop()
-        lines = rendered_lines(widget)
-        text = "".join(tokens)
-        one_shot = markdown_body(text) if variant == "coach" else Markdown(text)
-        await conversation.mount(one_shot)
-        await pilot.pause()
-        reference = rendered_lines(one_shot)
-        body_lines = lines[1:] if variant == "coach" else lines  # drop the "Coach" label
         return {
             "cpu": (cpu1 - cpu0) / (wall1 - wall0),
             "stall_p99": p99(ticker.late),
             "stall_median": statistics.median(ticker.late) if ticker.late else 0.0,
             "lag": done - last_chunk,
             "total": done - start,
-            "identical": body_lines == reference,
         }
 
 
@@ -184,12 +200,19 @@ def main() -> int:
         f"Reply: {len(tokens)} tokens, {len(''.join(tokens)):,} characters; 20 earlier turns; 120x40"
     )
     rows = []
+    identical = {
+        "coach": asyncio.run(screen_lines(tokens, "streamed"))
+        == asyncio.run(screen_lines(tokens, "one-shot")),
+        "stream": asyncio.run(screen_lines(tokens, "get_stream"))
+        == asyncio.run(screen_lines(tokens, "markdown")),
+    }
     for variant, label in (
         ("coach", "Conversation (buffered blocks)"),
         ("stream", "Markdown.get_stream()"),
     ):
         paced = asyncio.run(run_variant(variant, tokens, paced=True))
         fast = asyncio.run(run_variant(variant, tokens, paced=False))
+        paced["identical"] = fast["identical"] = identical[variant]
         rows.append((label, paced, fast))
     print()
     print(

@@ -48,7 +48,7 @@ class Turn(Vertical):
     Turn.user .turn-label { color: $accent; }
     Turn .turn-body, Turn .turn-piece, Turn .turn-tail { height: auto; }
     Turn .turn-piece { margin-top: 1; }
-    Turn .turn-piece.-first { margin-top: 0; }
+    Turn .turn-piece.-flush { margin-top: 0; }
     """
 
     def __init__(self, role: str, body, *, note: str = "") -> None:
@@ -68,6 +68,13 @@ class Turn(Vertical):
         self.note = note
         label = "You" if self.role == "user" else "Coach"
         self.query_one(".turn-label", Static).update(f"{label}  ({note})")
+
+
+class _Body:
+    """A streamed turn's body as text (for folding old turns into plain text)."""
+
+    def __init__(self, text: str):
+        self.text = text
 
 
 class StreamHandle:
@@ -97,10 +104,7 @@ class StreamHandle:
             if len(stable) - self.rendered < PIECE_CHARS:
                 stable, tail = self.text[: self.rendered], self.text[self.rendered :]
             if len(stable) > self.rendered:
-                piece = markdown_body(stable[self.rendered :], classes="turn-piece")
-                piece.set_class(not self.pieces, "-first")
-                self.pieces.append(piece)
-                await self.turn.mount(piece, before=self.tail)
+                await self._add_piece(stable[self.rendered :])
                 self.rendered = len(stable)
             if tail != self.shown_tail:
                 self.tail.set_text(tail)
@@ -111,10 +115,11 @@ class StreamHandle:
             self._busy = False
 
     async def finish(self) -> None:
-        """Replace the pieces by one render of the whole reply, identical to a one-shot render.
+        """Render what is left as the last piece.
 
-        (Rendering only the remainder would be faster, but Rich spaces some blocks differently
-        when they are rendered apart: a list followed by code, for one.)
+        The pieces are cut between Markdown blocks and spaced as Rich spaces blocks (one blank
+        line, none after a rule), so together they show exactly what one render of the whole reply
+        shows, without re-rendering it (bench/stream_render.py checks the screen text).
         """
         if self._done:
             return
@@ -122,13 +127,21 @@ class StreamHandle:
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
-        body = markdown_body(self.text)
-        self.turn.body = body
+        rest = self.text[self.rendered :]
         with self.conversation.app.batch_update():
-            await self.turn.mount(body, before=self.tail)
-            await self.turn.remove_children([*self.pieces, self.tail])
-        self.pieces = []
+            if rest.strip() or not self.pieces:
+                await self._add_piece(rest)
+            await self.tail.remove()
+        self.rendered = len(self.text)
+        self.turn.body = _Body(self.text)
         self.conversation.follow()
+
+    async def _add_piece(self, text: str) -> None:
+        piece = markdown_body(text, classes="turn-piece")
+        previous = self.text[: self.rendered]
+        piece.set_class(not self.pieces or blocks.ends_with_rule(previous), "-flush")
+        self.pieces.append(piece)
+        await self.turn.mount(piece, before=self.tail)
 
     async def cancel(self, note: str = "stopped") -> None:
         """Keep what arrived and say the reply was cut short."""
