@@ -103,14 +103,17 @@ class StreamHandle:
             stable, tail = blocks.split(self.text)
             if len(stable) - self.rendered < PIECE_CHARS:
                 stable, tail = self.text[: self.rendered], self.text[self.rendered :]
-            if len(stable) > self.rendered:
-                await self._add_piece(stable[self.rendered :])
-                self.rendered = len(stable)
-            if tail != self.shown_tail:
-                self.tail.set_text(tail)
-                self.tail.display = bool(tail)
-                self.shown_tail = tail
-            self.conversation.follow()
+            if len(stable) == self.rendered and tail == self.shown_tail:
+                return  # nothing new: no repaint
+            with self.conversation.app.batch_update():  # one repaint per flush
+                if len(stable) > self.rendered:
+                    await self._add_piece(stable[self.rendered :])
+                    self.rendered = len(stable)
+                if tail != self.shown_tail:
+                    self.tail.set_text(tail)
+                    self.tail.display = bool(tail)
+                    self.shown_tail = tail
+                self.conversation.follow()
         finally:
             self._busy = False
 
