@@ -10,7 +10,6 @@ import os
 import time
 from collections.abc import Callable
 from datetime import datetime
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.app import App
@@ -71,6 +70,12 @@ class CoachApp(App):
             self.call_after_refresh(self.resume_session, self.resume_id or None)
         if os.environ.get("COACH_EXIT_AFTER_FIRST_FRAME"):
             self.call_after_refresh(self._first_frame)
+        elif self.settings.mode == "model":
+            # Importing openai takes over a second: do it after the first frame, off the loop,
+            # so the first reply does not wait for it.
+            self.call_after_refresh(
+                lambda: self.run_worker(_warm_openai, thread=True, exit_on_error=False)
+            )
 
     def _first_frame(self) -> None:
         print(f"first-frame {time.perf_counter() - START:.4f}", flush=True)
@@ -160,6 +165,5 @@ class CoachApp(App):
         self.action_plan()
 
 
-def export_path(kind: str, today: datetime) -> Path:
-    """Where an export goes by default: the current directory, named by kind and date."""
-    return Path.cwd() / f"{kind}-{today:%Y-%m-%d}.md"
+def _warm_openai() -> None:
+    import openai  # noqa: F401 - imported for its side effect of being loaded
