@@ -19,6 +19,7 @@ from coach.tui import blocks
 from coach.tui.widgets.safe import SafeStatic, clean
 
 FLUSH_SECONDS = 0.25
+TAIL_LINES = 12  # the open tail's fixed height while streaming (it grows past it if needed)
 PIECE_CHARS = 400  # finished blocks wait in the plain tail until this much can be rendered at once
 MAX_TURN_WIDGETS = 40
 
@@ -47,6 +48,9 @@ class Turn(Vertical):
     Turn .turn-label { text-style: bold; color: $text-muted; }
     Turn.user .turn-label { color: $accent; }
     Turn .turn-body, Turn .turn-piece, Turn .turn-tail { height: auto; }
+    /* Room to grow: while its height stays the same, a flush repaints only the tail itself
+       instead of laying out and recomposing the whole view (bench/stream_render.py). */
+    Turn .turn-tail { min-height: 12; }  /* TAIL_LINES */
     Turn .turn-piece { margin-top: 1; }
     Turn .turn-piece.-flush { margin-top: 0; }
     """
@@ -110,8 +114,8 @@ class StreamHandle:
                     await self._add_piece(stable[self.rendered :])
                     self.rendered = len(stable)
                 if tail != self.shown_tail:
-                    self.tail.set_text(tail)
-                    self.tail.display = bool(tail)
+                    fits = self._fits(self.shown_tail) and self._fits(tail)
+                    self.tail.set_text(tail, layout=not fits)
                     self.shown_tail = tail
                 self.conversation.follow()
         finally:
@@ -138,6 +142,12 @@ class StreamHandle:
         self.rendered = len(self.text)
         self.turn.body = _Body(self.text)
         self.conversation.follow()
+
+    def _fits(self, text: str) -> bool:
+        """Whether ``text`` wraps within the tail's fixed height (so its size cannot change)."""
+        width = max(self.tail.size.width - 1, 10)
+        lines = sum(len(line) // width + 1 for line in text.split("\n"))
+        return lines <= TAIL_LINES - 2
 
     async def _add_piece(self, text: str) -> None:
         piece = markdown_body(text, classes="turn-piece")
@@ -192,7 +202,6 @@ class Conversation(VerticalScroll):
 
     async def begin_coach_stream(self) -> StreamHandle:
         tail = SafeStatic("", classes="turn-tail")
-        tail.display = False
         turn = Turn("coach", tail)
         await self._add(turn)
         return StreamHandle(self, turn, tail)

@@ -43,9 +43,10 @@ class SafeStatic(Static):
         super().__init__(safe_text(text), markup=False, **kwargs)
         self.text = text
 
-    def set_text(self, text: str) -> None:
+    def set_text(self, text: str, *, layout: bool = True) -> None:
+        """``layout=False`` when the caller knows the size will not change (a cheap repaint)."""
         self.text = text
-        self.update(safe_text(text))
+        self.update(safe_text(text), layout=layout)
 
 
 def safe_notify(app: App, text: str, **kwargs) -> None:
