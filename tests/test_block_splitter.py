@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from coach.tui.blocks import ends_with_rule, split
+from coach.tui.blocks import cut_point, needs_whole_render, split
 
 PIECES = st.sampled_from(
     [
@@ -64,6 +64,22 @@ def test_never_cuts_inside_a_code_fence_or_a_list():
     assert split(loose_list)[0] == "1. first\n\n2. second\n\n"
 
 
-def test_rule_detection():
-    assert ends_with_rule("Text\n\n---\n\n")
-    assert not ends_with_rule("Text\n")
+@settings(max_examples=300, deadline=None)
+@given(st.lists(PIECES, max_size=40))
+def test_resuming_from_an_earlier_cut_finds_the_same_cuts(lines):
+    """A stream resumes the scan at its last cut; that must not change where the cuts fall."""
+    text = "\n".join(lines) + "\n"
+    resumed = 0
+    for end in range(0, len(text) + 1, 7):
+        resumed = cut_point(text[:end], resumed)
+        assert resumed == cut_point(text[:end])
+
+
+def test_a_fence_inside_a_list_item_is_not_taken_for_a_top_level_block():
+    text = "- item\n\n  ```\n  code\n\n  more\n  ```\n\nAfter.\n"
+    assert split(text)[0] == "- item\n\n  ```\n  code\n\n  more\n  ```\n\n"
+
+
+def test_link_reference_definitions_ask_for_a_whole_render():
+    assert needs_whole_render("See [the docs][d].\n\n[d]: https://example.com\n")
+    assert not needs_whole_render("See [the docs](https://example.com).\n")

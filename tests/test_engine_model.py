@@ -288,3 +288,13 @@ async def test_whole_model_session_ends_with_a_plan_from_the_models_choices(resp
     # The plan step asked the model for the focus question with the kept ids.
     plan_requests = [b for b in fake.requests if "Step: the plan" in b["messages"][-1]["content"]]
     assert plan_requests and level.habits[0].id in plan_requests[0]["messages"][-1]["content"]
+
+
+async def test_a_reply_cut_by_the_token_limit_says_so(respx_mock, journal):
+    events = sse_events(["A reply that ran ", "out of room"], finish_reason="length")
+    respx_mock.post(CHAT).mock(return_value=sse_response(events))
+    notices = []
+    session = model_session(journal)
+    session.coach.on_notice = notices.append
+    assert await said(session.open()) == "A reply that ran out of room"
+    assert any("400-token limit" in n and "max_reply_tokens" in n for n in notices)

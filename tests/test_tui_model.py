@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from openai_sse import error_response, sse_events, sse_response
-from tui_helpers import SIZE, conversation_text, make_app, say, settle
+from tui_helpers import (
+    SIZE,
+    conversation_screen_text,
+    conversation_text,
+    make_app,
+    rendered,
+    say,
+    settle,
+)
 
 from coach.tui.screens.session import SessionScreen
 
@@ -67,7 +75,7 @@ async def test_escape_stops_the_reply_and_keeps_what_arrived(respx_mock, coach_h
         assert (
             last.role == "coach" and last.text == "The first half of a reply" and not last.complete
         )
-        assert "(stopped)" in str(app.screen.query(".turn-label").last().render())
+        assert "Coach  (stopped)" in conversation_screen_text(app).splitlines()
         assert app.screen.query_one("#input").text == ""  # the user's turn was stored, then cleared
 
 
@@ -114,6 +122,18 @@ async def test_rate_limit_notice_shows_the_wait(respx_mock, coach_home):
         await settle(pilot)
         assert any("Rate limited — retrying in" in n for n in app.notices)
         assert "coach: Welcome." in conversation_text(app)
+        assert not app.screen.query_one("#notice").has_class("visible")  # over once text came
+
+
+async def test_a_reply_cut_by_the_token_limit_stays_noted(respx_mock, coach_home):
+    events = sse_events(["Welcome. What would you like", " from"], finish_reason="length")
+    respx_mock.post(CHAT).mock(return_value=sse_response(events))
+    app = model_app(coach_home)
+    async with app.run_test(size=SIZE) as pilot:
+        app.start_session("customer-empathy", 2)
+        await settle(pilot)
+        notice = app.screen.query_one("#notice")
+        assert notice.has_class("visible") and "token limit" in rendered(notice)
 
 
 async def test_failed_send_keeps_the_users_text(respx_mock, coach_home, monkeypatch):

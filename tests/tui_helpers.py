@@ -36,12 +36,20 @@ async def say(pilot, text: str) -> None:
 
 
 def conversation_text(app) -> str:
-    from coach.tui.widgets.conversation import Turn
+    """The turns the conversation holds, as "role: text" lines."""
+    from coach.tui.widgets.conversation import Conversation
 
-    parts = []
-    for turn in app.screen.query(Turn):
-        parts.append(f"{turn.role}: {getattr(turn.body, 'text', '')}")
-    return "\n".join(parts)
+    turns = app.screen.query_one(Conversation).turns
+    return "\n".join(f"{turn.role}: {turn.text}" for turn in turns)
+
+
+def conversation_screen_text(app) -> str:
+    """What the conversation shows, line by line (the rendered turns and the streaming tail)."""
+    from coach.tui.widgets.conversation import Conversation
+
+    conversation = app.screen.query_one(Conversation)
+    lines = conversation.history.lines + conversation.tail.lines
+    return "\n".join(strip.text.rstrip() for strip in lines)
 
 
 def rendered(widget) -> str:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 
 from coach.cli.main import action_parser, command_parser
-from coach.prompts import PromptLibrary
 
 
 def register(sub) -> None:
@@ -19,6 +18,8 @@ def register(sub) -> None:
 
 
 def run_list(args: argparse.Namespace) -> int:
+    from coach.prompts import PromptLibrary
+
     library = PromptLibrary()
     for name in library.names():
         info = library.info(name)
@@ -28,6 +29,8 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_show(args: argparse.Namespace) -> int:
+    from coach.prompts import PromptLibrary
+
     library = PromptLibrary()
     info = library.info(args.name)
     origin = "user override" if info.overridden else "packaged"

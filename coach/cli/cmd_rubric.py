@@ -10,8 +10,6 @@ from pathlib import Path
 from coach.cli.common import add_choice, choose, ladders
 from coach.cli.main import action_parser, command_parser
 from coach.errors import LadderError
-from coach.ladder import load_file
-from coach.ladder.render import level_text
 
 
 def register(sub) -> None:
@@ -55,11 +53,15 @@ def run_show(args: argparse.Namespace) -> int:
         }
         print(json.dumps(data, indent=2, ensure_ascii=False))
     else:
+        from coach.ladder.render import level_text
+
         print(level_text(competency, level))
     return 0
 
 
 def run_check(args: argparse.Namespace) -> int:
+    from coach.ladder import load_file
+
     status = 0
     for path in args.paths:
         try:

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from coach.errors import NotFoundError
-from coach.ladder import Competency, LadderSet, Level, load_ladders
+
+if TYPE_CHECKING:  # the ladder (and pydantic) load when a command needs them, not to parse args
+    from coach.ladder import Competency, LadderSet, Level
 
 
 def ladders(args: argparse.Namespace) -> LadderSet:
+    from coach.ladder import load_ladders
+
     return load_ladders(tuple(getattr(args, "rubric", None) or ()))
 
 

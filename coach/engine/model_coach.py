@@ -93,6 +93,11 @@ class ModelCoach:
                 yield event.text
             elif isinstance(event, StreamDone):
                 session.usage.add(event.usage, session.context.last_count)
+                if event.finish_reason == "length" and self.on_notice is not None:
+                    self.on_notice(
+                        f"The reply reached the {self.max_reply_tokens}-token limit and was cut "
+                        "short (max_reply_tokens in the config raises it)."
+                    )
 
     def summarize_for(self, session: CoachSession):
         async def summarize(turns: list[Turn], previous: str) -> str:

@@ -15,8 +15,8 @@ from coach.domain import SessionRecord
 from coach.engine.teammates import AUDIENCES, questions_for
 from coach.exports import plan_markdown, questions_markdown
 from coach.ladder import Competency
-from coach.tui.widgets.conversation import markdown_renderable
 from coach.tui.widgets.safe import safe_notify
+from coach.tui.widgets.stream_markdown import markdown_renderable
 
 
 class PlanScreen(Screen):

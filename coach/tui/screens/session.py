@@ -134,6 +134,7 @@ class SessionScreen(Screen):
 
     def run_reply(self, stream, user_text: str | None = None) -> None:
         self.hide_error()
+        self.hide_notice()
         self.reply_worker = self._reply(stream, user_text)
 
     @work(exclusive=True, group="reply")
@@ -144,6 +145,8 @@ class SessionScreen(Screen):
         handle = await conversation.begin_coach_stream()
         try:
             async for chunk in stream:
+                if not handle.text:
+                    self.hide_notice()  # a "retrying…" notice is over once text arrives
                 handle.append(chunk)
             await handle.finish()
         except ModelError as error:
@@ -163,7 +166,6 @@ class SessionScreen(Screen):
             raise
         finally:
             await stream.aclose()
-            self.hide_notice()
             self.refresh_side()
         self._after_reply()
 

@@ -1,225 +1,321 @@
 """The conversation: user turns as plain text, coach turns as Markdown, streamed cheaply.
 
-Streaming design (measured in bench/stream_render.py): chunks are buffered and flushed on a timer;
-finished Markdown blocks are rendered once, each group in its own Static, and the open tail is shown
-as plain text until its block is done, so a flush costs the tail, not the whole reply. At the end
-the pieces are replaced by one render of the whole reply, identical to rendering it in one go. Old
-turns beyond a window are folded into one plain-text block, so the number of mounted widgets stays
-bounded in long sessions.
+Streaming design (measured in bench/stream_render.py). Every flush of a Textual screen that
+changes a widget's height costs a layout and a full repaint, and each mounted widget adds to
+both; re-parsing a growing Markdown document adds a cost that grows with the reply. So:
+
+* The conversation is a scroll container with three fixed children whatever the session's
+  length: ``History`` (every finished turn, and the finished pieces of the streaming one, as
+  rendered lines kept in memory), ``tail`` (the open end of the streaming reply, plain text)
+  and nothing else. Scrolling reuses the lines; only changed lines are re-rendered.
+* Chunks are buffered and flushed on a timer. A flush cuts the reply where finished Markdown
+  blocks end (``coach.tui.blocks``); a finished piece is rendered once and joined to the earlier
+  pieces exactly as one render of the whole reply would place it (``stream_markdown``), and the
+  still-open rest is shown as plain text. Finishing renders only the rest: the final render is
+  the one-shot render, for a few milliseconds of work.
+* Turns older than ``MARKDOWN_WINDOW`` are shown as plain text, so a resize re-renders a bounded
+  amount of Markdown.
+* The view follows new text only while the user is at the end (Textual's scroll anchor).
 """
 
 from __future__ import annotations
 
-from rich.markdown import Markdown as RichMarkdown
-from textual.containers import Vertical, VerticalScroll
+from dataclasses import dataclass
+
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.geometry import Size
+from textual.reactive import Reactive
+from textual.strip import Strip
 from textual.timer import Timer
-from textual.widgets import Static
 
 from coach.tui import blocks
-from coach.tui.widgets.safe import SafeStatic, clean
+from coach.tui.widgets.safe import StreamCleaner, clean
+from coach.tui.widgets.stream_markdown import (
+    Lines,
+    PieceRenderer,
+    blank_line,
+    markdown_renderable,
+    render_markdown,
+    render_plain,
+)
 
-FLUSH_SECONDS = 0.25
-TAIL_LINES = 12  # the open tail's fixed height while streaming (it grows past it if needed)
-PIECE_CHARS = 400  # finished blocks wait in the plain tail until this much can be rendered at once
-MAX_TURN_WIDGETS = 40
+__all__ = ["Conversation", "StreamHandle", "TurnRecord", "markdown_renderable"]
 
-
-def markdown_renderable(text: str) -> RichMarkdown:
-    """Markdown rendered by Rich from cleaned text: no markup, no escapes, links never followed."""
-    return RichMarkdown(clean(text), hyperlinks=False, code_theme="ansi_dark")
-
-
-def markdown_body(text: str, classes: str = "turn-body") -> Static:
-    """A coach turn as one widget: Rich renders the Markdown (links shown, never followed).
-
-    One widget per turn keeps layout cheap; Textual's Markdown widget mounts a widget per block,
-    which made every refresh of a long session walk hundreds of widgets.
-    """
-    body = Static(markdown_renderable(text), classes=classes)
-    body.text = text
-    return body
+FLUSH_SECONDS = 0.1
+PIECE_CHARS = 200  # finished blocks wait in the plain tail until this much can be rendered at once
+TAIL_STEP = 8  # the open tail's height grows by this many lines at a time
+MARKDOWN_WINDOW = 30  # turns rendered as Markdown; older ones as plain text
+LABELS = {"user": "You", "coach": "Coach"}
 
 
-class Turn(Vertical):
-    """One turn with a small label ("You" / "Coach") above its body."""
+@dataclass
+class TurnRecord:
+    """What one turn shows: who, the text as received, and a note such as "stopped"."""
 
-    DEFAULT_CSS = """
-    Turn { height: auto; margin: 0 0 1 0; }
-    Turn .turn-label { text-style: bold; color: $text-muted; }
-    Turn.user .turn-label { color: $accent; }
-    Turn .turn-body, Turn .turn-piece, Turn .turn-tail { height: auto; }
-    /* Room to grow: while its height stays the same, a flush repaints only the tail itself
-       instead of laying out and recomposing the whole view (bench/stream_render.py). */
-    Turn .turn-tail { min-height: 12; }  /* TAIL_LINES */
-    Turn .turn-piece { margin-top: 1; }
-    Turn .turn-piece.-flush { margin-top: 0; }
-    """
-
-    def __init__(self, role: str, body, *, note: str = "") -> None:
-        super().__init__(classes=f"turn {role}")
-        self.role = role
-        self.body = body
-        self.note = note
-
-    def compose(self):
-        label = "You" if self.role == "user" else "Coach"
-        yield Static(
-            label + (f"  ({self.note})" if self.note else ""), classes="turn-label", markup=False
-        )
-        yield self.body
-
-    def set_note(self, note: str) -> None:
-        self.note = note
-        label = "You" if self.role == "user" else "Coach"
-        self.query_one(".turn-label", Static).update(f"{label}  ({note})")
+    role: str
+    text: str
+    note: str = ""
 
 
-class _Body:
-    """A streamed turn's body as text (for folding old turns into plain text)."""
+class _Entry:
+    """A turn in the history with its rendered lines (label, body, one blank line)."""
 
-    def __init__(self, text: str):
-        self.text = text
+    def __init__(self, record: TurnRecord, streaming: bool = False) -> None:
+        self.record = record
+        self.plain = record.role == "user"
+        self.streaming = streaming
+        self.pieces: PieceRenderer | None = None  # the streamed reply's pieces, until finished
+        self.body: list[Strip] | None = None  # None: render again
+        self.lines: list[Strip] | None = None  # None: join again at the next rebuild
+
+    def label(self) -> Content:
+        role, note = self.record.role, self.record.note
+        text = LABELS.get(role, role) + (f"  ({note})" if note else "")
+        return Content.styled(text, "bold $accent" if role == "user" else "bold $text-muted")
+
+    def render(self, history: History, width: int) -> list[Strip]:
+        if self.pieces is not None:
+            body = self.pieces.lines
+        else:
+            if self.body is None:
+                if self.plain:
+                    self.body = render_plain(history, Content(clean(self.record.text)), width)
+                else:
+                    self.body = render_markdown(history, self.record.text, width).lines
+            body = self.body
+        label = render_plain(history, self.label(), width)
+        ending: list[Strip] = []
+        if self.record.note and self.record.text.strip():  # say so where the text stops, too
+            ending = render_plain(
+                history, Content.styled(f"… ({self.record.note})", "italic"), width
+            )
+        self.lines = label + body + ending + ([] if self.streaming else [Strip([], 0)])
+        return self.lines
+
+
+class History(Lines):
+    """Every turn so far as lines; each turn is rendered once per width."""
+
+    virtual_size = Reactive(Size(0, 0), layout=False, repaint=False)  # see Conversation
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.entries: list[_Entry] = []
+        self.width = 0
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        if width != self.width:
+            self.width = width
+            for entry in self.entries:
+                entry.body = entry.lines = None
+                if entry.pieces is not None:
+                    entry.pieces.rerender(width)
+        if any(entry.lines is None for entry in self.entries):
+            self.rebuild()
+        return len(self.lines)
+
+    def rebuild(self) -> None:
+        """Join the entries' lines, rendering those that changed (once a width is known)."""
+        if not self.width:
+            self.refresh(layout=True)
+            return
+        lines: list[Strip] = []
+        first_changed = None
+        for entry in self.entries:
+            if entry.lines is None:
+                if first_changed is None:
+                    first_changed = len(lines)
+                entry.render(self, self.width)
+            lines.extend(entry.lines)
+        self.set_lines(lines, len(lines) if first_changed is None else first_changed)
+
+    def changed(self, entry: _Entry) -> None:
+        entry.lines = None
+        self.rebuild()
 
 
 class StreamHandle:
     """Feeds one streaming coach turn; ``finish`` or ``cancel`` ends it."""
 
-    def __init__(self, conversation: Conversation, turn: Turn, tail: SafeStatic):
+    def __init__(self, conversation: Conversation, entry: _Entry) -> None:
         self.conversation = conversation
-        self.turn = turn
-        self.tail = tail
-        self.text = ""
-        self.rendered = 0  # characters of ``text`` already rendered as Markdown pieces
-        self.shown_tail = ""
-        self.pieces: list[Static] = []
-        self._timer: Timer | None = conversation.set_interval(FLUSH_SECONDS, self._flush)
-        self._busy = False
-        self._done = False
+        self.entry = entry
+        self._chunks: list[str] = []
+        self._pending: list[str] = []
+        self._cleaner = StreamCleaner()
+        self._clean = ""  # cleaned text received so far (what is rendered)
+        self._cut = 0  # offset in ``_clean`` up to which pieces are rendered
+        self._timer: Timer | None = conversation.set_interval(FLUSH_SECONDS, self.flush)
+        self.done = False
+
+    @property
+    def text(self) -> str:
+        """The reply as received so far."""
+        return "".join(self._chunks)
 
     def append(self, chunk: str) -> None:
-        self.text += chunk
+        """Add a chunk; it shows at the next flush (at most ``FLUSH_SECONDS`` later)."""
+        if chunk and not self.done:
+            self._chunks.append(chunk)
+            self._pending.append(chunk)
 
-    async def _flush(self) -> None:
-        if self._busy or self._done:
+    def flush(self) -> None:
+        """Show what arrived: render newly finished blocks, the open rest as plain text."""
+        if not self._pending or self.done:
             return
-        self._busy = True
-        try:
-            stable, tail = blocks.split(self.text)
-            if len(stable) - self.rendered < PIECE_CHARS:
-                stable, tail = self.text[: self.rendered], self.text[self.rendered :]
-            if len(stable) == self.rendered and tail == self.shown_tail:
-                return  # nothing new: no repaint
-            with self.conversation.app.batch_update():  # one repaint per flush
-                if len(stable) > self.rendered:
-                    await self._add_piece(stable[self.rendered :])
-                    self.rendered = len(stable)
-                if tail != self.shown_tail:
-                    fits = self._fits(self.shown_tail) and self._fits(tail)
-                    self.tail.set_text(tail, layout=not fits)
-                    self.shown_tail = tail
-                self.conversation.follow()
-        finally:
-            self._busy = False
+        self._clean += self._cleaner.feed("".join(self._pending))
+        self._pending.clear()
+        text, cut = self._clean, self._cut
+        candidate = blocks.stable_prefix_length(text, cut)
+        if candidate - cut >= PIECE_CHARS and blocks.starts_block(text, cut, candidate):
+            self._add_piece(text[cut:candidate])
+            self._cut = candidate
+        self.conversation.show_tail(text[self._cut :], after_piece=self._after_piece())
+
+    def _after_piece(self) -> bool:
+        return self.entry.pieces is not None and self.entry.pieces.ends_open
+
+    def _add_piece(self, text: str) -> None:
+        history = self.conversation.history
+        self.entry.pieces.add(text, history.width)
+        history.changed(self.entry)
 
     async def finish(self) -> None:
-        """Render what is left as the last piece.
-
-        The pieces are cut between Markdown blocks and spaced as Rich spaces blocks (one blank
-        line, none after a rule), so together they show exactly what one render of the whole reply
-        shows, without re-rendering it (bench/stream_render.py checks the screen text).
-        """
-        if self._done:
+        """Render the rest; the turn then shows exactly what a one-shot render shows."""
+        if self.done:
             return
-        self._done = True
+        self.done = True
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
-        rest = self.text[self.rendered :]
-        with self.conversation.app.batch_update():
-            if rest.strip() or not self.pieces:
-                await self._add_piece(rest)
-            await self.tail.remove()
-        self.rendered = len(self.text)
-        self.turn.body = _Body(self.text)
-        self.conversation.follow()
-
-    def _fits(self, text: str) -> bool:
-        """Whether ``text`` wraps within the tail's fixed height (so its size cannot change)."""
-        width = max(self.tail.size.width - 1, 10)
-        lines = sum(len(line) // width + 1 for line in text.split("\n"))
-        return lines <= TAIL_LINES - 2
-
-    async def _add_piece(self, text: str) -> None:
-        piece = markdown_body(text, classes="turn-piece")
-        previous = self.text[: self.rendered]
-        piece.set_class(not self.pieces or blocks.ends_with_rule(previous), "-flush")
-        self.pieces.append(piece)
-        await self.turn.mount(piece, before=self.tail)
+        self._clean += self._cleaner.feed("".join(self._pending)) + self._cleaner.close()
+        self._pending.clear()
+        entry, history = self.entry, self.conversation.history
+        entry.record.text = self.text
+        if not blocks.needs_whole_render(self._clean):  # else a link definition may change
+            entry.pieces.add(self._clean[self._cut :], history.width)  # earlier pieces
+            entry.body = entry.pieces.lines if history.width else None
+        self._cut = len(self._clean)
+        entry.pieces = None
+        entry.streaming = False
+        self.conversation.show_tail("", after_piece=False)
+        history.changed(entry)
 
     async def cancel(self, note: str = "stopped") -> None:
         """Keep what arrived and say the reply was cut short."""
         await self.finish()
-        self.turn.set_note(note)
+        self.entry.record.note = note
+        self.conversation.history.changed(self.entry)
 
 
-class Conversation(VerticalScroll):
-    """The turns of a session, newest at the bottom."""
+class _Tail(Lines):
+    """The open end of a streaming reply, as plain text."""
+
+    virtual_size = Reactive(Size(0, 0), layout=False, repaint=False)  # see Conversation
+
+    DEFAULT_CSS = "_Tail.-after-piece { margin-top: 1; }"
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
-        self.folded_text = ""
-        self._earlier: SafeStatic | None = None
+        self.text = ""
+        self.width = 0
+        self._done_lines: list[tuple[str, list[Strip]]] = []  # finished source lines, rendered
 
-    def at_end(self) -> bool:
-        return self.scroll_y >= self.max_scroll_y - 2
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        if width != self.width:
+            self.width = width
+            self._done_lines.clear()
+            self.set_lines(self._render(self.text, width))
+        return len(self.lines)
 
-    def follow(self) -> None:
-        """Keep the newest text in view, unless the user scrolled up to read."""
-        if self._following:
-            self.scroll_end(animate=False, immediate=False)
+    def set_text(self, text: str) -> None:
+        self.text = text
+        if self.width:
+            old = self.lines
+            new = self._render(text, self.width)
+            first = next(
+                (n for n, (a, b) in enumerate(zip(old, new, strict=False)) if a is not b),
+                min(len(old), len(new)),
+            )
+            self.set_lines(new, first)
+        else:
+            self.refresh(layout=True)
+
+    def _render(self, text: str, width: int) -> list[Strip]:
+        """Plain text, wrapped; a finished source line is rendered once and its strips reused.
+
+        Between two cuts the tail only grows, so a flush renders the last line or two and the
+        unchanged strips are recognised by identity (only changed lines get repainted).
+        """
+        if not text:
+            self._done_lines.clear()
+            return []
+        *done, last = text.split("\n")
+        cache, kept = self._done_lines, 0
+        while kept < min(len(cache), len(done)) and cache[kept][0] == done[kept]:
+            kept += 1
+        del cache[kept:]
+        cache.extend((line, self._wrap(line, width)) for line in done[kept:])
+        lines = [strip for _, strips in cache for strip in strips]
+        lines += self._wrap(last, width)
+        if TAIL_STEP > 1:  # grow in steps: fewer layouts (each repaints the screen)
+            lines += [blank_line(width)] * (-len(lines) % TAIL_STEP)
+        return lines
+
+    def _wrap(self, line: str, width: int) -> list[Strip]:
+        return render_plain(self, Content(line), width) or [blank_line(width)]
+
+
+class Conversation(VerticalScroll):
+    """The turns of a session, newest at the bottom; a constant number of widgets."""
+
+    DEFAULT_CSS = "Conversation { scrollbar-gutter: stable; }"
+
+    # Textual lays the screen out a second time whenever a widget's virtual size changes (for
+    # scrollbars that may appear). The gutter is reserved and overflow-x hidden, so the first
+    # layout is final: this halves the frames of a streaming reply (measured).
+    virtual_size = Reactive(Size(0, 0), layout=False, repaint=False)
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.history = History(classes="history")
+        self.tail = _Tail(classes="tail")
+
+    def compose(self):
+        yield self.history
+        yield self.tail
+
+    def on_mount(self) -> None:
+        self.anchor()
 
     @property
-    def _following(self) -> bool:
-        return getattr(self, "_follow", True)
+    def turns(self) -> list[TurnRecord]:
+        return [entry.record for entry in self.history.entries]
 
-    def on_mouse_scroll_up(self) -> None:
-        self._follow = False
-
-    def on_mouse_scroll_down(self) -> None:
-        self._follow = self.at_end()
-
-    async def _add(self, turn: Turn) -> None:
-        await self.mount(turn)
-        await self._bound()
-        self._follow = True
-        self.scroll_end(animate=False, immediate=False)
+    def _add(self, entry: _Entry) -> None:
+        history = self.history
+        history.entries.append(entry)
+        if len(history.entries) > MARKDOWN_WINDOW:
+            old = history.entries[-MARKDOWN_WINDOW - 1]
+            if not old.plain and not old.streaming:
+                old.plain = True
+                old.body = old.lines = None
+        history.rebuild()
+        self.scroll_end(animate=False)  # a new turn brings the view back to the end
 
     async def add_user_turn(self, text: str, note: str = "") -> None:
-        await self._add(Turn("user", SafeStatic(text, classes="turn-body"), note=note))
+        self._add(_Entry(TurnRecord("user", text, note)))
 
     async def add_coach_turn(self, text: str, note: str = "") -> None:
-        await self._add(Turn("coach", markdown_body(text), note=note))
+        self._add(_Entry(TurnRecord("coach", text, note)))
 
     async def begin_coach_stream(self) -> StreamHandle:
-        tail = SafeStatic("", classes="turn-tail")
-        turn = Turn("coach", tail)
-        await self._add(turn)
-        return StreamHandle(self, turn, tail)
+        entry = _Entry(TurnRecord("coach", ""), streaming=True)
+        entry.pieces = PieceRenderer(self.history)
+        self._add(entry)
+        return StreamHandle(self, entry)
 
-    async def _bound(self) -> None:
-        """Fold the oldest turns into one plain-text block past MAX_TURN_WIDGETS."""
-        turns = list(self.query(Turn))
-        if len(turns) <= MAX_TURN_WIDGETS:
-            return
-        old = turns[: len(turns) - MAX_TURN_WIDGETS + 10]
-        lines = []
-        for turn in old:
-            who = "You" if turn.role == "user" else "Coach"
-            text = getattr(turn.body, "text", "")
-            lines.append(f"{who}: {text}".strip())
-        self.folded_text = "\n\n".join(filter(None, [self.folded_text, *lines]))
-        if self._earlier is None:
-            self._earlier = SafeStatic("", classes="earlier")
-            await self.mount(self._earlier, before=0)
-        self._earlier.set_text(f"Earlier in this session\n\n{self.folded_text}")
-        await self.remove_children(old)
+    def show_tail(self, text: str, after_piece: bool) -> None:
+        self.tail.set_class(after_piece and bool(text), "-after-piece")
+        self.tail.set_text(text)

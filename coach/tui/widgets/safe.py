@@ -52,3 +52,20 @@ class SafeStatic(Static):
 def safe_notify(app: App, text: str, **kwargs) -> None:
     """``app.notify`` with markup off, for messages that quote untrusted text."""
     app.notify(clean(text), markup=False, **kwargs)
+
+
+class StreamCleaner:
+    """``clean`` applied chunk by chunk: a trailing CR waits, since the next chunk may bring LF."""
+
+    def __init__(self) -> None:
+        self._carriage_return = False
+
+    def feed(self, chunk: str) -> str:
+        if self._carriage_return:
+            chunk = "\r" + chunk
+        self._carriage_return = chunk.endswith("\r")
+        return clean(chunk[:-1] if self._carriage_return else chunk)
+
+    def close(self) -> str:
+        held, self._carriage_return = self._carriage_return, False
+        return "\n" if held else ""
