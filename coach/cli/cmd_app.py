@@ -1,4 +1,8 @@
-"""``coach`` with no command: the terminal app."""
+"""``coach`` with no command: the terminal app.
+
+Only Textual and the app module are imported before the first frame; settings, ladders and the
+journal are loaded by the app in a thread right after it (see ``coach.tui.app``).
+"""
 
 from __future__ import annotations
 
@@ -6,9 +10,6 @@ import argparse
 
 
 def run_app(args: argparse.Namespace, resume: int | None = None) -> int:
-    from coach.cli.common import ladders
-    from coach.settings import Settings
-    from coach.store import open_journal
     from coach.tui.app import CoachApp
 
     overrides = {}
@@ -16,9 +17,22 @@ def run_app(args: argparse.Namespace, resume: int | None = None) -> int:
         overrides["offline"] = True
     if getattr(args, "no_history", None):
         overrides["history"] = False
-    settings = Settings.load(**overrides)
-    found = ladders(args)
-    with open_journal(history=settings.history) as journal:
-        app = CoachApp(settings, found, journal, resume=resume)
+
+    def load():
+        from coach.cli.common import ladders
+        from coach.settings import Settings
+        from coach.store import open_journal
+
+        settings = Settings.load(**overrides)
+        found = ladders(args)
+        return settings, found, open_journal(history=settings.history)
+
+    app = CoachApp(load=load, resume=resume)
+    try:
         app.run()
+    finally:
+        if app.journal is not None:
+            app.journal.close()
+    if app.load_error is not None:
+        raise app.load_error  # printed in one line by the CLI, with its exit code
     return app.return_code or 0

@@ -2,10 +2,17 @@
 
 The app owns the settings, the ladders and the journal; screens ask it to start or resume sessions.
 Nothing here decides coaching: that is the engine's job.
+
+Start-up (bench/startup.py): ``coach`` builds the app with a ``load`` function instead of the
+three objects. The Home screen is painted first; settings, ladders and journal (pydantic, YAML,
+SQLite: most of the start-up time) are loaded in a thread right after, then the mode and the
+lists appear. An action asked for before that (a key pressed at once) runs as soon as they are
+there. A loading error ends the app and is printed in one line by the CLI.
 """
 
 from __future__ import annotations
 
+import functools
 import os
 import time
 from collections.abc import Callable
@@ -23,6 +30,9 @@ if TYPE_CHECKING:  # the engine is imported on first use, so the first frame doe
     from coach.engine.session import CoachSession
     from coach.ladder import LadderSet
     from coach.settings import Settings
+    from coach.store import Journal
+
+    Loaded = tuple[Settings, LadderSet, Journal]
 
 START = time.perf_counter()
 
@@ -31,6 +41,19 @@ def mode_label(settings: Settings) -> str:
     if settings.mode == "model":
         return f"model {settings.model} at {settings.host_label}"
     return "Guided, offline"
+
+
+def when_ready(method):
+    """Run an action now if settings, ladders and journal are loaded, else once they are."""
+
+    @functools.wraps(method)
+    def wrapper(self: CoachApp, *args, **kwargs):
+        if not self.ready:
+            self._waiting.append(functools.partial(method, self, *args, **kwargs))
+            return None
+        return method(self, *args, **kwargs)
+
+    return wrapper
 
 
 class CoachApp(App):
@@ -45,40 +68,91 @@ class CoachApp(App):
 
     def __init__(
         self,
-        settings: Settings,
-        ladders: LadderSet,
-        journal,
+        settings: Settings | None = None,
+        ladders: LadderSet | None = None,
+        journal: Journal | None = None,
         *,
+        load: Callable[[], Loaded] | None = None,
         clock: Callable[[], datetime] | None = None,
         resume: int | None = None,
     ):
+        """Either the three objects, or ``load`` returning them (called in a thread after the
+        first frame)."""
         super().__init__()
+        if load is None and (settings is None or ladders is None or journal is None):
+            raise TypeError("CoachApp needs settings, ladders and journal, or load")
         self.settings = settings
         self.ladders = ladders
         self.journal = journal
+        self._load = load
+        self._waiting: list[Callable[[], object]] = []
+        self.ready = load is None
+        self.load_error: CoachError | None = None
         self.clock = clock or datetime.now
         self.resume_id = resume
-        self.mode_label = mode_label(settings)
+        self.mode_label = mode_label(settings) if settings is not None else "starting…"
         self.session: CoachSession | None = None
         self.notices: list[str] = []
 
-    def on_mount(self) -> None:
+    def get_default_screen(self):
+        """Home is the base screen itself: no blank screen is built and painted before it."""
         from coach.tui.screens.home import HomeScreen
 
-        self.push_screen(HomeScreen())
-        if self.resume_id is not None:
-            self.call_after_refresh(self.resume_session, self.resume_id or None)
+        return HomeScreen()
+
+    def on_mount(self) -> None:
         if os.environ.get("COACH_EXIT_AFTER_FIRST_FRAME"):
             self.call_after_refresh(self._first_frame)
-        elif self.settings.mode == "model":
-            # Importing openai takes over a second: do it after the first frame, off the loop,
-            # so the first reply does not wait for it.
+        if self._load is not None:
             self.call_after_refresh(
-                lambda: self.run_worker(_warm_openai, thread=True, exit_on_error=False)
+                lambda: self.run_worker(self._load_in_thread, thread=True, name="start-up")
             )
+        else:
+            self.call_after_refresh(self._after_ready)  # Home was built with everything
+
+    def _load_in_thread(self) -> None:
+        try:
+            loaded = self._load()
+        except CoachError as error:
+            self.call_from_thread(self._load_failed, error)
+        else:
+            self.call_from_thread(self._loaded, loaded)
+
+    def _loaded(self, loaded: Loaded) -> None:
+        from coach.tui.screens.home import HomeScreen
+
+        self.settings, self.ladders, self.journal = loaded
+        self.mode_label = mode_label(self.settings)
+        self.ready = True
+        home = self.screen_stack[0]
+        if isinstance(home, HomeScreen):
+            home.show_mode()
+            home.refresh_lists()
+        self._after_ready()
+
+    def _load_failed(self, error: CoachError) -> None:
+        self.load_error = error  # the CLI prints it in one line once the screen is restored
+        self.exit(return_code=error.exit_code)
+
+    def _after_ready(self) -> None:
+        if self.resume_id is not None:
+            self.call_after_refresh(self.resume_session, self.resume_id or None)
+        waiting, self._waiting = self._waiting, []
+        for action in waiting:
+            action()
+        if os.environ.get("COACH_EXIT_WHEN_READY"):
+            self.call_after_refresh(self._ready_frame)
+        elif self.settings.mode == "model" and not os.environ.get("COACH_EXIT_AFTER_FIRST_FRAME"):
+            # Importing openai takes over a second: do it off the loop, so the first reply does
+            # not wait for it.
+            self.run_worker(_warm_openai, thread=True, exit_on_error=False)
 
     def _first_frame(self) -> None:
         print(f"first-frame {time.perf_counter() - START:.4f}", flush=True)
+        self.exit()
+
+    def _ready_frame(self) -> None:
+        print(f"ready-frame {time.perf_counter() - START:.4f}", flush=True)
         self.exit()
 
     # -- sessions -----------------------------------------------------------------------------------
@@ -95,6 +169,7 @@ class CoachApp(App):
         else:
             safe_notify(self, text, severity="warning")
 
+    @when_ready
     def start_session(self, competency_id: str, level: int) -> None:
         from coach.engine import setup
         from coach.tui.screens.session import SessionScreen
@@ -109,6 +184,7 @@ class CoachApp(App):
             return
         self.push_screen(SessionScreen(self.session, fresh=True))
 
+    @when_ready
     def resume_session(self, session_id: int | None = None) -> None:
         from coach.engine import setup
         from coach.tui.screens.session import SessionScreen
@@ -132,6 +208,7 @@ class CoachApp(App):
     def action_toggle_theme(self) -> None:
         self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
 
+    @when_ready
     def action_new_session(self) -> None:
         from coach.tui.screens.level import LevelScreen
 
@@ -140,6 +217,7 @@ class CoachApp(App):
     def action_change_level(self) -> None:
         self.action_new_session()
 
+    @when_ready
     def action_find_level(self) -> None:
         from coach.tui.screens.find_level import FindLevelScreen
 
@@ -148,6 +226,7 @@ class CoachApp(App):
     def action_resume(self) -> None:
         self.resume_session(None)
 
+    @when_ready
     def action_plan(self) -> None:
         """The plan and teammate questions of the current session, or of the last one with a plan."""
         from coach.tui.screens.plan import PlanScreen

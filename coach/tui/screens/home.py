@@ -10,7 +10,6 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from coach.domain import PHASE_TITLES
 from coach.tui.widgets.safe import clean
 
 
@@ -38,14 +37,17 @@ class HomeScreen(Screen):
                 yield OptionList(id="plans")
         yield Footer()
 
-    def on_mount(self) -> None:
-        # After the first paint: the journal query should not delay the first frame.
-        self.call_after_refresh(self.refresh_lists)
-
     def on_screen_resume(self) -> None:
         self.refresh_lists()
 
+    def show_mode(self) -> None:
+        self.query_one("#mode", Static).update(Content(f"Mode: {self.app.mode_label}"))
+
     def refresh_lists(self) -> None:
+        if not self.app.ready:
+            return  # the app fills the lists once the journal is open
+        from coach.domain import PHASE_TITLES
+
         recent = self.query_one("#recent", OptionList)
         plans = self.query_one("#plans", OptionList)
         recent.clear_options()
