@@ -4,11 +4,11 @@ Streaming design (measured in bench/stream_render.py). Every flush of a Textual 
 changes a widget's height costs a layout and a full repaint, and each mounted widget adds to
 both; re-parsing a growing Markdown document adds a cost that grows with the reply. So:
 
-* The conversation is a scroll container with three fixed children whatever the session's
-  length: ``History`` (every finished turn, and the finished pieces of the streaming one, as
-  rendered lines kept in memory), ``tail`` (the open end of the streaming reply, plain text)
-  and nothing else. Scrolling reuses the lines; only changed lines are re-rendered.
-* Chunks are buffered and flushed on a timer. A flush cuts the reply where finished Markdown
+* The conversation is a scroll container with two children whatever the session's length:
+  ``History`` (every finished turn, and the finished pieces of the streaming one, as rendered
+  lines kept in memory) and ``tail`` (the open end of the streaming reply, plain text, growing
+  ``TAIL_STEP`` lines at a time). Scrolling reuses the lines; only changed lines are repainted.
+* Chunks are buffered and flushed every ``FLUSH_SECONDS``. A flush cuts the reply where finished Markdown
   blocks end (``coach.tui.blocks``); a finished piece is rendered once and joined to the earlier
   pieces exactly as one render of the whole reply would place it (``stream_markdown``), and the
   still-open rest is shown as plain text. Finishing renders only the rest: the final render is
@@ -35,12 +35,11 @@ from coach.tui.widgets.stream_markdown import (
     Lines,
     PieceRenderer,
     blank_line,
-    markdown_renderable,
     render_markdown,
     render_plain,
 )
 
-__all__ = ["Conversation", "StreamHandle", "TurnRecord", "markdown_renderable"]
+__all__ = ["Conversation", "StreamHandle", "TurnRecord"]
 
 FLUSH_SECONDS = 0.2  # five screen updates a second while a reply streams
 PIECE_CHARS = 200  # finished blocks wait in the plain tail until this much can be rendered at once
