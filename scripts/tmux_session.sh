@@ -27,7 +27,16 @@ expect() {  # wait up to 10 s for text on screen
   screen >&2
   exit 1
 }
-say() { $T send-keys -t s -l "$1"; sleep 0.2; $T send-keys -t s C-s; sleep 0.6; }
+typed() {  # wait (up to 10 s) until the app shows the text's last word and the screen is still
+  local last=${1##* } before="" now
+  for _ in $(seq 1 100); do
+    now=$(screen)
+    if [[ $now == "$before" ]] && grep -qF -- "$last" <<<"$now"; then return 0; fi
+    before=$now
+    sleep 0.1
+  done
+}
+say() { $T send-keys -t s -l "$1"; typed "$1"; $T send-keys -t s C-s; sleep 0.6; }
 
 start
 expect "Mode: Guided, offline"
