@@ -11,6 +11,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from client_helpers import Recorder
 from fake_openai_server import Drop, Fail, FakeOpenAIServer, Hang, split_tokens
 
 from coach.errors import AuthError, ServerError
@@ -25,15 +26,6 @@ MESSAGES = [{"role": "user", "content": "How do I learn what customers need?"}]
 def server():
     with FakeOpenAIServer(reply=REPLY) as running:
         yield running
-
-
-class Recorder:
-    def __init__(self) -> None:
-        self.sleeps: list[float] = []
-        self.notices: list[str] = []
-
-    async def sleep(self, seconds: float) -> None:
-        self.sleeps.append(seconds)
 
 
 def client_for(server: FakeOpenAIServer, rec: Recorder | None = None, **settings) -> ChatClient:

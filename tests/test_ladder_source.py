@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
+from ladder_factory import LISTS
 
 from coach.ladder import LIST_FIELDS, load_file
 
@@ -127,15 +128,7 @@ def test_levels_three_to_five_are_marked_derived_and_complete(ladder, number):
 
 
 def test_ids_are_unique_stable_and_follow_the_pattern(ladder):
-    short = {
-        "key_behaviours": "behaviour",
-        "common_struggles": "struggle",
-        "success_indicators": "success",
-        "questions_to_ask_yourself": "question",
-        "habits": "habit",
-        "feedback_questions": "feedback",
-        "signals_of_readiness": "signal",
-    }
+    short = LISTS  # list field -> the word its ids use
     seen = set()
     for level in ladder.levels:
         for field, name in short.items():
