@@ -247,14 +247,7 @@ class Journal:
         ]
         plan_rows = self._read("SELECT json FROM plans WHERE session_id = ?", (session_id,))
         return SessionRecord(
-            id=row["id"],
-            competency_id=row["competency_id"],
-            level=row["level"],
-            mode=row["mode"],
-            model=row["model"],
-            phase=Phase(row["phase"]),
-            started_at=_parse_time(row["started_at"]),
-            ended_at=_parse_time(row["ended_at"]),
+            **_session_fields(row),
             turns=turns,
             struggle_ids=struggles,
             suggestions=suggestions,
@@ -273,14 +266,7 @@ class Journal:
         )
         return [
             SessionInfo(
-                id=r["id"],
-                competency_id=r["competency_id"],
-                level=r["level"],
-                mode=r["mode"],
-                model=r["model"],
-                phase=Phase(r["phase"]),
-                started_at=_parse_time(r["started_at"]),
-                ended_at=_parse_time(r["ended_at"]),
+                **_session_fields(r),
                 turn_count=r["turn_count"],
                 has_plan=bool(r["has_plan"]),
                 first_user_words=" ".join((r["first"] or "").split()[:8]),
@@ -328,3 +314,17 @@ class Journal:
             self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         except sqlite3.Error as error:
             raise _store_error(error, self.path) from None
+
+
+def _session_fields(row) -> dict:
+    """The columns of a ``sessions`` row that a SessionRecord and a SessionInfo share."""
+    return {
+        "id": row["id"],
+        "competency_id": row["competency_id"],
+        "level": row["level"],
+        "mode": row["mode"],
+        "model": row["model"],
+        "phase": Phase(row["phase"]),
+        "started_at": _parse_time(row["started_at"]),
+        "ended_at": _parse_time(row["ended_at"]),
+    }
