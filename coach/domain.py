@@ -3,46 +3,27 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from enum import StrEnum
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from coach.moves import Move
+from coach.phases import PHASE_ORDER, PHASE_TITLES, Phase
 
-class Phase(StrEnum):
-    """Where a session stands. The engine holds it, never the model."""
+__all__ = [
+    "PHASE_ORDER",
+    "PHASE_TITLES",
+    "Audience",
+    "Mode",
+    "Move",
+    "Phase",
+    "Plan",
+    "Role",
+    "SessionRecord",
+    "Suggestion",
+    "Turn",
+]
 
-    FOLLOWUP = "followup"  # only when an earlier plan exists for this competency
-    CHECKIN = "checkin"
-    SITUATION = "situation"
-    EXPLORE = "explore"
-    STRUGGLES = "struggles"
-    SUGGEST = "suggest"
-    PLAN = "plan"
-    DONE = "done"
-
-
-PHASE_ORDER: tuple[Phase, ...] = (
-    Phase.FOLLOWUP,
-    Phase.CHECKIN,
-    Phase.SITUATION,
-    Phase.EXPLORE,
-    Phase.STRUGGLES,
-    Phase.SUGGEST,
-    Phase.PLAN,
-    Phase.DONE,
-)
-
-PHASE_TITLES: dict[Phase, str] = {
-    Phase.FOLLOWUP: "Follow-up",
-    Phase.CHECKIN: "Check-in",
-    Phase.SITUATION: "Situation",
-    Phase.EXPLORE: "Explore",
-    Phase.STRUGGLES: "Struggles",
-    Phase.SUGGEST: "Suggestions",
-    Phase.PLAN: "Plan",
-    Phase.DONE: "Done",
-}
 
 Role = Literal["user", "coach"]
 Mode = Literal["guided", "model"]
@@ -63,6 +44,7 @@ class Turn(_Model):
     complete: bool = True
     tokens: int | None = None
     created_at: datetime = Field(default_factory=datetime.now)
+    move: Move | None = None  # coach turns: what the coach did (None in journals before v3)
 
 
 class Suggestion(_Model):
@@ -109,3 +91,5 @@ class SessionRecord(_Model):
     suggestions: list[Suggestion] = Field(default_factory=list)
     plan: Plan | None = None
     summary: str = ""  # running summary of folded turns, and the memory carried to the next session
+    pending_move: Move | None = None  # decided, not yet answered by a complete coach turn
+    followup_of: int | None = None  # the earlier session whose plan this one follows up

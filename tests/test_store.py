@@ -139,7 +139,11 @@ def test_migrates_every_earlier_version_and_keeps_rows(tmp_path):
         with open_journal(path=path) as journal:
             assert journal.db.execute("PRAGMA user_version").fetchone()[0] == VERSION
             if start >= 1:
-                assert journal.get_session(1).turns[0].text == "kept words"
+                record = journal.get_session(1)
+                assert record.turns[0].text == "kept words"
+                assert record.turns[0].move is None  # turns from before v3 carry no move
+                assert record.pending_move is None and record.followup_of is None
+            if 1 <= start < 2:
                 assert journal.memory("customer-empathy").plan.focus == "Listen"  # v2 backfill
 
 
@@ -214,3 +218,22 @@ def test_read_only_journal_is_refused_even_for_root(tmp_path, monkeypatch):
     with pytest.raises(StoreError, match="read-only"):
         open_journal(path=path)
     assert path.read_bytes() == before
+
+
+def test_moves_and_the_pending_move_round_trip(coach_home):
+    from coach.moves import Answer, LadderQuestion
+
+    asked = LadderQuestion(phase=Phase.EXPLORE, item_id="l2.question.1", number=1)
+    with open_journal() as journal:
+        first = journal.create_session("customer-empathy", 2, "guided", None)
+        sid = journal.create_session("customer-empathy", 2, "guided", None, followup_of=first)
+        journal.add_turn(sid, "coach", "Who is affected?", Phase.EXPLORE, move=asked)
+        pending = Answer(phase=Phase.EXPLORE, topic="ladder", resume=asked)
+        journal.set_pending_move(sid, pending)
+    with open_journal() as journal:
+        record = journal.get_session(sid)
+        assert record.turns[0].move == asked
+        assert record.pending_move == pending
+        assert record.followup_of == first
+        journal.set_pending_move(sid, None)
+        assert journal.get_session(sid).pending_move is None

@@ -7,7 +7,6 @@ resumed; a failed reply can be retried without repeating the user's turn.
 
 from __future__ import annotations
 
-import time
 from collections.abc import AsyncIterator, Callable
 from datetime import date, datetime
 
@@ -16,49 +15,14 @@ from coach.engine import planning
 from coach.engine.context import Context
 from coach.engine.flow import Flow, Moment
 from coach.engine.memory import memory_text, session_summary
+from coach.engine.saver import TurnSaver
 from coach.engine.usage import UsageTotals
 from coach.errors import CoachError
 from coach.ladder.schema import Competency, Level
 from coach.llm.tokens import count_text
 from coach.prompts import PromptLibrary
 
-SAVE_EVERY_SECONDS = 0.5
 COMMANDS = {"next", "back", "skip", "struggles", "suggest", "plan"}
-
-
-class _TurnSaver:
-    """Writes a streaming reply to the journal at most every SAVE_EVERY_SECONDS, then completes it."""
-
-    def __init__(self, session: CoachSession, phase: Phase):
-        self.session = session
-        self.phase = phase
-        self.text = ""
-        self.turn: Turn | None = None
-        self.saved_at = 0.0
-
-    def append(self, chunk: str) -> None:
-        self.text += chunk
-        journal, record = self.session.journal, self.session.record
-        if self.turn is None:
-            self.turn = Turn(role="coach", text=self.text, phase=self.phase, complete=False)
-            self.turn.id = journal.add_turn(
-                record.id, "coach", self.text, self.phase, complete=False
-            )
-            record.turns.append(self.turn)
-            self.saved_at = time.monotonic()
-        elif time.monotonic() - self.saved_at >= SAVE_EVERY_SECONDS:
-            journal.update_turn(self.turn.id, self.text, complete=False)
-            self.saved_at = time.monotonic()
-        self.turn.text = self.text
-
-    def finish(self, complete: bool) -> None:
-        if self.turn is None:
-            return
-        self.turn.complete = complete
-        self.turn.tokens = count_text(self.text)
-        self.session.journal.update_turn(
-            self.turn.id, self.text, complete=complete, tokens=self.turn.tokens
-        )
 
 
 class CoachSession:
@@ -227,7 +191,7 @@ class CoachSession:
         self._pending = moment
         await self._prepare(moment)
         self._save_state()
-        saver = _TurnSaver(self, moment.phase)
+        saver = TurnSaver(self.journal, self.record, moment.phase)
         complete = False
         try:
             async for chunk in self.coach.turn(moment, self):

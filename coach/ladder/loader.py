@@ -102,11 +102,11 @@ def parse_text(text: str, filename: str = "<ladder>") -> Competency:
         walk.visit(node, (), 0)
         data = loader.construct_document(node)
     except yaml.YAMLError as error:
+        if "nesting depth" in str(error):  # PyYAML >= 6.0.4 has its own depth limit
+            raise LadderError([_too_deep(filename)]) from None
         raise LadderError([_yaml_problem(filename, error)]) from None
     except RecursionError:
-        raise LadderError(
-            [Problem(filename, 1, "(document)", "the document is nested too deeply")]
-        ) from None
+        raise LadderError([_too_deep(filename)]) from None
     finally:
         if loader is not None:
             loader.dispose()
@@ -130,9 +130,7 @@ def parse_text(text: str, filename: str = "<ladder>") -> Competency:
             problems.append(Problem(filename, walk.line_for(loc), _field(loc), _message(item)))
         raise LadderError(problems) from None
     except RecursionError:
-        raise LadderError(
-            [Problem(filename, 1, "(document)", "the document is nested too deeply")]
-        ) from None
+        raise LadderError([_too_deep(filename)]) from None
     semantic = semantic_problems(competency)
     if semantic:
         raise LadderError([Problem(filename, walk.line_for(p), _field(p), m) for p, m in semantic])
@@ -216,3 +214,7 @@ def load_ladders(extra: list[Path] | tuple[Path, ...] = ()) -> LadderSet:
             found.competencies[competency.id] = competency
             found.sources[competency.id] = file
     return found
+
+
+def _too_deep(filename: str) -> Problem:
+    return Problem(filename, 1, "(document)", "the document is nested too deeply")

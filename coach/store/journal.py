@@ -15,6 +15,7 @@ from pathlib import Path
 
 from coach.domain import Phase, Plan, SessionRecord, Suggestion, Turn
 from coach.errors import NotFoundError
+from coach.moves import Move, dump_move, load_move
 from coach.store.errors import store_error as _store_error
 
 
@@ -91,11 +92,13 @@ class Journal:
         mode: str,
         model: str | None,
         started_at: datetime | None = None,
+        *,
+        followup_of: int | None = None,
     ) -> int:
         with self._write() as db:
             cursor = db.execute(
-                "INSERT INTO sessions (competency_id, level, mode, model, phase, started_at) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
+                "INSERT INTO sessions (competency_id, level, mode, model, phase, started_at, "
+                "followup_of) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (
                     competency_id,
                     level,
@@ -103,6 +106,7 @@ class Journal:
                     model,
                     Phase.CHECKIN.value,
                     _time(started_at or datetime.now()),
+                    followup_of,
                 ),
             )
             return int(cursor.lastrowid)
@@ -111,6 +115,14 @@ class Journal:
         with self._write() as db:
             db.execute(
                 "UPDATE sessions SET phase = ? WHERE id = ?", (Phase(phase).value, session_id)
+            )
+
+    def set_pending_move(self, session_id: int, move: Move | None) -> None:
+        """The move decided and not yet answered (None once a complete coach turn holds it)."""
+        with self._write() as db:
+            db.execute(
+                "UPDATE sessions SET pending_move = ? WHERE id = ?",
+                (dump_move(move) if move is not None else None, session_id),
             )
 
     def set_summary(self, session_id: int, text: str) -> None:
@@ -138,12 +150,14 @@ class Journal:
         *,
         complete: bool = True,
         tokens: int | None = None,
+        move: Move | None = None,
     ) -> int:
         with self._write() as db:
             cursor = db.execute(
-                "INSERT INTO turns (session_id, seq, role, text, phase, complete, tokens, created_at) "
+                "INSERT INTO turns (session_id, seq, role, text, phase, complete, tokens, "
+                "created_at, move) "
                 "VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM turns WHERE session_id = ?), "
-                "?, ?, ?, ?, ?, ?)",
+                "?, ?, ?, ?, ?, ?, ?)",
                 (
                     session_id,
                     session_id,
@@ -153,6 +167,7 @@ class Journal:
                     int(complete),
                     tokens,
                     _time(datetime.now()),
+                    dump_move(move) if move is not None else None,
                 ),
             )
             return int(cursor.lastrowid)
@@ -227,6 +242,7 @@ class Journal:
                 complete=bool(t["complete"]),
                 tokens=t["tokens"],
                 created_at=_parse_time(t["created_at"]),
+                move=load_move(t["move"]),
             )
             for t in self._read(
                 "SELECT * FROM turns WHERE session_id = ? ORDER BY seq", (session_id,)
@@ -253,6 +269,8 @@ class Journal:
             suggestions=suggestions,
             plan=Plan.model_validate_json(plan_rows[0]["json"]) if plan_rows else None,
             summary=row["summary"],
+            pending_move=load_move(row["pending_move"]),
+            followup_of=row["followup_of"],
         )
 
     def list_sessions(self, limit: int = 50) -> list[SessionInfo]:

@@ -62,6 +62,15 @@ MIGRATIONS: tuple[str, ...] = (
             WHERE s2.competency_id = s.competency_id
         );
     """,
+    # v3: what the coach did, as data. The move of each coach turn, the reading of each user turn
+    # (JSON), the move still owed a reply (retry after a restart), and the earlier session whose
+    # plan this one follows up (resume restores the follow-up).
+    """
+    ALTER TABLE turns ADD COLUMN move TEXT;
+    ALTER TABLE turns ADD COLUMN reading TEXT;
+    ALTER TABLE sessions ADD COLUMN pending_move TEXT;
+    ALTER TABLE sessions ADD COLUMN followup_of INTEGER REFERENCES sessions(id) ON DELETE SET NULL;
+    """,
 )
 
 VERSION = len(MIGRATIONS)

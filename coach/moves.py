@@ -1,0 +1,203 @@
+"""What the coach does in a turn, as data: a closed set of typed moves.
+
+The flow decides the next move from stored state (earlier moves, confirmed choices), never from the
+words of a turn; each coach (guided, model, any future one) words a move as it likes; the journal
+stores the move with the coach's turn, so retry and resume rebuild the next step from the store.
+
+Adding a kind: a class here (and in ``Move``), its guided wording, and one prompt template.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
+
+from coach.phases import Phase
+
+
+class MoveKind(StrEnum):
+    FOLLOWUP_ITEM = "followup_item"  # how did one commitment of the last plan go?
+    FOLLOWUP_LEARNED = "followup_learned"  # it happened: what did you learn?
+    FOLLOWUP_OBSTACLE = "followup_obstacle"  # it did not: what got in the way?
+    FOLLOWUP_DECIDE = "followup_decide"  # keep, change (smaller) or drop it?
+    CHECKIN = "checkin"  # the goal for today
+    ASK_SITUATION = "ask_situation"  # one recent, concrete moment
+    SITUATION_MORE = "situation_more"  # a little more about that moment
+    LADDER_QUESTION = "ladder_question"  # one of the level's questions, tied to the situation
+    REFLECT = "reflect"  # a reflection and an open question of the coach's own, no ladder item
+    CLARIFY = "clarify"  # a non-answer or text not understood: say so kindly, ask another way
+    ANSWER = "answer"  # the user asked the coach something about the session or the ladder
+    CHALLENGE = "challenge"  # the user blamed the customer: invite the customer's side
+    BOUNDARY = "boundary"  # a heavy topic: acknowledge, someone to talk to, stop or go on?
+    PROPOSE_STRUGGLES = "propose_struggles"  # struggles that fit, with the user's own evidence
+    ASK_CONSENT = "ask_consent"  # may we look at habits and feedback questions?
+    NOT_NOW = "not_now"  # the user declined suggestions for now
+    SUGGESTIONS = "suggestions"  # the session's suggestions (in the record), which to keep?
+    PLAN_CHECK = "plan_check"  # confidence, or what could get in the way
+    PLAN_FOCUS = "plan_focus"  # one sentence of focus until the check-in
+    PLAN_SAVED = "plan_saved"  # the plan is saved: first step and check-in date
+    PROPOSE_EVIDENCE = "propose_evidence"  # the story shows a readiness signal: record it?
+    CLOSED = "closed"  # anything said after the plan was saved
+
+
+class _Move(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    phase: Phase
+    # The step this turn closes, to be summarised in the user's words before the move itself.
+    summary_of: Phase | None = None
+
+
+class FollowupItem(_Move):
+    kind: Literal[MoveKind.FOLLOWUP_ITEM] = MoveKind.FOLLOWUP_ITEM
+    item_id: str
+    index: int  # 0-based position among the last plan's commitments
+    total: int
+
+
+class FollowupLearned(_Move):
+    kind: Literal[MoveKind.FOLLOWUP_LEARNED] = MoveKind.FOLLOWUP_LEARNED
+    item_id: str
+
+
+class FollowupObstacle(_Move):
+    kind: Literal[MoveKind.FOLLOWUP_OBSTACLE] = MoveKind.FOLLOWUP_OBSTACLE
+    item_id: str
+
+
+class FollowupDecide(_Move):
+    kind: Literal[MoveKind.FOLLOWUP_DECIDE] = MoveKind.FOLLOWUP_DECIDE
+    item_id: str
+    smaller_step: str | None = None  # a slipped step, offered smaller
+
+
+class Checkin(_Move):
+    kind: Literal[MoveKind.CHECKIN] = MoveKind.CHECKIN
+    followup_done: bool = False
+
+
+class AskSituation(_Move):
+    kind: Literal[MoveKind.ASK_SITUATION] = MoveKind.ASK_SITUATION
+
+
+class SituationMore(_Move):
+    kind: Literal[MoveKind.SITUATION_MORE] = MoveKind.SITUATION_MORE
+
+
+class LadderQuestion(_Move):
+    kind: Literal[MoveKind.LADDER_QUESTION] = MoveKind.LADDER_QUESTION
+    item_id: str
+    number: int  # 1-based among this session's ladder questions
+    is_last: bool = False
+
+
+class Reflect(_Move):
+    kind: Literal[MoveKind.REFLECT] = MoveKind.REFLECT
+
+
+class Clarify(_Move):
+    kind: Literal[MoveKind.CLARIFY] = MoveKind.CLARIFY
+    reason: Literal["non_answer", "not_understood", "off_topic"]
+
+
+class Answer(_Move):
+    kind: Literal[MoveKind.ANSWER] = MoveKind.ANSWER
+    topic: Literal["session", "ladder", "advice", "other"]
+    resume: Move | None = None  # the move that was pending, asked again after the answer
+
+
+class Challenge(_Move):
+    kind: Literal[MoveKind.CHALLENGE] = MoveKind.CHALLENGE
+    grade: Literal[1, 2] = 1  # 1: an invitation; 2: said again, plainer
+
+
+class Boundary(_Move):
+    kind: Literal[MoveKind.BOUNDARY] = MoveKind.BOUNDARY
+    topic: Literal["burnout", "health", "conflict", "other"]
+    person: str | None = None  # who the conflict is with: never the one suggested to talk to
+
+
+class ProposeStruggles(_Move):
+    kind: Literal[MoveKind.PROPOSE_STRUGGLES] = MoveKind.PROPOSE_STRUGGLES
+    item_ids: tuple[str, ...]
+    evidence: tuple[str, ...] = ()  # the user's sentence behind each proposed item, same order
+
+
+class AskConsent(_Move):
+    kind: Literal[MoveKind.ASK_CONSENT] = MoveKind.ASK_CONSENT
+    struggle_ids: tuple[str, ...] = ()
+
+
+class NotNow(_Move):
+    kind: Literal[MoveKind.NOT_NOW] = MoveKind.NOT_NOW
+
+
+class Suggestions(_Move):
+    kind: Literal[MoveKind.SUGGESTIONS] = MoveKind.SUGGESTIONS
+
+
+class PlanCheck(_Move):
+    kind: Literal[MoveKind.PLAN_CHECK] = MoveKind.PLAN_CHECK
+    ask: Literal["confidence", "obstacles"]
+
+
+class PlanFocus(_Move):
+    kind: Literal[MoveKind.PLAN_FOCUS] = MoveKind.PLAN_FOCUS
+    checkin: date
+
+
+class PlanSaved(_Move):
+    kind: Literal[MoveKind.PLAN_SAVED] = MoveKind.PLAN_SAVED
+
+
+class ProposeEvidence(_Move):
+    kind: Literal[MoveKind.PROPOSE_EVIDENCE] = MoveKind.PROPOSE_EVIDENCE
+    item_id: str  # a success indicator or readiness signal of the ladder
+    quote: str  # the user's own sentence that shows it
+
+
+class Closed(_Move):
+    kind: Literal[MoveKind.CLOSED] = MoveKind.CLOSED
+
+
+Move = Annotated[
+    FollowupItem
+    | FollowupLearned
+    | FollowupObstacle
+    | FollowupDecide
+    | Checkin
+    | AskSituation
+    | SituationMore
+    | LadderQuestion
+    | Reflect
+    | Clarify
+    | Answer
+    | Challenge
+    | Boundary
+    | ProposeStruggles
+    | AskConsent
+    | NotNow
+    | Suggestions
+    | PlanCheck
+    | PlanFocus
+    | PlanSaved
+    | ProposeEvidence
+    | Closed,
+    Field(discriminator="kind"),
+]
+
+Answer.model_rebuild()
+_ADAPTER: TypeAdapter[Move] = TypeAdapter(Move)
+
+
+def dump_move(move: Move) -> str:
+    """The move as stored in the journal (JSON)."""
+    return _ADAPTER.dump_json(move).decode()
+
+
+def load_move(text: str | None) -> Move | None:
+    """A stored move, or None for a turn saved before moves were stored."""
+    return _ADAPTER.validate_json(text) if text else None
