@@ -46,6 +46,7 @@ os.environ["COACH_HOME"] = tempfile.mkdtemp(prefix="coach-bench-")  # never the 
 from textual.app import App
 from textual.widgets import Markdown
 
+from coach.compose import Root
 from coach.ladder import load_ladders
 from coach.settings import Settings
 from coach.store import open_journal
@@ -95,7 +96,8 @@ class BenchApp(CoachApp):
     CSS_PATH = str(Path(__file__).resolve().parents[1] / "coach" / "tui" / "app.tcss")
 
     def __init__(self) -> None:
-        super().__init__(Settings.load(offline=True), load_ladders(), open_journal())
+        root = Root(Settings.load(offline=True), ladders=load_ladders(), journal=open_journal())
+        super().__init__(root)
 
 
 async def session_conversation(app: BenchApp, pilot) -> Conversation:

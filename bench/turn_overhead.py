@@ -53,9 +53,9 @@ class Stamp:
 
 
 async def engine_run(url: str, turns: int, budget: int) -> dict:
+    from coach.compose import Root
     from coach.domain import Phase
     from coach.engine.model_coach import ModelCoach
-    from coach.engine.session import CoachSession
     from coach.ladder import load_ladders
     from coach.llm.client import ChatClient
     from coach.llm.tokens import count_messages
@@ -80,15 +80,11 @@ async def engine_run(url: str, turns: int, budget: int) -> dict:
     competency = load_ladders().get("customer-empathy")
     overheads, own, totals, sent, naive = [], [], [], [], []
     with open_journal() as journal:
-        session = CoachSession.start(
-            competency,
-            competency.level(2),
-            journal=journal,
-            coach=ModelCoach(client),
-            context_tokens=budget,
-            reply_tokens=300,
-            clock=lambda: datetime(2026, 11, 23, 9),
+        root = Root(settings, journal=journal, clock=lambda: datetime(2026, 11, 23, 9))
+        coach = ModelCoach(
+            client, prompts=root.prompts, context_tokens=budget, max_reply_tokens=300
         )
+        session = root.start(competency, 2, coach=coach)
         async for _ in session.open():
             pass
         for number in range(turns):
@@ -101,8 +97,8 @@ async def engine_run(url: str, turns: int, budget: int) -> dict:
             overheads.append(stamp.times[-1] - start)  # the chat request of this turn
             own.append(entered[-1] - start)  # journal, templates, tokens, budget: before the SDK
             totals.append(end - start)
-            sent.append(session.context.last_count)
-            full = [{"role": "system", "content": session.context.system}]
+            sent.append(coach.context.last_count)
+            full = [{"role": "system", "content": coach.context.system}]
             full += [
                 {"role": "user" if t.role == "user" else "assistant", "content": t.text}
                 for t in session.record.turns

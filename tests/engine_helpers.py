@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from coach.engine.model_coach import GuidedCoach
+from coach.compose import Root
 from coach.engine.session import CoachSession
 from coach.ladder import load_ladders
+from coach.settings import Settings
 
 NOW = datetime(2026, 11, 23, 9, 30)
 
@@ -32,15 +33,13 @@ async def said(stream) -> str:
     return "".join([chunk async for chunk in stream])
 
 
+def guided_root(journal, clock=None) -> Root:
+    """The composition root of an offline run over ``journal``, at a fixed time."""
+    return Root(Settings.load(offline=True), journal=journal, clock=clock or Clock())
+
+
 def guided_session(journal, level: int = 2, clock=None, competency=None) -> CoachSession:
-    competency = competency or customer_empathy()
-    return CoachSession.start(
-        competency,
-        competency.level(level),
-        journal=journal,
-        coach=GuidedCoach(),
-        clock=clock or Clock(),
-    )
+    return guided_root(journal, clock).start(competency or customer_empathy(), level)
 
 
 def words(text: str) -> int:

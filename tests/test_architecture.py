@@ -41,7 +41,7 @@ def test_core_modules_never_import_textual_or_the_tui():
 
 def test_importing_the_core_loads_neither_textual_nor_openai():
     code = (
-        "import sys, coach.engine.session, coach.engine.setup, coach.store, coach.exports, "
+        "import sys, coach.engine.session, coach.compose, coach.store, coach.exports, "
         "coach.cli.main, coach.ladder, coach.prompts;"
         "print(sorted(m for m in ('textual', 'openai') if m in sys.modules))"
     )

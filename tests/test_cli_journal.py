@@ -68,19 +68,14 @@ def test_sessions_list_show_export_delete(planned, capsys, monkeypatch):
 
 
 def test_memory_show_is_exactly_what_the_next_session_carries(planned, capsys, monkeypatch):
-    from coach.engine.model_coach import GuidedCoach
-    from coach.engine.session import CoachSession
-    from coach.ladder import load_ladders
+    from engine_helpers import guided_root
 
     code, out, _ = run(capsys, monkeypatch, ["memory", "show"])
     assert code == 0 and "Their plan then" in out
-    competency = load_ladders().get("customer-empathy")
     with open_journal() as journal:
         later = lambda: datetime.now() + timedelta(days=7)  # noqa: E731
-        session = CoachSession.start(
-            competency, competency.level(2), journal=journal, coach=GuidedCoach(), clock=later
-        )
-        carried = session.context.memory
+        session = guided_root(journal, later).start("customer-empathy", 2)
+        carried = session.view.memory
     assert carried and carried in out
     code, out, _ = run(capsys, monkeypatch, ["memory", "clear"])
     assert "Memory cleared" in out

@@ -195,7 +195,7 @@ async def test_second_session_a_week_later_follows_up_on_the_plan(journal):
     assert second.phase is Phase.CHECKIN
     assert "What would you like to get out of this session" in reply
     # What the model would have been told: the memory carries the last plan.
-    assert first_item.first_step in second.context.memory
+    assert first_item.first_step in second.view.memory
 
 
 async def test_level_one_uses_its_own_items(journal):

@@ -9,9 +9,9 @@ import pytest
 from engine_helpers import SITUATION, Clock, customer_empathy, said
 from openai_sse import error_response, sse_events, sse_response
 
+from coach.compose import Root
 from coach.domain import Phase
 from coach.engine.model_coach import ModelCoach
-from coach.engine.session import CoachSession
 from coach.errors import ServerError
 from coach.llm.client import ChatClient
 from coach.settings import Settings
@@ -75,17 +75,14 @@ def model_session(journal, fake=None, **settings):
     competency = customer_empathy()
     config = Settings.load(base_url=BASE, model="coach-test", **settings)
     client = ChatClient(config, sleep=_no_sleep)
-    coach = ModelCoach(client, max_reply_tokens=config.max_reply_tokens)
-    return CoachSession.start(
-        competency,
-        competency.level(2),
-        journal=journal,
-        coach=coach,
-        model="coach-test",
-        clock=Clock(),
+    root = Root(config, journal=journal, clock=Clock())
+    coach = ModelCoach(
+        client,
+        prompts=root.prompts,
         context_tokens=config.context_tokens,
-        reply_tokens=config.max_reply_tokens,
+        max_reply_tokens=config.max_reply_tokens,
     )
+    return root.start(competency, 2, coach=coach)
 
 
 async def _no_sleep(_seconds):
@@ -136,7 +133,7 @@ async def test_each_phase_request_carries_the_levels_struggles_and_questions(res
     assert session.record.suggestions[2].ask_whom == "manager"
     last = session.record.turns[-1].text
     assert level.habits[0].text in last and f"[{level.habits[0].id}]" in last
-    assert session.usage.prompt_tokens > 0 and not session.usage.approximate
+    assert session.coach.usage.prompt_tokens > 0 and not session.coach.usage.approximate
 
 
 async def test_invalid_json_is_reasked_once_then_falls_back_to_the_ladder(respx_mock, journal):

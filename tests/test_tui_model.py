@@ -163,11 +163,11 @@ def test_the_app_starts_without_importing_openai():
 
     code = (
         "import sys\n"
-        "from coach.ladder import load_ladders\n"
-        "from coach.settings import Settings\n"
-        "from coach.store import open_journal\n"
+        "from coach import compose\n"
         "from coach.tui.app import CoachApp\n"
-        "app = CoachApp(Settings.load(offline=True), load_ladders(), open_journal(history=False))\n"
+        "root = compose.build(offline=True, history=False)\n"
+        "root.ladders, root.journal\n"
+        "app = CoachApp(root)\n"
         "print('openai' in sys.modules)\n"
     )
     result = subprocess.run(

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from tui_helpers import SIZE, rendered
 
+from coach.compose import Root
 from coach.errors import ConfigError
 from coach.ladder import load_ladders
 from coach.settings import Settings
@@ -28,7 +29,7 @@ async def test_home_shows_first_and_a_key_pressed_before_loading_ends_still_acts
 
     def load():
         release.wait(10)  # held until the test has looked at the first frame and pressed N
-        return Settings.load(offline=True), load_ladders(), open_journal()
+        return Root(Settings.load(offline=True), ladders=load_ladders(), journal=open_journal())
 
     app = CoachApp(load=load)
     async with app.run_test(size=SIZE) as pilot:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from coach.compose import Root
 from coach.ladder import load_ladders
 from coach.settings import Settings
 from coach.store import open_journal
@@ -16,7 +17,10 @@ SIZE = (110, 36)
 
 def make_app(journal=None, **settings) -> CoachApp:
     config = Settings.load(**settings) if settings else Settings.load(offline=True)
-    return CoachApp(config, load_ladders(), journal or open_journal(), clock=lambda: NOW)
+    root = Root(
+        config, ladders=load_ladders(), journal=journal or open_journal(), clock=lambda: NOW
+    )
+    return CoachApp(root)
 
 
 async def settle(pilot) -> None:

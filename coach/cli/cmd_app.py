@@ -12,27 +12,19 @@ import argparse
 def run_app(args: argparse.Namespace, resume: int | None = None) -> int:
     from coach.tui.app import CoachApp
 
-    overrides = {}
-    if getattr(args, "offline", None):
-        overrides["offline"] = True
-    if getattr(args, "no_history", None):
-        overrides["history"] = False
-
     def load():
-        from coach.cli.common import ladders
-        from coach.settings import Settings
-        from coach.store import open_journal
+        from coach import compose
 
-        settings = Settings.load(**overrides)
-        found = ladders(args)
-        return settings, found, open_journal(history=settings.history)
+        root = compose.build(args)
+        root.ladders, root.journal  # noqa: B018 - loaded here, in the thread, not on first use
+        return root
 
     app = CoachApp(load=load, resume=resume)
     try:
         app.run()
     finally:
-        if app.journal is not None:
-            app.journal.close()
+        if app.root is not None:
+            app.root.close()
     if app.load_error is not None:
         raise app.load_error  # printed in one line by the CLI, with its exit code
     return app.return_code or 0

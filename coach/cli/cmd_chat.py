@@ -9,7 +9,7 @@ import argparse
 import asyncio
 import sys
 
-from coach.cli.common import add_choice, ladders
+from coach.cli.common import add_choice
 from coach.cli.main import command_parser
 from coach.errors import CoachError, ModelError
 
@@ -60,25 +60,20 @@ def _choose_level(args, competency, journal) -> int:
 
 
 async def _session_loop(args: argparse.Namespace) -> int:
-    from coach.engine import setup
+    from coach import compose
     from coach.exports import plan_markdown
-    from coach.settings import Settings
-    from coach.store import open_journal
 
-    settings = Settings.load(**_overrides(args))
-    found = ladders(args)
-    with open_journal(history=settings.history) as journal:
-        coach = setup.make_coach(settings, on_notice=lambda text: _err(f"coach: {text}"))
+    with compose.build(args) as root:
+        notice = lambda text: _err(f"coach: {text}")  # noqa: E731
         if args.resume is not None:
-            session = setup.resume_session(settings, journal, found, args.resume or None, coach)
+            session = root.resume(args.resume or None, on_notice=notice)
         else:
-            competency = found.get(args.competency)
-            session = setup.new_session(
-                settings, journal, competency, _choose_level(args, competency, journal), coach
-            )
+            competency = root.ladders.get(args.competency)
+            level = _choose_level(args, competency, root.journal)
+            session = root.start(competency, level, on_notice=notice)
         echo = not sys.stdin.isatty()
         _err(
-            f"coach: {session.competency.name}, {session.level.label} — {setup.mode_label(settings)}"
+            f"coach: {session.competency.name}, {session.level.label} — {root.mode_label}"
             f" — session {session.record.id}. {HELP}"
         )
         if session.record.turns:
@@ -126,7 +121,7 @@ async def _session_loop(args: argparse.Namespace) -> int:
                 continue
             await _guarded(session.send(text))
         if session.coach.mode == "model":
-            _err(f"coach: {session.usage.label()}")
+            _err(f"coach: {session.coach.usage.label()}")
     return 0
 
 
@@ -138,15 +133,6 @@ async def _guarded(stream) -> None:
         _err(f"coach: {error} Type /retry to try again.")
     except CoachError as error:
         _err(f"coach: {error}")
-
-
-def _overrides(args: argparse.Namespace) -> dict:
-    overrides = {}
-    if getattr(args, "offline", None):
-        overrides["offline"] = True
-    if getattr(args, "no_history", None):
-        overrides["history"] = False
-    return overrides
 
 
 def run(args: argparse.Namespace) -> int:

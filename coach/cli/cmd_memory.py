@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 
-from coach.cli.common import ladders
 from coach.cli.main import action_parser, command_parser
 
 
@@ -20,20 +19,19 @@ def register(sub) -> None:
 
 
 def run_show(args: argparse.Namespace) -> int:
+    from coach import compose
     from coach.engine.memory import memory_text
-    from coach.prompts import PromptLibrary
-    from coach.store import open_journal
 
-    found = ladders(args)
-    ids = [args.competency] if args.competency else list(found.competencies)
     shown = False
-    with open_journal(history=not getattr(args, "no_history", None)) as journal:
+    with compose.build(args) as root:
+        found = root.ladders
+        ids = [args.competency] if args.competency else list(found.competencies)
         for competency_id in ids:
-            remembered = journal.memory(competency_id)
+            remembered = root.journal.memory(competency_id)
             if remembered is None:
                 continue
             text = memory_text(
-                PromptLibrary(),
+                root.prompts,
                 found.get(competency_id),
                 remembered.plan,
                 remembered.summary,
@@ -48,9 +46,9 @@ def run_show(args: argparse.Namespace) -> int:
 
 
 def run_clear(args: argparse.Namespace) -> int:
-    from coach.store import open_journal
+    from coach import compose
 
-    with open_journal(history=not getattr(args, "no_history", None)) as journal:
-        journal.clear_memory(args.competency)
+    with compose.build(args) as root:
+        root.journal.clear_memory(args.competency)
     print("Memory cleared: the next session starts fresh (sessions stay in the journal).")
     return 0

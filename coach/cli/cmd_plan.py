@@ -7,7 +7,7 @@ import asyncio
 import sys
 from pathlib import Path
 
-from coach.cli.common import add_choice, ladders
+from coach.cli.common import add_choice
 from coach.cli.main import command_parser
 from coach.cli.output import emit
 from coach.errors import CoachError, NotFoundError
@@ -34,24 +34,12 @@ def _source_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", type=Path, metavar="FILE", help="write to FILE (private, 0600)")
 
 
-def _settings(args):
-    from coach.settings import Settings
-
-    overrides = {}
-    if getattr(args, "offline", None):
-        overrides["offline"] = True
-    if getattr(args, "no_history", None):
-        overrides["history"] = False
-    return Settings.load(**overrides)
-
-
 def run_plan(args: argparse.Namespace) -> int:
+    from coach import compose
     from coach.exports import plan_markdown
-    from coach.store import open_journal
 
-    found = ladders(args)
-    settings = _settings(args)
-    with open_journal(history=settings.history) as journal:
+    with compose.build(args) as root:
+        found, journal = root.ladders, root.journal
         if args.session or args.level is None:
             record = journal.get_session(args.session) if args.session else journal.last_session()
             if record is None:
@@ -62,7 +50,7 @@ def run_plan(args: argparse.Namespace) -> int:
                 )
             emit(plan_markdown(record.plan, found.get(record.competency_id)), args.out)
             return 0
-        plan, competency = asyncio.run(_short_session(args, settings, journal, found))
+        plan, competency = asyncio.run(_short_session(args, root))
         emit(plan_markdown(plan, competency), args.out)
     return 0
 
@@ -77,14 +65,14 @@ async def _drain(stream) -> str:
     return "".join([chunk async for chunk in stream])
 
 
-async def _short_session(args, settings, journal, found):
+async def _short_session(args, root):
     """Four answers from stdin; the engine does the rest (and remembers it for the follow-up)."""
     from coach.domain import Phase
-    from coach.engine import setup
 
-    competency = found.get(args.competency)
-    coach = setup.make_coach(settings, on_notice=lambda t: print(f"coach: {t}", file=sys.stderr))
-    session = setup.new_session(settings, journal, competency, args.level, coach)
+    competency = root.ladders.get(args.competency)
+    session = root.start(
+        competency, args.level, on_notice=lambda t: print(f"coach: {t}", file=sys.stderr)
+    )
     await _drain(session.open())
     if session.phase is Phase.FOLLOWUP:
         await _drain(session.command("next"))
@@ -108,19 +96,20 @@ async def _short_session(args, settings, journal, found):
 
 
 def run_questions(args: argparse.Namespace) -> int:
+    from coach import compose
     from coach.engine.teammates import questions_for
     from coach.exports import questions_markdown
-    from coach.store import open_journal
 
-    found = ladders(args)
-    settings = _settings(args)
+    root = compose.build(args)
+    found, settings = root.ladders, root.settings
     first_ids: list[str] = []
     record = None
     if args.level is not None and not args.session:
         competency = found.get(args.competency)
         level_number = args.level
     else:
-        with open_journal(history=settings.history) as journal:
+        with root:
+            journal = root.journal
             record = journal.get_session(args.session) if args.session else journal.last_session()
         if record is None:
             raise NotFoundError("No session yet: use --level N.")
@@ -134,7 +123,7 @@ def run_questions(args: argparse.Namespace) -> int:
     intro, items = questions_for(competency, level, args.audience, first_ids)
     wording = None
     if settings.mode == "model" and record is not None:
-        adapted = asyncio.run(_adapt(settings, competency, level, items, args.audience, record))
+        adapted = asyncio.run(_adapt(root, competency, level, items, args.audience, record))
         if adapted:
             intro = adapted[0] or intro
             wording = adapted[1]
@@ -148,14 +137,13 @@ def run_questions(args: argparse.Namespace) -> int:
     return 0
 
 
-async def _adapt(settings, competency, level, items, audience, record):
+async def _adapt(root, competency, level, items, audience, record):
     from coach.engine.memory import session_summary
     from coach.engine.teammates import adapt_with_model
     from coach.llm.client import ChatClient
-    from coach.prompts import PromptLibrary
 
     situation = record.summary or session_summary(record, competency)
-    async with ChatClient(settings) as client:
+    async with ChatClient(root.settings) as client:
         return await adapt_with_model(
-            client, PromptLibrary(), competency, level, items, audience, situation
+            client, root.prompts, competency, level, items, audience, situation
         )

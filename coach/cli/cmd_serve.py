@@ -34,14 +34,9 @@ def register(sub) -> None:
 
 def serve_command(args: argparse.Namespace) -> str:
     """The command textual-serve runs for each browser tab: this coach, same options."""
-    parts = [sys.executable, "-m", "coach"]
-    if getattr(args, "offline", None):
-        parts.append("--offline")
-    if getattr(args, "no_history", None):
-        parts.append("--no-history")
-    for path in getattr(args, "rubric", None) or ():
-        parts += ["--rubric", str(path)]
-    return shlex.join(parts)
+    from coach.compose import Flags
+
+    return shlex.join([sys.executable, "-m", "coach", *Flags.from_args(args).argv()])
 
 
 def offline_templates() -> Path:

@@ -6,7 +6,6 @@ import argparse
 import sys
 from pathlib import Path
 
-from coach.cli.common import ladders
 from coach.cli.main import action_parser, command_parser
 from coach.cli.output import emit
 from coach.errors import CoachError
@@ -34,18 +33,18 @@ def register(sub) -> None:
     forget.set_defaults(func=run_forget)
 
 
-def _journal(args: argparse.Namespace):
-    """The journal; with --no-history an empty one in memory, so nothing touches the disk."""
-    from coach.store import open_journal
+def _root(args: argparse.Namespace):
+    """The composition root; with history off its journal is an empty one in memory."""
+    from coach import compose
 
-    return open_journal(history=not getattr(args, "no_history", None))
+    return compose.build(args)
 
 
 def run_list(args: argparse.Namespace) -> int:
     from coach.domain import PHASE_TITLES
 
-    with _journal(args) as journal:
-        sessions = journal.list_sessions()
+    with _root(args) as root:
+        sessions = root.journal.list_sessions()
     if not sessions:
         print("No sessions yet. Start one with `coach` or `coach chat`.")
         return 0
@@ -62,29 +61,29 @@ def run_list(args: argparse.Namespace) -> int:
 def run_show(args: argparse.Namespace) -> int:
     from coach.exports import session_markdown
 
-    with _journal(args) as journal:
-        record = journal.get_session(args.id)
-    print(session_markdown(record, ladders(args).get(record.competency_id)))
+    with _root(args) as root:
+        record = root.journal.get_session(args.id)
+        print(session_markdown(record, root.ladders.get(record.competency_id)))
     return 0
 
 
 def run_export(args: argparse.Namespace) -> int:
     from coach.exports import session_json, session_markdown
 
-    with _journal(args) as journal:
-        record = journal.get_session(args.id)
-    if args.format == "json":
-        text = session_json(record)
-    else:
-        text = session_markdown(record, ladders(args).get(record.competency_id))
+    with _root(args) as root:
+        record = root.journal.get_session(args.id)
+        if args.format == "json":
+            text = session_json(record)
+        else:
+            text = session_markdown(record, root.ladders.get(record.competency_id))
     emit(text, args.out)
     return 0
 
 
 def run_delete(args: argparse.Namespace) -> int:
-    with _journal(args) as journal:
-        journal.get_session(args.id)  # NotFoundError names it if absent
-        journal.delete_session(args.id)
+    with _root(args) as root:
+        root.journal.get_session(args.id)  # NotFoundError names it if absent
+        root.journal.delete_session(args.id)
     print(f"Deleted session {args.id}.")
     return 0
 
@@ -97,7 +96,7 @@ def run_forget(args: argparse.Namespace) -> int:
         if answer.strip().lower() != "yes":
             print("Nothing removed.")
             return 1
-    with _journal(args) as journal:
-        journal.forget_all()
+    with _root(args) as root:
+        root.journal.forget_all()
     print("Every session, memory and plan was removed.")
     return 0

@@ -12,9 +12,11 @@ if TYPE_CHECKING:  # the ladder (and pydantic) load when a command needs them, n
 
 
 def ladders(args: argparse.Namespace) -> LadderSet:
+    """The ladders alone (no settings, no journal): for commands about the ladder itself."""
+    from coach.compose import Flags
     from coach.ladder import load_ladders
 
-    return load_ladders(tuple(getattr(args, "rubric", None) or ()))
+    return load_ladders(Flags.from_args(args).rubric)
 
 
 def choose(args: argparse.Namespace, *, default_level: int | None = 1) -> tuple[Competency, Level]:

@@ -1,36 +1,42 @@
-"""Which moment of the session comes next. The phase lives here, in code, never in the model.
+"""Which move the coach makes next. The phase lives here, in code, never in the model.
 
-``Flow`` reads the session record (so a resumed session continues where it stopped) and decides,
-after each user turn or command, the phase and the kind of coach turn that follows.
+``Flow`` reads the session record and decides from what is stored there: the moves of earlier coach
+turns (which ladder questions were asked, whether the user was challenged or declined) and the
+choices the user confirmed. It never reads meaning back out of the coach's words, so any coach may
+word a move as it likes, and a resumed or retried session continues exactly where it stood.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 
-from coach.domain import PHASE_ORDER, Phase, Plan, SessionRecord, Suggestion, Turn
-from coach.engine import matching, parse, reflect
+from coach.domain import PHASE_ORDER, Phase, Plan, SessionRecord, Suggestion
+from coach.engine import matching, parse, planning, reflect
 from coach.ladder.schema import Competency, Item, Level
+from coach.moves import (
+    Answer,
+    AskConsent,
+    AskSituation,
+    Boundary,
+    Challenge,
+    Checkin,
+    Clarify,
+    Closed,
+    FollowupItem,
+    LadderQuestion,
+    Move,
+    NotNow,
+    PlanFocus,
+    PlanSaved,
+    ProposeStruggles,
+    SituationMore,
+    Suggestions,
+)
 
 MAX_EXPLORE_QUESTIONS = 3
 SHORT_ANSWER_WORDS = 8
-# Words only the guided coach's asides use; they mark turns that ask no ladder question.
-CHALLENGE_MARK = "customer's side"
-BOUNDARY_MARK = "someone you trust"
-
-
-def _is_aside(text: str) -> bool:
-    return CHALLENGE_MARK in text or BOUNDARY_MARK in text
-
-
-@dataclass
-class Moment:
-    """What the coach does next: ``kind`` names it, ``data`` holds what its words need."""
-
-    kind: str
-    phase: Phase
-    data: dict = field(default_factory=dict)
+# Moves that answer the moment without taking the step further: the step continues after them.
+ASIDES = (Challenge, Boundary, Clarify, Answer)
 
 
 class Flow:
@@ -48,7 +54,7 @@ class Flow:
         self.previous_plan = previous_plan
         self.today = today
 
-    # -- what the state says -------------------------------------------------------------------
+    # -- what the store says ---------------------------------------------------------------------
     @property
     def followups(self) -> list[Suggestion]:
         plan = self.previous_plan
@@ -60,15 +66,20 @@ class Flow:
     def first_phase(self) -> Phase:
         return self.phases()[0]
 
-    def trailing(self, role: str | None = None) -> list[Turn]:
-        """The turns at the end of the transcript said in the current phase."""
-        run: list[Turn] = []
-        for turn in reversed(self.record.turns):
-            if turn.phase is not self.record.phase:
-                break
-            run.append(turn)
-        run.reverse()
-        return [t for t in run if role is None or t.role == role]
+    def moves(self, phase: Phase | None = None) -> list[Move]:
+        """The moves of the coach's turns so far (in ``phase`` only, if given), oldest first."""
+        return [
+            t.move
+            for t in self.record.turns
+            if t.role == "coach" and t.move is not None and (phase is None or t.phase is phase)
+        ]
+
+    def step_move(self) -> Move | None:
+        """The last move of the current phase that was not an aside: where the step stands."""
+        for move in reversed(self.moves(self.record.phase)):
+            if not isinstance(move, ASIDES):
+                return move
+        return None
 
     def user_text(self, *phases: Phase) -> str:
         return " ".join(
@@ -83,18 +94,9 @@ class Flow:
         ranked = matching.rank(self.level.questions_to_ask_yourself, context)
         return [m.item for m in ranked][:MAX_EXPLORE_QUESTIONS]
 
-    def asked_questions(self) -> list[Item]:
-        """The questions already asked: one per explore turn of the coach, in the stable order.
-
-        Counting turns (not searching their text) works for a model's own wording too; the guided
-        coach's asides (a challenge, a boundary) ask no ladder question and are not counted.
-        """
-        asked = [
-            t
-            for t in self.record.turns
-            if t.role == "coach" and t.phase is Phase.EXPLORE and not _is_aside(t.text)
-        ]
-        return self.explore_order()[: len(asked)]
+    def asked_ids(self) -> list[str]:
+        """The ladder questions asked so far: the item ids their moves recorded."""
+        return list(dict.fromkeys(m.item_id for m in self.moves() if isinstance(m, LadderQuestion)))
 
     def struggle_candidates(self) -> list[matching.Match]:
         """Every struggle of the level, in ladder order, with the user's words that point to it."""
@@ -106,8 +108,16 @@ class Flow:
         by_id = {i.id: i for i in self.level.common_struggles}
         return [by_id[i] for i in self.record.struggle_ids if i in by_id]
 
+    def remaining_followups(self) -> list[Suggestion]:
+        """The last plan's commitments not yet asked about in this session."""
+        asked = {m.item_id for m in self.moves() if isinstance(m, FollowupItem)}
+        return [s for s in self.followups if s.item_id not in asked]
+
+    def goal(self) -> str:
+        return self.user_text(Phase.CHECKIN)
+
     # -- moving ----------------------------------------------------------------------------------
-    def move(self, phase: Phase) -> Moment:
+    def enter(self, phase: Phase) -> Move:
         """Enter ``phase`` (a command or an automatic step) and open it."""
         self.record.phase = phase
         return self.opening()
@@ -122,111 +132,91 @@ class Flow:
         index = order.index(self.record.phase) if self.record.phase in order else 0
         return order[max(index - 1, 0)]
 
-    def opening(self) -> Moment:
-        """The coach's first turn in the current phase."""
+    def opening(self) -> Move:
+        """The coach's first move in the current phase."""
         phase = self.record.phase
-        last_user = self._last_user_text()
         if phase is Phase.FOLLOWUP:
-            return self._followup_moment(0, last_user)
+            return self._followup_move() if self.followups else self.enter(Phase.CHECKIN)
         if phase is Phase.CHECKIN:
-            return Moment(
-                "checkin", phase, {"followup_done": bool(self.followups), "last": last_user}
-            )
+            return Checkin(phase=phase, followup_done=bool(self.followups))
         if phase is Phase.SITUATION:
-            return Moment("situation", phase, {"last": last_user})
+            return AskSituation(phase=phase)
         if phase is Phase.EXPLORE:
-            return self._explore_moment(last_user) or self.move(Phase.STRUGGLES)
+            return self._explore_move() or self.enter(Phase.STRUGGLES)
         if phase is Phase.STRUGGLES:
-            return Moment(
-                "struggles", phase, {"candidates": self.struggle_candidates(), "last": last_user}
+            candidates = self.struggle_candidates()
+            return ProposeStruggles(
+                phase=phase,
+                item_ids=tuple(m.item.id for m in candidates),
+                evidence=tuple(m.reason if m.because else "" for m in candidates),
             )
         if phase is Phase.SUGGEST:
-            return Moment("suggest", phase, {"last": last_user})
+            return Suggestions(phase=phase)
         if phase is Phase.PLAN:
-            return Moment("plan_focus", phase, {"last": last_user})
-        return Moment("after_done", phase, {})
+            checkin = planning.next_workday(self.today, planning.CHECKIN_DAYS)
+            return PlanFocus(phase=phase, checkin=checkin)
+        return Closed(phase=phase)
 
-    def after_user(self, text: str) -> Moment:
-        """Decide the coach's turn after the user said ``text`` (already in the record)."""
+    def after_user(self, text: str) -> Move:
+        """Decide the coach's move after the user said ``text`` (already in the record)."""
         phase = self.record.phase
-        answers = len(self.trailing("user"))
         if reflect.is_heavy(text) and phase not in (Phase.SUGGEST, Phase.PLAN, Phase.DONE):
-            return Moment("boundary", phase, {"last": text})
+            return Boundary(phase=phase, topic="other")
         if phase is Phase.FOLLOWUP:
-            if answers < len(self.followups):
-                return self._followup_moment(answers, text)
-            return self.move(Phase.CHECKIN)
+            if self.remaining_followups():
+                return self._followup_move()
+            return self.enter(Phase.CHECKIN)
         if phase is Phase.CHECKIN:
-            return self.move(Phase.SITUATION)
+            return self.enter(Phase.SITUATION)
         if phase is Phase.SITUATION:
-            if answers == 1 and len(text.split()) < SHORT_ANSWER_WORDS:
-                return Moment("situation_more", phase, {"last": text})
-            return self.move(Phase.EXPLORE)
+            short = len(text.split()) < SHORT_ANSWER_WORDS
+            if short and isinstance(self.step_move(), AskSituation):
+                return SituationMore(phase=phase)
+            return self.enter(Phase.EXPLORE)
         if phase is Phase.EXPLORE:
-            if reflect.blames_customer(text) and not self._challenged():
-                return Moment("challenge", phase, {"last": text})
-            return self._explore_moment(text) or self.move(Phase.STRUGGLES)
+            challenged = any(isinstance(m, Challenge) for m in self.moves(Phase.EXPLORE))
+            if reflect.blames_customer(text) and not challenged:
+                return Challenge(phase=phase)
+            return self._explore_move() or self.enter(Phase.STRUGGLES)
         if phase is Phase.STRUGGLES:
-            return self._after_struggles_answer(text, answers)
+            return self._after_struggles_answer(text)
         if phase is Phase.SUGGEST:
             keep = parse.keep_or_drop(text, len(self.record.suggestions))
             for number, suggestion in enumerate(self.record.suggestions, start=1):
                 self.record.suggestions[number - 1] = suggestion.model_copy(
                     update={"accepted": number in keep}
                 )
-            return self.move(Phase.PLAN)
+            return self.enter(Phase.PLAN)
         if phase is Phase.PLAN:
             self.record.phase = Phase.DONE
-            return Moment("done", Phase.DONE, {"focus": text})
-        return Moment("after_done", phase, {})
+            return PlanSaved(phase=Phase.DONE)
+        return Closed(phase=phase)
 
     # -- helpers ---------------------------------------------------------------------------------
-    def _last_user_text(self) -> str:
-        for turn in reversed(self.record.turns):
-            if turn.role == "user":
-                return turn.text
-        return ""
-
-    def _followup_moment(self, index: int, last: str) -> Moment:
+    def _followup_move(self) -> FollowupItem:
         items = self.followups
-        return Moment(
-            "followup",
-            Phase.FOLLOWUP,
-            {
-                "item": items[index],
-                "index": index,
-                "total": len(items),
-                "last": last if index else "",
-            },
+        remaining = self.remaining_followups()
+        item = remaining[0] if remaining else items[0]  # gone back to it: review from the top
+        return FollowupItem(
+            phase=Phase.FOLLOWUP, item_id=item.item_id, index=items.index(item), total=len(items)
         )
 
-    def _challenged(self) -> bool:
-        return any(
-            t.role == "coach" and t.phase is Phase.EXPLORE and "customer's side" in t.text
-            for t in self.record.turns
-        )
-
-    def _explore_moment(self, last: str) -> Moment | None:
-        order = self.explore_order()
-        asked = {q.id for q in self.asked_questions()}
-        remaining = [q for q in order if q.id not in asked]
+    def _explore_move(self) -> LadderQuestion | None:
+        asked = set(self.asked_ids())
+        remaining = [q for q in self.explore_order() if q.id not in asked]
         if not remaining:
             return None
-        return Moment(
-            "explore",
-            Phase.EXPLORE,
-            {
-                "question": remaining[0],
-                "asked": [q.text for q in order if q.id in asked],
-                "number": len(asked) + 1,
-                "last": last,
-                "is_last": len(remaining) == 1,
-            },
+        return LadderQuestion(
+            phase=Phase.EXPLORE,
+            item_id=remaining[0].id,
+            number=len(asked) + 1,
+            is_last=len(remaining) == 1,
         )
 
-    def _after_struggles_answer(self, text: str, answers: int) -> Moment:
-        """First answer: which struggles fit. Then: may we look at suggestions (asked, not assumed)."""
-        if answers == 1:
+    def _after_struggles_answer(self, text: str) -> Move:
+        """After the proposal: which struggles fit. Then: may we look at suggestions (asked)."""
+        step = self.step_move()
+        if isinstance(step, ProposeStruggles) or step is None:
             options = [i.id for i in self.level.common_struggles]
             picked = parse.choose(text, options)
             if picked is not None:
@@ -234,14 +224,8 @@ class Flow:
             elif not self.record.struggle_ids:  # nothing ticked in the app either: use their words
                 ranked = matching.rank(self.level.common_struggles, text, minimum=0.5)
                 self.record.struggle_ids = [m.item.id for m in ranked[:1]]
-            return Moment(
-                "ask_suggest",
-                Phase.STRUGGLES,
-                {"struggles": self.confirmed_struggles(), "last": text},
-            )
-        if parse.is_no(text) and not self._declined_once():
-            return Moment("not_now", Phase.STRUGGLES, {"last": text})
-        return self.move(Phase.SUGGEST)
-
-    def _declined_once(self) -> bool:
-        return any(t.role == "coach" and "/suggest" in t.text for t in self.trailing("coach"))
+            return AskConsent(phase=Phase.STRUGGLES, struggle_ids=tuple(self.record.struggle_ids))
+        declined = any(isinstance(m, NotNow) for m in self.moves(Phase.STRUGGLES))
+        if parse.is_no(text) and not declined:
+            return NotNow(phase=Phase.STRUGGLES)
+        return self.enter(Phase.SUGGEST)

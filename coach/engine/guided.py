@@ -5,12 +5,29 @@ Each turn reflects what the user said, then asks one open question from the leve
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator, Callable
 from datetime import date
 
 from coach.domain import Suggestion
-from coach.engine import planning, reflect
-from coach.engine.flow import Moment
-from coach.ladder.schema import DERIVED_NOTE, Competency, Item, Level
+from coach.engine import planning, reflect, suggest
+from coach.engine.view import SessionView
+from coach.ladder.schema import DERIVED_NOTE, Item, Level
+from coach.moves import (
+    AskConsent,
+    AskSituation,
+    Boundary,
+    Challenge,
+    Checkin,
+    FollowupItem,
+    LadderQuestion,
+    Move,
+    NotNow,
+    PlanFocus,
+    PlanSaved,
+    ProposeStruggles,
+    SituationMore,
+    Suggestions,
+)
 
 _EXPLORE_LEADS = (
     "Here is a question your level asks, to look at that moment through:",
@@ -56,19 +73,16 @@ def suggestion_lines(suggestions: list[Suggestion], level: Level, today: date) -
     return "\n".join(lines).rstrip()
 
 
-def text_for(
-    moment: Moment, competency: Competency, level: Level, today: date, turn_index: int
-) -> str:
-    """The guided coach's words for ``moment``."""
-    data = moment.data
-    last = data.get("last", "")
-    kind = moment.kind
-    if kind == "followup":
-        item: Suggestion = data["item"]
-        found = level.find(item.item_id) or (None, None)
-        text = found[1].text if found[1] else item.item_id
+def text_for(move: Move, view: SessionView) -> str:
+    """The guided coach's words for ``move``."""
+    competency, level, today = view.competency, view.level, view.today
+    last, turn_index = view.last_user_text, view.coach_turns
+    if isinstance(move, FollowupItem):
+        item: Suggestion = view.followups[move.index]
+        found = view.item(item.item_id)
+        text = found.text if found else item.item_id
         step = f"your first step was: {item.first_step}"
-        if data["index"] == 0:
+        if move.index == 0:
             return (
                 f"Welcome back. Before today's topic, let's look at your last plan, one item at a "
                 f"time. You chose “{text}” [{item.item_id}]; {step} How did that go?"
@@ -78,8 +92,8 @@ def text_for(
             turn_index,
             f"Next on your plan: “{text}” [{item.item_id}]; {step} What happened with that one?",
         )
-    if kind == "checkin":
-        if data["followup_done"]:
+    if isinstance(move, Checkin):
+        if move.followup_done:
             return _with_reflection(
                 last,
                 turn_index,
@@ -90,44 +104,44 @@ def text_for(
             f"Welcome. This session looks at {competency.name} at {level.label}: "
             f"{first_sentence(level.description)} What would you like to get out of it today?"
         )
-    if kind == "situation":
+    if isinstance(move, AskSituation):
         return _with_reflection(
             last,
             turn_index,
             "To ground that, tell me about one recent, concrete moment at work where customers or "
             "users were part of the picture. What happened?",
         )
-    if kind == "situation_more":
+    if isinstance(move, SituationMore):
         return _with_reflection(
             last,
             turn_index,
             "Say a little more about that moment: what did you do, and what did it mean for the "
             "customer?",
         )
-    if kind == "explore":
-        question: Item = data["question"]
-        lead = _EXPLORE_LEADS[min(data["number"] - 1, len(_EXPLORE_LEADS) - 1)]
+    if isinstance(move, LadderQuestion):
+        question: Item = view.item(move.item_id)
+        lead = _EXPLORE_LEADS[min(move.number - 1, len(_EXPLORE_LEADS) - 1)]
         tail = " (derived from the level description)" if question.derived else ""
         return _with_reflection(last, turn_index, f"{lead} {question.text}{tail}")
-    if kind == "challenge":
+    if isinstance(move, Challenge):
         return _with_reflection(
             last,
             turn_index,
             "Before we go on, let's try the other chair: how might that moment have looked from the "
             "customer's side?",
         )
-    if kind == "boundary":
+    if isinstance(move, Boundary):
         return (
             "That sounds heavy, and it deserves more than an exercise on customer empathy. Please "
             "consider talking with someone you trust about it: your manager, HR, a friend or a "
             "professional. When you want to, we can pick up where we were; what would help most now?"
         )
-    if kind == "struggles":
+    if isinstance(move, ProposeStruggles):
         lines = [
             _with_reflection(last, turn_index, f"Here are the common struggles at {level.label}:"),
             "",
         ]
-        for number, match in enumerate(data["candidates"], start=1):
+        for number, match in enumerate(view.candidates, start=1):
             why = f" (may fit: {match.reason})" if match.because else ""
             lines.append(f"{number}. {ladder_line(match.item)}{why}")
         lines += [
@@ -135,8 +149,8 @@ def text_for(
             "Which of these fit your situation, if any? Answer with the numbers, or in your own words.",
         ]
         return "\n".join(lines)
-    if kind == "ask_suggest":
-        struggles: list[Item] = data["struggles"]
+    if isinstance(move, AskConsent):
+        struggles = [i for i in map(view.item, move.struggle_ids) if i is not None]
         if struggles:
             named = "; ".join(f"“{s.text}”" for s in struggles)
             said = f"You recognise {named}."
@@ -146,27 +160,27 @@ def text_for(
             f"{said} Would it help to look at a few habits and feedback questions from "
             f"{level.label} that fit what you described?"
         )
-    if kind == "not_now":
+    if isinstance(move, NotNow):
         return (
             "All right, we can leave it there. Your notes are saved. When you want them, type "
             "/suggest for habits and feedback questions; what else is on your mind about this?"
         )
-    if kind == "suggest":
+    if isinstance(move, Suggestions):
         return (
             f"Here are a few from {level.label} that fit what you said.\n\n"
-            f"{suggestion_lines(data['suggestions'], level, today)}\n\n"
+            f"{suggestion_lines(list(view.suggestions), level, today)}\n\n"
             "Which do you want to keep? Say “all”, or for example “keep 1 3” or “drop 2”."
         )
-    if kind == "plan_focus":
-        kept: list[Suggestion] = data["kept"]
-        checkin = planning.when(data["checkin"], today)
+    if isinstance(move, PlanFocus):
+        kept = view.kept
+        checkin = planning.when(move.checkin, today)
         count = f"{len(kept)} item{'s' if len(kept) != 1 else ''}"
         return (
             f"You're keeping {count} for your plan. In one sentence, what focus do you want to hold "
             f"until your check-in on {checkin}?"
         )
-    if kind == "done":
-        plan = data["plan"]
+    if isinstance(move, PlanSaved) and view.plan is not None:
+        plan = view.plan
         steps = sorted([*plan.habits, *plan.feedback], key=lambda s: s.due)
         first = (
             f" Your first step, by {planning.when(steps[0].due, today)}: {steps[0].first_step}"
@@ -183,3 +197,20 @@ def text_for(
         "This session is complete and your plan is saved: /plan shows it and /questions gives "
         "questions for teammates (Ctrl+E in the app). Start a new session any time."
     )
+
+
+def guided_suggestions(view: SessionView) -> list[Suggestion]:
+    return suggest.guided_choice(view.level, view.user_text(), list(view.struggles), view.today)
+
+
+class GuidedCoach:
+    """No model: the ladder and the user's words."""
+
+    mode = "guided"
+    on_notice: Callable[[str], None] | None = None
+
+    async def turn(self, move: Move, view: SessionView) -> AsyncIterator[str]:
+        yield text_for(move, view)
+
+    async def suggestions(self, view: SessionView) -> list[Suggestion]:
+        return guided_suggestions(view)

@@ -2,7 +2,10 @@
 
 Every public method that makes the coach speak returns an async iterator of text chunks. Stopping it
 (Esc, a cancelled task, an error) keeps what arrived, saved and marked partial, so the session can be
-resumed; a failed reply can be retried without repeating the user's turn.
+resumed; a failed reply can be retried without repeating the user's turn. What the coach is to do
+next (the pending move) is stored as soon as it is decided, so a retry after a restart replays it.
+
+Open a session with ``coach.engine.opening.open_session`` (new or resumed, the same way).
 """
 
 from __future__ import annotations
@@ -12,17 +15,14 @@ from datetime import date, datetime
 
 from coach.domain import Phase, Plan, SessionRecord, Suggestion, Turn
 from coach.engine import planning
-from coach.engine.context import Context
-from coach.engine.flow import Flow, Moment
-from coach.engine.memory import memory_text, session_summary
+from coach.engine.flow import Flow
+from coach.engine.memory import session_summary
 from coach.engine.saver import TurnSaver
-from coach.engine.usage import UsageTotals
+from coach.engine.view import Coach, SessionView
 from coach.errors import CoachError
 from coach.ladder.schema import Competency, Level
 from coach.llm.tokens import count_text
-from coach.prompts import PromptLibrary
-
-COMMANDS = {"next", "back", "skip", "struggles", "suggest", "plan"}
+from coach.moves import Move, PlanFocus, PlanSaved, Suggestions
 
 
 class CoachSession:
@@ -33,82 +33,21 @@ class CoachSession:
         level: Level,
         record: SessionRecord,
         journal,
-        coach,
-        prompts: PromptLibrary,
+        coach: Coach,
         previous_plan: Plan | None = None,
         memory: str = "",
         clock: Callable[[], datetime] = datetime.now,
-        context_tokens: int = 8000,
-        reply_tokens: int = 400,
     ):
         self.competency = competency
         self.level = level
         self.record = record
         self.journal = journal
         self.coach = coach
-        self.prompts = prompts
+        self.previous_plan = previous_plan
+        self.memory = memory
         self.clock = clock
-        self.usage = UsageTotals()
         self.flow = Flow(competency, level, record, previous_plan, self.today)
-        system = prompts.render("system", competency=competency, level=level)
-        self.context = Context(
-            prompts, system, memory=memory, budget=context_tokens, reply_tokens=reply_tokens
-        )
-        self._pending: Moment | None = None
         self._saved_state = (record.phase, tuple(record.struggle_ids))
-
-    # -- creating and resuming -------------------------------------------------------------------
-    @classmethod
-    def start(
-        cls, competency: Competency, level: Level, *, journal, coach, model: str | None = None, **kw
-    ):
-        """A new session; follows up on the last plan for this competency if there is one."""
-        clock = kw.get("clock", datetime.now)
-        prompts = kw.pop("prompts", None) or PromptLibrary()
-        remembered = journal.memory(competency.id)
-        plan = remembered.plan if remembered else None
-        memory = (
-            memory_text(prompts, competency, plan, remembered.summary, remembered.updated_at)
-            if remembered
-            else ""
-        )
-        session_id = journal.create_session(
-            competency.id,
-            level.level,
-            coach.mode,
-            model if coach.mode == "model" else None,
-            clock(),
-        )
-        record = journal.get_session(session_id)
-        session = cls(
-            competency=competency,
-            level=level,
-            record=record,
-            journal=journal,
-            coach=coach,
-            prompts=prompts,
-            previous_plan=plan,
-            memory=memory,
-            **kw,
-        )
-        record.phase = session.flow.first_phase()
-        journal.set_phase(record.id, record.phase)
-        session._saved_state = (record.phase, ())
-        return session
-
-    @classmethod
-    def resume(cls, record: SessionRecord, competency: Competency, *, journal, coach, **kw):
-        prompts = kw.pop("prompts", None) or PromptLibrary()
-        level = competency.level(record.level)
-        return cls(
-            competency=competency,
-            level=level,
-            record=record,
-            journal=journal,
-            coach=coach,
-            prompts=prompts,
-            **kw,
-        )
 
     # -- state -------------------------------------------------------------------------------------
     @property
@@ -120,10 +59,6 @@ class CoachSession:
         return self.record.phase
 
     @property
-    def coach_turns(self) -> int:
-        return sum(1 for t in self.record.turns if t.role == "coach")
-
-    @property
     def needs_reply(self) -> bool:
         """The last thing said is the user's (a failed or interrupted request): offer to retry."""
         return bool(self.record.turns) and self.record.turns[-1].role == "user"
@@ -132,12 +67,34 @@ class CoachSession:
     def plan(self) -> Plan | None:
         return self.record.plan
 
+    @property
+    def view(self) -> SessionView:
+        """The read-only view a coach words its move from."""
+        flow = self.flow
+        return SessionView(
+            session_id=self.record.id,
+            competency=self.competency,
+            level=self.level,
+            today=self.today,
+            phase=self.phase,
+            turns=tuple(self.record.turns),
+            struggles=tuple(flow.confirmed_struggles()),
+            suggestions=tuple(self.record.suggestions),
+            plan=self.record.plan,
+            previous_plan=self.previous_plan,
+            followups=tuple(flow.followups),
+            remaining_followups=tuple(flow.remaining_followups()),
+            goal=flow.goal(),
+            memory=self.memory,
+            candidates=tuple(flow.struggle_candidates()),
+        )
+
     # -- speaking ----------------------------------------------------------------------------------
     def open(self) -> AsyncIterator[str]:
         """The coach's first words of a new session (nothing for a resumed one with turns)."""
         if self.record.turns:
             return _empty()
-        return self._speak(self.flow.opening())
+        return self._speak(self.record.pending_move or self.flow.opening())
 
     def submit(self, text: str) -> None:
         """Save the user's turn (committed before anything is sent) and decide what comes next."""
@@ -149,13 +106,13 @@ class CoachSession:
             self.record.id, "user", text, self.phase, tokens=turn.tokens
         )
         self.record.turns.append(turn)
-        self._pending = self.flow.after_user(text)
+        self._decide(self.flow.after_user(text))
 
     def reply(self) -> AsyncIterator[str]:
         """The coach's reply to the turn just submitted."""
-        if self._pending is None:
+        if self.record.pending_move is None:
             raise CoachError("There is nothing to reply to.")
-        return self._speak(self._pending)
+        return self._speak(self.record.pending_move)
 
     async def send(self, text: str) -> AsyncIterator[str]:
         """Save the user's turn, then stream the coach's reply."""
@@ -164,13 +121,12 @@ class CoachSession:
             yield chunk
 
     def retry(self) -> AsyncIterator[str]:
-        """Ask again for the reply to the last user turn (after an error), without repeating it."""
+        """Ask again for the reply owed (after an error or a restart), without repeating a turn."""
         last = self.record.turns[-1] if self.record.turns else None
         if last and last.role == "coach" and not last.complete:
             self.journal.delete_turn(last.id)
             self.record.turns.pop()
-        moment = self._pending or self.flow.opening()
-        return self._speak(moment)
+        return self._speak(self.record.pending_move or self.flow.opening())
 
     def command(self, name: str) -> AsyncIterator[str]:
         """/next, /back, /skip, /struggles, /suggest, /plan: move, then the coach opens that step."""
@@ -185,24 +141,33 @@ class CoachSession:
             raise CoachError(f"Unknown command /{name}.")
         if target is Phase.DONE:
             raise CoachError("Type your focus for the plan first; the session ends with it.")
-        return self._speak(self.flow.move(target))
+        return self._speak(self.flow.enter(target))
 
-    async def _speak(self, moment: Moment) -> AsyncIterator[str]:
-        self._pending = moment
-        await self._prepare(moment)
+    def _decide(self, move: Move) -> None:
+        """Store the decision at once: phase, confirmed choices, and the move owed a reply."""
         self._save_state()
-        saver = TurnSaver(self.journal, self.record, moment.phase)
+        if move != self.record.pending_move:
+            self.record.pending_move = move
+            self.journal.set_pending_move(self.record.id, move)
+
+    async def _speak(self, move: Move) -> AsyncIterator[str]:
+        self._decide(move)
+        await self._prepare(move)
+        saver = TurnSaver(self.journal, self.record, move.phase, move)
         complete = False
         try:
-            async for chunk in self.coach.turn(moment, self):
+            async for chunk in self.coach.turn(move, self.view):
                 saver.append(chunk)
                 yield chunk
-            complete = True
-            self._pending = None
+            complete = saver.turn is not None
         finally:
             saver.finish(complete)
-        if moment.kind == "done":
-            self.journal.end_session(self.record.id, self.clock())
+        if complete:
+            self.record.pending_move = None
+            self.journal.set_pending_move(self.record.id, None)
+        if complete and isinstance(move, PlanSaved) and self.record.ended_at is None:
+            self.record.ended_at = self.clock()
+            self.journal.end_session(self.record.id, self.record.ended_at)
 
     def _save_state(self) -> None:
         """Write the phase and confirmed struggles when they changed (one commit each)."""
@@ -215,30 +180,34 @@ class CoachSession:
             self.journal.set_struggles(self.record.id, self.record.struggle_ids)
         self._saved_state = state
 
-    async def _prepare(self, moment: Moment) -> None:
-        """Work a moment needs before its words: suggestions, the plan."""
-        if moment.kind == "suggest":
+    async def _prepare(self, move: Move) -> None:
+        """Work a move needs before its words: suggestions, the plan."""
+        if isinstance(move, Suggestions):
             if not self.record.suggestions:
-                self.record.suggestions = await self.coach.suggestions(self)
+                self.record.suggestions = await self.coach.suggestions(self.view)
                 self.journal.set_suggestions(self.record.id, self.record.suggestions)
-            moment.data["suggestions"] = self.record.suggestions
-        elif moment.kind == "plan_focus":
+        elif isinstance(move, PlanFocus):
             self.journal.set_suggestions(self.record.id, self.record.suggestions)
-            moment.data["kept"] = [s for s in self.record.suggestions if s.accepted]
-            moment.data["checkin"] = planning.next_workday(self.today, planning.CHECKIN_DAYS)
-        elif moment.kind == "done":
+        elif isinstance(move, PlanSaved) and self.record.plan is None:
+            self.journal.set_suggestions(self.record.id, self.record.suggestions)
             plan = planning.build_plan(
                 self.competency,
                 self.level,
                 self.record.suggestions,
-                moment.data["focus"],
+                self._focus_answer(),
                 self.today,
             )
             self.record.plan = plan
             self.record.summary = session_summary(self.record, self.competency)
             self.journal.set_summary(self.record.id, self.record.summary)
             self.journal.save_plan(self.record.id, plan)
-            moment.data["plan"] = plan
+
+    def _focus_answer(self) -> str:
+        """The user's last turn in the plan step: the focus they want to hold."""
+        for turn in reversed(self.record.turns):
+            if turn.role == "user" and turn.phase is Phase.PLAN:
+                return turn.text
+        return ""
 
     # -- direct edits from the app -------------------------------------------------------------------
     def confirm_struggles(self, item_ids: list[str]) -> None:

@@ -1,12 +1,13 @@
 """``CoachApp``: home → level → session → suggestions → plan, keyboard first.
 
-The app owns the settings, the ladders and the journal; screens ask it to start or resume sessions.
-Nothing here decides coaching: that is the engine's job.
+The app holds the composition root (``coach.compose.Root``: settings, ladders, journal, and how to
+make a coach and a session); screens ask it to start or resume sessions. Nothing here decides
+coaching: that is the engine's job.
 
 Start-up (bench/startup.py): ``coach`` builds the app with a ``load`` function instead of the
-three objects. The Home screen is painted first; settings, ladders and journal (pydantic, YAML,
-SQLite: most of the start-up time) are loaded in a thread right after, then the mode and the
-lists appear. An action asked for before that (a key pressed at once) runs as soon as they are
+root. The Home screen is painted first; settings, ladders and journal (pydantic, YAML, SQLite:
+most of the start-up time) are loaded in a thread right after, then the mode and the lists
+appear. An action asked for before that (a key pressed at once) runs as soon as they are
 there. A loading error ends the app and is printed in one line by the CLI.
 """
 
@@ -16,7 +17,6 @@ import functools
 import os
 import time
 from collections.abc import Callable
-from datetime import datetime
 from typing import TYPE_CHECKING
 
 from textual.app import App
@@ -27,20 +27,13 @@ from coach.tui.commands import CoachCommands
 from coach.tui.widgets.safe import safe_notify
 
 if TYPE_CHECKING:  # the engine is imported on first use, so the first frame does not wait for it
+    from coach.compose import Root
     from coach.engine.session import CoachSession
     from coach.ladder import LadderSet
     from coach.settings import Settings
     from coach.store import Journal
 
-    Loaded = tuple[Settings, LadderSet, Journal]
-
 START = time.perf_counter()
-
-
-def mode_label(settings: Settings) -> str:
-    if settings.mode == "model":
-        return f"model {settings.model} at {settings.host_label}"
-    return "Guided, offline"
 
 
 def when_ready(method):
@@ -68,31 +61,36 @@ class CoachApp(App):
 
     def __init__(
         self,
-        settings: Settings | None = None,
-        ladders: LadderSet | None = None,
-        journal: Journal | None = None,
+        root: Root | None = None,
         *,
-        load: Callable[[], Loaded] | None = None,
-        clock: Callable[[], datetime] | None = None,
+        load: Callable[[], Root] | None = None,
         resume: int | None = None,
     ):
-        """Either the three objects, or ``load`` returning them (called in a thread after the
-        first frame)."""
+        """Either the root, or ``load`` returning it (called in a thread after the first frame)."""
         super().__init__()
-        if load is None and (settings is None or ladders is None or journal is None):
-            raise TypeError("CoachApp needs settings, ladders and journal, or load")
-        self.settings = settings
-        self.ladders = ladders
-        self.journal = journal
+        if (root is None) == (load is None):
+            raise TypeError("CoachApp needs a root or a load function")
+        self.root = root
         self._load = load
         self._waiting: list[Callable[[], object]] = []
         self.ready = load is None
         self.load_error: CoachError | None = None
-        self.clock = clock or datetime.now
         self.resume_id = resume
-        self.mode_label = mode_label(settings) if settings is not None else "starting…"
+        self.mode_label = root.mode_label if root is not None else "starting…"
         self.session: CoachSession | None = None
         self.notices: list[str] = []
+
+    @property
+    def settings(self) -> Settings:
+        return self.root.settings
+
+    @property
+    def ladders(self) -> LadderSet:
+        return self.root.ladders
+
+    @property
+    def journal(self) -> Journal:
+        return self.root.journal
 
     def get_default_screen(self):
         """Home is the base screen itself: no blank screen is built and painted before it."""
@@ -118,11 +116,11 @@ class CoachApp(App):
         else:
             self.call_from_thread(self._loaded, loaded)
 
-    def _loaded(self, loaded: Loaded) -> None:
+    def _loaded(self, root: Root) -> None:
         from coach.tui.screens.home import HomeScreen
 
-        self.settings, self.ladders, self.journal = loaded
-        self.mode_label = mode_label(self.settings)
+        self.root = root
+        self.mode_label = root.mode_label
         self.ready = True
         home = self.screen_stack[0]
         if isinstance(home, HomeScreen):
@@ -156,11 +154,6 @@ class CoachApp(App):
         self.exit()
 
     # -- sessions -----------------------------------------------------------------------------------
-    def make_coach(self):
-        from coach.engine import setup
-
-        return setup.make_coach(self.settings, on_notice=self._notice)
-
     def _notice(self, text: str) -> None:
         self.notices.append(text)
         screen = self.screen
@@ -171,32 +164,25 @@ class CoachApp(App):
 
     @when_ready
     def start_session(self, competency_id: str, level: int) -> None:
-        from coach.engine import setup
         from coach.tui.screens.session import SessionScreen
 
         try:
-            competency = self.ladders.get(competency_id)
-            self.session = setup.new_session(
-                self.settings, self.journal, competency, level, self.make_coach(), self.clock
-            )
+            self.session = self.root.start(competency_id, level, on_notice=self._notice)
         except CoachError as error:
             safe_notify(self, str(error), severity="error")
             return
-        self.push_screen(SessionScreen(self.session, fresh=True))
+        self.push_screen(SessionScreen(self.session))
 
     @when_ready
     def resume_session(self, session_id: int | None = None) -> None:
-        from coach.engine import setup
         from coach.tui.screens.session import SessionScreen
 
         try:
-            self.session = setup.resume_session(
-                self.settings, self.journal, self.ladders, session_id, self.make_coach(), self.clock
-            )
+            self.session = self.root.resume(session_id, on_notice=self._notice)
         except CoachError as error:
             safe_notify(self, str(error), severity="error")
             return
-        self.push_screen(SessionScreen(self.session, fresh=False))
+        self.push_screen(SessionScreen(self.session))
 
     # -- actions (bindings and the command palette) -----------------------------------------------------
     def action_help(self) -> None:

@@ -34,10 +34,9 @@ class SessionScreen(Screen):
         Binding("ctrl+r", "retry", "Retry", show=False),
     ]
 
-    def __init__(self, session: CoachSession, *, fresh: bool):
+    def __init__(self, session: CoachSession):
         super().__init__()
         self.session = session
-        self.fresh = fresh
         self.reply_worker: Worker | None = None
 
     # -- layout ------------------------------------------------------------------------------------
@@ -83,7 +82,7 @@ class SessionScreen(Screen):
                 await conversation.add_coach_turn(turn.text, note)
         self.refresh_side()
         self.query_one("#input", TextArea).focus()
-        if self.fresh and not session.record.turns:
+        if not session.record.turns:  # new, or resumed before the coach's first words
             self.run_reply(session.open())
         elif session.needs_reply:
             self.show_error("Your last message has no reply yet.", retry=True)
@@ -100,10 +99,8 @@ class SessionScreen(Screen):
         if phase is Phase.DONE:
             lines.append("✓ Plan saved")
         self.query_one("#phases", SafeStatic).set_text("\n".join(lines))
-        usage = self.session.usage
-        tokens = (
-            usage.label() if self.session.coach.mode == "model" else "Guided, offline — no tokens"
-        )
+        coach = self.session.coach
+        tokens = coach.usage.label() if coach.mode == "model" else "Guided, offline — no tokens"
         self.query_one("#status", SafeStatic).set_text(
             f"Step: {PHASE_TITLES[phase]}  ·  {tokens}  ·  Ctrl+S send · Esc stop · F1 help"
         )

@@ -1,0 +1,194 @@
+"""The composition root: flags + environment + config file → settings → ladders, prompts, journal,
+coach, session. Every shell (CLI commands, the TUI, ``serve``), bench and test builds through here.
+
+Nothing is opened before it is needed, and with history off (``history = false`` in the config,
+or ``--no-history``) the journal lives in memory: no command creates a file.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from coach.settings import Settings
+
+if TYPE_CHECKING:
+    from coach.engine.session import CoachSession
+    from coach.engine.view import Coach
+    from coach.ladder import Competency, LadderSet
+    from coach.prompts import PromptLibrary
+    from coach.store import Journal
+
+
+@dataclass(frozen=True)
+class Flags:
+    """The options every command accepts; ``None`` means "not given" (the config decides)."""
+
+    rubric: tuple[Path, ...] = ()
+    offline: bool | None = None
+    history: bool | None = None
+
+    @classmethod
+    def from_args(cls, args: argparse.Namespace | None) -> Flags:
+        if args is None:
+            return cls()
+        return cls(
+            rubric=tuple(getattr(args, "rubric", None) or ()),
+            offline=True if getattr(args, "offline", None) else None,
+            history=False if getattr(args, "no_history", None) else None,
+        )
+
+    def settings(self, **overrides: Any) -> Settings:
+        """Settings from these flags (highest), ``overrides``, the environment and the file."""
+        given = {"offline": self.offline, "history": self.history}
+        return Settings.load(**{**overrides, **{k: v for k, v in given.items() if v is not None}})
+
+    def argv(self) -> list[str]:
+        """The same options on a command line (for the process ``serve`` starts per tab)."""
+        parts = ["--offline"] if self.offline else []
+        parts += ["--no-history"] if self.history is False else []
+        for path in self.rubric:
+            parts += ["--rubric", str(path)]
+        return parts
+
+
+class Root:
+    """What one run of the app works with. Parts are built on first use and closed together."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        rubric: tuple[Path, ...] = (),
+        ladders: LadderSet | None = None,
+        journal: Journal | None = None,
+        prompts: PromptLibrary | None = None,
+        clock: Callable[[], datetime] | None = None,
+    ):
+        self.settings = settings
+        self.rubric = rubric
+        self.clock = clock or datetime.now
+        self._owns_journal = journal is None
+        for name, given in (("ladders", ladders), ("journal", journal), ("prompts", prompts)):
+            if given is not None:
+                self.__dict__[name] = given  # a cached_property already filled
+
+    @cached_property
+    def ladders(self) -> LadderSet:
+        from coach.ladder import load_ladders
+
+        return load_ladders(self.rubric)
+
+    @cached_property
+    def prompts(self) -> PromptLibrary:
+        from coach.prompts import PromptLibrary
+
+        return PromptLibrary()
+
+    @cached_property
+    def journal(self) -> Journal:
+        from coach.store import open_journal
+
+        return open_journal(history=self.settings.history)
+
+    @property
+    def mode_label(self) -> str:
+        return mode_label(self.settings)
+
+    # -- coach and session -------------------------------------------------------------------------
+    def make_coach(self, on_notice: Callable[[str], None] | None = None) -> Coach:
+        """The model coach when a model is configured and not offline; else the guided coach."""
+        settings = self.settings
+        if settings.mode == "model":
+            from coach.engine.model_coach import ModelCoach
+            from coach.llm.client import ChatClient
+
+            coach = ModelCoach(
+                ChatClient(settings),
+                prompts=self.prompts,
+                context_tokens=settings.context_tokens,
+                max_reply_tokens=settings.max_reply_tokens,
+            )
+            coach.usage.price_input_per_mtok = settings.price_input_per_mtok
+            coach.usage.price_output_per_mtok = settings.price_output_per_mtok
+        else:
+            from coach.engine.guided import GuidedCoach
+
+            coach = GuidedCoach()
+        coach.on_notice = on_notice
+        return coach
+
+    def start(
+        self,
+        competency: str | Competency | None,
+        level: int,
+        *,
+        coach: Coach | None = None,
+        on_notice: Callable[[str], None] | None = None,
+    ) -> CoachSession:
+        """A new session (following up the competency's last plan if there is one)."""
+        from coach.engine.opening import start_session
+
+        if competency is None or isinstance(competency, str):
+            competency = self.ladders.get(competency)
+        return start_session(
+            self.journal,
+            competency,
+            level,
+            coach or self.make_coach(on_notice),
+            self.prompts,
+            model=self.settings.model,
+            clock=self.clock,
+        )
+
+    def resume(
+        self,
+        session_id: int | None = None,
+        *,
+        coach: Coach | None = None,
+        on_notice: Callable[[str], None] | None = None,
+    ) -> CoachSession:
+        """Session ``session_id``, or the most recent one, exactly where it stood."""
+        from coach.engine.opening import open_session
+        from coach.errors import NotFoundError
+
+        journal = self.journal
+        record = journal.get_session(session_id) if session_id else journal.last_session()
+        if record is None:
+            raise NotFoundError("There is no session to resume yet.")
+        competency = self.ladders.get(record.competency_id)
+        coach = coach or self.make_coach(on_notice)
+        return open_session(journal, record, competency, coach, self.prompts, self.clock)
+
+    # -- closing -----------------------------------------------------------------------------------
+    def close(self) -> None:
+        if self._owns_journal and "journal" in self.__dict__:
+            self.__dict__.pop("journal").close()
+
+    def __enter__(self) -> Root:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+
+def build(
+    args: argparse.Namespace | Flags | None = None,
+    *,
+    clock: Callable[[], datetime] | None = None,
+    **overrides: Any,
+) -> Root:
+    """The root for a command: its flags (an argparse namespace or ``Flags``) over the config."""
+    flags = args if isinstance(args, Flags) else Flags.from_args(args)
+    return Root(flags.settings(**overrides), rubric=flags.rubric, clock=clock)
+
+
+def mode_label(settings: Settings) -> str:
+    if settings.mode == "model":
+        return f"model {settings.model} at {settings.host_label}"
+    return "Guided, offline"
