@@ -35,7 +35,7 @@ def run_list(args: argparse.Namespace) -> int:
         print(f"{competency.id}  {competency.name} — {competency.summary}")
         for level in competency.levels:
             first = level.description.split(". ")[0].rstrip(".")
-            derived = "  (lists derived from the level description)" if level.has_derived else ""
+            derived = "  (lists derived from the level description)" if level.lists_derived else ""
             print(f"  {competency.id} {level.level}  {level.label}: {first}.{derived}")
     return 0
 

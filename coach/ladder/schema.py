@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Annotated
 
 from pydantic import (
@@ -10,6 +11,7 @@ from pydantic import (
     Field,
     StringConstraints,
     ValidationInfo,
+    field_validator,
     model_validator,
 )
 
@@ -28,18 +30,54 @@ LIST_FIELDS: dict[str, str] = {
 }
 
 DERIVED_NOTE = "derived from the level description"
+PLACEHOLDERS = frozenset({"work", "person", "meeting"})
 
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
 
+Cue = Annotated[str, StringConstraints(min_length=2, max_length=300)]
+
+
 class Item(_Strict):
-    """One item of a ladder list. ``id`` is what suggestions, plans and exports cite."""
+    """One item of a ladder list. ``id`` is what suggestions, plans and exports cite.
+
+    The optional fields help the guided coach and never change the ladder's own text: ``ask`` is a
+    question put to the user in the second person (``{work}`` becomes what the user worked on),
+    ``cues`` are patterns in a user's story that show a struggle, ``helps`` the habits and feedback
+    questions of the same level that work on a struggle, ``step`` a first-step template for a habit
+    (``{work}``, ``{person}``, ``{meeting}`` from the user's story).
+    """
 
     id: ItemId
     text: Text
     derived: bool = False
+    ask: Text | None = None
+    cues: list[Cue] = Field(default_factory=list, max_length=30)
+    helps: list[ItemId] = Field(default_factory=list, max_length=20)
+    step: Text | None = None
+
+    @field_validator("cues")
+    @classmethod
+    def _cues_compile(cls, cues: list[str]) -> list[str]:
+        for cue in cues:
+            try:
+                re.compile(cue)
+            except re.error as error:
+                raise ValueError(f"cue {cue!r} is not a valid pattern ({error})") from None
+        return cues
+
+    @field_validator("ask", "step")
+    @classmethod
+    def _placeholders(cls, text: str | None) -> str | None:
+        if text is not None:
+            unknown = set(re.findall(r"{(\w*)}", text)) - PLACEHOLDERS
+            if unknown:
+                raise ValueError(
+                    f"unknown placeholder {{{sorted(unknown)[0]}}}; use {sorted(PLACEHOLDERS)}"
+                )
+        return text
 
 
 class MindsetShift(_Strict):
@@ -103,6 +141,11 @@ class Level(_Strict):
     @property
     def has_derived(self) -> bool:
         return any(i.derived for f in LIST_FIELDS for i in getattr(self, f))
+
+    @property
+    def lists_derived(self) -> bool:
+        """Every list of the level is derived (not only a few items added for the guided coach)."""
+        return all(all(i.derived for i in getattr(self, f)) for f in LIST_FIELDS)
 
     @property
     def label(self) -> str:
@@ -171,4 +214,15 @@ def semantic_problems(competency: Competency) -> list[tuple[tuple, str]]:
                     problems.append((path, f"id {item.id!r} is used twice"))
                 else:
                     seen_ids[item.id] = path
+        helpful = {i.id for i in (*level.habits, *level.feedback_questions)}
+        for position, item in enumerate(level.common_struggles):
+            for target in item.helps:
+                if target not in helpful:
+                    path = ("levels", index, "common_struggles", position, "helps")
+                    problems.append(
+                        (
+                            path,
+                            f"{item.id} helps {target!r}, not a habit or feedback id of this level",
+                        )
+                    )
     return problems

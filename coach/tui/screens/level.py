@@ -56,7 +56,7 @@ class LevelScreen(Screen):
         competency = self.app.ladders.get(chosen[0])
         level = competency.level(chosen[1])
         lines = [f"{competency.name} — {level.label}", "", level.description, ""]
-        if level.has_derived:
+        if level.lists_derived:
             lines += [f"The lists of this level are {DERIVED_NOTE}.", ""]
         lines.append("Common struggles at this level:")
         lines += [f"  • {item.text}" for item in level.common_struggles]

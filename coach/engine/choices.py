@@ -1,0 +1,187 @@
+"""Choices and edits said in words: "the second one, and a bit the third", "move the first to next month".
+
+Nothing is chosen that the user did not name: "k" or "ok" is not a choice.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Literal
+
+from coach.engine import matching
+
+ORDINALS = {
+    "first": 1,
+    "1st": 1,
+    "second": 2,
+    "2nd": 2,
+    "third": 3,
+    "3rd": 3,
+    "fourth": 4,
+    "4th": 4,
+    "fifth": 5,
+    "5th": 5,
+    "sixth": 6,
+    "6th": 6,
+}
+CARDINALS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_HEDGE = re.compile(
+    r"\b(a bit|a little|partly|partially|maybe|somewhat|sort of|kind of|less so)\b", re.I
+)
+_NONE = re.compile(
+    r"\b(none|neither|no(?:t)? (?:one|any)(?: of them)?|nothing (?:really )?fits?|doesn'?t fit|"
+    r"don'?t fit|not really)\b",
+    re.I,
+)
+_ALL = re.compile(r"\b(all(?: of them| three| four)?|every one|each of them|everything)\b", re.I)
+_BOTH = re.compile(r"\bboth\b", re.I)
+_LAST = re.compile(r"\b(the )?last (one)?\b", re.I)
+_TOKEN = re.compile(r"[A-Za-z0-9]+")
+
+
+@dataclass(frozen=True)
+class Picked:
+    chosen: tuple[int, ...] = ()
+    partly: tuple[int, ...] = ()
+    none: bool = False
+
+
+def _positions(segment: str, count: int) -> list[int]:
+    """Numbers named in ``segment``: digits, ordinals, "one" standing alone, "the last"."""
+    found: list[int] = []
+    tokens = [t.lower() for t in _TOKEN.findall(segment)]
+    for index, token in enumerate(tokens):
+        value = None
+        if token.isdigit():
+            value = int(token)
+        elif token in ORDINALS:
+            value = ORDINALS[token]
+        elif token in CARDINALS:
+            before = tokens[index - 1] if index else ""
+            # "the second one", "that one", "no one" are not option 1
+            if before not in ORDINALS and before not in (
+                "the",
+                "that",
+                "this",
+                "no",
+                "any",
+                "each",
+            ):
+                value = CARDINALS[token]
+        elif token == "last" and count:
+            value = count
+        if value is not None and 1 <= value <= count and value not in found:
+            found.append(value)
+    return found
+
+
+def _by_words(text: str, options: list[str]) -> list[int]:
+    """Options the user described in their own words (at least two of its content words, best only)."""
+    said = matching.concepts(text)
+    scores = []
+    for number, option in enumerate(options, start=1):
+        shared = [c for c in matching.concepts(option) if c in said and c != "customer"]
+        scores.append((len(shared), number))
+    best = max((s for s, _ in scores), default=0)
+    if best < 2:
+        return []
+    return [n for s, n in scores if s == best]
+
+
+def parse(text: str, options: list[str] | None) -> Picked:
+    """Which of ``options`` (numbered from 1) the user named, firm ones first, hedged ones apart."""
+    count = len(options or [])
+    if not count:
+        return Picked()
+    firm: list[int] = []
+    hedged: list[int] = []
+    for segment in re.split(r"[,;.]|\band\b|\bplus\b|\balso\b|\bbut\b", text, flags=re.I):
+        numbers = _positions(segment, count)
+        target = hedged if _HEDGE.search(segment) else firm
+        target.extend(n for n in numbers if n not in firm and n not in hedged)
+    if not firm and not hedged:
+        if _ALL.search(text) or (_BOTH.search(text) and count == 2):
+            firm = list(range(1, count + 1))
+        elif _NONE.search(text):
+            return Picked(none=True)
+        else:
+            firm = _by_words(text, options or [])
+    return Picked(chosen=tuple(firm), partly=tuple(hedged))
+
+
+# -- plan edits in plain words ------------------------------------------------------------------
+EditOp = Literal["move", "drop", "keep", "change"]
+
+
+@dataclass(frozen=True)
+class Edit:
+    op: EditOp
+    index: int  # 1-based
+    due: date | None = None
+    step: str | None = None
+
+
+_WEEKDAYS = {name.lower(): n for n, name in enumerate(calendar.day_name)}
+
+
+def parse_date(text: str, today: date) -> date | None:
+    """A date said in words: tomorrow, Friday, next week, next month, in 3 days, 2026-12-04."""
+    lowered = text.lower()
+    iso = re.search(r"\b(\d{4})-(\d{2})-(\d{2})\b", lowered)
+    if iso:
+        try:
+            return date(int(iso[1]), int(iso[2]), int(iso[3]))
+        except ValueError:
+            return None
+    if "tomorrow" in lowered:
+        return today + timedelta(days=1)
+    if "next month" in lowered:
+        month = today.month % 12 + 1
+        year = today.year + (today.month == 12)
+        return date(year, month, min(today.day, calendar.monthrange(year, month)[1]))
+    if "next week" in lowered:
+        return today + timedelta(days=7 - today.weekday())  # next Monday
+    later = re.search(r"\bin (\w+) (day|week)s?\b", lowered)
+    if later:
+        amount = CARDINALS.get(later[1]) or (int(later[1]) if later[1].isdigit() else None)
+        if amount:
+            return today + timedelta(days=amount * (7 if later[2] == "week" else 1))
+    for name, number in _WEEKDAYS.items():
+        if re.search(rf"\b{name}\b", lowered):
+            ahead = (number - today.weekday()) % 7 or 7
+            return today + timedelta(days=ahead)
+    return None
+
+
+_MOVE = re.compile(r"\b(move|push|shift|reschedule|postpone|delay|bring forward|put)\b", re.I)
+_DROP = re.compile(r"\b(drop|remove|delete|cut|lose|skip)\b", re.I)
+_CHANGE = re.compile(
+    r"\b(?:change|make|replace|rewrite|set)\b.*?\b(?:to|into|with)\b\s*[:“\"]?(.+)$", re.I
+)
+
+
+def parse_edits(text: str, count: int, today: date) -> list[Edit]:
+    """Plan edits in ``text``, one per clause: move N to a date, drop N, change N's step to ..."""
+    edits: list[Edit] = []
+    for clause in re.split(
+        r"[;]|\band then\b|\band (?=move|drop|change|push|remove)", text, flags=re.I
+    ):
+        numbers = _positions(clause, count)
+        if not numbers:
+            continue
+        change = _CHANGE.search(clause)
+        when = parse_date(clause, today)
+        if _MOVE.search(clause) and when:
+            edits.extend(Edit("move", n, due=when) for n in numbers)
+        elif _DROP.search(clause):
+            edits.extend(Edit("drop", n) for n in numbers)
+        elif change and "step" in clause.lower():
+            step = change.group(1).strip().strip('“”"').rstrip(".")
+            if len(step.split()) >= 2:
+                edits.append(Edit("change", numbers[0], step=step[0].upper() + step[1:] + "."))
+        elif when:
+            edits.extend(Edit("move", n, due=when) for n in numbers)
+    return edits

@@ -1,0 +1,308 @@
+"""Read a user's answer before choosing the next move: what kind of answer it is, and what it carries.
+
+The reading is typed data (stored with the user turn as JSON), so the flow decides from it and never
+from the words again. Deterministic and explainable: patterns over the text, a word list for typos.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from coach.engine import choices, vocab
+
+ReadingKind = Literal[
+    "answer",  # a real answer to what was asked
+    "non_answer",  # "I don't know", "k", "whatever"
+    "question",  # the user asks the coach something
+    "disagree",  # "no, that's not it"
+    "success",  # a story of something that went well
+    "off_topic",  # nothing about work, customers or the session
+    "garbage",  # not understood (keyboard mash, mostly unknown words)
+]
+Asks = Literal["session", "ladder", "advice", "other"]
+Heavy = Literal["burnout", "health", "conflict", "other"]
+Progress = Literal["done", "partly", "not_done"]
+Decision = Literal["keep", "change", "drop"]
+
+
+class Reading(BaseModel):
+    """What a user turn is and carries. Stored in ``turns.reading``."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    kind: ReadingKind
+    words: int = 0
+    asks: Asks | None = None  # kind == "question": what about
+    blame: bool = False  # the customer is blamed ("they used it wrong")
+    heavy: Heavy | None = None  # burnout, health, a conflict with a person
+    person: str | None = None  # who the conflict is with ("your manager"), never suggested
+    assent: bool | None = None  # yes / no to a yes-no offer; None when neither
+    chosen: tuple[int, ...] = ()  # 1-based options named, firm ones first
+    partly: tuple[int, ...] = ()  # options named with "a bit", "maybe", "partly"
+    chose_none: bool = False  # "none of them fit"
+    progress: Progress | None = None  # follow-up: did the commitment happen?
+    decision: Decision | None = None  # follow-up: keep, change or drop it?
+    confidence: int | None = None  # 0..10 when the user rates confidence
+    typos: tuple[str, ...] = ()  # words that look misspelt (never handed back)
+
+
+_NON_ANSWER = re.compile(
+    r"^\W*(i\s*(?:really\s+)?(?:don'?t|dont|do not)\s+know|idk|dunno|no idea|not sure|unsure|"
+    r"i'?m not sure|no clue|nothing|nothing really|whatever|pass|k|kk|ok|okay|sure|fine|hmm+|"
+    r"meh|yes|yeah|yep|no|nope|nah|maybe|\?+|n/?a|can'?t think of (?:anything|one)|"
+    r"i (?:can'?t|cannot) remember|not really|same|same as before|as i said|idk really)\W*$",
+    re.IGNORECASE,
+)
+_YES = re.compile(
+    r"^\W*(yes|yeah|yep|yup|sure|ok|okay|k|please|go ahead|sounds good|let'?s do it|let'?s go|"
+    r"why not|fine|alright|all right|of course|definitely|absolutely|go on|continue|carry on)\b",
+    re.IGNORECASE,
+)
+_NO = re.compile(
+    r"^\W*(no|nope|nah|not (?:now|yet|really|today)|later|maybe later|i'?d rather not|rather not|"
+    r"skip(?: it)?|stop|let'?s stop|not today)\b",
+    re.IGNORECASE,
+)
+_QUESTION_START = re.compile(
+    r"^\W*(what|why|how|who|whose|when|where|which|can you|could you|would you|will you|do you|"
+    r"are you|is this|is it|should i|can i|could i|may i|tell me|just tell me|explain|give me)\b",
+    re.IGNORECASE,
+)
+_ASKS: tuple[tuple[Asks, re.Pattern[str]], ...] = (
+    (
+        "advice",
+        re.compile(
+            r"\b(what should i|should i|tell me what|what do you (?:think|suggest|recommend)|"
+            r"just tell me|give me|what would you do|my focus should|what habits)\b",
+            re.I,
+        ),
+    ),
+    (
+        "ladder",
+        re.compile(
+            r"\b(level|ladder|struggle|habit|competenc|rubric|derived|promot|staff|principal|"
+            r"senior|empathy mean|what counts)\w*",
+            re.I,
+        ),
+    ),
+    (
+        "session",
+        re.compile(
+            r"\b(this session|the session|how long|what happens|next step|what now|why (?:are|do) you|"
+            r"what do you mean|whose|who is this|how does this work|what is this|skip|go back|"
+            r"are you (?:a|an)|you asking|your question|the question|what are we doing)\b",
+            re.I,
+        ),
+    ),
+)
+_BLAME = re.compile(
+    r"(used it wrong|using it wrong|use it wrong|didn'?t read|don'?t read|do not read|did not read|"
+    r"never read|their (?:own )?fault|user error|pebkac|rtfm|should have known|not our problem|"
+    r"not my problem|their problem|they don'?t understand|they never (?:read|listen|learn)|"
+    r"(?:customers?|users?|clients?|people|they) (?:are|is|were|was|being) (?:just |so |too |really )?"
+    r"(?:stupid|dumb|lazy|clueless|idiots?|morons?|incompetent|entitled|wrong|impatient)|"
+    r"too (?:lazy|dumb|stupid) to|can'?t be bothered|should (?:just )?learn|"
+    r"complain about everything|always complain|whin(?:e|y|ing)|idiots?)",
+    re.IGNORECASE,
+)
+_BURNOUT = re.compile(
+    r"\b(burn(?:ed|t|ing)?[ -]?out|burnout|exhausted|running on empty|can'?t (?:sleep|switch off|"
+    r"cope|keep up)|working (?:every )?(?:weekends|nights)|no energy|dread(?:ing)?|"
+    r"quit(?:ting)? my job|want to quit|overwhelmed all the time|at my limit)\b",
+    re.IGNORECASE,
+)
+_HEALTH = re.compile(
+    r"\b(depress\w*|panic attacks?|anxiety attacks?|suicid\w*|self[- ]harm|hopeless|therap(?:y|ist)|"
+    r"diagnos\w*|hospital|sick leave|my health|mental health|illness|chronic pain)\b",
+    re.IGNORECASE,
+)
+_PERSON = (
+    r"(?P<person>my (?:direct |new |old |skip[- ]level |engineering |product |team |tech )?"
+    r"(?:manager|boss|lead|team lead|tech lead|pm|product manager|director|skip|vp|cto|ceo|"
+    r"colleague|coworker|co-worker|teammate|peer|designer|mentor|report)|"
+    r"(?-i:[A-Z][a-z]+)(?= (?:always|keeps|never|takes|took|yells|yelled|shouts|blames|blamed|ignores|"
+    r"undermines|undermined|humiliat|belittl|micromanag|screams|screamed|hates|is hostile|bullies)))"
+)
+_CONFLICT = re.compile(
+    _PERSON + r"[^.!?]{0,40}?\b(takes? (?:the )?credit|took (?:the )?credit|steals? (?:my )?credit|"
+    r"yell\w*|shout\w*|scream\w*|blames? me|blamed me|undermin\w*|ignores? me|belittl\w*|"
+    r"humiliat\w*|micromanag\w*|bull(?:y|ies|ied|ying)|harass\w*|hates me|is against me|"
+    r"is hostile|threaten\w*|insult\w*|gaslight\w*|throws? me under)",
+    re.IGNORECASE,
+)
+_CONFLICT_WITH = re.compile(
+    r"\b(?:conflict|fight|fighting|falling out|fell out|argument|arguing|clash\w*|can'?t work) with "
+    r"(?P<person>my (?:\w+ )?(?:manager|boss|lead|pm|director|colleague|coworker|teammate|peer|"
+    r"designer)|(?-i:[A-Z][a-z]+))",
+    re.IGNORECASE,
+)
+_HARASS = re.compile(r"\b(harass\w*|bull(?:y|ied|ying)|discriminat\w*|abus\w*)\b", re.I)
+_DISAGREE = re.compile(
+    r"^\W*(?:no[,.!]? (?:that'?s|that is|it'?s|it is|it was|that was|not)|wrong|not at all|"
+    r"none of that)|\b(?:that'?s not (?:it|what|true|right)|that is not (?:it|what|true|right)|"
+    r"not what i (?:said|meant)|i disagree|i don'?t (?:agree|think so)|you'?re wrong|that'?s wrong|"
+    r"you misunderstood|you got (?:it|that|me) wrong|doesn'?t fit me)\b",
+    re.IGNORECASE,
+)
+_SUCCESS = re.compile(
+    r"\b(went (?:really |very )?well|worked (?:out|well)|(?:they|customers?|users?) (?:loved|liked|"
+    r"thanked|praised)|thanked (?:us|me)|was a (?:big )?(?:success|win)|proud of|nailed it|"
+    r"paid off|turned out (?:great|well)|it worked)\b",
+    re.IGNORECASE,
+)
+_WORK = re.compile(
+    r"\b(user|customer|client|support|ticket|team|code|ship|release|feature|bug|deploy|product|"
+    r"feedback|manager|lead|design|review|meeting|project|sprint|work|job|change|fix|build|test|"
+    r"data|report|call|complain|export|page|app|service|api|incident|outage|plan|goal|level|empath|"
+    r"engineer|colleague|stakeholder|deadline|priorit|roadmap|decision|help|learn|improve|people|"
+    r"better|session|habit|skill|grow|understand)\w*",
+    re.IGNORECASE,
+)
+_FEELING = re.compile(
+    r"\b(felt|feel|feeling|frustrat\w*|annoy\w*|angry|upset|worri\w*|anxious|nervous|stress\w*|"
+    r"defensive|embarrass\w*|guilty|proud|happy|relieved|disappoint\w*|confus\w*|stuck|"
+    r"overwhelm\w*|afraid|scared|awkward|uncomfortable|bad|ashamed|excited|glad)\b",
+    re.IGNORECASE,
+)
+_DONE = re.compile(
+    r"\b(did it|done|i did|did that|went well|happened|managed (?:to|it)|finished|completed|yes)\b",
+    re.I,
+)
+_NOT_DONE = re.compile(
+    r"\b(didn'?t|did not|never (?:got|did)|not yet|no time|forgot|slipped|kept slipping|skipped|"
+    r"haven'?t|have not|couldn'?t|could not|wasn'?t able|no\b(?! one)|nope|not really|dropped)",
+    re.IGNORECASE,
+)
+_PARTLY = re.compile(
+    r"\b(partly|partially|sort of|kind of|half|once|some of|a bit|a little)\b", re.I
+)
+_KEEP = re.compile(r"\b(keep|continue|stick with|carry on|same again|again)\b", re.I)
+_CHANGE = re.compile(r"\b(change|smaller|shrink|simpler|easier|adjust|tweak|different)\b", re.I)
+_DROP = re.compile(r"\b(drop|remove|stop|forget it|let it go|not worth|bin it|delete)\b", re.I)
+_CONFIDENCE = re.compile(r"\b(10|[0-9])(?:\s*(?:/|out of)\s*10)?\b")
+
+
+def _asks(text: str) -> Asks:
+    for topic, pattern in _ASKS:
+        if pattern.search(text):
+            return topic
+    return "other"
+
+
+def _is_question(text: str) -> bool:
+    stripped = text.strip()
+    if _NON_ANSWER.match(stripped):
+        return False
+    last = re.split(r"(?<=[.!])\s+", stripped)[-1]
+    return last.endswith("?") or bool(
+        _QUESTION_START.match(stripped) and len(stripped.split()) < 25
+    )
+
+
+def heavy_topic(text: str) -> tuple[Heavy | None, str | None]:
+    """A heavy topic in ``text`` and, for a conflict, who it is with (as "your manager" or a name)."""
+    conflict = _CONFLICT.search(text) or _CONFLICT_WITH.search(text)
+    if conflict:
+        person = conflict.groupdict().get("person")
+        return "conflict", _second_person_person(person) if person else None
+    if _BURNOUT.search(text):
+        return "burnout", None
+    if _HEALTH.search(text):
+        return "health", None
+    if _HARASS.search(text):
+        return "other", None
+    return None, None
+
+
+def _second_person_person(person: str) -> str:
+    return re.sub(r"^my\b", "your", person.strip(), flags=re.IGNORECASE)
+
+
+def blames_customer(text: str) -> bool:
+    return bool(_BLAME.search(text))
+
+
+def names_feeling(text: str) -> bool:
+    return bool(_FEELING.search(text))
+
+
+def _garbage(text: str, typos: list[str]) -> bool:
+    tokens = re.findall(r"[A-Za-z][A-Za-z'’-]*", text)
+    if not tokens:
+        return not re.search(r"\d", text)  # "???", "..." (a lone number may be a choice)
+    return len(typos) / len(tokens) > 0.5 and len(tokens) - len(typos) < 4
+
+
+def read(text: str, options: list[str] | None = None) -> Reading:
+    """Read one user turn. ``options`` are the texts of a numbered list just shown, if any."""
+    stripped = text.strip()
+    words = len(stripped.split())
+    typos = vocab.unknown_words(stripped)
+    heavy, person = heavy_topic(stripped)
+    picked = choices.parse(stripped, options) if options else None
+    common = {
+        "words": words,
+        "blame": blames_customer(stripped),
+        "heavy": heavy,
+        "person": person,
+        "assent": _assent(stripped),
+        "progress": _progress(stripped),
+        "decision": _decision(stripped),
+        "confidence": _confidence(stripped),
+        "typos": tuple(typos),
+    }
+    if picked:
+        common.update(chosen=picked.chosen, partly=picked.partly, chose_none=picked.none)
+    kind: ReadingKind
+    if heavy or common["blame"] or (picked and (picked.chosen or picked.partly or picked.none)):
+        kind = "answer"
+    elif _NON_ANSWER.match(stripped):
+        kind = "non_answer"
+    elif _garbage(stripped, typos):
+        kind = "garbage"
+    elif _DISAGREE.search(stripped):
+        kind = "disagree"
+    elif _is_question(stripped):
+        return Reading(kind="question", asks=_asks(stripped), **common)
+    elif _SUCCESS.search(stripped):
+        kind = "success"
+    elif words >= 6 and not _WORK.search(stripped) and not names_feeling(stripped):
+        kind = "off_topic"
+    else:
+        kind = "answer"
+    return Reading(kind=kind, **common)
+
+
+def _assent(text: str) -> bool | None:
+    if _NO.match(text):
+        return False
+    if _YES.match(text):
+        return True
+    return None
+
+
+def _progress(text: str) -> Progress | None:
+    if _PARTLY.search(text) and (_DONE.search(text) or _NOT_DONE.search(text)):
+        return "partly"
+    if _NOT_DONE.search(text):
+        return "not_done"
+    if _DONE.search(text) or _SUCCESS.search(text):
+        return "done"
+    return None
+
+
+def _decision(text: str) -> Decision | None:
+    for decision, pattern in (("drop", _DROP), ("change", _CHANGE), ("keep", _KEEP)):
+        if pattern.search(text):
+            return decision  # type: ignore[return-value]
+    return None
+
+
+def _confidence(text: str) -> int | None:
+    match = _CONFIDENCE.search(text)
+    if match and len(text.split()) <= 12:
+        return int(match.group(1))
+    return None

@@ -1,0 +1,316 @@
+"""Reflections and summaries in the user's own words, for the guided coach.
+
+A reflection picks what matters in an answer (a contrast, a consequence, a feeling with what it is
+about, a self-judgement) and adds meaning (double-sided, the cost, the value under it, the feeling),
+in correct second-person English. What cannot be said well is not said: no fragment, no typo, no
+question and no non-answer is ever handed back.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from coach.engine import vocab
+
+_SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+|\s+[—–]\s+|\s+-\s+")
+_CONTRAST = re.compile(r",?\s+\b(but|yet|although|though|however|even though|whereas)\b\s+", re.I)
+_CONSEQUENCE = re.compile(
+    r",?\s+\b(so|and so|which meant|which means|and then|so that|as a result|and now|and it|"
+    r"and they|and support|and the|and we|and i)\b\s+",
+    re.I,
+)
+_CAUSE = re.compile(r",?\s+\b(because|since|as)\b\s+", re.I)
+_LEAD = re.compile(
+    r"^(?:and|but|so|then|also|well|honestly|basically|actually|anyway|i guess|i think|i mean|"
+    r"like|um|uh|oh|ok|okay|yes|yeah|no|sure)\b[,\s]*",
+    re.I,
+)
+
+_SWAP = {
+    "i": "you",
+    "me": "you",
+    "my": "your",
+    "mine": "yours",
+    "myself": "yourself",
+    "we": "you",
+    "us": "you",
+    "our": "your",
+    "ours": "yours",
+    "ourselves": "yourselves",
+    "i'm": "you're",
+    "i've": "you've",
+    "i'd": "you'd",
+    "i'll": "you'll",
+    "we're": "you're",
+    "we've": "you've",
+    "we'd": "you'd",
+    "we'll": "you'll",
+    "im": "you're",
+    "ive": "you've",
+}
+_AFTER_I = {"am": "are", "was": "were", "wasn't": "weren't"}
+_SUBJECTS_WORDS = """
+    i we they it he she there nobody everyone everybody someone somebody people users customers
+    support the my our a an this that their his her one two three most some none
+"""
+_SUBJECTS = frozenset(_SUBJECTS_WORDS.split())
+_FEELINGS = {
+    "defensive": "as if the problem said something about you",
+    "embarrass": "as if it said something about you",
+    "guilty": "because you care how it landed",
+    "ashamed": "because you care how it landed",
+    "bad": "because you care how it landed",
+    "frustrat": "and that frustration points at something that matters to you",
+    "annoy": "and that irritation points at something that matters to you",
+    "angry": "and that anger points at something that matters to you",
+    "upset": "because it mattered to you",
+    "worri": "because you care how it lands for the people using it",
+    "anxious": "because you care how it lands for the people using it",
+    "nervous": "because you care how it lands for the people using it",
+    "stress": "and that pressure pulls against the care you want to take",
+    "stuck": "and being stuck is tiring when you want to move",
+    "confus": "and that confusion is worth taking seriously",
+    "overwhelm": "and that is a lot to carry",
+    "proud": "because it made a real difference for someone",
+    "happy": "because it made a real difference for someone",
+    "relieved": "because a lot was riding on it",
+    "glad": "because it made a difference for someone",
+    "disappoint": "because you hoped for more for the people using it",
+    "awkward": "which often happens when the customer's view is new to a conversation",
+    "uncomfortable": "which often happens when the customer's view is new to a conversation",
+}
+_SELF_JUDGE = re.compile(
+    r"\b(i should have|i shouldn'?t have|my fault|my mistake|i messed up|i screwed up|i'?m bad at|"
+    r"i'?m not good at|i'?m terrible at|i never|i always|i failed|i dropped the ball|i missed)\b",
+    re.I,
+)
+_WHO = re.compile(
+    r"\b(customers?|users?|clients?|support(?: team)?|the finance team|accountants?|admins?|"
+    r"the sales team|sales|operators?|merchants?|partners?|patients?|students?|teachers?|"
+    r"developers using it|people using it)\b",
+    re.I,
+)
+MAX_WORDS = 20
+
+
+def sentences(text: str) -> list[str]:
+    return [s.strip(" .!;:,") for s in _SENTENCE.split(text.strip()) if s.strip(" .!;:,")]
+
+
+def second_person(clause: str) -> str:
+    """ "I was late with my fix" → "you were late with your fix" (subject and verb agree)."""
+    tokens = re.findall(r"[A-Za-z’']+|[^A-Za-z’']+", clause)
+    out: list[str] = []
+    previous = ""
+    for token in tokens:
+        lowered = token.lower().replace("’", "'")
+        if lowered in _SWAP:
+            out.append(_SWAP[lowered])
+        elif lowered in _AFTER_I and previous in ("i", "we"):
+            out.append(_AFTER_I[lowered])
+        else:
+            out.append(token)
+        if token.strip():
+            previous = lowered if re.match(r"[a-z']+$", lowered) else previous
+    result = "".join(out)
+    # "you and I" style leftovers never happen above; lower-case a plain first word
+    first = result.split(" ", 1)[0]
+    if first and first.lower() != first and first.lower() in _SUBJECTS:
+        result = first.lower() + result[len(first) :]
+    return result
+
+
+def _clean(clause: str) -> str:
+    clause = clause.strip(" ,.;:!")
+    while True:
+        stripped = _LEAD.sub("", clause, count=1).strip(" ,")
+        if stripped == clause:
+            break
+        clause = stripped
+    return clause
+
+
+def sayable(clause: str) -> bool:
+    """A clause that reads as a sentence of its own: a subject, a verb, no typo, no question."""
+    words = clause.split()
+    if not 3 <= len(words) <= MAX_WORDS or "?" in clause or "“" in clause or '"' in clause:
+        return False
+    first = words[0].lower().strip("'’")
+    if first not in _SUBJECTS and first not in _SWAP and not words[0][0].isupper():
+        return False
+    if re.search(r"\byou(?:r|'re|’re)?\b", clause, re.I):
+        return False  # the user speaks to the coach or generically: not theirs to hand back
+    if vocab.unknown_words(clause):
+        return False
+    if re.search(r"\b(don'?t know|no idea|not sure|whatever|idk)\b", clause, re.I):
+        return False
+    return any(vocab.is_verb(w.strip(".,")) for w in words[1:])
+
+
+@dataclass(frozen=True)
+class Picked:
+    """What matters in an answer, as second-person clauses ready to say."""
+
+    form: str  # contrast, consequence, feeling, self_judgement, plain
+    main: str
+    other: str = ""  # the second side of a contrast, or the effect of a consequence
+    feeling: str = ""
+    who: str = ""
+
+
+def _feeling(text: str) -> str:
+    lowered = text.lower()
+    for stem in _FEELINGS:
+        if re.search(rf"\b{stem}", lowered):
+            return stem
+    return ""
+
+
+def pick(text: str, avoid: tuple[str, ...] = ()) -> Picked | None:
+    """The part of ``text`` most worth giving back, or None when nothing can be said well."""
+    who_match = _WHO.search(text)
+    who = second_person(who_match.group(0).lower()) if who_match else ""
+    candidates: list[tuple[int, Picked]] = []
+    for position, sentence in enumerate(sentences(text)):
+        feeling = _feeling(sentence)
+        parts = _CONTRAST.split(sentence, maxsplit=1)
+        if len(parts) == 3:
+            a, b = _clean(parts[0]), _clean(parts[2])
+            if sayable(a) and sayable(b):
+                candidates.append(
+                    (5, Picked("contrast", second_person(a), second_person(b), who=who))
+                )
+        if _SELF_JUDGE.search(sentence):
+            clause = _clean(sentence[_SELF_JUDGE.search(sentence).start() :])
+            clause = _shorten(clause)
+            if clause and sayable(clause):
+                candidates.append((6, Picked("self_judgement", second_person(clause), who=who)))
+        if feeling:
+            for clause in _clauses(sentence):
+                if _feeling(clause) == feeling and sayable(clause):
+                    candidates.append(
+                        (7, Picked("feeling", second_person(clause), feeling=feeling, who=who))
+                    )
+                    break
+        parts = _CONSEQUENCE.split(sentence, maxsplit=1)
+        if len(parts) == 3:
+            a, b = _clean(parts[0]), _clean(parts[2])
+            if sayable(a) and sayable(b) and parts[1].lower().strip() not in ("and i", "and we"):
+                candidates.append(
+                    (4, Picked("consequence", second_person(a), second_person(b), who=who))
+                )
+        for clause in _clauses(sentence):
+            if sayable(clause):
+                candidates.append((1 - position, Picked("plain", second_person(clause), who=who)))
+                break
+    if not candidates:
+        return None
+    candidates.sort(key=lambda c: -c[0])
+    fresh = [c for c in candidates if c[1].form not in avoid]
+    return (fresh or candidates)[0][1]
+
+
+def _clauses(sentence: str) -> list[str]:
+    pieces = re.split(r",\s+|\s+\b(?:but|because|so|and then|which|although)\b\s+", sentence)
+    whole = _clean(sentence)
+    return [c for c in [*(_clean(p) for p in pieces), whole] if c]
+
+
+def _shorten(clause: str) -> str:
+    words = clause.split()
+    if len(words) <= MAX_WORDS:
+        return clause
+    cut = re.split(r",\s+|\s+\b(?:and|but|because|so|which)\b\s+", clause)[0]
+    return cut if len(cut.split()) <= MAX_WORDS else ""
+
+
+def _past(clause: str) -> bool:
+    return bool(
+        re.search(r"\b\w+ed\b|\b(?:was|were|went|got|broke|came|made|took|saw|told|had)\b", clause)
+    )
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _plain_form(main: str, variant: int) -> str:
+    forms = ("{m}.", "So {m}.", "It sounds like {m}.", "What stands out: {m}.")
+    return _cap(forms[variant % len(forms)].format(m=main))
+
+
+def reflect(text: str, variant: int = 0, avoid: tuple[str, ...] = ()) -> tuple[str, bool]:
+    """A reflection of ``text`` and whether it adds meaning; ("", False) when nothing fits.
+
+    ``avoid`` names forms used just before (contrast, feeling, ...) so turns do not all sound alike.
+    """
+    picked = pick(text, avoid)
+    if picked is None:
+        return "", False
+    who = picked.who or "the people using it"
+    if picked.form == "contrast":
+        forms = (
+            "On one hand {a}; on the other, {b}.",
+            "{A}, and at the same time {b}: two things pulling apart.",
+            "There's a gap there: {a}, yet {b}.",
+        )
+        form = forms[variant % len(forms)]
+        return _cap(form.format(a=picked.main, A=_cap(picked.main), b=picked.other)), True
+    if picked.form == "consequence":
+        forms = (
+            "{A}, and that set off the rest: {b}.",
+            "So {a}, and then {b}: one thing led to the other.",
+            "{A}, and that had a real effect: {b}.",
+        )
+        form = forms[variant % len(forms)]
+        return form.format(A=_cap(picked.main), a=picked.main, b=picked.other, w=who), True
+    if picked.form == "feeling":
+        tail = _FEELINGS[picked.feeling]
+        return f"{_cap(picked.main)}, {tail}.", True
+    if picked.form == "self_judgement":
+        forms = (
+            "You're being hard on yourself here: {m}.",
+            "Part of you thinks {m}, which says something about the standard you hold.",
+        )
+        return forms[variant % len(forms)].format(m=picked.main), True
+    if picked.who and picked.who not in picked.main and _past(picked.main):
+        verb = "were" if picked.who.endswith("s") else "was"
+        return (
+            f"{_plain_form(picked.main, variant)[:-1]}, and {who} {verb} on the other end of it.",
+            True,
+        )
+    return _plain_form(picked.main, variant), False
+
+
+def goal_reflection(goal: str, variant: int = 0) -> tuple[str, bool]:
+    """Give back the goal of the session ("you want to ...") and the value under it."""
+    match = re.search(
+        r"\b(?:i (?:want|would like|'d like|need|hope|wanna)|i'?m (?:trying|hoping|looking)|my goal is)"
+        r"\s+(?:to\s+)?(.+)",
+        goal,
+        re.I,
+    )
+    if not match:
+        return reflect(goal, variant)
+    aim = _clean(re.split(r"[.!?;]|\s+\b(?:because|since)\b\s+", match.group(1))[0])
+    aim = second_person(aim)
+    words = aim.split()
+    if not 2 <= len(words) <= MAX_WORDS or vocab.unknown_words(aim) or "?" in aim:
+        return reflect(goal, variant)
+    verb = "get " if not vocab.is_verb(words[0]) else ""
+    return f"You want to {verb}{aim}, so this is about how your work lands with people.", True
+
+
+def summary(parts: list[str], lead: str = "Let me pull that together") -> str:
+    """A short summary in the user's words: the first sayable clause of each part, joined."""
+    said: list[str] = []
+    for part in parts:
+        picked = pick(part)
+        if picked and picked.main not in said:
+            said.append(picked.main)
+    if not said:
+        return ""
+    if len(said) == 1:
+        return f"{lead}: {said[0]}."
+    return f"{lead}: {'; '.join(said[:-1])}; and {said[-1]}."

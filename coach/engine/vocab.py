@@ -1,0 +1,99 @@
+"""Is a word English? Used so the guided coach never hands a typo back and can tell garbage apart.
+
+lemminflect's lexicon (shipped inside its wheel, no download) knows ordinary English; software words
+it lacks are listed here. A word unknown to both, lower-case, without digits, is a likely typo.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+_TECH_WORDS = """
+    api apis app apps backend frontend refactor refactored refactoring refactors deploy deployed
+    deploys deployment rollout rollback rollbacks repo repos codebase config configs ui ux qa pm
+    pms sre devops dashboard dashboards onboarding offboarding csv pdf json yaml sql oauth sso
+    login logins signup signups checkout webhook webhooks endpoint endpoints microservice
+    microservices backlog standup standups retro retros roadmap roadmaps okr okrs kpi kpis
+    sprint sprints jira slack figma github gitlab ci cd changelog hotfix hotfixes bugfix
+    bugfixes timeout timeouts latency uptime outage outages downtime incident incidents
+    postmortem postmortems escalation escalations teammate teammates stakeholder stakeholders
+    cross-functional 1:1 1:1s skip-level ok okay tbh idk lol btw imo fyi e.g. i.e. etc staff
+    principal offsite onsite workflow workflows dropdown tooltip tooltips modal modals toggle
+    toggles beta alpha mvp saas b2b b2c sdk sdks cli ios android telemetry analytics metrics
+    pagination filter filters export exports importer exporter docs doc repo wiki dont didnt
+    cant wont isnt wasnt im ive doesnt couldnt wouldnt shouldnt thats theyre youre hasnt havent
+    arent werent lets ppl pls thx usability accessibility a11y i18n l10n localisation
+    localization email emails inbox
+"""
+TECH = frozenset(_TECH_WORDS.split())
+
+_FUNCTION_WORDS = """
+    the a an and or but nor yet so because although though unless whereas whether if than then
+    that this these those of with from to at by for in into onto on off up down over under about
+    above below after before between through during without within while since until till as per
+    via against among around across along beside besides toward towards upon amongst despite
+    except i me my mine myself you your yours yourself we us our ours ourselves they them their
+    theirs he him his she her hers it its itself who whom whose which what where when why how
+    there here not no
+"""
+FUNCTION = frozenset(_FUNCTION_WORDS.split())
+
+_CONTRACTION = re.compile(r"^(\w+)(?:'|’)(?:s|t|re|ve|ll|d|m)$")
+
+
+@functools.lru_cache(maxsize=1)
+def _lemminflect():
+    import lemminflect  # ~0.3 s the first time; loaded only when the guided coach reads a turn
+
+    return lemminflect
+
+
+@functools.lru_cache(maxsize=16384)
+def is_word(word: str) -> bool:
+    """True for a known English word (any form), a software word, a name, a number or an acronym."""
+    token = word.strip(".,;:!?()[]\"“”'’").replace("’", "'")
+    if not token or any(ch.isdigit() for ch in token) or not token.isascii():
+        return True
+    if token[0].isupper() or "-" in token or "/" in token:
+        return True  # names, acronyms, compounds: never judged a typo
+    lowered = token.lower()
+    if lowered in FUNCTION:
+        return True
+    if lowered in TECH or len(lowered) == 1:
+        return lowered in TECH or lowered in ("a", "i")
+    contraction = _CONTRACTION.match(lowered)
+    if contraction:
+        lowered = contraction.group(1)
+        if lowered in (
+            "don",
+            "didn",
+            "doesn",
+            "isn",
+            "wasn",
+            "aren",
+            "weren",
+            "won",
+            "can",
+            "couldn",
+        ):
+            return True
+        if lowered in ("wouldn", "shouldn", "haven", "hasn", "hadn", "ain", "let", "y"):
+            return True
+    lem = _lemminflect()
+    return bool(lem.getAllLemmas(lowered)) or lowered in TECH
+
+
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+
+def unknown_words(text: str) -> list[str]:
+    """The words of ``text`` that look misspelt."""
+    return [w for w in _TOKEN.findall(text) if not is_word(w)]
+
+
+def is_verb(word: str) -> bool:
+    lem = _lemminflect()
+    return bool(lem.getAllLemmas(word.lower(), upos="VERB")) or bool(
+        lem.getAllLemmas(word.lower(), upos="AUX")
+    )
