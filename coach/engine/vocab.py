@@ -29,6 +29,8 @@ _TECH_WORDS = """
 TECH = frozenset(_TECH_WORDS.split())
 
 _FUNCTION_WORDS = """
+    every versus cannot three four five six seven eight nine ten eleven twelve twenty thirty fifty
+    kinda gonna wanna hi prioritization prioritisation admin admins
     the a an and or but nor yet so because although though unless whereas whether if than then
     that this these those of with from to at by for in into onto on off up down over under about
     above below after before between through during without within while since until till as per
@@ -81,7 +83,9 @@ def is_word(word: str) -> bool:
         if lowered in ("wouldn", "shouldn", "haven", "hasn", "hadn", "ain", "let", "y"):
             return True
     lem = _lemminflect()
-    return bool(lem.getAllLemmas(lowered)) or lowered in TECH
+    if lem.getAllLemmas(lowered):
+        return True
+    return lowered.endswith("s") and (lowered[:-1] in TECH or lowered[:-1] in FUNCTION)
 
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*")

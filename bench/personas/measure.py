@@ -1,0 +1,252 @@
+"""The coaching measures of issue 10, counted from transcripts (any coach: guided or model).
+
+A transcript is a list of sessions; a session a list of turns ``{"role", "text", "phase", "move"}``
+(``move`` is the stored move kind or None). The counting rules are written in README.md beside this
+file; "complex" and "meaningful" come from a person's judgments (judgments.yaml), keyed by a hash of
+the judged text so a change of wording shows the judgment as stale.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass, field
+
+from coach.engine import matching, vocab
+
+SUMMARY_LEADS = (
+    "let me pull that together",
+    "so far",
+    "to sum up",
+    "pulling it together",
+    "let me check i have it",
+    "here is what i have",
+    "in short",
+    "where we are",
+)
+_CLOSED = re.compile(
+    r"^(is|are|am|was|were|do|does|did|can|could|would|will|shall|should|have|has|had|may|might|"
+    r"shall)\b",
+    re.IGNORECASE,
+)
+_BAD_GRAMMAR = re.compile(
+    r"\b(you was|you am|you is|you has|you doesn't|you does|i were|your're|you's|you wasn't|"
+    r"we was|they was|you and your team was)\b|\s{2,}|\.\.(?!\.)|,\.|\s[,.;:]",
+    re.IGNORECASE,
+)
+_NON_ANSWER_ECHO = re.compile(r"\b(don'?t know|no idea|not sure|idk|whatever)\b", re.IGNORECASE)
+
+
+def key(text: str) -> str:
+    """The judgment key of a reflection or a reason: 12 hex digits of SHA-1 of its exact text."""
+    return hashlib.sha1(text.strip().encode()).hexdigest()[:12]
+
+
+def sentences(text: str) -> list[str]:
+    """The coach turn's sentences, list lines and ladder quotes left out."""
+    kept: list[str] = []
+    for line in text.splitlines():
+        stripped = line.strip()
+        if not stripped or re.match(r"^(\d+\.|[-*•]|Habits:|Feedback questions:)", stripped):
+            continue
+        kept.extend(
+            s.strip() for s in re.split(r"(?<=[.!?])\s+(?=[A-Z“\"])", stripped) if s.strip()
+        )
+    return kept
+
+
+def questions(text: str) -> list[str]:
+    return [s for s in sentences(text) if s.endswith("?")]
+
+
+def is_open(question: str) -> bool:
+    body = re.sub(r"^[^A-Za-z]*", "", question.split(":")[-1] if ":" in question else question)
+    return not _CLOSED.match(body)
+
+
+def is_summary(sentence: str) -> bool:
+    lowered = sentence.lower()
+    return any(lowered.startswith(lead) for lead in SUMMARY_LEADS)
+
+
+def is_reflection(sentence: str, user_said: str) -> bool:
+    """A statement to the user that gives back their content (two content words of theirs)."""
+    if sentence.endswith("?") or is_summary(sentence):
+        return is_summary(sentence)
+    if not re.search(r"\byou(?:r|'re|’re)?\b", sentence, re.IGNORECASE):
+        return False
+    said = matching.concepts(user_said)
+    shared = {c for c in matching.concepts(sentence) if c in said}
+    return len(shared) >= 2
+
+
+def faults(sentence: str) -> list[str]:
+    """What is automatically wrong with a reflection: a typo, bad grammar, a fragment, an echo."""
+    found = []
+    if vocab.unknown_words(sentence.replace("“", " ").replace("”", " ")):
+        found.append("typo handed back")
+    if _BAD_GRAMMAR.search(sentence):
+        found.append("grammar")
+    if "…" in sentence or not any(vocab.is_verb(w.strip(".,;:")) for w in sentence.split()):
+        found.append("fragment")
+    if _NON_ANSWER_ECHO.search(sentence):
+        found.append("non-answer handed back")
+    return found
+
+
+@dataclass
+class Counts:
+    coach_turns: int = 0
+    words: list[int] = field(default_factory=list)
+    questions: int = 0
+    open_questions: int = 0
+    multi_question_turns: int = 0
+    reflections: list[str] = field(default_factory=list)
+    summaries: int = 0
+    faulty: list[tuple[str, list[str]]] = field(default_factory=list)
+    question_turns_after_first: int = 0
+    reflected_before_question: int = 0
+    step_changes: int = 0
+    summarised_changes: int = 0
+    reasons: list[str] = field(default_factory=list)
+    steps: int = 0
+    steps_from_story: int = 0
+    sentences: Counter = field(default_factory=Counter)
+
+    def add(self, other: Counts) -> None:
+        for name, value in vars(other).items():
+            mine = getattr(self, name)
+            if isinstance(value, list):
+                mine.extend(value)
+            elif isinstance(value, Counter):
+                mine.update(value)
+            else:
+                setattr(self, name, mine + value)
+
+
+def _ngrams(words: list[str], n: int) -> set[tuple[str, ...]]:
+    return {tuple(words[i : i + n]) for i in range(len(words) - n + 1)}
+
+
+def step_uses_story(step: str, user_said: str, item_text: str = "") -> bool:
+    """The step names something of the user's: a name they used, or two words of theirs in a row
+    (one a content word) that the ladder item does not have."""
+    tokens = lambda t: re.findall(r"[a-z0-9’'-]+", t.lower())  # noqa: E731
+    user, own, item = tokens(user_said), tokens(step), set(_ngrams(tokens(item_text), 2))
+    names = {
+        w for w in re.findall(r"\b[A-Z][a-z]{2,}\b", user_said) if not vocab.is_word(w.lower())
+    }
+    if any(n in step for n in names):
+        return True
+    shared = _ngrams(user, 2) & _ngrams(own, 2)
+    return any(g not in item and any(w not in matching.STOPWORDS for w in g) for g in shared)
+
+
+def count_session(turns: list[dict]) -> Counts:
+    counts = Counts()
+    user_said = ""
+    first_question_seen = False
+    previous_phase = None
+    for turn in turns:
+        if turn["role"] == "user":
+            user_said += " " + turn["text"]
+            continue
+        text = turn["text"]
+        counts.coach_turns += 1
+        counts.words.append(len(text.split()))
+        said = sentences(text)
+        for sentence in said:
+            counts.sentences[sentence] += 1
+        asked = questions(text)
+        counts.questions += len(asked)
+        counts.open_questions += sum(1 for q in asked if is_open(q))
+        counts.multi_question_turns += len(asked) > 1
+        reflected_first = False
+        turn_reflections = []
+        for sentence in said:
+            if sentence.endswith("?"):
+                break
+            if user_said and is_reflection(sentence, user_said):
+                turn_reflections.append(sentence)
+                reflected_first = True
+        for sentence in said:  # reflections after the question count too, not as "before"
+            if (
+                sentence not in turn_reflections
+                and user_said
+                and is_reflection(sentence, user_said)
+            ):
+                turn_reflections.append(sentence)
+        counts.reflections.extend(turn_reflections)
+        summary_here = any(is_summary(s) for s in turn_reflections)
+        counts.summaries += sum(1 for s in turn_reflections if is_summary(s))
+        for sentence in turn_reflections:
+            problems = faults(sentence)
+            if problems:
+                counts.faulty.append((sentence, problems))
+        if asked:
+            if first_question_seen:
+                counts.question_turns_after_first += 1
+                counts.reflected_before_question += reflected_first
+            first_question_seen = True
+        phase = turn.get("phase")
+        if previous_phase is not None and phase != previous_phase and phase not in ("done",):
+            counts.step_changes += 1
+            counts.summarised_changes += summary_here
+        previous_phase = phase
+        for line in text.splitlines():
+            reason = re.match(r"\s*- Why: (.+)$", line)
+            if reason:
+                counts.reasons.append(reason.group(1).strip())
+            step = re.match(r"\s*- First step: (.+?)(?: \(by .*\))?$", line)
+            if step:
+                counts.steps += 1
+                counts.steps_from_story += step_uses_story(step.group(1), user_said)
+    return counts
+
+
+def judged(texts: list[str], judgments: dict, field_name: str) -> tuple[int, int, list[str]]:
+    """(yes, judged, unjudged texts) for ``field_name`` ("complex", "meaningful", "faulty")."""
+    yes = seen = 0
+    missing = []
+    for text in texts:
+        entry = judgments.get(key(text))
+        if entry is None or field_name not in entry:
+            missing.append(text)
+            continue
+        seen += 1
+        yes += bool(entry[field_name])
+    return yes, seen, missing
+
+
+def table_row(name: str, counts: Counts, judgments: dict) -> dict:
+    refl = len(counts.reflections)
+    complex_yes, complex_seen, _ = judged(counts.reflections, judgments, "complex")
+    faulty_yes, _, _ = judged(counts.reflections, judgments, "faulty")
+    auto_faulty = {s for s, _ in counts.faulty}
+    faulty = len(
+        auto_faulty | {r for r in counts.reflections if judgments.get(key(r), {}).get("faulty")}
+    )
+    del faulty_yes
+    meaningful, reasons_seen, _ = judged(counts.reasons, judgments, "meaningful")
+    return {
+        "persona": name,
+        "turns": counts.coach_turns,
+        "R:Q": f"{refl / counts.questions:.2f}" if counts.questions else "-",
+        "complex": f"{complex_yes}/{complex_seen}"
+        + (f" (+{refl - complex_seen}?)" if refl > complex_seen else ""),
+        "faulty": f"{faulty}/{refl}",
+        "refl→Q": f"{counts.reflected_before_question}/{counts.question_turns_after_first}",
+        "reasons": f"{meaningful}/{reasons_seen}"
+        + (
+            f" (+{len(counts.reasons) - reasons_seen}?)"
+            if len(counts.reasons) > reasons_seen
+            else ""
+        ),
+        "steps": f"{counts.steps_from_story}/{counts.steps}",
+        "summaries": f"{counts.summarised_changes}/{counts.step_changes}",
+        "1 Q/turn": f"{counts.coach_turns - counts.multi_question_turns}/{counts.coach_turns}",
+        "open Q": f"{counts.open_questions}/{counts.questions}",
+        "median words": f"{statistics.median(counts.words):.0f}" if counts.words else "-",
+    }

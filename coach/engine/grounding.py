@@ -1,0 +1,220 @@
+"""Grounded choices for the guided coach: struggles only on real evidence, reasons that quote the
+part of the user's story they answer, first steps that name the user's work, people and meetings.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from coach.domain import Audience, Suggestion
+from coach.engine import listen, matching, planning, vocab
+from coach.engine.story import Story, read_story
+from coach.ladder.schema import Item, Level
+
+MAX_STRUGGLES = 2
+MAX_QUOTE_WORDS = 16
+HABITS = 2
+FEEDBACK = 1
+
+
+@dataclass(frozen=True)
+class Evidence:
+    item: Item
+    quote: str  # the user's own words that show it
+    score: float
+
+
+def _sentences(text: str) -> list[str]:
+    return [s.strip() for s in re.split(r"(?<=[.!?;])\s+|\n+", text) if len(s.split()) >= 3]
+
+
+def quote_of(sentence: str, anchor: re.Match[str] | None = None) -> str:
+    """The user's words around ``anchor`` (or the sentence), short enough to quote."""
+    sentence = sentence.strip().rstrip(".!;")
+    words = sentence.split()
+    if len(words) <= MAX_QUOTE_WORDS:
+        return sentence
+    parts = re.split(r"(?<=,)\s+|\s+(?=\b(?:but|because|so|and then|which)\b)", sentence)
+    if anchor is not None:
+        offset = 0
+        for part in parts:
+            if offset <= anchor.start() < offset + len(part) + 1:
+                if len(part.split()) <= MAX_QUOTE_WORDS:
+                    return part.strip(" ,")
+                break
+            offset += len(part) + 1
+    short = [p.strip(" ,") for p in parts if 3 <= len(p.split()) <= MAX_QUOTE_WORDS]
+    return short[0] if short else " ".join(words[:MAX_QUOTE_WORDS]) + " …"
+
+
+def struggle_evidence(level: Level, story_text: str) -> list[Evidence]:
+    """At most two struggles the story shows, each with the user's sentence; none without evidence.
+
+    Ladder ``cues`` decide when present; a ladder without them falls back to at least two shared
+    content words between a sentence and the struggle.
+    """
+    found: list[Evidence] = []
+    sentences = [s for s in _sentences(story_text) if not listen.blames_customer(s)]
+    for item in level.common_struggles:
+        best: tuple[float, str] | None = None
+        for sentence in sentences:
+            if item.cues:
+                hits = [m for cue in item.cues if (m := re.search(cue, sentence, re.IGNORECASE))]
+                score = float(len(hits))
+                anchor = hits[0] if hits else None
+            else:
+                said = matching.concepts(sentence)
+                shared = [c for c in matching.concepts(item.text) if c in said and c != "customer"]
+                score = float(len(shared)) if len(shared) >= 2 else 0.0
+                anchor = None
+            if score and (best is None or score > best[0]):
+                best = (score, quote_of(sentence, anchor))
+        if best:
+            found.append(Evidence(item, best[1], best[0]))
+    found.sort(key=lambda e: -e.score)
+    return found[:MAX_STRUGGLES]
+
+
+# -- suggestions ---------------------------------------------------------------------------------
+def _goal_quote(goal: str) -> str:
+    sentences = _sentences(goal) or [goal]
+    return quote_of(sentences[0]) if goal.strip() else ""
+
+
+def _ordered(level: Level, kind: str, struggles: list[Item], story_text: str) -> list[Item]:
+    """Items of ``kind`` the chosen struggles point to (their ``helps``), then the best matches."""
+    pool = level.habits if kind == "habit" else level.feedback_questions
+    by_id = {i.id: i for i in pool}
+    chosen = [by_id[h] for s in struggles for h in s.helps if h in by_id]
+    ranked = [
+        m.item for m in matching.rank(pool, story_text + " " + " ".join(s.text for s in struggles))
+    ]
+    ordered: list[Item] = []
+    for item in [*chosen, *ranked]:
+        if item not in ordered:
+            ordered.append(item)
+    return ordered
+
+
+def _reason(item: Item, struggles: list[Evidence], goal: str, story_text: str) -> str:
+    for evidence in struggles:
+        if item.id in evidence.item.helps:
+            return f"You said “{evidence.quote}”, which fits “{evidence.item.text}”."
+    best = _best_sentence(item, story_text)
+    if best:
+        return f"It answers what you described: “{best}”."
+    if goal:
+        return f"It serves what you came for today: “{_goal_quote(goal)}”."
+    return "It is one of the first things this level builds on."
+
+
+def _best_sentence(item: Item, story_text: str) -> str | None:
+    """The sentence sharing most content words with ``item`` (two at least, not "customer" alone)."""
+    best: tuple[int, str] | None = None
+    concepts = matching.concepts(item.text)
+    for sentence in _sentences(story_text):
+        said = matching.concepts(sentence)
+        shared = [c for c in concepts if c in said and c != "customer"]
+        if len(shared) >= 2 and (best is None or len(shared) > best[0]):
+            best = (len(shared), quote_of(sentence))
+    return best[1] if best else None
+
+
+_AUDIENCE_DEFAULT = {
+    "support": "someone in support",
+    "product": "your product manager",
+    "manager": "your manager",
+    "peer": "a teammate",
+}
+
+
+def _fill(template: str, story: Story, avoid: str | None, audience: Audience) -> tuple[str, bool]:
+    """Fill ``{work}``, ``{person}``, ``{meeting}`` from the story; True when any came from it."""
+    used = False
+    values = {}
+    if "{work}" in template:
+        values["work"] = story.work or "your current work"
+        used |= story.work is not None
+    if "{person}" in template:
+        person = story.person(avoid, prefer_support=audience == "support")
+        values["person"] = person or _AUDIENCE_DEFAULT[audience]
+        used |= person is not None
+    if "{meeting}" in template:
+        meeting = story.meeting()
+        values["meeting"] = f"the next {meeting}" if meeting else "your next team meeting"
+        used |= meeting is not None
+    return template.format(**values), used
+
+
+def habit_step(item: Item, story: Story, avoid: str | None) -> str:
+    if item.step:
+        return _fill(item.step, story, avoid, planning.audience_for(item))[0]
+    action = planning.lower_first(item.text.rstrip("."))
+    where = f" for {story.work}" if story.work else ""
+    meeting = f" before the next {story.meeting()}" if story.meeting() else " this week"
+    return f"Take one small step{meeting}: {action}{where}, and note one thing you learn."
+
+
+def feedback_step(item: Item, story: Story, avoid: str | None) -> tuple[str, Audience]:
+    whom = planning.audience_for(item)
+    person = story.person(avoid, prefer_support=whom == "support")
+    meeting = story.meeting()
+    who = person or _AUDIENCE_DEFAULT[whom]
+    where = f"at the next {meeting}" if meeting else "in a short message"
+    about = f" about {story.work}" if story.work else ""
+    return f"Ask {who} {where}{about}: {item.text}", whom
+
+
+def suggestions(
+    level: Level,
+    story_text: str,
+    goal: str,
+    struggle_ids: list[str],
+    today: date,
+    avoid_person: str | None = None,
+) -> list[Suggestion]:
+    """2 habits and a feedback question, each with a quoted reason and a step from the story."""
+    story = read_story(story_text)
+    evidence = struggle_evidence(level, story_text)
+    by_id = {e.item.id: e for e in evidence}
+    chosen = [i for i in level.common_struggles if i.id in struggle_ids]
+    grounded = [by_id.get(i.id) or Evidence(i, "", 0) for i in chosen] or evidence
+    grounded = [e for e in grounded if e.quote] or grounded
+    struggles = [e.item for e in grounded]
+    result: list[Suggestion] = []
+    habit_due = planning.next_workday(today, 2)
+    for item in _ordered(level, "habit", struggles, story_text)[:HABITS]:
+        result.append(
+            Suggestion(
+                kind="habit",
+                item_id=item.id,
+                reason=_reason(item, [e for e in grounded if e.quote], goal, story_text),
+                first_step=habit_step(item, story, avoid_person),
+                due=habit_due,
+                cadence="once a week",
+            )
+        )
+    ask_due = planning.next_workday(today, 7)
+    for item in _ordered(level, "feedback", struggles, story_text)[:FEEDBACK]:
+        step, whom = feedback_step(item, story, avoid_person)
+        result.append(
+            Suggestion(
+                kind="feedback",
+                item_id=item.id,
+                reason=_reason(item, [e for e in grounded if e.quote], goal, story_text),
+                first_step=step,
+                due=ask_due,
+                ask_whom=whom,
+            )
+        )
+    return result
+
+
+def smaller_step(step: str) -> str:
+    """A slipped step made smaller: its first part only, in fifteen minutes."""
+    first = re.split(r",\s+|\s+and\s+|;\s+|:\s+", step.rstrip("."), maxsplit=1)[0]
+    if len(first.split()) < 3 or vocab.unknown_words(first):
+        first = step.rstrip(".")
+    return f"{first}, in fifteen minutes this week (just that part)."

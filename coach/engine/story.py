@@ -1,0 +1,179 @@
+"""What the user's story names: the work it is about, the people in it, the meetings they have.
+
+Used to ask the ladder's questions about *their* situation ("Who is affected by the export change?")
+and to write first steps that name their artefact, people and meetings.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from coach.engine import vocab
+
+_WORK_VERB = (
+    r"(?:shipped|released|launched|built|changed|refactored|rewrote|migrated|deployed|rolled out|"
+    r"worked on|am working on|'m working on|wrote|designed|redesigned|removed|added|fixed|updated|"
+    r"moved|renamed|deprecated|owned|own|lead|led|am leading|'m leading|pushed|merged|broke)"
+)
+_DET = r"(?:a|an|the|my|our|this|that|some|their|your)"
+_STOP = (
+    r"(?:without|because|but|and|so|to|for|on|in|at|by|when|while|after|before|last|this|that|"
+    r"which|who|with|from|since|yesterday|today|week|month|it|they|we|i)"
+)
+_WORK = re.compile(
+    rf"\b{_WORK_VERB}\s+(?P<np>{_DET}\s+(?:(?!{_STOP}\b)[A-Za-z0-9’'-]+\s*){{1,4}}"
+    rf"(?:of\s+{_DET}\s+(?:(?!{_STOP}\b)[A-Za-z0-9’'-]+\s*){{1,3}})?)",
+    re.IGNORECASE,
+)
+_NOUN_WORK = re.compile(
+    rf"\b(?P<np>{_DET}\s+(?:new\s+)?(?:[A-Za-z0-9-]+\s+)?(?:change|feature|flow|page|release|migration|"
+    r"project|rollout|redesign|launch|api|integration|screen|report|export|import|update))\b",
+    re.IGNORECASE,
+)
+_ROLE = re.compile(
+    r"\b(?P<det>my|our|the)\s+(?P<role>(?:tech |team |engineering |product |support |new )?"
+    r"(?:manager|lead|pm|product manager|designer|support team|support lead|qa|cto|director|"
+    r"account manager|customer success team|sales rep|sales team|teammate|colleague|architect|"
+    r"data analyst|analyst|ux researcher|researcher))\b",
+    re.IGNORECASE,
+)
+_SUPPORT = re.compile(r"\b(support|helpdesk|customer success)\b", re.IGNORECASE)
+_MEETING = re.compile(
+    r"\b(sprint planning|sprint review|design review|roadmap review|incident review|standups?|"
+    r"retros?(?:pective)?s?|planning meeting|planning|demo day|demos?|1:1s?|one-on-ones?|all-hands|"
+    r"weekly sync|syncs?|kick-?offs?|post-?mortems?|steering (?:group|meeting)|qbrs?|offsites?|"
+    r"architecture review|review meeting|team meeting|leadership meeting|staff meeting)\b",
+    re.IGNORECASE,
+)
+_NOT_NAMES = frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "i",
+        "i'm",
+        "i've",
+        "i'd",
+        "ok",
+        "okay",
+        "api",
+        "ui",
+        "ux",
+        "qa",
+        "pm",
+        "sre",
+        "ceo",
+        "cto",
+        "vp",
+    ]
+)
+
+
+@dataclass(frozen=True)
+class Story:
+    work: str | None = None  # "the refactor of the export"
+    people: tuple[str, ...] = field(default_factory=tuple)  # "Priya", "your product manager"
+    meetings: tuple[str, ...] = field(default_factory=tuple)  # "standup", "sprint review"
+    support: bool = False  # support is part of the story
+
+    def person(self, avoid: str | None = None, prefer_support: bool = False) -> str | None:
+        """A person from the story to name in a step, never ``avoid`` (a conflict's person)."""
+        allowed = [p for p in self.people if not avoid or p.lower() != avoid.lower()]
+        if prefer_support:
+            for person in allowed:
+                if "support" in person.lower():
+                    return person
+        return allowed[0] if allowed else None
+
+    def meeting(self) -> str | None:
+        return self.meetings[0] if self.meetings else None
+
+
+def _np(text: str) -> str:
+    words = text.strip(" ,.").split()
+    if words and words[0].lower() in (
+        "a",
+        "an",
+        "my",
+        "our",
+        "this",
+        "that",
+        "some",
+        "their",
+        "your",
+    ):
+        words[0] = "the"
+    return " ".join(words)
+
+
+def work_of(text: str) -> str | None:
+    for pattern in (_WORK, _NOUN_WORK):
+        for match in pattern.finditer(text):
+            phrase = _np(match.group("np"))
+            if 2 <= len(phrase.split()) <= 7 and not vocab.unknown_words(phrase):
+                return phrase
+    return None
+
+
+def people_of(text: str) -> tuple[str, ...]:
+    found: list[str] = []
+    for match in _ROLE.finditer(text):
+        role = match.group("role").lower().replace("pm", "PM").replace("qa", "QA")
+        found.append(
+            f"your {role}" if match.group("det").lower() in ("my", "our") else f"the {role}"
+        )
+    for sentence in re.split(r"(?<=[.!?])\s+", text):
+        for index, token in enumerate(re.findall(r"[A-Za-z’'-]+", sentence)):
+            lowered = token.lower()
+            if (
+                token[0].isupper()
+                and token[1:].islower()
+                and len(token) > 2
+                and lowered not in _NOT_NAMES
+                and lowered not in vocab.TECH
+                and not vocab.is_word(lowered)
+            ):
+                found.append(token)
+            del index
+    unique: list[str] = []
+    for person in found:
+        if person.lower() not in (p.lower() for p in unique):
+            unique.append(person)
+    return tuple(unique)
+
+
+def meetings_of(text: str) -> tuple[str, ...]:
+    found: list[str] = []
+    for match in _MEETING.finditer(text):
+        name = match.group(1).lower()
+        name = re.sub(r"s$", "", name) if not name.endswith("ss") else name
+        name = {"retro": "retro", "1:1": "1:1", "one-on-one": "1:1", "demo": "demo"}.get(name, name)
+        if name not in found:
+            found.append(name)
+    return tuple(found)
+
+
+def read_story(text: str) -> Story:
+    return Story(
+        work=work_of(text),
+        people=people_of(text),
+        meetings=meetings_of(text),
+        support=bool(_SUPPORT.search(text)),
+    )
