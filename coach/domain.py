@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from coach.moves import Move
+from coach.moves import Move, Reading
 from coach.phases import PHASE_ORDER, PHASE_TITLES, Phase
 
 __all__ = [
@@ -45,6 +45,7 @@ class Turn(_Model):
     tokens: int | None = None
     created_at: datetime = Field(default_factory=datetime.now)
     move: Move | None = None  # coach turns: what the coach did (None in journals before v3)
+    reading: Reading | None = None  # user turns: how the guided coach read them
 
 
 class Suggestion(_Model):

@@ -41,6 +41,7 @@ class MoveKind(StrEnum):
     PLAN_SAVED = "plan_saved"  # the plan is saved: first step and check-in date
     PROPOSE_EVIDENCE = "propose_evidence"  # the story shows a readiness signal: record it?
     CLOSED = "closed"  # anything said after the plan was saved
+    PLAN_EDIT = "plan_edit"  # the user changed the plan in words ("move the first to Friday")
 
 
 class _Move(BaseModel):
@@ -147,6 +148,7 @@ class PlanCheck(_Move):
 class PlanFocus(_Move):
     kind: Literal[MoveKind.PLAN_FOCUS] = MoveKind.PLAN_FOCUS
     checkin: date
+    draft: str | None = None  # a focus statement offered when the user asked for one
 
 
 class PlanSaved(_Move):
@@ -161,6 +163,12 @@ class ProposeEvidence(_Move):
 
 class Closed(_Move):
     kind: Literal[MoveKind.CLOSED] = MoveKind.CLOSED
+
+
+class PlanEdit(_Move):
+    kind: Literal[MoveKind.PLAN_EDIT] = MoveKind.PLAN_EDIT
+    changes: tuple[str, ...]  # what changed, in plain words ("1 moved to Friday 4 Dec")
+    resume: Move | None = None  # the plan step asked again after the change
 
 
 Move = Annotated[
@@ -185,11 +193,13 @@ Move = Annotated[
     | PlanFocus
     | PlanSaved
     | ProposeEvidence
-    | Closed,
+    | Closed
+    | PlanEdit,
     Field(discriminator="kind"),
 ]
 
 Answer.model_rebuild()
+PlanEdit.model_rebuild()
 _ADAPTER: TypeAdapter[Move] = TypeAdapter(Move)
 
 
@@ -201,3 +211,44 @@ def dump_move(move: Move) -> str:
 def load_move(text: str | None) -> Move | None:
     """A stored move, or None for a turn saved before moves were stored."""
     return _ADAPTER.validate_json(text) if text else None
+
+
+# -- the reading of a user turn (stored in ``turns.reading``) -------------------------------------
+ReadingKind = Literal[
+    "answer",  # a real answer to what was asked
+    "non_answer",  # "I don't know", "k", "whatever"
+    "question",  # the user asks the coach something
+    "disagree",  # "no, that's not it"
+    "success",  # a story of something that went well
+    "off_topic",  # nothing about work, customers or the session
+    "garbage",  # not understood (keyboard mash, mostly unknown words)
+]
+
+
+class Reading(BaseModel):
+    """What a user turn is and carries, read before the next move is chosen (guided coach)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    kind: ReadingKind
+    words: int = 0
+    asks: Literal["session", "ladder", "advice", "other"] | None = None  # kind == "question"
+    blame: bool = False  # the customer is blamed ("they used it wrong")
+    heavy: Literal["burnout", "health", "conflict", "other"] | None = None
+    person: str | None = None  # who a conflict is with ("your manager"): never suggested
+    assent: bool | None = None  # yes / no to an offer; None when neither
+    chosen: tuple[int, ...] = ()  # 1-based options named, firm ones first
+    partly: tuple[int, ...] = ()  # options named with "a bit", "maybe", "partly"
+    chose_none: bool = False  # "none of them fit"
+    progress: Literal["done", "partly", "not_done"] | None = None  # follow-up: did it happen?
+    decision: Literal["keep", "change", "drop"] | None = None  # follow-up: keep, change, drop?
+    confidence: int | None = None  # 0..10 when the user rates confidence
+    typos: tuple[str, ...] = ()  # words that look misspelt (never handed back)
+
+
+def dump_reading(reading: Reading) -> str:
+    return reading.model_dump_json(exclude_defaults=True)
+
+
+def load_reading(text: str | None) -> Reading | None:
+    return Reading.model_validate_json(text) if text else None

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 from coach.domain import PHASE_ORDER, Phase, Plan, SessionRecord, Suggestion
-from coach.engine import matching, parse, planning, reflect
+from coach.engine import grounding, listen, listening, matching, parse, planning, reflect
 from coach.ladder.schema import Competency, Item, Level
 from coach.moves import (
     Answer,
@@ -26,9 +26,11 @@ from coach.moves import (
     LadderQuestion,
     Move,
     NotNow,
+    PlanCheck,
     PlanFocus,
     PlanSaved,
     ProposeStruggles,
+    Reading,
     SituationMore,
     Suggestions,
 )
@@ -53,6 +55,9 @@ class Flow:
         self.record = record
         self.previous_plan = previous_plan
         self.today = today
+        # A coach that listens (the guided one) gets moves chosen from the reading of each answer.
+        self.listens = False
+        self.asked_before: tuple[str, ...] = ()  # ladder questions of the session followed up
 
     # -- what the store says ---------------------------------------------------------------------
     @property
@@ -91,8 +96,11 @@ class Flow:
     def explore_order(self) -> list[Item]:
         """The level's questions, most relevant to the user's situation first (stable on resume)."""
         context = self.user_text(Phase.CHECKIN, Phase.SITUATION)
-        ranked = matching.rank(self.level.questions_to_ask_yourself, context)
-        return [m.item for m in ranked][:MAX_EXPLORE_QUESTIONS]
+        ranked = [m.item for m in matching.rank(self.level.questions_to_ask_yourself, context)]
+        fresh = [q for q in ranked if q.id not in self.asked_before]
+        if len(fresh) >= MAX_EXPLORE_QUESTIONS:  # a second session does not repeat the first
+            ranked = fresh
+        return ranked[:MAX_EXPLORE_QUESTIONS]
 
     def asked_ids(self) -> list[str]:
         """The ladder questions asked so far: the item ids their moves recorded."""
@@ -143,6 +151,16 @@ class Flow:
             return AskSituation(phase=phase)
         if phase is Phase.EXPLORE:
             return self._explore_move() or self.enter(Phase.STRUGGLES)
+        if phase is Phase.STRUGGLES and self.listens:
+            found = {
+                e.item.id: e.quote
+                for e in grounding.struggle_evidence(self.level, self.user_text())
+            }
+            return ProposeStruggles(
+                phase=phase,
+                item_ids=tuple(i.id for i in self.level.common_struggles),
+                evidence=tuple(found.get(i.id, "") for i in self.level.common_struggles),
+            )
         if phase is Phase.STRUGGLES:
             candidates = self.struggle_candidates()
             return ProposeStruggles(
@@ -152,13 +170,26 @@ class Flow:
             )
         if phase is Phase.SUGGEST:
             return Suggestions(phase=phase)
+        if phase is Phase.PLAN and self.listens:
+            return PlanCheck(phase=phase, ask="confidence")
         if phase is Phase.PLAN:
             checkin = planning.next_workday(self.today, planning.CHECKIN_DAYS)
             return PlanFocus(phase=phase, checkin=checkin)
         return Closed(phase=phase)
 
-    def after_user(self, text: str) -> Move:
+    def read(self, text: str) -> Reading:
+        """How the user's answer reads, given the list just shown (struggles to choose from)."""
+        options = None
+        if self.record.phase is Phase.STRUGGLES and isinstance(
+            self.step_move(), ProposeStruggles | None
+        ):
+            options = [i.text for i in self.level.common_struggles]
+        return listen.read(text, options)
+
+    def after_user(self, text: str, reading: Reading | None = None) -> Move:
         """Decide the coach's move after the user said ``text`` (already in the record)."""
+        if self.listens and reading is not None:
+            return listening.decide(self, text, reading)
         phase = self.record.phase
         if reflect.is_heavy(text) and phase not in (Phase.SUGGEST, Phase.PLAN, Phase.DONE):
             return Boundary(phase=phase, topic="other")

@@ -9,44 +9,15 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
-
 from coach.engine import choices, vocab
+from coach.moves import Reading, ReadingKind
 
-ReadingKind = Literal[
-    "answer",  # a real answer to what was asked
-    "non_answer",  # "I don't know", "k", "whatever"
-    "question",  # the user asks the coach something
-    "disagree",  # "no, that's not it"
-    "success",  # a story of something that went well
-    "off_topic",  # nothing about work, customers or the session
-    "garbage",  # not understood (keyboard mash, mostly unknown words)
-]
+__all__ = ["Reading", "read"]
+
 Asks = Literal["session", "ladder", "advice", "other"]
 Heavy = Literal["burnout", "health", "conflict", "other"]
 Progress = Literal["done", "partly", "not_done"]
 Decision = Literal["keep", "change", "drop"]
-
-
-class Reading(BaseModel):
-    """What a user turn is and carries. Stored in ``turns.reading``."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    kind: ReadingKind
-    words: int = 0
-    asks: Asks | None = None  # kind == "question": what about
-    blame: bool = False  # the customer is blamed ("they used it wrong")
-    heavy: Heavy | None = None  # burnout, health, a conflict with a person
-    person: str | None = None  # who the conflict is with ("your manager"), never suggested
-    assent: bool | None = None  # yes / no to a yes-no offer; None when neither
-    chosen: tuple[int, ...] = ()  # 1-based options named, firm ones first
-    partly: tuple[int, ...] = ()  # options named with "a bit", "maybe", "partly"
-    chose_none: bool = False  # "none of them fit"
-    progress: Progress | None = None  # follow-up: did the commitment happen?
-    decision: Decision | None = None  # follow-up: keep, change or drop it?
-    confidence: int | None = None  # 0..10 when the user rates confidence
-    typos: tuple[str, ...] = ()  # words that look misspelt (never handed back)
 
 
 _NON_ANSWER = re.compile(
@@ -161,6 +132,11 @@ _WORK = re.compile(
     r"better|session|habit|skill|grow|understand)\w*",
     re.IGNORECASE,
 )
+_LEISURE = re.compile(
+    r"\b(pizza|lunch|dinner|breakfast|weather|sunny|rain\w*|weekend|holiday|vacation|football|soccer|"
+    r"movie|film|netflix|tv|series|game of|cat|dog|coffee|beer|party|birthday|gym|music|song)\b",
+    re.IGNORECASE,
+)
 _FEELING = re.compile(
     r"\b(felt|feel|feeling|frustrat\w*|annoy\w*|angry|upset|worri\w*|anxious|nervous|stress\w*|"
     r"defensive|embarrass\w*|guilty|proud|happy|relieved|disappoint\w*|confus\w*|stuck|"
@@ -269,7 +245,7 @@ def read(text: str, options: list[str] | None = None) -> Reading:
         return Reading(kind="question", asks=_asks(stripped), **common)
     elif _SUCCESS.search(stripped):
         kind = "success"
-    elif words >= 6 and not _WORK.search(stripped) and not names_feeling(stripped):
+    elif _LEISURE.search(stripped) and not _WORK.search(stripped):
         kind = "off_topic"
     else:
         kind = "answer"

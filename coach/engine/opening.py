@@ -16,6 +16,7 @@ from coach.engine.session import CoachSession
 from coach.engine.view import Coach
 from coach.errors import NotFoundError
 from coach.ladder.schema import Competency
+from coach.moves import LadderQuestion
 from coach.prompts import PromptLibrary
 
 
@@ -69,6 +70,10 @@ def open_session(
         memory=memory,
         clock=clock,
     )
+    if previous is not None:  # a second session asks the ladder's other questions
+        session.flow.asked_before = tuple(
+            t.move.item_id for t in previous.turns if isinstance(t.move, LadderQuestion)
+        )
     if not record.turns and record.pending_move is None:  # never spoken: set where it starts
         record.phase = session.flow.first_phase()
         journal.set_phase(record.id, record.phase)

@@ -116,7 +116,13 @@ def second_person(clause: str) -> str:
     result = "".join(out)
     # "you and I" style leftovers never happen above; lower-case a plain first word
     first = result.split(" ", 1)[0]
-    if first and first.lower() != first and first.lower() in _SUBJECTS:
+    if (
+        first
+        and first.lower() != first
+        and not first.isupper()
+        and (first.lower() in _SUBJECTS or vocab.is_word(first.lower()))
+        and first.lower() not in vocab.TECH
+    ):
         result = first.lower() + result[len(first) :]
     return result
 
@@ -134,7 +140,7 @@ def _clean(clause: str) -> str:
 def sayable(clause: str) -> bool:
     """A clause that reads as a sentence of its own: a subject, a verb, no typo, no question."""
     words = clause.split()
-    if not 3 <= len(words) <= MAX_WORDS or "?" in clause or "“" in clause or '"' in clause:
+    if not 4 <= len(words) <= MAX_WORDS or "?" in clause or "“" in clause or '"' in clause:
         return False
     first = words[0].lower().strip("'’")
     if first not in _SUBJECTS and first not in _SWAP and not words[0][0].isupper():
@@ -169,27 +175,34 @@ def _feeling(text: str) -> str:
 
 def pick(text: str, avoid: tuple[str, ...] = ()) -> Picked | None:
     """The part of ``text`` most worth giving back, or None when nothing can be said well."""
+    found = candidates(text)
+    fresh = [c for c in found if c.form not in avoid]
+    return (fresh or found or [None])[0]
+
+
+def candidates(text: str) -> list[Picked]:
+    """Every part of ``text`` that can be given back, the most meaningful first."""
     who_match = _WHO.search(text)
     who = second_person(who_match.group(0).lower()) if who_match else ""
-    candidates: list[tuple[int, Picked]] = []
+    found_all: list[tuple[int, Picked]] = []
     for position, sentence in enumerate(sentences(text)):
         feeling = _feeling(sentence)
         parts = _CONTRAST.split(sentence, maxsplit=1)
         if len(parts) == 3:
             a, b = _clean(parts[0]), _clean(parts[2])
             if sayable(a) and sayable(b):
-                candidates.append(
+                found_all.append(
                     (5, Picked("contrast", second_person(a), second_person(b), who=who))
                 )
         if _SELF_JUDGE.search(sentence):
             clause = _clean(sentence[_SELF_JUDGE.search(sentence).start() :])
             clause = _shorten(clause)
             if clause and sayable(clause):
-                candidates.append((6, Picked("self_judgement", second_person(clause), who=who)))
+                found_all.append((6, Picked("self_judgement", second_person(clause), who=who)))
         if feeling:
             for clause in _clauses(sentence):
                 if _feeling(clause) == feeling and sayable(clause):
-                    candidates.append(
+                    found_all.append(
                         (7, Picked("feeling", second_person(clause), feeling=feeling, who=who))
                     )
                     break
@@ -197,18 +210,19 @@ def pick(text: str, avoid: tuple[str, ...] = ()) -> Picked | None:
         if len(parts) == 3:
             a, b = _clean(parts[0]), _clean(parts[2])
             if sayable(a) and sayable(b) and parts[1].lower().strip() not in ("and i", "and we"):
-                candidates.append(
+                found_all.append(
                     (4, Picked("consequence", second_person(a), second_person(b), who=who))
                 )
         for clause in _clauses(sentence):
             if sayable(clause):
-                candidates.append((1 - position, Picked("plain", second_person(clause), who=who)))
+                found_all.append((1 - position, Picked("plain", second_person(clause), who=who)))
                 break
-    if not candidates:
-        return None
-    candidates.sort(key=lambda c: -c[0])
-    fresh = [c for c in candidates if c[1].form not in avoid]
-    return (fresh or candidates)[0][1]
+    found_all.sort(key=lambda c: -c[0])
+    unique: list[Picked] = []
+    for _, found in found_all:
+        if all(found.main not in u.main and u.main not in found.main for u in unique):
+            unique.append(found)
+    return unique
 
 
 def _clauses(sentence: str) -> list[str]:
@@ -248,6 +262,11 @@ def reflect(text: str, variant: int = 0, avoid: tuple[str, ...] = ()) -> tuple[s
     picked = pick(text, avoid)
     if picked is None:
         return "", False
+    return render(picked, variant)
+
+
+def render(picked: Picked, variant: int = 0) -> tuple[str, bool]:
+    """One picked part of an answer, worded as a reflection; True when it adds meaning."""
     who = picked.who or "the people using it"
     if picked.form == "contrast":
         forms = (
@@ -274,12 +293,6 @@ def reflect(text: str, variant: int = 0, avoid: tuple[str, ...] = ()) -> tuple[s
             "Part of you thinks {m}, which says something about the standard you hold.",
         )
         return forms[variant % len(forms)].format(m=picked.main), True
-    if picked.who and picked.who not in picked.main and _past(picked.main):
-        verb = "were" if picked.who.endswith("s") else "was"
-        return (
-            f"{_plain_form(picked.main, variant)[:-1]}, and {who} {verb} on the other end of it.",
-            True,
-        )
     return _plain_form(picked.main, variant), False
 
 
@@ -302,15 +315,56 @@ def goal_reflection(goal: str, variant: int = 0) -> tuple[str, bool]:
     return f"You want to {verb}{aim}, so this is about how your work lands with people.", True
 
 
-def summary(parts: list[str], lead: str = "Let me pull that together") -> str:
-    """A short summary in the user's words: the first sayable clause of each part, joined."""
+def summary(parts: list[str], lead: str = "Let me pull that together", most: int = 2) -> str:
+    """A short summary in the user's words: the most telling clauses of the parts, joined."""
     said: list[str] = []
     for part in parts:
-        picked = pick(part)
-        if picked and picked.main not in said:
-            said.append(picked.main)
+        for picked in candidates(part)[: max(1, most - len(parts) + 1)]:
+            if picked.main not in said and len(said) < most:
+                said.append(picked.main)
     if not said:
         return ""
     if len(said) == 1:
         return f"{lead}: {said[0]}."
     return f"{lead}: {'; '.join(said[:-1])}; and {said[-1]}."
+
+
+_LINKS = (
+    "That links to what you said before: {m}.",
+    "It fits with something you said earlier: {m}.",
+    "And earlier you said {m}; the two belong together.",
+)
+
+
+def reflect_turn(
+    last: str, earlier: list[str], variant: int = 0, said_before: str = "", max_words: int = 42
+) -> str:
+    """One or two reflections for a turn: the answer's main point, then a second part of it or a
+    link to something said before. Nothing the coach already gave back is repeated."""
+
+    def new(found: list[Picked]) -> list[Picked]:
+        return [p for p in found if p.main not in said_before and _cap(p.main) not in said_before]
+
+    own = new(candidates(last)) if last else []
+    sentences_out: list[str] = []
+    if own:
+        sentences_out.append(render(own[0], variant)[0])
+    second = next((p for p in own[1:] if p.main not in sentences_out[0]), None) if own else None
+    if second is not None:
+        sentences_out.append(render(second, variant + 1)[0])
+    else:
+        for answer in reversed(earlier):
+            found = [
+                p
+                for p in new(candidates(answer))
+                if not sentences_out or p.main not in sentences_out[0]
+            ]
+            if found:
+                link = _LINKS[variant % len(_LINKS)].format(m=found[0].main)
+                sentences_out.append(link if sentences_out else _cap(render(found[0], variant)[0]))
+                break
+    text = " ".join(sentences_out)
+    while len(text.split()) > max_words and len(sentences_out) > 1:
+        sentences_out.pop()
+        text = " ".join(sentences_out)
+    return text

@@ -14,7 +14,7 @@ from collections.abc import AsyncIterator, Callable
 from datetime import date, datetime
 
 from coach.domain import Phase, Plan, SessionRecord, Suggestion, Turn
-from coach.engine import planning
+from coach.engine import listening, planning
 from coach.engine.flow import Flow
 from coach.engine.memory import session_summary
 from coach.engine.saver import TurnSaver
@@ -47,6 +47,7 @@ class CoachSession:
         self.memory = memory
         self.clock = clock
         self.flow = Flow(competency, level, record, previous_plan, self.today)
+        self.flow.listens = getattr(coach, "listens", False)
         self._saved_state = (record.phase, tuple(record.struggle_ids))
 
     # -- state -------------------------------------------------------------------------------------
@@ -101,12 +102,15 @@ class CoachSession:
         text = text.strip()
         if not text:
             raise CoachError("Write something first.")
-        turn = Turn(role="user", text=text, phase=self.phase, tokens=count_text(text))
+        reading = self.flow.read(text) if self.flow.listens else None
+        turn = Turn(
+            role="user", text=text, phase=self.phase, tokens=count_text(text), reading=reading
+        )
         turn.id = self.journal.add_turn(
-            self.record.id, "user", text, self.phase, tokens=turn.tokens
+            self.record.id, "user", text, self.phase, tokens=turn.tokens, reading=reading
         )
         self.record.turns.append(turn)
-        self._decide(self.flow.after_user(text))
+        self._decide(self.flow.after_user(text, reading))
 
     def reply(self) -> AsyncIterator[str]:
         """The coach's reply to the turn just submitted."""
@@ -204,6 +208,8 @@ class CoachSession:
 
     def _focus_answer(self) -> str:
         """The user's last turn in the plan step: the focus they want to hold."""
+        if self.flow.listens:
+            return listening.focus_answer(self.flow)
         for turn in reversed(self.record.turns):
             if turn.role == "user" and turn.phase is Phase.PLAN:
                 return turn.text

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from coach.engine import vocab
 
 _WORK_VERB = (
-    r"(?:shipped|released|launched|built|changed|refactored|rewrote|migrated|deployed|rolled out|"
+    r"(?:shipped|released|launched|built|rebuilt|reworked|implemented|created|introduced|replaced|"
+    r"optimised|optimized|improved|simplified|automated|split|changed|refactored|rewrote|migrated|deployed|rolled out|"
     r"worked on|am working on|'m working on|wrote|designed|redesigned|removed|added|fixed|updated|"
     r"moved|renamed|deprecated|owned|own|lead|led|am leading|'m leading|pushed|merged|broke)"
 )

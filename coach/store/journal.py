@@ -15,7 +15,7 @@ from pathlib import Path
 
 from coach.domain import Phase, Plan, SessionRecord, Suggestion, Turn
 from coach.errors import NotFoundError
-from coach.moves import Move, dump_move, load_move
+from coach.moves import Move, Reading, dump_move, dump_reading, load_move, load_reading
 from coach.store.errors import store_error as _store_error
 
 
@@ -151,13 +151,14 @@ class Journal:
         complete: bool = True,
         tokens: int | None = None,
         move: Move | None = None,
+        reading: Reading | None = None,
     ) -> int:
         with self._write() as db:
             cursor = db.execute(
                 "INSERT INTO turns (session_id, seq, role, text, phase, complete, tokens, "
-                "created_at, move) "
+                "created_at, move, reading) "
                 "VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM turns WHERE session_id = ?), "
-                "?, ?, ?, ?, ?, ?, ?)",
+                "?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     session_id,
                     session_id,
@@ -168,6 +169,7 @@ class Journal:
                     tokens,
                     _time(datetime.now()),
                     dump_move(move) if move is not None else None,
+                    dump_reading(reading) if reading is not None else None,
                 ),
             )
             return int(cursor.lastrowid)
@@ -243,6 +245,7 @@ class Journal:
                 tokens=t["tokens"],
                 created_at=_parse_time(t["created_at"]),
                 move=load_move(t["move"]),
+                reading=load_reading(t["reading"]),
             )
             for t in self._read(
                 "SELECT * FROM turns WHERE session_id = ? ORDER BY seq", (session_id,)

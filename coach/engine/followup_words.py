@@ -1,0 +1,84 @@
+"""The guided coach's words for the follow-up review and the plan's checks."""
+
+from __future__ import annotations
+
+from coach.engine import planning
+from coach.engine.view import SessionView
+from coach.moves import (
+    FollowupDecide,
+    FollowupItem,
+    FollowupLearned,
+    FollowupObstacle,
+    Move,
+    PlanCheck,
+    PlanFocus,
+)
+
+
+def _join(*parts: str) -> str:
+    return " ".join(p.strip() for p in parts if p and p.strip())
+
+
+def _item_text(view: SessionView, item_id: str) -> str:
+    item = view.item(item_id)
+    return item.text if item else item_id
+
+
+def followup_text(move: Move, view: SessionView, heard: str) -> str:
+    if isinstance(move, FollowupItem):
+        commitment = view.followups[move.index]
+        text = _item_text(view, commitment.item_id)
+        if move.index == 0:
+            return _join(
+                "Welcome back. Before today's topic, let's review your last plan, one item at a time.",
+                f"You chose “{text}”, with this first step: {commitment.first_step}",
+                "How did it go?",
+            )
+        return _join(
+            heard, f"Next: “{text}”, first step: {commitment.first_step}", "How did that one go?"
+        )
+    if isinstance(move, FollowupLearned):
+        return _join(heard, "What did you learn from doing it?")
+    if isinstance(move, FollowupObstacle):
+        return _join(heard, "That happens to most plans. What got in the way?")
+    if isinstance(move, FollowupDecide):
+        smaller = f" A smaller version: {move.smaller_step}" if move.smaller_step else ""
+        return _join(
+            heard,
+            f"Let's decide what to do with it.{smaller}",
+            "What would you like to do: keep it, make it smaller, or drop it?",
+        )
+    return heard
+
+
+def plan_check_text(move: Move, view: SessionView, heard: str, question: str) -> str:
+    kept = view.kept
+    if isinstance(move, PlanCheck) and move.ask == "confidence":
+        first = sorted(kept, key=lambda s: s.due)[0] if kept else None
+        if first is None:
+            return _join(heard, "Nothing is kept for the plan yet.", question)
+        due = planning.when(first.due, view.today)
+        return _join(
+            heard,
+            f"Your first step, by {due}: {first.first_step}",
+            "From 0 to 10, how sure are you that you'll do it by then?",
+        )
+    if isinstance(move, PlanCheck):
+        rating = next(
+            (t.reading.confidence for t in reversed(view.turns) if t.reading and t.role == "user"),
+            None,
+        )
+        first = sorted(kept, key=lambda s: s.due)[0] if kept else None
+        if rating is not None and first is not None:
+            step = first.first_step.rstrip(".")
+            step = step[0].lower() + step[1:]
+            said = (
+                f"A {rating} out of 10 to {step}: fairly sure, with some doubt left."
+                if rating >= 7
+                else f"A {rating} out of 10 to {step}: real doubt, and worth knowing why."
+            )
+            heard = said
+        return _join(heard, question)
+    if isinstance(move, PlanFocus):
+        return _join(heard, "Worth planning around.", question)
+    return _join(heard, question)

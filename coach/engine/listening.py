@@ -1,0 +1,262 @@
+"""The flow's choice of move for a coach that listens: decided from the stored reading of the answer.
+
+The reading (``coach.engine.listen``) says what kind of answer came in; this module turns it into
+the next move: an aside that answers the moment (a boundary, a challenge, an answer, a clarifying
+question) or the step's own progression. Nothing is saved that the user did not choose.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from coach.domain import Phase
+from coach.engine import choices, grounding, parse, planning
+from coach.moves import (
+    Answer,
+    AskConsent,
+    AskSituation,
+    Boundary,
+    Challenge,
+    Clarify,
+    Closed,
+    FollowupDecide,
+    FollowupItem,
+    FollowupLearned,
+    FollowupObstacle,
+    Move,
+    NotNow,
+    PlanCheck,
+    PlanEdit,
+    PlanFocus,
+    PlanSaved,
+    ProposeStruggles,
+    Reading,
+    Reflect,
+    SituationMore,
+)
+
+if TYPE_CHECKING:
+    from coach.engine.flow import Flow
+
+SHORT_ANSWER_WORDS = 8
+MAX_CHALLENGES = 2
+_KEEP_DRAFT = ("keep", "yes", "sounds good", "that's it", "thats it", "fine", "ok", "okay", "good")
+
+
+def step_to(flow: Flow, phase: Phase) -> Move:
+    """Enter ``phase``; the move carries the step it closes so the coach can summarise it."""
+    closing = flow.record.phase
+    move = flow.enter(phase)
+    return move.model_copy(update={"summary_of": closing}) if move.phase is not closing else move
+
+
+def resume(flow: Flow) -> Move:
+    """The step's move again (after an aside), as it stood."""
+    step = flow.step_move()
+    move = step if step is not None else flow.opening()
+    return move.model_copy(update={"summary_of": None})
+
+
+def _last(flow: Flow) -> Move | None:
+    moves = flow.moves()
+    return moves[-1] if moves else None
+
+
+def _aside(flow: Flow, reading: Reading) -> Move | None:
+    """A move that answers the moment itself, in any step; None to go on with the step."""
+    phase = flow.record.phase
+    moves = flow.moves()
+    last = _last(flow)
+    if reading.heavy and not any(
+        isinstance(m, Boundary) and m.topic == reading.heavy for m in moves
+    ):
+        return Boundary(phase=phase, topic=reading.heavy, person=reading.person)
+    challenges = sum(isinstance(m, Challenge) for m in moves)
+    if reading.blame and challenges < MAX_CHALLENGES:
+        return Challenge(phase=phase, grade=2 if challenges else 1)
+    if reading.kind == "question":
+        return Answer(phase=phase, topic=reading.asks or "other", resume=_resume_for_answer(flow))
+    clarified = isinstance(last, Clarify)
+    if reading.kind == "garbage" and not clarified:
+        return Clarify(phase=phase, reason="not_understood")
+    if reading.kind == "off_topic" and not clarified:
+        return Clarify(phase=phase, reason="off_topic")
+    if reading.kind == "disagree" and not isinstance(last, Reflect):
+        return Reflect(phase=phase)
+    return None
+
+
+def _resume_for_answer(flow: Flow) -> Move:
+    step = resume(flow)
+    if isinstance(step, PlanFocus):
+        return step.model_copy(update={"draft": draft_focus(flow)})
+    if isinstance(step, Answer):  # asked twice in a row: resume what the first answer resumed
+        return step.resume or flow.opening()
+    return step
+
+
+def draft_focus(flow: Flow) -> str:
+    """A focus statement built from the first kept habit (the ladder's imperative, in first person)."""
+    kept = [s for s in flow.record.suggestions if s.accepted] or flow.record.suggestions
+    for suggestion in kept:
+        item = flow.level.find(suggestion.item_id)
+        if item:
+            text = item[1].text.strip().strip('"“”').rstrip(".?")
+            if suggestion.kind == "habit":
+                return f"I {planning.lower_first(text)}."
+            return f"I ask for feedback: “{text}?”"
+    return flow.level.focus_summary.closing
+
+
+def decide(flow: Flow, text: str, reading: Reading) -> Move:
+    """The move after the user said ``text``, read as ``reading``."""
+    phase = flow.record.phase
+    if phase is Phase.DONE:
+        return Closed(phase=phase)
+    if isinstance(_last(flow), Boundary) and not reading.heavy:
+        if reading.assent is False and reading.words <= 4:
+            return NotNow(phase=phase)
+        if phase is Phase.CHECKIN and flow.step_move() is None:  # the goal came with it: go on
+            return step_to(flow, Phase.SITUATION)
+        return resume(flow)
+    aside = _aside(flow, reading)
+    if aside is not None:
+        return aside
+    if reading.kind == "non_answer" and phase in (Phase.CHECKIN, Phase.SITUATION, Phase.EXPLORE):
+        if not isinstance(_last(flow), Clarify):
+            return Clarify(phase=phase, reason="non_answer")
+    if phase is Phase.FOLLOWUP:
+        return _followup(flow, reading)
+    if phase is Phase.CHECKIN:
+        return step_to(flow, Phase.SITUATION)
+    if phase is Phase.SITUATION:
+        short = reading.words < SHORT_ANSWER_WORDS
+        if short and isinstance(flow.step_move(), AskSituation):
+            return SituationMore(phase=phase)
+        return step_to(flow, Phase.EXPLORE)
+    if phase is Phase.EXPLORE:
+        return flow._explore_move() or step_to(flow, Phase.STRUGGLES)
+    if phase is Phase.STRUGGLES:
+        return _struggles(flow, reading)
+    if phase is Phase.SUGGEST:
+        count = len(flow.record.suggestions)
+        keep = (
+            list(range(1, count + 1))
+            if reading.assent and not parse.numbers(text, count)
+            else parse.keep_or_drop(text, count)
+        )
+        for number, suggestion in enumerate(flow.record.suggestions, start=1):
+            flow.record.suggestions[number - 1] = suggestion.model_copy(
+                update={"accepted": number in keep}
+            )
+        return step_to(flow, Phase.PLAN)
+    if phase is Phase.PLAN:
+        return _plan(flow, text, reading)
+    return Closed(phase=phase)
+
+
+def _followup(flow: Flow, reading: Reading) -> Move:
+    step = flow.step_move()
+    if isinstance(step, FollowupItem):
+        if reading.progress in ("not_done", "partly"):
+            return FollowupObstacle(phase=Phase.FOLLOWUP, item_id=step.item_id)
+        if reading.kind == "non_answer" and reading.progress is None:
+            return FollowupObstacle(phase=Phase.FOLLOWUP, item_id=step.item_id)
+        return FollowupLearned(phase=Phase.FOLLOWUP, item_id=step.item_id)
+    if isinstance(step, FollowupObstacle):
+        item = next((s for s in flow.followups if s.item_id == step.item_id), None)
+        smaller = grounding.smaller_step(item.first_step) if item else None
+        return FollowupDecide(phase=Phase.FOLLOWUP, item_id=step.item_id, smaller_step=smaller)
+    if flow.remaining_followups():
+        return flow._followup_move()
+    return step_to(flow, Phase.CHECKIN)
+
+
+def _struggles(flow: Flow, reading: Reading) -> Move:
+    step = flow.step_move()
+    if isinstance(step, ProposeStruggles) or step is None:
+        options = [i.id for i in flow.level.common_struggles]
+        named = [*reading.chosen, *(n for n in reading.partly if n not in reading.chosen)]
+        if named:
+            flow.record.struggle_ids = [options[n - 1] for n in named if 0 < n <= len(options)]
+        elif reading.chose_none:
+            flow.record.struggle_ids = []
+        elif reading.kind in ("non_answer", "garbage") and not isinstance(_last(flow), Clarify):
+            return Clarify(phase=Phase.STRUGGLES, reason="non_answer")
+        return AskConsent(phase=Phase.STRUGGLES, struggle_ids=tuple(flow.record.struggle_ids))
+    declined = any(isinstance(m, NotNow) for m in flow.moves(Phase.STRUGGLES))
+    if reading.assent is False and not declined:
+        return NotNow(phase=Phase.STRUGGLES)
+    return step_to(flow, Phase.SUGGEST)
+
+
+def _plan(flow: Flow, text: str, reading: Reading) -> Move:
+    last = _last(flow)
+    step = last.resume if isinstance(last, Answer) and last.resume else flow.step_move()
+    edits = choices.parse_edits(text, len(flow.record.suggestions), flow.today)
+    if edits:
+        return PlanEdit(
+            phase=Phase.PLAN, changes=tuple(apply_edits(flow, edits)), resume=resume(flow)
+        )
+    if isinstance(step, PlanCheck) and step.ask == "confidence":
+        return PlanCheck(phase=Phase.PLAN, ask="obstacles")
+    if isinstance(step, PlanCheck):
+        return PlanFocus(phase=Phase.PLAN, checkin=_checkin(flow))
+    if isinstance(step, PlanFocus) and reading.kind in ("non_answer", "garbage") and not step.draft:
+        return Answer(
+            phase=Phase.PLAN,
+            topic="advice",
+            resume=step.model_copy(update={"draft": draft_focus(flow), "summary_of": None}),
+        )
+    flow.record.phase = Phase.DONE
+    return PlanSaved(phase=Phase.DONE)
+
+
+def _checkin(flow: Flow):
+    return planning.next_workday(flow.today, planning.CHECKIN_DAYS)
+
+
+def apply_edits(flow: Flow, edits: list[choices.Edit]) -> list[str]:
+    """Apply plan edits to the session's suggestions; what changed, in plain words."""
+    said: list[str] = []
+    for edit in edits:
+        index = edit.index - 1
+        if not 0 <= index < len(flow.record.suggestions):
+            continue
+        suggestion = flow.record.suggestions[index]
+        if edit.op == "move" and edit.due:
+            update = {"due": edit.due}
+            said.append(f"{edit.index} now due {planning.when(edit.due, flow.today)}")
+        elif edit.op == "drop":
+            update = {"accepted": False}
+            said.append(f"{edit.index} dropped")
+        elif edit.op == "change" and edit.step:
+            update = {"first_step": edit.step}
+            said.append(f"{edit.index} now starts with: {edit.step}")
+        else:
+            continue
+        flow.record.suggestions[index] = suggestion.model_copy(update=update)
+    return said
+
+
+def focus_answer(flow: Flow) -> str:
+    """The focus the user chose: their own sentence, or the draft they accepted."""
+    offered: str | None = None
+    answer = ""
+    for turn in flow.record.turns:
+        if turn.phase is not Phase.PLAN:
+            continue
+        if turn.role == "coach":
+            move = turn.move
+            if isinstance(move, Answer) and isinstance(move.resume, PlanFocus):
+                offered = move.resume.draft
+            elif isinstance(move, PlanFocus):
+                offered = move.draft or offered
+            continue
+        answer = turn.text
+        accepted = turn.reading is not None and (
+            turn.reading.assent or turn.reading.kind == "non_answer"
+        )
+        if offered and (accepted or answer.strip().lower().rstrip(".!") in _KEEP_DRAFT):
+            answer = offered
+    return answer
