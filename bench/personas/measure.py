@@ -71,11 +71,30 @@ def is_summary(sentence: str) -> bool:
     return any(lowered.startswith(lead) for lead in SUMMARY_LEADS)
 
 
+# Statements of the coach's own (plan facts, instructions, list headings): never reflections.
+COACH_STATEMENTS = (
+    "your first step",
+    "here are",
+    "here is",
+    "say ",
+    "numbers or",
+    "welcome",
+    "this session",
+    "check in",
+    "your plan is saved",
+    "focus:",
+    "done:",
+    "next:",
+    "you chose",
+)
+
+
 def is_reflection(sentence: str, user_said: str) -> bool:
-    """A statement to the user that gives back their content (two content words of theirs)."""
+    """A statement that gives back the user's content: two content words of theirs, not a question,
+    not one of the coach's own statements (plan facts, instructions)."""
     if sentence.endswith("?") or is_summary(sentence):
         return is_summary(sentence)
-    if not re.search(r"\byou(?:r|'re|’re)?\b", sentence, re.IGNORECASE):
+    if sentence.lower().startswith(COACH_STATEMENTS):
         return False
     said = matching.concepts(user_said)
     shared = {c for c in matching.concepts(sentence) if c in said}

@@ -49,20 +49,28 @@ def _coach_turns(db: Path, session: int | None) -> list[tuple]:
         ).fetchall()
 
 
-def _session_state(db: Path) -> tuple[int | None, str | None]:
+def _session_state(db: Path, after: int = 0) -> tuple[int | None, str | None]:
+    """The newest session started after session ``after`` (None until it exists)."""
     if not db.exists():
         return None, None
     with sqlite3.connect(db) as conn:
-        row = conn.execute("SELECT id, phase FROM sessions ORDER BY id DESC LIMIT 1").fetchone()
+        row = conn.execute(
+            "SELECT id, phase FROM sessions WHERE id > ? ORDER BY id DESC LIMIT 1", (after,)
+        ).fetchone()
     return (row[0], row[1]) if row else (None, None)
 
 
-def _wait_for_coach(db: Path, count: int, proc: subprocess.Popen, timeout: float = 15.0) -> bool:
-    """Wait until the journal holds more than ``count`` complete coach turns."""
+def _wait_for_coach(
+    db: Path, count: int, proc: subprocess.Popen, after: int, timeout: float = 15.0
+) -> bool:
+    """Wait until the session holds more than ``count`` complete coach turns."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
-            session, _ = _session_state(db)
+            session, _ = _session_state(db, after)
+            if session is None:
+                time.sleep(0.03)
+                continue
             turns = _coach_turns(db, session)
             coach = [t for t in turns if t[1] == "coach" and t[4]]
             if len(coach) > count:
@@ -86,6 +94,8 @@ def _move_kind(raw: str | None) -> str | None:
 
 def run_session(home: Path, persona: dict, script: list[str], reactive: dict) -> list[dict]:
     db = home / "data" / "journal.sqlite3"
+    before, _ = _session_state(db)
+    before = before or 0
     env = {**os.environ, "COACH_HOME": str(home), "NO_COLOR": "1"}
     args = [*COACH, "chat", "--offline", "--level", str(persona["level"])]
     proc = subprocess.Popen(
@@ -103,10 +113,10 @@ def run_session(home: Path, persona: dict, script: list[str], reactive: dict) ->
     lines = list(script)
     used: Counter = Counter()
     coach_seen = 0
-    _wait_for_coach(db, coach_seen, proc)
+    _wait_for_coach(db, coach_seen, proc, before)
     coach_seen = 1
     for _ in range(MAX_TURNS):
-        session, phase = _session_state(db)
+        session, phase = _session_state(db, before)
         if phase == "done":
             break
         turns = _coach_turns(db, session)
@@ -125,7 +135,7 @@ def run_session(home: Path, persona: dict, script: list[str], reactive: dict) ->
             line = lines.pop(0)
         proc.stdin.write(line + "\n")
         proc.stdin.flush()
-        if not _wait_for_coach(db, coach_seen, proc):
+        if not _wait_for_coach(db, coach_seen, proc, before):
             break
         coach_seen += 1
     proc.stdin.write("/quit\n")
@@ -134,7 +144,7 @@ def run_session(home: Path, persona: dict, script: list[str], reactive: dict) ->
         proc.wait(timeout=10)
     except subprocess.TimeoutExpired:
         proc.kill()
-    session, _ = _session_state(db)
+    session, _ = _session_state(db, before)
     return [
         {"role": r, "text": t, "phase": p, "move": _move_kind(m)}
         for _, r, t, p, _c, m in _coach_turns(db, session)

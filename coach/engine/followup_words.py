@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from coach.engine import planning
+from coach.engine import planning, vocab
 from coach.engine.view import SessionView
 from coach.moves import (
     FollowupDecide,
@@ -57,6 +57,10 @@ def plan_check_text(move: Move, view: SessionView, heard: str, question: str) ->
         first = sorted(kept, key=lambda s: s.due)[0] if kept else None
         if first is None:
             return _join(heard, "Nothing is kept for the plan yet.", question)
+        if not heard:
+            from coach.engine.guided import goal_link
+
+            heard = goal_link(view)
         due = planning.when(first.due, view.today)
         return _join(
             heard,
@@ -72,13 +76,23 @@ def plan_check_text(move: Move, view: SessionView, heard: str, question: str) ->
         if rating is not None and first is not None:
             step = first.first_step.rstrip(".")
             step = step[0].lower() + step[1:]
+            article = "An" if rating == 8 else "A"
             said = (
-                f"A {rating} out of 10 to {step}: fairly sure, with some doubt left."
+                f"{article} {rating} out of 10 to {step}: fairly sure, with some doubt left."
                 if rating >= 7
-                else f"A {rating} out of 10 to {step}: real doubt, and worth knowing why."
+                else f"{article} {rating} out of 10 to {step}: real doubt, and worth knowing why."
             )
             heard = said
         return _join(heard, question)
     if isinstance(move, PlanFocus):
-        return _join(heard, "Worth planning around.", question)
+        obstacle = view.last_user_text.strip().rstrip(".")
+        if (
+            not heard
+            and obstacle
+            and 2 <= len(obstacle.split()) <= 10
+            and not vocab.unknown_words(obstacle)
+        ):
+            if not vocab.finite_verb(obstacle.split()):
+                heard = f"{obstacle[0].upper()}{obstacle[1:]} could get in the way; worth planning around it."
+        return _join(heard, question)
     return _join(heard, question)

@@ -98,9 +98,23 @@ def _ordered(level: Level, kind: str, struggles: list[Item], story_text: str) ->
     return ordered
 
 
+def _any_evidence(item: Item, story_text: str) -> Evidence:
+    """A chosen struggle's evidence: a cue anywhere in the story, else its closest sentence."""
+    for sentence in _sentences(story_text):
+        for cue in item.cues:
+            found = re.search(cue, sentence, re.IGNORECASE)
+            if found:
+                return Evidence(item, quote_of(sentence, found), 1)
+    best = _best_sentence(item, story_text)
+    return Evidence(item, best or "", 0.5 if best else 0)
+
+
 def _reason(item: Item, struggles: list[Evidence], goal: str, story_text: str) -> str:
     for evidence in struggles:
         if item.id in evidence.item.helps:
+            return f"You said “{evidence.quote}”, which fits “{evidence.item.text}”."
+    for evidence in struggles:
+        if evidence.quote and _best_sentence(item, evidence.quote + " " + evidence.item.text):
             return f"You said “{evidence.quote}”, which fits “{evidence.item.text}”."
     best = _best_sentence(item, story_text)
     if best:
@@ -180,7 +194,7 @@ def suggestions(
     evidence = struggle_evidence(level, story_text)
     by_id = {e.item.id: e for e in evidence}
     chosen = [i for i in level.common_struggles if i.id in struggle_ids]
-    grounded = [by_id.get(i.id) or Evidence(i, "", 0) for i in chosen] or evidence
+    grounded = [by_id.get(i.id) or _any_evidence(i, story_text) for i in chosen] or evidence
     grounded = [e for e in grounded if e.quote] or grounded
     struggles = [e.item for e in grounded]
     result: list[Suggestion] = []

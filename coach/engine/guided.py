@@ -65,12 +65,23 @@ def ladder_line(item: Item) -> str:
     return f"{item.text} [{item.id}]{note}"
 
 
+_NOT_STORY = (Boundary, AskConsent, Suggestions, ProposeStruggles, PlanCheck)
+
+
 def _said(view: SessionView, *phases: Phase) -> list[str]:
-    """The user's real answers (not non-answers, questions or garbage), oldest first."""
+    """The user's real answers (not non-answers, questions, choices or garbage), oldest first."""
+    after: dict[int, Move | None] = {}
+    previous: Move | None = None
+    for index, turn in enumerate(view.turns):
+        if turn.role == "coach":
+            previous = turn.move
+        else:
+            after[index] = previous
     return [
         t.text
-        for t in view.turns
+        for index, t in enumerate(view.turns)
         if t.role == "user"
+        and not isinstance(after.get(index), _NOT_STORY)
         and (not phases or t.phase in phases)
         and (t.reading is None or t.reading.kind in ("answer", "success", "disagree"))
         and not (t.reading and (t.reading.heavy or t.reading.blame))
@@ -85,14 +96,23 @@ def _story(view: SessionView) -> str:
 
 def give_back(view: SessionView, move: Move) -> str:
     """A summary when the move closes a step, else a reflection of the last real answer."""
+    last = view.turns[-1] if view.turns and view.turns[-1].role == "user" else None
     if move.summary_of is not None:
         text = _summary(view, move.summary_of)
-        if text:
+        if text and move.summary_of is Phase.CHECKIN:
             return text
-    last = view.turns[-1] if view.turns and view.turns[-1].role == "user" else None
+        if text:
+            said_before = " ".join(t.text for t in view.turns if t.role == "coach") + text
+            more = reflections.reflect_turn(
+                last.text if last else "", [], view.coach_turns + 1, said_before, max_words=22
+            )
+            return _join(text, more) if len((text + more).split()) <= 48 else text
     variant = view.coach_turns
     said_before = " ".join(t.text for t in view.turns if t.role == "coach")
     real = last is not None and (last.reading is None or last.reading.kind in ("answer", "success"))
+    real = real and last.text in _said(view)
+    if real and last.reading is not None and (last.reading.chosen or last.reading.partly):
+        real = False
     earlier = [a for a in _said(view) if last is None or a != last.text]
     if real and last.phase is Phase.CHECKIN:
         return reflections.goal_reflection(last.text, variant)[0]
@@ -120,7 +140,7 @@ def _join(*parts: str) -> str:
 
 
 def _work(view: SessionView) -> str:
-    return read_story(_story(view)).work or "that work"
+    return read_story(view.user_text(Phase.SITUATION, Phase.EXPLORE)).work or "that work"
 
 
 def ladder_ask(item: Item, view: SessionView) -> str:
@@ -212,7 +232,8 @@ def _answer(move: Answer, view: SessionView) -> str:
         )
     else:
         said = "That one is outside what I can answer here."
-    return _join(said, question_for(resume, view) if resume else "")
+    heard = give_back(view, move) if _said(view) else ""
+    return _join(said, heard, question_for(resume, view) if resume else "")
 
 
 def _clarify(move: Clarify, view: SessionView) -> str:
@@ -246,13 +267,16 @@ def _step(view: SessionView) -> Move:
 
 
 def _challenge(move: Challenge, view: SessionView) -> str:
+    heard = give_back(view, move)
     if move.grade == 1:
         return _join(
+            heard,
             "It's frustrating when people use something differently than you built it for.",
             "Let's try the other chair for a moment: how might that moment have looked from the "
             "customer's side?",
         )
     return _join(
+        heard,
         "I notice the blame landing on the users again, and I'd rather not leave it there.",
         "If one of them told the story of that day, what would they say went wrong?",
     )
@@ -276,16 +300,29 @@ def _consent(move: AskConsent, view: SessionView) -> str:
     struggles = [i for i in map(view.item, move.struggle_ids) if i is not None]
     if struggles:
         said = f"You recognise “{'” and “'.join(s.text for s in struggles)}”."
-        quotes = [q for i, q in zip(move.struggle_ids, _evidence(view), strict=False) if q]
-        del quotes
-        said = _join(said, give_back(view, move))
+        story = view.user_text(Phase.SITUATION, Phase.EXPLORE)
+        quote = next(
+            (
+                e.quote
+                for e in map(lambda i: grounding._any_evidence(i, story), struggles)
+                if e.quote
+            ),
+            "",
+        )
+        if quote:
+            said = _join(said, f"It matches what you said: “{quote}”.")
     else:
         said = _join("None of the list is saved, and that is fine.", give_back(view, move))
     return _join(said, question_for(move, view))
 
 
-def _evidence(view: SessionView) -> list[str]:
-    return []
+def goal_link(view: SessionView) -> str:
+    """The check-in goal, carried forward: "And you came wanting to ..."."""
+    goal = reflections.goal_reflection(view.goal)[0] if view.goal else ""
+    if goal.startswith("You want to "):
+        aim = goal[len("You want to ") :].split(", so this is about")[0].rstrip(".")
+        return f"That serves what you came for: to {aim}."
+    return ""
 
 
 def _plan_saved(view: SessionView) -> str:
@@ -354,7 +391,7 @@ def text_for(move: Move, view: SessionView) -> str:
         )
     if isinstance(move, Suggestions):
         return (
-            f"{_join(give_back(view, move), f'Here are a few from {level.label} for what you described.')}"
+            f"{_join(give_back(view, move), goal_link(view), f'Here are a few from {level.label} for what you described.')}"
             f"\n\n{suggestion_lines(list(view.suggestions), level, view.today)}\n\n"
             "Say “all”, or for example “keep 1 3” or “drop 2”. Which do you want to keep?"
         )
@@ -400,7 +437,7 @@ def guided_suggestions(view: SessionView) -> list[Suggestion]:
     )
     return grounding.suggestions(
         view.level,
-        _story(view),
+        view.user_text(Phase.SITUATION, Phase.EXPLORE),
         view.goal,
         [i.id for i in view.struggles],
         view.today,

@@ -77,6 +77,9 @@ _FEELINGS = {
     "relieved": "because a lot was riding on it",
     "glad": "because it made a difference for someone",
     "disappoint": "because you hoped for more for the people using it",
+    "invisible": "and feeling unseen for work that matters is hard",
+    "ignored": "and being unheard wears on anyone",
+    "tired": "and that tiredness is worth noticing",
     "awkward": "which often happens when the customer's view is new to a conversation",
     "uncomfortable": "which often happens when the customer's view is new to a conversation",
 }
@@ -151,7 +154,7 @@ def sayable(clause: str) -> bool:
         return False
     if re.search(r"\b(don'?t know|no idea|not sure|whatever|idk)\b", clause, re.I):
         return False
-    return any(vocab.is_verb(w.strip(".,")) for w in words[1:])
+    return vocab.finite_verb(words[1:])
 
 
 @dataclass(frozen=True)
@@ -226,7 +229,10 @@ def candidates(text: str) -> list[Picked]:
 
 
 def _clauses(sentence: str) -> list[str]:
-    pieces = re.split(r",\s+|\s+\b(?:but|because|so|and then|which|although)\b\s+", sentence)
+    pieces = re.split(
+        r",\s+|;\s+|:\s+|\s+\b(?:but|because|so|and then|which|although|and|while|when|until)\b\s+",
+        sentence,
+    )
     whole = _clean(sentence)
     return [c for c in [*(_clean(p) for p in pieces), whole] if c]
 
@@ -339,32 +345,33 @@ _LINKS = (
 def reflect_turn(
     last: str, earlier: list[str], variant: int = 0, said_before: str = "", max_words: int = 42
 ) -> str:
-    """One or two reflections for a turn: the answer's main point, then a second part of it or a
-    link to something said before. Nothing the coach already gave back is repeated."""
+    """Two reflections for a turn when there is enough: the answer's main point, then a second
+    part of it or a link to something said before. Nothing the coach already gave back repeats."""
 
-    def new(found: list[Picked]) -> list[Picked]:
-        return [p for p in found if p.main not in said_before and _cap(p.main) not in said_before]
+    def new(found: list[Picked], taken: list[Picked]) -> list[Picked]:
+        return [
+            p
+            for p in found
+            if p.main not in said_before
+            and _cap(p.main) not in said_before
+            and all(p.main not in t.main and t.main not in p.main for t in taken)
+        ]
 
-    own = new(candidates(last)) if last else []
-    sentences_out: list[str] = []
-    if own:
-        sentences_out.append(render(own[0], variant)[0])
-    second = next((p for p in own[1:] if p.main not in sentences_out[0]), None) if own else None
-    if second is not None:
-        sentences_out.append(render(second, variant + 1)[0])
-    else:
-        for answer in reversed(earlier):
-            found = [
-                p
-                for p in new(candidates(answer))
-                if not sentences_out or p.main not in sentences_out[0]
-            ]
-            if found:
-                link = _LINKS[variant % len(_LINKS)].format(m=found[0].main)
-                sentences_out.append(link if sentences_out else _cap(render(found[0], variant)[0]))
-                break
-    text = " ".join(sentences_out)
-    while len(text.split()) > max_words and len(sentences_out) > 1:
-        sentences_out.pop()
-        text = " ".join(sentences_out)
-    return text
+    taken: list[Picked] = []
+    out: list[str] = []
+    for picked in new(candidates(last), taken)[:2] if last else []:
+        taken.append(picked)
+        out.append(render(picked, variant + len(out))[0])
+    for answer in reversed(earlier):
+        if len(out) >= 2:
+            break
+        found = new(candidates(answer), taken)
+        if found:
+            taken.append(found[0])
+            if out:
+                out.append(_LINKS[variant % len(_LINKS)].format(m=found[0].main))
+            else:
+                out.append(render(found[0], variant)[0])
+    while len(" ".join(out).split()) > max_words and len(out) > 1:
+        out.pop()
+    return " ".join(out)

@@ -20,7 +20,9 @@ _WORK_VERB = (
 _DET = r"(?:a|an|the|my|our|this|that|some|their|your)"
 _STOP = (
     r"(?:without|because|but|and|so|to|for|on|in|at|by|when|while|after|before|last|this|that|"
-    r"which|who|with|from|since|yesterday|today|week|month|it|they|we|i)"
+    r"which|who|with|from|since|yesterday|today|week|month|it|they|we|i|into|onto|out|up|about|"
+    r"over|through|as|than|instead|every|each|all|is|was|were|are|had|has|have|did|does|across|"
+    r"among|around|along|toward|towards|per|via|one|two|three|four|five|six|several|many)"
 )
 _WORK = re.compile(
     rf"\b{_WORK_VERB}\s+(?P<np>{_DET}\s+(?:(?!{_STOP}\b)[A-Za-z0-9’'-]+\s*){{1,4}}"

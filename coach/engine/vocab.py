@@ -101,3 +101,52 @@ def is_verb(word: str) -> bool:
     return bool(lem.getAllLemmas(word.lower(), upos="VERB")) or bool(
         lem.getAllLemmas(word.lower(), upos="AUX")
     )
+
+
+AUX = frozenset(
+    "am is are was were be been being do does did have has had can could will would shall should "
+    "may might must don't doesn't didn't isn't wasn't aren't weren't can't couldn't won't wouldn't "
+    "haven't hasn't hadn't shouldn't i'm you're we're they're it's i've you've we've they've i'd "
+    "you'd we'd they'd i'll you'll we'll they'll".split()
+)
+
+
+def finite_verb(words: list[str]) -> bool:
+    """Some word is a finite verb: an auxiliary, a past form, or a verb that is not also a noun."""
+    lem = _lemminflect()
+    pronouns = ("i", "we", "they", "he", "she", "it", "you", "who", "that", "nobody", "everyone")
+    for before, word in zip(["", *words], words, strict=False):
+        if before.lower() in pronouns and lem.getAllLemmas(word.lower().strip(".,;:"), upos="VERB"):
+            return True
+    for word in words:
+        lowered = word.lower().strip(".,;:!?“”\"'").replace("’", "'")
+        if lowered in AUX:
+            return True
+        verb = lem.getAllLemmas(lowered, upos="VERB")
+        if not verb:
+            continue
+        if lowered.endswith("ed") or lowered in (
+            "got",
+            "went",
+            "came",
+            "took",
+            "made",
+            "saw",
+            "felt",
+            "kept",
+            "told",
+            "broke",
+            "left",
+            "lost",
+            "found",
+            "knew",
+            "thought",
+            "said",
+            "ran",
+            "sent",
+            "built",
+        ):
+            return True
+        if not lem.getAllLemmas(lowered, upos="NOUN") and not lem.getAllLemmas(lowered, upos="ADJ"):
+            return True
+    return False
