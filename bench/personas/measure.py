@@ -101,6 +101,15 @@ def is_reflection(sentence: str, user_said: str) -> bool:
     return len(shared) >= 2
 
 
+def is_meaning(sentence: str) -> bool:
+    """A sentence right after a reflection that names the meaning under it (a value, a feeling, the
+    cost) for the user: addressed to them, not a question, not one of the coach's own statements."""
+    lowered = sentence.lower()
+    if sentence.endswith("?") or lowered.startswith(COACH_STATEMENTS):
+        return False
+    return bool(re.search(r"\byou(?:r|'re|’re)?\b", sentence, re.IGNORECASE))
+
+
 def faults(sentence: str) -> list[str]:
     """What is automatically wrong with a reflection: a typo, bad grammar, a fragment, an echo."""
     found = []
@@ -184,12 +193,18 @@ def count_session(turns: list[dict]) -> Counts:
         counts.multi_question_turns += len(asked) > 1
         reflected_first = False
         turn_reflections = []
+        previous_reflected = False
         for sentence in said:
             if sentence.endswith("?"):
                 break
-            if user_said and is_reflection(sentence, user_said):
+            if user_said and (
+                is_reflection(sentence, user_said) or (previous_reflected and is_meaning(sentence))
+            ):
                 turn_reflections.append(sentence)
                 reflected_first = True
+                previous_reflected = True
+            else:
+                previous_reflected = False
         for sentence in said:  # reflections after the question count too, not as "before"
             if (
                 sentence not in turn_reflections

@@ -82,7 +82,9 @@ def plan_check_text(move: Move, view: SessionView, heard: str, question: str) ->
                 if rating >= 7
                 else f"{article} {rating} out of 10 to {step}: real doubt, and worth knowing why."
             )
-            heard = said
+            heard = _join(
+                said, "Naming what could trip you up now makes the step more likely to happen."
+            )
         return _join(heard, question)
     if isinstance(move, PlanFocus):
         obstacle = view.last_user_text.strip().rstrip(".")
@@ -94,5 +96,7 @@ def plan_check_text(move: Move, view: SessionView, heard: str, question: str) ->
         ):
             if not vocab.finite_verb(obstacle.split()):
                 heard = f"{obstacle[0].upper()}{obstacle[1:]} could get in the way; worth planning around it."
+        if heard:
+            heard = _join(heard, "Knowing that now lets you plan your week around it.")
         return _join(heard, question)
     return _join(heard, question)

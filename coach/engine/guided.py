@@ -86,7 +86,7 @@ def _said(view: SessionView, *phases: Phase) -> list[str]:
         and (t.reading is None or t.reading.kind in ("answer", "success", "disagree"))
         and not (t.reading and (t.reading.heavy or t.reading.blame))
         and not (t.reading and (t.reading.chosen or t.reading.partly or t.reading.chose_none))
-        and len(t.text.split()) >= 4
+        and (len(t.text.split()) >= 4 or bool(reflections.short_answer(t.text)))
     ]
 
 
@@ -320,7 +320,7 @@ def goal_link(view: SessionView) -> str:
     """The check-in goal, carried forward: "And you came wanting to ..."."""
     goal = reflections.goal_reflection(view.goal)[0] if view.goal else ""
     if goal.startswith("You want to "):
-        aim = goal[len("You want to ") :].split(", so this is about")[0].rstrip(".")
+        aim = goal[len("You want to ") :].split(". ")[0].rstrip(".")
         return f"That serves what you came for: to {aim}."
     return ""
 

@@ -228,6 +228,27 @@ def candidates(text: str) -> list[Picked]:
     return unique
 
 
+_HEDGES = re.compile(r"\b(maybe|i guess|i think|probably|perhaps|kind of|sort of|idk)\b", re.I)
+_SHORT_FORMS = ("So it comes down to {np}.", "{NP}: that is where it starts.", "So, {np}.")
+
+
+def short_answer(text: str, variant: int = 0) -> str:
+    """A two-to-five-word answer without a verb ("login bug"), given back whole in a frame."""
+    np = _HEDGES.sub("", text).strip(" .,!;:-").strip()
+    words = np.split()
+    if not 2 <= len(words) <= 5 or "?" in np or vocab.unknown_words(np):
+        return ""
+    if vocab.finite_verb(words) or re.search(r"\b(know|sure|idea|whatever)\b", np, re.I):
+        return ""
+    form = _SHORT_FORMS[variant % len(_SHORT_FORMS)]
+    return form.format(
+        np=np[0].lower() + np[1:]
+        if np[:1].isupper() and np.split()[0].lower() in _SUBJECTS
+        else np,
+        NP=_cap(np),
+    )
+
+
 def _clauses(sentence: str) -> list[str]:
     pieces = re.split(
         r",\s+|;\s+|:\s+|\s+\b(?:but|because|so|and then|which|although|and|while|when|until)\b\s+",
@@ -318,7 +339,11 @@ def goal_reflection(goal: str, variant: int = 0) -> tuple[str, bool]:
     if not 2 <= len(words) <= MAX_WORDS or vocab.unknown_words(aim) or "?" in aim:
         return reflect(goal, variant)
     verb = "get " if not vocab.is_verb(words[0]) else ""
-    return f"You want to {verb}{aim}, so this is about how your work lands with people.", True
+    values = (
+        "Underneath that, it matters to you how your work lands with the people who use it.",
+        "That says something about the engineer you want to be, not only about a review.",
+    )
+    return f"You want to {verb}{aim}. {values[variant % len(values)]}", True
 
 
 def summary(parts: list[str], lead: str = "Let me pull that together", most: int = 2) -> str:
@@ -359,6 +384,9 @@ def reflect_turn(
 
     taken: list[Picked] = []
     out: list[str] = []
+    short = short_answer(last, variant) if last and len(last.split()) <= 5 else ""
+    if short and short not in said_before:
+        out.append(short)
     for picked in new(candidates(last), taken)[:2] if last else []:
         taken.append(picked)
         out.append(render(picked, variant + len(out))[0])
