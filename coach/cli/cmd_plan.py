@@ -90,6 +90,12 @@ async def _short_session(args, root):
     await _drain(session.send("all"))
     focus = _ask("In one sentence, your focus until the check-in:")
     await _drain(session.send(focus or session.level.focus_summary.closing))
+    for question in (
+        "How sure are you, from 0 to 10, that you'll take the first step?",
+        "What could get in the way?",
+    ):  # the guided coach's plan checks
+        if session.plan is None and session.phase is Phase.PLAN:
+            await _drain(session.send(_ask(question) or "not sure"))
     if session.plan is None:
         raise CoachError("The plan could not be built.")
     return session.plan, competency

@@ -26,11 +26,12 @@ from coach.moves import (
     LadderQuestion,
     Move,
     NotNow,
-    PlanCheck,
+    PlanEdit,
     PlanFocus,
     PlanSaved,
     ProposeStruggles,
     Reading,
+    Reflect,
     SituationMore,
     Suggestions,
 )
@@ -38,7 +39,7 @@ from coach.moves import (
 MAX_EXPLORE_QUESTIONS = 3
 SHORT_ANSWER_WORDS = 8
 # Moves that answer the moment without taking the step further: the step continues after them.
-ASIDES = (Challenge, Boundary, Clarify, Answer)
+ASIDES = (Challenge, Boundary, Clarify, Answer, PlanEdit, Reflect)
 
 
 class Flow:
@@ -170,8 +171,6 @@ class Flow:
             )
         if phase is Phase.SUGGEST:
             return Suggestions(phase=phase)
-        if phase is Phase.PLAN and self.listens:
-            return PlanCheck(phase=phase, ask="confidence")
         if phase is Phase.PLAN:
             checkin = planning.next_workday(self.today, planning.CHECKIN_DAYS)
             return PlanFocus(phase=phase, checkin=checkin)

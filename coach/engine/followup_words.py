@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from coach.engine import planning, vocab
+from coach.engine.guided_words import goal_link
 from coach.engine.view import SessionView
 from coach.moves import (
     FollowupDecide,
@@ -53,50 +54,43 @@ def followup_text(move: Move, view: SessionView, heard: str) -> str:
 
 def plan_check_text(move: Move, view: SessionView, heard: str, question: str) -> str:
     kept = view.kept
+    first = sorted(kept, key=lambda s: s.due)[0] if kept else None
+    if isinstance(move, PlanFocus):
+        return _join(heard or goal_link(view), question)
     if isinstance(move, PlanCheck) and move.ask == "confidence":
-        first = sorted(kept, key=lambda s: s.due)[0] if kept else None
+        focus = view.last_user_text.strip().rstrip(".")
+        said = f"Your focus: “{focus}”." if focus and not vocab.unknown_words(focus) else ""
         if first is None:
-            return _join(heard, "Nothing is kept for the plan yet.", question)
-        if not heard:
-            from coach.engine.guided import goal_link
-
-            heard = goal_link(view)
+            return _join(said, "Nothing is kept for the plan yet.", question)
         due = planning.when(first.due, view.today)
         return _join(
-            heard,
+            said,
             f"Your first step, by {due}: {first.first_step}",
             "From 0 to 10, how sure are you that you'll do it by then?",
         )
-    if isinstance(move, PlanCheck):
-        rating = next(
-            (t.reading.confidence for t in reversed(view.turns) if t.reading and t.role == "user"),
-            None,
+    rating = next(
+        (t.reading.confidence for t in reversed(view.turns) if t.reading and t.role == "user"),
+        None,
+    )
+    if rating is not None and first is not None:
+        step = first.first_step.rstrip(".")
+        step = step[0].lower() + step[1:]
+        article = "An" if rating in (8, 11, 18) else "A"
+        doubt = "fairly sure, with some doubt left" if rating >= 7 else "real doubt, worth knowing"
+        heard = _join(
+            f"{article} {rating} out of 10 to {step}: {doubt}.",
+            "Naming what could trip you up now makes the step more likely to happen.",
         )
-        first = sorted(kept, key=lambda s: s.due)[0] if kept else None
-        if rating is not None and first is not None:
-            step = first.first_step.rstrip(".")
-            step = step[0].lower() + step[1:]
-            article = "An" if rating == 8 else "A"
-            said = (
-                f"{article} {rating} out of 10 to {step}: fairly sure, with some doubt left."
-                if rating >= 7
-                else f"{article} {rating} out of 10 to {step}: real doubt, and worth knowing why."
-            )
-            heard = _join(
-                said, "Naming what could trip you up now makes the step more likely to happen."
-            )
-        return _join(heard, question)
-    if isinstance(move, PlanFocus):
-        obstacle = view.last_user_text.strip().rstrip(".")
-        if (
-            not heard
-            and obstacle
-            and 2 <= len(obstacle.split()) <= 10
-            and not vocab.unknown_words(obstacle)
-        ):
-            if not vocab.finite_verb(obstacle.split()):
-                heard = f"{obstacle[0].upper()}{obstacle[1:]} could get in the way; worth planning around it."
-        if heard:
-            heard = _join(heard, "Knowing that now lets you plan your week around it.")
-        return _join(heard, question)
     return _join(heard, question)
+
+
+def obstacle_words(view: SessionView) -> str:
+    """The obstacle the user named, given back before the plan is saved."""
+    obstacle = view.last_user_text.strip().rstrip(".")
+    if not obstacle or vocab.unknown_words(obstacle) or len(obstacle.split()) > 14:
+        return ""
+    if not vocab.finite_verb(obstacle.split()):
+        return (
+            f"{obstacle[0].upper()}{obstacle[1:]} could get in the way; plan your week around it."
+        )
+    return f"You named what could get in the way: {obstacle[0].lower()}{obstacle[1:]}."

@@ -11,9 +11,19 @@ from datetime import date
 
 from coach.domain import Phase, Suggestion
 from coach.engine import grounding, planning, reflections
-from coach.engine.story import read_story
+from coach.engine.followup_words import followup_text, obstacle_words, plan_check_text
+from coach.engine.guided_words import (
+    _join,
+    _said,
+    _work,
+    first_sentence,
+    give_back,
+    goal_link,
+    ladder_line,
+    question_for,
+)
 from coach.engine.view import SessionView
-from coach.ladder.schema import DERIVED_NOTE, Item, Level
+from coach.ladder.schema import Level
 from coach.moves import (
     Answer,
     AskConsent,
@@ -38,151 +48,6 @@ from coach.moves import (
     SituationMore,
     Suggestions,
 )
-
-_SUMMARY_LEADS = {
-    Phase.FOLLOWUP: "To sum up the review",
-    Phase.CHECKIN: "So far",
-    Phase.SITUATION: "Let me check I have it",
-    Phase.EXPLORE: "Let me pull that together",
-    Phase.STRUGGLES: "Where we are",
-    Phase.SUGGEST: "In short",
-}
-_LADDER_LEADS = ("From your level", "Your level asks", "One more from the ladder")
-_SITUATION_ASKS = (
-    "Tell me about one recent moment at work where customers or users were part of the picture: "
-    "what happened?",
-    "What is one recent moment at work, with customers or users in it, that we could look at?",
-    "Think of a recent piece of work that reached customers or users: what happened?",
-)
-
-
-def first_sentence(text: str) -> str:
-    return text.split(". ")[0].rstrip(".") + "."
-
-
-def ladder_line(item: Item) -> str:
-    note = f" ({DERIVED_NOTE})" if item.derived else ""
-    return f"{item.text} [{item.id}]{note}"
-
-
-_NOT_STORY = (Boundary, AskConsent, Suggestions, ProposeStruggles, PlanCheck)
-
-
-def _said(view: SessionView, *phases: Phase) -> list[str]:
-    """The user's real answers (not non-answers, questions, choices or garbage), oldest first."""
-    after: dict[int, Move | None] = {}
-    previous: Move | None = None
-    for index, turn in enumerate(view.turns):
-        if turn.role == "coach":
-            previous = turn.move
-        else:
-            after[index] = previous
-    return [
-        t.text
-        for index, t in enumerate(view.turns)
-        if t.role == "user"
-        and not isinstance(after.get(index), _NOT_STORY)
-        and (not phases or t.phase in phases)
-        and (t.reading is None or t.reading.kind in ("answer", "success", "disagree"))
-        and not (t.reading and (t.reading.heavy or t.reading.blame))
-        and not (t.reading and (t.reading.chosen or t.reading.partly or t.reading.chose_none))
-        and (len(t.text.split()) >= 4 or bool(reflections.short_answer(t.text)))
-    ]
-
-
-def _story(view: SessionView) -> str:
-    return " ".join(_said(view, Phase.SITUATION, Phase.EXPLORE))
-
-
-def give_back(view: SessionView, move: Move) -> str:
-    """A summary when the move closes a step, else a reflection of the last real answer."""
-    last = view.turns[-1] if view.turns and view.turns[-1].role == "user" else None
-    if move.summary_of is not None:
-        text = _summary(view, move.summary_of)
-        if text and move.summary_of is Phase.CHECKIN:
-            return text
-        if text:
-            said_before = " ".join(t.text for t in view.turns if t.role == "coach") + text
-            more = reflections.reflect_turn(
-                last.text if last else "", [], view.coach_turns + 1, said_before, max_words=22
-            )
-            return _join(text, more) if len((text + more).split()) <= 48 else text
-    variant = view.coach_turns
-    said_before = " ".join(t.text for t in view.turns if t.role == "coach")
-    real = last is not None and (last.reading is None or last.reading.kind in ("answer", "success"))
-    real = real and last.text in _said(view)
-    if real and last.reading is not None and (last.reading.chosen or last.reading.partly):
-        real = False
-    earlier = [a for a in _said(view) if last is None or a != last.text]
-    if real and last.phase is Phase.CHECKIN:
-        return reflections.goal_reflection(last.text, variant)[0]
-    text = reflections.reflect_turn(last.text if real else "", earlier, variant, said_before)
-    if text and not real:
-        return f"Going back to what you said: {text[0].lower()}{text[1:]}"
-    return text
-
-
-def _summary(view: SessionView, phase: Phase) -> str:
-    parts = _said(view, phase)
-    lead = _SUMMARY_LEADS.get(phase, "So far")
-    if phase is Phase.CHECKIN and parts:
-        goal = reflections.goal_reflection(parts[-1])[0]
-        return f"{lead}: {goal[0].lower()}{goal[1:]}" if goal else ""
-    if phase is Phase.STRUGGLES:
-        named = [i.text for i in view.struggles]
-        if named:
-            return f"{lead}: you recognise “{'” and “'.join(named)}”."
-    return reflections.summary(parts[-2:], lead)
-
-
-def _join(*parts: str) -> str:
-    return " ".join(p.strip() for p in parts if p and p.strip())
-
-
-def _work(view: SessionView) -> str:
-    return read_story(view.user_text(Phase.SITUATION, Phase.EXPLORE)).work or "that work"
-
-
-def ladder_ask(item: Item, view: SessionView) -> str:
-    """The ladder question put to the user, in the second person, about their situation."""
-    if item.ask:
-        return item.ask.format(work=_work(view), person="them", meeting="the meeting")
-    return f"Looking at your situation through this question of your level: {item.text}"
-
-
-def question_for(move: Move, view: SessionView) -> str:
-    """The question a move asks, without what comes before it (used again after an aside)."""
-    level = view.level
-    variant = view.coach_turns
-    if isinstance(move, Checkin):
-        return "What would you like to get out of today's session?"
-    if isinstance(move, AskSituation):
-        return _SITUATION_ASKS[variant % len(_SITUATION_ASKS)]
-    if isinstance(move, SituationMore):
-        return "What did you do then, and what did it mean for the people on the other end?"
-    if isinstance(move, LadderQuestion):
-        item = view.item(move.item_id)
-        if item is None:
-            return "What else stands out to you about that moment?"
-        lead = _LADDER_LEADS[(move.number - 1) % len(_LADDER_LEADS)]
-        note = " (derived)" if item.derived else ""
-        return f"{lead}{note}: {ladder_ask(item, view)}"
-    if isinstance(move, ProposeStruggles):
-        return "Which of these fit your situation, if any?"
-    if isinstance(move, AskConsent):
-        return f"Would it help to look at a few habits and feedback questions from {level.label}?"
-    if isinstance(move, Suggestions):
-        return "Which do you want to keep?"
-    if isinstance(move, PlanCheck) and move.ask == "confidence":
-        return "From 0 to 10, how sure are you that you'll take the first step on time?"
-    if isinstance(move, PlanCheck):
-        return "What could get in the way?"
-    if isinstance(move, PlanFocus):
-        when = planning.when(move.checkin, view.today)
-        return f"In one sentence, what focus do you want to hold until your check-in on {when}?"
-    if isinstance(move, FollowupItem | FollowupLearned | FollowupObstacle | FollowupDecide):
-        return "How did it go?"
-    return "What else is on your mind about this?"
 
 
 def _boundary(move: Boundary, view: SessionView) -> str:
@@ -316,19 +181,11 @@ def _consent(move: AskConsent, view: SessionView) -> str:
     return _join(said, question_for(move, view))
 
 
-def goal_link(view: SessionView) -> str:
-    """The check-in goal, carried forward: "And you came wanting to ..."."""
-    goal = reflections.goal_reflection(view.goal)[0] if view.goal else ""
-    if goal.startswith("You want to "):
-        aim = goal[len("You want to ") :].split(". ")[0].rstrip(".")
-        return f"That serves what you came for: to {aim}."
-    return ""
-
-
 def _plan_saved(view: SessionView) -> str:
     plan = view.plan
     if plan is None:
         return "Your plan is saved."
+    heard = obstacle_words(view)
     steps = sorted([*plan.habits, *plan.feedback], key=lambda s: s.due)
     first = (
         f" Your first step, by {planning.when(steps[0].due, view.today)}: {steps[0].first_step}"
@@ -336,14 +193,17 @@ def _plan_saved(view: SessionView) -> str:
         else ""
     )
     return (
-        f"Your plan is saved. Focus: “{plan.focus.rstrip('.')}”.{first} Check in on "
-        f"{planning.when(plan.checkin, view.today)}: start a session then and we'll look at how it "
-        "went. /plan shows the whole plan and /questions gives questions for teammates."
+        heard
+        + (" " if heard else "")
+        + (
+            f"Your plan is saved. Focus: “{plan.focus.rstrip('.')}”.{first} Check in on "
+            f"{planning.when(plan.checkin, view.today)}: start a session then and we'll look at how it "
+            "went. /plan shows the whole plan and /questions gives questions for teammates."
+        )
     )
 
 
 def _followup(move: Move, view: SessionView) -> str:
-    from coach.engine.followup_words import followup_text
 
     return followup_text(move, view, give_back(view, move))
 
@@ -391,13 +251,11 @@ def text_for(move: Move, view: SessionView) -> str:
         )
     if isinstance(move, Suggestions):
         return (
-            f"{_join(give_back(view, move), goal_link(view), f'Here are a few from {level.label} for what you described.')}"
+            f"{_join(give_back(view, move), goal_link(view), f'Here are a few from {level.label}.')}"
             f"\n\n{suggestion_lines(list(view.suggestions), level, view.today)}\n\n"
             "Say “all”, or for example “keep 1 3” or “drop 2”. Which do you want to keep?"
         )
     if isinstance(move, PlanCheck | PlanFocus):
-        from coach.engine.followup_words import plan_check_text
-
         return plan_check_text(move, view, give_back(view, move), question_for(move, view))
     if isinstance(move, PlanEdit):
         changed = "; ".join(move.changes)

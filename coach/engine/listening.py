@@ -7,6 +7,7 @@ question) or the step's own progression. Nothing is saved that the user did not 
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from coach.domain import Phase
@@ -40,7 +41,10 @@ if TYPE_CHECKING:
 
 SHORT_ANSWER_WORDS = 8
 MAX_CHALLENGES = 2
-_KEEP_DRAFT = ("keep", "yes", "sounds good", "that's it", "thats it", "fine", "ok", "okay", "good")
+_KEEP_DRAFT = re.compile(
+    r"^\W*(keep|yes|yep|ok|okay|sure|fine|good|great|sounds good|that'?s (it|good|fine)|perfect)\b",
+    re.IGNORECASE,
+)
 
 
 def step_to(flow: Flow, phase: Phase) -> Move:
@@ -81,7 +85,8 @@ def _aside(flow: Flow, reading: Reading) -> Move | None:
         return Clarify(phase=phase, reason="not_understood")
     if reading.kind == "off_topic" and not clarified:
         return Clarify(phase=phase, reason="off_topic")
-    if reading.kind == "disagree" and not isinstance(last, Reflect):
+    open_step = phase in (Phase.CHECKIN, Phase.SITUATION, Phase.EXPLORE, Phase.FOLLOWUP)
+    if reading.kind == "disagree" and open_step and not isinstance(last, Reflect):
         return Reflect(phase=phase)
     return None
 
@@ -116,15 +121,16 @@ def decide(flow: Flow, text: str, reading: Reading) -> Move:
     if isinstance(_last(flow), Boundary) and not reading.heavy:
         if reading.assent is False and reading.words <= 4:
             return NotNow(phase=phase)
-        if phase is Phase.CHECKIN and flow.step_move() is None:  # the goal came with it: go on
-            return step_to(flow, Phase.SITUATION)
+        heavy_turn = [t for t in flow.record.turns if t.role == "user"][-2:-1]
+        if phase is Phase.CHECKIN and heavy_turn and len(heavy_turn[0].text.split()) >= 8:
+            return step_to(flow, Phase.SITUATION)  # the goal came with it: go on
         return resume(flow)
     aside = _aside(flow, reading)
     if aside is not None:
         return aside
-    if reading.kind == "non_answer" and phase in (Phase.CHECKIN, Phase.SITUATION, Phase.EXPLORE):
-        if not isinstance(_last(flow), Clarify):
-            return Clarify(phase=phase, reason="non_answer")
+    open_step = phase in (Phase.CHECKIN, Phase.SITUATION, Phase.EXPLORE)
+    if reading.kind == "non_answer" and open_step and not isinstance(_last(flow), Clarify):
+        return Clarify(phase=phase, reason="non_answer")
     if phase is Phase.FOLLOWUP:
         return _followup(flow, reading)
     if phase is Phase.CHECKIN:
@@ -192,22 +198,23 @@ def _struggles(flow: Flow, reading: Reading) -> Move:
 
 def _plan(flow: Flow, text: str, reading: Reading) -> Move:
     last = _last(flow)
-    step = last.resume if isinstance(last, Answer) and last.resume else flow.step_move()
+    resumed = isinstance(last, Answer | PlanEdit) and last.resume
+    step = last.resume if resumed else flow.step_move()
     edits = choices.parse_edits(text, len(flow.record.suggestions), flow.today)
     if edits:
         return PlanEdit(
             phase=Phase.PLAN, changes=tuple(apply_edits(flow, edits)), resume=resume(flow)
         )
+    if isinstance(step, PlanFocus):
+        if reading.kind in ("non_answer", "garbage") and not step.draft:
+            return Answer(
+                phase=Phase.PLAN,
+                topic="advice",
+                resume=step.model_copy(update={"draft": draft_focus(flow), "summary_of": None}),
+            )
+        return PlanCheck(phase=Phase.PLAN, ask="confidence")
     if isinstance(step, PlanCheck) and step.ask == "confidence":
         return PlanCheck(phase=Phase.PLAN, ask="obstacles")
-    if isinstance(step, PlanCheck):
-        return PlanFocus(phase=Phase.PLAN, checkin=_checkin(flow))
-    if isinstance(step, PlanFocus) and reading.kind in ("non_answer", "garbage") and not step.draft:
-        return Answer(
-            phase=Phase.PLAN,
-            topic="advice",
-            resume=step.model_copy(update={"draft": draft_focus(flow), "summary_of": None}),
-        )
     flow.record.phase = Phase.DONE
     return PlanSaved(phase=Phase.DONE)
 
@@ -240,23 +247,23 @@ def apply_edits(flow: Flow, edits: list[choices.Edit]) -> list[str]:
 
 
 def focus_answer(flow: Flow) -> str:
-    """The focus the user chose: their own sentence, or the draft they accepted."""
-    offered: str | None = None
+    """The focus the user chose: their answer to the focus question, or the draft they accepted."""
     answer = ""
+    asked: PlanFocus | None = None
     for turn in flow.record.turns:
-        if turn.phase is not Phase.PLAN:
-            continue
         if turn.role == "coach":
             move = turn.move
             if isinstance(move, Answer) and isinstance(move.resume, PlanFocus):
-                offered = move.resume.draft
-            elif isinstance(move, PlanFocus):
-                offered = move.draft or offered
+                asked = move.resume
+            else:
+                asked = move if isinstance(move, PlanFocus) else None
+            continue
+        if asked is None:
             continue
         answer = turn.text
         accepted = turn.reading is not None and (
             turn.reading.assent or turn.reading.kind == "non_answer"
         )
-        if offered and (accepted or answer.strip().lower().rstrip(".!") in _KEEP_DRAFT):
-            answer = offered
+        if asked.draft and (accepted or _KEEP_DRAFT.match(answer)):
+            answer = asked.draft
     return answer

@@ -13,7 +13,8 @@ from coach.engine import vocab
 
 _WORK_VERB = (
     r"(?:shipped|released|launched|built|rebuilt|reworked|implemented|created|introduced|replaced|"
-    r"optimised|optimized|improved|simplified|automated|split|changed|refactored|rewrote|migrated|deployed|rolled out|"
+    r"optimised|optimized|improved|simplified|automated|split|changed|refactored|rewrote|migrated|"
+    r"deployed|rolled out|"
     r"worked on|am working on|'m working on|wrote|designed|redesigned|removed|added|fixed|updated|"
     r"moved|renamed|deprecated|owned|own|lead|led|am leading|'m leading|pushed|merged|broke)"
 )

@@ -103,12 +103,13 @@ def is_verb(word: str) -> bool:
     )
 
 
-AUX = frozenset(
-    "am is are was were be been being do does did have has had can could will would shall should "
-    "may might must don't doesn't didn't isn't wasn't aren't weren't can't couldn't won't wouldn't "
-    "haven't hasn't hadn't shouldn't i'm you're we're they're it's i've you've we've they've i'd "
-    "you'd we'd they'd i'll you'll we'll they'll".split()
-)
+_AUX_WORDS = """
+    am is are was were be been being do does did have has had can could will would shall should
+    may might must don't doesn't didn't isn't wasn't aren't weren't can't couldn't won't
+    wouldn't haven't hasn't hadn't shouldn't i'm you're we're they're it's i've you've we've
+    they've i'd you'd we'd they'd i'll you'll we'll they'll
+"""
+AUX = frozenset(_AUX_WORDS.split())
 
 
 def finite_verb(words: list[str]) -> bool:
