@@ -25,6 +25,8 @@ SESSION_LINES = [
     "yes",
     "all",
     "Check usage data before I change anything customers rely on.",
+    "7",
+    "The release crunch.",
     "/plan",
     "/quit",
 ]
