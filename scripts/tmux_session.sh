@@ -45,9 +45,9 @@ expect "Choose the level to work on"
 $T send-keys -t s Down Enter
 expect "What would you like to get out of it today?"
 say "I want to see how my work lands with users before my review."
-expect "tell me about one recent, concrete moment"
+expect "one recent moment at work"
 say "Last week I shipped an export change without checking usage data; two customers' reports broke and support got tickets."
-expect "Here is a question your level asks"
+expect "Let me check I have it"
 say "The two customers and the support team."
 say "We traded speed for safety to hit a deadline."
 say "Ask support before shipping."
@@ -60,6 +60,10 @@ $T send-keys -t s C-s
 sleep 0.6
 expect "what focus do"
 say "Check usage data before I change what customers rely on."
+expect "how sure are you"
+say "7"
+expect "What could get in the way"
+say "The release crunch."
 expect "Growth plan"
 $T send-keys -t s s
 sleep 0.5

@@ -60,6 +60,8 @@ async def test_whole_offline_session_from_level_to_exported_plan(tmp_path, monke
         assert [s.accepted for s in session.record.suggestions][:2] == [True, False]
         assert str(session.record.suggestions[0].due) == "2026-11-27"
         await say(pilot, "Check usage data before I change what customers rely on.")
+        await say(pilot, "7")  # how sure, then what could get in the way
+        await say(pilot, "The release crunch.")
         assert isinstance(app.screen, PlanScreen)
         await pilot.press("s")
         await pilot.pause()
@@ -68,7 +70,8 @@ async def test_whole_offline_session_from_level_to_exported_plan(tmp_path, monke
     assert stat.S_IMODE(os.stat(exported).st_mode) == 0o600
     assert text.startswith("# Growth plan — Customer Empathy, Level 2")
     assert "Check usage data before I change what customers rely on." in text
-    assert "[l2.habit.1]" in text and "Thursday 26 November 2026" not in text
+    assert f"[{session.record.suggestions[0].item_id}]" in text
+    assert "Thursday 26 November 2026" not in text
     assert "by Friday 27 November 2026" in text
     assert session.record.suggestions[1].item_id not in text.split("## Feedback")[0]
 
