@@ -13,7 +13,6 @@ from coach.engine.guided import guided_suggestions
 from coach.moves import (
     AskConsent,
     Challenge,
-    FollowupItem,
     FollowupObstacle,
     LadderQuestion,
     PlanSaved,

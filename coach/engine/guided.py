@@ -293,10 +293,11 @@ def guided_suggestions(view: SessionView) -> list[Suggestion]:
     person = next(
         (t.reading.person for t in view.turns if t.reading is not None and t.reading.person), None
     )
+    goal = view.goal if reflections.goal_reflection(view.goal)[0].startswith("You want") else ""
     return grounding.suggestions(
         view.level,
         view.user_text(Phase.SITUATION, Phase.EXPLORE),
-        view.goal,
+        goal,
         [i.id for i in view.struggles],
         view.today,
         avoid_person=person,

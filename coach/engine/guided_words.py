@@ -3,8 +3,11 @@ the question each move asks."""
 
 from __future__ import annotations
 
+import re
+
 from coach.domain import Phase
 from coach.engine import planning, reflections
+from coach.engine.listen import blames_customer
 from coach.engine.story import read_story
 from coach.engine.view import SessionView
 from coach.ladder.schema import DERIVED_NOTE, Item
@@ -64,17 +67,27 @@ def _said(view: SessionView, *phases: Phase) -> list[str]:
             previous = turn.move
         else:
             after[index] = previous
-    return [
-        t.text
-        for index, t in enumerate(view.turns)
-        if t.role == "user"
-        and not isinstance(after.get(index), _NOT_STORY)
-        and (not phases or t.phase in phases)
-        and (t.reading is None or t.reading.kind in ("answer", "success", "disagree"))
-        and not (t.reading and (t.reading.heavy or t.reading.blame))
-        and not (t.reading and (t.reading.chosen or t.reading.partly or t.reading.chose_none))
-        and (len(t.text.split()) >= 4 or bool(reflections.short_answer(t.text)))
-    ]
+    said: list[str] = []
+    for index, t in enumerate(view.turns):
+        if t.role != "user" or isinstance(after.get(index), _NOT_STORY):
+            continue
+        if phases and t.phase not in phases:
+            continue
+        reading = t.reading
+        if reading is not None and (
+            reading.kind not in ("answer", "success", "disagree")
+            or reading.heavy
+            or reading.chosen
+            or reading.partly
+            or reading.chose_none
+        ):
+            continue
+        text = t.text
+        if reading is not None and reading.blame:  # keep the story, leave the blame out
+            text = " ".join(s for s in re.split(r"(?<=[.!?])\s+", text) if not blames_customer(s))
+        if text and (len(text.split()) >= 4 or reflections.short_answer(text)):
+            said.append(text)
+    return said
 
 
 def _story(view: SessionView) -> str:
@@ -95,7 +108,7 @@ def give_back(view: SessionView, move: Move) -> str:
             )
             return _join(text, more) if len((text + more).split()) <= 48 else text
     variant = view.coach_turns
-    said_before = " ".join(t.text for t in view.turns if t.role == "coach")
+    said_before = " ".join([t.text for t in view.turns if t.role == "coach"][-3:])
     real = last is not None and (last.reading is None or last.reading.kind in ("answer", "success"))
     real = real and last.text in _said(view)
     if real and last.reading is not None and (last.reading.chosen or last.reading.partly):
