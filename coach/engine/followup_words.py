@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from coach.engine import planning, vocab
-from coach.engine.guided_words import goal_link
+from coach.engine.guided_words import goal_link, vary
 from coach.engine.view import SessionView
 from coach.moves import (
     FollowupDecide,
@@ -66,7 +66,12 @@ def plan_check_text(move: Move, view: SessionView, heard: str, question: str) ->
         return _join(
             said,
             f"Your first step, by {due}: {first.first_step}",
-            "From 0 to 10, how sure are you that you'll do it by then?",
+            vary(
+                view,
+                "From 0 to 10, how sure are you that you'll do it by then?",
+                "How sure are you, from 0 to 10, that it will happen by then?",
+                "On a scale of 0 to 10, how likely is it that you'll get it done by then?",
+            ),
         )
     rating = next(
         (t.reading.confidence for t in reversed(view.turns) if t.reading and t.role == "user"),
@@ -79,7 +84,12 @@ def plan_check_text(move: Move, view: SessionView, heard: str, question: str) ->
         doubt = "fairly sure, with some doubt left" if rating >= 7 else "real doubt, worth knowing"
         heard = _join(
             f"{article} {rating} out of 10 to {step}: {doubt}.",
-            "Naming what could trip you up now makes the step more likely to happen.",
+            vary(
+                view,
+                "Naming what could trip you up now makes the step more likely to happen.",
+                "Knowing the doubt now gives you a chance to plan around it.",
+                "That doubt is worth a closer look before the week starts.",
+            ),
         )
     return _join(heard, question)
 

@@ -56,7 +56,11 @@ def struggle_evidence(level: Level, story_text: str) -> list[Evidence]:
     content words between a sentence and the struggle.
     """
     found: list[Evidence] = []
-    sentences = [s for s in _sentences(story_text) if not listen.blames_customer(s)]
+    sentences = [
+        s
+        for s in _sentences(story_text)
+        if not listen.blames_customer(s) and not vocab.unknown_words(s)  # never a typo quoted
+    ]
     for item in level.common_struggles:
         best: tuple[float, str] | None = None
         for sentence in sentences:
@@ -100,7 +104,7 @@ def _ordered(level: Level, kind: str, struggles: list[Item], story_text: str) ->
 
 def _any_evidence(item: Item, story_text: str) -> Evidence:
     """A chosen struggle's evidence: a cue anywhere in the story, else its closest sentence."""
-    for sentence in _sentences(story_text):
+    for sentence in [s for s in _sentences(story_text) if not vocab.unknown_words(s)]:
         for cue in item.cues:
             found = re.search(cue, sentence, re.IGNORECASE)
             if found:
@@ -128,7 +132,7 @@ def _best_sentence(item: Item, story_text: str) -> str | None:
     """The sentence sharing most content words with ``item`` (two at least, not "customer" alone)."""
     best: tuple[int, str] | None = None
     concepts = matching.concepts(item.text)
-    for sentence in _sentences(story_text):
+    for sentence in [s for s in _sentences(story_text) if not vocab.unknown_words(s)]:
         said = matching.concepts(sentence)
         shared = [c for c in concepts if c in said and c != "customer"]
         if len(shared) >= 2 and (best is None or len(shared) > best[0]):

@@ -21,6 +21,7 @@ from coach.engine.guided_words import (
     goal_link,
     ladder_line,
     question_for,
+    vary,
 )
 from coach.engine.view import SessionView
 from coach.ladder.schema import Level
@@ -157,7 +158,13 @@ def _struggles(move: ProposeStruggles, view: SessionView) -> str:
         quote = evidence.get(item.id)
         why = f" — you said “{quote}”" if quote else ""
         lines.append(f"{number}. {ladder_line(item)}{why}")
-    lines += ["", "Numbers or your own words are fine. " + question_for(move, view)]
+    hint = vary(
+        view,
+        "Numbers or your own words are fine.",
+        "Answer with numbers or in your own words.",
+        "Say it in numbers or in words.",
+    )
+    lines += ["", f"{hint} {question_for(move, view)}"]
     return "\n".join(lines)
 
 
@@ -253,7 +260,12 @@ def text_for(move: Move, view: SessionView) -> str:
         return (
             f"{_join(give_back(view, move), goal_link(view), f'Here are a few from {level.label}.')}"
             f"\n\n{suggestion_lines(list(view.suggestions), level, view.today)}\n\n"
-            "Say “all”, or for example “keep 1 3” or “drop 2”. Which do you want to keep?"
+            + vary(
+                view,
+                "Say “all”, or for example “keep 1 3” or “drop 2”. Which do you want to keep?",
+                "“All”, “keep 1 3” or “drop 2” all work. Which of these will you keep?",
+                "Keep all, or name the numbers (“keep 1 3”, “drop 2”). Which ones are yours?",
+            )
         )
     if isinstance(move, PlanCheck | PlanFocus):
         return plan_check_text(move, view, give_back(view, move), question_for(move, view))

@@ -46,6 +46,12 @@ _SITUATION_ASKS = (
 )
 
 
+def vary(view: SessionView, *options: str) -> str:
+    """One of ``options``, chosen by what this user wrote first (deterministic, differs by person)."""
+    first = next((t.text for t in view.turns if t.role == "user"), "")
+    return options[(len(first) + view.coach_turns) % len(options)]
+
+
 def first_sentence(text: str) -> str:
     return text.split(". ")[0].rstrip(".") + "."
 
@@ -128,6 +134,12 @@ def _summary(view: SessionView, phase: Phase) -> str:
     if phase is Phase.CHECKIN and parts:
         goal = reflections.goal_reflection(parts[-1])[0]
         return f"{lead}: {goal[0].lower()}{goal[1:]}" if goal else ""
+    if phase is Phase.SUGGEST:
+        kept = [view.item(k.item_id) for k in view.kept]
+        named = [i.text.strip('"“”') for i in kept if i is not None]
+        if named:
+            return f"{lead}: you're keeping “{'”, “'.join(named)}”."
+        return f"{lead}: you're keeping none of them for now, and that is your call."
     if phase is Phase.STRUGGLES:
         named = [i.text for i in view.struggles]
         if named:
@@ -179,7 +191,12 @@ def question_for(move: Move, view: SessionView) -> str:
         return "What could get in the way?"
     if isinstance(move, PlanFocus):
         when = planning.when(move.checkin, view.today)
-        return f"In one sentence, what focus do you want to hold until your check-in on {when}?"
+        return vary(
+            view,
+            f"In one sentence, what focus do you want to hold until your check-in on {when}?",
+            f"What one sentence would you like to steer by until {when}?",
+            f"Until your check-in on {when}, what do you want to keep in mind, in one sentence?",
+        )
     if isinstance(move, FollowupItem | FollowupLearned | FollowupObstacle | FollowupDecide):
         return "How did it go?"
     return "What else is on your mind about this?"
