@@ -172,8 +172,15 @@ def step_uses_story(step: str, user_said: str, item_text: str = "") -> bool:
     return any(g not in item and any(w not in matching.STOPWORDS for w in g) for g in shared)
 
 
-def count_session(turns: list[dict]) -> Counts:
+def count_session(turns: list[dict], judgments: dict | None = None) -> Counts:
     counts = Counts()
+    judgments = judgments or {}
+
+    def reflects(sentence: str, after_reflection: bool) -> bool:
+        if not judgments.get(key(sentence), {}).get("reflection", True):
+            return False  # a person judged it not a reflection
+        return is_reflection(sentence, user_said) or (after_reflection and is_meaning(sentence))
+
     user_said = ""
     first_question_seen = False
     previous_phase = None
@@ -197,9 +204,7 @@ def count_session(turns: list[dict]) -> Counts:
         for sentence in said:
             if sentence.endswith("?"):
                 break
-            if user_said and (
-                is_reflection(sentence, user_said) or (previous_reflected and is_meaning(sentence))
-            ):
+            if user_said and reflects(sentence, previous_reflected):
                 turn_reflections.append(sentence)
                 reflected_first = True
                 previous_reflected = True
@@ -240,6 +245,13 @@ def count_session(turns: list[dict]) -> Counts:
     return counts
 
 
+def drop_unreflective(counts: Counts, judgments: dict) -> None:
+    """A person judged some sentences not to be reflections at all: they are not counted."""
+    kept = [r for r in counts.reflections if judgments.get(key(r), {}).get("reflection", True)]
+    counts.reflections = kept
+    counts.faulty = [(s, p) for s, p in counts.faulty if s in kept]
+
+
 def judged(texts: list[str], judgments: dict, field_name: str) -> tuple[int, int, list[str]]:
     """(yes, judged, unjudged texts) for ``field_name`` ("complex", "meaningful", "faulty")."""
     yes = seen = 0
@@ -255,6 +267,7 @@ def judged(texts: list[str], judgments: dict, field_name: str) -> tuple[int, int
 
 
 def table_row(name: str, counts: Counts, judgments: dict) -> dict:
+    drop_unreflective(counts, judgments)
     refl = len(counts.reflections)
     complex_yes, complex_seen, _ = judged(counts.reflections, judgments, "complex")
     faulty_yes, _, _ = judged(counts.reflections, judgments, "faulty")

@@ -196,7 +196,7 @@ def main(argv: list[str]) -> int:
         write_transcript(path, persona, transcripts)
         counts = measure.Counts()
         for turns in transcripts:
-            session_counts = measure.count_session(turns)
+            session_counts = measure.count_session(turns, judgments)
             counts.add(session_counts)
             session_sentences.append(set(session_counts.sentences))
         overall.add(counts)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from coach.engine import planning, vocab
+import re
+
+from coach.engine import planning, reflections, vocab
 from coach.engine.guided_words import goal_link, vary
 from coach.engine.view import SessionView
 from coach.moves import (
@@ -103,4 +105,5 @@ def obstacle_words(view: SessionView) -> str:
         return (
             f"{obstacle[0].upper()}{obstacle[1:]} could get in the way; plan your week around it."
         )
-    return f"You named what could get in the way: {obstacle[0].lower()}{obstacle[1:]}."
+    said = reflections.second_person(obstacle)
+    return f"You named what could get in the way: {said[0].lower()}{said[1:]}."

@@ -41,11 +41,11 @@ def quote_of(sentence: str, anchor: re.Match[str] | None = None) -> str:
         offset = 0
         for part in parts:
             if offset <= anchor.start() < offset + len(part) + 1:
-                if len(part.split()) <= MAX_QUOTE_WORDS:
+                if 5 <= len(part.split()) <= MAX_QUOTE_WORDS:
                     return part.strip(" ,")
                 break
             offset += len(part) + 1
-    short = [p.strip(" ,") for p in parts if 3 <= len(p.split()) <= MAX_QUOTE_WORDS]
+    short = [p.strip(" ,") for p in parts if 5 <= len(p.split()) <= MAX_QUOTE_WORDS]
     return short[0] if short else " ".join(words[:MAX_QUOTE_WORDS]) + " …"
 
 
@@ -59,7 +59,9 @@ def struggle_evidence(level: Level, story_text: str) -> list[Evidence]:
     sentences = [
         s
         for s in _sentences(story_text)
-        if not listen.blames_customer(s) and not vocab.unknown_words(s)  # never a typo quoted
+        if not listen.blames_customer(s)
+        and not vocab.unknown_words(s)  # never a typo quoted
+        and listen.heavy_topic(s)[0] is None  # nor a heavy topic as evidence
     ]
     for item in level.common_struggles:
         best: tuple[float, str] | None = None
@@ -104,7 +106,12 @@ def _ordered(level: Level, kind: str, struggles: list[Item], story_text: str) ->
 
 def _any_evidence(item: Item, story_text: str) -> Evidence:
     """A chosen struggle's evidence: a cue anywhere in the story, else its closest sentence."""
-    for sentence in [s for s in _sentences(story_text) if not vocab.unknown_words(s)]:
+    usable = [
+        s
+        for s in _sentences(story_text)
+        if not vocab.unknown_words(s) and listen.heavy_topic(s)[0] is None
+    ]
+    for sentence in usable:
         for cue in item.cues:
             found = re.search(cue, sentence, re.IGNORECASE)
             if found:
@@ -132,7 +139,12 @@ def _best_sentence(item: Item, story_text: str) -> str | None:
     """The sentence sharing most content words with ``item`` (two at least, not "customer" alone)."""
     best: tuple[int, str] | None = None
     concepts = matching.concepts(item.text)
-    for sentence in [s for s in _sentences(story_text) if not vocab.unknown_words(s)]:
+    usable = [
+        s
+        for s in _sentences(story_text)
+        if not vocab.unknown_words(s) and listen.heavy_topic(s)[0] is None
+    ]
+    for sentence in usable:
         said = matching.concepts(sentence)
         shared = [c for c in concepts if c in said and c != "customer"]
         if len(shared) >= 2 and (best is None or len(shared) > best[0]):

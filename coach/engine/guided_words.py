@@ -109,8 +109,9 @@ def give_back(view: SessionView, move: Move) -> str:
             return text
         if text:
             said_before = " ".join(t.text for t in view.turns if t.role == "coach") + text
+            own = last.text if last is not None and last.text in _said(view) else ""
             more = reflections.reflect_turn(
-                last.text if last else "", [], view.coach_turns + 1, said_before, max_words=22
+                own, [], view.coach_turns + 1, said_before, max_words=22
             )
             return _join(text, more) if len((text + more).split()) <= 48 else text
     variant = view.coach_turns

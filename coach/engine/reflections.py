@@ -95,6 +95,11 @@ _WHO = re.compile(
     re.I,
 )
 MAX_WORDS = 20
+_DANGLING_WORDS = """
+    this that these those is was are were over up out with to of for on in at by from about and or
+    but the a an
+"""
+_DANGLING = frozenset(_DANGLING_WORDS.split())
 
 
 def sentences(text: str) -> list[str]:
@@ -146,8 +151,11 @@ def sayable(clause: str) -> bool:
     if not 4 <= len(words) <= MAX_WORDS or "?" in clause or "“" in clause or '"' in clause:
         return False
     first = words[0].lower().strip("'’")
-    if first not in _SUBJECTS and first not in _SWAP and not words[0][0].isupper():
+    is_name = words[0][0].isupper() and not vocab.is_word(first)
+    if first not in _SUBJECTS and first not in _SWAP and not is_name:
         return False
+    if words[-1].lower().strip(".,;:!") in _DANGLING:
+        return False  # "the situation is this", "support had to explain it over"
     if re.search(r"\byou(?:r|'re|’re)?\b", clause, re.I):
         return False  # the user speaks to the coach or generically: not theirs to hand back
     if vocab.unknown_words(clause):
@@ -251,7 +259,7 @@ def short_answer(text: str, variant: int = 0) -> str:
 
 def _clauses(sentence: str) -> list[str]:
     pieces = re.split(
-        r",\s+|;\s+|:\s+|\s+\b(?:but|because|so|and then|which|although|and|while|when|until)\b\s+",
+        r",\s+|;\s+|:\s+|\s+\b(?:but|because|and then|which|although|and|while|when|until)\b\s+",
         sentence,
     )
     whole = _clean(sentence)
@@ -360,11 +368,7 @@ def summary(parts: list[str], lead: str = "Let me pull that together", most: int
     return f"{lead}: {'; '.join(said[:-1])}; and {said[-1]}."
 
 
-_LINKS = (
-    "That links to what you said before: {m}.",
-    "It fits with something you said earlier: {m}.",
-    "And earlier you said {m}; the two belong together.",
-)
+_LINKS = ("Earlier you said {m}.", "You also said {m}.", "And before that: {m}.")
 
 
 def reflect_turn(
