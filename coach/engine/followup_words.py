@@ -101,7 +101,8 @@ def obstacle_words(view: SessionView) -> str:
     obstacle = view.last_user_text.strip().rstrip(".")
     if not obstacle or vocab.unknown_words(obstacle) or len(obstacle.split()) > 14:
         return ""
-    if not vocab.finite_verb(obstacle.split()):
+    plain = len(obstacle.split()) <= 6 and not re.search(r",|\band\b", obstacle)
+    if plain and not vocab.finite_verb(obstacle.split()):
         return (
             f"{obstacle[0].upper()}{obstacle[1:]} could get in the way; plan your week around it."
         )
