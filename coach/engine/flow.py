@@ -188,9 +188,24 @@ class Flow:
                 )
             return self.enter(Phase.PLAN)
         if phase is Phase.PLAN:
-            self.record.phase = Phase.DONE
-            return PlanSaved(phase=Phase.DONE)
+            return self.focus_given(text)
         return Closed(phase=phase)
+
+    def focus_given(self, focus: str) -> PlanSaved:
+        """The user named their focus: the plan is saved with it and the session is done."""
+        self.record.phase = Phase.DONE
+        return PlanSaved(phase=Phase.DONE, focus=focus.strip())
+
+    def awaiting_struggles(self) -> bool:
+        """The coach proposed the struggles and waits to hear which fit."""
+        step = self.step_move()
+        return self.record.phase is Phase.STRUGGLES and (
+            step is None or isinstance(step, ProposeStruggles)
+        )
+
+    def consent_move(self) -> AskConsent:
+        """The struggles are chosen: name them, and ask whether to look at suggestions."""
+        return AskConsent(phase=Phase.STRUGGLES, struggle_ids=tuple(self.record.struggle_ids))
 
     # -- helpers ---------------------------------------------------------------------------------
     def _followup_move(self) -> FollowupItem:
@@ -215,8 +230,7 @@ class Flow:
 
     def _after_struggles_answer(self, text: str) -> Move:
         """After the proposal: which struggles fit. Then: may we look at suggestions (asked)."""
-        step = self.step_move()
-        if isinstance(step, ProposeStruggles) or step is None:
+        if self.awaiting_struggles():
             options = [i.id for i in self.level.common_struggles]
             picked = parse.choose(text, options)
             if picked is not None:
@@ -224,7 +238,7 @@ class Flow:
             elif not self.record.struggle_ids:  # nothing ticked in the app either: use their words
                 ranked = matching.rank(self.level.common_struggles, text, minimum=0.5)
                 self.record.struggle_ids = [m.item.id for m in ranked[:1]]
-            return AskConsent(phase=Phase.STRUGGLES, struggle_ids=tuple(self.record.struggle_ids))
+            return self.consent_move()
         declined = any(isinstance(m, NotNow) for m in self.moves(Phase.STRUGGLES))
         if parse.is_no(text) and not declined:
             return NotNow(phase=Phase.STRUGGLES)

@@ -20,10 +20,9 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from textual.app import App
-from textual.binding import Binding
 
 from coach.errors import CoachError
-from coach.tui.commands import CoachCommands
+from coach.tui.commands import CoachCommands, bindings
 from coach.tui.widgets.safe import safe_notify
 
 if TYPE_CHECKING:  # the engine is imported on first use, so the first frame does not wait for it
@@ -53,11 +52,7 @@ class CoachApp(App):
     CSS_PATH = "app.tcss"
     TITLE = "coach"
     COMMANDS = App.COMMANDS | {CoachCommands}
-    BINDINGS = [
-        Binding("f1", "help", "Help"),
-        Binding("ctrl+t", "toggle_theme", "Theme"),
-        Binding("ctrl+q", "quit", "Quit", priority=True),
-    ]
+    BINDINGS = bindings("app")
 
     def __init__(
         self,
