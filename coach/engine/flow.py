@@ -12,7 +12,7 @@ from datetime import date
 
 from coach.domain import PHASE_ORDER, Phase, Plan, SessionRecord, Suggestion
 from coach.engine import matching, parse, planning, reflect
-from coach.ladder.schema import Competency, Item, Level
+from coach.ladder.schema import Item, Level
 from coach.moves import (
     Answer,
     AskConsent,
@@ -42,13 +42,11 @@ ASIDES = (Challenge, Boundary, Clarify, Answer)
 class Flow:
     def __init__(
         self,
-        competency: Competency,
         level: Level,
         record: SessionRecord,
         previous_plan: Plan | None,
         today: date,
     ):
-        self.competency = competency
         self.level = level
         self.record = record
         self.previous_plan = previous_plan

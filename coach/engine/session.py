@@ -46,7 +46,7 @@ class CoachSession:
         self.previous_plan = previous_plan
         self.memory = memory
         self.clock = clock
-        self.flow = Flow(competency, level, record, previous_plan, self.today)
+        self.flow = Flow(level, record, previous_plan, self.today)
         self._saved_state = (record.phase, tuple(record.struggle_ids))
 
     # -- state -------------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Footer, Header, Input, Static
 
-from coach.engine.planning import AUDIENCE_NAMES
+from coach.domain import AUDIENCE_NAMES
 from coach.engine.session import CoachSession
 from coach.ladder.schema import DERIVED_NOTE
 from coach.tui.commands import bindings
