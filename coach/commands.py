@@ -102,6 +102,8 @@ COMMANDS: tuple[Command, ...] = (
     Command("choose", "the struggles that fit, by number (or: /choose none)", "N…"),
     Command("keep", "keep these suggestions, drop the others", "N…"),
     Command("drop", "drop these suggestions, keep the others", "N…"),
+    Command("edit", "change the first step of suggestion N", "N TEXT"),
+    Command("due", "change the date of suggestion N's first step", "N YYYY-MM-DD"),
     Command("focus", "your focus until the check-in; saves the plan", "TEXT"),
     Command("questions", "questions for teammates", "[manager|peer|support|product]"),
     Command("phase", "which step the session is at"),

@@ -127,6 +127,7 @@ def test_no_typo_refused_command_or_empty_line_ends_a_chat_session(monkeypatch, 
 
 def test_chat_verbs_choose_keep_and_focus_without_a_user_turn(monkeypatch, capsys, coach_home):
     lines = ["I want to think about users.", "/struggles", "/choose 1 3", "yes", "/keep 1 3"]
+    lines += ["/edit 3 Ask Sam in support on Monday.", "/due 1 2030-01-15", "/due 1 tomorrow"]
     lines += ["/focus Ask support before I ship.", "/quit"]
     code, out, err = chat(monkeypatch, capsys, ["--offline", "--level", "2"], lines)
     assert code == 0, err
@@ -143,3 +144,6 @@ def test_chat_verbs_choose_keep_and_focus_without_a_user_turn(monkeypatch, capsy
     assert level_struggles == ["l2.struggle.1", "l2.struggle.3"]
     assert [s.accepted for s in record.suggestions] == [True, False, True, False]
     assert record.plan.focus == "Ask support before I ship."
+    assert record.suggestions[2].first_step == "Ask Sam in support on Monday."
+    assert str(record.suggestions[0].due) == "2030-01-15"
+    assert "“tomorrow” is not a date" in err

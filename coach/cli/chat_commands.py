@@ -81,6 +81,38 @@ def _choose(session: CoachSession, rest: str) -> AsyncIterator[str]:
     return session.struggles_chosen()
 
 
+def _suggestion(session: CoachSession, rest: str) -> tuple[int, str]:
+    number, _, value = rest.partition(" ")
+    count = len(session.record.suggestions)
+    if not number.isdigit() or not value.strip():
+        raise CoachError("Give the suggestion's number, then the new value.")
+    if not 1 <= int(number) <= count:
+        raise CoachError(
+            f"There is no suggestion {number}" + (f": 1 to {count}." if count else ".")
+        )
+    return int(number) - 1, value.strip()
+
+
+def _edit(session: CoachSession, rest: str) -> None:
+    index, step = _suggestion(session, rest)
+    session.edit_suggestion(index, first_step=step)
+    err(f"coach: suggestion {index + 1}: first step changed.")
+
+
+def _due(session: CoachSession, rest: str) -> None:
+    from datetime import date
+
+    index, value = _suggestion(session, rest)
+    try:
+        due = date.fromisoformat(value)
+    except ValueError:
+        raise CoachError(f"“{value}” is not a date: use YYYY-MM-DD.") from None
+    if due < session.today:
+        raise CoachError("Pick a date from today on.")
+    session.edit_suggestion(index, due=due)
+    err(f"coach: suggestion {index + 1}: due {due:%A} {due.day} {due:%b}.")
+
+
 def _plan(session: CoachSession, rest: str) -> AsyncIterator[str] | None:
     if session.plan is None:
         return session.go_to(Phase.PLAN)
@@ -116,6 +148,8 @@ HANDLERS: dict[str, Handler] = {
     "suggest": lambda s, rest: s.go_to(Phase.SUGGEST),
     "keep": lambda s, rest: s.keep(_numbers(rest)),
     "drop": lambda s, rest: s.drop(_numbers(rest)),
+    "edit": _edit,
+    "due": _due,
     "focus": lambda s, rest: s.set_focus(rest),
     "plan": _plan,
     "questions": _questions,
