@@ -51,6 +51,7 @@ class Flow:
         self.record = record
         self.previous_plan = previous_plan
         self.today = today
+        self._candidates: tuple[int, list[matching.Match]] | None = None
 
     # -- what the store says ---------------------------------------------------------------------
     @property
@@ -98,9 +99,11 @@ class Flow:
 
     def struggle_candidates(self) -> list[matching.Match]:
         """Every struggle of the level, in ladder order, with the user's words that point to it."""
-        context = self.user_text()
-        ranked = {m.item.id: m for m in matching.rank(self.level.common_struggles, context)}
-        return [ranked[item.id] for item in self.level.common_struggles]
+        turns = len(self.record.turns)  # the user's words change only with a new turn
+        if self._candidates is None or self._candidates[0] != turns:
+            found = matching.candidates(self.level.common_struggles, self.user_text())
+            self._candidates = (turns, found)
+        return self._candidates[1]
 
     def confirmed_struggles(self) -> list[Item]:
         by_id = {i.id: i for i in self.level.common_struggles}

@@ -86,7 +86,7 @@ class CoachSession:
             remaining_followups=tuple(flow.remaining_followups()),
             goal=flow.goal(),
             memory=self.memory,
-            candidates=tuple(flow.struggle_candidates()),
+            find_candidates=flow.struggle_candidates,
         )
 
     # -- speaking ----------------------------------------------------------------------------------
