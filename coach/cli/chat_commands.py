@@ -22,9 +22,14 @@ def err(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
-async def print_stream(stream: AsyncIterator[str]) -> None:
-    """Print a coach turn as it streams; Ctrl-C stops it and keeps what arrived."""
-    started = False
+async def print_stream(stream: AsyncIterator[str], *, eager: bool = False) -> None:
+    """Print a coach turn as it streams; Ctrl-C stops it and keeps what arrived.
+
+    ``eager``: "Coach: " at once, before a (maybe slow) model's first words; otherwise with the
+    first chunk, so a verb with nothing to say prints nothing."""
+    started = eager
+    if eager:
+        print("Coach: ", end="", flush=True)
     try:
         async for chunk in stream:
             if not started:
@@ -36,10 +41,10 @@ async def print_stream(stream: AsyncIterator[str]) -> None:
             print("\n", flush=True)
 
 
-async def guarded(make: Callable[[], AsyncIterator[str]]) -> None:
+async def guarded(make: Callable[[], AsyncIterator[str]], *, eager: bool = False) -> None:
     """Make a coach turn and stream it; a project error prints one line and the session goes on."""
     try:
-        await print_stream(make())
+        await print_stream(make(), eager=eager)
     except ModelError as error:
         err(f"coach: {error} Type /retry to try again.")
     except CoachError as error:

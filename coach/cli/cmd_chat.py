@@ -64,7 +64,7 @@ async def _session_loop(args: argparse.Namespace) -> int:
             if session.needs_reply:
                 err("coach: your last message has no reply yet; type /retry to ask again.")
         else:
-            await guarded(session.open)
+            await guarded(session.open, eager=True)
         while True:
             line = await _read_line()
             if line is None:
@@ -78,7 +78,7 @@ async def _session_loop(args: argparse.Namespace) -> int:
                 if not await run_command(session, text):
                     break
                 continue
-            await guarded(lambda text=text: session.send(text))
+            await guarded(lambda text=text: session.send(text), eager=True)
         if session.coach.mode == "model":
             err(f"coach: {session.coach.usage.label()}")
     return 0
