@@ -1,13 +1,14 @@
 """Time to first frame of `coach` beside a minimal Textual app.
 
-Each program runs in a pseudo-terminal with COACH_EXIT_AFTER_FIRST_FRAME=1: the app exits right after
-its first screen has been painted (``call_after_refresh`` from mount). The figure is the wall time
-from spawning the process to its exit: interpreter start, imports, building the first screen and
-painting it. Median of N runs each, alternating the programs.
+Each program runs in a pseudo-terminal and exits right after its first screen has been painted
+(``call_after_refresh`` from mount): for coach, a probe (``PROBE``, injected by this bench, not
+in the app) subclasses the real ``CoachApp`` and then runs the real ``coach`` entry point. The
+figure is the wall time from spawning the process to its exit: interpreter start, imports,
+building the first screen and painting it. Median of N runs each, alternating the programs.
 
 ``coach`` paints Home before it loads settings, ladders and journal (in a thread); the "ready" rows
-(COACH_EXIT_WHEN_READY=1) time the frame after that, when the mode and the recent sessions show
-(a journal holding 30 sessions) and every action works.
+time the frame after the app's ``Ready`` message, when the mode and the recent sessions show (a
+journal holding 30 sessions) and every action works.
 
 Run: .venv/bin/python bench/startup.py [--runs 9]
 """
@@ -38,10 +39,37 @@ class Minimal(App):
         yield Footer()
 
     def on_mount(self):
-        if os.environ.get("COACH_EXIT_AFTER_FIRST_FRAME"):
-            self.call_after_refresh(self.exit)
+        self.call_after_refresh(self.exit)
 
 Minimal().run()
+"""
+
+# Runs `coach ARGS` with the app exiting at its first frame (or, with "ready" first, once ready).
+PROBE = """
+import sys
+from coach.tui import app as module
+
+READY = sys.argv[1:2] == ["ready"]
+
+
+class Probe(module.CoachApp):
+    def on_mount(self):
+        super().on_mount()
+        if not READY:
+            self.call_after_refresh(self.exit)
+
+    def on_coach_app_ready(self, message):
+        if READY:
+            self.call_after_refresh(self.exit)
+
+    def warm_up(self):
+        pass  # the app imports openai in a thread after the first frame; not timed here
+
+
+module.CoachApp = Probe
+from coach.cli.main import main
+
+sys.exit(main(sys.argv[2 if READY else 1 :]))
 """
 
 
@@ -89,7 +117,6 @@ def main() -> int:
     args = parser.parse_args()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "COACH_"))}
     env.update(
-        COACH_EXIT_AFTER_FIRST_FRAME="1",
         COACH_HOME=tempfile.mkdtemp(prefix="coach-bench-"),
         TERM="xterm-256color",
         COLUMNS="120",
@@ -97,6 +124,8 @@ def main() -> int:
     )
     with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as handle:
         handle.write(MINIMAL)
+    with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as probe:
+        probe.write(PROBE)
     # pip compiles an installed package to bytecode; an editable checkout under
     # PYTHONDONTWRITEBYTECODE=1 would otherwise recompile coach on every start.
     import compileall
@@ -104,15 +133,15 @@ def main() -> int:
     compileall.compile_dir(str(ROOT / "coach"), quiet=1, force=False)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     fill_journal(env)
-    coach = [sys.executable, "-m", "coach"]
+    coach = [sys.executable, probe.name]
+    ready = [sys.executable, probe.name, "ready"]
     model_env = dict(env, COACH_BASE_URL="http://127.0.0.1:9/v1", COACH_MODEL="m")
-    ready = {"COACH_EXIT_WHEN_READY": "1", "COACH_EXIT_AFTER_FIRST_FRAME": ""}
     programs = {
         "coach (guided)": ([*coach, "--offline"], env),
         "coach (model configured)": (coach, model_env),
         "minimal Textual app": ([sys.executable, handle.name], env),
-        "coach (guided), ready": ([*coach, "--offline"], dict(env, **ready)),
-        "coach (model), ready": (coach, dict(model_env, **ready)),
+        "coach (guided), ready": ([*ready, "--offline"], env),
+        "coach (model), ready": (ready, model_env),
     }
     times: dict[str, list[float]] = {name: [] for name in programs}
     for command, program_env in programs.values():  # warm the file cache once

@@ -11,6 +11,7 @@ from coach.moves import Move, Reading
 from coach.phases import PHASE_ORDER, PHASE_TITLES, Phase
 
 __all__ = [
+    "AUDIENCE_NAMES",
     "PHASE_ORDER",
     "PHASE_TITLES",
     "Audience",
@@ -28,6 +29,13 @@ __all__ = [
 Role = Literal["user", "coach"]
 Mode = Literal["guided", "model"]
 Audience = Literal["manager", "peer", "support", "product"]
+# How a plan and the questions name each audience.
+AUDIENCE_NAMES: dict[str, str] = {
+    "manager": "your manager",
+    "peer": "a peer on your team",
+    "support": "someone in support",
+    "product": "your product manager or designer",
+}
 
 
 class _Model(BaseModel):

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from coach.domain import Plan, SessionRecord, Suggestion
-from coach.engine.planning import AUDIENCE_NAMES
+from coach.domain import AUDIENCE_NAMES, Plan, SessionRecord, Suggestion
 from coach.ladder.schema import DERIVED_NOTE, Competency, Item, Level
 
 

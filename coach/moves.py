@@ -153,6 +153,7 @@ class PlanFocus(_Move):
 
 class PlanSaved(_Move):
     kind: Literal[MoveKind.PLAN_SAVED] = MoveKind.PLAN_SAVED
+    focus: str = ""  # the focus the user gave (an answer or /focus); the plan is built with it
 
 
 class ProposeEvidence(_Move):

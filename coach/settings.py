@@ -42,35 +42,34 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
-from pydantic import ConfigDict, Field, SecretStr, TypeAdapter, ValidationError, field_validator
-from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SecretStr,
+    TypeAdapter,
+    ValidationError,
+    field_validator,
+)
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
 
 from coach import paths
 from coach.errors import ConfigError
 
 OPENAI_BASE_URL = "https://api.openai.com/v1"
 PLACEHOLDER_KEY = "not-needed"
-
-# Which keys the config file may hold, and where. Keys of the [model] table and top-level keys.
-MODEL_KEYS = (
-    "base_url",
-    "model",
-    "api_key",
-    "use_openai_key",
-    "context_tokens",
-    "max_reply_tokens",
-    "timeout",
-    "max_retries",
-    "price_input_per_mtok",
-    "price_output_per_mtok",
-)
-TOP_LEVEL_KEYS = ("history", "offline")
+MODEL_TABLE = "model"  # the config file's table for ModelSettings
 
 
-class Settings(BaseSettings):
-    """Model endpoint and limits. Build with ``Settings.load()``; never log ``effective_key()``."""
+class ModelSettings(BaseModel):
+    """The ``[model]`` table: where the model is and what a request may cost."""
 
-    model_config = SettingsConfigDict(extra="forbid", validate_default=True)
+    model_config = ConfigDict(extra="forbid", validate_default=True)
 
     base_url: str | None = None
     model: str = Field(default="gpt-4o-mini", min_length=1)
@@ -80,17 +79,32 @@ class Settings(BaseSettings):
     max_reply_tokens: int = Field(default=400, gt=0)
     timeout: float = Field(default=60, gt=0)
     max_retries: int = Field(default=3, ge=0)
-    history: bool = True
-    offline: bool = False
     price_input_per_mtok: float | None = Field(default=None, ge=0)
     price_output_per_mtok: float | None = Field(default=None, ge=0)
-    # From OPENAI_API_KEY only; kept apart from api_key so the safety rule above can be applied.
-    openai_api_key: SecretStr | None = Field(default=None, exclude=True, repr=False)
 
     @field_validator("base_url")
     @classmethod
     def _check_base_url(cls, value: str | None) -> str | None:
         return normalise_base_url(value)
+
+
+class Settings(BaseSettings):
+    """How the app behaves (top level) and where the model is (``[model]``, read as attributes
+    too: ``settings.timeout`` is ``settings.endpoint.timeout``). Build with ``Settings.load()``;
+    never log ``effective_key()``."""
+
+    model_config = SettingsConfigDict(extra="forbid", validate_default=True, populate_by_name=True)
+
+    history: bool = True  # keep a journal of sessions
+    offline: bool = False  # always the guided mode, never a model
+    endpoint: ModelSettings = Field(default_factory=ModelSettings, validation_alias=MODEL_TABLE)
+    # From OPENAI_API_KEY only; kept apart from api_key so the safety rule above can be applied.
+    openai_api_key: SecretStr | None = Field(default=None, exclude=True, repr=False)
+
+    def __getattr__(self, name: str) -> Any:
+        if name in ModelSettings.model_fields:
+            return getattr(self.endpoint, name)
+        return super().__getattr__(name)
 
     @classmethod
     def settings_customise_sources(
@@ -101,17 +115,27 @@ class Settings(BaseSettings):
         dotenv_settings: PydanticBaseSettingsSource,
         file_secret_settings: PydanticBaseSettingsSource,
     ) -> tuple[PydanticBaseSettingsSource, ...]:
-        return init_settings, _EnvSource(settings_cls), _TomlSource(settings_cls)
+        return (
+            init_settings,
+            _EnvSource(settings_cls),
+            _CheckedToml(settings_cls, toml_file=paths.config_file()),
+        )
 
     @classmethod
     def load(cls, **overrides: Any) -> Settings:
-        """Settings from ``overrides`` (``None`` values ignored), the environment and the file."""
+        """Settings from ``overrides`` (flat names, ``None`` = not given), the environment and the
+        file."""
         given = {name: value for name, value in overrides.items() if value is not None}
+        table = {
+            name: given.pop(name) for name in list(given) if name in ModelSettings.model_fields
+        }
+        if table:
+            given[MODEL_TABLE] = table
         try:
             return cls(**given)
         except ValidationError as error:
             first = error.errors()[0]
-            name = ".".join(str(part) for part in first["loc"]) or "settings"
+            name = str(first["loc"][-1]) if first["loc"] else "settings"
             raise ConfigError(f"Invalid setting '{name}': {_lower_first(first['msg'])}.") from None
 
     # -- derived facts ---------------------------------------------------------------------------
@@ -202,13 +226,13 @@ class Settings(BaseSettings):
 class _EnvSource(PydanticBaseSettingsSource):
     """Exactly the variables named in the module docstring; empty values count as unset."""
 
-    _NAMES = (
-        ("COACH_MODEL", "model"),
-        ("COACH_BASE_URL", "base_url"),
-        ("OPENAI_BASE_URL", "base_url"),
-        ("COACH_API_KEY", "api_key"),
-        ("OPENAI_API_KEY", "openai_api_key"),
-        ("COACH_OFFLINE", "offline"),
+    _NAMES = (  # variable, field, in the [model] table?
+        ("COACH_MODEL", "model", True),
+        ("COACH_BASE_URL", "base_url", True),
+        ("OPENAI_BASE_URL", "base_url", True),
+        ("COACH_API_KEY", "api_key", True),
+        ("OPENAI_API_KEY", "openai_api_key", False),
+        ("COACH_OFFLINE", "offline", False),
     )
 
     def get_field_value(self, field: Any, field_name: str) -> tuple[Any, str, bool]:
@@ -216,61 +240,63 @@ class _EnvSource(PydanticBaseSettingsSource):
 
     def __call__(self) -> dict[str, Any]:
         values: dict[str, Any] = {}
-        for env_name, field_name in self._NAMES:
+        table: dict[str, Any] = {}
+        for env_name, field_name, in_table in self._NAMES:
             value = os.environ.get(env_name, "").strip()
-            if value and field_name not in values:
-                values[field_name] = value
+            target = table if in_table else values
+            if value and field_name not in target:
+                target[field_name] = value
+        if table:
+            values[MODEL_TABLE] = table
         return values
 
 
-class _TomlSource(PydanticBaseSettingsSource):
-    """The config file, checked key by key so an error can name the file and the key."""
+class _CheckedToml(TomlConfigSettingsSource):
+    """pydantic-settings' TOML source, checked key by key so an error names the file and the key
+    in one line (TOML has real types: values are validated strictly, never coerced)."""
 
-    def get_field_value(self, field: Any, field_name: str) -> tuple[Any, str, bool]:
-        return None, field_name, False
+    def _read_file(self, file_path: Path) -> dict[str, Any]:
+        try:
+            data = super()._read_file(file_path)
+        except (OSError, UnicodeDecodeError) as error:
+            raise ConfigError(f"Cannot read the config file {file_path}: {error}.") from None
+        except tomllib.TOMLDecodeError as error:
+            raise ConfigError(f"The config file {file_path} is not valid TOML: {error}.") from None
+        check_config(file_path, data)
+        return data
 
-    def __call__(self) -> dict[str, Any]:
-        return read_config_file(paths.config_file())
 
-
-def read_config_file(path: Path) -> dict[str, Any]:
-    """The settings in ``path`` as field values; ``{}`` when the file does not exist."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return {}
-    except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(f"Cannot read the config file {path}: {error}.") from None
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"The config file {path} is not valid TOML: {error}.") from None
-
-    values: dict[str, Any] = {}
+def check_config(path: Path, data: dict[str, Any]) -> None:
+    """Raise ConfigError naming ``path`` and the key for anything the file may not hold."""
+    table_keys = list(ModelSettings.model_fields)
+    top_keys = [
+        name
+        for name, field in Settings.model_fields.items()
+        if name != "endpoint" and not field.exclude  # openai_api_key comes from the env alone
+    ]
     for key, value in data.items():
-        if key == "model" and isinstance(value, dict):
+        if key == MODEL_TABLE and isinstance(value, dict):
             for inner, inner_value in value.items():
-                if inner not in MODEL_KEYS:
+                if inner not in table_keys:
                     raise ConfigError(
-                        f"In {path}, [model] has an unknown key '{inner}' "
-                        f"(known: {', '.join(MODEL_KEYS)})."
+                        f"In {path}, [{MODEL_TABLE}] has an unknown key '{inner}' "
+                        f"(known: {', '.join(table_keys)})."
                     )
-                values[inner] = _checked(path, f"model.{inner}", inner, inner_value)
-        elif key in TOP_LEVEL_KEYS:
-            values[key] = _checked(path, key, key, value)
-        elif key in MODEL_KEYS:
-            raise ConfigError(f"In {path}, the key '{key}' belongs in the [model] table.")
+                field = ModelSettings.model_fields[inner]
+                _checked(path, f"{MODEL_TABLE}.{inner}", inner, field, inner_value)
+        elif key in top_keys:
+            _checked(path, key, key, Settings.model_fields[key], value)
+        elif key in table_keys:
+            raise ConfigError(f"In {path}, the key '{key}' belongs in the [{MODEL_TABLE}] table.")
         else:
             raise ConfigError(
-                f"In {path}, the key '{key}' is unknown (known: [model], "
-                f"{', '.join(TOP_LEVEL_KEYS)})."
+                f"In {path}, the key '{key}' is unknown (known: [{MODEL_TABLE}], "
+                f"{', '.join(top_keys)})."
             )
-    return values
 
 
-def _checked(path: Path, dotted: str, field_name: str, value: Any) -> Any:
-    """``value`` validated strictly against the field's type (TOML has real types: no coercion)."""
-    field = Settings.model_fields[field_name]
+def _checked(path: Path, dotted: str, field_name: str, field: Any, value: Any) -> None:
+    """``value`` validated strictly against the field's type."""
     annotation = (
         Annotated[field.annotation, *field.metadata] if field.metadata else field.annotation
     )
@@ -286,7 +312,6 @@ def _checked(path: Path, dotted: str, field_name: str, value: Any) -> Any:
             normalise_base_url(checked)
         except ValueError as error:
             raise ConfigError(f"In {path}, '{dotted}' is invalid: {error}.") from None
-    return checked
 
 
 def normalise_base_url(value: str | None) -> str | None:

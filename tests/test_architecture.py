@@ -1,4 +1,5 @@
-"""The domain core never imports the UI, modules stay small, and the CLI starts without openai."""
+"""The layers hold (import-linter's contracts in pyproject.toml), the domain core never imports
+the UI, modules stay small, and the CLI starts without openai."""
 
 from __future__ import annotations
 
@@ -22,6 +23,17 @@ def imported_modules(path: Path) -> set[str]:
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             names.add(node.module)
     return names
+
+
+def test_import_contracts_hold(capsys):
+    """Layers with no import back up, no Textual in the core, exports on the domain and the
+    ladder only, no cycles between siblings (run ``lint-imports`` to see the report)."""
+    from importlinter.cli import lint_imports
+
+    code = lint_imports(config_filename=str(ROOT / "pyproject.toml"), no_cache=True, no_logo=True)
+    report = capsys.readouterr().out
+    assert code == 0, report
+    assert "4 kept, 0 broken" in report
 
 
 def test_core_modules_never_import_textual_or_the_tui():

@@ -154,7 +154,7 @@ async def test_struggles_are_proposed_only_with_the_users_own_sentence(journal):
     await said(session.open())
     await said(session.send("I want to think more about users."))
     await said(session.send(SITUATION))
-    proposal = await said(session.command("struggles"))
+    proposal = await said(session.go_to(Phase.STRUGGLES))
     for item in session.level.common_struggles:
         assert item.text in proposal
     quoted = [line for line in proposal.splitlines() if "you said “" in line]
@@ -184,7 +184,7 @@ async def test_k_is_not_a_choice_and_saves_no_struggle(journal):
 async def test_declining_suggestions_is_respected_once(journal):
     session = guided_session(journal)
     await said(session.open())
-    await said(session.command("struggles"))
+    await said(session.go_to(Phase.STRUGGLES))
     await said(session.send("none of them"))
     assert session.record.struggle_ids == []
     reply = await said(session.send("no, not now"))
@@ -197,14 +197,14 @@ async def test_user_can_move_on_go_back_and_skip(journal):
     session = guided_session(journal)
     await said(session.open())
     assert session.phase is Phase.CHECKIN
-    await said(session.command("next"))
+    await said(session.next_step())
     assert session.phase is Phase.SITUATION
-    await said(session.command("back"))
+    await said(session.back())
     assert session.phase is Phase.CHECKIN
-    await said(session.command("skip"))
-    await said(session.command("skip"))
+    await said(session.skip())
+    await said(session.skip())
     assert session.phase is Phase.EXPLORE
-    reply = await said(session.command("suggest"))
+    reply = await said(session.go_to(Phase.SUGGEST))
     assert session.phase is Phase.SUGGEST and "[l2.habit." in reply
 
 
@@ -366,6 +366,6 @@ async def test_level_one_uses_its_own_items(journal):
 async def test_derived_items_are_labelled(journal):
     session = guided_session(journal, level=4)
     await said(session.open())
-    reply = await said(session.command("suggest"))
+    reply = await said(session.go_to(Phase.SUGGEST))
     assert "derived from the level description" in reply
     assert re.search(r"\[l4\.habit\.\d\]", reply)

@@ -143,7 +143,7 @@ async def test_invalid_json_is_reasked_once_then_falls_back_to_the_ladder(respx_
     session = model_session(journal)
     session.coach.on_notice = notices.append
     await said(session.open())
-    reply = await said(session.command("suggest"))
+    reply = await said(session.go_to(Phase.SUGGEST))
     json_requests = [b for b in fake.requests if b.get("response_format")]
     assert len(json_requests) == 2
     assert "could not be used" in json_requests[1]["messages"][-1]["content"]
@@ -163,7 +163,7 @@ async def test_unknown_ids_are_rejected_and_reasked(respx_mock, journal):
     respx_mock.post(CHAT).mock(side_effect=fake)
     session = model_session(journal)
     await said(session.open())
-    await said(session.command("suggest"))
+    await said(session.go_to(Phase.SUGGEST))
     retry_note = [b for b in fake.requests if b.get("response_format")][1]["messages"][-1][
         "content"
     ]

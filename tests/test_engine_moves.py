@@ -82,7 +82,7 @@ async def test_any_wording_of_a_challenge_leaves_the_ladder_questions_intact(jou
 async def test_the_pending_move_is_stored_when_decided_and_cleared_once_spoken(journal):
     session = guided_session(journal)
     await said(session.open())
-    await said(session.command("struggles"))
+    await said(session.go_to(Phase.STRUGGLES))
     session.submit("2")
     pending = journal.get_session(session.record.id).pending_move
     assert isinstance(pending, AskConsent)
@@ -101,7 +101,7 @@ async def test_retry_after_a_restart_replays_the_move_owed_from_the_store_alone(
     with open_journal(path=path) as journal:
         session = guided_session(journal)
         await said(session.open())
-        proposal = await said(session.command("struggles"))
+        proposal = await said(session.go_to(Phase.STRUGGLES))
         session.submit("1")  # stored and decided; the process dies before the reply
         session_id = session.record.id
     with open_journal(path=path) as journal:
@@ -145,7 +145,7 @@ async def test_struggles_are_proposed_with_every_candidate_and_its_evidence(jour
     await said(session.open())
     await said(session.send("I want to think more about users."))
     await said(session.send(SITUATION))
-    await said(session.command("struggles"))
+    await said(session.go_to(Phase.STRUGGLES))
     move = session.record.turns[-1].move
     assert isinstance(move, ProposeStruggles)
     assert move.item_ids == tuple(i.id for i in session.level.common_struggles)

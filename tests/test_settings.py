@@ -202,3 +202,20 @@ def test_describe_says_where_and_which_key(monkeypatch):
     assert Settings.load(base_url=OLLAMA, model="llama3.1").describe() == (
         f"Model llama3.1 at {OLLAMA} (127.0.0.1:11434), using no key."
     )
+
+
+def test_the_model_table_is_a_section_read_through_pydantic_settings_toml_source(monkeypatch):
+    from coach.settings import ModelSettings, Settings, _CheckedToml
+
+    write_config('history = false\n[model]\nmodel = "from-file"\ntimeout = 5\n')
+    sources = Settings.settings_customise_sources(Settings, *([None] * 4))
+    assert isinstance(sources[-1], _CheckedToml)
+    monkeypatch.setenv("COACH_BASE_URL", OLLAMA)
+    settings = Settings.load(max_retries=1)
+    assert isinstance(settings.endpoint, ModelSettings)
+    assert (settings.endpoint.model, settings.endpoint.timeout) == ("from-file", 5)
+    assert (settings.base_url, settings.max_retries, settings.history) == (OLLAMA, 1, False)
+    with pytest.raises(ConfigError) as caught:
+        write_config("[model]\nmodle = 'x'\n")
+        Settings.load()
+    assert ", ".join(ModelSettings.model_fields) in str(caught.value)

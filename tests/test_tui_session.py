@@ -145,3 +145,40 @@ async def test_palette_action_runs(coach_home):
         await app.run_action("new_session")
         await pilot.pause()
         assert isinstance(app.screen, LevelScreen)
+
+
+async def test_a_whole_session_leaves_only_what_the_user_typed_and_the_panel_follows_the_chat(
+    coach_home,
+):
+    typed = [
+        "I want to see how my work lands with users.",
+        SITUATION,
+        "Two customers and support.",
+        "Speed over safety.",
+        "Ask support first.",
+        "2 and 3",  # the struggles that fit, said in the conversation
+        "yes",
+        "Check usage data before I change what customers rely on.",
+    ]
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        app.start_session("customer-empathy", 2)
+        await settle(pilot)
+        session = app.session
+        for text in typed[:7]:
+            await say(pilot, text)
+        panel = app.screen_stack[-2].query_one("#struggles")  # under the suggestions screen
+        wanted = [session.level.common_struggles[1].id, session.level.common_struggles[2].id]
+        assert session.record.struggle_ids == wanted
+        assert sorted(panel.selected) == sorted(wanted)
+        assert isinstance(app.screen, SuggestionsScreen)
+        await pilot.click("#keep-1")
+        await pilot.press("ctrl+s")  # keep the ticked ones: a verb, not a turn
+        await settle(pilot)
+        assert isinstance(app.screen, SessionScreen)
+        assert "You're keeping 3 items" in conversation_text(app)
+        await say(pilot, typed[7])
+        assert isinstance(app.screen, PlanScreen)
+    stored = app.journal.get_session(session.record.id)
+    assert [t.text for t in stored.turns if t.role == "user"] == typed
+    assert stored.plan is not None and len(stored.plan.habits) == 1

@@ -75,18 +75,18 @@ async def _short_session(args, root):
     )
     await _drain(session.open())
     if session.phase is Phase.FOLLOWUP:
-        await _drain(session.command("next"))
+        await _drain(session.next_step())
     goal = _ask("What do you want to work on? (one line)")
     await _drain(session.send(goal or "Work on this level."))
     situation = _ask(
         "Describe one recent situation where customers or users were part of the picture:"
     )
     await _drain(session.send(situation or "No situation given."))
-    await _drain(session.command("struggles"))
+    await _drain(session.go_to(Phase.STRUGGLES))
     lines = [f"  {n}. {i.text}" for n, i in enumerate(session.level.common_struggles, start=1)]
     picked = _ask("Which of these struggles fit? (numbers, or none)\n" + "\n".join(lines))
     await _drain(session.send(picked or "none"))
-    await _drain(session.command("suggest"))
+    await _drain(session.go_to(Phase.SUGGEST))
     await _drain(session.send("all"))
     focus = _ask("In one sentence, your focus until the check-in:")
     await _drain(session.send(focus or session.level.focus_summary.closing))

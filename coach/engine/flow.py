@@ -12,7 +12,7 @@ from datetime import date
 
 from coach.domain import PHASE_ORDER, Phase, Plan, SessionRecord, Suggestion
 from coach.engine import grounding, listen, listening, matching, parse, planning, reflect
-from coach.ladder.schema import Competency, Item, Level
+from coach.ladder.schema import Item, Level
 from coach.moves import (
     Answer,
     AskConsent,
@@ -45,17 +45,16 @@ ASIDES = (Challenge, Boundary, Clarify, Answer, PlanEdit, Reflect)
 class Flow:
     def __init__(
         self,
-        competency: Competency,
         level: Level,
         record: SessionRecord,
         previous_plan: Plan | None,
         today: date,
     ):
-        self.competency = competency
         self.level = level
         self.record = record
         self.previous_plan = previous_plan
         self.today = today
+        self._candidates: tuple[int, list[matching.Match]] | None = None
         # A coach that listens (the guided one) gets moves chosen from the reading of each answer.
         self.listens = False
         self.asked_before: tuple[str, ...] = ()  # ladder questions of the session followed up
@@ -109,9 +108,11 @@ class Flow:
 
     def struggle_candidates(self) -> list[matching.Match]:
         """Every struggle of the level, in ladder order, with the user's words that point to it."""
-        context = self.user_text()
-        ranked = {m.item.id: m for m in matching.rank(self.level.common_struggles, context)}
-        return [ranked[item.id] for item in self.level.common_struggles]
+        turns = len(self.record.turns)  # the user's words change only with a new turn
+        if self._candidates is None or self._candidates[0] != turns:
+            found = matching.candidates(self.level.common_struggles, self.user_text())
+            self._candidates = (turns, found)
+        return self._candidates[1]
 
     def confirmed_struggles(self) -> list[Item]:
         by_id = {i.id: i for i in self.level.common_struggles}
@@ -218,9 +219,24 @@ class Flow:
                 )
             return self.enter(Phase.PLAN)
         if phase is Phase.PLAN:
-            self.record.phase = Phase.DONE
-            return PlanSaved(phase=Phase.DONE)
+            return self.focus_given(text)
         return Closed(phase=phase)
+
+    def focus_given(self, focus: str) -> PlanSaved:
+        """The user named their focus: the plan is saved with it and the session is done."""
+        self.record.phase = Phase.DONE
+        return PlanSaved(phase=Phase.DONE, focus=focus.strip())
+
+    def awaiting_struggles(self) -> bool:
+        """The coach proposed the struggles and waits to hear which fit."""
+        step = self.step_move()
+        return self.record.phase is Phase.STRUGGLES and (
+            step is None or isinstance(step, ProposeStruggles)
+        )
+
+    def consent_move(self) -> AskConsent:
+        """The struggles are chosen: name them, and ask whether to look at suggestions."""
+        return AskConsent(phase=Phase.STRUGGLES, struggle_ids=tuple(self.record.struggle_ids))
 
     # -- helpers ---------------------------------------------------------------------------------
     def _followup_move(self) -> FollowupItem:
@@ -245,8 +261,7 @@ class Flow:
 
     def _after_struggles_answer(self, text: str) -> Move:
         """After the proposal: which struggles fit. Then: may we look at suggestions (asked)."""
-        step = self.step_move()
-        if isinstance(step, ProposeStruggles) or step is None:
+        if self.awaiting_struggles():
             options = [i.id for i in self.level.common_struggles]
             picked = parse.choose(text, options)
             if picked is not None:
@@ -254,7 +269,7 @@ class Flow:
             elif not self.record.struggle_ids:  # nothing ticked in the app either: use their words
                 ranked = matching.rank(self.level.common_struggles, text, minimum=0.5)
                 self.record.struggle_ids = [m.item.id for m in ranked[:1]]
-            return AskConsent(phase=Phase.STRUGGLES, struggle_ids=tuple(self.record.struggle_ids))
+            return self.consent_move()
         declined = any(isinstance(m, NotNow) for m in self.moves(Phase.STRUGGLES))
         if parse.is_no(text) and not declined:
             return NotNow(phase=Phase.STRUGGLES)

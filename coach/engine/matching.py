@@ -332,6 +332,12 @@ def rank(items: Iterable[Item], user_text: str, *, minimum: float = 0.0) -> list
     return [match for _, _, match in ranked]
 
 
+def candidates(items: list[Item], user_text: str) -> list[Match]:
+    """Every item, in the given (ladder) order, each with the user's words that point to it."""
+    ranked = {m.item.id: m for m in rank(items, user_text)}
+    return [ranked[item.id] for item in items]
+
+
 def best(items: Iterable[Item], user_text: str, count: int) -> list[Match]:
     """The ``count`` best items; items with no overlap fill in, in ladder order."""
     return rank(items, user_text)[:count]

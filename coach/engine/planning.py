@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time, timedelta
 
-from coach.domain import Audience, Plan, Suggestion
+from coach.domain import AUDIENCE_NAMES, Audience, Plan, Suggestion
 from coach.ladder.schema import Competency, Item, Level
 
 CHECKIN_DAYS = 14
@@ -31,10 +31,6 @@ def lower_first(text: str) -> str:
     return text[:1].lower() + text[1:] if text[1:2].islower() or len(text) < 2 else text
 
 
-def unquote(text: str) -> str:
-    return text.strip().strip('"“”')
-
-
 def habit_step(item: Item, due: date, today: date) -> str:
     """A small, dated first step for a habit, in the user's calendar."""
     action = lower_first(item.text.rstrip("."))
@@ -55,14 +51,6 @@ def audience_for(item: Item) -> Audience:
         if any(h in lowered for h in hints):
             return audience
     return "peer"
-
-
-AUDIENCE_NAMES: dict[str, str] = {
-    "manager": "your manager",
-    "peer": "a peer on your team",
-    "support": "someone in support",
-    "product": "your product manager or designer",
-}
 
 
 def feedback_step(item: Item, whom: Audience, due: date, today: date) -> str:

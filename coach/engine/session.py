@@ -46,7 +46,7 @@ class CoachSession:
         self.previous_plan = previous_plan
         self.memory = memory
         self.clock = clock
-        self.flow = Flow(competency, level, record, previous_plan, self.today)
+        self.flow = Flow(level, record, previous_plan, self.today)
         self.flow.listens = getattr(coach, "listens", False)
         self._saved_state = (record.phase, tuple(record.struggle_ids))
 
@@ -87,7 +87,7 @@ class CoachSession:
             remaining_followups=tuple(flow.remaining_followups()),
             goal=flow.goal(),
             memory=self.memory,
-            candidates=tuple(flow.struggle_candidates()),
+            find_candidates=flow.struggle_candidates,
         )
 
     # -- speaking ----------------------------------------------------------------------------------
@@ -132,20 +132,65 @@ class CoachSession:
             self.record.turns.pop()
         return self._speak(self.record.pending_move or self.flow.opening())
 
-    def command(self, name: str) -> AsyncIterator[str]:
-        """/next, /back, /skip, /struggles, /suggest, /plan: move, then the coach opens that step."""
-        targets = {"struggles": Phase.STRUGGLES, "suggest": Phase.SUGGEST, "plan": Phase.PLAN}
-        if name in ("next", "skip"):
-            target = self.flow.next_phase()
-        elif name == "back":
-            target = self.flow.previous_phase()
-        elif name in targets:
-            target = targets[name]
-        else:
-            raise CoachError(f"Unknown command /{name}.")
-        if target is Phase.DONE:
+    # -- verbs: what the shells call (never a user turn the user did not type) -----------------------
+    def next_step(self) -> AsyncIterator[str]:
+        """Go on to the next step; the coach opens it."""
+        return self.go_to(self.flow.next_phase())
+
+    def skip(self) -> AsyncIterator[str]:
+        return self.next_step()
+
+    def back(self) -> AsyncIterator[str]:
+        return self.go_to(self.flow.previous_phase())
+
+    def go_to(self, phase: Phase) -> AsyncIterator[str]:
+        """Go to ``phase``; the coach opens it. Raises CoachError for a step that cannot be entered."""
+        phase = Phase(phase)
+        if phase is Phase.DONE:
             raise CoachError("Type your focus for the plan first; the session ends with it.")
-        return self._speak(self.flow.enter(target))
+        if phase not in self.flow.phases():
+            raise CoachError("There is no follow-up in this session: no earlier plan to look at.")
+        return self._speak(self.flow.enter(phase))
+
+    def choose_struggles(self, item_ids: list[str]) -> None:
+        """The struggles that fit (ticked in the app, or /choose): stored at once."""
+        known = {i.id for i in self.level.common_struggles}
+        self.record.struggle_ids = [i for i in dict.fromkeys(item_ids) if i in known]
+        self._save_state()
+
+    def struggles_chosen(self) -> AsyncIterator[str]:
+        """After choosing: if the coach was waiting to hear which fit, it goes on."""
+        if not self.flow.awaiting_struggles():
+            return _empty()
+        return self._speak(self.flow.consent_move())
+
+    def keep(self, numbers: list[int]) -> AsyncIterator[str]:
+        """Keep the suggestions numbered (from 1), drop the others; at that step, go on to the plan."""
+        count = len(self.record.suggestions)
+        if not count:
+            raise CoachError("There are no suggestions yet: /suggest shows them.")
+        wrong = [n for n in numbers if not 1 <= n <= count]
+        if wrong:
+            raise CoachError(f"There is no suggestion {wrong[0]}: they are numbered 1 to {count}.")
+        for index in range(count):
+            self.edit_suggestion(index, accepted=index + 1 in numbers)
+        if self.phase is not Phase.SUGGEST:
+            return _empty()
+        return self._speak(self.flow.enter(Phase.PLAN))
+
+    def drop(self, numbers: list[int]) -> AsyncIterator[str]:
+        count = len(self.record.suggestions)
+        if any(not 1 <= n <= count for n in numbers):
+            return self.keep(numbers)  # the same error, said once
+        return self.keep([n for n in range(1, count + 1) if n not in numbers])
+
+    def set_focus(self, focus: str) -> AsyncIterator[str]:
+        """The focus until the check-in: the plan is saved with it and the session ends."""
+        if not focus.strip():
+            raise CoachError("Write your focus after /focus, in one sentence.")
+        if self.phase is not Phase.PLAN:
+            raise CoachError("The focus comes at the plan step: /step plan goes there.")
+        return self._speak(self.flow.focus_given(focus))
 
     def _decide(self, move: Move) -> None:
         """Store the decision at once: phase, confirmed choices, and the move owed a reply."""
@@ -198,7 +243,7 @@ class CoachSession:
                 self.competency,
                 self.level,
                 self.record.suggestions,
-                self._focus_answer(),
+                move.focus or self._focus_answer(),
                 self.today,
             )
             self.record.plan = plan
@@ -215,12 +260,7 @@ class CoachSession:
                 return turn.text
         return ""
 
-    # -- direct edits from the app -------------------------------------------------------------------
-    def confirm_struggles(self, item_ids: list[str]) -> None:
-        known = {i.id for i in self.level.common_struggles}
-        self.record.struggle_ids = [i for i in item_ids if i in known]
-        self._save_state()
-
+    # -- editing the suggestions -----------------------------------------------------------------------
     def edit_suggestion(self, index: int, **changes) -> Suggestion:
         """Accept, drop, or change the first step or date of suggestion ``index``."""
         allowed = {k: v for k, v in changes.items() if k in ("accepted", "first_step", "due")}

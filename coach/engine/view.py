@@ -7,8 +7,9 @@ text, the candidates, the kept suggestions, the plan, the last plan's commitment
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from typing import Protocol
 
 from coach.domain import Phase, Plan, Suggestion, Turn
@@ -35,7 +36,17 @@ class SessionView:
     remaining_followups: tuple[Suggestion, ...]  # those not yet asked about
     goal: str  # what the user said they want from the session, at check-in
     memory: str  # what is carried from the last session into a model's prompt
-    candidates: tuple[matching.Match, ...]  # every struggle of the level with the user's words
+    # Computes the candidates (the flow's, shared: matching all the user's words is not free).
+    find_candidates: Callable[[], list[matching.Match]] | None = field(
+        default=None, repr=False, compare=False
+    )
+
+    @cached_property
+    def candidates(self) -> tuple[matching.Match, ...]:
+        """Every struggle of the level, in ladder order, with the user's words that point to it."""
+        if self.find_candidates is not None:
+            return tuple(self.find_candidates())
+        return tuple(matching.candidates(self.level.common_struggles, self.user_text()))
 
     @property
     def coach_turns(self) -> int:

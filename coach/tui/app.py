@@ -14,16 +14,14 @@ there. A loading error ends the app and is printed in one line by the CLI.
 from __future__ import annotations
 
 import functools
-import os
-import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from textual.app import App
-from textual.binding import Binding
+from textual.message import Message
 
 from coach.errors import CoachError
-from coach.tui.commands import CoachCommands
+from coach.tui.commands import CoachCommands, bindings
 from coach.tui.widgets.safe import safe_notify
 
 if TYPE_CHECKING:  # the engine is imported on first use, so the first frame does not wait for it
@@ -32,8 +30,6 @@ if TYPE_CHECKING:  # the engine is imported on first use, so the first frame doe
     from coach.ladder import LadderSet
     from coach.settings import Settings
     from coach.store import Journal
-
-START = time.perf_counter()
 
 
 def when_ready(method):
@@ -53,11 +49,7 @@ class CoachApp(App):
     CSS_PATH = "app.tcss"
     TITLE = "coach"
     COMMANDS = App.COMMANDS | {CoachCommands}
-    BINDINGS = [
-        Binding("f1", "help", "Help"),
-        Binding("ctrl+t", "toggle_theme", "Theme"),
-        Binding("ctrl+q", "quit", "Quit", priority=True),
-    ]
+    BINDINGS = bindings("app")
 
     def __init__(
         self,
@@ -98,9 +90,10 @@ class CoachApp(App):
 
         return HomeScreen()
 
+    class Ready(Message):
+        """Settings, ladders and journal are there: the mode and the lists show, every action works."""
+
     def on_mount(self) -> None:
-        if os.environ.get("COACH_EXIT_AFTER_FIRST_FRAME"):
-            self.call_after_refresh(self._first_frame)
         if self._load is not None:
             self.call_after_refresh(
                 lambda: self.run_worker(self._load_in_thread, thread=True, name="start-up")
@@ -138,20 +131,13 @@ class CoachApp(App):
         waiting, self._waiting = self._waiting, []
         for action in waiting:
             action()
-        if os.environ.get("COACH_EXIT_WHEN_READY"):
-            self.call_after_refresh(self._ready_frame)
-        elif self.settings.mode == "model" and not os.environ.get("COACH_EXIT_AFTER_FIRST_FRAME"):
-            # Importing openai takes over a second: do it off the loop, so the first reply does
-            # not wait for it.
-            self.run_worker(_warm_openai, thread=True, exit_on_error=False)
+        self.post_message(self.Ready())
+        if self.settings.mode == "model":
+            self.warm_up()
 
-    def _first_frame(self) -> None:
-        print(f"first-frame {time.perf_counter() - START:.4f}", flush=True)
-        self.exit()
-
-    def _ready_frame(self) -> None:
-        print(f"ready-frame {time.perf_counter() - START:.4f}", flush=True)
-        self.exit()
+    def warm_up(self) -> None:
+        """Import openai (over a second) off the loop, so the first reply does not wait for it."""
+        self.run_worker(_warm_openai, thread=True, exit_on_error=False)
 
     # -- sessions -----------------------------------------------------------------------------------
     def _notice(self, text: str) -> None:

@@ -1,24 +1,32 @@
-"""Command palette entries: every action of the app is one search away (Ctrl+P)."""
+"""The TUI's side of the command table (``coach.commands``): key bindings and the command palette.
+
+Screens take their ``BINDINGS`` from ``bindings(screen)``; F1 shows ``keys_help()``; the palette
+offers the rows that name a palette title. One table, so what is shown is what works.
+"""
 
 from __future__ import annotations
 
 from functools import partial
 
+from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-ACTIONS = (
-    ("New session", "Choose a competency and level, then start", "new_session"),
-    ("Resume last session", "Continue where you stopped", "resume"),
-    ("Change level", "Pick another level for a new session", "change_level"),
-    ("Find my level", "A short self-assessment that proposes a level", "find_level"),
-    ("Export plan", "The growth plan: preview, save to a file, copy", "plan"),
-    (
-        "Teammate questions",
-        "Questions to send to your manager, peers, support or product",
-        "questions",
-    ),
-    ("Toggle theme", "Switch between dark and light", "toggle_theme"),
-    ("Help", "Every key binding", "help"),
+from coach import commands
+
+
+def bindings(screen: str) -> list[Binding]:
+    """The key bindings of ``screen`` (a key of ``coach.commands.SCREENS``)."""
+    return [
+        Binding(c.key, c.action, c.label or c.help, show=c.show, priority=c.priority)
+        for c in commands.keyed(screen)
+        if c.action
+    ]
+
+
+ACTIONS: tuple[tuple[str, str, str], ...] = tuple(
+    (c.palette, c.help[:1].upper() + c.help[1:], c.action.removeprefix("app."))
+    for c in commands.COMMANDS
+    if c.palette and c.action
 )
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Static
@@ -11,16 +10,12 @@ from textual.widgets import Button, Footer, Header, Static
 from coach.engine.self_assess import SelfAssessment
 from coach.ladder import Competency
 from coach.ladder.schema import DERIVED_NOTE
+from coach.tui.commands import bindings
 from coach.tui.widgets.safe import SafeStatic
 
 
 class FindLevelScreen(Screen):
-    BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back"),
-        Binding("1", "rate(0)", "Rarely"),
-        Binding("2", "rate(1)", "Sometimes"),
-        Binding("3", "rate(2)", "Usually"),
-    ]
+    BINDINGS = bindings("find_level")
 
     def __init__(self, competency: Competency):
         super().__init__()

@@ -1,50 +1,24 @@
-"""F1: every key binding, in one place."""
+"""F1: every key binding, from the command table (``coach.commands``)."""
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-HELP = """\
-coach — keys
+from coach.commands import keys_help
 
-Everywhere
-  F1            this help
-  Ctrl+P        command palette: new session, resume, change level, find my level,
-                export plan, teammate questions, toggle theme
-  Ctrl+T        toggle dark / light theme
-  Ctrl+Q        quit (everything you wrote is already saved)
-  Esc           back / close
-
-Home
-  N             new session            R   resume the last session
-  F             find my level          P   plan and teammate questions
-  Enter         open the highlighted session or plan
-
-Session
-  Ctrl+S        send what you wrote (Enter makes a new line)
-  Esc           stop the coach's reply (what arrived is kept)
-  Ctrl+N        next step              Ctrl+B   previous step
-  Ctrl+G        suggestions            Ctrl+E   plan and teammate questions
-  Ctrl+R        retry after an error
-  Space         tick a struggle in the side panel
-
-Suggestions
-  Space         keep or drop           Enter    save an edited step or date
-
-Plan
-  S             save plan to a file    Q   save questions to a file
-  C             copy plan              Y   copy questions
-"""
+HELP = keys_help()
 
 
 class HelpScreen(ModalScreen):
     BINDINGS = [Binding("escape,f1,q", "dismiss", "Close")]
 
     def compose(self) -> ComposeResult:
-        yield Static(HELP, id="help", markup=False)
+        with VerticalScroll(id="help"):  # longer than a small terminal: it scrolls
+            yield Static(HELP, markup=False)
 
     def action_dismiss(self) -> None:
         self.dismiss()

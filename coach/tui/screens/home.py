@@ -3,23 +3,18 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from coach.tui.commands import bindings
 from coach.tui.widgets.safe import clean
 
 
 class HomeScreen(Screen):
-    BINDINGS = [
-        Binding("n", "app.new_session", "New session"),
-        Binding("r", "app.resume", "Resume"),
-        Binding("f", "app.find_level", "Find my level"),
-        Binding("p", "app.plan", "Plan"),
-    ]
+    BINDINGS = bindings("home")
 
     def compose(self) -> ComposeResult:
         yield Header()

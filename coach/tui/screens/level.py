@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
@@ -11,15 +10,12 @@ from textual.widgets import Button, Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from coach.ladder.schema import DERIVED_NOTE
+from coach.tui.commands import bindings
 from coach.tui.widgets.safe import SafeStatic
 
 
 class LevelScreen(Screen):
-    BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back"),
-        Binding("f", "app.find_level", "Find my level"),
-        Binding("s", "start", "Start"),
-    ]
+    BINDINGS = bindings("level")
 
     def compose(self) -> ComposeResult:
         yield Header()

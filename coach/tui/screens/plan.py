@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Select, Static
@@ -15,18 +14,13 @@ from coach.domain import SessionRecord
 from coach.engine.teammates import AUDIENCES, questions_for
 from coach.exports import plan_markdown, questions_markdown
 from coach.ladder import Competency
+from coach.tui.commands import bindings
 from coach.tui.widgets.safe import safe_notify
 from coach.tui.widgets.stream_markdown import markdown_renderable
 
 
 class PlanScreen(Screen):
-    BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back"),
-        Binding("s", "save('plan')", "Save plan"),
-        Binding("q", "save('questions')", "Save questions"),
-        Binding("c", "copy('plan')", "Copy plan"),
-        Binding("y", "copy('questions')", "Copy questions"),
-    ]
+    BINDINGS = bindings("plan")
 
     def __init__(self, record: SessionRecord, competency: Competency):
         super().__init__()

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, SelectionList, Static, TextArea
@@ -19,20 +18,13 @@ from textual.worker import Worker, WorkerState
 from coach.domain import PHASE_TITLES, Phase
 from coach.engine.session import CoachSession
 from coach.errors import CoachError, ModelError, RateLimitError
+from coach.tui.commands import bindings
 from coach.tui.widgets.conversation import Conversation
 from coach.tui.widgets.safe import SafeStatic, clean, safe_text
 
 
 class SessionScreen(Screen):
-    BINDINGS = [
-        Binding("ctrl+s", "send", "Send", priority=True),
-        Binding("escape", "stop", "Stop reply / back"),
-        Binding("ctrl+n", "step('next')", "Next step"),
-        Binding("ctrl+b", "step('back')", "Previous step"),
-        Binding("ctrl+g", "suggestions", "Suggestions"),
-        Binding("ctrl+e", "app.plan", "Plan"),
-        Binding("ctrl+r", "retry", "Retry", show=False),
-    ]
+    BINDINGS = bindings("session")
 
     def __init__(self, session: CoachSession):
         super().__init__()
@@ -99,11 +91,23 @@ class SessionScreen(Screen):
         if phase is Phase.DONE:
             lines.append("✓ Plan saved")
         self.query_one("#phases", SafeStatic).set_text("\n".join(lines))
+        self._show_struggles()
         coach = self.session.coach
         tokens = coach.usage.label() if coach.mode == "model" else "Guided, offline — no tokens"
         self.query_one("#status", SafeStatic).set_text(
             f"Step: {PHASE_TITLES[phase]}  ·  {tokens}  ·  Ctrl+S send · Esc stop · F1 help"
         )
+
+    def _show_struggles(self) -> None:
+        """Tick the struggles the session holds (chosen in the panel or in the conversation)."""
+        panel = self.query_one("#struggles", SelectionList)
+        chosen = set(self.session.record.struggle_ids)
+        if set(panel.selected) == chosen:
+            return
+        with panel.prevent(SelectionList.SelectedChanged):
+            panel.deselect_all()
+            for item_id in self.session.record.struggle_ids:
+                panel.select(item_id)
 
     def show_notice(self, text: str) -> None:
         notice = self.query_one("#notice", SafeStatic)
@@ -199,32 +203,40 @@ class SessionScreen(Screen):
         if not self.replying:
             self.run_reply(self.session.retry())
 
-    def action_step(self, name: str) -> None:
+    def run_verb(self, verb, *args) -> None:
+        """Call a session verb (a step, a choice) and show what the coach says; never a user turn."""
         if self.replying:
             self.show_notice("The coach is still replying: wait, or press Esc to stop it.")
             return
         try:
-            stream = self.session.command(name)
+            stream = verb(*args)
         except CoachError as error:
             self.show_error(str(error), retry=False)
             return
         self.run_reply(stream)
 
+    def action_step(self, name: str) -> None:
+        """``step('next')``, ``step('back')``, or ``step('<phase>')`` to go to that step."""
+        if name == "next":
+            self.run_verb(self.session.next_step)
+        elif name == "back":
+            self.run_verb(self.session.back)
+        else:
+            self.run_verb(self.session.go_to, Phase(name))
+
     def action_suggestions(self) -> None:
         if self.session.phase is not Phase.SUGGEST or not self.session.record.suggestions:
-            self.action_step("suggest")
+            self.run_verb(self.session.go_to, Phase.SUGGEST)
             return
         from coach.tui.screens.suggestions import SuggestionsScreen
 
         self.app.push_screen(SuggestionsScreen(self.session), self._suggestions_done)
 
     def _suggestions_done(self, keep: list[int] | None) -> None:
-        """Back from the suggestions screen: say which to keep, as the user's turn."""
+        """Back from the suggestions screen: keep those ticked, and the coach goes on to the plan."""
         if keep is None or self.session.phase is not Phase.SUGGEST:
             return
-        text = "Keep " + ", ".join(map(str, keep)) + "." if keep else "None of these for now."
-        self.query_one("#input", TextArea).text = text
-        self.action_send()
+        self.run_verb(self.session.keep, keep)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         button = event.button.id
@@ -236,7 +248,7 @@ class SessionScreen(Screen):
             self.action_suggestions()
 
     def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged) -> None:
-        self.session.confirm_struggles(list(event.selection_list.selected))
+        self.session.choose_struggles(list(event.selection_list.selected))
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state is WorkerState.ERROR and event.worker is self.reply_worker:

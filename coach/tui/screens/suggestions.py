@@ -5,14 +5,14 @@ from __future__ import annotations
 from datetime import date
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Footer, Header, Input, Static
 
-from coach.engine.planning import AUDIENCE_NAMES
+from coach.domain import AUDIENCE_NAMES
 from coach.engine.session import CoachSession
 from coach.ladder.schema import DERIVED_NOTE
+from coach.tui.commands import bindings
 from coach.tui.widgets.safe import SafeStatic, safe_notify
 
 
@@ -50,10 +50,7 @@ class SuggestionCard(Vertical):
 class SuggestionsScreen(Screen):
     """Dismisses with the numbers of the suggestions to keep (None if closed without choosing)."""
 
-    BINDINGS = [
-        Binding("escape", "close", "Back"),
-        Binding("ctrl+s", "done", "Keep these", priority=True),
-    ]
+    BINDINGS = bindings("suggestions")
 
     def __init__(self, session: CoachSession):
         super().__init__()

@@ -1,0 +1,373 @@
+"""Every command of the app, once: its name, arguments, one line of help and its key in the TUI.
+
+``coach chat`` parses its ``/commands`` with ``parse`` and explains them with ``chat_help``; the
+TUI builds its key bindings, F1 help and command palette from the same rows (``coach.tui.commands``),
+so a key shown anywhere is the key that works.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from coach.errors import CoachError
+
+# Where a TUI key acts, and the title F1 gives that group, in the order F1 lists them.
+SCREENS: dict[str, str] = {
+    "app": "Everywhere",
+    "home": "Home",
+    "level": "Choosing a level",
+    "find_level": "Find my level",
+    "session": "Session",
+    "suggestions": "Suggestions",
+    "plan": "Plan",
+}
+
+
+@dataclass(frozen=True)
+class Command:
+    name: str  # ``/name`` in coach chat
+    help: str  # one line: what it does
+    args: str = ""  # how its arguments read, e.g. "N…"
+    key: str | None = None  # the TUI key, in Textual's names ("ctrl+s", "escape"); None: no key
+    action: str | None = None  # the TUI action the key runs (None: a widget's own key)
+    label: str = ""  # the TUI footer's word for it
+    screen: str = "session"  # where the key acts (a key of SCREENS)
+    chat: bool = True  # a coach chat command
+    palette: str | None = None  # the command palette's title for it, if it is offered there
+    show: bool = True  # in the TUI's footer
+    priority: bool = False  # the key acts even when a text area has focus
+    aliases: tuple[str, ...] = ()  # other names coach chat accepts
+
+    @property
+    def usage(self) -> str:
+        return f"/{self.name}" + (f" {self.args}" if self.args else "")
+
+
+COMMANDS: tuple[Command, ...] = (
+    # The session, in coach chat and the TUI (the TUI's keys in the order its footer shows them).
+    Command(
+        "send",
+        "send what you wrote (Enter makes a new line)",
+        key="ctrl+s",
+        action="send",
+        label="Send",
+        chat=False,
+        priority=True,
+    ),
+    Command(
+        "stop",
+        "stop the coach's reply (what arrived is kept), or go back",
+        key="escape",
+        action="stop",
+        label="Stop reply / back",
+        chat=False,
+    ),
+    Command(
+        "next", "go on to the next step", key="ctrl+n", action="step('next')", label="Next step"
+    ),
+    Command(
+        "back",
+        "go back to the previous step",
+        key="ctrl+b",
+        action="step('back')",
+        label="Previous step",
+    ),
+    Command(
+        "suggest",
+        "habits and feedback questions from your level",
+        key="ctrl+g",
+        action="suggestions",
+        label="Suggestions",
+    ),
+    Command(
+        "plan",
+        "the plan and teammate questions (before the plan is saved: go to that step)",
+        key="ctrl+e",
+        action="app.plan",
+        label="Plan",
+        palette="Export plan",
+        priority=True,  # else the input's own Ctrl+E (end of line) takes it
+    ),
+    Command(
+        "retry",
+        "ask again for a reply that failed",
+        key="ctrl+r",
+        action="retry",
+        label="Retry",
+        show=False,
+    ),
+    Command("skip", "skip this step (the same as /next)"),
+    Command("step", "go to a step: checkin, situation, explore, struggles, suggest, plan", "NAME"),
+    Command("struggles", "go to the struggles that may fit"),
+    Command("choose", "the struggles that fit, by number (or: /choose none)", "N…"),
+    Command("keep", "keep these suggestions, drop the others", "N…"),
+    Command("drop", "drop these suggestions, keep the others", "N…"),
+    Command("edit", "change the first step of suggestion N", "N TEXT"),
+    Command("due", "change the date of suggestion N's first step", "N YYYY-MM-DD"),
+    Command("focus", "your focus until the check-in; saves the plan", "TEXT"),
+    Command("questions", "questions for teammates", "[manager|peer|support|product]"),
+    Command("phase", "which step the session is at"),
+    Command("tick", "tick a struggle in the side panel", key="space", chat=False),
+    # Everywhere.
+    Command(
+        "help",
+        "every command and key",
+        key="f1",
+        action="app.help",
+        label="Help",
+        screen="app",
+        palette="Help",
+    ),
+    Command(
+        "theme",
+        "switch between dark and light",
+        key="ctrl+t",
+        action="app.toggle_theme",
+        label="Theme",
+        screen="app",
+        chat=False,
+        palette="Toggle theme",
+    ),
+    Command(
+        "quit",
+        "quit (everything you wrote is already saved)",
+        key="ctrl+q",
+        action="app.quit",
+        label="Quit",
+        screen="app",
+        priority=True,
+        aliases=("exit", "q"),
+    ),
+    Command(
+        "palette", "command palette: every action by name", key="ctrl+p", screen="app", chat=False
+    ),
+    # Home.
+    Command(
+        "new",
+        "new session: choose a competency and level, then start",
+        key="n",
+        action="app.new_session",
+        label="New session",
+        screen="home",
+        chat=False,
+        palette="New session",
+    ),
+    Command(
+        "resume",
+        "resume the last session",
+        key="r",
+        action="app.resume",
+        label="Resume",
+        screen="home",
+        chat=False,
+        palette="Resume last session",
+    ),
+    Command(
+        "find-level",
+        "find my level: a short self-assessment that proposes one",
+        key="f",
+        action="app.find_level",
+        label="Find my level",
+        screen="home",
+        chat=False,
+        palette="Find my level",
+    ),
+    Command(
+        "last-plan",
+        "plan and teammate questions",
+        key="p",
+        action="app.plan",
+        label="Plan",
+        screen="home",
+        chat=False,
+        palette="Teammate questions",
+    ),
+    Command(
+        "change-level",
+        "pick another level for a new session",
+        action="app.change_level",
+        screen="home",
+        chat=False,
+        palette="Change level",
+    ),
+    Command("open", "open the highlighted session or plan", key="enter", screen="home", chat=False),
+    # Choosing a level, finding one.
+    Command(
+        "level-back",
+        "back",
+        key="escape",
+        action="app.pop_screen",
+        label="Back",
+        screen="level",
+        chat=False,
+    ),
+    Command(
+        "level-find",
+        "find my level",
+        key="f",
+        action="app.find_level",
+        label="Find my level",
+        screen="level",
+        chat=False,
+    ),
+    Command(
+        "level-start",
+        "start at the highlighted level",
+        key="s",
+        action="start",
+        label="Start",
+        screen="level",
+        chat=False,
+    ),
+    Command(
+        "assess-back",
+        "back",
+        key="escape",
+        action="app.pop_screen",
+        label="Back",
+        screen="find_level",
+        chat=False,
+    ),
+    Command(
+        "rarely",
+        "rarely",
+        key="1",
+        action="rate(0)",
+        label="Rarely",
+        screen="find_level",
+        chat=False,
+    ),
+    Command(
+        "sometimes",
+        "sometimes",
+        key="2",
+        action="rate(1)",
+        label="Sometimes",
+        screen="find_level",
+        chat=False,
+    ),
+    Command(
+        "usually",
+        "usually",
+        key="3",
+        action="rate(2)",
+        label="Usually",
+        screen="find_level",
+        chat=False,
+    ),
+    # Suggestions.
+    Command(
+        "suggestions-back",
+        "back, keeping your edits",
+        key="escape",
+        action="close",
+        label="Back",
+        screen="suggestions",
+        chat=False,
+    ),
+    Command(
+        "suggestions-done",
+        "keep the ticked ones and go on",
+        key="ctrl+s",
+        action="done",
+        label="Keep these",
+        screen="suggestions",
+        chat=False,
+        priority=True,
+    ),
+    Command("keep-one", "keep or drop", key="space", screen="suggestions", chat=False),
+    Command(
+        "save-edit", "save an edited step or date", key="enter", screen="suggestions", chat=False
+    ),
+    # Plan.
+    Command(
+        "plan-back",
+        "back",
+        key="escape",
+        action="app.pop_screen",
+        label="Back",
+        screen="plan",
+        chat=False,
+    ),
+    Command(
+        "save-plan",
+        "save the plan to a file",
+        key="s",
+        action="save('plan')",
+        label="Save plan",
+        screen="plan",
+        chat=False,
+    ),
+    Command(
+        "save-questions",
+        "save the questions to a file",
+        key="q",
+        action="save('questions')",
+        label="Save questions",
+        screen="plan",
+        chat=False,
+    ),
+    Command(
+        "copy-plan",
+        "copy the plan",
+        key="c",
+        action="copy('plan')",
+        label="Copy plan",
+        screen="plan",
+        chat=False,
+    ),
+    Command(
+        "copy-questions",
+        "copy the questions",
+        key="y",
+        action="copy('questions')",
+        label="Copy questions",
+        screen="plan",
+        chat=False,
+    ),
+)
+
+BY_NAME = {c.name: c for c in COMMANDS if c.chat}
+_ALIASES = {alias: c for c in BY_NAME.values() for alias in c.aliases}
+
+
+def parse(line: str) -> tuple[Command, str]:
+    """``/name rest`` → the command and the rest; a line not naming one raises CoachError."""
+    name, _, rest = line.strip().removeprefix("/").partition(" ")
+    command = BY_NAME.get(name.lower()) or _ALIASES.get(name.lower())
+    if command is None:
+        shown = f"/{name}" if name else "/"
+        raise CoachError(f"There is no command {shown}; /help lists them.")
+    return command, rest.strip()
+
+
+def chat_help() -> str:
+    """What ``/help`` prints in coach chat: each command and what it does."""
+    width = max(len(c.usage) for c in BY_NAME.values())
+    lines = ["Commands (anything else you type is your answer to the coach):"]
+    lines += [f"  {c.usage:<{width}}  {c.help}" for c in BY_NAME.values()]
+    return "\n".join(lines)
+
+
+def key_label(key: str) -> str:
+    """'ctrl+s' → 'Ctrl+S', 'escape' → 'Esc', 'f1' → 'F1'."""
+    names = {"escape": "Esc", "enter": "Enter", "space": "Space", "tab": "Tab"}
+    parts = key.split("+")
+    return "+".join(names.get(p, p.capitalize() if len(p) > 1 else p.upper()) for p in parts)
+
+
+def keyed(screen: str) -> list[Command]:
+    return [c for c in COMMANDS if c.key and c.screen == screen]
+
+
+def keys_help() -> str:
+    """F1: every key of the app, by where it acts."""
+    lines = ["coach — keys", ""]
+    for screen, title in SCREENS.items():
+        rows = keyed(screen)
+        if not rows:
+            continue
+        lines.append(title)
+        lines += [f"  {key_label(c.key):<12}  {c.help}" for c in rows]
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
