@@ -172,7 +172,7 @@ async def test_struggles_are_proposed_only_with_the_users_own_sentence(journal):
 async def test_k_is_not_a_choice_and_saves_no_struggle(journal):
     session = guided_session(journal)
     await said(session.open())
-    await said(session.command("struggles"))
+    await said(session.go_to(Phase.STRUGGLES))
     reply = await said(session.send("k"))
     assert session.record.struggle_ids == []
     assert "Nothing is saved" in reply
@@ -289,7 +289,7 @@ async def test_first_steps_name_the_users_work_people_and_meetings(journal):
             "not find the invoice button. I raised it at standup but nobody listened."
         )
     )
-    reply = await said(session.command("suggest"))
+    reply = await said(session.go_to(Phase.SUGGEST))
     steps = [line for line in reply.splitlines() if "First step:" in line]
     assert steps and all("Block 30 minutes" not in s for s in steps)
     assert any("the billing page layout" in s for s in steps)
@@ -301,7 +301,7 @@ async def test_first_steps_name_the_users_work_people_and_meetings(journal):
 async def test_plan_has_a_confidence_check_obstacles_and_edits_in_plain_words(journal):
     session = guided_session(journal)
     await said(session.open())
-    await said(session.command("suggest"))
+    await said(session.go_to(Phase.SUGGEST))
     await said(session.send("all"))
     await said(session.send("I check support tickets before I ship."))
     first_due = sorted(session.record.suggestions, key=lambda s: s.due)[0]
@@ -319,7 +319,7 @@ async def test_plan_has_a_confidence_check_obstacles_and_edits_in_plain_words(jo
 async def test_asking_for_a_focus_offers_a_statement_to_keep(journal):
     session = guided_session(journal)
     await said(session.open())
-    await said(session.command("suggest"))
+    await said(session.go_to(Phase.SUGGEST))
     await said(session.send("all"))
     reply = await said(session.send("What do you think my focus should be?"))
     assert "Here is one you could start from: “I " in reply

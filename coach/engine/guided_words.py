@@ -136,10 +136,14 @@ def _summary(view: SessionView, phase: Phase) -> str:
         goal = reflections.goal_reflection(parts[-1])[0]
         return f"{lead}: {goal[0].lower()}{goal[1:]}" if goal else ""
     if phase is Phase.SUGGEST:
-        kept = [view.item(k.item_id) for k in view.kept]
-        named = [i.text.strip('"“”') for i in kept if i is not None]
+        habits = [view.item(k.item_id) for k in view.kept if k.kind == "habit"]
+        asks = sum(1 for k in view.kept if k.kind == "feedback")
+        named = [f"“{i.text}”" for i in habits if i is not None]
+        if asks:
+            named.append("a feedback question" if asks == 1 else f"{asks} feedback questions")
         if named:
-            return f"{lead}: you're keeping “{'”, “'.join(named)}”."
+            listed = ", ".join(named[:-1]) + (" and " if len(named) > 1 else "") + named[-1]
+            return f"{lead}: you're keeping {listed}."
         return f"{lead}: you're keeping none of them for now, and that is your call."
     if phase is Phase.STRUGGLES:
         named = [i.text for i in view.struggles]

@@ -8,7 +8,7 @@ question) or the step's own progression. Nothing is saved that the user did not 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import Any
 
 from coach.domain import Phase
 from coach.engine import choices, grounding, parse, planning
@@ -36,8 +36,8 @@ from coach.moves import (
     SituationMore,
 )
 
-if TYPE_CHECKING:
-    from coach.engine.flow import Flow
+# The flow (coach.engine.flow.Flow) calls this module; it is not imported back (no cycle).
+Flow = Any
 
 SHORT_ANSWER_WORDS = 8
 MAX_CHALLENGES = 2
