@@ -101,6 +101,8 @@ def obstacle_words(view: SessionView) -> str:
     obstacle = view.last_user_text.strip().rstrip(".")
     if not obstacle or vocab.unknown_words(obstacle) or len(obstacle.split()) > 14:
         return ""
+    if re.match(r"^(nothing|none|no idea|not sure|i don'?t know)\b", obstacle, re.I):
+        return "You see nothing in the way for now; good to know."
     plain = len(obstacle.split()) <= 6 and not re.search(r",|\band\b", obstacle)
     if plain and not vocab.finite_verb(obstacle.split()):
         return (

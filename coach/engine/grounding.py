@@ -32,6 +32,10 @@ def _sentences(text: str) -> list[str]:
 
 def quote_of(sentence: str, anchor: re.Match[str] | None = None) -> str:
     """The user's words around ``anchor`` (or the sentence), short enough to quote."""
+    return re.sub(r"^(?:and|but|so|or|because)\s+", "", _quote_of(sentence, anchor), flags=re.I)
+
+
+def _quote_of(sentence: str, anchor: re.Match[str] | None = None) -> str:
     sentence = sentence.strip().rstrip(".!;")
     words = sentence.split()
     if len(words) <= MAX_QUOTE_WORDS:

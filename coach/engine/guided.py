@@ -23,6 +23,7 @@ from coach.engine.guided_words import (
     question_for,
     vary,
 )
+from coach.engine.listen import heavy_topic
 from coach.engine.view import SessionView
 from coach.ladder.schema import Level
 from coach.moves import (
@@ -53,8 +54,8 @@ from coach.moves import (
 
 def _boundary(move: Boundary, view: SessionView) -> str:
     last = view.last_user_text
-    picked = reflections.pick(last)
-    heard = f"It sounds heavy: {picked.main}." if picked else "That sounds heavy."
+    heavy = [p for p in reflections.candidates(last) if heavy_topic(p.main)[0] is not None]
+    heard = f"It sounds heavy: {heavy[0].main}." if heavy else "That sounds heavy."
     person = (move.person or "").lower()
     people = ["your manager", "HR", "a mentor", "a friend"]
     if move.topic in ("burnout", "health"):
@@ -267,6 +268,8 @@ def text_for(move: Move, view: SessionView) -> str:
                 "Keep all, or name the numbers (“keep 1 3”, “drop 2”). Which ones are yours?",
             )
         )
+    if isinstance(move, PlanFocus) and move.summary_of is None:
+        move = move.model_copy(update={"summary_of": Phase.SUGGEST})  # kept ones, said back
     if isinstance(move, PlanCheck | PlanFocus):
         return plan_check_text(move, view, give_back(view, move), question_for(move, view))
     if isinstance(move, PlanEdit):

@@ -61,7 +61,15 @@ def ladder_line(item: Item) -> str:
     return f"{item.text} [{item.id}]{note}"
 
 
-_NOT_STORY = (Boundary, AskConsent, Suggestions, ProposeStruggles, PlanCheck)
+_NOT_STORY = (
+    Boundary,
+    AskConsent,
+    Suggestions,
+    ProposeStruggles,
+    PlanCheck,
+    PlanFocus,
+    FollowupDecide,
+)
 
 
 def _said(view: SessionView, *phases: Phase) -> list[str]:
@@ -196,12 +204,7 @@ def question_for(move: Move, view: SessionView) -> str:
         return "What could get in the way?"
     if isinstance(move, PlanFocus):
         when = planning.when(move.checkin, view.today)
-        return vary(
-            view,
-            f"In one sentence, what focus do you want to hold until your check-in on {when}?",
-            f"What one sentence would you like to steer by until {when}?",
-            f"Until your check-in on {when}, what do you want to keep in mind, in one sentence?",
-        )
+        return f"In one sentence, what focus do you want to hold until your check-in on {when}?"
     if isinstance(move, FollowupItem | FollowupLearned | FollowupObstacle | FollowupDecide):
         return "How did it go?"
     return "What else is on your mind about this?"

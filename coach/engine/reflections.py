@@ -162,6 +162,10 @@ def sayable(clause: str) -> bool:
         return False
     if re.search(r"\b(don'?t know|no idea|not sure|whatever|idk)\b", clause, re.I):
         return False
+    head = re.split(r"\s+(?:who|whose|which|that)\s+", clause, maxsplit=1)
+    pronoun = re.match(r"(i|we|you|they|he|she|it)\b", head[0], re.I)
+    if len(head) == 2 and not pronoun and not vocab.finite_verb(head[0].split()[1:]):
+        return False  # "the customers whose parcels went astray": a noun and its clause
     return vocab.finite_verb(words[1:])
 
 
@@ -244,7 +248,12 @@ def short_answer(text: str, variant: int = 0) -> str:
     """A two-to-five-word answer without a verb ("login bug"), given back whole in a frame."""
     np = _HEDGES.sub("", text).strip(" .,!;:-").strip()
     words = np.split()
-    if not 2 <= len(words) <= 5 or "?" in np or vocab.unknown_words(np):
+    if (
+        not 2 <= len(words) <= 5
+        or "?" in np
+        or vocab.unknown_words(np)
+        or re.search(r",|\band\b", np)
+    ):
         return ""
     if vocab.finite_verb(words) or re.search(r"\b(know|sure|idea|whatever)\b", np, re.I):
         return ""
@@ -263,7 +272,9 @@ def _clauses(sentence: str) -> list[str]:
         sentence,
     )
     whole = _clean(sentence)
-    return [c for c in [*(_clean(p) for p in pieces), whole] if c]
+    # "..., so it is not just me": a purpose, not a statement of its own
+    kept = [p for p in pieces if not re.match(r"\s*(so|to|in order to)\b", p, re.I)]
+    return [c for c in [*(_clean(p) for p in kept), whole] if c]
 
 
 def _shorten(clause: str) -> str:
@@ -341,7 +352,7 @@ def goal_reflection(goal: str, variant: int = 0) -> tuple[str, bool]:
     )
     if not match:
         return reflect(goal, variant)
-    aim = _clean(re.split(r"[.!?;]|\s+\b(?:because|since)\b\s+", match.group(1))[0])
+    aim = _clean(re.split(r"[.!?;]|,?\s+\b(?:because|since|but|although)\b\s+", match.group(1))[0])
     aim = second_person(aim)
     words = aim.split()
     if not 2 <= len(words) <= MAX_WORDS or vocab.unknown_words(aim) or "?" in aim:
