@@ -89,8 +89,11 @@ def struggle_evidence(level: Level, story_text: str) -> list[Evidence]:
 
 # -- suggestions ---------------------------------------------------------------------------------
 def _goal_quote(goal: str) -> str:
-    sentences = _sentences(goal) or [goal]
-    return quote_of(sentences[0]) if goal.strip() else ""
+    """The sentence of the check-in that states the goal ("I want to ..."), quoted."""
+    sentences = [s for s in (_sentences(goal) or [goal]) if not s.rstrip().endswith("?")]
+    wanted = [s for s in sentences if re.search(r"\b(want|would like|hope|goal|trying)\b", s, re.I)]
+    chosen = (wanted or sentences or [""])[0]
+    return quote_of(chosen) if chosen.strip() else ""
 
 
 def _ordered(level: Level, kind: str, struggles: list[Item], story_text: str) -> list[Item]:
@@ -134,7 +137,7 @@ def _reason(item: Item, struggles: list[Evidence], goal: str, story_text: str) -
     best = _best_sentence(item, story_text)
     if best:
         return f"It answers what you described: “{best}”."
-    if goal:
+    if goal and _goal_quote(goal):
         return f"It serves what you came for today: “{_goal_quote(goal)}”."
     return "It is one of the first things this level builds on."
 
