@@ -77,7 +77,6 @@ _FEELINGS = {
     "relieved": "because a lot was riding on it",
     "glad": "because it made a difference for someone",
     "disappoint": "because you hoped for more for the people using it",
-    "invisible": "and feeling unseen for work that matters is hard",
     "ignored": "and being unheard wears on anyone",
     "tired": "and that tiredness is worth noticing",
     "awkward": "which often happens when the customer's view is new to a conversation",
@@ -241,7 +240,10 @@ def candidates(text: str) -> list[Picked]:
 
 
 _HEDGES = re.compile(r"\b(maybe|i guess|i think|probably|perhaps|kind of|sort of|idk)\b", re.I)
-_SHORT_FORMS = ("So it comes down to {np}.", "{NP}: that is where it starts.", "So, {np}.")
+_SHORT_FORMS = ("So it comes down to {np}.", "So it started with {np}.")
+_DETERMINERS = frozenset(
+    ("the", "a", "an", "my", "our", "their", "his", "her", "this", "that", "some")
+)
 
 
 def short_answer(text: str, variant: int = 0) -> str:
@@ -258,12 +260,10 @@ def short_answer(text: str, variant: int = 0) -> str:
     if vocab.finite_verb(words) or re.search(r"\b(know|sure|idea|whatever)\b", np, re.I):
         return ""
     form = _SHORT_FORMS[variant % len(_SHORT_FORMS)]
-    return form.format(
-        np=np[0].lower() + np[1:]
-        if np[:1].isupper() and np.split()[0].lower() in _SUBJECTS
-        else np,
-        NP=_cap(np),
-    )
+    np = second_person(np[0].lower() + np[1:] if vocab.is_word(words[0].lower()) else np)
+    if words[0].lower() not in _DETERMINERS and not words[-1].lower().endswith("s"):
+        np = f"the {np}"  # "login bug" → "the login bug"
+    return form.format(np=np)
 
 
 def _clauses(sentence: str) -> list[str]:
