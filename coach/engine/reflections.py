@@ -339,7 +339,35 @@ def render(picked: Picked, variant: int = 0) -> tuple[str, bool]:
             "Part of you thinks {m}, which says something about the standard you hold.",
         )
         return forms[variant % len(forms)].format(m=picked.main), True
+    meaning = _meaning(picked)
+    if meaning:
+        return f"{_plain_form(picked.main, variant)[:-1]}; {meaning}.", True
     return _plain_form(picked.main, variant), False
+
+
+_HARD = re.compile(
+    r"\b(broke|broken|failed|complain\w*|lost|stuck|confus\w*|escalat\w*|had to|redo|locked out|"
+    r"wrong|charged twice|went out twice|could not|couldn'?t|cannot|hid|hidden|dropped|angry|upset)\b",
+    re.IGNORECASE,
+)
+_GOOD = re.compile(r"\b(thanked|loved|went (?:really )?well|errors dropped|praised|worked)\b", re.I)
+_OPTION = re.compile(r"^you (could|might|can)\b(?! have)", re.IGNORECASE)
+_HINDSIGHT = re.compile(r"^you (could|should|might) have\b", re.IGNORECASE)
+
+
+def _meaning(picked: Picked) -> str:
+    """The meaning under a plain statement: a guess at how it felt, or the choice it leaves open."""
+    main = picked.main
+    if _OPTION.match(main):
+        return "that is within your reach"
+    if _HINDSIGHT.match(main):
+        return "hindsight gives you the next step"
+    if _GOOD.search(main):
+        return "that must have felt good"
+    if _HARD.search(main) and not re.search(r"\b(would|could|might) have\b", main):
+        if not re.match(r"you\b", main, re.IGNORECASE):  # it happened to them, not to the user
+            return "that must have been hard on them"
+    return ""
 
 
 def goal_reflection(goal: str, variant: int = 0) -> tuple[str, bool]:
