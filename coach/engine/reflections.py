@@ -364,9 +364,10 @@ def _meaning(picked: Picked) -> str:
         return "hindsight gives you the next step"
     if _GOOD.search(main):
         return "that must have felt good"
-    if _HARD.search(main) and not re.search(r"\b(would|could|might) have\b", main):
-        if not re.match(r"you\b", main, re.IGNORECASE):  # it happened to them, not to the user
-            return "that must have been hard on them"
+    hypothetical = re.search(r"\b(would|could|might) have\b", main)
+    about_them = not re.match(r"you\b", main, re.IGNORECASE)  # it happened to them, not the user
+    if _HARD.search(main) and not hypothetical and about_them:
+        return "that must have been hard on them"
     return ""
 
 
