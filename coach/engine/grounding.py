@@ -220,9 +220,15 @@ def suggestions(
     grounded = [by_id.get(i.id) or _any_evidence(i, story_text) for i in chosen] or evidence
     grounded = [e for e in grounded if e.quote] or grounded
     struggles = [e.item for e in grounded]
+    quoted = [e for e in grounded if e.quote]
+
+    def grounded_first(items: list[Item]) -> list[Item]:
+        """Items whose reason can quote the story come first (stable otherwise)."""
+        return sorted(items, key=lambda i: _reason(i, quoted, "", story_text).startswith("It is one"))
+
     result: list[Suggestion] = []
     habit_due = planning.next_workday(today, 2)
-    for item in _ordered(level, "habit", struggles, story_text)[:HABITS]:
+    for item in grounded_first(_ordered(level, "habit", struggles, story_text))[:HABITS]:
         result.append(
             Suggestion(
                 kind="habit",
@@ -234,7 +240,7 @@ def suggestions(
             )
         )
     ask_due = planning.next_workday(today, 7)
-    for item in _ordered(level, "feedback", struggles, story_text)[:FEEDBACK]:
+    for item in grounded_first(_ordered(level, "feedback", struggles, story_text))[:FEEDBACK]:
         step, whom = feedback_step(item, story, avoid_person)
         result.append(
             Suggestion(
