@@ -224,7 +224,9 @@ def suggestions(
 
     def grounded_first(items: list[Item]) -> list[Item]:
         """Items whose reason can quote the story come first (stable otherwise)."""
-        return sorted(items, key=lambda i: _reason(i, quoted, "", story_text).startswith("It is one"))
+        return sorted(
+            items, key=lambda i: _reason(i, quoted, "", story_text).startswith("It is one")
+        )
 
     result: list[Suggestion] = []
     habit_due = planning.next_workday(today, 2)
