@@ -369,3 +369,20 @@ async def test_derived_items_are_labelled(journal):
     reply = await said(session.go_to(Phase.SUGGEST))
     assert "derived from the level description" in reply
     assert re.search(r"\[l4\.habit\.\d\]", reply)
+
+
+async def test_a_slipped_step_kept_smaller_comes_back_in_the_new_plan(journal):
+    clock = Clock()
+    first = guided_session(journal, clock=clock)
+    await run_whole_session(first)
+    slipped = first.plan.habits[0]
+    clock.now += timedelta(days=7)
+    second = guided_session(journal, clock=clock)
+    await said(second.open())
+    await said(second.send("No, it kept slipping because of the release."))
+    await said(second.send("The support call is never on the sprint board."))
+    await said(second.send("keep it, but smaller"))
+    reply = await said(second.go_to(Phase.SUGGEST))
+    carried = second.record.suggestions[0]
+    assert carried.item_id == slipped.item_id and "fifteen minutes" in carried.first_step
+    assert "You kept it from last time, smaller" in reply

@@ -303,13 +303,45 @@ def suggestion_lines(suggestions: list[Suggestion], level: Level, today: date) -
     return "\n".join(lines).rstrip()
 
 
+def carried_over(view: SessionView) -> list[Suggestion]:
+    """Commitments the review decided to keep (a slipped one made smaller), for the new plan."""
+    carried: list[Suggestion] = []
+    turns = list(view.turns)
+    for index, turn in enumerate(turns):
+        move = turn.move
+        if not isinstance(move, FollowupDecide):
+            continue
+        answer = next((t for t in turns[index + 1 :] if t.role == "user"), None)
+        decision = answer.reading.decision if answer and answer.reading else None
+        old = next((s for s in view.followups if s.item_id == move.item_id), None)
+        if old is None or decision == "drop" or decision is None:
+            continue
+        obstacle = next((t.text for t in reversed(turns[:index]) if t.role == "user"), "").rstrip(
+            "."
+        )
+        smaller = decision == "change" or "small" in (answer.text.lower() if answer else "")
+        step = move.smaller_step if smaller and move.smaller_step else old.first_step
+        why = f"You kept it from last time{', smaller' if smaller else ''}: “{obstacle}”."
+        carried.append(
+            old.model_copy(
+                update={
+                    "first_step": step,
+                    "reason": why,
+                    "due": planning.next_workday(view.today, 2),
+                }
+            )
+        )
+    return carried
+
+
 def guided_suggestions(view: SessionView) -> list[Suggestion]:
     """Suggestions grounded in the story; a conflict's person is never named in a step."""
     person = next(
         (t.reading.person for t in view.turns if t.reading is not None and t.reading.person), None
     )
     goal = view.goal if reflections.goal_reflection(view.goal)[0].startswith("You want") else ""
-    return grounding.suggestions(
+    carried = carried_over(view)
+    fresh = grounding.suggestions(
         view.level,
         view.user_text(Phase.SITUATION, Phase.EXPLORE),
         goal,
@@ -317,6 +349,12 @@ def guided_suggestions(view: SessionView) -> list[Suggestion]:
         view.today,
         avoid_person=person,
     )
+    kept_ids = {c.item_id for c in carried}
+    fresh = [f for f in fresh if f.item_id not in kept_ids]
+    room = max(0, grounding.HABITS - sum(c.kind == "habit" for c in carried))
+    habits = [f for f in fresh if f.kind == "habit"][:room]
+    asks = [f for f in fresh if f.kind == "feedback"][: 0 if len(carried) >= 2 else 1]
+    return [*carried, *habits, *asks]
 
 
 class GuidedCoach:
