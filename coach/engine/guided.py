@@ -10,7 +10,7 @@ from collections.abc import AsyncIterator, Callable
 from datetime import date
 
 from coach.domain import Phase, Suggestion
-from coach.engine import grounding, planning, reflections
+from coach.engine import grounding, planning, reflections, turn_reflections
 from coach.engine.followup_words import followup_text, obstacle_words, plan_check_text
 from coach.engine.guided_words import (
     _join,
@@ -339,7 +339,9 @@ def guided_suggestions(view: SessionView) -> list[Suggestion]:
     person = next(
         (t.reading.person for t in view.turns if t.reading is not None and t.reading.person), None
     )
-    goal = view.goal if reflections.goal_reflection(view.goal)[0].startswith("You want") else ""
+    goal = (
+        view.goal if turn_reflections.goal_reflection(view.goal)[0].startswith("You want") else ""
+    )
     carried = carried_over(view)
     fresh = grounding.suggestions(
         view.level,

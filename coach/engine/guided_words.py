@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from coach.domain import Phase
-from coach.engine import planning, reflections
+from coach.engine import planning, turn_reflections
 from coach.engine.listen import blames_customer
 from coach.engine.story import read_story
 from coach.engine.view import SessionView
@@ -99,7 +99,7 @@ def _said(view: SessionView, *phases: Phase) -> list[str]:
         text = t.text
         if reading is not None and reading.blame:  # keep the story, leave the blame out
             text = " ".join(s for s in re.split(r"(?<=[.!?])\s+", text) if not blames_customer(s))
-        if text and (len(text.split()) >= 4 or reflections.short_answer(text)):
+        if text and (len(text.split()) >= 4 or turn_reflections.short_answer(text)):
             said.append(text)
     return said
 
@@ -118,7 +118,7 @@ def give_back(view: SessionView, move: Move) -> str:
         if text:
             said_before = " ".join(t.text for t in view.turns if t.role == "coach") + text
             own = last.text if last is not None and last.text in _said(view) else ""
-            more = reflections.reflect_turn(
+            more = turn_reflections.reflect_turn(
                 own, [], view.coach_turns + 1, said_before, max_words=22
             )
             return _join(text, more) if len((text + more).split()) <= 48 else text
@@ -130,8 +130,8 @@ def give_back(view: SessionView, move: Move) -> str:
         real = False
     earlier = [a for a in _said(view) if last is None or a != last.text]
     if real and last.phase is Phase.CHECKIN:
-        return reflections.goal_reflection(last.text, variant)[0]
-    text = reflections.reflect_turn(last.text if real else "", earlier, variant, said_before)
+        return turn_reflections.goal_reflection(last.text, variant)[0]
+    text = turn_reflections.reflect_turn(last.text if real else "", earlier, variant, said_before)
     if text and not real:
         return f"Going back to what you said: {text[0].lower()}{text[1:]}"
     return text
@@ -141,7 +141,7 @@ def _summary(view: SessionView, phase: Phase) -> str:
     parts = _said(view, phase)
     lead = _SUMMARY_LEADS.get(phase, "So far")
     if phase is Phase.CHECKIN and parts:
-        goal = reflections.goal_reflection(parts[-1])[0]
+        goal = turn_reflections.goal_reflection(parts[-1])[0]
         return f"{lead}: {goal[0].lower()}{goal[1:]}" if goal else ""
     if phase is Phase.SUGGEST:
         habits = [view.item(k.item_id) for k in view.kept if k.kind == "habit"]
@@ -157,7 +157,7 @@ def _summary(view: SessionView, phase: Phase) -> str:
         named = [i.text for i in view.struggles]
         if named:
             return f"{lead}: you recognise “{'” and “'.join(named)}”."
-    return reflections.summary(parts[-2:], lead)
+    return turn_reflections.summary(parts[-2:], lead)
 
 
 def _join(*parts: str) -> str:
@@ -212,7 +212,7 @@ def question_for(move: Move, view: SessionView) -> str:
 
 def goal_link(view: SessionView) -> str:
     """The check-in goal, carried forward: "And you came wanting to ..."."""
-    goal = reflections.goal_reflection(view.goal)[0] if view.goal else ""
+    goal = turn_reflections.goal_reflection(view.goal)[0] if view.goal else ""
     if goal.startswith("You want to "):
         aim = goal[len("You want to ") :].split(". ")[0].rstrip(".")
         return f"That serves what you came for: to {aim}."
