@@ -52,7 +52,8 @@ COMMANDS: tuple[Command, ...] = (
         action="send",
         label="Send",
         chat=False,
-        priority=True,
+        # Not priority: a priority key runs before the letters typed just before it reach the
+        # input (Textual #6605); the input (Composer) handles Ctrl+S itself, in key order.
     ),
     Command(
         "stop",
@@ -272,8 +273,7 @@ COMMANDS: tuple[Command, ...] = (
         action="done",
         label="Keep these",
         screen="suggestions",
-        chat=False,
-        priority=True,
+        chat=False,  # not priority: the keys typed into a field before it must be in the field
     ),
     Command("keep-one", "keep or drop", key="space", screen="suggestions", chat=False),
     Command(

@@ -11,7 +11,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, SelectionList, Static, TextArea
+from textual.widgets import Button, Footer, Header, SelectionList, Static
 from textual.widgets.selection_list import Selection
 from textual.worker import Worker, WorkerState
 
@@ -19,11 +19,13 @@ from coach.domain import PHASE_TITLES, Phase
 from coach.engine.session import CoachSession
 from coach.errors import CoachError, ModelError, RateLimitError
 from coach.tui.commands import bindings
+from coach.tui.widgets.composer import Composer
 from coach.tui.widgets.conversation import Conversation
 from coach.tui.widgets.safe import SafeStatic, clean, safe_text
 
 
 class SessionScreen(Screen):
+    # Send (Ctrl+S) is not a priority key: in the input the Composer handles it in key order.
     BINDINGS = bindings("session")
 
     def __init__(self, session: CoachSession):
@@ -42,9 +44,7 @@ class SessionScreen(Screen):
                     yield SafeStatic("", id="error-text")
                     yield Button("Retry", id="retry", variant="warning")
                 with Horizontal(id="composer"):
-                    yield TextArea(
-                        id="input", soft_wrap=True, show_line_numbers=False, tab_behavior="focus"
-                    )
+                    yield Composer(id="input")
             with Vertical(id="side"):
                 yield Static("Steps", classes="section")
                 yield SafeStatic("", id="phases")
@@ -73,7 +73,7 @@ class SessionScreen(Screen):
             else:
                 await conversation.add_coach_turn(turn.text, note)
         self.refresh_side()
-        self.query_one("#input", TextArea).focus()
+        self.query_one("#input", Composer).focus()
         if not session.record.turns:  # new, or resumed before the coach's first words
             self.run_reply(session.open())
         elif session.needs_reply:
@@ -172,16 +172,25 @@ class SessionScreen(Screen):
 
     def _after_reply(self) -> None:
         phase = self.session.phase
+        # Someone still typing would have their letters taken as the next screen's keys.
+        typing = self.query_one("#input", Composer).typing()
         if phase is Phase.SUGGEST and self.session.record.suggestions:
-            self.action_suggestions()
+            if typing:
+                self.show_notice("Suggestions are ready: Ctrl+G opens them.")
+            else:
+                self.action_suggestions()
         elif phase is Phase.DONE and self.session.plan:
-            self.app.action_plan()
+            if typing:
+                self.show_notice("Your plan is ready: Ctrl+E opens it.")
+            else:
+                self.app.action_plan()
 
     def action_send(self) -> None:
-        area = self.query_one("#input", TextArea)
-        text = area.text.strip()
-        if not text:
-            return
+        """Ctrl+S with the focus outside the input (or a programmatic send)."""
+        self.query_one("#input", Composer).submit()
+
+    def on_composer_submitted(self, message: Composer.Submitted) -> None:
+        text = message.text.strip()
         if self.replying:
             self.show_notice("The coach is still replying: wait, or press Esc to stop it.")
             return
@@ -190,7 +199,7 @@ class SessionScreen(Screen):
         except CoachError as error:
             self.show_error(str(error), retry=False)  # the text stays in the input
             return
-        area.clear()
+        message.composer.sent(message.text)
         self.run_reply(self.session.reply(), user_text=text)
 
     def action_stop(self) -> None:
