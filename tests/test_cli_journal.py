@@ -61,7 +61,7 @@ def test_sessions_list_show_export_delete(planned, capsys, monkeypatch):
     assert "# Coaching session 1" in out and "**You:**" in out and "## Growth plan" in out
     code, out, _ = run(capsys, monkeypatch, ["sessions", "export", "1", "--format", "json"])
     assert '"competency_id": "customer-empathy"' in out
-    code, out, _ = run(capsys, monkeypatch, ["sessions", "delete", "1"])
+    code, out, _ = run(capsys, monkeypatch, ["sessions", "delete", "1", "--yes"])
     assert code == 0 and "Deleted session 1" in out
     code, _, err = run(capsys, monkeypatch, ["sessions", "show", "1"])
     assert code == 2 and err.strip() == "coach: There is no session 1."
