@@ -109,6 +109,15 @@ COMMANDS: tuple[Command, ...] = (
     Command("questions", "questions for teammates", "[manager|peer|support|product]"),
     Command("phase", "which step the session is at"),
     Command("tick", "tick a struggle in the side panel", key="space", chat=False),
+    Command(
+        "panel",
+        "show or hide the side panel (hidden below 90 columns)",
+        key="f2",
+        action="toggle_side",
+        label="Side panel",
+        chat=False,
+        show=False,
+    ),
     # Everywhere.
     Command(
         "help",

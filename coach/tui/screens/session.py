@@ -27,6 +27,8 @@ from coach.tui.widgets.safe import SafeStatic, clean, safe_text
 class SessionScreen(Screen):
     # Send (Ctrl+S) is not a priority key: in the input the Composer handles it in key order.
     BINDINGS = bindings("session")
+    # Below 90 columns the side panel would squeeze the conversation: it is hidden (F2 shows it).
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (90, "-normal")]
 
     def __init__(self, session: CoachSession):
         super().__init__()
@@ -37,7 +39,7 @@ class SessionScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="session-body"):
-            with Vertical():
+            with Vertical(id="talk"):
                 yield Conversation(id="conversation")
                 yield SafeStatic("", id="notice")
                 with Horizontal(id="error-bar"):
@@ -201,6 +203,10 @@ class SessionScreen(Screen):
             return
         message.composer.sent(message.text)
         self.run_reply(self.session.reply(), user_text=text)
+
+    def action_toggle_side(self) -> None:
+        narrow = self.has_class("-narrow")
+        self.toggle_class("-side-open" if narrow else "-side-closed")
 
     def action_stop(self) -> None:
         if self.replying:
