@@ -48,7 +48,7 @@ def test_questions_for_an_audience(planned, capsys, monkeypatch):
     code, out, _ = run(capsys, monkeypatch, ["questions", "--for", "support"])
     assert code == 0
     assert out.startswith("# Questions for someone in support — Customer Empathy, Level 2")
-    assert "You hear from them every day" in out
+    assert "you see what happens once our work reaches the people who use it" in out
     assert "1. " in out and "`[l2.feedback." in out
     code, out, _ = run(capsys, monkeypatch, ["questions", "--level", "1", "--for", "manager"])
     assert "Level 1" in out and "before our next 1:1" in out and "`[l1.feedback.1]`" in out

@@ -82,7 +82,7 @@ async def _short_session(args, root):
     goal = _ask("What do you want to work on? (one line)")
     await _drain(session.send(goal or "Work on this level."))
     situation = _ask(
-        "Describe one recent situation where customers or users were part of the picture:"
+        f"Describe one recent situation at work where {competency.name} came into play:"
     )
     await _drain(session.send(situation or "No situation given."))
     await _drain(session.go_to(Phase.STRUGGLES))

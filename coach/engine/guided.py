@@ -108,15 +108,15 @@ def text_for(move: Move, view: SessionView) -> str:
         return _with_reflection(
             last,
             turn_index,
-            "To ground that, tell me about one recent, concrete moment at work where customers or "
-            "users were part of the picture. What happened?",
+            "To ground that, tell me about one recent, concrete moment at work where "
+            f"{competency.name} came into play. What happened?",
         )
     if isinstance(move, SituationMore):
         return _with_reflection(
             last,
             turn_index,
             "Say a little more about that moment: what did you do, and what did it mean for the "
-            "customer?",
+            "people it touched?",
         )
     if isinstance(move, LadderQuestion):
         question: Item = view.item(move.item_id)
@@ -132,7 +132,7 @@ def text_for(move: Move, view: SessionView) -> str:
         )
     if isinstance(move, Boundary):
         return (
-            "That sounds heavy, and it deserves more than an exercise on customer empathy. Please "
+            f"That sounds heavy, and it deserves more than an exercise on {competency.name}. Please "
             "consider talking with someone you trust about it: your manager, HR, a friend or a "
             "professional. When you want to, we can pick up where we were; what would help most now?"
         )
