@@ -22,6 +22,7 @@ from coach.tui.commands import bindings
 from coach.tui.widgets.composer import Composer
 from coach.tui.widgets.conversation import Conversation
 from coach.tui.widgets.safe import SafeStatic, clean, safe_text
+from coach.tui.widgets.ticklist import TickList
 
 
 class SessionScreen(Screen):
@@ -51,7 +52,7 @@ class SessionScreen(Screen):
                 yield Static("Steps", classes="section")
                 yield SafeStatic("", id="phases")
                 yield Static("Struggles that fit (Space to tick)", classes="section")
-                yield SelectionList(id="struggles")
+                yield TickList(id="struggles")
                 with Vertical(id="side-actions"):
                     yield Button("Next step  Ctrl+N", id="next")
                     yield Button("Previous step  Ctrl+B", id="back")
