@@ -215,7 +215,7 @@ COMMANDS: tuple[Command, ...] = (
         "level-find",
         "find my level",
         key="f",
-        action="app.find_level",
+        action="find_level",  # the competency highlighted here,
         label="Find my level",
         screen="level",
         chat=False,

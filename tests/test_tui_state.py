@@ -42,3 +42,63 @@ async def test_the_date_field_shows_the_whole_date():
         due.action_end()
         await pilot.pause()
         assert due.value in rendered(due)
+
+
+def _two_ladder_app(tmp_path):
+    from ladder_factory import ladder_dict, ladder_yaml
+    from tui_helpers import NOW
+
+    from coach.ladder import load_ladders
+    from coach.settings import Settings
+    from coach.store import open_journal
+    from coach.tui.app import CoachApp
+
+    extra = tmp_path / "system-design.yaml"
+    extra.write_text(ladder_yaml(ladder_dict(3, "system-design", "System Design")))
+    return CoachApp(
+        Settings.load(offline=True),
+        load_ladders((extra,)),
+        open_journal(),
+        clock=lambda: NOW,
+    )
+
+
+async def test_find_my_level_assesses_the_competency_chosen(tmp_path):
+    from coach.tui.screens.find_level import FindLevelScreen
+    from coach.tui.screens.level import LevelScreen
+
+    app = _two_ladder_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f")  # from Home with two competencies: choose first
+        await pilot.pause()
+        assert isinstance(app.screen, LevelScreen)
+        levels = app.screen.query_one("#levels")
+        ids = [levels.get_option_at_index(n).id for n in range(levels.option_count)]
+        levels.highlighted = ids.index("system-design|2")
+        await pilot.pause()
+        await pilot.press("f")
+        await pilot.pause()
+        assert isinstance(app.screen, FindLevelScreen)
+        assert app.screen.competency.id == "system-design"
+        assert "behaviour" in app.screen.query_one("#assess-behaviour").text
+
+
+async def test_every_level_in_the_list_is_named_and_told_apart():
+    from coach.tui.screens.level import LevelScreen
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, LevelScreen)
+        levels = app.screen.query_one("#levels")
+        levels.styles.height = 40  # everything on screen at once, to read it
+        await pilot.pause()
+        shown = " ".join(rendered(levels).split())
+        assert "Level 1 · Early Career" in shown
+        for n in range(2, 6):
+            assert f"Level {n}" in shown
+        # Each level has its own line under it: the belief it grows into.
+        assert "→ I help solve customer problems." in shown
+        assert "→ I solve customer problems with technical solutions." in shown
+        assert "→ I build an organization where customer impact defines every decision." in shown

@@ -190,10 +190,18 @@ class CoachApp(App):
         self.action_new_session()
 
     @when_ready
-    def action_find_level(self) -> None:
+    def action_find_level(self, competency_id: str | None = None) -> None:
+        """With several competencies and none chosen, the level list first: F there assesses the
+        competency highlighted."""
         from coach.tui.screens.find_level import FindLevelScreen
+        from coach.tui.screens.level import LevelScreen
 
-        self.push_screen(FindLevelScreen(self.ladders.get(None)))
+        if competency_id is None and len(self.ladders.competencies) > 1:
+            if not isinstance(self.screen, LevelScreen):
+                self.push_screen(LevelScreen())
+            safe_notify(self, "Highlight a level of the competency to assess, then press F.")
+            return
+        self.push_screen(FindLevelScreen(self.ladders.get(competency_id)))
 
     def action_resume(self) -> None:
         self.resume_session(None)
