@@ -46,21 +46,12 @@ async def test_the_date_field_shows_the_whole_date():
 
 def _two_ladder_app(tmp_path):
     from ladder_factory import ladder_dict, ladder_yaml
-    from tui_helpers import NOW
 
     from coach.ladder import load_ladders
-    from coach.settings import Settings
-    from coach.store import open_journal
-    from coach.tui.app import CoachApp
 
     extra = tmp_path / "system-design.yaml"
     extra.write_text(ladder_yaml(ladder_dict(3, "system-design", "System Design")))
-    return CoachApp(
-        Settings.load(offline=True),
-        load_ladders((extra,)),
-        open_journal(),
-        clock=lambda: NOW,
-    )
+    return make_app(ladders=load_ladders((extra,)))
 
 
 async def test_find_my_level_assesses_the_competency_chosen(tmp_path):
