@@ -46,8 +46,10 @@ def _with_reflection(last: str, turn_index: int, rest: str) -> str:
 
 
 def ladder_line(item: Item) -> str:
+    """A ladder item as the coach says it: its text, never its id (a screen reader would read
+    "l1.struggle.1" aloud); exports cite ids."""
     note = f" ({DERIVED_NOTE})" if item.derived else ""
-    return f"{item.text} [{item.id}]{note}"
+    return f"{item.text}{note}"
 
 
 def suggestion_lines(suggestions: list[Suggestion], level: Level, today: date) -> str:
@@ -85,12 +87,12 @@ def text_for(move: Move, view: SessionView) -> str:
         if move.index == 0:
             return (
                 f"Welcome back. Before today's topic, let's look at your last plan, one item at a "
-                f"time. You chose “{text}” [{item.item_id}]; {step} How did that go?"
+                f"time. You chose “{text}”; {step} How did that go?"
             )
         return _with_reflection(
             last,
             turn_index,
-            f"Next on your plan: “{text}” [{item.item_id}]; {step} What happened with that one?",
+            f"Next on your plan: “{text}”; {step} What happened with that one?",
         )
     if isinstance(move, Checkin):
         if move.followup_done:
