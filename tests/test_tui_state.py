@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from tui_helpers import SIZE, make_app, rendered, settle
 
 from coach.tui.screens.session import SessionScreen
@@ -93,3 +94,83 @@ async def test_every_level_in_the_list_is_named_and_told_apart():
         assert "→ I help solve customer problems." in shown
         assert "→ I solve customer problems with technical solutions." in shown
         assert "→ I build an organization where customer impact defines every decision." in shown
+
+
+FIRST_SESSION = [
+    "I want to understand how my work lands with users before my review.",
+    "Last week I shipped an export change without checking usage data; two customers' reports "
+    "broke and support got tickets.",
+    "The two customers and the support team.",
+    "I'd be frustrated too.",
+    "We heard it from support first.",
+    "1 2",
+    "yes",
+    "all",
+    "Check usage data before I change anything customers rely on.",
+    "/quit",
+]
+
+
+def _chat(monkeypatch, capsys, args, lines):
+    import io
+    import sys
+
+    from coach.cli.main import main
+
+    monkeypatch.setattr(sys, "stdin", io.StringIO("\n".join(lines) + "\n"))
+    code = main(["chat", *args])
+    out = capsys.readouterr()
+    assert code == 0, out.err
+
+
+@pytest.fixture
+def in_follow_up(monkeypatch, capsys):
+    """A session with a plan, then a second one stopped during its follow-up."""
+    _chat(monkeypatch, capsys, ["--offline", "--level", "2"], FIRST_SESSION)
+    _chat(monkeypatch, capsys, ["--offline", "--level", "2"], ["I did it on Tuesday.", "/quit"])
+
+
+async def test_resuming_in_the_follow_up_shows_the_follow_up_row_and_only_it_current(
+    in_follow_up,
+):
+    from coach.store import open_journal
+
+    app = make_app(open_journal())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("r")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        steps = screen.query_one("#phases").text.splitlines()
+        assert steps[0] == "▶ Follow-up"
+        assert all(line.startswith("·") for line in steps[1:]), steps
+        assert "Step: Follow-up" in screen.query_one("#status").text
+
+
+async def test_slash_commands_typed_in_the_app_are_commands_not_answers():
+    from tui_helpers import say
+
+    from coach.domain import Phase
+    from coach.tui.screens.plan import PlanScreen
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _session(pilot)
+        session = screen.session
+        await say(pilot, "/next")
+        assert session.phase is Phase.SITUATION
+        await say(pilot, "/nonsense")
+        assert "There is no /nonsense here" in screen.query_one("#error-text").text
+        assert screen.query_one("#input").text == "/nonsense"  # kept, to correct
+        screen.query_one("#input").text = ""
+        await say(pilot, "/plan")
+        assert session.phase is Phase.PLAN
+        await say(pilot, "Check usage data first.")
+        assert session.plan is not None
+        assert isinstance(app.screen, PlanScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        await say(pilot, "/plan")  # as the coach's closing line suggests
+        assert isinstance(app.screen, PlanScreen)
+        users = [t.text for t in session.record.turns if t.role == "user"]
+        assert users == ["Check usage data first."]

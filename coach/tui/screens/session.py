@@ -197,6 +197,9 @@ class SessionScreen(Screen):
         if self.replying:
             self.show_notice("The coach is still replying: wait, or press Esc to stop it.")
             return
+        if text.startswith("/") and " " not in text:
+            self._slash(text[1:].lower(), message)
+            return
         try:
             self.session.submit(text)  # stored before anything is sent
         except CoachError as error:
@@ -204,6 +207,28 @@ class SessionScreen(Screen):
             return
         message.composer.sent(message.text)
         self.run_reply(self.session.reply(), user_text=text)
+
+    def _slash(self, name: str, message: Composer.Submitted) -> None:
+        """The commands of `coach chat`, typed here (the coach's closing line suggests /plan)."""
+        commands = {
+            "next": lambda: self.action_step("next"),
+            "back": lambda: self.action_step("back"),
+            "skip": lambda: self.action_step("skip"),
+            "struggles": lambda: self.action_step("struggles"),
+            "suggest": self.action_suggestions,
+            "plan": self.app.action_plan if self.session.plan else lambda: self.action_step("plan"),
+            "questions": self.app.action_questions,
+            "retry": self.action_retry,
+            "help": self.app.action_help,
+        }
+        if name not in commands:
+            known = " ".join(f"/{n}" for n in commands)
+            self.show_error(
+                f"There is no /{name} here. Commands: {known}; F1 lists the keys.", retry=False
+            )
+            return  # the text stays in the input
+        message.composer.sent(message.text)
+        commands[name]()
 
     def action_toggle_side(self) -> None:
         narrow = self.has_class("-narrow")
