@@ -52,6 +52,12 @@ def saved_name(kind: str, session_id: int | None, day, audience: str | None = No
     return f"questions-{audience or 'teammates'}-{session}{day:%Y-%m-%d}.md"
 
 
+def ui_state_file() -> Path:
+    """What the app remembers between runs that is not a setting (the theme): written only with
+    history on."""
+    return config_dir() / "state.json"
+
+
 def user_rubric_dir() -> Path:
     return config_dir() / "rubric"
 

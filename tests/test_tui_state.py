@@ -174,3 +174,40 @@ async def test_slash_commands_typed_in_the_app_are_commands_not_answers():
         assert isinstance(app.screen, PlanScreen)
         users = [t.text for t in session.record.turns if t.role == "user"]
         assert users == ["Check usage data first."]
+
+
+async def test_no_history_says_nothing_is_saved_and_writes_nothing(coach_home):
+    from coach.store import open_journal
+
+    app = make_app(open_journal(history=False), offline=True, history=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        home = rendered(app.screen)
+        assert "No sessions yet" not in home
+        assert "History is off: nothing is saved" in home
+        assert "history off" in rendered(app.screen.query_one("#mode"))
+        await pilot.press("f1")
+        await pilot.pause()
+        shown = rendered(app.screen)
+        assert "already saved" not in shown and "nothing is saved" in shown
+        await pilot.press("escape")
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+    assert not coach_home.exists() or not any(p.is_file() for p in coach_home.rglob("*"))
+
+
+async def test_the_theme_is_remembered_across_restarts(coach_home):
+    from coach import paths
+
+    first = make_app()
+    async with first.run_test(size=SIZE) as pilot:
+        default = first.theme
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        chosen = first.theme
+        assert chosen != default
+    assert paths.ui_state_file().is_file()
+    second = make_app()
+    async with second.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert second.theme == chosen

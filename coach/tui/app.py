@@ -94,6 +94,7 @@ class CoachApp(App):
         """Settings, ladders and journal are there: the mode and the lists show, every action works."""
 
     def on_mount(self) -> None:
+        self._restore_theme()
         if self._load is not None:
             self.call_after_refresh(
                 lambda: self.run_worker(self._load_in_thread, thread=True, name="start-up")
@@ -176,6 +177,21 @@ class CoachApp(App):
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
+
+    def _restore_theme(self) -> None:
+        """The theme chosen last time (Ctrl+T or the palette), remembered in ``ui_state``."""
+        from coach import ui_state
+
+        theme = ui_state.load().get("theme")
+        if theme and theme in self.available_themes:
+            self.theme = theme
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+
+    def _remember_theme(self, theme) -> None:
+        from coach import ui_state
+
+        if self.ready and self.settings.history:  # --no-history writes nothing
+            ui_state.remember("theme", theme.name)
 
     def action_toggle_theme(self) -> None:
         self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
