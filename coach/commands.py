@@ -215,7 +215,7 @@ COMMANDS: tuple[Command, ...] = (
         "level-find",
         "find my level",
         key="f",
-        action="find_level",  # the competency highlighted here,
+        action="find_level",  # the competency highlighted here
         label="Find my level",
         screen="level",
         chat=False,

@@ -210,13 +210,16 @@ class SessionScreen(Screen):
 
     def _slash(self, name: str, message: Composer.Submitted) -> None:
         """The commands of `coach chat`, typed here (the coach's closing line suggests /plan)."""
+        session = self.session
         commands = {
-            "next": lambda: self.action_step("next"),
-            "back": lambda: self.action_step("back"),
-            "skip": lambda: self.action_step("skip"),
-            "struggles": lambda: self.action_step("struggles"),
+            "next": lambda: self.run_verb(session.next_step),
+            "back": lambda: self.run_verb(session.back),
+            "skip": lambda: self.run_verb(session.skip),
+            "struggles": lambda: self.run_verb(session.go_to, Phase.STRUGGLES),
             "suggest": self.action_suggestions,
-            "plan": self.app.action_plan if self.session.plan else lambda: self.action_step("plan"),
+            "plan": self.app.action_plan
+            if session.plan
+            else lambda: self.run_verb(session.go_to, Phase.PLAN),
             "questions": self.app.action_questions,
             "retry": self.action_retry,
             "help": self.app.action_help,
