@@ -3,7 +3,20 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint format bench clean
+.PHONY: help run test lint format bench clean
+
+# Plain `make` says what each target does (the first target is the default).
+help:
+	@echo "coach — make targets"
+	@echo "  make run     create .venv, install coach in it and open the terminal app"
+	@echo "  make test    install the test extras, run ruff and the whole test suite"
+	@echo "  make lint    ruff check and format check only"
+	@echo "  make format  apply ruff format and fixes"
+	@echo "  make bench   print the performance figures (bench/*.py)"
+	@echo "  make clean   remove .venv and build leftovers"
+	@echo ""
+	@echo "For daily use, put the command on your PATH:  pipx install .   (or: pip install .)"
+	@echo "Without installing: .venv/bin/coach after make run."
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)

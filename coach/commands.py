@@ -52,7 +52,8 @@ COMMANDS: tuple[Command, ...] = (
         action="send",
         label="Send",
         chat=False,
-        priority=True,
+        # Not priority: a priority key runs before the letters typed just before it reach the
+        # input (Textual #6605); the input (Composer) handles Ctrl+S itself, in key order.
     ),
     Command(
         "stop",
@@ -108,6 +109,15 @@ COMMANDS: tuple[Command, ...] = (
     Command("questions", "questions for teammates", "[manager|peer|support|product]"),
     Command("phase", "which step the session is at"),
     Command("tick", "tick a struggle in the side panel", key="space", chat=False),
+    Command(
+        "panel",
+        "show or hide the side panel (hidden below 90 columns)",
+        key="f2",
+        action="toggle_side",
+        label="Side panel",
+        chat=False,
+        show=False,
+    ),
     # Everywhere.
     Command(
         "help",
@@ -205,7 +215,7 @@ COMMANDS: tuple[Command, ...] = (
         "level-find",
         "find my level",
         key="f",
-        action="app.find_level",
+        action="find_level",  # the competency highlighted here
         label="Find my level",
         screen="level",
         chat=False,
@@ -272,8 +282,7 @@ COMMANDS: tuple[Command, ...] = (
         action="done",
         label="Keep these",
         screen="suggestions",
-        chat=False,
-        priority=True,
+        chat=False,  # not priority: the keys typed into a field before it must be in the field
     ),
     Command("keep-one", "keep or drop", key="space", screen="suggestions", chat=False),
     Command(

@@ -38,6 +38,26 @@ def database_file() -> Path:
     return data_dir() / "journal.sqlite3"
 
 
+def saved_dir() -> Path:
+    """Where the app saves plans and teammate questions (``saved/`` in the data directory)."""
+    return data_dir() / "saved"
+
+
+def saved_name(kind: str, session_id: int | None, day, audience: str | None = None) -> str:
+    """``growth-plan-session-12-2026-11-23.md``, ``questions-manager-session-12-2026-11-23.md``:
+    the session and audience in the name, so one never replaces another."""
+    session = f"session-{session_id}-" if session_id is not None else ""
+    if kind == "plan":
+        return f"growth-plan-{session}{day:%Y-%m-%d}.md"
+    return f"questions-{audience or 'teammates'}-{session}{day:%Y-%m-%d}.md"
+
+
+def ui_state_file() -> Path:
+    """What the app remembers between runs that is not a setting (the theme): written only with
+    history on."""
+    return config_dir() / "state.json"
+
+
 def user_rubric_dir() -> Path:
     return config_dir() / "rubric"
 
@@ -75,4 +95,37 @@ def write_private_file(path: Path, text: str) -> Path:
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
         handle.write(text)
     os.chmod(path, 0o600)
+    return path
+
+
+def create_private_file(folder: Path, name: str, text: str) -> Path:
+    """Write ``text`` to a new file ``name`` in ``folder`` (0600), never replacing one: if the name
+    is taken, ``name-2``, ``name-3``… The folder is created private if needed."""
+    ensure_private_dir(folder)
+    stem, dot, suffix = name.rpartition(".")
+    stem, suffix = (stem, dot + suffix) if dot else (name, "")
+    for n in range(1, 1000):
+        path = folder / (name if n == 1 else f"{stem}-{n}{suffix}")
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            continue
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        return path
+    raise FileExistsError(f"{folder / name} and 998 numbered copies exist")
+
+
+def write_user_file(path: Path, text: str, *, force: bool = False) -> Path:
+    """Write to a file the user named: a new file is 0600; an existing one is replaced only with
+    ``force``, and keeps its mode (the user chose it)."""
+    if not force:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    else:
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_TRUNC)
+        except FileNotFoundError:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(text)
     return path

@@ -67,8 +67,10 @@ say "The release crunch."
 expect "Growth plan"
 $T send-keys -t s s
 sleep 0.5
-test -f "$WORK_DIR/growth-plan-$(date +%Y-%m-%d).md" && echo "ok: plan exported"
-grep -q "Check usage data before I change what customers rely on." "$WORK_DIR"/growth-plan-*.md
+SAVED="$HOME_DIR/data/saved"
+test -f "$SAVED/growth-plan-session-1-$(date +%Y-%m-%d).md" && echo "ok: plan saved in $SAVED"
+grep -q "Check usage data before I change what customers rely on." "$SAVED"/growth-plan-*.md
+test -z "$(ls -A "$WORK_DIR")" && echo "ok: nothing written to the current folder"
 $T send-keys -t s C-q
 sleep 0.8
 $T kill-server 2>/dev/null || true

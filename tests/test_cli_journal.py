@@ -48,7 +48,7 @@ def test_questions_for_an_audience(planned, capsys, monkeypatch):
     code, out, _ = run(capsys, monkeypatch, ["questions", "--for", "support"])
     assert code == 0
     assert out.startswith("# Questions for someone in support — Customer Empathy, Level 2")
-    assert "You hear from them every day" in out
+    assert "you see what happens once our work reaches the people who use it" in out
     assert "1. " in out and "`[l2.feedback." in out
     code, out, _ = run(capsys, monkeypatch, ["questions", "--level", "1", "--for", "manager"])
     assert "Level 1" in out and "before our next 1:1" in out and "`[l1.feedback.1]`" in out
@@ -61,7 +61,7 @@ def test_sessions_list_show_export_delete(planned, capsys, monkeypatch):
     assert "# Coaching session 1" in out and "**You:**" in out and "## Growth plan" in out
     code, out, _ = run(capsys, monkeypatch, ["sessions", "export", "1", "--format", "json"])
     assert '"competency_id": "customer-empathy"' in out
-    code, out, _ = run(capsys, monkeypatch, ["sessions", "delete", "1"])
+    code, out, _ = run(capsys, monkeypatch, ["sessions", "delete", "1", "--yes"])
     assert code == 0 and "Deleted session 1" in out
     code, _, err = run(capsys, monkeypatch, ["sessions", "show", "1"])
     assert code == 2 and err.strip() == "coach: There is no session 1."

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import jsonschema
+import pytest
 import yaml
 from ladder_factory import ladder_dict, ladder_yaml
 
@@ -83,3 +85,65 @@ def test_python_dash_m_runs():
         [sys.executable, "-m", "coach", "rubric", "list"], capture_output=True, text=True, cwd=ROOT
     )
     assert result.returncode == 0 and "Customer Empathy" in result.stdout
+
+
+def test_rubric_schema_is_generated_from_the_models_and_shipped(capsys):
+    from coach.ladder.skeleton import SCHEMA_FILE, json_schema_text
+
+    assert main(["rubric", "schema"]) == 0
+    out = capsys.readouterr().out
+    schema = json.loads(out)
+    assert out == json_schema_text()
+    assert SCHEMA_FILE.read_text(encoding="utf-8") == out, "run: coach rubric schema > " + str(
+        SCHEMA_FILE
+    )
+    assert {"id", "name", "summary", "levels"} <= set(schema["required"])
+    assert schema["additionalProperties"] is False
+    level = schema["$defs"]["Level"]
+    assert "common_struggles" in level["required"] and "title" not in level["required"]
+    assert "from" in schema["$defs"]["MindsetShift"]["properties"]  # the alias, as files spell it
+
+
+def test_rubric_schema_accepts_the_packaged_ladder_and_rejects_a_typo():
+    from coach.ladder.skeleton import json_schema
+
+    data = yaml.safe_load(SHIPPED.read_text(encoding="utf-8"))
+    jsonschema.validate(data, json_schema())
+    data["levels"][0]["habbits"] = data["levels"][0].pop("habits")
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, json_schema())
+
+
+def test_rubric_new_writes_a_skeleton_that_fails_until_filled_then_passes(
+    tmp_path, capsys, monkeypatch
+):
+    monkeypatch.chdir(tmp_path)
+    assert main(["rubric", "new", "system-design", "--levels", "2"]) == 0
+    err = capsys.readouterr().err
+    skeleton = tmp_path / "system-design.yaml"
+    assert f"wrote {skeleton.name}" in err and "coach rubric check system-design.yaml" in err
+    text = skeleton.read_text(encoding="utf-8")
+    assert text.startswith("# System Design")
+    assert "# Common struggles:" in text  # commented: what goes where
+    # Unfilled: not ok, every placeholder named with its line.
+    assert main(["rubric", "check", str(skeleton)]) == 2
+    out = capsys.readouterr().out.splitlines()
+    assert out and all(": placeholder left: " in line for line in out)
+    assert out[0].startswith(f"{skeleton}:14: placeholder left: summary:")
+    # Asking again does not replace the file being filled in.
+    assert main(["rubric", "new", "system-design"]) != 0
+    assert "exists: add --force" in capsys.readouterr().err
+    # Filled: ok, and the app can use it.
+    filled = tmp_path / "filled.yaml"
+    filled.write_text(text.replace("FILL IN: ", "Our own words: "), encoding="utf-8")
+    assert main(["rubric", "check", str(filled)]) == 0
+    assert capsys.readouterr().out.strip() == f"ok {filled}"
+    assert main(["--rubric", str(filled), "rubric", "show", "--competency", "system-design"]) == 0
+    assert "Our own words" in capsys.readouterr().out
+
+
+def test_rubric_new_refuses_a_bad_id(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert main(["rubric", "new", "System Design"]) == 1
+    assert "cannot be an id" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []

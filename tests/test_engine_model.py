@@ -124,7 +124,7 @@ async def test_each_phase_request_carries_the_levels_struggles_and_questions(res
     assert explore and any(
         q.text in explore[0]["messages"][-1]["content"] for q in level.questions_to_ask_yourself
     )
-    # Suggestions: validated, cited, the ladder's text shown (not the model's).
+    # Suggestions: validated, the ladder's text shown (not the model's).
     assert [s.item_id for s in session.record.suggestions] == [
         level.habits[0].id,
         level.habits[1].id,
@@ -132,7 +132,7 @@ async def test_each_phase_request_carries_the_levels_struggles_and_questions(res
     ]
     assert session.record.suggestions[2].ask_whom == "manager"
     last = session.record.turns[-1].text
-    assert level.habits[0].text in last and f"[{level.habits[0].id}]" in last
+    assert level.habits[0].text in last and f"[{level.habits[0].id}]" not in last  # ids: exports
     assert session.coach.usage.prompt_tokens > 0 and not session.coach.usage.approximate
 
 
@@ -152,7 +152,8 @@ async def test_invalid_json_is_reasked_once_then_falls_back_to_the_ladder(respx_
         i.id for i in session.level.habits
     }
     assert any("ladder's own choice" in n for n in notices)
-    assert "[l2.habit." in reply
+    habit = next(s for s in session.record.suggestions if s.kind == "habit")
+    assert session.level.find(habit.item_id)[1].text in reply and "[l2." not in reply
 
 
 async def test_unknown_ids_are_rejected_and_reasked(respx_mock, journal):

@@ -76,7 +76,7 @@ def test_questions_markdown_numbers_and_cites():
     intro, items = questions_for(competency, level, "support", [])
     text = questions_markdown(competency, level, items, "support", intro)
     assert text.startswith("# Questions for someone in support — Customer Empathy, Level 1")
-    assert "You hear from them every day" in text
+    assert "you see what happens once our work reaches the people who use it" in text
     for number, item in enumerate(items, start=1):
         assert f"{number}. {item.text} `[{item.id}]`" in text
     # The support-flavoured questions come first for support.

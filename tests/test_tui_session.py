@@ -7,6 +7,7 @@ import stat
 
 from tui_helpers import SIZE, conversation_text, make_app, say, settle
 
+from coach import paths
 from coach.domain import Phase
 from coach.store import open_journal
 from coach.tui.screens.find_level import FindLevelScreen
@@ -65,7 +66,8 @@ async def test_whole_offline_session_from_level_to_exported_plan(tmp_path, monke
         assert isinstance(app.screen, PlanScreen)
         await pilot.press("s")
         await pilot.pause()
-    exported = tmp_path / "growth-plan-2026-11-23.md"
+    assert not list(tmp_path.glob("*.md"))  # not into the current folder
+    exported = paths.saved_dir() / f"growth-plan-session-{session.record.id}-2026-11-23.md"
     text = exported.read_text()
     assert stat.S_IMODE(os.stat(exported).st_mode) == 0o600
     assert text.startswith("# Growth plan — Customer Empathy, Level 2")

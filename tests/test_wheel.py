@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -80,6 +81,8 @@ def test_built_wheel_installs_and_checks_the_shipped_ladder(tmp_path):
     rubric = Path(installed[1])
     assert rubric.is_relative_to(site) and (rubric / "customer-empathy.yaml").is_file()
     assert (Path(installed[2]) / "system.md.j2").is_file()
+    shipped_schema = Path(installed[0]).parent / "ladder" / "ladder.schema.json"
+    assert json.loads(shipped_schema.read_text())["title"].startswith("coach career-ladder")
     check = subprocess.run(
         [str(python), "-m", "coach", "rubric", "check", str(rubric / "customer-empathy.yaml")],
         cwd=elsewhere,

@@ -15,10 +15,13 @@ NOW = datetime(2026, 11, 23, 9, 30)
 SIZE = (110, 36)
 
 
-def make_app(journal=None, **settings) -> CoachApp:
+def make_app(journal=None, *, ladders=None, **settings) -> CoachApp:
     config = Settings.load(**settings) if settings else Settings.load(offline=True)
     root = Root(
-        config, ladders=load_ladders(), journal=journal or open_journal(), clock=lambda: NOW
+        config,
+        ladders=ladders or load_ladders(),
+        journal=journal or open_journal(),
+        clock=lambda: NOW,
     )
     return CoachApp(root)
 

@@ -41,10 +41,17 @@ async def print_stream(stream: AsyncIterator[str], *, eager: bool = False) -> No
             print("\n", flush=True)
 
 
-async def guarded(make: Callable[[], AsyncIterator[str]], *, eager: bool = False) -> None:
-    """Make a coach turn and stream it; a project error prints one line and the session goes on."""
+async def guarded(
+    make: Callable[[], AsyncIterator[str]], *, eager: bool = False, interrupts=None
+) -> None:
+    """Make a coach turn and stream it; a project error prints one line and the session goes on.
+    With ``interrupts`` (``coach.cli.lines``), Ctrl+C stops the turn and the session goes on."""
     try:
-        await print_stream(make(), eager=eager)
+        stream = make()
+        if interrupts is None:
+            await print_stream(stream, eager=eager)
+        elif not await interrupts.run(lambda: print_stream(stream, eager=eager)):
+            err("coach: reply stopped; what arrived is kept. /retry asks again.")
     except ModelError as error:
         err(f"coach: {error} Type /retry to try again.")
     except CoachError as error:
@@ -138,7 +145,10 @@ def _phase_shown(session: CoachSession, rest: str) -> None:
 
 
 def _help(session: CoachSession, rest: str) -> None:
-    err(commands.chat_help())
+    err(
+        commands.chat_help() + "\nCtrl+C stops the coach's reply (what arrived is kept); at the "
+        "prompt it quits (everything is saved). At a terminal: arrows edit the line, Up recalls."
+    )
 
 
 Handler = Callable[[CoachSession, str], "AsyncIterator[str] | object | None"]
@@ -165,7 +175,7 @@ HANDLERS: dict[str, Handler] = {
 }
 
 
-async def run_command(session: CoachSession, line: str) -> bool:
+async def run_command(session: CoachSession, line: str, *, interrupts=None) -> bool:
     """Run one ``/command`` line; False when the session should end (/quit)."""
     result: list[object] = []
 
@@ -175,7 +185,7 @@ async def run_command(session: CoachSession, line: str) -> bool:
         result.append(outcome)
         return outcome if hasattr(outcome, "__anext__") else _nothing()
 
-    await guarded(make)
+    await guarded(make, interrupts=interrupts)
     return not (result and result[0] is Stop)
 
 

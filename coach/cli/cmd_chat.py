@@ -27,11 +27,6 @@ def register(sub) -> None:
     parser.set_defaults(func=run)
 
 
-async def _read_line() -> str | None:
-    line = await asyncio.get_running_loop().run_in_executor(None, sys.stdin.readline)
-    return line if line else None
-
-
 def _choose_level(args, competency, journal) -> int:
     if args.level:
         return args.level
@@ -41,47 +36,71 @@ def _choose_level(args, competency, journal) -> int:
 
 async def _session_loop(args: argparse.Namespace) -> int:
     from coach import compose
+    from coach.cli.lines import Interrupts, LineReader
+
+    reader, interrupts = LineReader(), Interrupts()
+    interrupts.install()
+    try:
+        with compose.build(args) as root:
+            return await _talk(args, root, reader, interrupts)
+    finally:
+        interrupts.remove()
+        reader.close()
+
+
+async def _talk(args, root, reader, interrupts) -> int:
+    """One session: the coach's turns to stdout, the user's lines from ``reader``."""
     from coach.cli.chat_commands import err, guarded, run_command
 
-    with compose.build(args) as root:
-        notice = lambda text: err(f"coach: {text}")  # noqa: E731
-        if args.resume is not None:
-            session = root.resume(args.resume or None, on_notice=notice)
+    notice = lambda text: err(f"coach: {text}")  # noqa: E731
+    if args.resume is not None:
+        session = root.resume(args.resume or None, on_notice=notice)
+    else:
+        competency = root.ladders.get(args.competency)
+        level = _choose_level(args, competency, root.journal)
+        session = root.start(competency, level, on_notice=notice)
+    started_here = args.resume is None
+    echo = not reader.interactive
+    err(
+        f"coach: {session.competency.name}, {session.level.label} — {root.mode_label}"
+        f" — session {session.record.id}. Type /help for the commands, /quit to stop."
+    )
+    if session.record.turns:
+        for turn in session.record.turns:
+            who = "You" if turn.role == "user" else "Coach"
+            cut = "" if turn.complete else " (cut off)"
+            print(f"{who}: {turn.text}{cut}\n")
+        if session.needs_reply:
+            err("coach: your last message has no reply yet; type /retry to ask again.")
+    else:
+        await guarded(session.open, eager=True, interrupts=interrupts)
+    while True:
+        line = await interrupts.wait_line(reader, "You: ")
+        if line is None:
+            break
+        text = line.strip()
+        if not text:
+            continue
+        if echo:
+            print(f"You: {text}\n", flush=True)
         else:
-            competency = root.ladders.get(args.competency)
-            level = _choose_level(args, competency, root.journal)
-            session = root.start(competency, level, on_notice=notice)
-        echo = not sys.stdin.isatty()
-        err(
-            f"coach: {session.competency.name}, {session.level.label} — {root.mode_label}"
-            f" — session {session.record.id}. Type /help for the commands, /quit to stop."
-        )
-        if session.record.turns:
-            for turn in session.record.turns:
-                who = "You" if turn.role == "user" else "Coach"
-                cut = "" if turn.complete else " (cut off)"
-                print(f"{who}: {turn.text}{cut}\n")
-            if session.needs_reply:
-                err("coach: your last message has no reply yet; type /retry to ask again.")
-        else:
-            await guarded(session.open, eager=True)
-        while True:
-            line = await _read_line()
-            if line is None:
+            print(flush=True)
+        if text.startswith("/"):
+            if not await run_command(session, text, interrupts=interrupts):
                 break
-            text = line.strip()
-            if not text:
-                continue
-            if echo:
-                print(f"You: {text}\n", flush=True)
-            if text.startswith("/"):
-                if not await run_command(session, text):
-                    break
-                continue
-            await guarded(lambda text=text: session.send(text), eager=True)
-        if session.coach.mode == "model":
-            err(f"coach: {session.coach.usage.label()}")
-    return 0
+            continue
+        await guarded(lambda text=text: session.send(text), eager=True, interrupts=interrupts)
+    if started_here and not any(t.role == "user" for t in session.record.turns):
+        # Nothing of the user's in it (e.g. `coach chat </dev/null`): not worth a journal entry.
+        root.journal.delete_session(session.record.id)
+    elif interrupts.quit_requested:
+        err(
+            "coach: stopped; the session is saved. Resume it with: coach chat --resume "
+            f"{session.record.id}"
+        )
+    if session.coach.mode == "model":
+        err(f"coach: {session.coach.usage.label()}")
+    return 130 if interrupts.quit_requested else 0
 
 
 def run(args: argparse.Namespace) -> int:

@@ -5,11 +5,10 @@ from __future__ import annotations
 import argparse
 import asyncio
 import sys
-from pathlib import Path
 
 from coach.cli.common import add_choice
 from coach.cli.main import command_parser
-from coach.cli.output import emit
+from coach.cli.output import add_out, emit
 from coach.errors import CoachError, NotFoundError
 
 AUDIENCES = ("manager", "peer", "support", "product")  # coach.engine.teammates checks it matches
@@ -31,7 +30,7 @@ def _source_options(parser: argparse.ArgumentParser) -> None:
     group = parser.add_mutually_exclusive_group()
     group.add_argument("--session", type=int, metavar="ID", help="a stored session")
     add_choice(parser)
-    parser.add_argument("--out", type=Path, metavar="FILE", help="write to FILE (private, 0600)")
+    add_out(parser)
 
 
 def run_plan(args: argparse.Namespace) -> int:
@@ -48,10 +47,14 @@ def run_plan(args: argparse.Namespace) -> int:
                 raise NotFoundError(
                     f"Session {record.id} has no plan yet: resume it with `coach chat --resume {record.id}`."
                 )
-            emit(plan_markdown(record.plan, found.get(record.competency_id)), args.out)
+            emit(
+                plan_markdown(record.plan, found.get(record.competency_id)),
+                args.out,
+                force=args.force,
+            )
             return 0
         plan, competency = asyncio.run(_short_session(args, root))
-        emit(plan_markdown(plan, competency), args.out)
+        emit(plan_markdown(plan, competency), args.out, force=args.force)
     return 0
 
 
@@ -79,7 +82,7 @@ async def _short_session(args, root):
     goal = _ask("What do you want to work on? (one line)")
     await _drain(session.send(goal or "Work on this level."))
     situation = _ask(
-        "Describe one recent situation where customers or users were part of the picture:"
+        f"Describe one recent situation at work where {competency.name} came into play:"
     )
     await _drain(session.send(situation or "No situation given."))
     await _drain(session.go_to(Phase.STRUGGLES))
@@ -139,7 +142,11 @@ def run_questions(args: argparse.Namespace) -> int:
                 "coach: the model's wording was not usable; the ladder's own is shown",
                 file=sys.stderr,
             )
-    emit(questions_markdown(competency, level, items, args.audience, intro, wording), args.out)
+    emit(
+        questions_markdown(competency, level, items, args.audience, intro, wording),
+        args.out,
+        force=args.force,
+    )
     return 0
 
 

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from coach.cli.main import action_parser, command_parser
-from coach.cli.output import emit
+from coach.cli.output import add_out, emit
 from coach.errors import CoachError
 
 
@@ -21,10 +20,11 @@ def register(sub) -> None:
     export = action_parser(inner, "export", "a session as Markdown or JSON")
     export.add_argument("id", type=int)
     export.add_argument("--format", choices=("md", "json"), default="md")
-    export.add_argument("--out", type=Path, metavar="FILE")
+    add_out(export)
     export.set_defaults(func=run_export)
     delete = action_parser(inner, "delete", "delete a session and its turns")
     delete.add_argument("id", type=int)
+    delete.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     delete.set_defaults(func=run_delete)
 
     forget = command_parser(sub, "forget", "remove every session, memory and plan")
@@ -76,13 +76,26 @@ def run_export(args: argparse.Namespace) -> int:
             text = session_json(record)
         else:
             text = session_markdown(record, root.ladders.get(record.competency_id))
-    emit(text, args.out)
+    emit(text, args.out, force=args.force)
     return 0
 
 
 def run_delete(args: argparse.Namespace) -> int:
     with _root(args) as root:
-        root.journal.get_session(args.id)  # NotFoundError names it if absent
+        record = root.journal.get_session(args.id)  # NotFoundError names it if absent
+        if not args.yes:
+            if not sys.stdin.isatty():
+                raise CoachError(
+                    f"Refusing to delete session {args.id} without confirmation: add --yes."
+                )
+            turns = len(record.turns)
+            answer = input(
+                f"Delete session {args.id} ({record.started_at:%Y-%m-%d %H:%M}, {turns} turns"
+                f"{', with a plan' if record.plan else ''})? It cannot be undone. [y/N] "
+            )
+            if answer.strip().lower() not in ("y", "yes"):
+                print("Nothing deleted.")
+                return 1
         root.journal.delete_session(args.id)
     print(f"Deleted session {args.id}.")
     return 0

@@ -67,7 +67,7 @@ def _boundary(move: Boundary, view: SessionView) -> str:
             people = ["HR", "a mentor", "your skip-level manager", "a friend"]
     return _join(
         heard,
-        "It deserves more than an exercise on customer empathy; please consider talking it "
+        f"It deserves more than an exercise on {view.competency.name}; please consider talking it "
         f"through with {', '.join(people[:-1])} or {people[-1]}.",
         "Would you like to stop here for today, or go on with the session?",
     )
@@ -110,7 +110,7 @@ def _clarify(move: Clarify, view: SessionView) -> str:
         return _join("Sorry, I didn't follow that.", earlier, question_for(step, view))
     if move.reason == "off_topic":
         return _join(
-            "Let's keep this time on your work with customers.", earlier, question_for(step, view)
+            f"Let's keep this time on {view.competency.name}.", earlier, question_for(step, view)
         )
     if isinstance(step, ProposeStruggles):
         return _join(
@@ -119,7 +119,7 @@ def _clarify(move: Clarify, view: SessionView) -> str:
     if isinstance(step, LadderQuestion) or view.phase is Phase.EXPLORE:
         ask = f"Let's make it smaller: who used {_work(view)} most recently, and what were they trying to do?"
     elif view.phase is Phase.SITUATION:
-        ask = "Think of the last bug report, ticket or customer question that reached you: what was it about?"
+        ask = "Think of the last piece of your work that someone reacted to: what was it about?"
     else:
         ask = "What would make this half hour worth it for you?"
     return _join("Not knowing yet is a fine place to start.", earlier, ask)

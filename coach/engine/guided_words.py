@@ -39,10 +39,9 @@ _SUMMARY_LEADS = {
 }
 _LADDER_LEADS = ("From your level", "Your level asks", "One more from the ladder")
 _SITUATION_ASKS = (
-    "Tell me about one recent moment at work where customers or users were part of the picture: "
-    "what happened?",
-    "What is one recent moment at work, with customers or users in it, that we could look at?",
-    "Think of a recent piece of work that reached customers or users: what happened?",
+    "Tell me about one recent moment at work where {name} came into play: what happened?",
+    "What is one recent moment at work, where {name} mattered, that we could look at?",
+    "Think of a recent piece of work where {name} came into play: what happened?",
 )
 
 
@@ -57,8 +56,10 @@ def first_sentence(text: str) -> str:
 
 
 def ladder_line(item: Item) -> str:
+    """A ladder item as the coach says it: its text, never its id (a screen reader would read
+    "l1.struggle.1" aloud); exports cite ids."""
     note = f" ({DERIVED_NOTE})" if item.derived else ""
-    return f"{item.text} [{item.id}]{note}"
+    return f"{item.text}{note}"
 
 
 _NOT_STORY = (
@@ -182,9 +183,9 @@ def question_for(move: Move, view: SessionView) -> str:
     if isinstance(move, Checkin):
         return "What would you like to get out of today's session?"
     if isinstance(move, AskSituation):
-        return _SITUATION_ASKS[variant % len(_SITUATION_ASKS)]
+        return _SITUATION_ASKS[variant % len(_SITUATION_ASKS)].format(name=view.competency.name)
     if isinstance(move, SituationMore):
-        return "What did you do then, and what did it mean for the people on the other end?"
+        return "What did you do then, and what did it mean for the people it touched?"
     if isinstance(move, LadderQuestion):
         item = view.item(move.item_id)
         if item is None:

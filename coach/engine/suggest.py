@@ -123,7 +123,7 @@ def _reason(match: matching.Match, user_text: str, struggles: list[Item], kind: 
         return f"It works on a struggle you picked: {planning.lower_first(struggles[0].text)}."
     if kind == "habit":
         return "It is one of the habits this level builds on; a small start makes it concrete."
-    return "Asking it brings in a view of the customer you cannot get from the code."
+    return "Asking it brings in a view of your work you cannot get from the code alone."
 
 
 def guided_choice(

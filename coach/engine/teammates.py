@@ -8,14 +8,15 @@ from coach.ladder.schema import Competency, Item, Level
 
 AUDIENCES: tuple[Audience, ...] = ("manager", "peer", "support", "product")
 
+# Written for any competency: a company's own ladder (``coach rubric new``) uses them as they are.
 INTROS: dict[str, str] = {
     "manager": "I'm working on {skill} (Level {level} of our ladder) and would value your view before "
     "our next 1:1. A few questions:",
     "peer": "I'm working on {skill} and you see my work up close. Would you answer a few quick "
     "questions? Short answers are fine.",
-    "support": "I'm trying to understand our customers better ({skill}). You hear from them every "
-    "day, so I'd love your view on a few questions:",
-    "product": "I'm working on {skill} and want to connect my engineering work to what users need. "
+    "support": "I'm working on {skill}, and you see what happens once our work reaches the people "
+    "who use it. I'd love your view on a few questions:",
+    "product": "I'm working on {skill} and would value a product view of how my work lands. "
     "Could you help me with a few questions?",
     "any": "I'm working on {skill} (Level {level}). I'd value your view on a few questions:",
 }

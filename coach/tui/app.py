@@ -94,6 +94,7 @@ class CoachApp(App):
         """Settings, ladders and journal are there: the mode and the lists show, every action works."""
 
     def on_mount(self) -> None:
+        self._restore_theme()
         if self._load is not None:
             self.call_after_refresh(
                 lambda: self.run_worker(self._load_in_thread, thread=True, name="start-up")
@@ -177,6 +178,21 @@ class CoachApp(App):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
+    def _restore_theme(self) -> None:
+        """The theme chosen last time (Ctrl+T or the palette), remembered in ``ui_state``."""
+        from coach import ui_state
+
+        theme = ui_state.load().get("theme")
+        if theme and theme in self.available_themes:
+            self.theme = theme
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+
+    def _remember_theme(self, theme) -> None:
+        from coach import ui_state
+
+        if self.ready and self.settings.history:  # --no-history writes nothing
+            ui_state.remember("theme", theme.name)
+
     def action_toggle_theme(self) -> None:
         self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
 
@@ -190,10 +206,18 @@ class CoachApp(App):
         self.action_new_session()
 
     @when_ready
-    def action_find_level(self) -> None:
+    def action_find_level(self, competency_id: str | None = None) -> None:
+        """With several competencies and none chosen, the level list first: F there assesses the
+        competency highlighted."""
         from coach.tui.screens.find_level import FindLevelScreen
+        from coach.tui.screens.level import LevelScreen
 
-        self.push_screen(FindLevelScreen(self.ladders.get(None)))
+        if competency_id is None and len(self.ladders.competencies) > 1:
+            if not isinstance(self.screen, LevelScreen):
+                self.push_screen(LevelScreen())
+            safe_notify(self, "Highlight a level of the competency to assess, then press F.")
+            return
+        self.push_screen(FindLevelScreen(self.ladders.get(competency_id)))
 
     def action_resume(self) -> None:
         self.resume_session(None)

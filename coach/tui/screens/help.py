@@ -13,12 +13,20 @@ from coach.commands import keys_help
 HELP = keys_help()
 
 
+SAVED = "quit (everything you wrote is already saved)"
+
+
 class HelpScreen(ModalScreen):
     BINDINGS = [Binding("escape,f1,q", "dismiss", "Close")]
 
     def compose(self) -> ComposeResult:
+        text = HELP
+        if self.app.ready and not self.app.settings.history:
+            text = text.replace(
+                SAVED, "quit (history is off: nothing is saved — save or copy the plan first)"
+            )
         with VerticalScroll(id="help"):  # longer than a small terminal: it scrolls
-            yield Static(HELP, markup=False)
+            yield Static(text, markup=False)
 
     def action_dismiss(self) -> None:
         self.dismiss()

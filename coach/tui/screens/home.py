@@ -32,11 +32,16 @@ class HomeScreen(Screen):
                 yield OptionList(id="plans")
         yield Footer()
 
+    def on_mount(self) -> None:
+        if self.app.ready:
+            self.show_mode()
+
     def on_screen_resume(self) -> None:
         self.refresh_lists()
 
     def show_mode(self) -> None:
-        self.query_one("#mode", Static).update(Content(f"Mode: {self.app.mode_label}"))
+        off = "" if self.app.settings.history else "  ·  history off: nothing is saved"
+        self.query_one("#mode", Static).update(Content(f"Mode: {self.app.mode_label}{off}"))
 
     def refresh_lists(self) -> None:
         if not self.app.ready:
@@ -59,6 +64,14 @@ class HomeScreen(Screen):
                         Content(f"{info.started_at:%d %b %Y}  Level {info.level}"), id=str(info.id)
                     )
                 )
+        if not self.app.settings.history:
+            # --no-history: the lists are empty because nothing is kept, not because it is new.
+            off = "History is off: nothing is saved, this session is gone when you quit."
+            recent.add_option(Option(Content(off), disabled=True))
+            plans.add_option(
+                Option(Content("Save or copy your plan before you quit (S or C)."), disabled=True)
+            )
+            return
         if not sessions:
             recent.add_option(
                 Option(Content("No sessions yet: press N to start one."), disabled=True)

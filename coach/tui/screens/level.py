@@ -11,7 +11,14 @@ from textual.widgets.option_list import Option
 
 from coach.ladder.schema import DERIVED_NOTE
 from coach.tui.commands import bindings
-from coach.tui.widgets.safe import SafeStatic
+from coach.tui.widgets.safe import SafeStatic, clean
+
+
+def level_prompt(level) -> Content:
+    """Every level named alike: its number and title where the ladder has one, and the belief it
+    grows into (the mindset shift), so levels without a title are told apart too."""
+    shift = level.mindset_shift.to.strip().strip('"“”')
+    return Content.assemble(f"{level.label}\n", (f"  → {clean(shift)}", "dim"))
 
 
 class LevelScreen(Screen):
@@ -32,18 +39,26 @@ class LevelScreen(Screen):
     def on_mount(self) -> None:
         options = self.query_one("#levels", OptionList)
         for competency in self.app.ladders.competencies.values():
+            options.add_option(Option(Content.styled(competency.name, "bold"), disabled=True))
             for level in competency.levels:
-                label = f"{competency.name} · {level.label}"
-                options.add_option(Option(Content(label), id=f"{competency.id}|{level.level}"))
+                options.add_option(Option(level_prompt(level), id=f"{competency.id}|{level.level}"))
         options.focus()
-        options.highlighted = 0
+        options.highlighted = 1
 
     def _chosen(self) -> tuple[str, int] | None:
         options = self.query_one("#levels", OptionList)
         if options.highlighted is None:
             return None
-        competency_id, level = options.get_option_at_index(options.highlighted).id.split("|")
+        option_id = options.get_option_at_index(options.highlighted).id
+        if option_id is None:
+            return None
+        competency_id, level = option_id.split("|")
         return competency_id, int(level)
+
+    def action_find_level(self) -> None:
+        """Find my level for the competency highlighted here, not always the first one."""
+        chosen = self._chosen()
+        self.app.action_find_level(chosen[0] if chosen else None)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         chosen = self._chosen()
@@ -71,7 +86,7 @@ class LevelScreen(Screen):
         if event.button.id == "start":
             self.action_start()
         else:
-            self.app.action_find_level()
+            self.action_find_level()
 
     def action_start(self) -> None:
         chosen = self._chosen()

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
@@ -14,6 +12,7 @@ from coach.domain import SessionRecord
 from coach.engine.teammates import AUDIENCES, questions_for
 from coach.exports import plan_markdown, questions_markdown
 from coach.ladder import Competency
+from coach.tui import deliver
 from coach.tui.commands import bindings
 from coach.tui.widgets.safe import safe_notify
 from coach.tui.widgets.stream_markdown import markdown_renderable
@@ -75,24 +74,19 @@ class PlanScreen(Screen):
         self.render_documents()
 
     def action_save(self, kind: str) -> None:
-        stamp = self.record.started_at
-        name = (
-            f"growth-plan-{stamp:%Y-%m-%d}.md"
-            if kind == "plan"
-            else f"teammate-questions-{stamp:%Y-%m-%d}.md"
-        )
-        path = Path.cwd() / name
+        audience = self.audience if kind == "questions" else None
+        name = paths.saved_name(kind, self.record.id, self.record.started_at, audience)
         try:
-            paths.write_private_file(path, self.documents()[kind])
+            said = deliver.save(self.app, name, self.documents()[kind])
         except OSError as error:
-            safe_notify(self.app, f"Could not write {path}: {error.strerror}", severity="error")
+            safe_notify(self.app, f"Could not save {name}: {error.strerror}", severity="error")
             return
-        safe_notify(self.app, f"Saved {path}")
-        self.last_saved = path
+        safe_notify(self.app, said, timeout=8)
 
     def action_copy(self, kind: str) -> None:
-        self.app.copy_to_clipboard(self.documents()[kind])
-        safe_notify(self.app, "Copied where the terminal allows (OSC 52).")
+        what = "Plan" if kind == "plan" else "Questions"
+        said, severity = deliver.copy(self.app, self.documents()[kind], what)
+        safe_notify(self.app, said, severity=severity, timeout=8)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         action, kind = event.button.id.split("-")

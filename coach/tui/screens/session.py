@@ -11,7 +11,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, SelectionList, Static, TextArea
+from textual.widgets import Button, Footer, Header, SelectionList, Static
 from textual.widgets.selection_list import Selection
 from textual.worker import Worker, WorkerState
 
@@ -19,12 +19,17 @@ from coach.domain import PHASE_TITLES, Phase
 from coach.engine.session import CoachSession
 from coach.errors import CoachError, ModelError, RateLimitError
 from coach.tui.commands import bindings
+from coach.tui.widgets.composer import Composer
 from coach.tui.widgets.conversation import Conversation
 from coach.tui.widgets.safe import SafeStatic, clean, safe_text
+from coach.tui.widgets.ticklist import TickList
 
 
 class SessionScreen(Screen):
+    # Send (Ctrl+S) is not a priority key: in the input the Composer handles it in key order.
     BINDINGS = bindings("session")
+    # Below 90 columns the side panel would squeeze the conversation: it is hidden (F2 shows it).
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (90, "-normal")]
 
     def __init__(self, session: CoachSession):
         super().__init__()
@@ -35,21 +40,19 @@ class SessionScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="session-body"):
-            with Vertical():
+            with Vertical(id="talk"):
                 yield Conversation(id="conversation")
                 yield SafeStatic("", id="notice")
                 with Horizontal(id="error-bar"):
                     yield SafeStatic("", id="error-text")
                     yield Button("Retry", id="retry", variant="warning")
                 with Horizontal(id="composer"):
-                    yield TextArea(
-                        id="input", soft_wrap=True, show_line_numbers=False, tab_behavior="focus"
-                    )
+                    yield Composer(id="input")
             with Vertical(id="side"):
                 yield Static("Steps", classes="section")
                 yield SafeStatic("", id="phases")
                 yield Static("Struggles that fit (Space to tick)", classes="section")
-                yield SelectionList(id="struggles")
+                yield TickList(id="struggles")
                 with Vertical(id="side-actions"):
                     yield Button("Next step  Ctrl+N", id="next")
                     yield Button("Previous step  Ctrl+B", id="back")
@@ -73,7 +76,7 @@ class SessionScreen(Screen):
             else:
                 await conversation.add_coach_turn(turn.text, note)
         self.refresh_side()
-        self.query_one("#input", TextArea).focus()
+        self.query_one("#input", Composer).focus()
         if not session.record.turns:  # new, or resumed before the coach's first words
             self.run_reply(session.open())
         elif session.needs_reply:
@@ -172,26 +175,67 @@ class SessionScreen(Screen):
 
     def _after_reply(self) -> None:
         phase = self.session.phase
+        # Someone still typing would have their letters taken as the next screen's keys.
+        typing = self.query_one("#input", Composer).typing()
         if phase is Phase.SUGGEST and self.session.record.suggestions:
-            self.action_suggestions()
+            if typing:
+                self.show_notice("Suggestions are ready: Ctrl+G opens them.")
+            else:
+                self.action_suggestions()
         elif phase is Phase.DONE and self.session.plan:
-            self.app.action_plan()
+            if typing:
+                self.show_notice("Your plan is ready: Ctrl+E opens it.")
+            else:
+                self.app.action_plan()
 
     def action_send(self) -> None:
-        area = self.query_one("#input", TextArea)
-        text = area.text.strip()
-        if not text:
-            return
+        """Ctrl+S with the focus outside the input (or a programmatic send)."""
+        self.query_one("#input", Composer).submit()
+
+    def on_composer_submitted(self, message: Composer.Submitted) -> None:
+        text = message.text.strip()
         if self.replying:
             self.show_notice("The coach is still replying: wait, or press Esc to stop it.")
+            return
+        if text.startswith("/") and " " not in text:
+            self._slash(text[1:].lower(), message)
             return
         try:
             self.session.submit(text)  # stored before anything is sent
         except CoachError as error:
             self.show_error(str(error), retry=False)  # the text stays in the input
             return
-        area.clear()
+        message.composer.sent(message.text)
         self.run_reply(self.session.reply(), user_text=text)
+
+    def _slash(self, name: str, message: Composer.Submitted) -> None:
+        """The commands of `coach chat`, typed here (the coach's closing line suggests /plan)."""
+        session = self.session
+        commands = {
+            "next": lambda: self.run_verb(session.next_step),
+            "back": lambda: self.run_verb(session.back),
+            "skip": lambda: self.run_verb(session.skip),
+            "struggles": lambda: self.run_verb(session.go_to, Phase.STRUGGLES),
+            "suggest": self.action_suggestions,
+            "plan": self.app.action_plan
+            if session.plan
+            else lambda: self.run_verb(session.go_to, Phase.PLAN),
+            "questions": self.app.action_questions,
+            "retry": self.action_retry,
+            "help": self.app.action_help,
+        }
+        if name not in commands:
+            known = " ".join(f"/{n}" for n in commands)
+            self.show_error(
+                f"There is no /{name} here. Commands: {known}; F1 lists the keys.", retry=False
+            )
+            return  # the text stays in the input
+        message.composer.sent(message.text)
+        commands[name]()
+
+    def action_toggle_side(self) -> None:
+        narrow = self.has_class("-narrow")
+        self.toggle_class("-side-open" if narrow else "-side-closed")
 
     def action_stop(self) -> None:
         if self.replying:

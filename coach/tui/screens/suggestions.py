@@ -30,7 +30,7 @@ class SuggestionCard(Vertical):
         text = item.text if item else suggestion.item_id
         derived = f"  ({DERIVED_NOTE})" if item and item.derived else ""
         yield Checkbox(f"{self.index + 1}. Keep", suggestion.accepted, id=f"keep-{self.index}")
-        yield SafeStatic(f"{kind} [{suggestion.item_id}]: {text}{derived}")
+        yield SafeStatic(f"{kind}: {text}{derived}")
         yield SafeStatic(f"Why: {suggestion.reason}", classes="muted")
         if suggestion.ask_whom:
             yield SafeStatic(f"Ask: {AUDIENCE_NAMES[suggestion.ask_whom]}", classes="muted")
