@@ -45,7 +45,7 @@ expect "Choose the level to work on"
 $T send-keys -t s Down Enter
 expect "What would you like to get out of it today?"
 say "I want to see how my work lands with users before my review."
-expect "one recent moment at work"
+expect "concrete moment"
 say "Last week I shipped an export change without checking usage data; two customers' reports broke and support got tickets."
 expect "Let me check I have it"
 say "The two customers and the support team."

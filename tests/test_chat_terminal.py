@@ -221,6 +221,8 @@ def test_no_ladder_ids_are_read_aloud_but_the_plan_cites_them(capsys, monkeypatc
         "yes",
         "all",
         "Check usage data first.",
+        "7",  # the guided coach's plan checks: how sure, what could get in the way
+        "The release crunch.",
         "/plan",
     ]
     monkeypatch.setattr(sys, "stdin", io.StringIO("\n".join(lines) + "\n"))

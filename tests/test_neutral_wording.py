@@ -47,6 +47,8 @@ async def test_a_guided_session_on_another_ladder_never_mentions_customers():
             "yes",
             "all",
             "Write a one-page design before splitting a service.",
+            "7",  # the guided coach's plan checks: how sure, what could get in the way
+            "The next incident.",
         ]
         for answer in answers:
             turns.append(await said(session.send(answer)))

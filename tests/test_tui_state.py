@@ -107,6 +107,8 @@ FIRST_SESSION = [
     "yes",
     "all",
     "Check usage data before I change anything customers rely on.",
+    "7",  # the guided coach's plan checks: how sure, what could get in the way
+    "The release crunch.",
     "/quit",
 ]
 
@@ -165,7 +167,8 @@ async def test_slash_commands_typed_in_the_app_are_commands_not_answers():
         screen.query_one("#input").text = ""
         await say(pilot, "/plan")
         assert session.phase is Phase.PLAN
-        await say(pilot, "Check usage data first.")
+        for answer in ("Check usage data first.", "7", "The release crunch."):  # focus, checks
+            await say(pilot, answer)
         assert session.plan is not None
         assert isinstance(app.screen, PlanScreen)
         await pilot.press("escape")
@@ -173,7 +176,7 @@ async def test_slash_commands_typed_in_the_app_are_commands_not_answers():
         await say(pilot, "/plan")  # as the coach's closing line suggests
         assert isinstance(app.screen, PlanScreen)
         users = [t.text for t in session.record.turns if t.role == "user"]
-        assert users == ["Check usage data first."]
+        assert users == ["Check usage data first.", "7", "The release crunch."]
 
 
 async def test_no_history_says_nothing_is_saved_and_writes_nothing(coach_home):

@@ -97,7 +97,10 @@ async def test_letters_typed_on_after_the_last_answer_do_not_act_on_the_plan_scr
         screen = await _start(pilot)
         await screen.run_action("step('plan')")
         await settle(pilot)
-        burst(app, "Check usage data before I change things", "ctrl+s", "so yes, quickly")
+        for answer in ("Check usage data before I change things", "7"):  # focus, how sure
+            burst(app, answer, "ctrl+s")
+            await settle(pilot)
+        burst(app, "The release crunch", "ctrl+s", "so yes, quickly")  # the last answer
         await settle(pilot)
         await pilot.pause(0.2)
         assert screen.session.plan is not None

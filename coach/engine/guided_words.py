@@ -39,9 +39,9 @@ _SUMMARY_LEADS = {
 }
 _LADDER_LEADS = ("From your level", "Your level asks", "One more from the ladder")
 _SITUATION_ASKS = (
-    "Tell me about one recent moment at work where {name} came into play: what happened?",
-    "What is one recent moment at work, where {name} mattered, that we could look at?",
-    "Think of a recent piece of work where {name} came into play: what happened?",
+    "Tell me about one recent, concrete moment at work where {name} came into play: what happened?",
+    "What is one concrete moment from recent work, where {name} mattered, that we could look at?",
+    "Think of one recent, concrete moment where {name} came into play: what happened?",
 )
 
 
