@@ -21,7 +21,7 @@ from coach.engine.saver import TurnSaver
 from coach.engine.view import Coach, SessionView
 from coach.errors import CoachError
 from coach.ladder.schema import Competency, Level
-from coach.llm.tokens import count_text
+from coach.llm.tokens import count_if_loaded
 from coach.moves import Move, PlanFocus, PlanSaved, Suggestions
 
 
@@ -101,7 +101,7 @@ class CoachSession:
         text = text.strip()
         if not text:
             raise CoachError("Write something first.")
-        turn = Turn(role="user", text=text, phase=self.phase, tokens=count_text(text))
+        turn = Turn(role="user", text=text, phase=self.phase, tokens=count_if_loaded(text))
         turn.id = self.journal.add_turn(
             self.record.id, "user", text, self.phase, tokens=turn.tokens
         )

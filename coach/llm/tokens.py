@@ -52,6 +52,10 @@ class _EncodingCache:
                     self._loaded = True
         return self.encoding
 
+    @property
+    def loaded(self) -> bool:
+        return self._loaded
+
     def reset(self) -> None:
         with self._lock:
             self._loaded = False
@@ -106,6 +110,27 @@ def _count(text: str) -> tuple[int, bool]:
 def count_text(text: str) -> int:
     """Tokens in ``text`` (exact when the encoding loaded, else estimated)."""
     return _count(text)[0]
+
+
+COUNT_IF_LOADED_MAX_CHARS = 100_000
+
+
+def count_if_loaded(text: str) -> int | None:
+    """Exact tokens in ``text`` if the encoding is already loaded, else None (not counted).
+
+    For the count stored with a turn, which nothing budgets with: it must never make a reply or
+    a keypress wait for the encoding to load (199–392 ms), nor for a very long text to encode.
+    Budgets use ``count_messages``, which loads the encoding when needed.
+    """
+    encoding = _cache.encoding if _cache.loaded else None
+    if encoding is None or len(text) > COUNT_IF_LOADED_MAX_CHARS:
+        return None
+    return len(encoding.encode_ordinary(text))
+
+
+def warm() -> None:
+    """Load the encoding now (from a worker thread at start-up) instead of at the first count."""
+    _cache.get()
 
 
 def content_text(content: Any) -> str:

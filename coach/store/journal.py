@@ -181,6 +181,11 @@ class Journal:
                 (text, int(complete), tokens, turn_id),
             )
 
+    def append_turn_text(self, turn_id: int, text: str) -> None:
+        """Add to a streaming turn's text (only the new part crosses into SQLite)."""
+        with self._write() as db:
+            db.execute("UPDATE turns SET text = text || ? WHERE id = ?", (text, turn_id))
+
     def delete_turn(self, turn_id: int) -> None:
         with self._write() as db:
             db.execute("DELETE FROM turns WHERE id = ?", (turn_id,))

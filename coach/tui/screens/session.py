@@ -149,12 +149,12 @@ class SessionScreen(Screen):
         handle = await conversation.begin_coach_stream()
         try:
             async for chunk in stream:
-                if not handle.text:
+                if handle.empty:
                     self.hide_notice()  # a "retrying…" notice is over once text arrives
                 handle.append(chunk)
             await handle.finish()
         except ModelError as error:
-            await handle.cancel("cut off" if handle.text else "no reply")
+            await handle.cancel("no reply" if handle.empty else "cut off")
             wait = (
                 f" (the server asked to wait {error.retry_after:.0f} s)"
                 if isinstance(error, RateLimitError) and error.retry_after

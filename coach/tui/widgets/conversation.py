@@ -8,9 +8,10 @@ both; re-parsing a growing Markdown document adds a cost that grows with the rep
   ``History`` (every finished turn, and the finished pieces of the streaming one, as rendered
   lines kept in memory) and ``tail`` (the open end of the streaming reply, plain text, growing
   ``TAIL_STEP`` lines at a time). Scrolling reuses the lines; only changed lines are repainted.
-* Chunks are buffered and flushed every ``FLUSH_SECONDS``. A flush cuts the reply where finished Markdown
-  blocks end (``coach.tui.blocks``); a finished piece is rendered once and joined to the earlier
-  pieces exactly as one render of the whole reply would place it (``stream_markdown``), and the
+* The first chunk is shown at once (in the next frame); later ones are buffered and flushed
+  every ``FLUSH_SECONDS``. A flush cuts the reply where finished Markdown blocks end
+  (``coach.tui.blocks``); a finished piece is rendered once and joined to the earlier pieces
+  exactly as one render of the whole reply would place it (``stream_markdown``), and the
   still-open rest is shown as plain text. Finishing renders only the rest: the final render is
   the one-shot render, for a few milliseconds of work.
 * Turns older than ``MARKDOWN_WINDOW`` are shown as plain text, so a resize re-renders a bounded
@@ -145,19 +146,29 @@ class StreamHandle:
         self._cleaner = StreamCleaner()
         self._clean = ""  # cleaned text received so far (what is rendered)
         self._cut = 0  # offset in ``_clean`` up to which pieces are rendered
-        self._timer: Timer | None = conversation.set_interval(FLUSH_SECONDS, self.flush)
+        self._timer: Timer | None = None  # started by the first chunk
         self.done = False
 
     @property
     def text(self) -> str:
-        """The reply as received so far."""
+        """The reply as received so far (a join of every chunk: not for per-chunk use)."""
         return "".join(self._chunks)
 
+    @property
+    def empty(self) -> bool:
+        """No text has arrived yet (constant time, unlike ``text``)."""
+        return not self._chunks
+
     def append(self, chunk: str) -> None:
-        """Add a chunk; it shows at the next flush (at most ``FLUSH_SECONDS`` later)."""
+        """Add a chunk. The first shows at once (in the next frame); later ones are batched and
+        show at the next flush, at most ``FLUSH_SECONDS`` later."""
         if chunk and not self.done:
+            first = not self._chunks
             self._chunks.append(chunk)
             self._pending.append(chunk)
+            if first:
+                self.flush()
+                self._timer = self.conversation.set_interval(FLUSH_SECONDS, self.flush)
 
     def flush(self) -> None:
         """Show what arrived: render newly finished blocks, the open rest as plain text."""
