@@ -8,6 +8,7 @@ connection stays open), as a stalled server does.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import signal
 import sqlite3
@@ -98,10 +99,8 @@ def chat(coach_home):
         deadline = time.monotonic() + 30
         os.set_blocking(process.stdout.fileno(), False)
         while BURST[-1].encode() not in shown and time.monotonic() < deadline:
-            try:
+            with contextlib.suppress(BlockingIOError):
                 shown += process.stdout.read() or b""
-            except BlockingIOError:
-                pass
             time.sleep(0.02)
         assert BURST[-1].encode() in shown, process.stderr.read()
         return process, shown.decode()
@@ -128,7 +127,7 @@ def test_burst_then_stall_then_kill_9_keeps_everything_shown(chat, coach_home):
 @pytest.mark.parametrize("signum", [signal.SIGHUP, signal.SIGTERM])
 def test_closed_terminal_or_kill_saves_what_was_shown_at_once(chat, coach_home, signum):
     with StallServer() as server:
-        process, shown = chat(server)
+        process, _shown = chat(server)
         process.send_signal(signum)  # well before the half-second timer
         assert process.wait(timeout=10) == 128 + signum
     assert "".join(BURST) in saved_coach_text(coach_home)
