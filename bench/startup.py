@@ -105,7 +105,9 @@ def main() -> int:
         version["coach --version"].append(exit_time([*coach, "--version"], env))
     base = statistics.median(paint["minimal Textual app"])
     print(load_line())
-    print(header(f"Start-up in a pty 120x40, {args.runs} runs, journal of {args.sessions} sessions"))
+    print(
+        header(f"Start-up in a pty 120x40, {args.runs} runs, journal of {args.sessions} sessions")
+    )
     for name, values in paint.items():
         print(row(f"first paint: {name}", values, base=base))
     for name, values in usable.items():

@@ -16,6 +16,7 @@ import threading
 
 log = logging.getLogger(__name__)
 
+NEXT_CLIENT_AFTER = 3.0  # seconds after a session took the prepared client
 _lock = threading.Lock()
 _ready: dict[int, object] = {}  # id(settings) -> a prepared ChatClient for those settings
 _keep: dict[int, object] = {}  # id(settings) -> settings (keeps the id from being reused)
@@ -23,14 +24,16 @@ _keep: dict[int, object] = {}  # id(settings) -> settings (keeps the id from bei
 
 def warm(settings) -> None:
     """Import the engine; in model mode also the SDK, the encoding and a client. Never raises."""
-    try:
-        import coach.engine.guided  # noqa: F401 - the engine's modules, for their import cost
-        import coach.engine.opening  # noqa: F401
+    try:  # imported for their import cost only
+        import coach.engine.guided
+        import coach.engine.opening
 
         if settings.mode == "model":
-            import openai.resources.chat  # noqa: F401 - the SDK's lazy import, done now
+            import openai.resources.chat  # noqa: F401 - the SDK's lazy import at its first call
 
             import coach.engine.model_coach  # noqa: F401
+
+            _warm_transport()
 
             from coach.llm import tokens
 
@@ -38,6 +41,14 @@ def warm(settings) -> None:
             prepare_client(settings)
     except Exception as error:  # a warm-up is an optimisation: the first use reports any problem
         log.debug("warm-up failed: %s", error)
+
+
+def _warm_transport() -> None:
+    """What the first request of a process imports under httpx (anyio's asyncio backend, ~20 ms)."""
+    import anyio._backends._asyncio
+    import anyio._core._sockets
+    import anyio._core._synchronization  # noqa: F401
+    import httpcore._async  # noqa: F401
 
 
 def prepare_client(settings) -> None:
