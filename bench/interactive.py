@@ -28,8 +28,8 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from ptyterm import PtyProgram, base_env, header, load_line, row  # noqa: E402
-from servers import BARE_CLIENT, BenchServer  # noqa: E402
+from ptyterm import PtyProgram, base_env, header, load_line, row
+from servers import BARE_CLIENT, BenchServer
 
 STREAM_WORDS = 1000
 

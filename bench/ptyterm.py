@@ -10,6 +10,7 @@ style shows up whole). CPU and memory are read from /proc for the whole process 
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import os
 import pty
@@ -132,15 +133,11 @@ class PtyProgram:
 
     def close(self) -> None:
         if self.process.poll() is None:
-            try:
+            with contextlib.suppress(ProcessLookupError):
                 os.killpg(self.process.pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
             self.process.wait(timeout=10)
-        try:
+        with contextlib.suppress(OSError):
             os.close(self.leader)
-        except OSError:
-            pass
 
     def __enter__(self) -> PtyProgram:
         return self

@@ -16,16 +16,50 @@ Run: python bench/sse_server.py --tps 100 --words 400
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-WORDS = (
-    "you said the export broke for two customers who rely on it every monday and that support "
-    "heard first what did they need from it in their own words and what would you check next"
-).split()
+WORDS = [
+    "you",
+    "said",
+    "the",
+    "export",
+    "broke",
+    "for",
+    "two",
+    "customers",
+    "who",
+    "rely",
+    "on",
+    "it",
+    "every",
+    "monday",
+    "and",
+    "that",
+    "support",
+    "heard",
+    "first",
+    "what",
+    "did",
+    "they",
+    "need",
+    "from",
+    "it",
+    "in",
+    "their",
+    "own",
+    "words",
+    "and",
+    "what",
+    "would",
+    "you",
+    "check",
+    "next",
+]
 
 
 def make_handler(args: argparse.Namespace):
@@ -143,10 +177,8 @@ def main() -> int:
     server = Quiet(("127.0.0.1", args.port), make_handler(args))
     server.daemon_threads = True
     print(f"url http://127.0.0.1:{server.server_address[1]}/v1", flush=True)
-    try:
+    with contextlib.suppress(KeyboardInterrupt):
         server.serve_forever(poll_interval=0.05)
-    except KeyboardInterrupt:
-        pass
     return 0
 
 

@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from ptyterm import ROOT, PtyProgram, base_env, header, load_line, row  # noqa: E402
+from ptyterm import ROOT, PtyProgram, base_env, header, load_line, row
 
 MINIMAL = """
 from textual.app import App
@@ -93,7 +93,7 @@ def main() -> int:
     paint: dict[str, list[float]] = {name: [] for name in runs}
     usable: dict[str, list[float]] = {name: [] for name in runs if runs[name][3]}
     version: dict[str, list[float]] = {"python -c pass": [], "coach --version": []}
-    for name, (command, program_env, text, then) in runs.items():  # warm the file cache once
+    for command, program_env, text, then in runs.values():  # warm the file cache once
         first_paint(command, program_env, text, then)
     for _ in range(args.runs):
         for name, (command, program_env, text, then) in runs.items():
