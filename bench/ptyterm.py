@@ -109,6 +109,20 @@ class PtyProgram:
                     raise TimeoutError(f"{text!r} never appeared; the screen ended with {tail!r}")
                 self._lock.wait(0.05)
 
+    def wait_for_reply_end(self, number: int, after: int = 0, timeout: float = 60.0) -> float:
+        """When the end marker ``Zz<k>`` of reply ``number`` or a later one was written (the
+        engine's summary requests, never shown, take numbers too)."""
+        pattern = re.compile(rb"Zz(\d+)")
+        deadline = time.monotonic() + timeout
+        with self._lock:
+            while True:
+                for match in pattern.finditer(self._plain, after):
+                    if int(match.group(1)) >= number:
+                        return next(t for offset, t in self._marks if offset >= match.end())
+                if self._closed or time.monotonic() > deadline:
+                    raise TimeoutError(f"reply {number} never ended on screen")
+                self._lock.wait(0.05)
+
     def send(self, keys: bytes | str) -> float:
         if isinstance(keys, str):
             keys = keys.encode()
