@@ -160,11 +160,13 @@ class PtyProgram:
         self.close()
 
 
-def row(name: str, values: list[float], unit: str = "ms", scale: float = 1000.0, base=None) -> str:
+def row(
+    name: str, values: list[float], unit: str = "ms", scale: float = 1000.0, base=None, digits=1
+) -> str:
     """``name  min / median / max`` and, given a baseline median, the ratio."""
     low, mid, high = min(values) * scale, statistics.median(values) * scale, max(values) * scale
     ratio = f"   ×{statistics.median(values) / base:5.2f}" if base else ""
-    return f"  {name:44}{low:9.1f} /{mid:9.1f} /{high:9.1f} {unit}{ratio}"
+    return f"  {name:44}{low:9.{digits}f} /{mid:9.{digits}f} /{high:9.{digits}f} {unit}{ratio}"
 
 
 def header(title: str, unit: str = "ms") -> str:
