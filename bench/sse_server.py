@@ -113,8 +113,10 @@ def make_handler(args: argparse.Namespace):
             step = args.chunk_words
             next_at = time.monotonic()
             for start in range(0, words, step):
-                piece = "".join(
-                    " " + WORDS[i % len(WORDS)] + ("\n\n" if i % 60 == 59 else "")
+                piece = "".join(  # paragraphs of 60 words, as a model writes them
+                    ("" if i % 60 == 0 else " ")
+                    + WORDS[i % len(WORDS)]
+                    + (".\n\n" if i % 60 == 59 else "")
                     for i in range(start, min(words, start + step))
                 )
                 if delay:

@@ -46,6 +46,9 @@ FLUSH_SECONDS = 0.2  # five screen updates a second while a reply streams
 PIECE_CHARS = 200  # finished blocks wait in the plain tail until this much can be rendered at once
 TAIL_STEP = 16  # the open tail grows this many lines at a time (at most half the view)
 MARKDOWN_WINDOW = 30  # turns rendered as Markdown; older ones as plain text
+# A turn shows at most this many characters (a runaway server that ignores max_tokens can send
+# megabytes: 5 MB took 15 s to render). The journal keeps all of it; `coach sessions show` prints it.
+SHOW_MAX_CHARS = 100_000
 LABELS = {"user": "You", "coach": "Coach"}
 
 
@@ -79,10 +82,15 @@ class _Entry:
             body = self.pieces.lines
         else:
             if self.body is None:
-                if self.plain:
-                    self.body = render_plain(history, Content(clean(self.record.text)), width)
+                text = self.record.text
+                if len(text) > SHOW_MAX_CHARS:  # plain, and only its beginning
+                    self.body = render_plain(
+                        history, Content(clean(text[:SHOW_MAX_CHARS])), width
+                    ) + render_plain(history, _too_long(len(text)), width)
+                elif self.plain:
+                    self.body = render_plain(history, Content(clean(text)), width)
                 else:
-                    self.body = render_markdown(history, self.record.text, width).lines
+                    self.body = render_markdown(history, text, width).lines
             body = self.body
         label = render_plain(history, self.label(), width)
         ending: list[Strip] = []
@@ -92,6 +100,14 @@ class _Entry:
             )
         self.lines = label + body + ending + ([] if self.streaming else [Strip([], 0)])
         return self.lines
+
+
+def _too_long(length: int) -> Content:
+    return Content.styled(
+        f"… {length - SHOW_MAX_CHARS:,} more characters not shown here (the reply is "
+        f"{length:,} long); all of it is saved: `coach sessions show` prints it.",
+        "italic",
+    )
 
 
 class History(Lines):
@@ -147,6 +163,7 @@ class StreamHandle:
         self._clean = ""  # cleaned text received so far (what is rendered)
         self._cut = 0  # offset in ``_clean`` up to which pieces are rendered
         self._timer: Timer | None = None  # started by the first chunk
+        self._received = 0  # characters received (shown up to SHOW_MAX_CHARS)
         self.done = False
 
     @property
@@ -165,7 +182,9 @@ class StreamHandle:
         if chunk and not self.done:
             first = not self._chunks
             self._chunks.append(chunk)
-            self._pending.append(chunk)
+            if self._received <= SHOW_MAX_CHARS:
+                self._pending.append(chunk)
+            self._received += len(chunk)
             if first:
                 self.flush()
                 self._timer = self.conversation.set_interval(FLUSH_SECONDS, self.flush)
@@ -176,6 +195,13 @@ class StreamHandle:
             return
         self._clean += self._cleaner.feed("".join(self._pending))
         self._pending.clear()
+        if self._received > SHOW_MAX_CHARS:  # the rest is not shown: say so once, stop here
+            self._clean = self._clean[:SHOW_MAX_CHARS]
+            self.conversation.show_tail(
+                self._clean[self._cut :] + "\n\n… (the reply goes on; it is saved in full)",
+                after_piece=self._after_piece(),
+            )
+            return
         text, cut = self._clean, self._cut
         candidate = blocks.stable_prefix_length(text, cut)
         if candidate - cut >= PIECE_CHARS and blocks.starts_block(text, cut, candidate):
@@ -203,7 +229,9 @@ class StreamHandle:
         self._pending.clear()
         entry, history = self.entry, self.conversation.history
         entry.record.text = self.text
-        if not blocks.needs_whole_render(self._clean):  # else a link definition may change
+        if self._received > SHOW_MAX_CHARS:
+            entry.body = None  # rendered plain, its beginning only (``_Entry.render``)
+        elif not blocks.needs_whole_render(self._clean):  # else a link definition may change
             entry.pieces.add(self._clean[self._cut :], history.width)  # earlier pieces
             entry.body = entry.pieces.lines if history.width else None
         self._cut = len(self._clean)
