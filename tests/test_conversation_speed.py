@@ -71,3 +71,40 @@ async def test_the_empty_check_the_screen_makes_per_chunk_does_not_join_the_repl
             assert not handle.empty
         assert joins == []
         await handle.finish()
+
+
+async def test_a_long_session_paints_its_newest_turns_first_then_all_of_them(monkeypatch):
+    from coach.tui.widgets.conversation import FIRST_SHOWN
+
+    class Resumed(One):
+        async def on_mount(self) -> None:  # as the session screen adds a resumed session's turns
+            conversation = self.query_one(Conversation)
+            for n in range(300):
+                await conversation.add_user_turn(f"user turn {n}")
+                await conversation.add_coach_turn(f"coach turn {n}")
+
+    from coach.tui.widgets.conversation import History
+
+    waiting: list[int] = []  # turns not yet rendered, at each step of the backfill
+    real_backfill = History._backfill
+
+    def backfill(self) -> None:
+        waiting.append(self.shown_from)
+        real_backfill(self)
+
+    monkeypatch.setattr(History, "_backfill", backfill)
+    app = Resumed()
+    async with app.run_test(size=(80, 30)) as pilot:
+        conversation = app.query_one(Conversation)
+        history = conversation.history
+        await pilot.pause()
+        assert waiting and waiting[0] == 600 - FIRST_SHOWN  # the first frame rendered the newest
+        for _ in range(50):
+            if not history.shown_from:
+                break
+            await pilot.pause(0.05)
+        assert history.shown_from == 0
+        text = shown(conversation)
+        assert "user turn 0" in text and "coach turn 299" in text
+        assert text.count("You") == 300 and text.count("Coach") == 300
+        assert len(history.entries) > FIRST_SHOWN
