@@ -158,7 +158,9 @@ class CoachApp(App):
     def _warm(self) -> None:
         import coach.tui.screens.session  # noqa: F401 - its import cost, before S is pressed
         from coach.engine import warm
+        from coach.tui.widgets.conversation import warm_rendering
 
+        warm_rendering()
         warm.warm(self.settings)
 
     # -- sessions -----------------------------------------------------------------------------------

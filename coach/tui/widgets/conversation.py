@@ -38,6 +38,7 @@ from coach.tui.widgets.stream_markdown import (
     Lines,
     PieceRenderer,
     blank_line,
+    markdown_renderable,
     render_markdown,
     render_plain,
 )
@@ -379,3 +380,9 @@ class Conversation(VerticalScroll):
     def show_tail(self, text: str, after_piece: bool) -> None:
         self.tail.set_class(after_piece and bool(text), "-after-piece")
         self.tail.set_text(text)
+
+
+def warm_rendering() -> None:
+    """Build the Markdown parsers the first reply needs (from a worker thread at start-up)."""
+    blocks.starts_block("Warm *up*.\n\nNext.", 0, 11)
+    markdown_renderable("Warm *up*.").parsed  # noqa: B018 - Rich parses on first access
