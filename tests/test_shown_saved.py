@@ -160,3 +160,65 @@ def test_saver_writes_on_its_timer_without_another_chunk(tmp_path):
             assert turn.complete and turn.text == "first" + "".join(BURST) + " more"
 
     asyncio.run(scenario())
+
+
+def _run_app_in_a_pty(url: str, home: Path):
+    import pty
+
+    leader, follower = pty.openpty()
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "COACH_"))}
+    env.update(
+        COACH_HOME=str(home),
+        COACH_BASE_URL=url,
+        COACH_MODEL="fake-model",
+        TERM="xterm-256color",
+        COLUMNS="100",
+        LINES="30",
+    )
+    process = subprocess.Popen(
+        [sys.executable, "-m", "coach"],
+        stdin=follower,
+        stdout=follower,
+        stderr=follower,
+        env=env,
+        cwd=ROOT,
+        start_new_session=True,
+    )
+    os.close(follower)
+    screen = bytearray()
+
+    def read_until(text: bytes, timeout: float = 30) -> None:
+        deadline = time.monotonic() + timeout
+        while text not in screen.replace(b"\x1b", b"") and time.monotonic() < deadline:
+            import select
+
+            if select.select([leader], [], [], 0.1)[0]:
+                try:
+                    screen.extend(os.read(leader, 65536))
+                except OSError:
+                    break
+        assert text in screen, screen[-500:]
+
+    return process, leader, read_until
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("signum", [signal.SIGHUP, signal.SIGTERM])
+def test_the_app_saves_the_shown_reply_and_ends_when_its_terminal_closes(coach_home, signum):
+    with StallServer() as server:
+        process, leader, read_until = _run_app_in_a_pty(server.url, coach_home)
+        try:
+            read_until(b"New session")
+            read_until(b"Mode: model")
+            os.write(leader, b"n")
+            read_until(b"Choose the level")
+            os.write(leader, b"s")
+            read_until(BURST[-1].strip().encode())  # the burst is on screen; the server stalls
+            process.send_signal(signum)
+            assert process.wait(timeout=10) == 128 + signum
+        finally:
+            if process.poll() is None:
+                process.kill()
+                process.wait()
+            os.close(leader)
+    assert "".join(BURST) in saved_coach_text(coach_home)

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import os
+import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -113,7 +115,17 @@ class CoachApp(App):
         self._remove_signals()
 
     def _exit_on_signal(self, signum: int) -> None:
+        """The open reply is saved by now (``exit_signals``). A closed terminal (SIGHUP) cannot be
+        restored, and Textual's exit waits on writing to it: end at once. ``kill`` (SIGTERM): quit
+        and restore the terminal, or end anyway after a few seconds."""
+        import signal
+
+        if signum == getattr(signal, "SIGHUP", None):
+            os._exit(128 + signum)
         self.exit(return_code=128 + signum)
+        timer = threading.Timer(3.0, os._exit, args=(128 + signum,))
+        timer.daemon = True
+        timer.start()
 
     def _load_in_thread(self) -> None:
         try:
