@@ -148,6 +148,8 @@ class SessionScreen(Screen):
             await conversation.add_user_turn(user_text)
         handle = await conversation.begin_coach_stream()
         try:
+            if user_text is not None:
+                await conversation.painted()  # own text on screen before the request is built
             async for chunk in stream:
                 if handle.empty:
                     self.hide_notice()  # a "retrying…" notice is over once text arrives

@@ -23,6 +23,7 @@ both; re-parsing a growing Markdown document adds a cost that grows with the rep
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 
 from textual.containers import VerticalScroll
@@ -367,6 +368,13 @@ class Conversation(VerticalScroll):
 
     async def add_user_turn(self, text: str, note: str = "") -> None:
         self._add(_Entry(TurnRecord("user", text, note)))
+
+    async def painted(self) -> None:
+        """Return once the screen has been painted with what was added (e.g. the user's own
+        turn before the engine and the SDK prepare the request: ~10–20 ms of the loop)."""
+        done = asyncio.get_running_loop().create_future()
+        self.call_after_refresh(lambda: done.done() or done.set_result(None))
+        await done
 
     async def add_coach_turn(self, text: str, note: str = "") -> None:
         self._add(_Entry(TurnRecord("coach", text, note)))
