@@ -54,7 +54,7 @@ class SessionScreen(Screen):
                 yield Static("Struggles that fit (Space to tick)", classes="section")
                 yield TickList(id="struggles")
                 with Vertical(id="side-actions"):
-                    yield Button("Next step  Ctrl+N", id="next")
+                    yield Button("Next step  F4", id="next")
                     yield Button("Previous step  Ctrl+B", id="back")
                     yield Button("Suggestions  Ctrl+G", id="suggest")
         yield SafeStatic("", id="status")
