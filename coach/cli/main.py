@@ -130,6 +130,9 @@ def main(argv: list[str] | None = None) -> int:
             if as_program:  # the screen is restored and the journal closed: nothing is left to do
                 _exit_now(code)
             return code
+        from coach.textsafe import install_on_std_streams
+
+        install_on_std_streams()  # nothing a command prints can drive the terminal
         return int(args.func(args) or 0)
     except CoachError as error:
         print(f"coach: {error}", file=sys.stderr)

@@ -62,7 +62,7 @@ class SessionScreen(Screen):
 
     async def on_mount(self) -> None:
         session = self.session
-        self.title = f"{session.competency.name} · {session.level.label}"
+        self.title = clean(f"{session.competency.name} · {session.level.label}")
         self.sub_title = self.app.mode_label
         struggles = self.query_one("#struggles", SelectionList)
         for item in session.level.common_struggles:
