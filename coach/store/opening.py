@@ -92,5 +92,5 @@ def open_journal(*, history: bool = True, path: Path | None = None) -> Journal:
     for suffix in ("", "-wal", "-shm"):
         candidate = Path(f"{path}{suffix}")
         if candidate.exists():
-            os.chmod(candidate, 0o600)
+            paths.make_private(candidate)
     return Journal(db, path)
