@@ -12,6 +12,7 @@ import sys
 
 from coach.cli.common import add_choice
 from coach.cli.main import command_parser
+from coach.errors import NotFoundError
 
 
 def register(sub) -> None:
@@ -29,7 +30,12 @@ def register(sub) -> None:
 
 
 def _choose_level(args, competency, journal) -> int:
-    if args.level:
+    if args.level is not None:  # 0 is a wrong level, not "the last one"
+        if args.level not in competency.level_numbers:
+            raise NotFoundError(
+                f"{competency.name} has no level {args.level} (levels: "
+                f"{', '.join(map(str, competency.level_numbers))})."
+            )
         return args.level
     last = journal.last_session(competency.id)
     return last.level if last else 1

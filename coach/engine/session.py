@@ -123,6 +123,8 @@ class CoachSession:
     def retry(self) -> AsyncIterator[str]:
         """Ask again for the reply owed (after an error or a restart), without repeating a turn."""
         last = self.record.turns[-1] if self.record.turns else None
+        if last and last.role == "coach" and last.complete:
+            raise CoachError("Nothing to retry: the coach's last reply arrived whole.")
         if last and last.role == "coach" and not last.complete:
             self.journal.delete_turn(last.id)
             self.record.turns.pop()

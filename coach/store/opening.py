@@ -63,6 +63,7 @@ def connect(path: Path | None) -> sqlite3.Connection:
     db.row_factory = sqlite3.Row
     try:
         db.execute("PRAGMA foreign_keys = ON")
+        db.execute("PRAGMA secure_delete = ON")  # deleted text is zeroed, whatever the build
         db.execute("PRAGMA busy_timeout = 2000")
         if path:
             db.execute("PRAGMA journal_mode = WAL")
