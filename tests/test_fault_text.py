@@ -135,24 +135,24 @@ def _hostile_ladder(field: str, value: str) -> dict:
 
 
 @pytest.mark.parametrize("attack", sorted(LADDER_ATTACKS))
-def test_ladder_with_control_characters_is_refused_with_file_line_field(
-    attack, tmp_path, coach_home
-):
+def test_ladder_with_control_characters_is_refused_with_file_line_field(attack, tmp_path, capsys):
+    from coach.cli.main import main
+
     field, value = LADDER_ATTACKS[attack]
     path = tmp_path / "hostile.yaml"
     path.write_text(ladder_yaml(_hostile_ladder(field, value)), encoding="utf-8")
-    check = _run(coach_home, "rubric", "check", str(path))
-    assert check.returncode == 2
-    _clean_output(check.stdout + check.stderr)
-    line = check.stdout.strip().splitlines()[0]
+    assert main(["rubric", "check", str(path)]) == 2
+    out = capsys.readouterr().out
+    _clean_output(out)
+    line = out.strip().splitlines()[0]
     assert line.startswith(f"{path}:") and "control character" in line, line
     number = int(line.split(":")[1])
     text_lines = path.read_text(encoding="utf-8").splitlines()
     assert field.split(".")[-1].split("[")[0] in text_lines[number - 1], (number, line)
     for command in (["rubric", "list"], ["rubric", "show", "--competency", "test-skill"]):
-        shown = _run(coach_home, "--rubric", str(path), *command)
-        assert shown.returncode == 2
-        _clean_output(shown.stdout + shown.stderr)
+        assert main(["--rubric", str(path), *command]) == 2
+        shown = capsys.readouterr()
+        _clean_output(shown.out + shown.err)
 
 
 async def test_tui_titles_and_level_list_never_carry_control_sequences(coach_home):
