@@ -159,6 +159,7 @@ async def test_tui_titles_and_level_list_never_carry_control_sequences(coach_hom
     """Defence in depth: a ladder that slipped past the loader still cannot set the title."""
     from tui_helpers import NOW, settle
 
+    from coach.compose import Root
     from coach.ladder.loader import LadderSet
     from coach.ladder.schema import Competency
     from coach.settings import Settings
@@ -168,7 +169,10 @@ async def test_tui_titles_and_level_list_never_carry_control_sequences(coach_hom
     data = ladder_dict(name=f"Skill{TITLE}")
     competency = Competency.model_validate(data)
     ladders = LadderSet({competency.id: competency})
-    app = CoachApp(Settings.load(offline=True), ladders, open_journal(), clock=lambda: NOW)
+    root = Root(
+        Settings.load(offline=True), ladders=ladders, journal=open_journal(), clock=lambda: NOW
+    )
+    app = CoachApp(root)
     async with app.run_test(size=(110, 36)) as pilot:
         await pilot.press("n")
         await pilot.pause()
