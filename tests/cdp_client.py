@@ -34,6 +34,28 @@ SPECIAL = {
 }
 MODIFIERS = {"alt": 1, "ctrl": 2, "meta": 4, "shift": 8}
 
+# Runs before the page's own scripts: keep what the app sends to the terminal as text, so a test
+# can wait until typed words are on screen (the terminal itself is drawn on a canvas).
+RECORD_OUTPUT = """
+(() => {
+  const Real = window.WebSocket;
+  const decoder = new TextDecoder();
+  window.__coachOut = "";
+  function Recording(url, protocols) {
+    const ws = protocols === undefined ? new Real(url) : new Real(url, protocols);
+    ws.addEventListener("message", (event) => {
+      if (typeof event.data !== "string") {
+        window.__coachOut += decoder.decode(event.data, {stream: true});
+      }
+    });
+    return ws;
+  }
+  Recording.prototype = Real.prototype;
+  for (const name of ["CONNECTING", "OPEN", "CLOSING", "CLOSED"]) { Recording[name] = Real[name]; }
+  window.WebSocket = Recording;
+})();
+"""
+
 
 def find_chromium() -> str | None:
     for name in CANDIDATES:
@@ -91,6 +113,8 @@ class Browser:
                 await asyncio.sleep(0.1)
         page = Page(pages[0]["webSocketDebuggerUrl"])
         await page.connect()
+        await page.send("Page.enable")
+        await page.send("Page.addScriptToEvaluateOnNewDocument", source=RECORD_OUTPUT)
         await page.send(
             "Emulation.setDeviceMetricsOverride",
             width=self.width,
@@ -172,6 +196,19 @@ class Page:
             event = {"key": char, "code": code, "windowsVirtualKeyCode": vk, "text": char}
             await self.send("Input.dispatchKeyEvent", type="keyDown", **event)
             await self.send("Input.dispatchKeyEvent", type="keyUp", **event)
+
+    async def output_length(self) -> int:
+        return await self.evaluate("window.__coachOut.length")
+
+    async def wait_for_output(self, text: str, since: int = 0, timeout: float = 60) -> None:
+        """Wait until the app has drawn ``text`` (after offset ``since`` of its output)."""
+        needle = json.dumps(text)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if await self.evaluate(f"window.__coachOut.indexOf({needle}, {since}) >= 0"):
+                return
+            await asyncio.sleep(0.05)
+        raise AssertionError(f"{text!r} never appeared on the page")
 
     async def screenshot(self, path: Path) -> None:
         data = await self.send("Page.captureScreenshot", format="png")

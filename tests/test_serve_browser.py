@@ -52,17 +52,24 @@ async def _until(check, what: str, timeout: float = 30):
     raise AssertionError(f"timed out waiting for {what}")
 
 
+async def _type(page, text: str) -> None:
+    """Type, then wait until the last word is drawn: Ctrl+S pressed while keys are still queued
+    can send a cut message (issue 12, item 1), so wait as a person would, seeing the words."""
+    since = await page.output_length()
+    await page.type(text)
+    await page.wait_for_output(text.split()[-1], since)
+
+
 async def _say(page, coach_home, text: str) -> None:
     before = len(_rows(coach_home, "SELECT id FROM turns"))
-    await page.type(text)
-    await asyncio.sleep(0.5)  # let the keys reach the app before Ctrl+S (issue 12, item 1)
+    await _type(page, text)
     await page.press("ctrl+s")
 
     def answered():
         turns = _rows(coach_home, "SELECT role, text FROM turns ORDER BY id")
         return len(turns) >= before + 2 and ("user", text) in turns[before:]
 
-    await _until(answered, f"the coach to answer {text!r}")
+    await _until(answered, f"the coach to answer {text!r}", timeout=60)
 
 
 @pytest.mark.skipif(CHROMIUM is None, reason="no Chromium found (apt-get install chromium)")
@@ -72,30 +79,29 @@ def test_whole_guided_session_in_the_browser_with_keys_only(coach_home, tmp_path
         try:
             page = await browser.page()
             await page.open(url)
-            for _ in range(300):
-                if await page.evaluate("document.body.classList.contains('-first-byte')"):
-                    break
-                await asyncio.sleep(0.1)
+            await page.wait_for_output("Recent sessions")  # the home screen is drawn
             assert await page.evaluate("document.title") == "coach"
-            await asyncio.sleep(1.0)  # the home screen's first paint
+            since = await page.output_length()
             await page.press("f1")
-            await asyncio.sleep(0.5)
+            await page.wait_for_output("in a browser, use the F-keys", since)
             await page.screenshot(tmp_path / "help.png")
             await page.press("escape")
             await asyncio.sleep(0.5)  # a key right after Esc would read as Alt+key
+            since = await page.output_length()
             await page.press("n")
-            await asyncio.sleep(0.8)
+            await page.wait_for_output("Choose the level", since)
             await page.press("down", "enter")  # Level 2
             await _until(lambda: _rows(coach_home, "SELECT id FROM turns"), "the opening turn")
+            await page.wait_for_output("today?")
             for text in SAYINGS:
                 await _say(page, coach_home, text)
-            await page.type("yes")
-            await asyncio.sleep(0.5)
+            await _type(page, "yes")
+            since = await page.output_length()
             await page.press("ctrl+s")
-            await _until(lambda: _rows(coach_home, "SELECT json FROM suggestions"), "suggestions")
-            await asyncio.sleep(1.0)
+            await page.wait_for_output("Suggestions from your level", since)
+            since = await page.output_length()
             await page.press("ctrl+s")  # keep the suggestions
-            await asyncio.sleep(1.0)
+            await page.wait_for_output("focus", since)
             await _say(page, coach_home, FOCUS)
             await _until(lambda: _rows(coach_home, "SELECT json FROM plans"), "the plan")
             await page.screenshot(tmp_path / "plan.png")
