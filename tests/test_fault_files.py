@@ -115,3 +115,26 @@ def test_an_open_folder_is_still_closed_to_others(monkeypatch, capsys):
     os.chmod(data, 0o755)
     main(["sessions", "list"])
     assert stat.S_IMODE(data.stat().st_mode) == 0o700
+
+
+def test_a_pipe_or_terminal_target_is_written_to_not_replaced(tmp_path):
+    import threading
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    got = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_text()), daemon=True)
+    reader.start()
+    paths.write_private_file(fifo, "to the reader\n")
+    reader.join(5)
+    assert got == ["to the reader\n"] and stat.S_ISFIFO(fifo.stat().st_mode)
+
+
+def test_a_missing_folder_is_one_line(capsys, monkeypatch, tmp_path):
+    _planned(monkeypatch, capsys)
+    assert main(["sessions", "export", "1", "--out", str(tmp_path / "no" / "x.md")]) == 1
+    err = capsys.readouterr().err
+    assert (
+        err.strip()
+        == f"coach: Could not write {tmp_path / 'no' / 'x.md'}: No such file or directory."
+    )
