@@ -135,7 +135,7 @@ COMMANDS: tuple[Command, ...] = (
     Command(
         "theme",
         "switch between dark and light",
-        key="f2,ctrl+t",  # browsers keep Ctrl+T (new tab)
+        key="f3,ctrl+t",  # browsers keep Ctrl+T (new tab)
         action="app.toggle_theme",
         label="Theme",
         screen="app",

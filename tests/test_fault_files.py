@@ -13,7 +13,6 @@ import pytest
 
 from coach import paths
 from coach.cli.main import main
-from coach.errors import CoachError
 
 OLD = "# My notes\n\nEverything I wrote before.\n" * 50
 
@@ -75,7 +74,7 @@ def test_full_disk_leaves_the_old_file_whole_and_no_fragment(monkeypatch, capsys
     old.write_text(OLD)
     fresh = tmp_path / "fresh.md"
     _full_disk_after(monkeypatch, 512)
-    assert main(["sessions", "export", "1", "--out", str(old)]) == 1
+    assert main(["sessions", "export", "1", "--out", str(old), "--force"]) == 1
     assert main(["sessions", "export", "1", "--out", str(fresh)]) == 1
     err = capsys.readouterr().err
     assert "No space left on device" in err and "Traceback" not in err
@@ -93,9 +92,13 @@ def test_a_successful_write_replaces_the_file_private(tmp_path):
     assert [p.name for p in tmp_path.iterdir() if p.name != "coach-home"] == ["plan.md"]
 
 
-def test_writing_onto_a_folder_is_one_clear_error(tmp_path):
-    with pytest.raises(CoachError, match="is a folder"):
+def test_writing_onto_a_folder_is_one_clear_error(tmp_path, capsys, monkeypatch):
+    with pytest.raises(IsADirectoryError, match="is a folder"):
         paths.write_private_file(tmp_path, "x")
+    _planned(monkeypatch, capsys)
+    assert main(["sessions", "export", "1", "--out", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert err == f"coach: Could not write {tmp_path}: it is a folder; give a file name.\n"
 
 
 def test_a_read_only_data_folder_is_never_made_writable(monkeypatch, capsys):

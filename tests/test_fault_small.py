@@ -42,7 +42,7 @@ def test_sessions_delete_erases_the_text_from_the_file_whatever_the_sqlite_build
     chat = _cli(coach_home, "chat", "--offline", stdin=f"{MARKER}\n/quit\n")
     assert chat.returncode == 0, chat.stderr
     assert MARKER.encode() in _journal_bytes()
-    deleted = _cli(coach_home, "sessions", "delete", "1")
+    deleted = _cli(coach_home, "sessions", "delete", "1", "--yes")
     assert deleted.returncode == 0, deleted.stderr
     assert MARKER.encode() not in _journal_bytes()
 
@@ -141,5 +141,5 @@ def test_an_unknown_slash_command_is_one_line_and_the_chat_goes_on(capsys, monke
     monkeypatch.setattr(sys, "stdin", io.StringIO("/frobnicate\nHello there.\n/quit\n"))
     assert main(["chat", "--offline"]) == 0
     captured = capsys.readouterr()
-    assert "Unknown command /frobnicate" in captured.err
+    assert "no command /frobnicate" in captured.err
     assert "Hello there" in captured.out

@@ -47,17 +47,17 @@ async def test_help_is_whole_at_browser_size_and_scrolls_when_smaller(coach_home
             shown = "".join(str(c.render()) for c in columns)
             assert len(columns) == 2 and all(c.display for c in columns)
             assert all(line.strip() in shown for line in HELP.splitlines())
-            assert "F4 / Ctrl+N" in shown and "F2 / Ctrl+T" in shown
+            assert "F4 / Ctrl+N" in shown and "F3 / Ctrl+T" in shown
         else:  # reachable by scrolling, not cut
             assert help_box.max_scroll_y > 0
         await pilot.press("escape")
 
 
-async def test_f4_is_next_step_and_f2_the_theme(coach_home):
+async def test_f4_is_next_step_and_f3_the_theme(coach_home):
     app = make_app()
     async with app.run_test(size=(110, 36)) as pilot:
         dark = app.current_theme.dark
-        await pilot.press("f2")
+        await pilot.press("f3")
         assert app.current_theme.dark != dark
         await pilot.press("n", "enter")
         await settle(pilot)

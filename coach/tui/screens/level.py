@@ -39,7 +39,9 @@ class LevelScreen(Screen):
     def on_mount(self) -> None:
         options = self.query_one("#levels", OptionList)
         for competency in self.app.ladders.competencies.values():
-            options.add_option(Option(Content.styled(clean(competency.name), "bold"), disabled=True))
+            options.add_option(
+                Option(Content.styled(clean(competency.name), "bold"), disabled=True)
+            )
             for level in competency.levels:
                 options.add_option(Option(level_prompt(level), id=f"{competency.id}|{level.level}"))
         options.focus()
