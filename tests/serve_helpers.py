@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+import queue
 import re
 import socket
 import subprocess
 import sys
+import threading
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -33,35 +35,41 @@ def running_serve(coach_home: Path, *extra_args: str, env: dict | None = None):
     port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "coach", "serve", "--offline", "--port", str(port), *extra_args],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,  # drained by ``pump`` for as long as the server runs
         text=True,
         env=env or serve_env(coach_home),
         cwd=ROOT,
     )
-    lines = []
+    lines: queue.Queue[str] = queue.Queue()
+
+    def pump() -> None:  # a thread, so a server that never prints cannot hang the test
+        for line in process.stderr:
+            lines.put(line)
+
+    threading.Thread(target=pump, daemon=True).start()
+    seen = []
     try:
         deadline = time.monotonic() + 30
         url = None
-        while time.monotonic() < deadline:
-            line = process.stderr.readline()
-            if not line:
+        while url is None and time.monotonic() < deadline:
+            try:
+                line = lines.get(timeout=max(0.01, deadline - time.monotonic()))
+            except queue.Empty:
                 break
-            lines.append(line)
+            seen.append(line)
             found = re.search(r"open (http://\S+)", line)
-            if found:
-                url = found.group(1)
-                break
-        assert url, f"no URL printed: {''.join(lines)}"
+            url = found.group(1) if found else None
+        assert url, f"no URL printed: {''.join(seen)}"
         _wait_listening(port)
         yield url, port, process
     finally:
         process.terminate()
         try:
-            process.communicate(timeout=15)
+            process.wait(timeout=15)
         except subprocess.TimeoutExpired:
             process.kill()
-            process.communicate()
+            process.wait()
 
 
 def _wait_listening(port: int) -> None:

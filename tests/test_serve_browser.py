@@ -83,7 +83,7 @@ def test_whole_guided_session_in_the_browser_with_keys_only(coach_home, tmp_path
             assert await page.evaluate("document.title") == "coach"
             since = await page.output_length()
             await page.press("f1")
-            await page.wait_for_output("in a browser, use the F-keys", since)
+            await page.wait_for_output("F4 / Ctrl+N", since)  # help, right column
             await page.screenshot(tmp_path / "help.png")
             await page.press("escape")
             await asyncio.sleep(0.5)  # a key right after Esc would read as Alt+key
