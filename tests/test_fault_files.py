@@ -141,3 +141,29 @@ def test_a_missing_folder_is_one_line(capsys, monkeypatch, tmp_path):
         err.strip()
         == f"coach: Could not write {tmp_path / 'no' / 'x.md'}: No such file or directory."
     )
+
+
+def test_a_new_saved_file_on_a_full_disk_leaves_nothing_and_never_takes_a_name(
+    monkeypatch, tmp_path
+):
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    (folder / "plan.md").write_text(OLD)
+    _full_disk_after(monkeypatch, 100)
+    with pytest.raises(OSError, match="No space left"):
+        paths.create_private_file(folder, "plan.md", "new plan\n" * 100)
+    assert sorted(p.name for p in folder.iterdir()) == ["plan.md"]
+    assert (folder / "plan.md").read_text() == OLD
+    monkeypatch.undo()
+    made = paths.create_private_file(folder, "plan.md", "new plan\n")
+    assert made.name == "plan-2.md" and made.read_text() == "new plan\n"
+
+
+def test_force_keeps_the_users_mode_and_replaces_whole(tmp_path):
+    target = tmp_path / "notes.md"
+    target.write_text(OLD)
+    os.chmod(target, 0o640)
+    with pytest.raises(FileExistsError):
+        paths.write_user_file(target, "new\n")
+    paths.write_user_file(target, "new\n", force=True)
+    assert target.read_text() == "new\n" and stat.S_IMODE(target.stat().st_mode) == 0o640
