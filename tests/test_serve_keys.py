@@ -46,7 +46,8 @@ async def test_help_is_whole_at_browser_size_and_scrolls_when_smaller(coach_home
             columns = list(help_box.query(".help-column"))
             shown = "".join(str(c.render()) for c in columns)
             assert len(columns) == 2 and all(c.display for c in columns)
-            assert all(line.strip() in shown for line in HELP.splitlines())
+            flat = " ".join(shown.split())  # long rows wrap inside their column
+            assert all(" ".join(line.split()) in flat for line in HELP.splitlines())
             assert "F4 / Ctrl+N" in shown and "F3 / Ctrl+T" in shown
         else:  # reachable by scrolling, not cut
             assert help_box.max_scroll_y > 0

@@ -6,6 +6,8 @@ whole help is on screen at once; narrower, it is one column that scrolls.
 
 from __future__ import annotations
 
+import textwrap
+
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -22,8 +24,17 @@ WIDE = 120  # columns from which two columns fit without crowding
 SAVED = "quit (everything you wrote is already saved)"
 
 
+COLUMN = 56  # characters a column holds from WIDE on; longer lines wrap under their text
+
+
+def _wrap(line: str) -> str:
+    """A long row wrapped under its help text, not under its key (keys take 16 columns)."""
+    return textwrap.fill(line, COLUMN, subsequent_indent=" " * 16) if len(line) > COLUMN else line
+
+
 def columns(text: str = HELP) -> tuple[str, str]:
     """``text``'s groups (blank-line separated) in two runs of about the same height."""
+    text = "\n".join(_wrap(line) for line in text.splitlines())
     groups = text.rstrip("\n").split("\n\n")
     heights = [len(g.splitlines()) + 1 for g in groups]
     best = min(range(1, len(groups)), key=lambda i: max(sum(heights[:i]), sum(heights[i:])))
