@@ -47,9 +47,15 @@ format: $(VENV)/.installed-test
 	$(BIN)/ruff check --fix .
 
 bench: $(VENV)/.installed-test
-	$(BIN)/python bench/turn_overhead.py
-	$(BIN)/python bench/stream_render.py
 	$(BIN)/python bench/startup.py
+	$(BIN)/python bench/interactive.py
+	$(BIN)/python bench/turn_overhead.py
+	$(BIN)/python bench/chat_prompt.py
+	$(BIN)/python bench/resume.py
+	$(BIN)/python bench/sessions_list.py
+	$(BIN)/python bench/memory.py
+	$(BIN)/python bench/big_reply.py
+	$(BIN)/python bench/stream_render.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache

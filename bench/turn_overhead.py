@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import os
-import statistics
 import sys
 import tempfile
 import time
@@ -21,10 +21,11 @@ from datetime import datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "bench"))
 
 import httpx
-from fake_openai_server import FakeOpenAIServer
+from ptyterm import header, load_line, row
+from servers import BenchServer
 
 # Turn sizes as the product shapes them: a coach turn of ~60 words (the prompts aim at 40–80),
 # a user turn of ~60 words.
@@ -52,7 +53,10 @@ class Stamp:
         self.times.append(time.perf_counter())
 
 
-async def engine_run(url: str, turns: int, budget: int) -> dict:
+async def paired_run(url: str, turns: int, budget: int) -> dict:
+    """Each engine turn, then at once a bare AsyncOpenAI call with the messages that turn sent."""
+    import openai
+
     from coach.compose import Root
     from coach.domain import Phase
     from coach.engine.model_coach import ModelCoach
@@ -62,10 +66,17 @@ async def engine_run(url: str, turns: int, budget: int) -> dict:
     from coach.settings import Settings
     from coach.store import open_journal
 
-    stamp = Stamp()
-    http = httpx.AsyncClient(event_hooks={"request": [stamp]})
+    stamp, bare_stamp = Stamp(), Stamp()
+    bodies: list[dict] = []
+
+    async def keep_body(request: httpx.Request) -> None:
+        bodies.append(json.loads(request.content))
+
+    http = httpx.AsyncClient(event_hooks={"request": [stamp, keep_body]})
+    bare_http = httpx.AsyncClient(event_hooks={"request": [bare_stamp]})
+    bare = openai.AsyncOpenAI(api_key="none", base_url=url, http_client=bare_http, max_retries=0)
     settings = Settings.load(
-        base_url=url, model="fake-model", context_tokens=budget, max_reply_tokens=300
+        base_url=url, model="bench", context_tokens=budget, max_reply_tokens=300
     )
     client = ChatClient(settings, http_client=http)
     client.prepare()
@@ -78,7 +89,8 @@ async def engine_run(url: str, turns: int, budget: int) -> dict:
 
     client.stream = timed_stream
     competency = load_ladders().get("customer-empathy")
-    overheads, own, totals, sent, naive = [], [], [], [], []
+    result = {k: [] for k in ("overhead", "own", "total", "bare_overhead", "bare_total", "ratio")}
+    result |= {"sent": [], "naive": [], "folded": []}
     with open_journal() as journal:
         root = Root(settings, journal=journal, clock=lambda: datetime(2026, 11, 23, 9))
         coach = ModelCoach(
@@ -89,49 +101,40 @@ async def engine_run(url: str, turns: int, budget: int) -> dict:
             pass
         for number in range(turns):
             session.record.phase = Phase.EXPLORE  # keep the conversation going: we measure turns
-
+            requests_before = len(bodies)
             start = time.perf_counter()
             async for _ in session.send(f"Turn {number}. {USER * 2}"):
                 pass
             end = time.perf_counter()
-            overheads.append(stamp.times[-1] - start)  # the chat request of this turn
-            own.append(entered[-1] - start)  # journal, templates, tokens, budget: before the SDK
-            totals.append(end - start)
-            sent.append(coach.context.last_count)
+            result["overhead"].append(stamp.times[-1] - start)
+            result["own"].append(entered[-1] - start)
+            result["total"].append(end - start)
+            result["folded"].append(len(bodies) - requests_before > 1)
+            body = bodies[-1]
+            bare_start = time.perf_counter()
+            stream = await bare.chat.completions.create(
+                model=body["model"],
+                messages=body["messages"],
+                max_tokens=body.get("max_tokens"),
+                stream=True,
+                stream_options={"include_usage": True},
+            )
+            async for _chunk in stream:
+                pass
+            bare_end = time.perf_counter()
+            result["bare_overhead"].append(bare_stamp.times[-1] - bare_start)
+            result["bare_total"].append(bare_end - bare_start)
+            result["ratio"].append((end - start) / (bare_end - bare_start))
+            result["sent"].append(coach.context.last_count)
             full = [{"role": "system", "content": coach.context.system}]
             full += [
                 {"role": "user" if t.role == "user" else "assistant", "content": t.text}
                 for t in session.record.turns
             ]
-            naive.append(count_messages(full).tokens)
+            result["naive"].append(count_messages(full).tokens)
     await http.aclose()
-    return {"overhead": overheads, "own": own, "total": totals, "sent": sent, "naive": naive}
-
-
-async def bare_run(url: str, bodies: list[dict]) -> dict:
-    """The same requests the engine sent (replayed from the server's log), through bare AsyncOpenAI."""
-    import openai
-
-    stamp = Stamp()
-    http = httpx.AsyncClient(event_hooks={"request": [stamp]})
-    client = openai.AsyncOpenAI(api_key="not-needed", base_url=url, http_client=http, max_retries=0)
-    overheads, totals = [], []
-    for body in bodies:
-        start = time.perf_counter()
-        stream = await client.chat.completions.create(
-            model=body["model"],
-            messages=body["messages"],
-            max_tokens=body.get("max_tokens"),
-            stream=True,
-            stream_options={"include_usage": True},
-        )
-        async for _chunk in stream:
-            pass
-        end = time.perf_counter()
-        overheads.append(stamp.times[-1] - start)
-        totals.append(end - start)
-    await http.aclose()
-    return {"overhead": overheads, "total": totals}
+    await bare_http.aclose()
+    return result
 
 
 def _is_summary(body: dict) -> bool:
@@ -150,31 +153,35 @@ def main() -> int:
     os.environ["COACH_HOME"] = tempfile.mkdtemp(prefix="coach-bench-")
     for name in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "COACH_MODEL"):
         os.environ.pop(name, None)
-    with FakeOpenAIServer(reply=REPLY) as server:
-        asyncio.run(engine_run(server.url, 3, args.budget))  # warm up imports and caches
-        first = len(server.chat_requests)
-        engine = asyncio.run(engine_run(server.url, args.turns, args.budget))
-        chat = [r.body for r in server.chat_requests[first:] if not _is_summary(r.body)]
-        bare = asyncio.run(bare_run(server.url, chat[1:]))  # the turns, without the opening
-        long_run = asyncio.run(engine_run(server.url, 100, args.budget))
-
-    eo, bo = engine["overhead"], bare["overhead"]
-    et, bt = engine["total"], bare["total"]
+    with BenchServer(words=60) as server:  # in its own process: it does not share our GIL
+        asyncio.run(paired_run(server.url, 3, args.budget))  # warm up imports and caches
+        run = asyncio.run(paired_run(server.url, args.turns, args.budget))
+        long_run = asyncio.run(paired_run(server.url, 100, args.budget))
+    plain = [i for i, folded in enumerate(run["folded"]) if not folded]
+    print(load_line())
     print(
-        f"Turn overhead, {args.turns} turns against a local server on 127.0.0.1 (fake, instant replies)"
+        header(
+            f"Engine turn beside a bare AsyncOpenAI call with the same messages, paired turn by "
+            f"turn, {args.turns} turns, server in another process"
+        )
     )
-    print(f"{'':28}{'median':>12}{'p95':>12}")
-    own = engine["own"]
-    print(f"{'engine own work (pre-SDK)':28}{ms(statistics.median(own)):>12}{ms(p95(own)):>12}")
-    print(f"{'engine: turn → request':28}{ms(statistics.median(eo)):>12}{ms(p95(eo)):>12}")
-    print(f"{'bare, same messages → req':28}{ms(statistics.median(bo)):>12}{ms(p95(bo)):>12}")
-    print(f"{'engine: whole turn':28}{ms(statistics.median(et)):>12}{ms(p95(et)):>12}")
-    print(f"{'bare AsyncOpenAI: whole call':28}{ms(statistics.median(bt)):>12}{ms(p95(bt)):>12}")
-    extra = statistics.median(eo) - statistics.median(bo)
-    ratio = statistics.median(et) / statistics.median(bt)
-    print(f"engine overhead beyond the bare call (median): {extra * 1000:.2f} ms  (target ≤ 5 ms)")
-    print("(turns whose history was folded into a summary include that extra request)")
-    print(f"whole-turn ratio engine / bare (median): {ratio:.3f}  (target ≤ 1.05)")
+    print(row("engine own work (before the SDK)", run["own"]))
+    print(row("engine: turn → request leaves", run["overhead"]))
+    print(row("bare: call → request leaves", run["bare_overhead"]))
+    print(row("engine: whole turn", run["total"]))
+    print(row("bare AsyncOpenAI: whole call", run["bare_total"]))
+    ratios = run["ratio"]
+    print(row("ratio engine / bare, per pair", ratios, unit="×", scale=1.0, digits=3))
+    print(
+        row(
+            f"  the {len(plain)} turns without a summary fold",
+            [ratios[i] for i in plain],
+            unit="×",
+            scale=1.0,
+            digits=3,
+        )
+    )
+    print("target: engine turn ≤ 1.05× the bare call (median of the pairs)")
     print()
     sent, naive = long_run["sent"], long_run["naive"]
     print(

@@ -64,7 +64,11 @@ COMMANDS: tuple[Command, ...] = (
         chat=False,
     ),
     Command(
-        "next", "go on to the next step", key="ctrl+n", action="step('next')", label="Next step"
+        "next",
+        "go on to the next step",
+        key="f4,ctrl+n",  # browsers keep Ctrl+N (new window) for themselves: F4 works in both
+        action="step('next')",
+        label="Next step",
     ),
     Command(
         "back",
@@ -131,7 +135,7 @@ COMMANDS: tuple[Command, ...] = (
     Command(
         "theme",
         "switch between dark and light",
-        key="ctrl+t",
+        key="f3,ctrl+t",  # browsers keep Ctrl+T (new tab)
         action="app.toggle_theme",
         label="Theme",
         screen="app",
@@ -359,10 +363,14 @@ def chat_help() -> str:
 
 
 def key_label(key: str) -> str:
-    """'ctrl+s' → 'Ctrl+S', 'escape' → 'Esc', 'f1' → 'F1'."""
+    """'ctrl+s' → 'Ctrl+S', 'escape' → 'Esc', 'f1' → 'F1', 'f4,ctrl+n' → 'F4 / Ctrl+N'."""
     names = {"escape": "Esc", "enter": "Enter", "space": "Space", "tab": "Tab"}
-    parts = key.split("+")
-    return "+".join(names.get(p, p.capitalize() if len(p) > 1 else p.upper()) for p in parts)
+
+    def one(name: str) -> str:
+        parts = name.strip().split("+")
+        return "+".join(names.get(p, p.capitalize() if len(p) > 1 else p.upper()) for p in parts)
+
+    return " / ".join(one(name) for name in key.split(","))
 
 
 def keyed(screen: str) -> list[Command]:

@@ -105,11 +105,11 @@ class Root:
         """The model coach when a model is configured and not offline; else the guided coach."""
         settings = self.settings
         if settings.mode == "model":
+            from coach.engine import warm
             from coach.engine.model_coach import ModelCoach
-            from coach.llm.client import ChatClient
 
             coach = ModelCoach(
-                ChatClient(settings),
+                warm.client_for(settings),  # prepared off the UI thread when the app warmed up
                 prompts=self.prompts,
                 context_tokens=settings.context_tokens,
                 max_reply_tokens=settings.max_reply_tokens,

@@ -59,6 +59,10 @@ class StoreError(CoachError):
     """The journal cannot be read or written; it is never overwritten."""
 
 
+class SessionGoneError(StoreError):
+    """The open session was deleted from the journal by another command."""
+
+
 class ModelError(CoachError):
     """The model server could not be reached or refused the request.
 

@@ -1,7 +1,8 @@
 """Documents a user keeps: the growth plan, questions for teammates, a session's record.
 
 Pure functions from data to Markdown or JSON; every ladder item is cited by its id, and items the
-ladder marks as derived say so.
+ladder marks as derived say so. What they return is safe to print or ``cat``: the model's, the
+user's and the ladder's text pass through ``coach.textsafe`` (no control sequences).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from datetime import date
 
 from coach.domain import AUDIENCE_NAMES, Plan, SessionRecord, Suggestion
 from coach.ladder.schema import DERIVED_NOTE, Competency, Item, Level
+from coach.textsafe import json_safe, visible
 
 
 def _cite(item: Item) -> str:
@@ -77,7 +79,7 @@ def plan_markdown(plan: Plan, competency: Competency) -> str:
         f"{_day(plan.checkin)}: look back at each habit and question above — what happened, what you "
         "learned, what to keep.",
     ]
-    return "\n".join(lines) + "\n"
+    return visible("\n".join(lines) + "\n")
 
 
 def questions_markdown(
@@ -104,7 +106,7 @@ def questions_markdown(
         else:
             lines.append(f"{number}. {item.text.strip()} `[{item.id}]`{note}")
     lines += ["", "Thank you — a few lines on any of these would help."]
-    return "\n".join(lines) + "\n"
+    return visible("\n".join(lines) + "\n")
 
 
 def session_markdown(record: SessionRecord, competency: Competency) -> str:
@@ -143,8 +145,8 @@ def session_markdown(record: SessionRecord, competency: Competency) -> str:
         lines += [
             plan_text.replace("# Growth plan", "## Growth plan", 1).replace("\n## ", "\n### ")
         ]
-    return "\n".join(lines).rstrip() + "\n"
+    return visible("\n".join(lines).rstrip() + "\n")
 
 
 def session_json(record: SessionRecord) -> str:
-    return record.model_dump_json(indent=2)
+    return json_safe(record.model_dump_json(indent=2))

@@ -6,7 +6,11 @@ Directories are created 0700 and files 0600 because what users write here is pri
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
+import stat
+import tempfile
 from pathlib import Path
 
 import platformdirs
@@ -83,19 +87,64 @@ def shipped_prompts_dir() -> Path:
 
 
 def ensure_private_dir(path: Path) -> Path:
-    """Create ``path`` (and parents) readable by the user alone."""
+    """Create ``path`` (and parents) readable by the user alone.
+
+    An existing folder is closed to group and others but never opened wider: one the user made
+    read-only stays read-only (and the journal then says it cannot be written).
+    """
     path.mkdir(parents=True, exist_ok=True, mode=0o700)
-    os.chmod(path, 0o700)
+    make_private(path)
     return path
+
+
+def make_private(path: Path) -> None:
+    """Drop group and other permissions from ``path``; never add any."""
+    mode = stat.S_IMODE(path.stat().st_mode)
+    if mode & 0o077:
+        os.chmod(path, mode & 0o700)
+
+
+def journal_files() -> tuple[Path, ...]:
+    """The journal and the files SQLite keeps beside it."""
+    base = database_file()
+    return (base, *(base.with_name(base.name + tail) for tail in ("-wal", "-shm", "-journal")))
+
+
+def is_journal_file(path: Path) -> bool:
+    """True when ``path`` names the journal or its WAL/SHM, by any route (symlink, hard link)."""
+    target = Path(path).expanduser().resolve()
+    for journal in journal_files():
+        if target == journal.resolve():
+            return True
+        try:
+            if target.exists() and journal.exists() and os.path.samefile(target, journal):
+                return True
+        except OSError:
+            continue
+    return False
+
+
+# -- writing: whole or not at all ------------------------------------------------------------------
+# Every file is first written in full to a temporary file in the same folder and flushed to disk,
+# then renamed over the target (or linked to a new name): afterwards the target is the old file or
+# the new one, never a fragment, and a failure (a full disk, a read-only folder) leaves no file
+# behind. The journal and its WAL/SHM are refused outright. Errors are OSErrors with a readable
+# ``strerror``, so every caller reports them in one line.
 
 
 def write_private_file(path: Path, text: str) -> Path:
-    """Write ``text`` to ``path`` with mode 0600, creating it if needed."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(text)
-    os.chmod(path, 0o600)
-    return path
+    """Write ``text`` to ``path`` (0600), replacing what is there."""
+    return _write(Path(path).expanduser(), text, replace=True, mode=0o600)
+
+
+def write_user_file(path: Path, text: str, *, force: bool = False) -> Path:
+    """Write to a file the user named: a new file is 0600; an existing one is replaced only with
+    ``force`` (else FileExistsError), and keeps its mode (the user chose it)."""
+    path = Path(path).expanduser()
+    mode = 0o600
+    if force and path.is_file():
+        mode = stat.S_IMODE(path.stat().st_mode)
+    return _write(path, text, replace=force, mode=mode)
 
 
 def create_private_file(folder: Path, name: str, text: str) -> Path:
@@ -107,25 +156,67 @@ def create_private_file(folder: Path, name: str, text: str) -> Path:
     for n in range(1, 1000):
         path = folder / (name if n == 1 else f"{stem}-{n}{suffix}")
         try:
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            return _write(path, text, replace=False, mode=0o600)
         except FileExistsError:
             continue
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
+    raise FileExistsError(errno.EEXIST, "it and 998 numbered copies exist", str(folder / name))
+
+
+def _write(path: Path, text: str, *, replace: bool, mode: int) -> Path:
+    if is_journal_file(path):
+        raise PermissionError(errno.EPERM, "it is coach's journal; choose another file", str(path))
+    if path.is_dir():
+        raise IsADirectoryError(errno.EISDIR, "it is a folder; give a file name", str(path))
+    if path.exists() and not path.is_file():  # a terminal, a pipe: nothing to replace, just write
+        with path.open("w", encoding="utf-8") as stream:
+            stream.write(text)
         return path
-    raise FileExistsError(f"{folder / name} and 998 numbered copies exist")
-
-
-def write_user_file(path: Path, text: str, *, force: bool = False) -> Path:
-    """Write to a file the user named: a new file is 0600; an existing one is replaced only with
-    ``force``, and keeps its mode (the user chose it)."""
-    if not force:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    else:
+    if not replace and (path.exists() or path.is_symlink()):
+        raise FileExistsError(errno.EEXIST, "File exists", str(path))
+    if path.is_symlink():  # write where the link points, keeping the link
+        path = path.resolve()
+    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
         try:
-            fd = os.open(path, os.O_WRONLY | os.O_TRUNC)
-        except FileNotFoundError:
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(text)
+            view = memoryview(text.encode("utf-8"))
+            while view:
+                view = view[os.write(fd, view) :]
+            os.fchmod(fd, mode)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        if replace:
+            os.replace(temporary, path)
+        else:
+            _link_new(temporary, path)
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)  # gone already after a rename
+    _sync_folder(path.parent)
     return path
+
+
+def _link_new(temporary: str, path: Path) -> None:
+    """Give the finished file its name only if the name is free (FileExistsError otherwise)."""
+    try:
+        os.link(temporary, path)
+    except FileExistsError:
+        raise
+    except OSError:  # no hard links on this file system (FAT, some shares): rename if still free
+        if path.exists():
+            raise FileExistsError(errno.EEXIST, "File exists", str(path)) from None
+        os.replace(temporary, path)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable; best effort where folders cannot be opened."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

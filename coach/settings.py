@@ -69,7 +69,8 @@ MODEL_TABLE = "model"  # the config file's table for ModelSettings
 class ModelSettings(BaseModel):
     """The ``[model]`` table: where the model is and what a request may cost."""
 
-    model_config = ConfigDict(extra="forbid", validate_default=True)
+    # allow_inf_nan=False: TOML reads 1e309 as infinity, and a timeout of inf never fires
+    model_config = ConfigDict(extra="forbid", validate_default=True, allow_inf_nan=False)
 
     base_url: str | None = None
     model: str = Field(default="gpt-4o-mini", min_length=1)

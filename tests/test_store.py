@@ -237,3 +237,36 @@ def test_moves_and_the_pending_move_round_trip(coach_home):
         assert record.followup_of == first
         journal.set_pending_move(sid, None)
         assert journal.get_session(sid).pending_move is None
+
+
+def test_sessions_list_reads_the_newest_in_index_order(coach_home):
+    """v4: no sort of every session, and one row per session with its counts and first words."""
+    with open_journal() as journal:
+        for n in range(5):
+            sid = journal.create_session(
+                "customer-empathy", 1, "guided", None, datetime(2026, 11, 1 + n, 9, 0)
+            )
+            journal.add_turn(sid, "coach", "Hello", Phase.CHECKIN)
+            if n % 2:
+                journal.add_turn(sid, "user", f"first words of {n}", Phase.CHECKIN)
+                journal.add_turn(sid, "user", "later", Phase.CHECKIN)
+        empty = journal.create_session("customer-empathy", 1, "guided", None, datetime(2026, 10, 1))
+        journal.save_plan(1, plan())
+        listed = journal.list_sessions(limit=10)
+        assert [s.id for s in listed] == [5, 4, 3, 2, 1, empty]
+        assert [s.turn_count for s in listed] == [1, 3, 1, 3, 1, 0]
+        assert [s.first_user_words for s in listed] == [
+            "",
+            "first words of 3",
+            "",
+            "first words of 1",
+            "",
+            "",
+        ]
+        assert [s.has_plan for s in listed] == [False, False, False, False, True, False]
+        assert [s.id for s in journal.list_sessions(limit=2)] == [5, 4]
+        plan_rows = journal.db.execute(
+            "EXPLAIN QUERY PLAN SELECT id FROM sessions ORDER BY started_at DESC, id DESC LIMIT 5"
+        ).fetchall()
+        detail = " ".join(row[-1] for row in plan_rows)
+        assert "sessions_by_start" in detail and "TEMP B-TREE" not in detail

@@ -91,3 +91,24 @@ def test_the_loader_runs_once_even_when_it_fails(monkeypatch):
         tokens.count_text(text)
     tokens.encoding_status()
     assert calls == [1]
+
+
+def test_a_request_well_under_its_budget_does_not_wait_for_the_encoding(monkeypatch):
+    loads = []
+    real = tokens._load_encoding
+    monkeypatch.setattr(tokens, "_load_encoding", lambda: loads.append(1) or real())
+    tokens.reset_encoding_cache()
+    small = [{"role": "user", "content": "How did the customers find out?"}]
+    counted = tokens.count_messages(small, limit=4000)
+    assert counted.approximate and counted.tokens >= tokens.count_messages(small).tokens - 2
+    assert loads == [1]  # only the unlimited count loaded it
+    tokens.reset_encoding_cache()
+    near = [{"role": "user", "content": "word " * 3000}]
+    assert not tokens.count_messages(near, limit=4000).approximate  # near the budget: exact
+    assert tokens.count_if_loaded("hello") is not None
+
+
+def test_the_count_stored_with_a_turn_never_loads_the_encoding(monkeypatch):
+    monkeypatch.setattr(tokens, "_load_encoding", lambda: pytest.fail("loaded"))
+    tokens.reset_encoding_cache()
+    assert tokens.count_if_loaded("hello") is None

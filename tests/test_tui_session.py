@@ -135,7 +135,7 @@ async def test_help_and_palette_list_every_action():
         "Teammate questions",
         "Toggle theme",
     } <= names
-    for key in ("Ctrl+S", "Esc", "Ctrl+N", "Ctrl+P"):
+    for key in ("Ctrl+S", "Esc", "Ctrl+N", "F4", "F3", "Ctrl+P"):
         assert key in HELP
 
 

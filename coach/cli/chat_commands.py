@@ -13,7 +13,7 @@ from collections.abc import AsyncIterator, Callable
 from coach import commands
 from coach.domain import PHASE_TITLES, Phase
 from coach.engine.session import CoachSession
-from coach.errors import CoachError, ModelError
+from coach.errors import CoachError, ModelError, SessionGoneError
 
 Stop = object()  # returned by /quit
 
@@ -45,13 +45,17 @@ async def guarded(
     make: Callable[[], AsyncIterator[str]], *, eager: bool = False, interrupts=None
 ) -> None:
     """Make a coach turn and stream it; a project error prints one line and the session goes on.
-    With ``interrupts`` (``coach.cli.lines``), Ctrl+C stops the turn and the session goes on."""
+    With ``interrupts`` (``coach.cli.lines``), Ctrl+C stops the turn and the session goes on.
+    Except when the session itself was deleted meanwhile (``coach forget --all``): every line
+    would then fail the same way, so that error ends the chat (one line, exit 1)."""
     try:
         stream = make()
         if interrupts is None:
             await print_stream(stream, eager=eager)
         elif not await interrupts.run(lambda: print_stream(stream, eager=eager)):
             err("coach: reply stopped; what arrived is kept. /retry asks again.")
+    except SessionGoneError:
+        raise
     except ModelError as error:
         err(f"coach: {error} Type /retry to try again.")
     except CoachError as error:

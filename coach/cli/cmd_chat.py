@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import sys
 
 from coach.cli.common import add_choice
 from coach.cli.main import command_parser
+from coach.errors import NotFoundError
 
 
 def register(sub) -> None:
@@ -28,7 +30,12 @@ def register(sub) -> None:
 
 
 def _choose_level(args, competency, journal) -> int:
-    if args.level:
+    if args.level is not None:  # 0 is a wrong level, not "the last one"
+        if args.level not in competency.level_numbers:
+            raise NotFoundError(
+                f"{competency.name} has no level {args.level} (levels: "
+                f"{', '.join(map(str, competency.level_numbers))})."
+            )
         return args.level
     last = journal.last_session(competency.id)
     return last.level if last else 1
@@ -40,6 +47,7 @@ async def _session_loop(args: argparse.Namespace) -> int:
 
     reader, interrupts = LineReader(), Interrupts()
     interrupts.install()
+    _exit_on_signal()
     try:
         with compose.build(args) as root:
             return await _talk(args, root, reader, interrupts)
@@ -112,3 +120,23 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 130
+
+
+def _exit_on_signal() -> None:
+    """SIGHUP/SIGTERM: the open reply is saved (``exit_signals``), then the process ends at once
+    (a thread blocked reading stdin would keep a normal exit waiting)."""
+    import os
+
+    from coach.engine import exit_signals
+
+    def leave(signum: int) -> None:
+        with contextlib.suppress(OSError, ValueError):  # a closed terminal cannot be written
+            sys.stdout.flush()
+            print(
+                "coach: stopped; the session is saved. Resume it with: coach chat --resume",
+                file=sys.stderr,
+                flush=True,
+            )
+        os._exit(128 + signum)
+
+    exit_signals.install(asyncio.get_running_loop(), leave)

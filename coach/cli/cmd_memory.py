@@ -25,6 +25,8 @@ def run_show(args: argparse.Namespace) -> int:
     shown = False
     with compose.build(args) as root:
         found = root.ladders
+        if args.competency:
+            found.get(args.competency)  # NotFoundError (exit 2) names the known ones
         ids = [args.competency] if args.competency else list(found.competencies)
         for competency_id in ids:
             remembered = root.journal.memory(competency_id)
@@ -49,6 +51,8 @@ def run_clear(args: argparse.Namespace) -> int:
     from coach import compose
 
     with compose.build(args) as root:
+        if args.competency:
+            root.ladders.get(args.competency)  # a typo must not look like success
         root.journal.clear_memory(args.competency)
     print("Memory cleared: the next session starts fresh (sessions stay in the journal).")
     return 0

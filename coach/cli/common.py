@@ -22,7 +22,8 @@ def ladders(args: argparse.Namespace) -> LadderSet:
 def choose(args: argparse.Namespace, *, default_level: int | None = 1) -> tuple[Competency, Level]:
     """The competency (``--competency``) and level (``--level``) named on the command line."""
     competency = ladders(args).get(getattr(args, "competency", None))
-    number = getattr(args, "level", None) or default_level
+    number = getattr(args, "level", None)
+    number = default_level if number is None else number  # 0 is a wrong level, not "the first"
     try:
         return competency, competency.level(number)
     except KeyError:

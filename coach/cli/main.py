@@ -6,26 +6,44 @@ args and returning an exit code. Errors of the project are printed in one line o
 
 from __future__ import annotations
 
-import argparse
 import sys
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from coach import __version__
-from coach.errors import CoachError
 
-# Modules that provide subcommands, in the order --help lists them.
-COMMAND_MODULES = (
-    "coach.cli.cmd_rubric",
-    "coach.cli.cmd_prompts",
-    "coach.cli.cmd_chat",
-    "coach.cli.cmd_plan",
-    "coach.cli.cmd_sessions",
-    "coach.cli.cmd_memory",
-    "coach.cli.cmd_serve",
-)
+if TYPE_CHECKING:
+    import argparse
+
+# Modules that provide subcommands, in the order --help lists them, with the commands each adds
+# (so a command line imports only the module it runs: `coach --version` and the app none).
+COMMAND_MODULES = {
+    "coach.cli.cmd_rubric": ("rubric",),
+    "coach.cli.cmd_prompts": ("prompts",),
+    "coach.cli.cmd_chat": ("chat",),
+    "coach.cli.cmd_plan": ("plan", "questions"),
+    "coach.cli.cmd_sessions": ("sessions", "forget"),
+    "coach.cli.cmd_memory": ("memory",),
+    "coach.cli.cmd_serve": ("serve",),
+}
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _needed_modules(argv: list[str] | None) -> list[str]:
+    """The command modules this command line needs: the one its command is in; none when it
+    names no command (the app, --version); all for --help or an unknown word (to list them)."""
+    if argv is None:
+        return list(COMMAND_MODULES)
+    words = [a for a in argv if not a.startswith("-")]
+    for module, commands in COMMAND_MODULES.items():
+        if words and words[0] in commands:
+            return [module]
+    if not words and not {"-h", "--help"} & set(argv):
+        return []
+    return list(COMMAND_MODULES)
+
+
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """The parser; given the command line, only with the command modules it needs."""
+    import argparse
     import importlib
 
     parser = argparse.ArgumentParser(
@@ -36,7 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"coach {__version__}")
     add_common(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
+    for name in _needed_modules(argv):
         try:
             module = importlib.import_module(name)
         except ModuleNotFoundError as error:
@@ -50,19 +68,27 @@ def build_parser() -> argparse.ArgumentParser:
 def command_parser(sub, name: str, help_text: str, **kwargs) -> argparse.ArgumentParser:
     """A subcommand parser that also accepts the common options after the command name."""
     parser = sub.add_parser(name, help=help_text, description=help_text, **kwargs)
-    add_common(parser, default=argparse.SUPPRESS)
+    add_common(parser, default=_suppress())
     return parser
 
 
 def action_parser(inner, name: str, help_text: str, **kwargs) -> argparse.ArgumentParser:
     """A nested action (``sessions list``) that accepts the common options too."""
     parser = inner.add_parser(name, help=help_text, description=help_text, **kwargs)
-    add_common(parser, default=argparse.SUPPRESS)
+    add_common(parser, default=_suppress())
     return parser
+
+
+def _suppress() -> str:
+    import argparse
+
+    return argparse.SUPPRESS
 
 
 def add_common(parser: argparse.ArgumentParser, default=None) -> None:
     """Options every command accepts (before or after the command name)."""
+    from pathlib import Path
+
     parser.add_argument(
         "--rubric",
         action="append",
@@ -86,13 +112,27 @@ def add_common(parser: argparse.ArgumentParser, default=None) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    as_program = argv is None
+    if argv is None:
+        argv = sys.argv[1:]
+    if argv == ["--version"]:  # what scripts ask most: answered without building a parser
+        print(f"coach {__version__}")
+        return 0
+    parser = build_parser(argv)
     args = parser.parse_args(argv)
+    from coach.errors import CoachError
+
     try:
         if args.command is None:
             from coach.cli.cmd_app import run_app
 
-            return run_app(args)
+            code = run_app(args)
+            if as_program:  # the screen is restored and the journal closed: nothing is left to do
+                _exit_now(code)
+            return code
+        from coach.textsafe import install_on_std_streams
+
+        install_on_std_streams()  # nothing a command prints can drive the terminal
         return int(args.func(args) or 0)
     except CoachError as error:
         print(f"coach: {error}", file=sys.stderr)
@@ -102,3 +142,13 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+
+
+def _exit_now(code: int) -> None:
+    """End the process without tearing down every object the app made (0.4 s after a long
+    reply: bench/big_reply.py); what matters is flushed first."""
+    import os
+
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)

@@ -11,7 +11,7 @@ from coach.errors import CoachError
 
 def emit(text: str, out: Path | None, *, force: bool = False) -> None:
     """Print ``text``, or write it to ``out``: a new file (0600), or with ``force`` an existing one
-    replaced in place (its mode kept). Never replaces a file silently."""
+    replaced whole (its mode kept; see ``paths``). Never replaces a file silently."""
     text = text if text.endswith("\n") else text + "\n"
     if out is None:
         sys.stdout.write(text)

@@ -66,7 +66,7 @@ class Context:
         return [*self.prefix(), *history, {"role": "system", "content": instruction}]
 
     def count(self, messages: list[dict]) -> int:
-        counted = count_messages(messages)
+        counted = count_messages(messages, limit=self.budget - self.reply_tokens)
         self.approximate = counted.approximate
         self.last_count = counted.tokens
         return counted.tokens

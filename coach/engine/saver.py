@@ -1,18 +1,34 @@
-"""Saving a coach reply while it streams, so a crash or cancel keeps what was shown."""
+"""Saving a coach reply while it streams: what was shown is in the journal within half a second.
+
+Per chunk the saver only appends to a list (no join, no copy of the text so far), so a long reply
+costs the same per chunk at its end as at its start. The first chunk creates the turn at once; later
+chunks are written by a timer on the running event loop ``SAVE_EVERY_SECONDS`` after the first
+unsaved one, whether or not more arrives (a burst then a stall is saved too), as one
+``text = text || ?`` of the new part. ``finish`` writes the rest and the token count.
+
+A closed terminal (SIGHUP) or ``kill`` (SIGTERM) would end the process before the timer: the shells
+install ``coach.engine.exit_signals``, which calls ``flush_open_replies`` before they exit. Only kill -9 can
+lose anything, and then at most the last half second.
+"""
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import time
+import weakref
 
 from coach.domain import Phase, SessionRecord, Turn
-from coach.llm.tokens import count_text
+from coach.llm.tokens import count_if_loaded
 from coach.moves import Move
 
 SAVE_EVERY_SECONDS = 0.5
 
+_open: weakref.WeakSet[TurnSaver] = weakref.WeakSet()
+
 
 class TurnSaver:
-    """Writes a streaming reply to the journal at most every SAVE_EVERY_SECONDS, then completes it.
+    """Writes a streaming reply to the journal on a timer, then completes it.
 
     The turn is created with its first chunk and carries the move it words.
     """
@@ -22,31 +38,78 @@ class TurnSaver:
         self.record = record
         self.phase = phase
         self.move = move
-        self.text = ""
         self.turn: Turn | None = None
-        self.saved_at = 0.0
+        self._unsaved: list[str] = []
+        self._timer: asyncio.TimerHandle | None = None
+        self._last_save = 0.0
+        self.done = False
+
+    @property
+    def text(self) -> str:
+        """The reply so far (joins the unsaved part: not for per-chunk use)."""
+        if self.turn is None:
+            return "".join(self._unsaved)
+        return self.turn.text + "".join(self._unsaved)
 
     def append(self, chunk: str) -> None:
-        self.text += chunk
+        if not chunk or self.done:
+            return
         if self.turn is None:
             self.turn = Turn(
-                role="coach", text=self.text, phase=self.phase, complete=False, move=self.move
+                role="coach", text=chunk, phase=self.phase, complete=False, move=self.move
             )
             self.turn.id = self.journal.add_turn(
-                self.record.id, "coach", self.text, self.phase, complete=False, move=self.move
+                self.record.id, "coach", chunk, self.phase, complete=False, move=self.move
             )
             self.record.turns.append(self.turn)
-            self.saved_at = time.monotonic()
-        elif time.monotonic() - self.saved_at >= SAVE_EVERY_SECONDS:
-            self.journal.update_turn(self.turn.id, self.text, complete=False)
-            self.saved_at = time.monotonic()
-        self.turn.text = self.text
+            self._last_save = time.monotonic()
+            _open.add(self)
+            return
+        self._unsaved.append(chunk)
+        if self._timer is None:
+            self._schedule()
+
+    def _schedule(self) -> None:
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # no event loop (a synchronous caller): save by elapsed time
+            if time.monotonic() - self._last_save >= SAVE_EVERY_SECONDS:
+                self.flush()
+            return
+        self._timer = loop.call_later(SAVE_EVERY_SECONDS, self.flush)
+
+    def flush(self) -> None:
+        """Write what arrived since the last write (the timer, a signal, or the end)."""
+        self._timer = None
+        if not self._unsaved or self.turn is None:
+            return
+        delta = "".join(self._unsaved)
+        self._unsaved.clear()
+        self.journal.append_turn_text(self.turn.id, delta)
+        self.turn.text += delta
+        self._last_save = time.monotonic()
 
     def finish(self, complete: bool) -> None:
+        if self.done:
+            return
+        self.done = True
+        _open.discard(self)
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
         if self.turn is None:
             return
+        self.turn.text += "".join(self._unsaved)
+        self._unsaved.clear()
         self.turn.complete = complete
-        self.turn.tokens = count_text(self.text)
+        self.turn.tokens = count_if_loaded(self.turn.text)
         self.journal.update_turn(
-            self.turn.id, self.text, complete=complete, tokens=self.turn.tokens
+            self.turn.id, self.turn.text, complete=complete, tokens=self.turn.tokens
         )
+
+
+def flush_open_replies() -> None:
+    """Write every reply still streaming (before the process ends on a signal)."""
+    for saver in list(_open):
+        with contextlib.suppress(Exception):  # one failing journal must not stop the others
+            saver.flush()

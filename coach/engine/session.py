@@ -21,7 +21,7 @@ from coach.engine.saver import TurnSaver
 from coach.engine.view import Coach, SessionView
 from coach.errors import CoachError
 from coach.ladder.schema import Competency, Level
-from coach.llm.tokens import count_text
+from coach.llm.tokens import count_if_loaded
 from coach.moves import Move, PlanFocus, PlanSaved, Suggestions
 
 
@@ -104,7 +104,7 @@ class CoachSession:
             raise CoachError("Write something first.")
         reading = self.flow.read(text) if self.flow.listens else None
         turn = Turn(
-            role="user", text=text, phase=self.phase, tokens=count_text(text), reading=reading
+            role="user", text=text, phase=self.phase, tokens=count_if_loaded(text), reading=reading
         )
         turn.id = self.journal.add_turn(
             self.record.id, "user", text, self.phase, tokens=turn.tokens, reading=reading
@@ -127,6 +127,8 @@ class CoachSession:
     def retry(self) -> AsyncIterator[str]:
         """Ask again for the reply owed (after an error or a restart), without repeating a turn."""
         last = self.record.turns[-1] if self.record.turns else None
+        if last and last.role == "coach" and last.complete:
+            raise CoachError("Nothing to retry: the coach's last reply arrived whole.")
         if last and last.role == "coach" and not last.complete:
             self.journal.delete_turn(last.id)
             self.record.turns.pop()

@@ -6,6 +6,9 @@ a later file with the same competency id overrides an earlier one.
 
 from __future__ import annotations
 
+import os
+import stat
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,6 +18,7 @@ from pydantic import ValidationError
 from coach import paths
 from coach.errors import LadderError, NotFoundError, Problem
 from coach.ladder.schema import Competency, semantic_problems
+from coach.textsafe import CONTROL
 
 # libyaml's C loader when PyYAML has it (several times faster); same safe constructors either way.
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -25,13 +29,22 @@ MAX_NODES = 200_000
 
 
 class _Walk:
-    """Map each path in the document to the line it starts on, refusing aliases and deep trees."""
+    """Map each path in the document to the line it starts on, refusing aliases and deep trees.
+
+    Also collects what YAML itself lets through: a key given twice (PyYAML keeps the last value
+    silently), and text with control characters (from escapes such as ``"\\e"``) or with nothing
+    visible in it (only zero-width or direction marks).
+    """
 
     def __init__(self, filename: str):
         self.filename = filename
         self.lines: dict[tuple, int] = {}
         self.seen: set[int] = set()
         self.count = 0
+        self.problems: list[Problem] = []
+
+    def _problem(self, line: int, path: tuple, message: str) -> None:
+        self.problems.append(Problem(self.filename, line, _field(path), message))
 
     def visit(self, node: yaml.Node, path: tuple, depth: int) -> None:
         line = node.start_mark.line + 1
@@ -53,9 +66,21 @@ class _Walk:
                 ]
             )
         self.lines[path] = line
+        if isinstance(node, yaml.ScalarNode):
+            self._check_text(node, path, line)
         if isinstance(node, yaml.MappingNode):
+            first_line: dict[str, int] = {}
             for key, value in node.value:
                 name = key.value if isinstance(key, yaml.ScalarNode) else str(len(self.lines))
+                key_line = key.start_mark.line + 1
+                if name in first_line:
+                    self._problem(
+                        key_line,
+                        (*path, name),
+                        f"key given twice (first on line {first_line[name]})",
+                    )
+                    continue
+                first_line[name] = key_line
                 self.lines.setdefault((*path, name), key.start_mark.line + 1)
                 self.visit(value, (*path, name), depth + 1)
                 self.lines[(*path, name)] = key.start_mark.line + 1
@@ -63,11 +88,43 @@ class _Walk:
             for index, child in enumerate(node.value):
                 self.visit(child, (*path, index), depth + 1)
 
+    def _check_text(self, node: yaml.ScalarNode, path: tuple, line: int) -> None:
+        value = node.value
+        bad = next((c for c in value if c == "\r" or CONTROL.match(c)), None)
+        if bad is not None:
+            self._problem(line, path, f"control character U+{ord(bad):04X} is not allowed in text")
+        elif value.strip() and not any(_visible_char(c) for c in value):
+            self._problem(line, path, "text has no visible characters (only zero-width or marks)")
+
     def line_for(self, path: tuple) -> int:
         path = tuple(path)
         while path and path not in self.lines:
             path = path[:-1]
         return self.lines.get(path, 1)
+
+
+def _visible_char(char: str) -> bool:
+    """False for spaces and for format characters (zero-width, direction marks: category Cf)."""
+    return not char.isspace() and unicodedata.category(char) not in ("Cf", "Zs", "Cc")
+
+
+def _raw_controls(text: str, filename: str) -> list[Problem]:
+    """Control characters written as such in the file, each on the line it is on."""
+    problems = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        found = next((c for c in line.rstrip("\r") if CONTROL.match(c)), None)
+        if found is not None:
+            problems.append(
+                Problem(
+                    filename,
+                    number,
+                    "(document)",
+                    f"control character U+{ord(found):04X} is not allowed",
+                )
+            )
+            if len(problems) >= 20:
+                break
+    return problems
 
 
 def _field(path: tuple) -> str:
@@ -92,14 +149,19 @@ def parse_text(text: str, filename: str = "<ladder>") -> Competency:
         raise LadderError(
             [Problem(filename, 1, "(document)", f"file is larger than {MAX_BYTES // 1024} KiB")]
         )
+    raw = _raw_controls(text, filename)
+    if raw:  # before YAML, whose reader would name line 1 or a column only
+        raise LadderError(raw)
     loader = None
     try:
-        loader = _SafeLoader(text)  # the reader rejects control characters right here
+        loader = _SafeLoader(text)
         node = loader.get_single_node()
         if node is None:
             raise LadderError([Problem(filename, 1, "(document)", "the file is empty")])
         walk = _Walk(filename)
         walk.visit(node, (), 0)
+        if walk.problems:
+            raise LadderError(walk.problems)
         data = loader.construct_document(node)
     except yaml.YAMLError as error:
         if "nesting depth" in str(error):  # PyYAML >= 6.0.4 has its own depth limit
@@ -122,7 +184,8 @@ def parse_text(text: str, filename: str = "<ladder>") -> Competency:
             ]
         )
     try:
-        competency = Competency.model_validate(data, context={"defer_semantic": True})
+        # strict: "2" is not 2 and "yes" is not true; a ladder says what it means
+        competency = Competency.model_validate(data, strict=True, context={"defer_semantic": True})
     except ValidationError as error:
         problems = []
         for item in error.errors(include_url=False):
@@ -149,15 +212,14 @@ def _message(error: dict) -> str:
 
 
 def load_file(path: Path) -> Competency:
-    """Load and validate one ladder file."""
+    """Load and validate one ladder file: a regular file of at most ``MAX_BYTES``.
+
+    Opened without blocking and checked with ``fstat`` before reading, so a FIFO, a device such as
+    ``/dev/zero`` or a directory is refused at once instead of hanging or filling memory.
+    """
     name = str(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise LadderError(
-                [Problem(name, 1, "(document)", f"file is larger than {MAX_BYTES // 1024} KiB")]
-            )
-        raw = path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
         raise LadderError([Problem(name, 1, "(file)", "no such file")]) from None
     except IsADirectoryError:
@@ -169,10 +231,33 @@ def load_file(path: Path) -> Competency:
             [Problem(name, 1, "(file)", f"cannot be read: {error.strerror}")]
         ) from None
     try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise LadderError([Problem(name, 1, "(file)", "is a directory, not a ladder file")])
+        if not stat.S_ISREG(info.st_mode):
+            raise LadderError([Problem(name, 1, "(file)", "is not a regular file")])
+        if info.st_size > MAX_BYTES:
+            raise LadderError([_too_large(name)])
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            raw = handle.read(MAX_BYTES + 1)
+    except OSError as error:
+        raise LadderError(
+            [Problem(name, 1, "(file)", f"cannot be read: {error.strerror}")]
+        ) from None
+    finally:
+        os.close(fd)
+    if len(raw) > MAX_BYTES:  # grew while we looked
+        raise LadderError([_too_large(name)])
+    try:
         text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        raise LadderError([Problem(name, 1, "(document)", "not UTF-8 text")]) from None
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        raise LadderError([Problem(name, line, "(document)", "not UTF-8 text")]) from None
     return parse_text(text, name)
+
+
+def _too_large(name: str) -> Problem:
+    return Problem(name, 1, "(document)", f"file is larger than {MAX_BYTES // 1024} KiB")
 
 
 @dataclass

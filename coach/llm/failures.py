@@ -8,6 +8,7 @@ partly shown, a ``Retry-After`` too long to hold the user for).
 from __future__ import annotations
 
 import json
+import re
 import socket
 import time
 from dataclasses import dataclass
@@ -59,7 +60,7 @@ class FailureMap:
                 None,
             )
         if isinstance(raw, openai.APIError) and not isinstance(raw, openai.APIConnectionError):
-            message = self.scrub(str(raw.message))
+            message = self.scrub(_readable(str(raw.message)))
             return Failure(
                 ServerError(f"The model server at {url} reported an error: {message}."),
                 backoff,
@@ -83,8 +84,20 @@ class FailureMap:
         url, status = self.url, raw.status_code
         detail = self.scrub(server_message(raw))
         said = f": {detail}" if detail else ""
-        if status in (401, 403):
-            if not self.settings.is_openai and self.settings.effective_key() == PLACEHOLDER_KEY:
+        no_key = not self.settings.is_openai and self.settings.effective_key() == PLACEHOLDER_KEY
+        if status == 403:  # the key (if any) was read; this account may not use this model
+            hint = (
+                " If it needs an API key, set COACH_API_KEY or api_key in the [model] table."
+                if no_key
+                else ""
+            )
+            text = (
+                f"The server at {url} refused access to the model '{self.settings.model}' "
+                f"(403){said}.{hint}"
+            )
+            return Failure(AuthError(text, partial=partial), None)
+        if status == 401:
+            if no_key:
                 text = (
                     f"The server at {url} requires an API key: set COACH_API_KEY or api_key in "
                     "the [model] table of the config file."
@@ -143,6 +156,24 @@ class FailureMap:
         return text
 
 
+def _readable(message: str) -> str:
+    """A server's error message fit to show a person, in at most 300 characters.
+
+    A proxy's HTML error page gives its title at most, never its markup; raw JSON is dropped; a
+    parser's own words ("Expecting value: line 1 column 1 (char 0)", llama.cpp's
+    "[json.exception.parse_error.101] …") become one plain phrase.
+    """
+    text = " ".join(message.split())
+    if _HTML.search(text):
+        title = _TITLE.search(text)
+        return " ".join(_TAG.sub(" ", title.group(1)).split()) if title else ""
+    if text.startswith(("{", "[")) and not text.startswith("[json."):
+        return ""
+    if _PARSER_WORDS.search(text):
+        return "a JSON message could not be read"
+    return text[:297] + "…" if len(text) > 300 else text
+
+
 def rejects_stream_options(raw: BaseException, openai: Any) -> bool:
     if not isinstance(raw, openai.APIStatusError) or raw.status_code not in (400, 422):
         return False
@@ -164,9 +195,18 @@ def server_message(raw: Any) -> str:
         except (httpx.HTTPError, RuntimeError, UnicodeDecodeError):
             text = ""
     text = " ".join(text.split())
-    if len(text) > 300:
-        text = text[:297] + "…"
-    return text.rstrip(".")
+    return _readable(text).rstrip(".")
+
+
+_HTML = re.compile(r"<\s*(!doctype|html|head|body|title|h1|p|div|center)\b", re.IGNORECASE)
+_TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"<[^>]*>")
+_PARSER_WORDS = re.compile(
+    r"json\.exception|parse error at line|Expecting (value|property name|',' delimiter)|"
+    r"Unterminated string|Extra data|line \d+ column \d+ \(char \d+\)|JSONDecodeError|"
+    r"Unexpected token .{0,20} in JSON",
+    re.IGNORECASE,
+)
 
 
 def server_code(raw: Any) -> str | None:
@@ -221,6 +261,8 @@ def transport_reason(raw: BaseException, timeout: float, openai: Any) -> str:
             return "the host name could not be resolved"
         if isinstance(error, httpx.RemoteProtocolError | httpx.ReadError | ConnectionResetError):
             return "the connection was closed"
+        if isinstance(error, json.JSONDecodeError):  # never the parser's own words
+            return "the reply was not valid JSON"
     deepest = chain[-1]
     return str(deepest) or type(deepest).__name__
 

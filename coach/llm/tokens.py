@@ -52,6 +52,10 @@ class _EncodingCache:
                     self._loaded = True
         return self.encoding
 
+    @property
+    def loaded(self) -> bool:
+        return self._loaded
+
     def reset(self) -> None:
         with self._lock:
             self._loaded = False
@@ -108,6 +112,27 @@ def count_text(text: str) -> int:
     return _count(text)[0]
 
 
+COUNT_IF_LOADED_MAX_CHARS = 100_000
+
+
+def count_if_loaded(text: str) -> int | None:
+    """Exact tokens in ``text`` if the encoding is already loaded, else None (not counted).
+
+    For the count stored with a turn, which nothing budgets with: it must never make a reply or
+    a keypress wait for the encoding to load (199–392 ms), nor for a very long text to encode.
+    Budgets use ``count_messages``, which loads the encoding when needed.
+    """
+    encoding = _cache.encoding if _cache.loaded else None
+    if encoding is None or len(text) > COUNT_IF_LOADED_MAX_CHARS:
+        return None
+    return len(encoding.encode_ordinary(text))
+
+
+def warm() -> None:
+    """Load the encoding now (from a worker thread at start-up) instead of at the first count."""
+    _cache.get()
+
+
 def content_text(content: Any) -> str:
     """The text of a message's content: a string, or the text parts of a list of parts."""
     if content is None:
@@ -119,8 +144,23 @@ def content_text(content: Any) -> str:
     return str(content)
 
 
-def count_messages(messages: Iterable[Mapping[str, Any]]) -> TokenCount:
-    """Tokens a chat request with these messages costs, including the reply priming."""
+ESTIMATE_MARGIN = 1.25  # an estimate this much under a limit is trusted without the encoding
+
+
+def count_messages(
+    messages: Iterable[Mapping[str, Any]], *, limit: int | None = None
+) -> TokenCount:
+    """Tokens a chat request with these messages costs, including the reply priming.
+
+    With ``limit`` (a budget), while the encoding is not loaded yet, a request whose estimate is
+    well under the limit is not counted exactly: loading the encoding (199–392 ms) is left to the
+    first request that comes near its budget (or to a warm-up thread).
+    """
+    if limit is not None and not _cache.loaded:
+        messages = list(messages)
+        guess = _estimate_messages(messages)
+        if guess * ESTIMATE_MARGIN < limit:
+            return TokenCount(tokens=guess, approximate=True)
     total = REPLY_PRIMING
     approximate = False
     for message in messages:
@@ -134,3 +174,13 @@ def count_messages(messages: Iterable[Mapping[str, Any]]) -> TokenCount:
             total += tokens + TOKENS_PER_NAME
             approximate |= guessed
     return TokenCount(tokens=total, approximate=approximate or not is_exact())
+
+
+def _estimate_messages(messages: list[Mapping[str, Any]]) -> int:
+    total = REPLY_PRIMING
+    for message in messages:
+        total += TOKENS_PER_MESSAGE + estimate_text(str(message.get("role", "")))
+        total += estimate_text(content_text(message.get("content")))
+        if message.get("name"):
+            total += estimate_text(str(message["name"])) + TOKENS_PER_NAME
+    return total

@@ -183,6 +183,11 @@ class Journal:
                 (text, int(complete), tokens, turn_id),
             )
 
+    def append_turn_text(self, turn_id: int, text: str) -> None:
+        """Add to a streaming turn's text (only the new part crosses into SQLite)."""
+        with self._write() as db:
+            db.execute("UPDATE turns SET text = text || ? WHERE id = ?", (text, turn_id))
+
     def delete_turn(self, turn_id: int) -> None:
         with self._write() as db:
             db.execute("DELETE FROM turns WHERE id = ?", (turn_id,))
@@ -277,12 +282,19 @@ class Journal:
         )
 
     def list_sessions(self, limit: int = 50) -> list[SessionInfo]:
+        # The newest ``limit`` sessions first (read in index order, v4), then their turn counts
+        # and first user turns in one grouped pass over those sessions' turns.
         rows = self._read(
-            "SELECT s.*, (SELECT COUNT(*) FROM turns t WHERE t.session_id = s.id) AS turn_count, "
-            "EXISTS (SELECT 1 FROM plans p WHERE p.session_id = s.id) AS has_plan, "
-            "(SELECT text FROM turns t WHERE t.session_id = s.id AND t.role = 'user' "
-            "ORDER BY seq LIMIT 1) AS first "
-            "FROM sessions s ORDER BY s.started_at DESC, s.id DESC LIMIT ?",
+            "WITH recent AS (SELECT * FROM sessions ORDER BY started_at DESC, id DESC LIMIT ?), "
+            "counted AS (SELECT session_id, COUNT(*) AS n, "
+            "MIN(CASE WHEN role = 'user' THEN seq END) AS first_seq FROM turns "
+            "WHERE session_id IN (SELECT id FROM recent) GROUP BY session_id) "
+            "SELECT r.*, COALESCE(c.n, 0) AS turn_count, p.session_id IS NOT NULL AS has_plan, "
+            "f.text AS first FROM recent r "
+            "LEFT JOIN counted c ON c.session_id = r.id "
+            "LEFT JOIN turns f ON f.session_id = r.id AND f.seq = c.first_seq "
+            "LEFT JOIN plans p ON p.session_id = r.id "
+            "ORDER BY r.started_at DESC, r.id DESC",
             (limit,),
         )
         return [

@@ -71,6 +71,11 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE sessions ADD COLUMN pending_move TEXT;
     ALTER TABLE sessions ADD COLUMN followup_of INTEGER REFERENCES sessions(id) ON DELETE SET NULL;
     """,
+    # v4: `sessions list` and Home read the newest sessions first: an index in that order lets
+    # SQLite stop after the first rows instead of sorting every session (10,000 sessions: +59 ms).
+    """
+    CREATE INDEX sessions_by_start ON sessions(started_at DESC, id DESC);
+    """,
 )
 
 VERSION = len(MIGRATIONS)

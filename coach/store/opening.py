@@ -63,6 +63,7 @@ def connect(path: Path | None) -> sqlite3.Connection:
     db.row_factory = sqlite3.Row
     try:
         db.execute("PRAGMA foreign_keys = ON")
+        db.execute("PRAGMA secure_delete = ON")  # deleted text is zeroed, whatever the build
         db.execute("PRAGMA busy_timeout = 2000")
         if path:
             db.execute("PRAGMA journal_mode = WAL")
@@ -92,5 +93,5 @@ def open_journal(*, history: bool = True, path: Path | None = None) -> Journal:
     for suffix in ("", "-wal", "-shm"):
         candidate = Path(f"{path}{suffix}")
         if candidate.exists():
-            os.chmod(candidate, 0o600)
+            paths.make_private(candidate)
     return Journal(db, path)

@@ -13,7 +13,10 @@ there. A loading error ends the app and is printed in one line by the CLI.
 
 from __future__ import annotations
 
+import asyncio
 import functools
+import os
+import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -94,6 +97,12 @@ class CoachApp(App):
         """Settings, ladders and journal are there: the mode and the lists show, every action works."""
 
     def on_mount(self) -> None:
+        from coach.engine import exit_signals
+
+        # A closed terminal or kill: save the reply being streamed, then quit (shown is saved).
+        self._remove_signals = exit_signals.install(
+            asyncio.get_running_loop(), self._exit_on_signal
+        )
         self._restore_theme()
         if self._load is not None:
             self.call_after_refresh(
@@ -101,6 +110,22 @@ class CoachApp(App):
             )
         else:
             self.call_after_refresh(self._after_ready)  # Home was built with everything
+
+    def on_unmount(self) -> None:
+        self._remove_signals()
+
+    def _exit_on_signal(self, signum: int) -> None:
+        """The open reply is saved by now (``exit_signals``). A closed terminal (SIGHUP) cannot be
+        restored, and Textual's exit waits on writing to it: end at once. ``kill`` (SIGTERM): quit
+        and restore the terminal, or end anyway after a few seconds."""
+        import signal
+
+        if signum == getattr(signal, "SIGHUP", None):
+            os._exit(128 + signum)
+        self.exit(return_code=128 + signum)
+        timer = threading.Timer(3.0, os._exit, args=(128 + signum,))
+        timer.daemon = True
+        timer.start()
 
     def _load_in_thread(self) -> None:
         try:
@@ -133,12 +158,22 @@ class CoachApp(App):
         for action in waiting:
             action()
         self.post_message(self.Ready())
-        if self.settings.mode == "model":
-            self.warm_up()
+        self.warm_up()
 
     def warm_up(self) -> None:
-        """Import openai (over a second) off the loop, so the first reply does not wait for it."""
-        self.run_worker(_warm_openai, thread=True, exit_on_error=False)
+        """The first session's imports, SDK, encoding and client (``coach.engine.warm``), in a
+        thread, after the ready frame is painted (so they do not delay it)."""
+        self.call_after_refresh(
+            lambda: self.run_worker(self._warm, thread=True, exit_on_error=False)
+        )
+
+    def _warm(self) -> None:
+        import coach.tui.screens.session  # noqa: F401 - its import cost, before S is pressed
+        from coach.engine import warm
+        from coach.tui.widgets.conversation import warm_rendering
+
+        warm_rendering()
+        warm.warm(self.settings)
 
     # -- sessions -----------------------------------------------------------------------------------
     def _notice(self, text: str) -> None:
@@ -238,7 +273,3 @@ class CoachApp(App):
 
     def action_questions(self) -> None:
         self.action_plan()
-
-
-def _warm_openai() -> None:
-    import openai  # noqa: F401 - imported for its side effect of being loaded

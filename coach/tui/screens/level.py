@@ -18,7 +18,7 @@ def level_prompt(level) -> Content:
     """Every level named alike: its number and title where the ladder has one, and the belief it
     grows into (the mindset shift), so levels without a title are told apart too."""
     shift = level.mindset_shift.to.strip().strip('"“”')
-    return Content.assemble(f"{level.label}\n", (f"  → {clean(shift)}", "dim"))
+    return Content.assemble(f"{clean(level.label)}\n", (f"  → {clean(shift)}", "dim"))
 
 
 class LevelScreen(Screen):
@@ -39,7 +39,9 @@ class LevelScreen(Screen):
     def on_mount(self) -> None:
         options = self.query_one("#levels", OptionList)
         for competency in self.app.ladders.competencies.values():
-            options.add_option(Option(Content.styled(competency.name, "bold"), disabled=True))
+            options.add_option(
+                Option(Content.styled(clean(competency.name), "bold"), disabled=True)
+            )
             for level in competency.levels:
                 options.add_option(Option(level_prompt(level), id=f"{competency.id}|{level.level}"))
         options.focus()

@@ -54,7 +54,7 @@ class SessionScreen(Screen):
                 yield Static("Struggles that fit (Space to tick)", classes="section")
                 yield TickList(id="struggles")
                 with Vertical(id="side-actions"):
-                    yield Button("Next step  Ctrl+N", id="next")
+                    yield Button("Next step  F4", id="next")
                     yield Button("Previous step  Ctrl+B", id="back")
                     yield Button("Suggestions  Ctrl+G", id="suggest")
         yield SafeStatic("", id="status")
@@ -62,7 +62,7 @@ class SessionScreen(Screen):
 
     async def on_mount(self) -> None:
         session = self.session
-        self.title = f"{session.competency.name} · {session.level.label}"
+        self.title = clean(f"{session.competency.name} · {session.level.label}")
         self.sub_title = self.app.mode_label
         struggles = self.query_one("#struggles", SelectionList)
         for item in session.level.common_struggles:
@@ -148,13 +148,15 @@ class SessionScreen(Screen):
             await conversation.add_user_turn(user_text)
         handle = await conversation.begin_coach_stream()
         try:
+            if user_text is not None:
+                await conversation.painted()  # own text on screen before the request is built
             async for chunk in stream:
-                if not handle.text:
+                if handle.empty:
                     self.hide_notice()  # a "retrying…" notice is over once text arrives
                 handle.append(chunk)
             await handle.finish()
         except ModelError as error:
-            await handle.cancel("cut off" if handle.text else "no reply")
+            await handle.cancel("no reply" if handle.empty else "cut off")
             wait = (
                 f" (the server asked to wait {error.retry_after:.0f} s)"
                 if isinstance(error, RateLimitError) and error.retry_after

@@ -8,11 +8,14 @@ both; re-parsing a growing Markdown document adds a cost that grows with the rep
   ``History`` (every finished turn, and the finished pieces of the streaming one, as rendered
   lines kept in memory) and ``tail`` (the open end of the streaming reply, plain text, growing
   ``TAIL_STEP`` lines at a time). Scrolling reuses the lines; only changed lines are repainted.
-* Chunks are buffered and flushed every ``FLUSH_SECONDS``. A flush cuts the reply where finished Markdown
-  blocks end (``coach.tui.blocks``); a finished piece is rendered once and joined to the earlier
-  pieces exactly as one render of the whole reply would place it (``stream_markdown``), and the
+* The first chunk is shown at once (in the next frame); later ones are buffered and flushed
+  every ``FLUSH_SECONDS``. A flush cuts the reply where finished Markdown blocks end
+  (``coach.tui.blocks``); a finished piece is rendered once and joined to the earlier pieces
+  exactly as one render of the whole reply would place it (``stream_markdown``), and the
   still-open rest is shown as plain text. Finishing renders only the rest: the final render is
   the one-shot render, for a few milliseconds of work.
+* A session resumed with many turns paints its newest ``FIRST_SHOWN`` turns in the first frame;
+  the older ones are rendered ``BACKFILL_BATCH`` per frame after it (likewise after a resize).
 * Turns older than ``MARKDOWN_WINDOW`` are shown as plain text, so a resize re-renders a bounded
   amount of Markdown.
 * The view follows new text only while the user is at the end (Textual's scroll anchor).
@@ -20,6 +23,7 @@ both; re-parsing a growing Markdown document adds a cost that grows with the rep
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 
 from textual.containers import VerticalScroll
@@ -35,6 +39,7 @@ from coach.tui.widgets.stream_markdown import (
     Lines,
     PieceRenderer,
     blank_line,
+    markdown_renderable,
     render_markdown,
     render_plain,
 )
@@ -45,6 +50,11 @@ FLUSH_SECONDS = 0.2  # five screen updates a second while a reply streams
 PIECE_CHARS = 200  # finished blocks wait in the plain tail until this much can be rendered at once
 TAIL_STEP = 16  # the open tail grows this many lines at a time (at most half the view)
 MARKDOWN_WINDOW = 30  # turns rendered as Markdown; older ones as plain text
+# A turn shows at most this many characters (a runaway server that ignores max_tokens can send
+# megabytes: 5 MB took 15 s to render). The journal keeps all of it; `coach sessions show` prints it.
+SHOW_MAX_CHARS = 100_000
+FIRST_SHOWN = 60  # turns rendered before a long session's first frame; older ones follow
+BACKFILL_BATCH = 100  # older turns rendered per frame after it
 LABELS = {"user": "You", "coach": "Coach"}
 
 
@@ -78,10 +88,15 @@ class _Entry:
             body = self.pieces.lines
         else:
             if self.body is None:
-                if self.plain:
-                    self.body = render_plain(history, Content(clean(self.record.text)), width)
+                text = self.record.text
+                if len(text) > SHOW_MAX_CHARS:  # plain, and only its beginning
+                    self.body = render_plain(
+                        history, Content(clean(text[:SHOW_MAX_CHARS])), width
+                    ) + render_plain(history, _too_long(len(text)), width)
+                elif self.plain:
+                    self.body = render_plain(history, Content(clean(text)), width)
                 else:
-                    self.body = render_markdown(history, self.record.text, width).lines
+                    self.body = render_markdown(history, text, width).lines
             body = self.body
         label = render_plain(history, self.label(), width)
         ending: list[Strip] = []
@@ -93,6 +108,14 @@ class _Entry:
         return self.lines
 
 
+def _too_long(length: int) -> Content:
+    return Content.styled(
+        f"… {length - SHOW_MAX_CHARS:,} more characters not shown here (the reply is "
+        f"{length:,} long); all of it is saved: `coach sessions show` prints it.",
+        "italic",
+    )
+
+
 class History(Lines):
     """Every turn so far as lines; each turn is rendered once per width."""
 
@@ -102,6 +125,7 @@ class History(Lines):
         super().__init__(**kwargs)
         self.entries: list[_Entry] = []
         self.width = 0
+        self.shown_from = 0  # entries before this one are not rendered yet (see _backfill)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         if width != self.width:
@@ -110,9 +134,22 @@ class History(Lines):
                 entry.body = entry.lines = None
                 if entry.pieces is not None:
                     entry.pieces.rerender(width)
-        if any(entry.lines is None for entry in self.entries):
+            # A resumed session of 1,000 turns took 0.55–0.88 s to render before its first
+            # frame: show the newest turns now, the older ones a batch per frame after it.
+            self.shown_from = max(0, len(self.entries) - FIRST_SHOWN)
+            if self.shown_from:
+                self.call_after_refresh(self._backfill)
+        if any(entry.lines is None for entry in self.entries[self.shown_from :]):
             self.rebuild()
         return len(self.lines)
+
+    def _backfill(self) -> None:
+        if not self.shown_from or not self.width:
+            return
+        self.shown_from = max(0, self.shown_from - BACKFILL_BATCH)
+        self.rebuild()
+        if self.shown_from:
+            self.call_after_refresh(self._backfill)
 
     def rebuild(self) -> None:
         """Join the entries' lines, rendering those that changed (once a width is known)."""
@@ -121,7 +158,7 @@ class History(Lines):
             return
         lines: list[Strip] = []
         first_changed = None
-        for entry in self.entries:
+        for entry in self.entries[self.shown_from :]:
             if entry.lines is None:
                 if first_changed is None:
                     first_changed = len(lines)
@@ -145,19 +182,32 @@ class StreamHandle:
         self._cleaner = StreamCleaner()
         self._clean = ""  # cleaned text received so far (what is rendered)
         self._cut = 0  # offset in ``_clean`` up to which pieces are rendered
-        self._timer: Timer | None = conversation.set_interval(FLUSH_SECONDS, self.flush)
+        self._timer: Timer | None = None  # started by the first chunk
+        self._received = 0  # characters received (shown up to SHOW_MAX_CHARS)
         self.done = False
 
     @property
     def text(self) -> str:
-        """The reply as received so far."""
+        """The reply as received so far (a join of every chunk: not for per-chunk use)."""
         return "".join(self._chunks)
 
+    @property
+    def empty(self) -> bool:
+        """No text has arrived yet (constant time, unlike ``text``)."""
+        return not self._chunks
+
     def append(self, chunk: str) -> None:
-        """Add a chunk; it shows at the next flush (at most ``FLUSH_SECONDS`` later)."""
+        """Add a chunk. The first shows at once (in the next frame); later ones are batched and
+        show at the next flush, at most ``FLUSH_SECONDS`` later."""
         if chunk and not self.done:
+            first = not self._chunks
             self._chunks.append(chunk)
-            self._pending.append(chunk)
+            if self._received <= SHOW_MAX_CHARS:
+                self._pending.append(chunk)
+            self._received += len(chunk)
+            if first:
+                self.flush()
+                self._timer = self.conversation.set_interval(FLUSH_SECONDS, self.flush)
 
     def flush(self) -> None:
         """Show what arrived: render newly finished blocks, the open rest as plain text."""
@@ -165,6 +215,13 @@ class StreamHandle:
             return
         self._clean += self._cleaner.feed("".join(self._pending))
         self._pending.clear()
+        if self._received > SHOW_MAX_CHARS:  # the rest is not shown: say so once, stop here
+            self._clean = self._clean[:SHOW_MAX_CHARS]
+            self.conversation.show_tail(
+                self._clean[self._cut :] + "\n\n… (the reply goes on; it is saved in full)",
+                after_piece=self._after_piece(),
+            )
+            return
         text, cut = self._clean, self._cut
         candidate = blocks.stable_prefix_length(text, cut)
         if candidate - cut >= PIECE_CHARS and blocks.starts_block(text, cut, candidate):
@@ -192,7 +249,9 @@ class StreamHandle:
         self._pending.clear()
         entry, history = self.entry, self.conversation.history
         entry.record.text = self.text
-        if not blocks.needs_whole_render(self._clean):  # else a link definition may change
+        if self._received > SHOW_MAX_CHARS:
+            entry.body = None  # rendered plain, its beginning only (``_Entry.render``)
+        elif not blocks.needs_whole_render(self._clean):  # else a link definition may change
             entry.pieces.add(self._clean[self._cut :], history.width)  # earlier pieces
             entry.body = entry.pieces.lines if history.width else None
         self._cut = len(self._clean)
@@ -310,6 +369,13 @@ class Conversation(VerticalScroll):
     async def add_user_turn(self, text: str, note: str = "") -> None:
         self._add(_Entry(TurnRecord("user", text, note)))
 
+    async def painted(self) -> None:
+        """Return once the screen has been painted with what was added (e.g. the user's own
+        turn before the engine and the SDK prepare the request: ~10–20 ms of the loop)."""
+        done = asyncio.get_running_loop().create_future()
+        self.call_after_refresh(lambda: done.done() or done.set_result(None))
+        await done
+
     async def add_coach_turn(self, text: str, note: str = "") -> None:
         self._add(_Entry(TurnRecord("coach", text, note)))
 
@@ -322,3 +388,9 @@ class Conversation(VerticalScroll):
     def show_tail(self, text: str, after_piece: bool) -> None:
         self.tail.set_class(after_piece and bool(text), "-after-piece")
         self.tail.set_text(text)
+
+
+def warm_rendering() -> None:
+    """Build the Markdown parsers the first reply needs (from a worker thread at start-up)."""
+    blocks.starts_block("Warm *up*.\n\nNext.", 0, 11)
+    markdown_renderable("Warm *up*.").parsed  # noqa: B018 - Rich parses on first access

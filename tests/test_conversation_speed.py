@@ -1,0 +1,110 @@
+"""The conversation as a person sees it: the first words of a reply at once, a runaway reply
+shown in part (all of it kept), per-chunk work that does not grow with the reply."""
+
+from __future__ import annotations
+
+from textual.app import App
+
+from coach.tui.widgets import conversation as conversation_module
+from coach.tui.widgets.conversation import SHOW_MAX_CHARS, Conversation
+
+
+class One(App):
+    def compose(self):
+        yield Conversation(id="conversation")
+
+
+def shown(conversation: Conversation) -> str:
+    lines = [*conversation.history.lines, *conversation.tail.lines]
+    return "\n".join(strip.text.rstrip() for strip in lines)
+
+
+async def test_the_first_words_show_in_the_next_frame_not_at_the_first_flush_tick():
+    app = One()
+    async with app.run_test(size=(80, 30)) as pilot:
+        conversation = app.query_one(Conversation)
+        handle = await conversation.begin_coach_stream()
+        await pilot.pause(conversation_module.FLUSH_SECONDS * 2)  # nothing yet: nothing to show
+        handle.append("Hello there")
+        assert "Hello there" in shown(conversation)  # no wait for the 0.2 s timer
+        handle.append(", and more")  # later text is batched until the next flush
+        assert ", and more" not in shown(conversation)
+        await pilot.pause(conversation_module.FLUSH_SECONDS * 2)
+        assert "Hello there, and more" in shown(conversation)
+        await handle.finish()
+
+
+async def test_a_runaway_reply_shows_its_beginning_and_says_so_and_keeps_all_of_it():
+    text = ("All work and no play. " * 40 + "\n\n") * (3 * SHOW_MAX_CHARS // 900)
+    assert len(text) > 2 * SHOW_MAX_CHARS
+    app = One()
+    async with app.run_test(size=(100, 30)) as pilot:
+        conversation = app.query_one(Conversation)
+        handle = await conversation.begin_coach_stream()
+        for start in range(0, len(text), 5000):
+            handle.append(text[start : start + 5000])
+            handle.flush()
+        assert "the reply goes on; it is saved in full" in shown(conversation)
+        await handle.finish()
+        await pilot.pause()
+        on_screen = shown(conversation)
+        assert f"{len(text) - SHOW_MAX_CHARS:,} more characters not shown" in on_screen
+        assert conversation.turns[-1].text == text  # what the app holds is the whole reply
+        assert on_screen.count("All work and no play.") < SHOW_MAX_CHARS // 20
+
+
+async def test_the_empty_check_the_screen_makes_per_chunk_does_not_join_the_reply(monkeypatch):
+    app = One()
+    async with app.run_test(size=(80, 30)):
+        conversation = app.query_one(Conversation)
+        handle = await conversation.begin_coach_stream()
+        assert handle.empty
+        joins = []
+        real = conversation_module.StreamHandle.text
+        monkeypatch.setattr(
+            conversation_module.StreamHandle,
+            "text",
+            property(lambda self: joins.append(1) or real.fget(self)),
+        )
+        for _ in range(500):
+            handle.append("word ")
+            assert not handle.empty
+        assert joins == []
+        await handle.finish()
+
+
+async def test_a_long_session_paints_its_newest_turns_first_then_all_of_them(monkeypatch):
+    from coach.tui.widgets.conversation import FIRST_SHOWN
+
+    class Resumed(One):
+        async def on_mount(self) -> None:  # as the session screen adds a resumed session's turns
+            conversation = self.query_one(Conversation)
+            for n in range(300):
+                await conversation.add_user_turn(f"user turn {n}")
+                await conversation.add_coach_turn(f"coach turn {n}")
+
+    from coach.tui.widgets.conversation import History
+
+    waiting: list[int] = []  # turns not yet rendered, at each step of the backfill
+    real_backfill = History._backfill
+
+    def backfill(self) -> None:
+        waiting.append(self.shown_from)
+        real_backfill(self)
+
+    monkeypatch.setattr(History, "_backfill", backfill)
+    app = Resumed()
+    async with app.run_test(size=(80, 30)) as pilot:
+        conversation = app.query_one(Conversation)
+        history = conversation.history
+        await pilot.pause()
+        assert waiting and waiting[0] == 600 - FIRST_SHOWN  # the first frame rendered the newest
+        for _ in range(50):
+            if not history.shown_from:
+                break
+            await pilot.pause(0.05)
+        assert history.shown_from == 0
+        text = shown(conversation)
+        assert "user turn 0" in text and "coach turn 299" in text
+        assert text.count("You") == 300 and text.count("Coach") == 300
+        assert len(history.entries) > FIRST_SHOWN
