@@ -103,6 +103,8 @@ def test_whole_guided_session_in_the_browser_with_keys_only(coach_home, tmp_path
             await page.press("ctrl+s")  # keep the suggestions
             await page.wait_for_output("focus", since)
             await _say(page, coach_home, FOCUS)
+            for check in ("7", "The release crunch."):  # the guided coach's plan checks
+                await _say(page, coach_home, check)
             await _until(lambda: _rows(coach_home, "SELECT json FROM plans"), "the plan")
             await page.screenshot(tmp_path / "plan.png")
             await page.close()
