@@ -57,7 +57,7 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command(
         "stop",
-        "stop the coach's reply (what arrived is kept), or go back",
+        "stop the reply (what arrived is kept), or go back",
         key="escape",
         action="stop",
         label="Stop reply / back",
@@ -86,7 +86,7 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command(
         "plan",
-        "the plan and teammate questions (before the plan is saved: go to that step)",
+        "plan and teammate questions (not saved yet: the plan step)",
         key="ctrl+e",
         action="app.plan",
         label="Plan",
@@ -356,9 +356,13 @@ def parse(line: str) -> tuple[Command, str]:
 
 def chat_help() -> str:
     """What ``/help`` prints in coach chat: each command and what it does."""
-    width = max(len(c.usage) for c in BY_NAME.values())
+    width = 18  # a longer usage gets its help on the next line
     lines = ["Commands (anything else you type is your answer to the coach):"]
-    lines += [f"  {c.usage:<{width}}  {c.help}" for c in BY_NAME.values()]
+    for c in BY_NAME.values():
+        if len(c.usage) > width:
+            lines += [f"  {c.usage}", f"  {'':<{width}}  {c.help}"]
+        else:
+            lines.append(f"  {c.usage:<{width}}  {c.help}")
     return "\n".join(lines)
 
 

@@ -91,7 +91,7 @@ def test_every_chat_command_has_a_handler_and_help_explains_each():
     assert set(HANDLERS) == set(commands.BY_NAME)
     text = commands.chat_help()
     for command in commands.BY_NAME.values():
-        assert f"{command.usage} " in text and command.help in text
+        assert f"  {command.usage}" in text and command.help in text
 
 
 def chat(monkeypatch, capsys, args, lines):
