@@ -340,7 +340,10 @@ class Journal:
     def forget_all(self) -> None:
         """Remove everything, then rewrite the file so deleted text does not linger in free pages."""
         with self._write() as db:
-            for table in ("memory", "plans", "suggestions", "struggles", "turns", "sessions"):
+            for table in (
+                *("commitment_notes", "commitments", "evidence"),  # growth records (v4)
+                *("memory", "plans", "suggestions", "struggles", "turns", "sessions"),
+            ):
                 db.execute(f"DELETE FROM {table}")  # fixed table names, not input
         try:
             self.db.execute("VACUUM")

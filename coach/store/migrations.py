@@ -76,6 +76,146 @@ MIGRATIONS: tuple[str, ...] = (
     """
     CREATE INDEX sessions_by_start ON sessions(started_at DESC, id DESC);
     """,
+    # v5: growth across sessions. Every habit and feedback question of a plan is a commitment
+    # (kept in step with the plan by triggers, whichever code saves it; plans already stored are
+    # backfilled as open), notes of what happened, evidence of readiness, and a full-text index
+    # (FTS5) of every turn, note and piece of evidence, kept in step by triggers and backfilled.
+    # Search rowids encode the source: turn id * 4, note id * 4 + 1, evidence id * 4 + 2.
+    """
+    CREATE TABLE commitments (
+        id INTEGER PRIMARY KEY,
+        session_id INTEGER REFERENCES sessions(id) ON DELETE CASCADE,
+        competency_id TEXT NOT NULL,
+        level INTEGER NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('habit', 'feedback')),
+        item_id TEXT NOT NULL,
+        first_step TEXT NOT NULL DEFAULT '',
+        due TEXT NOT NULL,
+        cadence TEXT,
+        ask_whom TEXT,
+        status TEXT NOT NULL DEFAULT 'open'
+            CHECK (status IN ('open', 'done', 'changed', 'dropped')),
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        closed_at TEXT,
+        UNIQUE (session_id, item_id)
+    );
+    CREATE INDEX commitments_by_competency ON commitments(competency_id, due);
+    CREATE TABLE commitment_notes (
+        id INTEGER PRIMARY KEY,
+        commitment_id INTEGER NOT NULL REFERENCES commitments(id) ON DELETE CASCADE,
+        text TEXT NOT NULL,
+        source TEXT NOT NULL CHECK (source IN ('user', 'review')),
+        session_id INTEGER REFERENCES sessions(id) ON DELETE SET NULL,
+        created_at TEXT NOT NULL
+    );
+    CREATE INDEX notes_by_commitment ON commitment_notes(commitment_id, id);
+    CREATE TABLE evidence (
+        id INTEGER PRIMARY KEY,
+        competency_id TEXT NOT NULL,
+        level INTEGER NOT NULL,
+        item_id TEXT NOT NULL,
+        text TEXT NOT NULL,
+        happened_on TEXT NOT NULL,
+        session_id INTEGER REFERENCES sessions(id) ON DELETE SET NULL,
+        source TEXT NOT NULL CHECK (source IN ('user', 'coach')),
+        created_at TEXT NOT NULL
+    );
+    CREATE INDEX evidence_by_competency ON evidence(competency_id, happened_on);
+
+    CREATE VIEW plan_items AS
+        SELECT p.session_id, p.created_at, json_extract(p.json, '$.competency_id') AS competency_id,
+               json_extract(p.json, '$.level') AS level, e.value AS item, 0 AS part,
+               e.key AS position
+        FROM plans p, json_each(p.json, '$.habits') e
+        UNION ALL
+        SELECT p.session_id, p.created_at, json_extract(p.json, '$.competency_id'),
+               json_extract(p.json, '$.level'), e.value, 1, e.key
+        FROM plans p, json_each(p.json, '$.feedback') e;
+    INSERT INTO commitments (session_id, competency_id, level, kind, item_id, first_step,
+            due, cadence, ask_whom, created_at, updated_at)
+        SELECT session_id, competency_id, level, json_extract(item, '$.kind'),
+               json_extract(item, '$.item_id'), COALESCE(json_extract(item, '$.first_step'), ''),
+               json_extract(item, '$.due'), json_extract(item, '$.cadence'),
+               json_extract(item, '$.ask_whom'), created_at, created_at
+        FROM plan_items GROUP BY session_id, json_extract(item, '$.item_id')
+        ORDER BY session_id, MIN(part), MIN(position);
+    CREATE TRIGGER plan_commitments_insert AFTER INSERT ON plans BEGIN
+        INSERT INTO commitments (session_id, competency_id, level, kind, item_id,
+                first_step, due, cadence, ask_whom, created_at, updated_at)
+            SELECT session_id, competency_id, level, json_extract(item, '$.kind'),
+                   json_extract(item, '$.item_id'),
+                   COALESCE(json_extract(item, '$.first_step'), ''), json_extract(item, '$.due'),
+                   json_extract(item, '$.cadence'), json_extract(item, '$.ask_whom'),
+                   created_at, created_at
+            FROM plan_items WHERE session_id = NEW.session_id AND NOT EXISTS (
+                SELECT 1 FROM commitments c WHERE c.session_id = NEW.session_id
+                AND c.item_id = json_extract(item, '$.item_id'))
+            ORDER BY part, position;
+    END;
+    CREATE TRIGGER plan_commitments_update AFTER UPDATE OF json ON plans BEGIN
+        DELETE FROM commitments
+            WHERE session_id = NEW.session_id AND status = 'open'
+            AND item_id NOT IN (SELECT json_extract(item, '$.item_id') FROM plan_items
+                                WHERE session_id = NEW.session_id)
+            AND NOT EXISTS (SELECT 1 FROM commitment_notes n WHERE n.commitment_id = commitments.id);
+        UPDATE commitments SET
+                first_step = COALESCE(json_extract(i.item, '$.first_step'), ''),
+                due = json_extract(i.item, '$.due'), cadence = json_extract(i.item, '$.cadence'),
+                ask_whom = json_extract(i.item, '$.ask_whom'), updated_at = NEW.created_at
+            FROM (SELECT item FROM plan_items WHERE session_id = NEW.session_id) AS i
+            WHERE commitments.session_id = NEW.session_id AND commitments.status = 'open'
+            AND commitments.item_id = json_extract(i.item, '$.item_id');
+        INSERT INTO commitments (session_id, competency_id, level, kind, item_id,
+                first_step, due, cadence, ask_whom, created_at, updated_at)
+            SELECT session_id, competency_id, level, json_extract(item, '$.kind'),
+                   json_extract(item, '$.item_id'),
+                   COALESCE(json_extract(item, '$.first_step'), ''), json_extract(item, '$.due'),
+                   json_extract(item, '$.cadence'), json_extract(item, '$.ask_whom'),
+                   created_at, created_at
+            FROM plan_items WHERE session_id = NEW.session_id AND NOT EXISTS (
+                SELECT 1 FROM commitments c WHERE c.session_id = NEW.session_id
+                AND c.item_id = json_extract(item, '$.item_id'))
+            ORDER BY part, position;
+    END;
+
+    CREATE VIRTUAL TABLE search USING fts5(
+        text, kind UNINDEXED, session_id UNINDEXED, tokenize = 'porter unicode61 remove_diacritics 2'
+    );
+    INSERT INTO search (rowid, text, kind, session_id)
+        SELECT id * 4, text, role, session_id FROM turns;
+    CREATE TRIGGER search_turn_insert AFTER INSERT ON turns BEGIN
+        INSERT INTO search (rowid, text, kind, session_id)
+            VALUES (NEW.id * 4, NEW.text, NEW.role, NEW.session_id);
+    END;
+    CREATE TRIGGER search_turn_update AFTER UPDATE OF text ON turns BEGIN
+        DELETE FROM search WHERE rowid = OLD.id * 4;
+        INSERT INTO search (rowid, text, kind, session_id)
+            VALUES (NEW.id * 4, NEW.text, NEW.role, NEW.session_id);
+    END;
+    CREATE TRIGGER search_turn_delete AFTER DELETE ON turns BEGIN
+        DELETE FROM search WHERE rowid = OLD.id * 4;
+    END;
+    CREATE TRIGGER search_note_insert AFTER INSERT ON commitment_notes BEGIN
+        INSERT INTO search (rowid, text, kind, session_id)
+            VALUES (NEW.id * 4 + 1, NEW.text, 'note', NEW.session_id);
+    END;
+    CREATE TRIGGER search_note_delete AFTER DELETE ON commitment_notes BEGIN
+        DELETE FROM search WHERE rowid = OLD.id * 4 + 1;
+    END;
+    CREATE TRIGGER search_evidence_insert AFTER INSERT ON evidence BEGIN
+        INSERT INTO search (rowid, text, kind, session_id)
+            VALUES (NEW.id * 4 + 2, NEW.text, 'evidence', NEW.session_id);
+    END;
+    CREATE TRIGGER search_evidence_update AFTER UPDATE OF text ON evidence BEGIN
+        DELETE FROM search WHERE rowid = OLD.id * 4 + 2;
+        INSERT INTO search (rowid, text, kind, session_id)
+            VALUES (NEW.id * 4 + 2, NEW.text, 'evidence', NEW.session_id);
+    END;
+    CREATE TRIGGER search_evidence_delete AFTER DELETE ON evidence BEGIN
+        DELETE FROM search WHERE rowid = OLD.id * 4 + 2;
+    END;
+    """,
 )
 
 VERSION = len(MIGRATIONS)

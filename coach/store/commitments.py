@@ -1,0 +1,252 @@
+"""Commitments, their notes, and evidence of readiness, in the journal (schema v4).
+
+Commitments are made by the journal's own triggers whenever a plan is saved (see migration v4); this
+module reads them and records what became of them. Each write commits at once, like the journal.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections.abc import Iterator
+from datetime import date, datetime
+
+from coach.errors import CoachError, NotFoundError
+from coach.growth import Commitment, Evidence, Note, Status
+from coach.store.errors import store_error
+
+
+def _time(value: datetime) -> str:
+    return value.isoformat(timespec="seconds")
+
+
+def _parse(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+class GrowthStore:
+    """Growth records of one journal (``Journal``); shares its connection."""
+
+    def __init__(self, journal):
+        self.db: sqlite3.Connection = journal.db
+        self.path = journal.path
+
+    @contextlib.contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        try:
+            with self.db:
+                yield self.db
+        except sqlite3.Error as error:
+            raise store_error(error, self.path) from None
+
+    def _read(self, sql: str, args: tuple = ()) -> list[sqlite3.Row]:
+        try:
+            return self.db.execute(sql, args).fetchall()
+        except sqlite3.Error as error:
+            raise store_error(error, self.path) from None
+
+    # -- commitments -------------------------------------------------------------------------------
+    def commitments(
+        self,
+        competency_id: str | None = None,
+        *,
+        session_id: int | None = None,
+        status: Status | None = None,
+    ) -> list[Commitment]:
+        """Commitments oldest first (by due date), with their notes."""
+        where, args = [], []
+        if competency_id:
+            where.append("competency_id = ?")
+            args.append(competency_id)
+        if session_id is not None:
+            where.append("session_id = ?")
+            args.append(session_id)
+        if status is not None:
+            where.append("status = ?")
+            args.append(Status(status).value)
+        sql = "SELECT * FROM commitments"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        rows = self._read(sql + " ORDER BY due, id", tuple(args))
+        notes = self._notes([r["id"] for r in rows])
+        return [_commitment(r, notes.get(r["id"], [])) for r in rows]
+
+    def commitment(self, commitment_id: int) -> Commitment:
+        rows = self._read("SELECT * FROM commitments WHERE id = ?", (commitment_id,))
+        if not rows:
+            raise NotFoundError(
+                f"There is no commitment {commitment_id} (see `coach commitments list`)."
+            )
+        return _commitment(rows[0], self._notes([commitment_id]).get(commitment_id, []))
+
+    def _notes(self, ids: list[int]) -> dict[int, list[Note]]:
+        if not ids:
+            return {}
+        marks = ",".join("?" * len(ids))
+        found: dict[int, list[Note]] = {}
+        for row in self._read(
+            f"SELECT * FROM commitment_notes WHERE commitment_id IN ({marks}) ORDER BY id",
+            tuple(ids),
+        ):
+            found.setdefault(row["commitment_id"], []).append(
+                Note(
+                    id=row["id"],
+                    text=row["text"],
+                    source=row["source"],
+                    session_id=row["session_id"],
+                    created_at=_parse(row["created_at"]),
+                )
+            )
+        return found
+
+    def set_status(
+        self,
+        commitment_id: int,
+        status: Status,
+        *,
+        note: str = "",
+        when: datetime | None = None,
+        source: str = "user",
+        session_id: int | None = None,
+    ) -> Commitment:
+        """Record what became of a commitment (and, with ``note``, what happened)."""
+        status = Status(status)
+        self.commitment(commitment_id)  # NotFoundError names it
+        stamp = _time(when or datetime.now())
+        with self._write() as db:
+            db.execute(
+                "UPDATE commitments SET status = ?, updated_at = ?, "
+                "closed_at = CASE WHEN ? = 'open' THEN NULL ELSE ? END WHERE id = ?",
+                (status.value, stamp, status.value, stamp, commitment_id),
+            )
+            if note.strip():
+                db.execute(
+                    "INSERT INTO commitment_notes (commitment_id, text, source, session_id, "
+                    "created_at) VALUES (?, ?, ?, ?, ?)",
+                    (commitment_id, note.strip(), source, session_id, stamp),
+                )
+        return self.commitment(commitment_id)
+
+    def add_note(
+        self,
+        commitment_id: int,
+        text: str,
+        *,
+        when: datetime | None = None,
+        source: str = "user",
+        session_id: int | None = None,
+    ) -> Commitment:
+        if not text.strip():
+            raise CoachError("Write the note first.")
+        self.commitment(commitment_id)
+        with self._write() as db:
+            db.execute(
+                "INSERT INTO commitment_notes (commitment_id, text, source, session_id, created_at) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (commitment_id, text.strip(), source, session_id, _time(when or datetime.now())),
+            )
+        return self.commitment(commitment_id)
+
+    def open_commitment_for(self, session_id: int, item_id: str) -> Commitment | None:
+        """The commitment for ``item_id`` in the plan of ``session_id`` (a follow-up review's key)."""
+        rows = self._read(
+            "SELECT id FROM commitments WHERE session_id = ? AND item_id = ?", (session_id, item_id)
+        )
+        return self.commitment(rows[0]["id"]) if rows else None
+
+    # -- evidence ----------------------------------------------------------------------------------
+    def add_evidence(
+        self,
+        competency_id: str,
+        level: int,
+        item_id: str,
+        text: str,
+        happened_on: date,
+        *,
+        session_id: int | None = None,
+        source: str = "user",
+        when: datetime | None = None,
+    ) -> Evidence:
+        if not text.strip():
+            raise CoachError("Describe the moment first: what happened, with whom, on what.")
+        with self._write() as db:
+            cursor = db.execute(
+                "INSERT INTO evidence (competency_id, level, item_id, text, happened_on, "
+                "session_id, source, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    competency_id,
+                    level,
+                    item_id,
+                    text.strip(),
+                    happened_on.isoformat(),
+                    session_id,
+                    source,
+                    _time(when or datetime.now()),
+                ),
+            )
+            new_id = int(cursor.lastrowid)
+        return self.evidence(competency_id, evidence_id=new_id)[0]
+
+    def evidence(
+        self, competency_id: str | None = None, *, evidence_id: int | None = None
+    ) -> list[Evidence]:
+        """Evidence oldest first."""
+        where, args = [], []
+        if competency_id:
+            where.append("competency_id = ?")
+            args.append(competency_id)
+        if evidence_id is not None:
+            where.append("id = ?")
+            args.append(evidence_id)
+        sql = "SELECT * FROM evidence" + (" WHERE " + " AND ".join(where) if where else "")
+        return [
+            Evidence(
+                id=r["id"],
+                competency_id=r["competency_id"],
+                level=r["level"],
+                item_id=r["item_id"],
+                text=r["text"],
+                happened_on=date.fromisoformat(r["happened_on"]),
+                session_id=r["session_id"],
+                source=r["source"],
+                created_at=_parse(r["created_at"]),
+            )
+            for r in self._read(sql + " ORDER BY happened_on, id", tuple(args))
+        ]
+
+    def delete_evidence(self, evidence_id: int) -> None:
+        if not self._read("SELECT 1 FROM evidence WHERE id = ?", (evidence_id,)):
+            raise NotFoundError(f"There is no evidence {evidence_id} (see `coach evidence list`).")
+        with self._write() as db:
+            db.execute("DELETE FROM evidence WHERE id = ?", (evidence_id,))
+
+    # -- sessions, for the progress view ----------------------------------------------------------------
+    def session_dates(self, competency_id: str) -> list[tuple[int, datetime, int, bool]]:
+        """(id, started_at, level, has_plan) of each session of a competency, oldest first."""
+        rows = self._read(
+            "SELECT s.id, s.started_at, s.level, "
+            "EXISTS (SELECT 1 FROM plans p WHERE p.session_id = s.id) AS has_plan "
+            "FROM sessions s WHERE s.competency_id = ? ORDER BY s.started_at, s.id",
+            (competency_id,),
+        )
+        return [(r["id"], _parse(r["started_at"]), r["level"], bool(r["has_plan"])) for r in rows]
+
+
+def _commitment(row: sqlite3.Row, notes: list[Note]) -> Commitment:
+    return Commitment(
+        id=row["id"],
+        session_id=row["session_id"],
+        competency_id=row["competency_id"],
+        level=row["level"],
+        kind=row["kind"],
+        item_id=row["item_id"],
+        first_step=row["first_step"],
+        due=date.fromisoformat(row["due"]),
+        cadence=row["cadence"],
+        ask_whom=row["ask_whom"],
+        status=Status(row["status"]),
+        created_at=_parse(row["created_at"]),
+        updated_at=_parse(row["updated_at"]),
+        closed_at=_parse(row["closed_at"]),
+        notes=notes,
+    )
