@@ -80,5 +80,14 @@ class Evidence(_Model):
     created_at: datetime
 
 
+class SessionMark(_Model):
+    """A session as the progress view counts it."""
+
+    id: int
+    started_at: datetime
+    level: int
+    has_plan: bool
+
+
 EVIDENCE_FIELDS = ("success_indicators", "signals_of_readiness")
 """The ladder lists whose items evidence can show."""

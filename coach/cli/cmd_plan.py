@@ -17,6 +17,9 @@ AUDIENCES = ("manager", "peer", "support", "product")  # coach.engine.teammates 
 def register(sub) -> None:
     plan = command_parser(sub, "plan", "a growth plan from a stored session, or a short fresh one")
     _source_options(plan)
+    plan.add_argument(
+        "--ics", type=Path, metavar="FILE", help="also write the first steps and check-in (.ics)"
+    )
     plan.set_defaults(func=run_plan)
     questions = command_parser(
         sub, "questions", "questions for teammates, ready to paste into a message"
@@ -52,10 +55,20 @@ def run_plan(args: argparse.Namespace) -> int:
                 args.out,
                 force=args.force,
             )
+            _ics(args, record.plan, found.get(record.competency_id))
             return 0
         plan, competency = asyncio.run(_short_session(args, root))
         emit(plan_markdown(plan, competency), args.out, force=args.force)
+        _ics(args, plan, competency)
     return 0
+
+
+def _ics(args: argparse.Namespace, plan, competency) -> None:
+    if getattr(args, "ics", None) is None:
+        return
+    from coach.calendar import plan_ics
+
+    emit(plan_ics(plan, competency), args.ics, force=args.force)
 
 
 def _ask(question: str) -> str:

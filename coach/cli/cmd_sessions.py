@@ -22,6 +22,10 @@ def register(sub) -> None:
     export.add_argument("--format", choices=("md", "json"), default="md")
     add_out(export)
     export.set_defaults(func=run_export)
+    search = action_parser(inner, "search", "find words in everything you wrote and the coach said")
+    search.add_argument("text", nargs="+", help='words (all must match); "a phrase" in quotes')
+    search.add_argument("--limit", type=int, default=20, metavar="N")
+    search.set_defaults(func=run_search)
     delete = action_parser(inner, "delete", "delete a session and its turns")
     delete.add_argument("id", type=int)
     delete.add_argument("--yes", action="store_true", help="do not ask for confirmation")
@@ -77,6 +81,19 @@ def run_export(args: argparse.Namespace) -> int:
         else:
             text = session_markdown(record, root.ladders.get(record.competency_id))
     emit(text, args.out, force=args.force)
+    return 0
+
+
+def run_search(args: argparse.Namespace) -> int:
+    from coach.store.search import describe, search
+
+    with _journal(args) as journal:
+        hits = search(journal.db, " ".join(args.text), limit=args.limit, path=journal.path)
+    if not hits:
+        print("Nothing found.")
+        return 0
+    for hit in hits:
+        print(f"{describe(hit)}:\n    {hit.snippet}")
     return 0
 
 

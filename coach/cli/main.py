@@ -23,6 +23,8 @@ COMMAND_MODULES = {
     "coach.cli.cmd_plan": ("plan", "questions"),
     "coach.cli.cmd_sessions": ("sessions", "forget"),
     "coach.cli.cmd_memory": ("memory",),
+    "coach.cli.cmd_growth": ("commitments", "done", "evidence", "progress"),
+    "coach.cli.cmd_archive": ("export", "import"),
     "coach.cli.cmd_serve": ("serve",),
 }
 

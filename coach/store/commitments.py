@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from datetime import date, datetime
 
 from coach.errors import CoachError, NotFoundError
-from coach.growth import Commitment, Evidence, Note, Status
+from coach.growth import Commitment, Evidence, Note, SessionMark, Status
 from coach.store.errors import store_error
 
 
@@ -221,15 +221,23 @@ class GrowthStore:
             db.execute("DELETE FROM evidence WHERE id = ?", (evidence_id,))
 
     # -- sessions, for the progress view ----------------------------------------------------------------
-    def session_dates(self, competency_id: str) -> list[tuple[int, datetime, int, bool]]:
-        """(id, started_at, level, has_plan) of each session of a competency, oldest first."""
+    def sessions(self, competency_id: str) -> list[SessionMark]:
+        """Each session of a competency, oldest first."""
         rows = self._read(
             "SELECT s.id, s.started_at, s.level, "
             "EXISTS (SELECT 1 FROM plans p WHERE p.session_id = s.id) AS has_plan "
             "FROM sessions s WHERE s.competency_id = ? ORDER BY s.started_at, s.id",
             (competency_id,),
         )
-        return [(r["id"], _parse(r["started_at"]), r["level"], bool(r["has_plan"])) for r in rows]
+        return [
+            SessionMark(
+                id=r["id"],
+                started_at=_parse(r["started_at"]),
+                level=r["level"],
+                has_plan=bool(r["has_plan"]),
+            )
+            for r in rows
+        ]
 
 
 def _commitment(row: sqlite3.Row, notes: list[Note]) -> Commitment:

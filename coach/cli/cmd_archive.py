@@ -1,0 +1,71 @@
+"""``coach export --all FILE`` and ``coach import FILE``: the whole journal as one JSON archive."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from coach.cli.main import command_parser
+from coach.cli.output import emit
+from coach.errors import CoachError, NotFoundError
+
+
+def register(sub) -> None:
+    export = command_parser(
+        sub, "export", "every session, plan, commitment, evidence and memory as one JSON archive"
+    )
+    export.add_argument("--all", action="store_true", required=True, help="everything (required)")
+    export.add_argument("file", type=Path, metavar="FILE", help="where to write it (0600)")
+    export.set_defaults(func=run_export)
+    imported = command_parser(
+        sub, "import", "add what an archive holds and this journal does not (no duplicates)"
+    )
+    imported.add_argument("file", type=Path, metavar="FILE")
+    imported.set_defaults(func=run_import)
+
+
+def _history(args: argparse.Namespace) -> bool:
+    from coach.settings import Settings
+
+    return Settings.load(history=False if getattr(args, "no_history", None) else None).history
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from coach.store import open_journal
+    from coach.store.archive import archive_json, export_archive
+
+    if not _history(args):
+        raise CoachError("History is off (--no-history or history = false): nothing to export.")
+    with open_journal() as journal:
+        archive = export_archive(journal)
+    emit(archive_json(archive), args.file)
+    counts = {key: len(archive[key]) for key in ("sessions", "commitments", "evidence", "memory")}
+    print(
+        f"coach: {counts['sessions']} session(s), {counts['commitments']} commitment(s), "
+        f"{counts['evidence']} piece(s) of evidence, memory of {counts['memory']} competency(ies)",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def run_import(args: argparse.Namespace) -> int:
+    from coach.store import open_journal
+    from coach.store.archive import import_archive, read_archive
+
+    try:
+        text = args.file.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise NotFoundError(f"There is no file {args.file}.") from None
+    except (OSError, UnicodeDecodeError) as error:
+        reason = getattr(error, "strerror", None) or "not UTF-8 text"
+        raise CoachError(f"Could not read {args.file}: {reason}.") from None
+    archive = read_archive(text)
+    history = _history(args)
+    with open_journal(history=history) as journal:  # history off: checked in memory, kept nowhere
+        report = import_archive(journal, archive)
+    if history:
+        print(f"Imported: {report.sentence()}")
+    else:
+        print(f"History is off, so nothing was kept. The archive would give: {report.sentence()}")
+    return 0
