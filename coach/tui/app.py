@@ -273,3 +273,19 @@ class CoachApp(App):
 
     def action_questions(self) -> None:
         self.action_plan()
+
+    @when_ready
+    def action_progress(self) -> None:
+        """Progress on the competency of the current (else the last) session."""
+        from coach.tui.screens.progress import ProgressScreen
+
+        record = self.session.record if self.session else self.journal.last_session()
+        competency_id = record.competency_id if record else None
+        self.push_screen(ProgressScreen(self.ladders.get(competency_id)))
+
+    @when_ready
+    def action_search(self) -> None:
+        from coach.tui.screens.search import SearchScreen
+
+        self.push_screen(SearchScreen())
+

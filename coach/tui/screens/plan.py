@@ -37,6 +37,7 @@ class PlanScreen(Screen):
             )
             yield Button("Save questions  Q", id="save-questions")
             yield Button("Copy questions  Y", id="copy-questions")
+            yield Button("Calendar  I", id="calendar-ics")
         with Horizontal(id="plan-body"):
             with VerticalScroll(id="plan-view"):
                 yield Static(id="plan-text")
@@ -88,7 +89,26 @@ class PlanScreen(Screen):
         said, severity = deliver.copy(self.app, self.documents()[kind], what)
         safe_notify(self.app, said, severity=severity, timeout=8)
 
+    def action_calendar(self) -> None:
+        """The plan's first steps and check-in as an .ics file beside the Markdown."""
+        from coach.calendar import plan_ics
+
+        if self.record.plan is None:
+            safe_notify(self.app, "No plan yet: finish the session first.", severity="warning")
+            return
+        path = Path.cwd() / f"growth-plan-{self.record.started_at:%Y-%m-%d}.ics"
+        try:
+            paths.write_private_file(path, plan_ics(self.record.plan, self.competency))
+        except OSError as error:
+            safe_notify(self.app, f"Could not write {path}: {error.strerror}", severity="error")
+            return
+        safe_notify(self.app, f"Saved {path}: open it with your calendar")
+        self.last_saved = path
+
     def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "calendar-ics":
+            self.action_calendar()
+            return
         action, kind = event.button.id.split("-")
         if action == "save":
             self.action_save(kind)
