@@ -263,7 +263,8 @@ def progress_markdown(progress: Progress) -> str:
             f"- {what}: {_text(p.competency, item_id)} — kept {kept} of {due} due"
             + (f", {len(group) - due} ahead" if len(group) > due else "")
         )
-        notes = [(n, c) for c in group for n in c.notes][-MAX_NOTES:]
+        notes = sorted(((n, c) for c in group for n in c.notes), key=lambda p: p[0].created_at)
+        notes = notes[-MAX_NOTES:]
         for note, c in notes:
             lines.append(f"  - {_day(note.created_at.date())} ({c.status.value}): {note.text}")
     if not p.commitments:

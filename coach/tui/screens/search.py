@@ -39,16 +39,16 @@ class SearchScreen(Screen):
         except CoachError as error:
             results.add_option(Option(Content(clean(str(error))), disabled=True))
             return
-        for hit in hits:
+        for number, hit in enumerate(hits):
             label = f"{describe(hit)}\n  {clean(hit.snippet)}"
-            results.add_option(
-                Option(Content(label), id=str(hit.session_id) if hit.session_id else None)
-            )
+            where = f"{number}-{hit.session_id}" if hit.session_id else None
+            results.add_option(Option(Content(label), id=where))
         if not hits:
             results.add_option(Option(Content("Nothing found."), disabled=True))
         else:
-            results.focus()
+            results.highlighted = 0
+            results.focus()  # Up/Down to choose, Enter opens the session
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option.id:
-            self.app.resume_session(int(event.option.id))
+            self.app.resume_session(int(event.option.id.split("-")[1]))
