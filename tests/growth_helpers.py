@@ -7,8 +7,8 @@ from datetime import datetime, timedelta
 
 from engine_helpers import Clock, customer_empathy, said
 
+from coach import compose
 from coach.domain import Phase
-from coach.engine import setup
 from coach.growth import Status
 from coach.settings import Settings
 from coach.store.commitments import GrowthStore
@@ -58,10 +58,9 @@ EVIDENCE = {  # week -> (item, what happened)
 }
 
 
-async def weekly_session(settings, journal, clock, situation: str) -> int:
+async def weekly_session(root, situation: str) -> int:
     """One guided session: follow-up skipped, goal, situation, struggles, all suggestions, focus."""
-    competency = customer_empathy()
-    session = setup.new_session(settings, journal, competency, 2, setup.make_coach(settings), clock)
+    session = root.start(customer_empathy(), 2)
     await said(session.open())
     if session.phase is Phase.FOLLOWUP:
         await said(session.command("next"))
@@ -78,12 +77,12 @@ async def weekly_session(settings, journal, clock, situation: str) -> int:
 
 async def simulate_quarter(journal) -> Clock:
     """Twelve weekly sessions; outcomes marked a few days after each; evidence recorded."""
-    settings = Settings.load(offline=True)
     clock = Clock(START)
+    root = compose.Root(Settings.load(offline=True), journal=journal, clock=clock)
     growth = GrowthStore(journal)
     for week, situation in enumerate(SITUATIONS, start=1):
         clock.now = START + timedelta(weeks=week - 1)
-        session_id = await weekly_session(settings, journal, clock, situation)
+        session_id = await weekly_session(root, situation)
         made = growth.commitments(session_id=session_id)
         when = clock.now + timedelta(days=4)
         for commitment, outcome in zip(made, OUTCOMES.get(week, ()), strict=False):

@@ -9,6 +9,7 @@ import icalendar
 from growth_helpers import WEEK3_PHRASE, simulate_quarter
 from tui_helpers import SIZE, settle
 
+from coach.compose import Root
 from coach.growth import Status
 from coach.ladder import load_ladders
 from coach.settings import Settings
@@ -25,7 +26,10 @@ AFTER = datetime(2026, 12, 1, 9, 0)
 def quarter_app():
     journal = open_journal()
     asyncio.run(simulate_quarter(journal))
-    app = CoachApp(Settings.load(offline=True), load_ladders(), journal, clock=lambda: AFTER)
+    root = Root(
+        Settings.load(offline=True), ladders=load_ladders(), journal=journal, clock=lambda: AFTER
+    )
+    app = CoachApp(root)
     return app, GrowthStore(journal)
 
 

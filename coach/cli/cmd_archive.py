@@ -25,20 +25,14 @@ def register(sub) -> None:
     imported.set_defaults(func=run_import)
 
 
-def _history(args: argparse.Namespace) -> bool:
-    from coach.settings import Settings
-
-    return Settings.load(history=False if getattr(args, "no_history", None) else None).history
-
-
 def run_export(args: argparse.Namespace) -> int:
-    from coach.store import open_journal
+    from coach import compose
     from coach.store.archive import archive_json, export_archive
 
-    if not _history(args):
-        raise CoachError("History is off (--no-history or history = false): nothing to export.")
-    with open_journal() as journal:
-        archive = export_archive(journal)
+    with compose.build(args) as root:
+        if not root.settings.history:
+            raise CoachError("History is off (--no-history or history = false): nothing to export.")
+        archive = export_archive(root.journal)
     emit(archive_json(archive), args.file)
     counts = {key: len(archive[key]) for key in ("sessions", "commitments", "evidence", "memory")}
     print(
@@ -50,7 +44,7 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from coach.store import open_journal
+    from coach import compose
     from coach.store.archive import import_archive, read_archive
 
     try:
@@ -61,9 +55,9 @@ def run_import(args: argparse.Namespace) -> int:
         reason = getattr(error, "strerror", None) or "not UTF-8 text"
         raise CoachError(f"Could not read {args.file}: {reason}.") from None
     archive = read_archive(text)
-    history = _history(args)
-    with open_journal(history=history) as journal:  # history off: checked in memory, kept nowhere
-        report = import_archive(journal, archive)
+    with compose.build(args) as root:  # history off: checked in memory, kept nowhere
+        history = root.settings.history
+        report = import_archive(root.journal, archive)
     if history:
         print(f"Imported: {report.sentence()}")
     else:

@@ -76,15 +76,15 @@ def _status_arguments(parser: argparse.ArgumentParser, status: str) -> None:
 @contextlib.contextmanager
 def growth_store(args: argparse.Namespace, *, writes: bool = False):
     """The journal's growth records; with history off, an empty one (and no writes allowed)."""
-    from coach.settings import Settings
-    from coach.store import open_journal
+    from coach import compose
     from coach.store.commitments import GrowthStore
 
-    history = Settings.load(history=False if getattr(args, "no_history", None) else None).history
-    if writes and not history:
-        raise CoachError("History is off (--no-history or history = false): nothing can be kept.")
-    with open_journal(history=history) as journal:
-        yield GrowthStore(journal)
+    with compose.build(args) as root:
+        if writes and not root.settings.history:
+            raise CoachError(
+                "History is off (--no-history or history = false): nothing can be kept."
+            )
+        yield GrowthStore(root.journal)
 
 
 def _line(commitment, competency) -> str:

@@ -87,7 +87,8 @@ def run_export(args: argparse.Namespace) -> int:
 def run_search(args: argparse.Namespace) -> int:
     from coach.store.search import describe, search
 
-    with _journal(args) as journal:
+    with _root(args) as root:
+        journal = root.journal
         hits = search(journal.db, " ".join(args.text), limit=args.limit, path=journal.path)
     if not hits:
         print("Nothing found.")

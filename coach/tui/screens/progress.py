@@ -67,7 +67,7 @@ class ProgressScreen(Screen):
     # -- showing -----------------------------------------------------------------------------------
     def document(self) -> str:
         return progress_markdown(
-            load_progress(self.store, self.competency, self.app.clock().date())
+            load_progress(self.store, self.competency, self.app.root.clock().date())
         )
 
     def refresh_view(self) -> None:
@@ -75,7 +75,7 @@ class ProgressScreen(Screen):
         listing = self.query_one("#commitments", OptionList)
         selected = listing.highlighted
         listing.clear_options()
-        today = self.app.clock().date()
+        today = self.app.root.clock().date()
         commitments = self.store.commitments(self.competency.id)
         # Open ones first (soonest due), then the latest reviewed: what a user acts on.
         ordered = [c for c in commitments if c.status is Status.OPEN]
@@ -109,7 +109,9 @@ class ProgressScreen(Screen):
             safe_notify(self.app, "Choose a commitment in the list first.", severity="warning")
             return
         try:
-            updated = self.store.set_status(commitment_id, Status(status), when=self.app.clock())
+            updated = self.store.set_status(
+                commitment_id, Status(status), when=self.app.root.clock()
+            )
         except CoachError as error:
             safe_notify(self.app, str(error), severity="error")
             return
@@ -123,7 +125,7 @@ class ProgressScreen(Screen):
         self._open_editor("note", "What happened? (Enter saves, Esc cancels)")
 
     def action_evidence(self) -> None:
-        progress = load_progress(self.store, self.competency, self.app.clock().date())
+        progress = load_progress(self.store, self.competency, self.app.root.clock().date())
         items = evidence_items(self.competency, progress.level.level)
         picker = self.query_one("#evidence-item", Select)
         picker.set_options([(Content(clean(f"{i.text.strip()} [{i.id}]")), i.id) for i in items])
@@ -163,7 +165,7 @@ class ProgressScreen(Screen):
                 commitment_id = self._selected_id()
                 if commitment_id is None:
                     return
-                self.store.add_note(commitment_id, text, when=self.app.clock())
+                self.store.add_note(commitment_id, text, when=self.app.root.clock())
             elif self.editing == "evidence":
                 item_id = self.query_one("#evidence-item", Select).value
                 if not isinstance(item_id, str):  # nothing chosen
@@ -175,8 +177,8 @@ class ProgressScreen(Screen):
                     found[0].level,
                     item_id,
                     text,
-                    self.app.clock().date(),
-                    when=self.app.clock(),
+                    self.app.root.clock().date(),
+                    when=self.app.root.clock(),
                 )
         except CoachError as error:
             safe_notify(self.app, str(error), severity="error")  # the text stays in the input
@@ -187,7 +189,7 @@ class ProgressScreen(Screen):
         safe_notify(self.app, "Note saved." if saved == "note" else "Evidence recorded.")
 
     def action_save(self) -> None:
-        path = Path.cwd() / f"progress-{self.competency.id}-{self.app.clock():%Y-%m-%d}.md"
+        path = Path.cwd() / f"progress-{self.competency.id}-{self.app.root.clock():%Y-%m-%d}.md"
         try:
             paths.write_private_file(path, self.document())
         except OSError as error:
