@@ -136,14 +136,16 @@ class Root:
 
         if competency is None or isinstance(competency, str):
             competency = self.ladders.get(competency)
-        return start_session(
-            self.journal,
-            competency,
-            level,
-            coach or self.make_coach(on_notice),
-            self.prompts,
-            model=self.settings.model,
-            clock=self.clock,
+        return self._with_growth(
+            start_session(
+                self.journal,
+                competency,
+                level,
+                coach or self.make_coach(on_notice),
+                self.prompts,
+                model=self.settings.model,
+                clock=self.clock,
+            )
         )
 
     def resume(
@@ -163,7 +165,16 @@ class Root:
             raise NotFoundError("There is no session to resume yet.")
         competency = self.ladders.get(record.competency_id)
         coach = coach or self.make_coach(on_notice)
-        return open_session(journal, record, competency, coach, self.prompts, self.clock)
+        return self._with_growth(
+            open_session(journal, record, competency, coach, self.prompts, self.clock)
+        )
+
+    def _with_growth(self, session: CoachSession) -> CoachSession:
+        """Review outcomes and confirmed evidence go to the journal's growth records."""
+        from coach.store.commitments import GrowthStore
+
+        session.growth = GrowthStore(self.journal)
+        return session
 
     # -- closing -----------------------------------------------------------------------------------
     def close(self) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 from coach.domain import PHASE_ORDER, Phase, Plan, SessionRecord, Suggestion
-from coach.engine import grounding, listen, listening, matching, parse, planning, reflect
+from coach.engine import evidence, grounding, listen, listening, matching, parse, planning, reflect
 from coach.ladder.schema import Item, Level
 from coach.moves import (
     Answer,
@@ -29,6 +29,7 @@ from coach.moves import (
     PlanEdit,
     PlanFocus,
     PlanSaved,
+    ProposeEvidence,
     ProposeStruggles,
     Reading,
     Reflect,
@@ -208,7 +209,7 @@ class Flow:
             challenged = any(isinstance(m, Challenge) for m in self.moves(Phase.EXPLORE))
             if reflect.blames_customer(text) and not challenged:
                 return Challenge(phase=phase)
-            return self._explore_move() or self.enter(Phase.STRUGGLES)
+            return self._explore_move() or self._evidence_move() or self.enter(Phase.STRUGGLES)
         if phase is Phase.STRUGGLES:
             return self._after_struggles_answer(text)
         if phase is Phase.SUGGEST:
@@ -258,6 +259,12 @@ class Flow:
             number=len(asked) + 1,
             is_last=len(remaining) == 1,
         )
+
+    def _evidence_move(self) -> ProposeEvidence | None:
+        """Once a session, when the story shows a signal or success indicator: record it?"""
+        if any(isinstance(m, ProposeEvidence) for m in self.moves()):
+            return None
+        return evidence.propose(self.level, self.record.turns, Phase.EXPLORE)
 
     def _after_struggles_answer(self, text: str) -> Move:
         """After the proposal: which struggles fit. Then: may we look at suggestions (asked)."""

@@ -10,7 +10,7 @@ from collections.abc import AsyncIterator, Callable
 from datetime import date
 
 from coach.domain import Phase, Suggestion
-from coach.engine import grounding, planning, reflections, turn_reflections
+from coach.engine import evidence, grounding, planning, reflections, turn_reflections
 from coach.engine.followup_words import followup_text, obstacle_words, plan_check_text
 from coach.engine.guided_words import (
     _join,
@@ -45,6 +45,7 @@ from coach.moves import (
     PlanEdit,
     PlanFocus,
     PlanSaved,
+    ProposeEvidence,
     ProposeStruggles,
     Reflect,
     SituationMore,
@@ -275,6 +276,8 @@ def text_for(move: Move, view: SessionView) -> str:
     if isinstance(move, PlanEdit):
         changed = "; ".join(move.changes)
         return _join(f"Done: {changed}.", question_for(move.resume, view) if move.resume else "")
+    if isinstance(move, ProposeEvidence):
+        return _join(give_back(view, move), evidence.proposal_text(move, level))
     if isinstance(move, PlanSaved):
         return _plan_saved(view)
     return (

@@ -141,7 +141,7 @@ def decide(flow: Flow, text: str, reading: Reading) -> Move:
             return SituationMore(phase=phase)
         return step_to(flow, Phase.EXPLORE)
     if phase is Phase.EXPLORE:
-        return flow._explore_move() or step_to(flow, Phase.STRUGGLES)
+        return flow._explore_move() or flow._evidence_move() or step_to(flow, Phase.STRUGGLES)
     if phase is Phase.STRUGGLES:
         return _struggles(flow, reading)
     if phase is Phase.SUGGEST:

@@ -28,6 +28,7 @@ from coach.moves import (
     NotNow,
     PlanFocus,
     PlanSaved,
+    ProposeEvidence,
     ProposeStruggles,
     Suggestions,
 )
@@ -37,7 +38,7 @@ if TYPE_CHECKING:
     from coach.llm.client import ChatClient
 
 # Moves whose words are facts the code owns (the ladder's suggestions, the saved plan).
-CODE_WORDS = (Suggestions, PlanSaved, NotNow, Closed)
+CODE_WORDS = (Suggestions, PlanSaved, NotNow, Closed, ProposeEvidence)
 
 _TEMPLATES = {
     MoveKind.FOLLOWUP_ITEM: "phase_followup",

@@ -14,7 +14,7 @@ from collections.abc import AsyncIterator, Callable
 from datetime import date, datetime
 
 from coach.domain import Phase, Plan, SessionRecord, Suggestion, Turn
-from coach.engine import listening, planning
+from coach.engine import listening, planning, review
 from coach.engine.flow import Flow
 from coach.engine.memory import session_summary
 from coach.engine.saver import TurnSaver
@@ -48,6 +48,7 @@ class CoachSession:
         self.clock = clock
         self.flow = Flow(level, record, previous_plan, self.today)
         self.flow.listens = getattr(coach, "listens", False)
+        self.growth = None  # the journal's growth records, set by the composition root
         self._saved_state = (record.phase, tuple(record.struggle_ids))
 
     # -- state -------------------------------------------------------------------------------------
@@ -109,8 +110,12 @@ class CoachSession:
         turn.id = self.journal.add_turn(
             self.record.id, "user", text, self.phase, tokens=turn.tokens, reading=reading
         )
+        answered = next((t.move for t in reversed(self.record.turns) if t.role == "coach"), None)
         self.record.turns.append(turn)
-        self._decide(self.flow.after_user(text, reading))
+        decided = self.flow.after_user(text, reading)
+        self._decide(decided)
+        if self.growth is not None:  # a review outcome or a confirmed piece of evidence
+            review.after_answer(self, answered, decided, turn)
 
     def reply(self) -> AsyncIterator[str]:
         """The coach's reply to the turn just submitted."""

@@ -288,4 +288,3 @@ class CoachApp(App):
         from coach.tui.screens.search import SearchScreen
 
         self.push_screen(SearchScreen())
-

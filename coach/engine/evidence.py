@@ -1,0 +1,90 @@
+"""When the user's story shows a success indicator or a signal of readiness, propose it as evidence.
+
+The proposal is a ``ProposeEvidence`` move: the ladder item and the user's own sentence. Its words
+are the code's (the guided coach's and the model coach's alike), so the ladder text and the quote
+reach the user exactly; the user confirms with yes, and only then is anything recorded.
+
+Deliberately cautious: a sentence is proposed only when it shares at least two ideas with the item
+beside "customer" and tells of something done (no "didn't", "skipped", "forgot"…): proposing a
+failure as evidence would be worse than proposing nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from coach.domain import Phase, Turn
+from coach.engine import matching
+from coach.ladder.schema import DERIVED_NOTE, Item, Level
+from coach.moves import ProposeEvidence
+
+MIN_SCORE = 0.9  # shared concepts / sqrt(item concepts): two of four ideas, or more
+MIN_SHARED = 2  # ideas shared beside "customer" itself, which nearly every sentence here has
+_CUSTOMER = set(matching.concepts("customer user"))
+MAX_QUOTE = 240
+STORY_PHASES = (Phase.SITUATION, Phase.EXPLORE)
+_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
+_NOT_DONE = re.compile(
+    r"\b(not|never|no|nobody|didn'?t|don'?t|doesn'?t|wasn'?t|weren'?t|couldn'?t|can'?t|won'?t|"
+    r"haven'?t|hasn'?t|skipp\w*|forg[eo]t\w*|fail\w*|without|too busy|regret\w*|should have|"
+    r"wish|instead of|anyway)\b",
+    re.IGNORECASE,
+)
+_YES = re.compile(
+    r"^\W*(yes|yeah|yep|yup|sure|ok|okay|please|do it|record it|go ahead|sounds good|"
+    r"definitely|absolutely|of course|y)\b",
+    re.IGNORECASE,
+)
+
+
+def candidates(level: Level) -> list[Item]:
+    return [*level.signals_of_readiness, *level.success_indicators]
+
+
+def propose(
+    level: Level, turns: list[Turn] | tuple[Turn, ...], phase: Phase
+) -> ProposeEvidence | None:
+    """The best-supported item the story shows, with the user's sentence; None if none is clear."""
+    best: tuple[float, int, Item, str] | None = None
+    order = {item.id: n for n, item in enumerate(candidates(level))}
+    for turn in turns:
+        if turn.role != "user" or turn.phase not in STORY_PHASES:
+            continue
+        for sentence in _SENTENCE.split(turn.text):
+            sentence = " ".join(sentence.split())
+            if not sentence or _NOT_DONE.search(sentence):
+                continue
+            for match in matching.rank(candidates(level), sentence, minimum=MIN_SCORE):
+                shared = set(matching.concepts(" ".join(match.because))) - _CUSTOMER
+                if len(shared) < MIN_SHARED:
+                    continue
+                key = (match.score, -order[match.item.id])
+                if best is None or key > (best[0], best[1]):
+                    best = (match.score, -order[match.item.id], match.item, sentence)
+    if best is None:
+        return None
+    quote = best[3] if len(best[3]) <= MAX_QUOTE else best[3][: MAX_QUOTE - 1].rstrip() + "…"
+    return ProposeEvidence(phase=phase, item_id=best[2].id, quote=quote)
+
+
+def accepted(text: str) -> bool:
+    """The user's answer to the proposal says yes (anything else records nothing)."""
+    return bool(_YES.match(text))
+
+
+def proposal_text(move: ProposeEvidence, level: Level) -> str:
+    """The coach's words for the proposal (both coaches): the quote and the ladder item, exact."""
+    found = level.find(move.item_id)
+    item = found[1] if found else None
+    title = item.text.strip() if item else move.item_id
+    derived = f" ({DERIVED_NOTE})" if item and item.derived else ""
+    kind = (
+        "a signal of readiness"
+        if found and found[0] == "signals_of_readiness"
+        else ("a success indicator")
+    )
+    return (
+        f"Before we go on: you said “{move.quote}”. That sounds like {kind} of {level.label}: "
+        f"“{title}” [{move.item_id}]{derived}. Shall I record it as evidence for your progress "
+        "(yes or no)? It would appear in `coach progress`, for a 1:1 or a review."
+    )

@@ -1,0 +1,198 @@
+"""Sessions write growth records: evidence the coach proposed and the user confirmed, and the
+follow-up review's outcomes on the last plan's commitments."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import datetime, timedelta
+
+import pytest
+from engine_helpers import Clock, customer_empathy, said
+
+from coach import compose
+from coach.domain import Phase
+from coach.engine.review import outcome
+from coach.growth import Status
+from coach.moves import (
+    FollowupDecide,
+    FollowupItem,
+    FollowupLearned,
+    FollowupObstacle,
+    LadderQuestion,
+    ProposeEvidence,
+    ProposeStruggles,
+)
+from coach.settings import Settings
+from coach.store import open_journal
+from coach.store.commitments import GrowthStore
+
+STORY = (
+    "Our retry change was going to double the sync time for field teams. "
+    "I advocated for the customer needs in the technical discussion about retries, and we kept "
+    "the old default for offline users."
+)
+
+
+def root(journal, clock):
+    return compose.Root(Settings.load(offline=True), journal=journal, clock=clock)
+
+
+async def explore(session) -> str:
+    """Goal, story, and an answer to each ladder question: what the coach says after the last."""
+    await said(session.open())
+    await said(session.send("Get better at speaking up for users."))
+    last = await said(session.send(STORY))
+    while isinstance(session.flow.step_move(), LadderQuestion) and session.phase is Phase.EXPLORE:
+        last = await said(session.send("We looked at the support tickets from field teams first."))
+    return last
+
+
+@pytest.mark.parametrize("answer", ["yes, please", "no thanks"])
+def test_the_coach_proposes_evidence_from_the_story_and_records_it_only_on_yes(answer):
+    with open_journal() as journal:
+        session = root(journal, Clock()).start(customer_empathy(), 2)
+        words = asyncio.run(explore(session))
+        move = session.record.turns[-1].move
+        assert isinstance(move, ProposeEvidence) and move.item_id == "l2.success.4"
+        assert move.quote.startswith(
+            "I advocated for the customer needs in the technical discussion"
+        )
+        assert (
+            f"“{move.quote}”" in words
+            and "“Advocate for customer needs in technical discussions” [l2.success.4]" in words
+        )
+        asyncio.run(said(session.send(answer)))
+        assert isinstance(session.record.turns[-1].move, ProposeStruggles)  # the session goes on
+        recorded = GrowthStore(journal).evidence("customer-empathy")
+        if answer.startswith("yes"):
+            assert [(e.item_id, e.text, e.source, e.session_id) for e in recorded] == [
+                ("l2.success.4", move.quote, "coach", session.record.id)
+            ]
+        else:
+            assert recorded == []
+
+
+def test_no_proposal_when_the_story_tells_of_something_not_done():
+    with open_journal() as journal:
+        session = root(journal, Clock()).start(customer_empathy(), 2)
+
+        async def run():
+            await said(session.open())
+            await said(session.send("Speak up for users."))
+            await said(
+                session.send(
+                    "I did not advocate for the customer needs in the technical discussion; I kept quiet."
+                )
+            )
+            while session.phase is Phase.EXPLORE:
+                await said(session.send("We looked at the tickets."))
+
+        asyncio.run(run())
+        assert not any(isinstance(t.move, ProposeEvidence) for t in session.record.turns)
+
+
+def test_the_follow_up_review_writes_what_happened_on_each_commitment():
+    clock = Clock(datetime(2026, 11, 2, 9))
+    with open_journal() as journal:
+        first = root(journal, clock).start(customer_empathy(), 2)
+
+        async def plan_session(session):
+            await said(session.open())
+            await said(session.send("Listen to users."))
+            await said(session.send(STORY))
+            await said(session.command("struggles"))
+            await said(session.send("1"))
+            await said(session.command("suggest"))
+            await said(session.send("all"))
+            await said(session.send("Ask who it is for."))
+
+        asyncio.run(plan_session(first))
+        growth = GrowthStore(journal)
+        made = growth.commitments(session_id=first.record.id)
+        assert made and all(c.status is Status.OPEN for c in made)
+        clock.now += timedelta(days=14)
+        second = root(journal, clock).start(customer_empathy(), 2)
+        assert second.phase is Phase.FOLLOWUP and second.record.followup_of == first.record.id
+
+        async def review():
+            await said(second.open())
+            for n in range(len(made)):
+                await said(second.send(f"Answer {n}: I read the tickets on Tuesday with Sam."))
+                if second.phase is not Phase.FOLLOWUP:
+                    break
+
+        asyncio.run(review())
+        after = growth.commitments(session_id=first.record.id)
+        noted = [c for c in after if c.notes]
+        assert noted, "the review left no note"
+        note = noted[0].notes[0]
+        assert (note.source, note.session_id) == ("review", second.record.id)
+        assert "I read the tickets on Tuesday with Sam." in note.text
+        assert note.created_at == clock.now
+
+
+class Reading:
+    def __init__(self, progress=None, decision=None):
+        self.progress, self.decision = progress, decision
+
+
+@pytest.mark.parametrize(
+    ("answered", "decided", "reading", "status", "label"),
+    [
+        (
+            FollowupItem(phase=Phase.FOLLOWUP, item_id="x", index=0, total=2),
+            FollowupLearned(phase=Phase.FOLLOWUP, item_id="x"),
+            None,
+            Status.DONE,
+            "",
+        ),
+        (
+            FollowupItem(phase=Phase.FOLLOWUP, item_id="x", index=0, total=2),
+            FollowupObstacle(phase=Phase.FOLLOWUP, item_id="x"),
+            None,
+            None,
+            "",
+        ),
+        (
+            FollowupItem(phase=Phase.FOLLOWUP, item_id="x", index=0, total=2),
+            None,
+            Reading(progress="done"),
+            Status.DONE,
+            "",
+        ),
+        (FollowupLearned(phase=Phase.FOLLOWUP, item_id="x"), None, None, None, "Learned: "),
+        (FollowupObstacle(phase=Phase.FOLLOWUP, item_id="x"), None, None, None, "In the way: "),
+        (
+            FollowupDecide(phase=Phase.FOLLOWUP, item_id="x"),
+            None,
+            Reading(decision="drop"),
+            Status.DROPPED,
+            "Next: ",
+        ),
+        (
+            FollowupDecide(phase=Phase.FOLLOWUP, item_id="x"),
+            None,
+            Reading(decision="change"),
+            Status.CHANGED,
+            "Next: ",
+        ),
+        (
+            FollowupDecide(phase=Phase.FOLLOWUP, item_id="x"),
+            None,
+            Reading(decision="keep"),
+            Status.CHANGED,
+            "Next: ",
+        ),
+        (FollowupDecide(phase=Phase.FOLLOWUP, item_id="x"), None, None, None, "Next: "),
+    ],
+)
+def test_review_outcomes_come_from_moves_and_readings_never_from_words(
+    answered, decided, reading, status, label
+):
+    result = outcome(answered, decided, reading, "  I did   it  ")
+    assert (result.item_id, result.status, result.note) == ("x", status, label + "I did it")
+
+
+def test_answers_outside_a_review_change_no_commitment():
+    assert outcome(None, None, None, "done") is None
+    assert outcome(ProposeStruggles(phase=Phase.STRUGGLES, item_ids=()), None, None, "done") is None
