@@ -83,8 +83,9 @@ def proposal_text(move: ProposeEvidence, level: Level) -> str:
         if found and found[0] == "signals_of_readiness"
         else ("a success indicator")
     )
+    quote = move.quote.rstrip(" .!")
     return (
-        f"Before we go on: you said “{move.quote}”. That sounds like {kind} of {level.label}: "
+        f"Before we go on: earlier you told me “{quote}”. That sounds like {kind} of {level.label}: "
         f"“{title}” [{move.item_id}]{derived}. Shall I record it as evidence for your progress "
         "(yes or no)? It would appear in `coach progress`, for a 1:1 or a review."
     )

@@ -99,6 +99,10 @@ def after_answer(session, answered: Move | None, decided: Move, turn) -> None:
                 source="coach",
                 when=when,
             )
+            if session.coach.on_notice is not None:
+                session.coach.on_notice(
+                    f"Recorded as evidence for [{answered.item_id}]: `coach progress` shows it."
+                )
         return
     result = outcome(answered, decided, reading, turn.text)
     if result is not None:
