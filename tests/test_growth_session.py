@@ -59,7 +59,7 @@ def test_the_coach_proposes_evidence_from_the_story_and_records_it_only_on_yes(a
             "I advocated for the customer needs in the technical discussion"
         )
         assert (
-            f"“{move.quote}”" in words
+            f"earlier you told me “{move.quote.rstrip('.')}”" in words
             and "“Advocate for customer needs in technical discussions” [l2.success.4]" in words
         )
         asyncio.run(said(session.send(answer)))
