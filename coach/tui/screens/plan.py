@@ -37,7 +37,9 @@ class PlanScreen(Screen):
             )
             yield Button("Save questions  Q", id="save-questions")
             yield Button("Copy questions  Y", id="copy-questions")
-            yield Button("Calendar  I", id="calendar-ics")
+            yield Button(
+                ".ics  I", id="calendar-ics", tooltip="Calendar file: first steps and check-in"
+            )
         with Horizontal(id="plan-body"):
             with VerticalScroll(id="plan-view"):
                 yield Static(id="plan-text")
