@@ -164,3 +164,29 @@ def test_v4_from_every_earlier_version_backfills_commitments_and_search(tmp_path
             # Saving the same plan again does not duplicate what the backfill made.
             journal.save_plan(1, plan())
             assert len(growth.commitments()) == 2
+
+
+def test_archive_keeps_any_text_exactly_and_runs_nothing_when_printed(tmp_path):
+    from coach.store.archive import archive_json, export_archive, import_archive, read_archive
+
+    odd = "Asked Ana\x1b[2J, \x9b then\nnew line 🎯 \\ «»"
+    with open_journal(path=tmp_path / "a.sqlite3") as journal:
+        growth = GrowthStore(journal)
+        sid = journal.create_session(
+            "customer-empathy", 2, "guided", None, datetime(2026, 11, 2, 9)
+        )
+        journal.add_turn(sid, "user", odd, Phase.SITUATION)
+        journal.save_plan(sid, plan())
+        growth.set_status(
+            growth.commitments()[0].id, Status.DONE, note=odd, when=datetime(2026, 11, 4)
+        )
+        text = archive_json(export_archive(journal))
+    assert "\x1b" not in text and "\x9b" not in text
+    with open_journal(path=tmp_path / "b.sqlite3") as journal:
+        import_archive(journal, read_archive(text))
+        record = journal.get_session(1)
+        assert record.turns[0].text == odd
+        done = GrowthStore(journal).commitments()[0]
+        assert done.status is Status.DONE and done.notes[0].text == odd
+        assert done.closed_at == datetime(2026, 11, 4)
+        assert search(journal.db, "new line")[0].kind in ("user", "note")

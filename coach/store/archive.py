@@ -12,6 +12,7 @@ import only the columns this journal has are written. Ids are renumbered and ref
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
@@ -98,7 +99,9 @@ def export_archive(journal, now: datetime | None = None) -> dict[str, Any]:
 
 
 def archive_json(archive: dict[str, Any]) -> str:
-    return json.dumps(archive, ensure_ascii=False, indent=1) + "\n"
+    """Readable JSON; DEL and C1 controls escaped too (JSON escapes C0), so ``cat`` runs nothing."""
+    text = json.dumps(archive, ensure_ascii=False, indent=1) + "\n"
+    return re.sub(r"[\x7f-\x9f]", lambda m: f"\\u{ord(m.group(0)):04x}", text)
 
 
 def read_archive(text: str) -> dict[str, Any]:
