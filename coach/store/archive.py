@@ -129,6 +129,7 @@ class _Importer:
         self.db = db
         self.columns: dict[str, list[str]] = {}
         self.session_ids: dict[int, int] = {}
+        self.added: set[int] = set()  # sessions this import added: their records come whole
         self.report = ImportReport()
 
     def _columns(self, table: str) -> list[str]:
@@ -164,6 +165,7 @@ class _Importer:
             return
         sid = self.insert("sessions", session, followup_of=None)
         self.session_ids[session["id"]] = sid
+        self.added.add(sid)
         for turn in session.get("turns", []):
             self.insert("turns", turn, session_id=sid)
         for table in ("struggles", "suggestions"):
@@ -193,7 +195,9 @@ class _Importer:
             self.report.commitments_updated += 1
         else:
             cid = row["id"]
-            if commitment["updated_at"] > row["updated_at"]:  # the archive knows more
+            # A session just added takes the archive's record whole; one already here only what
+            # changed later than what this journal knows.
+            if sid in self.added or commitment["updated_at"] > row["updated_at"]:
                 names = ("first_step", "due", "cadence", "ask_whom", "status", "created_at")
                 names += ("updated_at", "closed_at")
                 changed = self.db.execute(
