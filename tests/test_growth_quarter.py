@@ -48,15 +48,19 @@ def test_progress_after_a_quarter_reads_as_a_review_document(
     )
     summary = doc.split("## Readiness summary")[1].split("##")[0]
     assert "12 coaching sessions on Customer Empathy between 7 Sep 2026 and 30 Nov 2026" in summary
-    assert "Commitments: 25 kept of 46 due so far (54 %); 2 still ahead." in summary
+    assert (
+        "Commitments: 25 kept of 46 due so far (54 %), 12 of them past due with no outcome noted; "
+        "2 still ahead." in summary
+    )
     assert (
         "Signals of readiness with evidence: 2 of 3: `[l2.signal.1]`; `[l2.signal.2]`." in summary
     )
     assert "Still without evidence: `[l2.signal.3]`." in summary
     chart = doc.split("```text\n")[1].split("```")[0].splitlines()
     assert len(chart) == 13  # every week from the first session's to this one
-    assert chart[1].startswith("14 Sep  ███░  3 of 4 kept")
-    assert chart[5].startswith("12 Oct  █░░░  1 of 4 kept")  # the week it all slipped
+    assert chart[1] == "14 Sep  ███▫  3 of 4 kept (1 with no outcome yet)"
+    assert chart[5] == "12 Oct  █░░▫  1 of 4 kept (1 with no outcome yet)"  # the week it slipped
+    assert chart[11] == "23 Nov  ▫▫▫▫  0 of 4 kept (4 with no outcome yet)"  # not reviewed yet
     assert chart[-1].startswith("30 Nov  ··") and "2 ahead" in chart[-1]
     for item, text in EVIDENCE.values():
         assert f"`[{item}]`" in doc and text in doc

@@ -22,8 +22,9 @@ MAX_NOTES = 4  # notes shown per ladder item, the latest
 class Week:
     start: date  # a Monday
     kept: int
-    missed: int
+    missed: int  # dropped, changed, or open past its date
     pending: int  # open, not due yet
+    unreviewed: int = 0  # of the missed: open past its date, no outcome recorded yet
 
     @property
     def total(self) -> int:
@@ -78,7 +79,8 @@ class Progress:
             due = [c for c in self.commitments if _monday(c.due) == monday]
             kept = sum(c.kept for c in due)
             missed = sum(c.missed(self.today) for c in due)
-            weeks.append(Week(monday, kept, missed, len(due) - kept - missed))
+            unreviewed = sum(c.status is Status.OPEN and c.due < self.today for c in due)
+            weeks.append(Week(monday, kept, missed, len(due) - kept - missed, unreviewed))
             monday += timedelta(weeks=1)
         return weeks
 
@@ -179,10 +181,13 @@ def summary_lines(progress: Progress) -> list[str]:
             f"working at {p.level.label}."
         )
     reviewed = len(p.kept) + len(p.missed)
+    unreviewed = sum(c.status is Status.OPEN for c in p.missed)
     if p.commitments:
         lines.append(
             f"Commitments: {len(p.kept)} kept of {reviewed} due so far "
-            f"({_percent(len(p.kept), reviewed)}); {len(p.pending)} still ahead."
+            f"({_percent(len(p.kept), reviewed)})"
+            + (f", {unreviewed} of them past due with no outcome noted" if unreviewed else "")
+            + f"; {len(p.pending)} still ahead."
         )
         counts = Counter(c.item_id for c in p.kept)
         if counts:
@@ -214,15 +219,18 @@ def summary_lines(progress: Progress) -> list[str]:
 
 
 def chart_lines(weeks: list[Week]) -> list[str]:
-    """One line a week: █ kept, ░ missed, · not due yet; then 'kept of due'."""
+    """One line a week: █ kept, ░ not kept, ▫ past due with no outcome, · not due yet."""
     if not weeks:
         return ["(no commitments yet)"]
     width = max(w.total for w in weeks) or 1
     lines = []
     for week in weeks:
-        bar = "█" * week.kept + "░" * week.missed + "·" * week.pending
+        not_kept = week.missed - week.unreviewed
+        bar = "█" * week.kept + "░" * not_kept + "▫" * week.unreviewed + "·" * week.pending
         due = week.kept + week.missed
         tally = f"{week.kept} of {due} kept" if due else ("nothing due" if not week.total else "")
+        if week.unreviewed:
+            tally += f" ({week.unreviewed} with no outcome yet)"
         if week.pending:
             tally += (", " if tally else "") + f"{week.pending} ahead"
         lines.append(f"{week.start.day:>2} {week.start:%b}  {bar:<{width}}  {tally}")
@@ -236,7 +244,11 @@ def progress_markdown(progress: Progress) -> str:
     lines = [title, "", f"*As of {_day(p.today)}, from coach.*", "", "## Readiness summary", ""]
     lines += [f"- {line}" for line in summary_lines(p)]
     lines += ["", "## Commitments kept per week", "", "```text", *chart_lines(p.weeks()), "```"]
-    lines += ["", "*█ kept · ░ missed (dropped, changed or past due) · · not due yet*"]
+    lines += [
+        "",
+        "*█ kept · ░ not kept (dropped, or carried on changed) · ▫ past due, no outcome "
+        "noted · · not due yet*",
+    ]
     for field_name in ("signals_of_readiness", "success_indicators"):
         lines += ["", f"## {LIST_FIELDS[field_name]}", ""]
         for shown in p.signals(field_name):
