@@ -172,6 +172,55 @@ def test_import_with_no_history_checks_the_archive_and_keeps_nothing(
         ('{"format": "zip"}', "This is not a coach archive"),
         ('{"format": "coach-archive", "version": 9}', "format version 9"),
         ('{"format": "coach-archive", "version": 1, "sessions": [{"id": 1}]}', "damaged"),
+        (
+            json.dumps(
+                {
+                    "format": "coach-archive",
+                    "version": 1,
+                    "sessions": [
+                        {
+                            "id": 1,
+                            "competency_id": "customer-empathy",
+                            "level": 2,
+                            "mode": "guided",
+                            "phase": "checkin",
+                            "started_at": "2026-11-01T09:00:00",
+                            "turns": [
+                                {
+                                    "seq": 1,
+                                    "role": "coach",
+                                    "text": "Hi",
+                                    "phase": "checkin",
+                                    "complete": 1,
+                                    "created_at": "2026-11-01T09:00:00",
+                                    "move": {"kind": "no-such-move"},
+                                }
+                            ],
+                        }
+                    ],
+                }
+            ),
+            "damaged",
+        ),
+        (
+            json.dumps(
+                {
+                    "format": "coach-archive",
+                    "version": 1,
+                    "sessions": [
+                        {
+                            "id": 1,
+                            "competency_id": "customer-empathy",
+                            "level": 2,
+                            "mode": "guided",
+                            "phase": "checkin",
+                            "started_at": 5,
+                        }
+                    ],
+                }
+            ),
+            "damaged",
+        ),
     ],
 )
 def test_a_bad_archive_changes_nothing_and_says_why_in_one_line(

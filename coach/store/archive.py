@@ -247,6 +247,20 @@ class _Importer:
         self.report.memory_updated += 1
 
 
+def _read_back(journal, importer: _Importer) -> None:
+    """Read what was added with the journal's own readers, so a bad value fails the import now
+    (rolled back) rather than a later ``coach sessions show``."""
+    from coach.store.commitments import GrowthStore
+
+    for session_id in importer.added:
+        journal.get_session(session_id)
+    growth = GrowthStore(journal)
+    growth.commitments()
+    growth.evidence()
+    for row in journal.db.execute("SELECT competency_id FROM memory").fetchall():
+        journal.memory(row["competency_id"])
+
+
 def import_archive(journal, archive: dict[str, Any]) -> ImportReport:
     """Add what the archive holds and the journal does not; all or nothing."""
     importer = _Importer(journal.db)
@@ -261,10 +275,12 @@ def import_archive(journal, archive: dict[str, Any]) -> ImportReport:
                 importer.evidence(moment)
             for remembered in archive.get("memory", []):
                 importer.memory(remembered)
+            _read_back(journal, importer)
     except sqlite3.Error as error:
         raise store_error(error, journal.path) from None
-    except (KeyError, TypeError, AttributeError) as error:
+    except (KeyError, TypeError, AttributeError, ValueError) as error:  # pydantic's errors too
+        detail = " ".join(str(error).split())[:160]  # one line, whatever the error's own text
         raise CoachError(
-            f"This coach archive is damaged ({type(error).__name__}: {error}); nothing was imported."
+            f"This coach archive is damaged ({type(error).__name__}: {detail}); nothing was imported."
         ) from None
     return importer.report
