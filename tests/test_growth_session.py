@@ -200,3 +200,28 @@ def test_review_outcomes_come_from_moves_and_readings_never_from_words(
 def test_answers_outside_a_review_change_no_commitment():
     assert outcome(None, None, None, "done") is None
     assert outcome(ProposeStruggles(phase=Phase.STRUGGLES, item_ids=()), None, None, "done") is None
+
+
+async def test_in_model_mode_the_proposal_is_the_codes_words_and_costs_no_request(respx_mock):
+    from test_engine_model import CHAT, FakeModel, model_session
+
+    fake = FakeModel()
+    respx_mock.post(CHAT).mock(side_effect=fake)
+    with open_journal() as journal:
+        session = model_session(journal)
+        await said(session.open())
+        await said(session.send("Speak up for users."))
+        await said(session.send(STORY))
+        while session.phase is Phase.EXPLORE and not isinstance(
+            session.record.turns[-1].move, ProposeEvidence
+        ):
+            asked = len(fake.requests)
+            await said(session.send("We looked at the support tickets from field teams first."))
+        assert len(fake.requests) == asked  # the proposal turn sent nothing to the model
+        before = len(fake.requests)
+        turn = session.record.turns[-1]
+        assert isinstance(turn.move, ProposeEvidence) and turn.move.item_id == "l2.success.4"
+        assert "“Advocate for customer needs in technical discussions” [l2.success.4]" in turn.text
+        await said(session.send("yes"))
+        assert len(fake.requests) == before + 1  # only the struggles turn asked the model
+        assert [e.item_id for e in GrowthStore(journal).evidence()] == ["l2.success.4"]
