@@ -283,3 +283,31 @@ def test_no_history_growth_commands_create_nothing(capsys, monkeypatch, coach_ho
 def test_progress_with_nothing_yet(capsys, monkeypatch):
     code, out, _ = run(capsys, monkeypatch, ["progress", "--as-of", date(2026, 1, 5).isoformat()])
     assert code == 0 and "(none yet" in out and "Signals of readiness with evidence: 0 of" in out
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["progress"],
+        ["commitments", "list", "--all"],
+        ["done", "1"],
+        ["commitments", "note", "1", "x"],
+        ["evidence", "add", "l2.signal.1", "x"],
+        ["evidence", "list"],
+        ["sessions", "search", "x"],
+        ["export", "--all", "archive.json"],
+        ["plan", "--ics", "plan.ics"],
+    ],
+    ids=" ".join,
+)
+def test_history_false_in_the_config_file_creates_no_file(
+    argv, coach_home, capsys, monkeypatch, tmp_path
+):
+    monkeypatch.chdir(tmp_path)
+    config = coach_home / "config"
+    config.mkdir(parents=True)
+    (config / "config.toml").write_text("history = false\n")
+    main(argv)
+    capsys.readouterr()
+    assert not (coach_home / "data").exists()
+    assert not (tmp_path / "archive.json").exists()
