@@ -136,17 +136,16 @@ class Root:
 
         if competency is None or isinstance(competency, str):
             competency = self.ladders.get(competency)
-        return self._with_growth(
-            start_session(
-                self.journal,
-                competency,
-                level,
-                coach or self.make_coach(on_notice),
-                self.prompts,
-                model=self.settings.model,
-                clock=self.clock,
-            )
+        session = start_session(
+            self.journal,
+            competency,
+            level,
+            coach or self.make_coach(on_notice),
+            self.prompts,
+            model=self.settings.model,
+            clock=self.clock,
         )
+        return self._with_growth(session)
 
     def resume(
         self,
@@ -165,9 +164,8 @@ class Root:
             raise NotFoundError("There is no session to resume yet.")
         competency = self.ladders.get(record.competency_id)
         coach = coach or self.make_coach(on_notice)
-        return self._with_growth(
-            open_session(journal, record, competency, coach, self.prompts, self.clock)
-        )
+        session = open_session(journal, record, competency, coach, self.prompts, self.clock)
+        return self._with_growth(session)
 
     def _with_growth(self, session: CoachSession) -> CoachSession:
         """Review outcomes and confirmed evidence go to the journal's growth records."""
