@@ -111,3 +111,9 @@ async def test_plan_screen_writes_the_calendar(tmp_path, monkeypatch):
         events = icalendar.Calendar.from_ical(app.screen.last_saved.read_bytes()).walk("VEVENT")
         plan = app.screen.record.plan
         assert len(events) == len(plan.habits) + len(plan.feedback) + 1
+
+
+def test_progress_snapshot(snap_compare):
+    """The progress screen after the quarter: the review document beside the commitments."""
+    app, _ = quarter_app()
+    assert snap_compare(app, terminal_size=(120, 40), press=["g"])
