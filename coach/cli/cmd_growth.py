@@ -26,6 +26,7 @@ def register(sub) -> None:
     for name, status, text in (
         ("done", "done", "mark a commitment kept"),
         ("drop", "dropped", "let a commitment go"),
+        ("change", "changed", "not done as planned: carried on in a changed form (say how)"),
         ("reopen", "open", "mark a commitment open again"),
     ):
         action = action_parser(inner, name, text)

@@ -58,6 +58,9 @@ class ProgressScreen(Screen):
             yield Input(id="editor-input")
         yield Footer()
 
+    def on_screen_resume(self) -> None:
+        self.refresh_view()  # `coach done` in another terminal may have changed something
+
     def on_mount(self) -> None:
         self.title = f"Progress — {self.competency.name}"
         self.query_one("#progress-editor").display = False
