@@ -3,7 +3,8 @@ missed, evidence recorded, all through the engine and the journal as a user woul
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
+from pathlib import Path
 
 from engine_helpers import Clock, customer_empathy, said
 
@@ -96,3 +97,31 @@ async def simulate_quarter(journal) -> Clock:
             )
     clock.now = START + timedelta(weeks=12)
     return clock
+
+
+_BUILT: dict[str, Path] = {}
+
+
+def quarter_home() -> date:
+    """The quarter in this test's journal: built once per run, then copied (it is deterministic)."""
+    import asyncio
+    import atexit
+    import os
+    import shutil
+    import tempfile
+
+    from coach import paths
+    from coach.store import open_journal
+
+    if "file" not in _BUILT:
+        folder = tempfile.mkdtemp(prefix="coach-quarter-")
+        atexit.register(shutil.rmtree, folder, True)
+        built = Path(folder) / "journal.sqlite3"
+        with open_journal(path=built) as journal:
+            asyncio.run(simulate_quarter(journal))
+        _BUILT["file"] = built
+    target = paths.database_file()
+    paths.ensure_private_dir(target.parent)
+    shutil.copyfile(_BUILT["file"], target)
+    os.chmod(target, 0o600)
+    return (START + timedelta(weeks=12)).date()

@@ -3,7 +3,6 @@ and a move to a new machine that reproduces the same progress."""
 
 from __future__ import annotations
 
-import asyncio
 import io
 import json
 import os
@@ -13,7 +12,7 @@ from datetime import date
 
 import icalendar
 import pytest
-from growth_helpers import EVIDENCE, WEEK3_PHRASE, simulate_quarter
+from growth_helpers import EVIDENCE, WEEK3_PHRASE, quarter_home
 
 from coach.cli.main import main
 from coach.store import open_journal
@@ -28,9 +27,7 @@ def run(capsys, monkeypatch, argv: list[str], stdin: str = "") -> tuple[int, str
 
 @pytest.fixture
 def quarter(coach_home):
-    with open_journal() as journal:
-        clock = asyncio.run(simulate_quarter(journal))
-    return clock.now.date()  # 30 Nov 2026, the Monday after week 12
+    return quarter_home()  # 30 Nov 2026, the Monday after week 12
 
 
 def test_progress_after_a_quarter_reads_as_a_review_document(

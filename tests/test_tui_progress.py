@@ -6,7 +6,7 @@ import asyncio
 from datetime import datetime
 
 import icalendar
-from growth_helpers import WEEK3_PHRASE, simulate_quarter
+from growth_helpers import WEEK3_PHRASE, quarter_home
 from tui_helpers import SIZE, settle
 
 from coach.compose import Root
@@ -24,8 +24,8 @@ AFTER = datetime(2026, 12, 1, 9, 0)
 
 
 def quarter_app():
+    quarter_home()
     journal = open_journal()
-    asyncio.run(simulate_quarter(journal))
     root = Root(
         Settings.load(offline=True), ladders=load_ladders(), journal=journal, clock=lambda: AFTER
     )
@@ -50,7 +50,7 @@ async def test_mark_note_and_evidence_on_the_progress_screen(tmp_path, monkeypat
         await pilot.press("d")  # the highlighted commitment: the first open one
         assert store.commitment(first_open[0].id).status is Status.DONE
         await pilot.press("n")
-        typed = "Dana [b]no[/]; dry run"
+        typed = "[b]no[/]"
         await type_text(pilot, typed)
         await pilot.press("enter")
         await settle(pilot)
