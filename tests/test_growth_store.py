@@ -131,12 +131,12 @@ def test_forget_all_removes_growth_and_its_index(coach_home):
 
 
 @pytest.mark.parametrize("start", range(VERSION))
-def test_v4_from_every_earlier_version_backfills_commitments_and_search(tmp_path, start):
+def test_growth_migration_from_every_earlier_version_backfills_commitments_and_search(
+    tmp_path, start
+):
     path = tmp_path / f"v{start}.sqlite3"
     db = sqlite3.connect(path)
-    for number in range(min(start, 3)):
-        db.executescript(MIGRATIONS[number])
-    for number in range(3, start):
+    for number in range(start):
         db.executescript(MIGRATIONS[number])
     db.execute(f"PRAGMA user_version = {start}")
     if start >= 1:
