@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from coach import growth_keys
 from coach.errors import CoachError
 
 # Where a TUI key acts, and the title F1 gives that group, in the order F1 lists them.
@@ -20,8 +21,7 @@ SCREENS: dict[str, str] = {
     "session": "Session",
     "suggestions": "Suggestions",
     "plan": "Plan",
-    "progress": "Progress",
-    "search": "Search",
+    **growth_keys.SCREENS,
 }
 
 
@@ -206,26 +206,6 @@ COMMANDS: tuple[Command, ...] = (
         chat=False,
         palette="Change level",
     ),
-    Command(
-        "progress",
-        "progress: commitments kept, evidence of readiness, a summary for a review",
-        key="g",
-        action="app.progress",
-        label="Progress",
-        screen="home",
-        chat=False,
-        palette="Progress",
-    ),
-    Command(
-        "search",
-        "search everything you wrote and the coach said",
-        key="slash",
-        action="app.search",
-        label="Search",
-        screen="home",
-        chat=False,
-        palette="Search",
-    ),
     Command("open", "open the highlighted session or plan", key="enter", screen="home", chat=False),
     # Choosing a level, finding one.
     Command(
@@ -360,106 +340,16 @@ COMMANDS: tuple[Command, ...] = (
         screen="plan",
         chat=False,
     ),
-    Command(
-        "calendar",
-        "a calendar file (.ics) of the first steps and the check-in",
-        key="i",
-        action="calendar",
-        label="Calendar (.ics)",
-        screen="plan",
-        chat=False,
-    ),
-    # Progress.
-    Command(
-        "progress-back",
-        "back (closes a note first)",
-        key="escape",
-        action="back",
-        label="Back",
-        screen="progress",
-        chat=False,
-    ),
-    Command(
-        "mark-done",
-        "mark the highlighted commitment done",
-        key="d",
-        action="mark('done')",
-        label="Done",
-        screen="progress",
-        chat=False,
-    ),
-    Command(
-        "mark-dropped",
-        "drop the highlighted commitment",
-        key="x",
-        action="mark('dropped')",
-        label="Drop",
-        screen="progress",
-        chat=False,
-    ),
-    Command(
-        "mark-open",
-        "mark the highlighted commitment open again",
-        key="o",
-        action="mark('open')",
-        label="Reopen",
-        screen="progress",
-        chat=False,
-    ),
-    Command(
-        "note",
-        "a note of what happened with the highlighted commitment",
-        key="n",
-        action="note",
-        label="Note",
-        screen="progress",
-        chat=False,
-    ),
-    Command(
-        "evidence",
-        "record a moment that shows a signal of readiness",
-        key="e",
-        action="evidence",
-        label="Evidence",
-        screen="progress",
-        chat=False,
-    ),
-    Command(
-        "save-progress",
-        "save the progress document for a review (Markdown)",
-        key="s",
-        action="save",
-        label="Save for a review",
-        screen="progress",
-        chat=False,
-    ),
-    Command(
-        "copy-progress",
-        "copy the progress document",
-        key="c",
-        action="copy",
-        label="Copy",
-        screen="progress",
-        chat=False,
-    ),
-    # Search.
-    Command(
-        "search-back",
-        "back",
-        key="escape",
-        action="app.pop_screen",
-        label="Back",
-        screen="search",
-        chat=False,
-    ),
-    Command(
-        "search-open",
-        "search, then open the highlighted session",
-        key="enter",
-        screen="search",
-        chat=False,
-    ),
 )
+
+
+# The growth screens' keys (progress, search, the plan's calendar file): rows kept in their own module.
+COMMANDS += tuple(
+    Command(name, text, key=key, action=action, label=label, screen=screen, chat=False,
+            palette=palette)
+    for screen, rows in growth_keys.KEYS.items()
+    for name, text, key, action, label, palette in rows
+)  # fmt: skip
 
 BY_NAME = {c.name: c for c in COMMANDS if c.chat}
 _ALIASES = {alias: c for c in BY_NAME.values() for alias in c.aliases}
@@ -489,7 +379,7 @@ def chat_help() -> str:
 
 def key_label(key: str) -> str:
     """'ctrl+s' → 'Ctrl+S', 'escape' → 'Esc', 'f1' → 'F1', 'f4,ctrl+n' → 'F4 / Ctrl+N'."""
-    names = {"escape": "Esc", "enter": "Enter", "space": "Space", "tab": "Tab"}
+    names = {"escape": "Esc", "enter": "Enter", "space": "Space", "tab": "Tab", "slash": "/"}
 
     def one(name: str) -> str:
         parts = name.strip().split("+")

@@ -64,12 +64,12 @@ async def weekly_session(root, situation: str) -> int:
     session = root.start(customer_empathy(), 2)
     await said(session.open())
     if session.phase is Phase.FOLLOWUP:
-        await said(session.command("next"))
+        await said(session.next_step())
     await said(session.send("Understand the people who use what I build."))
     await said(session.send(situation))
-    await said(session.command("struggles"))
+    await said(session.go_to(Phase.STRUGGLES))
     await said(session.send("1"))
-    await said(session.command("suggest"))
+    await said(session.go_to(Phase.SUGGEST))
     await said(session.send("all"))
     await said(session.send("Ask who it is for before I build."))
     assert session.plan is not None

@@ -104,9 +104,9 @@ def test_the_follow_up_review_writes_what_happened_on_each_commitment():
             await said(session.open())
             await said(session.send("Listen to users."))
             await said(session.send(STORY))
-            await said(session.command("struggles"))
+            await said(session.go_to(Phase.STRUGGLES))
             await said(session.send("1"))
-            await said(session.command("suggest"))
+            await said(session.go_to(Phase.SUGGEST))
             await said(session.send("all"))
             await said(session.send("Ask who it is for."))
 

@@ -1,0 +1,42 @@
+"""The app's keys for growth over time, as rows of the command table (``coach.commands``).
+
+Plain data, so the table stays one table: (name, help, key, action, footer label, palette title).
+None of these is a ``coach chat`` command: the CLI has ``coach progress``, ``coach done`` and the rest.
+"""
+
+from __future__ import annotations
+
+SCREENS = {"progress": "Progress", "search": "Search"}
+
+Row = tuple[str, str, str, str | None, str, str | None]
+
+KEYS: dict[str, tuple[Row, ...]] = {
+    "home": (
+        ("progress", "progress: commitments kept, evidence, a summary for a review", "g",
+         "app.progress", "Progress", "Progress"),
+        ("search", "search everything you wrote and the coach said", "slash", "app.search",
+         "Search", "Search"),
+    ),
+    "plan": (
+        ("calendar", "a calendar file (.ics) of the first steps and the check-in", "i",
+         "calendar", "Calendar (.ics)", None),
+    ),
+    "progress": (
+        ("progress-back", "back (closes a note first)", "escape", "back", "Back", None),
+        ("mark-done", "mark the highlighted commitment done", "d", "mark('done')", "Done", None),
+        ("mark-dropped", "drop the highlighted commitment", "x", "mark('dropped')", "Drop", None),
+        ("mark-open", "mark the highlighted commitment open again", "o", "mark('open')",
+         "Reopen", None),
+        ("note", "a note of what happened with the highlighted commitment", "n", "note", "Note",
+         None),
+        ("evidence", "record a moment that shows a signal of readiness", "e", "evidence",
+         "Evidence", None),
+        ("save-progress", "save the progress document for a review (Markdown)", "s", "save",
+         "Save for a review", None),
+        ("copy-progress", "copy the progress document", "c", "copy", "Copy", None),
+    ),
+    "search": (
+        ("search-back", "back", "escape", "app.pop_screen", "Back", None),
+        ("search-open", "search, then open the highlighted session", "enter", None, "", None),
+    ),
+}  # fmt: skip
