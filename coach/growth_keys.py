@@ -12,13 +12,13 @@ Row = tuple[str, str, str, str | None, str, str | None]
 
 KEYS: dict[str, tuple[Row, ...]] = {
     "home": (
-        ("progress", "progress: commitments kept, evidence, a summary for a review", "g",
+        ("progress", "progress: commitments, evidence, summary for a review", "g",
          "app.progress", "Progress", "Progress"),
         ("search", "search everything you wrote and the coach said", "slash", "app.search",
          "Search", "Search"),
     ),
     "plan": (
-        ("calendar", "a calendar file (.ics) of the first steps and the check-in", "i",
+        ("calendar", "calendar file (.ics): first steps and check-in", "i",
          "calendar", "Calendar (.ics)", None),
     ),
     "progress": (
