@@ -225,3 +225,39 @@ async def test_in_model_mode_the_proposal_is_the_codes_words_and_costs_no_reques
         await said(session.send("yes"))
         assert len(fake.requests) == before + 1  # only the struggles turn asked the model
         assert [e.item_id for e in GrowthStore(journal).evidence()] == ["l2.success.4"]
+
+
+def test_an_aside_in_the_review_does_not_lose_the_answer_that_follows():
+    from types import SimpleNamespace
+
+    from coach.engine import review
+    from coach.moves import Clarify
+
+    calls = []
+
+    class Growth:
+        def open_commitment_for(self, session_id, item_id):
+            return SimpleNamespace(id=7) if (session_id, item_id) == (1, "x") else None
+
+        def set_status(self, *args, **kwargs):
+            calls.append(("status", args, kwargs["note"]))
+
+        def add_note(self, *args, **kwargs):
+            calls.append(("note", args))
+
+    decide = FollowupDecide(phase=Phase.FOLLOWUP, item_id="x")
+    clarify = Clarify(phase=Phase.FOLLOWUP, reason="non_answer")
+    turns = [
+        SimpleNamespace(role="coach", move=decide),
+        SimpleNamespace(role="coach", move=clarify),
+    ]
+    session = SimpleNamespace(
+        growth=Growth(),
+        record=SimpleNamespace(turns=turns, followup_of=1, id=2, competency_id="c", level=2),
+        clock=lambda: datetime(2026, 11, 16, 9),
+        competency=None,
+        coach=SimpleNamespace(on_notice=None),
+    )
+    answer = SimpleNamespace(text="Drop it.", reading=Reading(decision="drop"))
+    review.after_answer(session, clarify, None, answer)
+    assert calls == [("status", (7, Status.DROPPED), "Next: Drop it.")]

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from coach.domain import Phase
 from coach.growth import Status
 from coach.moves import FollowupDecide, FollowupItem, FollowupLearned, FollowupObstacle, Move
 
@@ -104,6 +105,20 @@ def after_answer(session, answered: Move | None, decided: Move, turn) -> None:
                     f"Recorded as evidence for [{answered.item_id}]: `coach progress` shows it."
                 )
         return
+    if (
+        not isinstance(answered, _REVIEW_MOVES)
+        and getattr(answered, "phase", None) is Phase.FOLLOWUP
+    ):
+        # An aside in the review (a clarification, an answer to a question): the answer that
+        # follows still belongs to the review move it interrupted.
+        answered = next(
+            (
+                t.move
+                for t in reversed(record.turns)
+                if t.role == "coach" and isinstance(t.move, _REVIEW_MOVES)
+            ),
+            answered,
+        )
     result = outcome(answered, decided, reading, turn.text)
     if result is not None:
         record_outcome(growth, record.followup_of, record.id, result, when)
