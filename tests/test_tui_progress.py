@@ -9,6 +9,7 @@ import icalendar
 from growth_helpers import WEEK3_PHRASE, quarter_home
 from tui_helpers import SIZE, settle
 
+from coach import paths
 from coach.compose import Root
 from coach.growth import Status
 from coach.ladder import load_ladders
@@ -63,8 +64,7 @@ async def test_mark_note_and_evidence_on_the_progress_screen(tmp_path, monkeypat
         shown = [e for e in store.evidence() if e.text == "Support asked for me"]
         assert shown and shown[0].item_id == "l2.signal.3"  # the first signal without evidence
         await pilot.press("s")
-        saved = app.screen.last_saved
-        assert saved.name == "progress-customer-empathy-2026-12-01.md"
+        saved = paths.saved_dir() / "progress-customer-empathy-2026-12-01.md"
         doc = saved.read_text(encoding="utf-8")
         assert "Signals of readiness with evidence: 3 of 3" in doc and typed in doc
         await pilot.press("escape")
@@ -108,7 +108,10 @@ async def test_plan_screen_writes_the_calendar(tmp_path, monkeypatch):
         await settle(pilot)
         assert isinstance(app.screen, PlanScreen)
         await pilot.press("i")
-        events = icalendar.Calendar.from_ical(app.screen.last_saved.read_bytes()).walk("VEVENT")
+        name = f"growth-plan-session-{app.screen.record.id}-2026-11-23.ics"
+        events = icalendar.Calendar.from_ical((paths.saved_dir() / name).read_bytes()).walk(
+            "VEVENT"
+        )
         plan = app.screen.record.plan
         assert len(events) == len(plan.habits) + len(plan.feedback) + 1
 

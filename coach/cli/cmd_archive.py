@@ -16,7 +16,8 @@ def register(sub) -> None:
         sub, "export", "every session, plan, commitment, evidence and memory as one JSON archive"
     )
     export.add_argument("--all", action="store_true", required=True, help="everything (required)")
-    export.add_argument("file", type=Path, metavar="FILE", help="where to write it (0600)")
+    export.add_argument("file", type=Path, metavar="FILE", help="where to write it (new: 0600)")
+    export.add_argument("--force", action="store_true", help="replace FILE if it exists")
     export.set_defaults(func=run_export)
     imported = command_parser(
         sub, "import", "add what an archive holds and this journal does not (no duplicates)"
@@ -33,7 +34,7 @@ def run_export(args: argparse.Namespace) -> int:
         if not root.settings.history:
             raise CoachError("History is off (--no-history or history = false): nothing to export.")
         archive = export_archive(root.journal)
-    emit(archive_json(archive), args.file)
+    emit(archive_json(archive), args.file, force=args.force)
     counts = {key: len(archive[key]) for key in ("sessions", "commitments", "evidence", "memory")}
     print(
         f"coach: {counts['sessions']} session(s), {counts['commitments']} commitment(s), "

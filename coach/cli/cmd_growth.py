@@ -6,11 +6,10 @@ from __future__ import annotations
 import argparse
 import contextlib
 from datetime import date
-from pathlib import Path
 
 from coach.cli.common import ladders
 from coach.cli.main import action_parser, command_parser
-from coach.cli.output import emit
+from coach.cli.output import add_out, emit
 from coach.errors import CoachError
 
 STATUSES = ("open", "done", "changed", "dropped")
@@ -62,7 +61,7 @@ def register(sub) -> None:
     progress.add_argument(
         "--as-of", type=date.fromisoformat, metavar="YYYY-MM-DD", help="default today"
     )
-    progress.add_argument("--out", type=Path, metavar="FILE", help="write Markdown to FILE (0600)")
+    add_out(progress)
     progress.set_defaults(func=run_progress)
 
 
@@ -202,5 +201,5 @@ def run_progress(args: argparse.Namespace) -> int:
             progress = load_progress(store, competency, args.as_of or date.today(), args.level)
         except KeyError:
             raise CoachError(f"{competency.name} has no level {args.level}.") from None
-    emit(progress_markdown(progress), args.out)
+    emit(progress_markdown(progress), args.out, force=args.force)
     return 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import sys
+from pathlib import Path
 
 from coach.cli.common import add_choice
 from coach.cli.main import command_parser

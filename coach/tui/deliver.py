@@ -21,10 +21,10 @@ from textual.app import App
 from coach import paths
 
 
-def save(app: App, name: str, text: str) -> str:
+def save(app: App, name: str, text: str, mime_type: str = "text/markdown") -> str:
     """Save or download ``text``; returns what to tell the user."""
     if app.is_web:
-        app.deliver_text(io.StringIO(text), save_filename=name, mime_type="text/markdown")
+        app.deliver_text(io.StringIO(text), save_filename=name, mime_type=mime_type)
         return f"Downloading {name} in your browser."
     path = paths.create_private_file(paths.saved_dir(), name, text)
     return f"Saved {path}"

@@ -98,14 +98,15 @@ class PlanScreen(Screen):
         if self.record.plan is None:
             safe_notify(self.app, "No plan yet: finish the session first.", severity="warning")
             return
-        path = Path.cwd() / f"growth-plan-{self.record.started_at:%Y-%m-%d}.ics"
+        name = paths.saved_name("plan", self.record.id, self.record.started_at)
+        name = name.removesuffix(".md") + ".ics"
+        text = plan_ics(self.record.plan, self.competency)
         try:
-            paths.write_private_file(path, plan_ics(self.record.plan, self.competency))
+            said = deliver.save(self.app, name, text, mime_type="text/calendar")
         except OSError as error:
-            safe_notify(self.app, f"Could not write {path}: {error.strerror}", severity="error")
+            safe_notify(self.app, f"Could not save {name}: {error.strerror}", severity="error")
             return
-        safe_notify(self.app, f"Saved {path}: open it with your calendar")
-        self.last_saved = path
+        safe_notify(self.app, f"{said} (open it with your calendar)", timeout=8)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "calendar-ics":

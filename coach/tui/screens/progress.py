@@ -7,8 +7,6 @@ Markdown for a 1:1 or a review, C copies it. What the user types waits in the in
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
@@ -16,12 +14,12 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from coach import paths
 from coach.engine.progress import evidence_items, load_progress, progress_markdown
 from coach.errors import CoachError
 from coach.growth import Status
 from coach.ladder import Competency
 from coach.store.commitments import GrowthStore
+from coach.tui import deliver
 from coach.tui.commands import bindings
 from coach.tui.widgets.safe import clean, safe_notify
 from coach.tui.widgets.stream_markdown import markdown_renderable
@@ -34,7 +32,6 @@ class ProgressScreen(Screen):
         super().__init__()
         self.competency = competency
         self.editing: str | None = None  # "note" or "evidence" while the input is open
-        self.last_saved: Path | None = None
 
     @property
     def store(self) -> GrowthStore:
@@ -192,18 +189,17 @@ class ProgressScreen(Screen):
         safe_notify(self.app, "Note saved." if saved == "note" else "Evidence recorded.")
 
     def action_save(self) -> None:
-        path = Path.cwd() / f"progress-{self.competency.id}-{self.app.root.clock():%Y-%m-%d}.md"
+        name = f"progress-{self.competency.id}-{self.app.root.clock():%Y-%m-%d}.md"
         try:
-            paths.write_private_file(path, self.document())
+            said = deliver.save(self.app, name, self.document())  # never replaces an earlier one
         except OSError as error:
-            safe_notify(self.app, f"Could not write {path}: {error.strerror}", severity="error")
+            safe_notify(self.app, f"Could not save {name}: {error.strerror}", severity="error")
             return
-        self.last_saved = path
-        safe_notify(self.app, f"Saved {path}")
+        safe_notify(self.app, said, timeout=8)
 
     def action_copy(self) -> None:
-        self.app.copy_to_clipboard(self.document())
-        safe_notify(self.app, "Copied where the terminal allows (OSC 52).")
+        said, severity = deliver.copy(self.app, self.document(), "Progress")
+        safe_notify(self.app, said, severity=severity, timeout=8)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         {"save": self.action_save, "copy": self.action_copy, "evidence": self.action_evidence}[
