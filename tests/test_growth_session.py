@@ -60,7 +60,8 @@ def test_the_coach_proposes_evidence_from_the_story_and_records_it_only_on_yes(a
         )
         assert (
             f"earlier you told me “{move.quote.rstrip('.')}”" in words
-            and "“Advocate for customer needs in technical discussions” [l2.success.4]" in words
+            and "“Advocate for customer needs in technical discussions”. Shall I" in words
+            and "[l2." not in words
         )
         asyncio.run(said(session.send(answer)))
         assert isinstance(session.record.turns[-1].move, ProposeStruggles)  # the session goes on
@@ -70,7 +71,7 @@ def test_the_coach_proposes_evidence_from_the_story_and_records_it_only_on_yes(a
                 ("l2.success.4", move.quote, "coach", session.record.id)
             ]
             assert notices == [
-                "Recorded as evidence for [l2.success.4]: `coach progress` shows it."
+                "Recorded as evidence for “Advocate for customer needs in technical discussions”: progress shows it."
             ]
         else:
             assert recorded == [] and notices == []
@@ -221,7 +222,7 @@ async def test_in_model_mode_the_proposal_is_the_codes_words_and_costs_no_reques
         before = len(fake.requests)
         turn = session.record.turns[-1]
         assert isinstance(turn.move, ProposeEvidence) and turn.move.item_id == "l2.success.4"
-        assert "“Advocate for customer needs in technical discussions” [l2.success.4]" in turn.text
+        assert "“Advocate for customer needs in technical discussions”. Shall I" in turn.text
         await said(session.send("yes"))
         assert len(fake.requests) == before + 1  # only the struggles turn asked the model
         assert [e.item_id for e in GrowthStore(journal).evidence()] == ["l2.success.4"]

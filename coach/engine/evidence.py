@@ -73,7 +73,8 @@ def accepted(text: str) -> bool:
 
 
 def proposal_text(move: ProposeEvidence, level: Level) -> str:
-    """The coach's words for the proposal (both coaches): the quote and the ladder item, exact."""
+    """The coach's words for the proposal (both coaches): the quote and the ladder item's text,
+    exact (no id read aloud: the progress document cites it)."""
     found = level.find(move.item_id)
     item = found[1] if found else None
     title = item.text.strip() if item else move.item_id
@@ -86,6 +87,6 @@ def proposal_text(move: ProposeEvidence, level: Level) -> str:
     quote = move.quote.rstrip(" .!")
     return (
         f"Before we go on: earlier you told me “{quote}”. That sounds like {kind} of {level.label}: "
-        f"“{title}” [{move.item_id}]{derived}. Shall I record it as evidence for your progress "
+        f"“{title}”{derived}. Shall I record it as evidence for your progress "
         "(yes or no)? It would appear in `coach progress`, for a 1:1 or a review."
     )
