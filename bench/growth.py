@@ -1,7 +1,8 @@
 """What the growth records cost: the search index's triggers on every turn write, search, the
 progress view, and export/import, on a journal of a few years' use.
 
-Baseline: the same turn writes on a journal at schema v3 (before the FTS5 triggers). Figures are
+Baseline: the same turn writes on a journal at the schema before the growth migration (no FTS5
+triggers). Figures are
 medians (and p95) of wall time on this machine; run with the machine otherwise idle for stable ones.
 
 Run: .venv/bin/python bench/growth.py [--sessions 300] [--turns 30]
@@ -117,6 +118,29 @@ def turn_writes(path: Path, version: int, count: int) -> tuple[list[float], list
     return adds, updates
 
 
+def runaway(path: Path, version: int) -> float:
+    """A 5 MB reply saved in ten appends (the saver's timer writes), at schema ``version``."""
+    db = connect(path)
+    for number in range(version):
+        db.executescript(MIGRATIONS[number])
+    db.execute(
+        "INSERT INTO sessions (competency_id, level, mode, phase, started_at) "
+        "VALUES ('customer-empathy', 2, 'guided', 'explore', '2026-01-01T09:00:00')"
+    )
+    with db:
+        turn = db.execute(
+            "INSERT INTO turns (session_id, seq, role, text, phase, complete, created_at) "
+            "VALUES (1, 1, 'coach', '', 'explore', 0, '2026-01-01T09:00:00')"
+        ).lastrowid
+    chunk = ("word " * 20 + "\n") * 5000  # ~500 KB
+    began = time.perf_counter()
+    for _ in range(10):
+        with db:
+            db.execute("UPDATE turns SET text = text || ? WHERE id = ?", (chunk, turn))
+    db.close()
+    return time.perf_counter() - began
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sessions", type=int, default=300)
@@ -125,10 +149,16 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         os.environ["COACH_HOME"] = folder
         base = Path(folder)
-        for version in (3, len(MIGRATIONS)):
+        for version in (len(MIGRATIONS) - 1, len(MIGRATIONS)):
             adds, updates = turn_writes(base / f"w{version}.sqlite3", version, 400)
-            label = "v3 (baseline, no index)" if version == 3 else f"v{version} (FTS5 triggers)"
+            label = (
+                f"v{version} (FTS5 triggers)"
+                if version == len(MIGRATIONS)
+                else (f"v{version} (baseline, before the growth migration)")
+            )
             print(f"turn write {label}: add {ms(adds)}; streaming update {ms(updates)}")
+            took = runaway(base / f"r{version}.sqlite3", version)
+            print(f"  a 5 MB runaway reply in ten appends: {took:.2f} s")
 
         path = base / "big.sqlite3"
         began = time.perf_counter()

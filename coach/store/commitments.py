@@ -1,6 +1,6 @@
-"""Commitments, their notes, and evidence of readiness, in the journal (schema v4).
+"""Commitments, their notes, and evidence of readiness, in the journal (schema v5).
 
-Commitments are made by the journal's own triggers whenever a plan is saved (see migration v4); this
+Commitments are made by the journal's own triggers whenever a plan is saved (see migration v5); this
 module reads them and records what became of them. Each write commits at once, like the journal.
 """
 

@@ -341,7 +341,7 @@ class Journal:
         """Remove everything, then rewrite the file so deleted text does not linger in free pages."""
         with self._write() as db:
             for table in (
-                *("commitment_notes", "commitments", "evidence"),  # growth records (v4)
+                *("commitment_notes", "commitments", "evidence"),  # growth records (v5)
                 *("memory", "plans", "suggestions", "struggles", "turns", "sessions"),
             ):
                 db.execute(f"DELETE FROM {table}")  # fixed table names, not input

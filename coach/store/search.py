@@ -1,6 +1,6 @@
-"""Full-text search over every turn, note and piece of evidence (the FTS5 table of schema v4).
+"""Full-text search over every turn, note and piece of evidence (the FTS5 table of schema v5).
 
-The index is kept in step by triggers (migration v4), so whatever code writes a turn, it is found.
+The index is kept in step by triggers (migration v5), so whatever code writes a turn, it is found.
 What the user types is never passed to FTS5 as query syntax: words are matched as words (all of
 them, in any order, with their stems: "planning" finds "plan"), and text in double quotes as a
 phrase.
