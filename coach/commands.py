@@ -16,12 +16,12 @@ from coach.errors import CoachError
 SCREENS: dict[str, str] = {
     "app": "Everywhere",
     "home": "Home",
+    **growth_keys.SCREENS,
     "level": "Choosing a level",
     "find_level": "Find my level",
     "session": "Session",
     "suggestions": "Suggestions",
     "plan": "Plan",
-    **growth_keys.SCREENS,
 }
 
 
@@ -39,6 +39,7 @@ class Command:
     show: bool = True  # in the TUI's footer
     priority: bool = False  # the key acts even when a text area has focus
     aliases: tuple[str, ...] = ()  # other names coach chat accepts
+    group: str = ""  # F1: consecutive keys of a screen with the same group share one line
 
     @property
     def usage(self) -> str:
@@ -197,6 +198,7 @@ COMMANDS: tuple[Command, ...] = (
         screen="home",
         chat=False,
         palette="Teammate questions",
+        group=growth_keys.HOME_GROUP,  # F1: one line with Home's progress and search keys
     ),
     Command(
         "change-level",
@@ -346,7 +348,7 @@ COMMANDS: tuple[Command, ...] = (
 # The growth screens' keys (progress, search, the plan's calendar file): rows kept in their own module.
 COMMANDS += tuple(
     Command(name, text, key=key, action=action, label=label, screen=screen, chat=False,
-            palette=palette)
+            palette=palette, group=growth_keys.GROUPS.get(name, ""))
     for screen, rows in growth_keys.KEYS.items()
     for name, text, key, action, label, palette in rows
 )  # fmt: skip
@@ -379,7 +381,7 @@ def chat_help() -> str:
 
 def key_label(key: str) -> str:
     """'ctrl+s' → 'Ctrl+S', 'escape' → 'Esc', 'f1' → 'F1', 'f4,ctrl+n' → 'F4 / Ctrl+N'."""
-    names = {"escape": "Esc", "enter": "Enter", "space": "Space", "tab": "Tab", "slash": "/"}
+    names = {"escape": "Esc", "enter": "Enter", "space": "Space", "tab": "Tab", "slash": "Slash"}
 
     def one(name: str) -> str:
         parts = name.strip().split("+")
@@ -392,14 +394,30 @@ def keyed(screen: str) -> list[Command]:
     return [c for c in COMMANDS if c.key and c.screen == screen]
 
 
+def _grouped(rows: list[Command]) -> list[list[Command]]:
+    """Rows with the same ``group`` together (one F1 line, where the first is), others alone."""
+    out: list[list[Command]] = []
+    groups: dict[str, list[Command]] = {}
+    for c in rows:
+        if c.group in groups:
+            groups[c.group].append(c)
+            continue
+        out.append([c])
+        if c.group:
+            groups[c.group] = out[-1]
+    return out
+
+
 def keys_help() -> str:
     """F1: every key of the app, by where it acts."""
     lines = ["coach — keys", ""]
-    for screen, title in SCREENS.items():
-        rows = keyed(screen)
+    for title in dict.fromkeys(SCREENS.values()):  # screens with one title share its section
+        rows = [c for screen, named in SCREENS.items() if named == title for c in keyed(screen)]
         if not rows:
             continue
         lines.append(title)
-        lines += [f"  {key_label(c.key):<12}  {c.help}" for c in rows]
+        for group in _grouped(rows):
+            keys = " / ".join(dict.fromkeys(key_label(c.key) for c in group))
+            lines.append(f"  {keys:<12}  {group[0].group or group[0].help}")
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"

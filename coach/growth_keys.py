@@ -6,19 +6,40 @@ None of these is a ``coach chat`` command: the CLI has ``coach progress``, ``coa
 
 from __future__ import annotations
 
-SCREENS = {"progress": "Progress", "search": "Search"}
+SCREENS = {"progress": "Progress and search", "search": "Progress and search"}
 
 Row = tuple[str, str, str, str | None, str, str | None]
 
+# F1 lines shared by several keys, so the whole help still fits a browser at 1280x800 (each line
+# at most 40 characters: F1's columns hold 56, keys take 16).
+HOME_GROUP = "plan and questions · progress · search"  # with Home's P
+_BACK = "back · Enter: open a search result"
+_MARK = "mark done · dropped · open again"
+_DOC = "a note · evidence · save · copy"
+GROUPS = {
+    "progress": HOME_GROUP,
+    "search": HOME_GROUP,
+    "progress-back": _BACK,
+    "search-back": _BACK,
+    "search-open": _BACK,
+    "mark-done": _MARK,
+    "mark-dropped": _MARK,
+    "mark-open": _MARK,
+    "note": _DOC,
+    "evidence": _DOC,
+    "save-progress": _DOC,
+    "copy-progress": _DOC,
+}
+
 KEYS: dict[str, tuple[Row, ...]] = {
     "home": (
-        ("progress", "progress: commitments, evidence, summary for a review", "g",
+        ("progress", "progress: commitments and evidence", "g",
          "app.progress", "Progress", "Progress"),
-        ("search", "search everything you wrote and the coach said", "slash", "app.search",
+        ("search", "search what you and the coach wrote", "slash", "app.search",
          "Search", "Search"),
     ),
     "plan": (
-        ("calendar", "calendar file (.ics): first steps and check-in", "i",
+        ("calendar", "calendar file (.ics) of the plan", "i",
          "calendar", "Calendar (.ics)", None),
     ),
     "progress": (
