@@ -71,9 +71,24 @@ async def weekly_session(root, situation: str) -> int:
     await said(session.send("1"))
     await said(session.go_to(Phase.SUGGEST))
     await said(session.send("all"))
-    await said(session.send("Ask who it is for before I build."))
-    assert session.plan is not None
+    await finish_plan(session, "Ask who it is for before I build.")
     return session.record.id
+
+
+async def finish_plan(session, focus: str) -> None:
+    """Answer the plan step as a user would (focus, then any checks) until the plan is saved."""
+    from coach.moves import PlanCheck
+
+    for _ in range(6):
+        if session.plan is not None:
+            return
+        move = session.record.turns[-1].move
+        if isinstance(move, PlanCheck):
+            answer = "8" if move.ask == "confidence" else "The release crunch."
+        else:
+            answer = focus
+        await said(session.send(answer))
+    assert session.plan is not None, [t.move for t in session.record.turns[-3:]]
 
 
 async def simulate_quarter(journal) -> Clock:

@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 
 import pytest
 from engine_helpers import Clock, customer_empathy, said
+from growth_helpers import finish_plan
 
 from coach import compose
 from coach.domain import Phase
@@ -109,7 +110,7 @@ def test_the_follow_up_review_writes_what_happened_on_each_commitment():
             await said(session.send("1"))
             await said(session.go_to(Phase.SUGGEST))
             await said(session.send("all"))
-            await said(session.send("Ask who it is for."))
+            await finish_plan(session, "Ask who it is for.")
 
         asyncio.run(plan_session(first))
         growth = GrowthStore(journal)
@@ -119,21 +120,33 @@ def test_the_follow_up_review_writes_what_happened_on_each_commitment():
         second = root(journal, clock).start(customer_empathy(), 2)
         assert second.phase is Phase.FOLLOWUP and second.record.followup_of == first.record.id
 
+        answers = [
+            "Yes, I did it on Tuesday with Sam.",  # 1st: done
+            "That support sees the same three complaints every week.",  # what was learned
+            "No, the release got in the way.",  # 2nd: not done
+            "The release crunch took every afternoon.",  # what got in the way
+            "Make it smaller.",  # changed
+            "Not yet.",  # 3rd: not done
+            "No time at all this sprint.",
+            "Drop it.",  # dropped
+        ]
+
         async def review():
             await said(second.open())
-            for n in range(len(made)):
-                await said(second.send(f"Answer {n}: I read the tickets on Tuesday with Sam."))
+            for answer in answers:
                 if second.phase is not Phase.FOLLOWUP:
                     break
+                await said(second.send(answer))
 
         asyncio.run(review())
         after = growth.commitments(session_id=first.record.id)
-        noted = [c for c in after if c.notes]
-        assert noted, "the review left no note"
-        note = noted[0].notes[0]
+        assert [c.status for c in after[:3]] == [Status.DONE, Status.CHANGED, Status.DROPPED]
+        first_notes = [n.text for n in after[0].notes]
+        assert first_notes == [answers[0], "Learned: " + answers[1]]
+        assert [n.text for n in after[1].notes][-1] == "Next: Make it smaller."
+        note = after[0].notes[0]
         assert (note.source, note.session_id) == ("review", second.record.id)
-        assert "I read the tickets on Tuesday with Sam." in note.text
-        assert note.created_at == clock.now
+        assert note.created_at == clock.now and after[0].closed_at == clock.now
 
 
 class Reading:
