@@ -100,9 +100,6 @@ def after_answer(session, answered: Move | None, decided: Move, turn) -> None:
                 source="coach",
                 when=when,
             )
-            if session.coach.on_notice is not None:
-                title = found[2].text.strip() if found else answered.item_id
-                session.coach.on_notice(f"Recorded as evidence for “{title}”: progress shows it.")
         return
     if (
         not isinstance(answered, _REVIEW_MOVES)
