@@ -8,7 +8,9 @@ requests carry no Authorization header at all).
 from __future__ import annotations
 
 import asyncio
+import ipaddress
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -39,9 +41,12 @@ class LocalServer:
 
 
 async def find_local(
-    candidates: tuple[tuple[str, str], ...] = DEFAULT_CANDIDATES, *, timeout: float = 0.5
+    candidates: tuple[tuple[str, str], ...] | None = None, *, timeout: float = 0.5
 ) -> list[LocalServer]:
-    """The candidates that answer ``/models`` with at least one model, in candidate order."""
+    """The candidates that answer ``/models`` with at least one model, in candidate order.
+    Candidates that are not loopback addresses are never asked."""
+    chosen = DEFAULT_CANDIDATES if candidates is None else candidates
+    candidates = tuple((name, url) for name, url in chosen if _is_loopback(url))
     async with httpx.AsyncClient(trust_env=False) as http:  # no proxy: loopback only
 
         async def one(name: str, url: str) -> LocalServer | None:
@@ -50,3 +55,11 @@ async def find_local(
 
         found = await asyncio.gather(*(one(name, url) for name, url in candidates))
     return [server for server in found if server is not None]
+
+
+def _is_loopback(url: str) -> bool:
+    host = urlsplit(url).hostname or ""
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
