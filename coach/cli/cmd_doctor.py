@@ -57,7 +57,9 @@ def _offer_local(settings) -> int:
     print(_clean(settings.describe()))
     found = asyncio.run(find_local())
     if not found:
-        print("No local model server found on 127.0.0.1 (Ollama 11434, llama.cpp 8080, LM Studio 1234).")
+        print(
+            "No local model server found on 127.0.0.1 (Ollama 11434, llama.cpp 8080, LM Studio 1234)."
+        )
         return 0
     print("Local model servers found (no key is sent to them):")
     for server in found:

@@ -60,7 +60,7 @@ def answer_schema(level: Level, today: date) -> dict:
     still checked by ``parse_model_answer``.
     """
     dates = [(today + timedelta(days=n)).isoformat() for n in range(HORIZON_DAYS + 1)]
-    text = {"type": "string", "minLength": 3, "maxLength": 300}
+    text = {"type": "string", "minLength": 3, "maxLength": 200}
 
     def picks(ids: list[str], count: int, extra: dict) -> dict:
         properties = {
