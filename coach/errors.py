@@ -104,9 +104,17 @@ class ContextTooLongError(BadRequestError):
     """The request does not fit the server's context window. ``window`` is the window in tokens
     when the server said it (llama.cpp's ``n_ctx``, or the number in an OpenAI/vLLM message)."""
 
-    def __init__(self, message: str, *, window: int | None = None, partial: str = ""):
+    def __init__(
+        self,
+        message: str,
+        *,
+        window: int | None = None,
+        prompt_tokens: int | None = None,
+        partial: str = "",
+    ):
         super().__init__(message, partial=partial)
         self.window = window
+        self.prompt_tokens = prompt_tokens  # the server's count of the refused prompt
 
 
 class DeadlineError(ServerError):

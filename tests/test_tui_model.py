@@ -19,11 +19,14 @@ BASE = "http://127.0.0.1:8011/v1"
 CHAT = f"{BASE}/chat/completions"
 
 
+MODEL = "coach-test"
+
+
 def model_app(coach_home, retries: int = 0):
     config = coach_home / "config"
     config.mkdir(parents=True, exist_ok=True)
     (config / "config.toml").write_text(f"[model]\nmax_retries = {retries}\ntimeout = 5\n")
-    return make_app(base_url=BASE, model="coach-test")
+    return make_app(base_url=BASE, model=MODEL)
 
 
 async def test_replies_stream_from_the_model_and_tokens_show(respx_mock, coach_home):
@@ -112,7 +115,7 @@ async def test_rate_limit_notice_shows_the_wait(respx_mock, coach_home):
     responses = iter(
         [
             error_response(429, "slow down", kind="rate_limit_error", headers={"retry-after": "0"}),
-            sse_response(sse_events(["Welcome. What would you like from today?"])),
+            sse_response(sse_events(["Welcome. What would you like from today?"], model=MODEL)),
         ]
     )
     respx_mock.post(CHAT).mock(side_effect=lambda request: next(responses))

@@ -41,6 +41,7 @@ class ReplyFilter:
         self._ids = re.compile(
             rf" ?(?:[\[(`](?:{alternatives})[\])`]|\b(?:{alternatives})\b)(?:(?<=[\])`]):)?"
         )
+        self._prefixes = [i.lower() for i in known] + ["engineer's", "engineer’s"]
         self._pending = ""
         self._line_start = True
 
@@ -76,14 +77,19 @@ class ReplyFilter:
             at = text.rfind(opener)
             if at >= 0 and closer not in text[at + 1 :] and len(text) - at <= _HOLD:
                 end = min(end, at)
-        # The words being written may be an id or "the engineer": keep the last two back.
+        # The last word may still grow into an id or "engineer"; "the" may be followed by it.
         body = text.rstrip(" \n")
-        spaces = [i for i, c in enumerate(body) if c in " \n"]
-        if len(spaces) >= 2:
-            end = min(end, spaces[-2])
-        elif len(text) < _HOLD:
-            end = 0
-        return end
+        if body == text:  # the last word is not finished yet
+            start = max(body.rfind(" "), body.rfind("\n")) + 1
+            word = body[start:].lstrip("[(`").lower()
+            if word and any(p.startswith(word) for p in self._prefixes):
+                end = min(end, start)
+                body = body[:start].rstrip(" \n")
+        start = max(body.rfind(" "), body.rfind("\n")) + 1
+        if body[start:] in ("the", "The"):
+            end = min(end, start)
+        # A trailing space waits: an id removed after it would leave "word ." behind.
+        return len(text[:end].rstrip(" "))
 
     def _emit(self, text: str) -> str:
         if text:

@@ -26,7 +26,7 @@ from coach.errors import (
     RateLimitError,
     ServerError,
 )
-from coach.llm.server import context_window
+from coach.llm.server import context_window, prompt_tokens
 from coach.settings import PLACEHOLDER_KEY, Settings
 
 
@@ -155,6 +155,7 @@ class FailureMap:
                 ContextTooLongError(
                     f"The conversation no longer fits the model's context window{size} at {url}.",
                     window=window,
+                    prompt_tokens=prompt_tokens(raw.body, detail),
                     partial=partial,
                 ),
                 None,

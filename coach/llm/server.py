@@ -193,6 +193,21 @@ def context_window(body: Any, message: str = "") -> int | None:
     return None
 
 
+def prompt_tokens(body: Any, message: str = "") -> int | None:
+    """The server's count of a refused prompt: llama.cpp's ``n_prompt_tokens``, or the
+    "request (N tokens)" / "you requested N tokens" of its message."""
+    inner = body.get("error", body) if isinstance(body, dict) else None
+    if isinstance(inner, dict):
+        count = inner.get("n_prompt_tokens")
+        if isinstance(count, int) and count > 0:
+            return count
+        message = f"{inner.get('message', '')} {message}"
+    found = re.search(r"request \((\d+) tokens\)|(\d+) in the messages", message)
+    if found:
+        return int(found.group(1) or found.group(2))
+    return None
+
+
 def _json(response: httpx.Response) -> Any:
     try:
         return response.json()
