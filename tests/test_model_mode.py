@@ -202,3 +202,27 @@ def test_a_server_killed_mid_session_continues_in_guided_mode_with_nothing_lost(
     # after the situation, and it is what the guided coach asked (not a second or a later step).
     assert isinstance(record.turns[-1].move, LadderQuestion) and record.turns[-1].move.number == 1
     journal.close()
+
+
+def test_coach_plan_asks_the_model_only_for_what_it_prints(monkeypatch, capsys, coach_home):
+    level = customer_empathy().level(1)
+
+    def reply(body):
+        if body.get("response_format"):
+            return good_suggestions(level).replace("2026-11-25", "2099-01-01")
+        return "A reply nobody would read."
+
+    with FakeOpenAIServer(reply=reply, model="fake-model") as server:
+        monkeypatch.setenv("COACH_BASE_URL", server.url)
+        monkeypatch.setenv("COACH_MODEL", "fake-model")
+        answers = ["Understand customers.", "An email format broke.", "1", "Ask support first."]
+        monkeypatch.setattr(sys, "stdin", io.StringIO("\n".join(answers) + "\n"))
+        assert main(["plan", "--level", "1"]) == 0
+        requests = server.chat_requests
+    out, err = capsys.readouterr()
+    # Only the suggestions (asked, then re-asked once: the dates here are out of the window, so
+    # the ladder's own choice is printed and said to be); no conversational turn is requested.
+    assert len(requests) == 2
+    assert all(r.body["response_format"]["type"] == "json_schema" for r in requests)
+    assert "Choosing habits and questions" in err and "ladder's own choice" in err
+    assert "A reply nobody would read." not in out

@@ -263,6 +263,27 @@ class ModelCoach:
         return guided.guided_suggestions(view)
 
 
+class SuggestingCoach:
+    """For a document with no conversation on screen (``coach plan``): the guided coach's words
+    for each move, the model's choice of suggestions. The conversational turns would be text no
+    one reads; the suggestions' reasons are printed in the plan."""
+
+    mode = "model"
+
+    def __init__(self, model: ModelCoach) -> None:
+        self.model = model
+        self.client = model.client
+        self.usage = model.usage
+        self.on_notice = model.on_notice
+
+    async def turn(self, move: Move, view: SessionView) -> AsyncIterator[str]:
+        yield guided.text_for(move, view)
+
+    async def suggestions(self, view: SessionView) -> list[Suggestion]:
+        self.model.on_notice = self.on_notice
+        return await self.model.suggestions(view)
+
+
 def _ids(view: SessionView) -> list[str]:
     """Every ladder id of the competency: none of them may reach the user from the model."""
     from coach.ladder.schema import LIST_FIELDS
