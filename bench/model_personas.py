@@ -39,6 +39,7 @@ class TurnFigures:
     words: int
     questions: int
     leaks: list[str]
+    third_person: bool
     text: str
 
 
@@ -87,7 +88,7 @@ def _answer(person: dict, move: str | None, lines: list[str], used: dict[str, in
 async def run_person(person: dict, settings, *, clock=None) -> SessionFigures:
     """One whole session for ``person`` through the composition root, as the shells do it."""
     from coach.compose import Root
-    from coach.engine.reply_filter import leaks
+    from coach.engine.reply_filter import leaks, third_person
     from coach.errors import ModelError
 
     figures = SessionFigures(person["name"], int(person["level"]), settings.model)
@@ -120,6 +121,7 @@ async def run_person(person: dict, settings, *, clock=None) -> SessionFigures:
                     words=len(text.split()),
                     questions=text.count("?"),
                     leaks=leaks(text, ids) if move not in ("suggestions", "plan_saved") else [],
+                    third_person=third_person(text),
                     text=text,
                 )
             )
@@ -157,12 +159,14 @@ def summary(all_figures: list[SessionFigures]) -> str:
         turns = f.coach_turns
         one_q = sum(1 for t in turns if t.questions <= 1)
         leaked = sum(1 for t in turns if t.leaks)
+        third = sum(1 for t in turns if t.third_person)
         long = sum(1 for t in turns if t.words > 100)
         words = sorted(t.words for t in turns) or [0]
         lines.append(
             f"{f.person:8} L{f.level} {'done' if f.completed else 'STOPPED':7} "
             f"coach turns {len(turns):2}  ≤1 question {one_q}/{len(turns)}  "
-            f"leaks {leaked}  >100 words {long}  median words {words[len(words) // 2]}  "
+            f"leaks {leaked}  3rd person {third}  >100 words {long}  "
+            f"median words {words[len(words) // 2]}  "
             f"suggestions {f.suggestions_from:6} plan items {f.plan_items}  {f.seconds:.0f} s"
             + (f"  error: {f.error}" if f.error else "")
         )
@@ -189,7 +193,6 @@ async def main() -> int:
 
     import os
 
-    os.environ.setdefault("COACH_HOME", tempfile.mkdtemp(prefix="coach-personas-"))
     from coach.settings import Settings
 
     settings = Settings.load(base_url=args.base_url, model=args.model, history=True)
@@ -198,6 +201,8 @@ async def main() -> int:
     print(f"# {args.model} at {args.base_url}; people from {folder}", flush=True)
     results = []
     for person in people(folder, only):
+        # Each person is a new user: their own journal, no follow-up of someone else's plan.
+        os.environ["COACH_HOME"] = tempfile.mkdtemp(prefix="coach-personas-")
         figures = await run_person(person, settings)
         results.append(figures)
         print(summary([figures]).splitlines()[0], flush=True)

@@ -121,7 +121,9 @@ async def test_each_phase_request_carries_the_levels_struggles_and_questions(res
         assert roles[0] == "system" and "system" not in roles[1:]
         assert roles[1::2] == ["user"] * len(roles[1::2])
         assert roles[2::2] == ["assistant"] * len(roles[2::2])
-        assert roles[-1] == "user" and "(Coach note, not from the user:" in messages[-1]["content"]
+        assert (
+            roles[-1] == "user" and "(Coach note, not written by them:" in messages[-1]["content"]
+        )
         assert body["model"] == "coach-test" and body["stream"] is True
         if "response_format" not in body:  # what the user reads is asked for without ids
             assert not any(i in m["content"] for m in messages for i in ids)
@@ -264,7 +266,7 @@ async def test_hundred_turn_session_stays_within_budget(respx_mock, journal):
     assert last[0]["content"].startswith(chat[0]["messages"][0]["content"])
     assert last[-1]["content"].startswith("Turn 99:")
     assert "Earlier in this session" in last[0]["content"]
-    assert "The user said: Turn" in last[0]["content"]
+    assert "They said: Turn" in last[0]["content"]
 
 
 async def test_whole_model_session_ends_with_a_plan_from_the_models_choices(respx_mock, journal):

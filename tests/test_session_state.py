@@ -62,7 +62,7 @@ class Model:
 
     def instructions(self) -> list[str]:
         """The step note each request carried (the end of its last user message)."""
-        marker = "(Coach note, not from the user: "
+        marker = "(Coach note, not written by them: "
         notes = []
         for body in self.bodies:
             last = body["messages"][-1]["content"]
@@ -113,12 +113,12 @@ def test_a_challenge_worded_by_the_model_is_not_counted_as_a_ladder_question(
 def test_retry_after_a_restart_replays_the_step_that_failed(
     monkeypatch, capsys, respx_mock, model_env
 ):
-    model = Model(fail_when="The user chose these struggles")
+    model = Model(fail_when="They chose these struggles")
     respx_mock.post(CHAT).mock(side_effect=model)
     code, _, err = chat(monkeypatch, capsys, ["--level", "2"], ["/struggles", "1", "/quit"])
     assert code == 0 and "/retry" in err
     failed = model.instructions()[-1]
-    assert "The user chose these struggles" in failed
+    assert "They chose these struggles" in failed
     # A new process: nothing in memory but the journal.
     code, _, err = chat(monkeypatch, capsys, ["--resume"], ["/retry", "/quit"])
     assert code == 0, err
@@ -161,7 +161,7 @@ def test_resume_during_the_follow_up_sends_the_same_memory_in_model_mode(
     assert resumed[0]["content"] == memory
     note = model.instructions()[-1]
     assert "Ask how this commitment from their last plan went" in note
-    assert "what the user just said about the previous commitment" in note
+    assert "what they just told you about the previous commitment" in note
 
 
 READ_ONLY = [

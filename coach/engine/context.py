@@ -34,7 +34,7 @@ class ContextTooSmallError(ModelError):
 
 
 def note(instruction: str) -> str:
-    return f"(Coach note, not from the user: {instruction})"
+    return f"(Coach note, not written by them: {instruction})"
 
 
 def extractive_summary(turns: list[Turn], previous: str, max_words: int = 120) -> str:
@@ -45,7 +45,7 @@ def extractive_summary(turns: list[Turn], previous: str, max_words: int = 120) -
             continue
         words = turn.text.split()
         snippet = " ".join(words[:30]) + (" …" if len(words) > 30 else "")
-        lines.append(f"- The user said: {snippet}")
+        lines.append(f"- They said: {snippet}")
     while len(" ".join(lines).split()) > max_words and len(lines) > 1:
         lines.pop(0)
     return "\n".join(lines)

@@ -120,3 +120,8 @@ def leaks(text: str, ids: Iterable[str]) -> list[str]:
     if re.search(r"coach note|^\s*step\s*:", text, re.IGNORECASE | re.MULTILINE):
         found.append("note")
     return found
+
+
+def third_person(text: str) -> bool:
+    """The reply talks about the person instead of to them ("The user wants…", "They said…")."""
+    return bool(re.search(r"(?:^|[.!?]\s+)(?:The user|The engineer)\b", text))
