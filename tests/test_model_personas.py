@@ -43,6 +43,10 @@ async def test_a_whole_persona_session_is_measured(coach_home):
     assert figures.completed, figures.error
     assert figures.suggestions_from == "model" and figures.plan_items >= 1
     turns = figures.coach_turns
-    assert turns and all(t.questions == 1 and not t.leaks for t in turns)  # the id was filtered
+    assert turns and not any(t.leaks for t in turns)  # the id in every reply was filtered
+    # One question per turn (the struggles turn: the fake's question, then the app's own).
+    assert all(t.questions == (2 if t.move == "propose_struggles" else 1) for t in turns)
+    struggles = next(t.text for t in turns if t.move == "propose_struggles")
+    assert "1. " in struggles and "Answer with the numbers" in struggles
     assert "STOPPED" not in bench.summary([figures])
     json.dumps([t.__dict__ for t in turns])

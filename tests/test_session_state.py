@@ -107,7 +107,7 @@ def test_a_challenge_worded_by_the_model_is_not_counted_as_a_ladder_question(
         listed = text.partition("Already asked, do not repeat: ")[2]
         assert sorted(q.text for q in questions if q.text in listed) == sorted(asked)
         asked += [q.text for q in questions if f'"{q.text}"' in text]
-    assert "common struggles seem to fit" in instructions[-1]
+    assert "common struggles at Level 2 follow" in instructions[-1]
 
 
 def test_retry_after_a_restart_replays_the_step_that_failed(

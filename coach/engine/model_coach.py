@@ -152,6 +152,8 @@ class ModelCoach:
                 async for piece in self._stream(messages, reply_tokens, context, view):
                     shown = True
                     yield piece
+                if isinstance(move, ProposeStruggles):
+                    yield struggle_list(view)  # the ladder's words, numbered: code owns them
                 return
             except ContextTooLongError as error:
                 if shown or error.partial or attempt:
@@ -261,6 +263,18 @@ class ModelCoach:
             f"The model's suggestions could not be used ({why}); showing the ladder's own choice."
         )
         return guided.guided_suggestions(view)
+
+
+def struggle_list(view: SessionView) -> str:
+    """The level's struggles as the user answers them (by number), after the model's sentence."""
+    lines = ["", ""]
+    for number, match in enumerate(view.candidates, start=1):
+        lines.append(f"{number}. {match.item.text}")
+    lines += [
+        "",
+        "Which of these fit your situation, if any? Answer with the numbers, or in your own words.",
+    ]
+    return "\n".join(lines)
 
 
 class SuggestingCoach:
