@@ -110,6 +110,8 @@ class Root:
 
             # The client is prepared off the UI thread when the app warmed up.
             coach = build_model_coach(settings, self.prompts, client_for=warm.client_for)
+            # The model the server serves, when none was configured: the header names it too.
+            self.settings = coach.client.settings
         else:
             from coach.engine.guided import GuidedCoach
 

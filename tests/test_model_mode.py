@@ -122,7 +122,7 @@ async def test_a_failed_suggestion_request_falls_back_visibly(respx_mock, journa
     await said(session.open())
     for text in ["Prepare for my review.", "We shipped a refactor.", "1", "2", "3"]:
         await said(session.send(text))
-    await said(session.command("suggest"))
+    await said(session.go_to(Phase.SUGGEST))
     assert session.record.suggestions and all(
         s.source == "guided" for s in session.record.suggestions
     )
@@ -136,6 +136,7 @@ async def test_the_model_that_answers_is_named_when_it_is_not_the_configured_one
     notices: list[str] = []
     session = session_for(journal, notices=notices)
     await said(session.open())
+    await said(session.send("Prepare for my review."))
     assert notices == [
         "The server answers as model qwen2.5-coder-1.5b-instruct, not coach-test "
         "(set COACH_MODEL=qwen2.5-coder-1.5b-instruct to name it)."
@@ -146,7 +147,8 @@ async def test_thinking_is_shown_as_thinking_and_kept_out_of_the_journal(respx_m
     respx_mock.post(CHAT).mock(return_value=recorded("llamacpp/stream_reasoning_content"))
     notices: list[str] = []
     session = session_for(journal, notices=notices)
-    text = await said(session.open())
+    await said(session.open())
+    text = await said(session.send("Prepare for my review."))
     assert "thinking…" in notices
     stored = journal.get_session(session.record.id).turns[-1].text
     assert stored == text and "assist you today" not in stored and "think" not in stored
@@ -226,3 +228,13 @@ def test_coach_plan_asks_the_model_only_for_what_it_prints(monkeypatch, capsys, 
     assert all(r.body["response_format"]["type"] == "json_schema" for r in requests)
     assert "Choosing habits and questions" in err and "ladder's own choice" in err
     assert "A reply nobody would read." not in out
+
+
+def test_a_reason_cut_by_the_schema_length_ends_cleanly():
+    from coach.engine.suggest import TEXT_MAX, _tidy
+
+    first = "You told me support heard about the broken export before your team did, on a Monday."
+    cut = (f"{first} It also " + "tells you where your signals come from " * 10)[:TEXT_MAX]
+    assert _tidy(cut) == first
+    assert _tidy("Read ten tickets") == "Read ten tickets"
+    assert _tidy("x" * TEXT_MAX).endswith("…")

@@ -322,8 +322,9 @@ def build_model_coach(
     from coach.llm.client import ChatClient
 
     info = None if settings.is_openai else _probe_now(settings)
-    if info is not None and info.models and "model" not in settings.model_fields_set:
-        settings = settings.model_copy(update={"model": info.models[0]})
+    if info is not None and info.models and not _model_configured(settings):
+        endpoint = settings.endpoint.model_copy(update={"model": info.models[0]})
+        settings = settings.model_copy(update={"endpoint": endpoint})
     coach = ModelCoach(
         ChatClient(settings),
         prompts=prompts,
@@ -334,6 +335,11 @@ def build_model_coach(
     coach.usage.price_input_per_mtok = settings.price_input_per_mtok
     coach.usage.price_output_per_mtok = settings.price_output_per_mtok
     return coach
+
+
+def _model_configured(settings) -> bool:
+    """A model name was given (flag, COACH_MODEL or the config file), not the default."""
+    return "model" in settings.endpoint.model_fields_set
 
 
 def _probe_now(settings):
@@ -353,7 +359,7 @@ def _probe_now(settings):
                 settings.url,
                 http=http,
                 api_key=None if key == "not-needed" else key,
-                model=settings.model if "model" in settings.model_fields_set else None,
+                model=settings.model if _model_configured(settings) else None,
                 timeout=2.0,
             )
 

@@ -49,6 +49,19 @@ class ModelSuggestions(BaseModel):
 
 
 AUDIENCES = ("manager", "peer", "support", "product")
+TEXT_MAX = 240  # a reason or first step; a grammar cuts the string here, ``_tidy`` mends the cut
+
+
+def _tidy(text: str) -> str:
+    """A reason or first step as shown: whitespace collapsed; one cut off at the length limit
+    (a grammar stops the string there) ends at its last full sentence, or with "…"."""
+    text = " ".join(text.split())
+    if len(text) < TEXT_MAX - 10 or text[-1] in '.!?”")':
+        return text  # not cut: a first step often has no full stop
+    end = max(text.rfind(". "), text.rfind("! "), text.rfind("? "))
+    if end >= len(text) * 0.4:
+        return text[: end + 1]
+    return text.rstrip(" ,;:-") + "…"
 
 
 def answer_schema(level: Level, today: date) -> dict:
@@ -60,7 +73,7 @@ def answer_schema(level: Level, today: date) -> dict:
     still checked by ``parse_model_answer``.
     """
     dates = [(today + timedelta(days=n)).isoformat() for n in range(HORIZON_DAYS + 1)]
-    text = {"type": "string", "minLength": 3, "maxLength": 200}
+    text = {"type": "string", "minLength": 3, "maxLength": TEXT_MAX}
 
     def picks(ids: list[str], count: int, extra: dict) -> dict:
         properties = {
@@ -154,8 +167,8 @@ def parse_model_answer(text: str, level: Level, today: date) -> list[Suggestion]
                 Suggestion(
                     kind=kind,
                     item_id=pick.id,
-                    reason=pick.reason.strip(),
-                    first_step=pick.first_step.strip(),
+                    reason=_tidy(pick.reason),
+                    first_step=_tidy(pick.first_step),
                     due=pick.due,
                     cadence=getattr(pick, "cadence", None) if kind == "habit" else None,
                     ask_whom=getattr(pick, "ask_whom", None) if kind == "feedback" else None,
