@@ -59,7 +59,7 @@ def _tidy(text: str) -> str:
     if len(text) < TEXT_MAX - 10 or text[-1] in '.!?”")':
         return text  # not cut: a first step often has no full stop
     end = max(text.rfind(". "), text.rfind("! "), text.rfind("? "))
-    if end >= len(text) * 0.4:
+    if end >= len(text) * 0.3:
         return text[: end + 1]
     return text.rstrip(" ,;:-") + "…"
 
