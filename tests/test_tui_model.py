@@ -177,3 +177,27 @@ def test_the_app_starts_without_importing_openai():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "False"
+
+
+async def test_a_failing_server_offers_guided_mode_and_the_session_goes_on(respx_mock, coach_home):
+    responses = iter([sse_response(sse_events(["Hello. What brings you here?"], model=MODEL))])
+
+    def answer(request):
+        return next(responses, None) or error_response(503, "gone", kind="server_error")
+
+    respx_mock.post(CHAT).mock(side_effect=answer)
+    app = model_app(coach_home)
+    async with app.run_test(size=SIZE) as pilot:
+        app.start_session("customer-empathy", 2)
+        await settle(pilot)
+        await say(pilot, "I want to prepare for my review.")
+        guided = app.screen.query_one("#guided")
+        assert app.screen.query_one("#error-bar").has_class("visible") and guided.display
+        await pilot.click("#guided")
+        await settle(pilot)
+        text = conversation_text(app)
+        # The owed reply came from the guided coach; the user's turn is there once.
+        assert text.count("I want to prepare for my review.") == 1
+        assert not app.screen.query_one("#error-bar").has_class("visible")
+        assert app.screen.session.coach.mode == "guided"
+        assert text.rstrip().endswith("?")
