@@ -238,3 +238,19 @@ def test_a_reason_cut_by_the_schema_length_ends_cleanly():
     assert _tidy(cut) == first
     assert _tidy("Read ten tickets") == "Read ten tickets"
     assert _tidy("x" * TEXT_MAX).endswith("…")
+
+
+async def test_a_list_the_model_writes_at_the_struggles_step_is_cut_for_the_ladders(
+    respx_mock, journal
+):
+    reply = "You described a broken export.\n\n1. Invented struggle one\n2. Invented two\nWhich?"
+    respx_mock.post(CHAT).mock(return_value=sse_response(sse_events([reply], model="coach-test")))
+    session = session_for(journal)
+    await said(session.open())
+    await said(session.send("Prepare for my review."))
+    shown = await said(session.go_to(Phase.STRUGGLES))
+    assert shown.startswith("You described a broken export.")
+    assert "Invented" not in shown
+    for number, item in enumerate(customer_empathy().level(2).common_struggles, start=1):
+        assert f"{number}. {item.text}" in shown
+    assert journal.get_session(session.record.id).turns[-1].text == shown

@@ -9,6 +9,7 @@ way to the user (no ladder ids, no echoed notes); its thinking never becomes the
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import AsyncIterator, Callable
 from datetime import timedelta
 from typing import TYPE_CHECKING
@@ -41,6 +42,8 @@ if TYPE_CHECKING:
     from coach.llm.client import ChatClient
 
 log = logging.getLogger(__name__)
+
+_LIST_START = re.compile(r"(?:^|\n)\s*(?:1[.)]|[-*•] )")
 
 # Moves whose words are facts the code owns (the ladder's suggestions, the saved plan).
 CODE_WORDS = (Suggestions, PlanSaved, NotNow, Closed, ProposeEvidence)
@@ -149,10 +152,11 @@ class ModelCoach:
             messages, reply_tokens = context.fit(list(view.turns), instruction)
             shown = False
             try:
-                async for piece in self._stream(messages, reply_tokens, context, view):
+                listing = isinstance(move, ProposeStruggles)
+                async for piece in self._stream(messages, reply_tokens, context, view, listing):
                     shown = True
                     yield piece
-                if isinstance(move, ProposeStruggles):
+                if listing:
                     yield struggle_list(view)  # the ladder's words, numbered: code owns them
                 return
             except ContextTooLongError as error:
@@ -162,6 +166,29 @@ class ModelCoach:
                 self.window = context.window
 
     async def _stream(
+        self,
+        messages: list[dict],
+        reply_tokens: int,
+        context: Context,
+        view: SessionView,
+        no_list: bool = False,
+    ) -> AsyncIterator[str]:
+        """The filtered reply. ``no_list``: the app shows a list after the model's words, so a
+        list the model writes anyway (its own numbering, invented items) is cut off."""
+        said = ""
+        async for piece in self._filtered(messages, reply_tokens, context, view):
+            if no_list:
+                said += piece
+                found = _LIST_START.search(said)
+                if found:
+                    rest = said[: found.start()].rstrip()
+                    shown_before = len(said) - len(piece)
+                    if len(rest) > shown_before:
+                        yield rest[shown_before:]
+                    return
+            yield piece
+
+    async def _filtered(
         self, messages: list[dict], reply_tokens: int, context: Context, view: SessionView
     ) -> AsyncIterator[str]:
         from coach.llm.client import StreamDone, ThinkingDelta
