@@ -95,7 +95,7 @@ async def test_a_server_that_does_not_answer_times_out(server):
             await client.complete(MESSAGES)
     # Not retried: another wait for a first token that did not come would double the wait.
     assert time.monotonic() - started < 3
-    assert str(caught.value).endswith("sent nothing within 0.3 s (first_token_timeout).")
+    assert str(caught.value).endswith("gave no answer within 0.3 s (first_token_timeout).")
 
 
 async def test_cancelling_mid_stream_closes_the_connection():

@@ -244,7 +244,7 @@ class ChatClient:
             request = {**params, "response_format": body} if body else dict(params)
             try:
                 extra = {"stream_options": {"include_usage": True}} if include_usage else {}
-                first_by = clock() + self.settings.first_token_timeout
+                first_by = clock() + self._first_token_limit()[0]
                 response = await _within(
                     client.chat.completions.create(**request, stream=True, **extra),
                     first_by - clock(),
@@ -347,13 +347,19 @@ class ChatClient:
             _state["format"] = fmt
         yield StreamDone(finish_reason=finish, usage=usage, model=served, thinking_chars=thinking)
 
+    def _first_token_limit(self) -> tuple[float, str]:
+        """How long to wait for the first token, and the setting that says so: a ``timeout``
+        set without ``first_token_timeout`` keeps meaning "no answer within" for the first byte."""
+        given = self.settings.endpoint.model_fields_set
+        if "timeout" in given and "first_token_timeout" not in given:
+            return self.settings.timeout, "timeout"
+        return self.settings.first_token_timeout, "first_token_timeout"
+
     def _late(self, which: str, partial: str) -> DeadlineError:
         url, settings = self._failures.url, self.settings
         if which == "first":
-            text = (
-                f"The model server at {url} sent nothing within "
-                f"{seconds(settings.first_token_timeout)} (first_token_timeout)."
-            )
+            limit, name = self._first_token_limit()
+            text = f"The model server at {url} gave no answer within {seconds(limit)} ({name})."
         elif which == "between":
             text = f"The model server at {url} stopped sending for {seconds(settings.timeout)}."
         else:

@@ -43,6 +43,7 @@ class ThinkSplitter:
         self._pending = ""
         self._closer: str | None = None  # inside a block: the tag that ends it
         self._started = False  # reply text has been given out: no block can open any more
+        self._closed = False  # a block was seen and closed: the blank after it is dropped
 
     def feed(self, text: str) -> tuple[str, str]:
         self._pending += text
@@ -55,6 +56,7 @@ class ThinkSplitter:
                     thinking.append(self._pending[:at])
                     self._pending = self._pending[at + len(self._closer) :].lstrip()
                     self._closer = None
+                    self._closed = True
                     continue
                 keep = _partial_suffix(self._pending, (self._closer,))
                 thinking.append(self._pending[: len(self._pending) - keep])
@@ -72,7 +74,8 @@ class ThinkSplitter:
                 continue
             if not head or any(tag.startswith(head) for tag in _OPENERS):
                 break  # whitespace or the start of a tag so far: wait for more
-            self._pending = head  # a reply does not start with the blank after a block
+            if self._closed:
+                self._pending = head  # a reply does not start with the blank after a block
             self._started = True
         return "".join(thinking), "".join(reply)
 
