@@ -37,7 +37,7 @@ run: $(VENV)/.installed
 test: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n 2
 
 # Whole sessions against a real model server (minutes); skipped unless COACH_TEST_BASE_URL is set.
 test-real: $(VENV)/.installed-test

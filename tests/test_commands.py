@@ -8,7 +8,7 @@ import sys
 
 from tui_helpers import SIZE, make_app, say, settle
 
-from coach import commands
+from coach import command_help, commands
 from coach.cli.chat_commands import HANDLERS
 from coach.cli.main import main
 from coach.tui.commands import ACTIONS, CoachCommands
@@ -42,7 +42,7 @@ def check_screen(app) -> None:
     section = help_section(commands.SCREENS[name]) + help_section("Everywhere")
     for key, binding in active.items():
         if binding.binding.show or binding.binding.action == "command_palette":
-            label = commands.key_label(key)
+            label = command_help.key_label(key)
             assert f"  {label} " in section or f" / {label} " in section, (name, key)
 
 
@@ -84,12 +84,12 @@ async def test_the_palette_offers_every_palette_row_and_each_action_exists(coach
     for title in hits:
         row = next(c for c in commands.COMMANDS if c.palette == title)
         if row.key:
-            assert commands.key_label(row.key) in HELP
+            assert command_help.key_label(row.key) in HELP
 
 
 def test_every_chat_command_has_a_handler_and_help_explains_each():
     assert set(HANDLERS) == set(commands.BY_NAME)
-    text = commands.chat_help()
+    text = command_help.chat_help()
     for command in commands.BY_NAME.values():
         assert f"  {command.usage}" in text and command.help in text
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from collections.abc import AsyncIterator, Callable
 
-from coach import commands
+from coach import command_help, commands
 from coach.domain import PHASE_TITLES, Phase
 from coach.engine.session import CoachSession
 from coach.errors import CoachError, ModelError, SessionGoneError
@@ -172,7 +172,8 @@ def _model(session: CoachSession, rest: str) -> None:
 
 def _help(session: CoachSession, rest: str) -> None:
     err(
-        commands.chat_help() + "\nCtrl+C stops the coach's reply (what arrived is kept); at the "
+        command_help.chat_help()
+        + "\nCtrl+C stops the coach's reply (what arrived is kept); at the "
         "prompt it quits (everything is saved). At a terminal: arrows edit the line, Up recalls."
     )
 

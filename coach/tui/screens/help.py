@@ -15,7 +15,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from coach.commands import keys_help
+from coach.command_help import keys_help
 
 HELP = keys_help()
 WIDE = 120  # columns from which two columns fit without crowding
