@@ -3,13 +3,14 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: help run test lint format bench clean
+.PHONY: help run test test-real lint format bench clean
 
 # Plain `make` says what each target does (the first target is the default).
 help:
 	@echo "coach — make targets"
 	@echo "  make run     create .venv, install coach in it and open the terminal app"
 	@echo "  make test    install the test extras, run ruff and the whole test suite"
+	@echo "  make test-real  whole sessions against a real model (COACH_TEST_BASE_URL=…/v1)"
 	@echo "  make lint    ruff check and format check only"
 	@echo "  make format  apply ruff format and fixes"
 	@echo "  make bench   print the performance figures (bench/*.py)"
@@ -37,6 +38,10 @@ test: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest -q -n 2
+
+# Whole sessions against a real model server (minutes); skipped unless COACH_TEST_BASE_URL is set.
+test-real: $(VENV)/.installed-test
+	$(BIN)/python -m pytest -q -s tests_real
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .

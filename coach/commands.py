@@ -104,6 +104,8 @@ COMMANDS: tuple[Command, ...] = (
         label="Retry",
         show=False,
     ),
+    Command("guided", "go on without the model (its server failed); nothing is lost"),
+    Command("model", "back to the model after /guided"),
     Command("skip", "skip this step (the same as /next)"),
     Command("step", "go to a step: checkin, situation, explore, struggles, suggest, plan", "NAME"),
     Command("struggles", "go to the struggles that may fit"),

@@ -106,16 +106,12 @@ class Root:
         settings = self.settings
         if settings.mode == "model":
             from coach.engine import warm
-            from coach.engine.model_coach import ModelCoach
+            from coach.engine.model_coach import build_model_coach
 
-            coach = ModelCoach(
-                warm.client_for(settings),  # prepared off the UI thread when the app warmed up
-                prompts=self.prompts,
-                context_tokens=settings.context_tokens,
-                max_reply_tokens=settings.max_reply_tokens,
-            )
-            coach.usage.price_input_per_mtok = settings.price_input_per_mtok
-            coach.usage.price_output_per_mtok = settings.price_output_per_mtok
+            # The client is prepared off the UI thread when the app warmed up.
+            coach = build_model_coach(settings, self.prompts, client_for=warm.client_for)
+            # The model the server serves, when none was configured: the header names it too.
+            self.settings = coach.client.settings
         else:
             from coach.engine.guided import GuidedCoach
 
@@ -136,13 +132,15 @@ class Root:
 
         if competency is None or isinstance(competency, str):
             competency = self.ladders.get(competency)
+        coach = coach or self.make_coach(on_notice)
+        client = getattr(coach, "client", None)  # the model it found on the server, if asked
         session = start_session(
             self.journal,
             competency,
             level,
-            coach or self.make_coach(on_notice),
+            coach,
             self.prompts,
-            model=self.settings.model,
+            model=client.settings.model if client is not None else self.settings.model,
             clock=self.clock,
         )
         return self._with_growth(session)

@@ -98,3 +98,26 @@ class ServerError(ModelError):
 
 class BadRequestError(ModelError):
     """The server rejected the request itself (400/404/422): wrong model name, context too long."""
+
+
+class ContextTooLongError(BadRequestError):
+    """The request does not fit the server's context window. ``window`` is the window in tokens
+    when the server said it (llama.cpp's ``n_ctx``, or the number in an OpenAI/vLLM message)."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        window: int | None = None,
+        prompt_tokens: int | None = None,
+        partial: str = "",
+    ):
+        super().__init__(message, partial=partial)
+        self.window = window
+        self.prompt_tokens = prompt_tokens  # the server's count of the refused prompt
+
+
+class DeadlineError(ServerError):
+    """No reply in time: nothing by the first-token deadline, or the whole reply too slow."""
+
+    retryable = False

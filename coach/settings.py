@@ -18,7 +18,9 @@ Sources, highest first:
        use_openai_key = false    # true: also send OPENAI_API_KEY to base_url
        context_tokens = 8000     # budget for the conversation history
        max_reply_tokens = 400
-       timeout = 60              # seconds
+       timeout = 60              # seconds without a byte once a reply has started
+       first_token_timeout = 120 # seconds to wait for the first token of a reply
+       reply_timeout = 300       # seconds for a whole reply, retries included
        max_retries = 3
        price_input_per_mtok = 0.15    # USD per million tokens, for cost estimates
        price_output_per_mtok = 0.60
@@ -79,6 +81,10 @@ class ModelSettings(BaseModel):
     context_tokens: int = Field(default=8000, gt=0)
     max_reply_tokens: int = Field(default=400, gt=0)
     timeout: float = Field(default=60, gt=0)
+    # Deadlines a person would wait for a local model on a CPU: the first token comes after the
+    # whole prompt is read (~70 tokens/s for a 1.5B model on 2 cores: ~30 s for 2,000 tokens).
+    first_token_timeout: float = Field(default=120, gt=0, le=86400)
+    reply_timeout: float = Field(default=300, gt=0, le=86400)
     max_retries: int = Field(default=3, ge=0)
     price_input_per_mtok: float | None = Field(default=None, ge=0)
     price_output_per_mtok: float | None = Field(default=None, ge=0)

@@ -35,6 +35,14 @@ def _is_loopback(address) -> bool:
 
 
 @pytest.fixture(autouse=True)
+def no_local_discovery(monkeypatch):
+    """Local-server discovery asks no real port: tests must not depend on what runs here."""
+    import coach.llm.discover
+
+    monkeypatch.setattr(coach.llm.discover, "DEFAULT_CANDIDATES", ())
+
+
+@pytest.fixture(autouse=True)
 def no_network(monkeypatch):
     """Refuse any connection that is not to this machine."""
     real_connect = socket.socket.connect

@@ -39,7 +39,7 @@ async def test_stream_assembles_text_and_reads_usage_chunk(respx_mock, rec):
     events = await collect(make_client(rec, model="llama3.1"))
 
     assert [e.text for e in events if isinstance(e, TextDelta)] == ["Hel", "lo", " there", "!"]
-    assert events[-1] == StreamDone("stop", Usage(31, 4, estimated=False))
+    assert events[-1] == StreamDone("stop", Usage(31, 4, estimated=False), model="gpt-4o-mini")
     body = sent_json(route)
     assert body["stream"] is True
     assert body["stream_options"] == {"include_usage": True}
@@ -66,7 +66,7 @@ async def test_complete_collects_the_stream_and_length_finish(respx_mock, rec):
     )
     result = await make_client(rec).complete(MESSAGES, max_tokens=2, temperature=0.2)
 
-    assert result == Completion("ab", "length", Usage(5, 2, estimated=False))
+    assert result == Completion("ab", "length", Usage(5, 2, estimated=False), "gpt-4o-mini")
 
 
 async def test_json_mode_temperature_and_max_tokens_are_sent(respx_mock, rec):

@@ -13,6 +13,7 @@ from coach.compose import Root
 from coach.domain import Phase
 from coach.engine.model_coach import ModelCoach
 from coach.errors import ServerError
+from coach.ladder.schema import LIST_FIELDS
 from coach.llm.client import ChatClient
 from coach.settings import Settings
 from coach.store import open_journal
@@ -112,18 +113,26 @@ async def test_each_phase_request_carries_the_levels_struggles_and_questions(res
     ]:
         await said(session.send(text))
     assert session.phase is Phase.SUGGEST
+    ids = [i.id for name in LIST_FIELDS for i in getattr(level, name)]
     for body in fake.requests:
-        system = body["messages"][0]["content"]
-        for item in [*level.common_struggles, *level.questions_to_ask_yourself]:
-            assert item.text in system
+        messages = body["messages"]
+        roles = [m["role"] for m in messages]
+        # One leading system message, then strict alternation from the user to the user.
+        assert roles[0] == "system" and "system" not in roles[1:]
+        assert roles[1::2] == ["user"] * len(roles[1::2])
+        assert roles[2::2] == ["assistant"] * len(roles[2::2])
+        assert (
+            roles[-1] == "user" and "(Coach note, not written by them:" in messages[-1]["content"]
+        )
         assert body["model"] == "coach-test" and body["stream"] is True
-    # The stable prefix is byte-identical across every turn (prompt caching).
+        if "response_format" not in body:  # what the user reads is asked for without ids
+            assert not any(i in m["content"] for m in messages for i in ids)
+            assert "engineer" not in messages[0]["content"].replace("software engineer", "")
+    # The system prompt is byte-identical across every turn (prompt caching).
     assert len({b["messages"][0]["content"] for b in fake.requests}) == 1
-    # The step instruction comes last and names the phase's ladder question.
-    explore = [b for b in fake.requests if "Step: explore" in b["messages"][-1]["content"]]
-    assert explore and any(
-        q.text in explore[0]["messages"][-1]["content"] for q in level.questions_to_ask_yourself
-    )
+    # The note of an explore step names one of the level's questions.
+    notes = [b["messages"][-1]["content"] for b in fake.requests]
+    assert any(q.text in n for n in notes for q in level.questions_to_ask_yourself)
     # Suggestions: validated, the ladder's text shown (not the model's).
     assert [s.item_id for s in session.record.suggestions] == [
         level.habits[0].id,
@@ -249,13 +258,15 @@ async def test_hundred_turn_session_stays_within_budget(respx_mock, journal):
             session.record.phase = Phase.EXPLORE  # stay in conversation; we measure the budget
     from coach.llm.tokens import count_messages
 
-    chat = [b for b in fake.requests if not b["messages"][0]["content"].startswith("Summarise")]
+    chat = fake.requests  # folding asks the model nothing: the summary is the user's own words
     sizes = [count_messages(b["messages"]).tokens for b in chat]
     assert max(sizes) <= 3000 - 300
     last = chat[-1]["messages"]
-    assert last[0]["content"] == chat[0]["messages"][0]["content"]  # system prompt never cut
-    assert last[-2]["content"].startswith("Turn 99:")  # nor the last user turn
-    assert any("Summary of the earlier part" in m["content"] for m in last)
+    # The system prompt is never cut (the summary follows it), nor the last user turn.
+    assert last[0]["content"].startswith(chat[0]["messages"][0]["content"])
+    assert last[-1]["content"].startswith("Turn 99:")
+    assert "Earlier in this session" in last[0]["content"]
+    assert "They said: Turn" in last[0]["content"]
 
 
 async def test_whole_model_session_ends_with_a_plan_from_the_models_choices(respx_mock, journal):
@@ -284,8 +295,8 @@ async def test_whole_model_session_ends_with_a_plan_from_the_models_choices(resp
     assert plan.habits[0].first_step == "Read ten tickets" and plan.habits[0].source == "model"
     assert plan.focus == "Ask support before shipping."
     # The plan step asked the model for the focus question with the kept ids.
-    plan_requests = [b for b in fake.requests if "Step: the plan" in b["messages"][-1]["content"]]
-    assert plan_requests and level.habits[0].id in plan_requests[0]["messages"][-1]["content"]
+    plan_requests = [b for b in fake.requests if "single focus" in b["messages"][-1]["content"]]
+    assert plan_requests and level.habits[0].text in plan_requests[0]["messages"][-1]["content"]
 
 
 async def test_a_reply_cut_by_the_token_limit_says_so(respx_mock, journal):

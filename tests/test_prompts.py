@@ -7,6 +7,7 @@ from ladder_factory import ladder_dict, ladder_yaml
 
 from coach.errors import TemplateError
 from coach.ladder.loader import parse_text
+from coach.llm.tokens import count_text
 from coach.prompts import PromptLibrary
 
 
@@ -15,16 +16,17 @@ def competency():
     return parse_text(ladder_yaml(ladder_dict(3)))
 
 
-def test_system_prompt_carries_the_level_and_not_the_habits(competency):
+def test_system_prompt_is_short_says_the_user_and_holds_no_ids(competency):
     level = competency.level(2)
     text = PromptLibrary().render("system", competency=competency, level=level)
     assert level.description in text
-    for item in [*level.common_struggles, *level.questions_to_ask_yourself]:
-        assert f"[{item.id}] {item.text}" in text
     assert level.mindset_shift.from_ in text and level.mindset_shift.to in text
-    # Habits and feedback questions enter only at the suggestion step.
-    assert "l2.habit.2" not in text and "l2.feedback.1" not in text
-    assert "one open question per turn" in text.lower()
+    # Small models copy what they see: no ladder id, no word for the user but "the user"/"you".
+    assert "l2." not in text and "[" not in text
+    assert "the engineer" not in text.lower()
+    assert "exactly one open question" in text.lower()
+    # The lists come with the step that uses them (explore, struggles, suggestions).
+    assert level.common_struggles[0].text not in text
 
 
 def test_user_override_wins_and_is_listed(coach_home, competency):
@@ -79,10 +81,7 @@ def test_every_shipped_level_renders_every_step():
     for level in competency.levels:
         system = library.render("system", competency=competency, level=level)
         assert level.description in system
-        if level.guide:
-            assert level.guide.sections[0].paragraphs[0] in system
-        if level.has_derived:
-            assert "derived from the level description" in system
+        assert count_text(system) < 450  # was 1,409 at level 1: a 2,048 window needs room
         suggest = library.render(
             "phase_suggest",
             level=level,

@@ -61,7 +61,13 @@ class Model:
         return sse_response(sse_events([REPLY], usage=(600, 20)))
 
     def instructions(self) -> list[str]:
-        return [b["messages"][-1]["content"] for b in self.bodies]
+        """The step note each request carried (the end of its last user message)."""
+        marker = "(Coach note, not written by them: "
+        notes = []
+        for body in self.bodies:
+            last = body["messages"][-1]["content"]
+            notes.append(last[last.rfind(marker) + len(marker) : -1] if marker in last else last)
+        return notes
 
 
 @pytest.fixture
@@ -91,34 +97,34 @@ def test_a_challenge_worded_by_the_model_is_not_counted_as_a_ladder_question(
     assert code == 0, err
     instructions = model.instructions()
     assert any("blame on the customer" in text for text in instructions)
-    explore = [text for text in instructions if text.startswith("Step: explore")]
+    explore = [text for text in instructions if "then ask this question" in text]
     questions = customer_empathy().level(2).questions_to_ask_yourself
     # Three of the level's questions are asked, each exactly once; only those asked are "explored".
-    counts = [sum(f"[{q.id}] {q.text}" in text for text in explore) for q in questions]
+    counts = [sum(f'"{q.text}"' in text for text in explore) for q in questions]
     assert sorted(counts, reverse=True)[:3] == [1, 1, 1] and sum(counts) == 3
     asked: list[str] = []
     for text in explore:
-        listed = text.partition("Already explored: ")[2]
+        listed = text.partition("Already asked, do not repeat: ")[2]
         assert sorted(q.text for q in questions if q.text in listed) == sorted(asked)
-        asked += [q.text for q in questions if f"[{q.id}] {q.text}" in text]
-    assert "Step: which of this level's common struggles fit" in instructions[-1]
+        asked += [q.text for q in questions if f'"{q.text}"' in text]
+    assert "common struggles at Level 2 follow" in instructions[-1]
 
 
 def test_retry_after_a_restart_replays_the_step_that_failed(
     monkeypatch, capsys, respx_mock, model_env
 ):
-    model = Model(fail_when="confirmed these struggles")
+    model = Model(fail_when="They chose these struggles")
     respx_mock.post(CHAT).mock(side_effect=model)
     code, _, err = chat(monkeypatch, capsys, ["--level", "2"], ["/struggles", "1", "/quit"])
     assert code == 0 and "/retry" in err
     failed = model.instructions()[-1]
-    assert "confirmed these struggles" in failed
+    assert "They chose these struggles" in failed
     # A new process: nothing in memory but the journal.
     code, _, err = chat(monkeypatch, capsys, ["--resume"], ["/retry", "/quit"])
     assert code == 0, err
     assert model.instructions()[-1] == failed
     struggle = customer_empathy().level(2).common_struggles[0]
-    assert f"[{struggle.id}]" in model.instructions()[-1]
+    assert f'"{struggle.text}"' in model.instructions()[-1]
 
 
 def test_resume_during_the_follow_up_continues_it_in_guided_mode(monkeypatch, capsys):
@@ -146,17 +152,16 @@ def test_resume_during_the_follow_up_sends_the_same_memory_in_model_mode(
     code, _, err = chat(monkeypatch, capsys, ["--level", "2"], ["I did it on Tuesday.", "/quit"])
     assert code == 0, err
     assert len(model.bodies) == 2
-    memory = model.bodies[0]["messages"][1]["content"]
-    assert memory.startswith("What you remember") and len(memory) > 500
+    # The memory is part of the one system message, after the stable coach prompt.
+    memory = model.bodies[0]["messages"][0]["content"]
+    assert "From the user's last session" in memory and len(memory) > 1000
     code, _, err = chat(monkeypatch, capsys, ["--resume"], ["That one slipped.", "/quit"])
     assert code == 0, err
     resumed = model.bodies[-1]["messages"]
-    assert resumed[1]["content"] == memory
-    assert resumed[-1]["content"].startswith("Step: follow-up on the last plan")
-    assert (
-        "Reflect what the engineer just said about the previous commitment"
-        in (resumed[-1]["content"])
-    )
+    assert resumed[0]["content"] == memory
+    note = model.instructions()[-1]
+    assert "Ask how this commitment from their last plan went" in note
+    assert "what they just told you about the previous commitment" in note
 
 
 READ_ONLY = [

@@ -19,11 +19,14 @@ BASE = "http://127.0.0.1:8011/v1"
 CHAT = f"{BASE}/chat/completions"
 
 
+MODEL = "coach-test"
+
+
 def model_app(coach_home, retries: int = 0):
     config = coach_home / "config"
     config.mkdir(parents=True, exist_ok=True)
     (config / "config.toml").write_text(f"[model]\nmax_retries = {retries}\ntimeout = 5\n")
-    return make_app(base_url=BASE, model="coach-test")
+    return make_app(base_url=BASE, model=MODEL)
 
 
 async def test_replies_stream_from_the_model_and_tokens_show(respx_mock, coach_home):
@@ -112,7 +115,7 @@ async def test_rate_limit_notice_shows_the_wait(respx_mock, coach_home):
     responses = iter(
         [
             error_response(429, "slow down", kind="rate_limit_error", headers={"retry-after": "0"}),
-            sse_response(sse_events(["Welcome. What would you like from today?"])),
+            sse_response(sse_events(["Welcome. What would you like from today?"], model=MODEL)),
         ]
     )
     respx_mock.post(CHAT).mock(side_effect=lambda request: next(responses))
@@ -174,3 +177,27 @@ def test_the_app_starts_without_importing_openai():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "False"
+
+
+async def test_a_failing_server_offers_guided_mode_and_the_session_goes_on(respx_mock, coach_home):
+    responses = iter([sse_response(sse_events(["Hello. What brings you here?"], model=MODEL))])
+
+    def answer(request):
+        return next(responses, None) or error_response(503, "gone", kind="server_error")
+
+    respx_mock.post(CHAT).mock(side_effect=answer)
+    app = model_app(coach_home)
+    async with app.run_test(size=SIZE) as pilot:
+        app.start_session("customer-empathy", 2)
+        await settle(pilot)
+        await say(pilot, "I want to prepare for my review.")
+        guided = app.screen.query_one("#guided")
+        assert app.screen.query_one("#error-bar").has_class("visible") and guided.display
+        await pilot.click("#guided")
+        await settle(pilot)
+        text = conversation_text(app)
+        # The owed reply came from the guided coach; the user's turn is there once.
+        assert text.count("I want to prepare for my review.") == 1
+        assert not app.screen.query_one("#error-bar").has_class("visible")
+        assert app.screen.session.coach.mode == "guided"
+        assert text.rstrip().endswith("?")

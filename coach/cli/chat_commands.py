@@ -42,7 +42,11 @@ async def print_stream(stream: AsyncIterator[str], *, eager: bool = False) -> No
 
 
 async def guarded(
-    make: Callable[[], AsyncIterator[str]], *, eager: bool = False, interrupts=None
+    make: Callable[[], AsyncIterator[str]],
+    *,
+    eager: bool = False,
+    interrupts=None,
+    session: CoachSession | None = None,
 ) -> None:
     """Make a coach turn and stream it; a project error prints one line and the session goes on.
     With ``interrupts`` (``coach.cli.lines``), Ctrl+C stops the turn and the session goes on.
@@ -57,7 +61,12 @@ async def guarded(
     except SessionGoneError:
         raise
     except ModelError as error:
-        err(f"coach: {error} Type /retry to try again.")
+        offer = (
+            " or /guided to go on without the model (nothing is lost; /model comes back)"
+            if session is not None and session.can_go_guided
+            else ""
+        )
+        err(f"coach: {error} Type /retry to try again{offer}.")
     except CoachError as error:
         err(f"coach: {error}")
 
@@ -148,6 +157,19 @@ def _phase_shown(session: CoachSession, rest: str) -> None:
     err(f"coach: step {PHASE_TITLES[session.phase]}")
 
 
+def _guided(session: CoachSession, rest: str) -> AsyncIterator[str] | None:
+    session.continue_guided()
+    err("coach: guided mode for now: the ladder's own questions, no model (/model goes back).")
+    if session.needs_reply or session.record.pending_move is not None:
+        return session.retry()  # the reply the model owed, now from the guided coach
+    return None
+
+
+def _model(session: CoachSession, rest: str) -> None:
+    session.continue_with_model()
+    err("coach: back to the model.")
+
+
 def _help(session: CoachSession, rest: str) -> None:
     err(
         command_help.chat_help()
@@ -174,6 +196,8 @@ HANDLERS: dict[str, Handler] = {
     "plan": _plan,
     "questions": _questions,
     "retry": lambda s, rest: s.retry(),
+    "guided": _guided,
+    "model": _model,
     "phase": _phase_shown,
     "help": _help,
     "quit": lambda s, rest: Stop,
@@ -190,7 +214,7 @@ async def run_command(session: CoachSession, line: str, *, interrupts=None) -> b
         result.append(outcome)
         return outcome if hasattr(outcome, "__anext__") else _nothing()
 
-    await guarded(make, interrupts=interrupts)
+    await guarded(make, interrupts=interrupts, session=session)
     return not (result and result[0] is Stop)
 
 

@@ -81,7 +81,7 @@ async def _talk(args, root, reader, interrupts) -> int:
         if session.needs_reply:
             err("coach: your last message has no reply yet; type /retry to ask again.")
     else:
-        await guarded(session.open, eager=True, interrupts=interrupts)
+        await guarded(session.open, eager=True, interrupts=interrupts, session=session)
     while True:
         line = await interrupts.wait_line(reader, "You: ")
         if line is None:
@@ -97,7 +97,9 @@ async def _talk(args, root, reader, interrupts) -> int:
             if not await run_command(session, text, interrupts=interrupts):
                 break
             continue
-        await guarded(lambda text=text: session.send(text), eager=True, interrupts=interrupts)
+        await guarded(
+            lambda text=text: session.send(text), eager=True, interrupts=interrupts, session=session
+        )
     if started_here and not any(t.role == "user" for t in session.record.turns):
         # Nothing of the user's in it (e.g. `coach chat </dev/null`): not worth a journal entry.
         root.journal.delete_session(session.record.id)

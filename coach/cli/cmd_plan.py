@@ -87,9 +87,13 @@ async def _short_session(args, root):
     from coach.domain import Phase
 
     competency = root.ladders.get(args.competency)
-    session = root.start(
-        competency, args.level, on_notice=lambda t: print(f"coach: {t}", file=sys.stderr)
-    )
+    notice = lambda t: print(f"coach: {t}", file=sys.stderr)  # noqa: E731
+    coach = root.make_coach(notice)
+    if coach.mode == "model":
+        from coach.engine.model_coach import SuggestingCoach
+
+        coach = SuggestingCoach(coach)  # no model turn whose text nobody would read
+    session = root.start(competency, args.level, coach=coach, on_notice=notice)
     await _drain(session.open())
     if session.phase is Phase.FOLLOWUP:
         await _drain(session.next_step())

@@ -26,6 +26,7 @@ COMMAND_MODULES = {
     "coach.cli.cmd_growth": ("commitments", "done", "evidence", "progress"),
     "coach.cli.cmd_archive": ("export", "import"),
     "coach.cli.cmd_serve": ("serve",),
+    "coach.cli.cmd_doctor": ("doctor",),
 }
 
 

@@ -1,22 +1,26 @@
-"""The coach's turns from a language model: each move becomes the step instruction of a request.
+"""The coach's turns from a language model: each move becomes the note of a request.
 
-What only model mode needs lives here: the context window (``Context``: the stable prefix, the
-history within budget, the running summary) and the token usage of the session.
+What only model mode needs lives here: the server's facts (its window, the model that answers),
+the context (``Context``: one system message, alternating turns, the note last, within the real
+window) and the token usage of the session. What the model writes passes ``ReplyFilter`` on its
+way to the user (no ladder ids, no echoed notes); its thinking never becomes the reply.
 """
 
 from __future__ import annotations
 
+import logging
+import re
 from collections.abc import AsyncIterator, Callable
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from coach.domain import Suggestion, Turn
+from coach.domain import Suggestion
 from coach.engine import guided, suggest
-from coach.engine.context import Context, extractive_summary
+from coach.engine.context import Context
+from coach.engine.reply_filter import ReplyFilter
 from coach.engine.usage import UsageTotals
 from coach.engine.view import SessionView
-from coach.errors import ModelError
-from coach.llm.tokens import count_text
+from coach.errors import ContextTooLongError, ModelError, ServerError
 from coach.moves import (
     AskConsent,
     Checkin,
@@ -37,8 +41,13 @@ from coach.prompts import PromptLibrary
 if TYPE_CHECKING:
     from coach.llm.client import ChatClient
 
+log = logging.getLogger(__name__)
+
+_LIST_START = re.compile(r"(?:^|\n)\s*(?:1[.)]|[-*•] )")
+
 # Moves whose words are facts the code owns (the ladder's suggestions, the saved plan).
 CODE_WORDS = (Suggestions, PlanSaved, NotNow, Closed, ProposeEvidence)
+SUGGESTION_TOKENS = 700  # room for four picks with a sentence each
 
 _TEMPLATES = {
     MoveKind.FOLLOWUP_ITEM: "phase_followup",
@@ -52,6 +61,8 @@ _TEMPLATES = {
     MoveKind.ASK_CONSENT: "phase_ask_suggest",
     MoveKind.PLAN_FOCUS: "phase_plan",
 }
+# Moves with no template of their own are worded as a reflection and one open question.
+_DEFAULT_TEMPLATE = "phase_reflect"
 
 
 class ModelCoach:
@@ -64,18 +75,25 @@ class ModelCoach:
         prompts: PromptLibrary | None = None,
         context_tokens: int = 8000,
         max_reply_tokens: int = 400,
+        window: int | None = None,
     ):
         self.client = client
         self.prompts = prompts or PromptLibrary()
         self.context_tokens = context_tokens
         self.max_reply_tokens = max_reply_tokens
+        self.window = window  # the server's context window, when known
         self.on_notice: Callable[[str], None] | None = None
         self.usage = UsageTotals()
         self.context: Context | None = None
         self._context_of: int | None = None
+        self._warned_model = False
+
+    def _notice(self, text: str) -> None:
+        if self.on_notice is not None:
+            self.on_notice(text)
 
     def context_for(self, view: SessionView) -> Context:
-        """The session's context window (one per session; the system prompt and memory fixed)."""
+        """The session's context (one per session; the system prompt and memory fixed)."""
         if self.context is None or self._context_of != view.session_id:
             system = self.prompts.render("system", competency=view.competency, level=view.level)
             self.context = Context(
@@ -84,6 +102,7 @@ class ModelCoach:
                 memory=view.memory,
                 budget=self.context_tokens,
                 reply_tokens=self.max_reply_tokens,
+                window=self.window,
             )
             self._context_of = view.session_id
         return self.context
@@ -96,7 +115,7 @@ class ModelCoach:
             found = view.item(item.item_id)
             context |= {
                 "item": item,
-                "item_text": found.text if found else item.item_id,
+                "item_text": found.text if found else item.first_step,
                 "first": move.index == 0,
             }
         elif isinstance(move, Checkin):
@@ -109,52 +128,131 @@ class ModelCoach:
         elif isinstance(move, AskConsent):
             context["struggles"] = [i for i in map(view.item, move.struggle_ids) if i]
         elif isinstance(move, PlanFocus):
-            context |= {"suggestions": view.kept, "checkin": move.checkin.isoformat()}
-        return self.prompts.render(_TEMPLATES[move.kind], **context)
+            texts = {}
+            for kept in view.kept:
+                item = view.item(kept.item_id)
+                texts[kept.item_id] = item.text if item else kept.first_step
+            context |= {
+                "suggestions": view.kept,
+                "ladder_text": texts,
+                "checkin": move.checkin.isoformat(),
+            }
+        name = _TEMPLATES.get(move.kind, _DEFAULT_TEMPLATE)
+        if name == _DEFAULT_TEMPLATE:
+            context["kind"] = move.kind.value
+        return self.prompts.render(name, **context)
 
     async def turn(self, move: Move, view: SessionView) -> AsyncIterator[str]:
         if isinstance(move, CODE_WORDS):
             yield guided.text_for(move, view)
             return
         context = self.context_for(view)
-        messages = await context.fit(
-            list(view.turns), self.instruction(move, view), self.summarize_for(view)
-        )
-        async for chunk in self._stream(messages, context):
-            yield chunk
-
-    async def _stream(self, messages: list[dict], context: Context) -> AsyncIterator[str]:
-        from coach.llm.client import StreamDone, TextDelta
-
-        async for event in self.client.stream(
-            messages, max_tokens=self.max_reply_tokens, on_notice=self.on_notice
-        ):
-            if isinstance(event, TextDelta):
-                yield event.text
-            elif isinstance(event, StreamDone):
-                self.usage.add(event.usage, context.last_count)
-                if event.finish_reason == "length" and self.on_notice is not None:
-                    self.on_notice(
-                        f"The reply reached the {self.max_reply_tokens}-token limit and was cut "
-                        "short (max_reply_tokens in the config raises it)."
-                    )
-
-    def summarize_for(self, view: SessionView):
-        async def summarize(turns: list[Turn], previous: str) -> str:
-            text = self.prompts.render("summarize", turns=turns, previous=previous)
+        instruction = self.instruction(move, view)
+        for attempt in range(2):
+            messages, reply_tokens = context.fit(list(view.turns), instruction)
+            shown = False
             try:
-                completion = await self.client.complete(
-                    [{"role": "user", "content": text}], max_tokens=250
-                )
-            except ModelError:
-                return extractive_summary(turns, previous)
-            self.usage.add(completion.usage, count_text(text))
-            return completion.text.strip() or extractive_summary(turns, previous)
+                listing = isinstance(move, ProposeStruggles)
+                async for piece in self._stream(messages, reply_tokens, context, view, listing):
+                    shown = True
+                    yield piece
+                if listing:
+                    yield struggle_list(view)  # the ladder's words, numbered: code owns them
+                return
+            except ContextTooLongError as error:
+                if shown or error.partial or attempt:
+                    raise
+                context.refused(error.window, error.prompt_tokens)  # fold to fit, send again
+                self.window = context.window
 
-        return summarize
+    async def _stream(
+        self,
+        messages: list[dict],
+        reply_tokens: int,
+        context: Context,
+        view: SessionView,
+        no_list: bool = False,
+    ) -> AsyncIterator[str]:
+        """The filtered reply. ``no_list``: the app shows a list after the model's words, so a
+        list the model writes anyway (its own numbering, invented items) is cut off."""
+        said = ""
+        async for piece in self._filtered(messages, reply_tokens, context, view):
+            if no_list:
+                said += piece
+                found = _LIST_START.search(said)
+                if found:
+                    rest = said[: found.start()].rstrip()
+                    shown_before = len(said) - len(piece)
+                    if len(rest) > shown_before:
+                        yield rest[shown_before:]
+                    return
+            yield piece
+
+    async def _filtered(
+        self, messages: list[dict], reply_tokens: int, context: Context, view: SessionView
+    ) -> AsyncIterator[str]:
+        from coach.llm.client import StreamDone, ThinkingDelta
+
+        shown = ReplyFilter(_ids(view))
+        thinking = False
+        any_text = False
+        done: StreamDone | None = None
+        events = self.client.stream(messages, max_tokens=reply_tokens, on_notice=self.on_notice)
+        try:
+            async for event in events:
+                if isinstance(event, StreamDone):
+                    done = event
+                    continue
+                if isinstance(event, ThinkingDelta):
+                    if not thinking:
+                        thinking = True
+                        self._notice("thinking…")
+                    continue
+                text = shown.feed(event.text)
+                if text:
+                    any_text = True
+                    yield text
+        except ModelError:
+            rest = shown.finish()  # what was held back is part of what arrived: keep it
+            if rest:
+                yield rest
+            raise
+        rest = shown.finish()
+        if rest:
+            any_text = True
+            yield rest
+        if done is not None:
+            self._done(done, context, reply_tokens)
+        if not any_text:
+            cause = " (it spent its reply thinking)" if thinking else ""
+            raise ServerError(f"The model sent an empty reply{cause}.")
+
+    def _done(self, event, context: Context, reply_tokens: int) -> None:
+        self.usage.add(event.usage, context.last_count)
+        if event.usage is not None and not event.usage.estimated:
+            context.learn(event.usage.prompt_tokens, context.last_count)
+        self._check_model(event.model)
+        if event.finish_reason == "length":
+            self._notice(
+                f"The reply reached its {reply_tokens}-token limit and was cut short "
+                "(max_reply_tokens in the config raises it)."
+            )
+
+    def _check_model(self, served: str | None) -> None:
+        configured = self.client.settings.model
+        if served and served != configured and not self._warned_model:
+            self._warned_model = True
+            self._notice(
+                f"The server answers as model {served}, not {configured} "
+                f"(set COACH_MODEL={served} to name it)."
+            )
 
     async def suggestions(self, view: SessionView) -> list[Suggestion]:
-        """Ask for JSON; re-ask once with the validation error; then fall back to the guided choice."""
+        """JSON by the strongest means the server has (a strict schema with the level's ids,
+        dates and audiences as fixed lists, else json_object), re-asked once if it does not
+        validate; the ladder's own choice, said plainly, if the model's cannot be used."""
+        from coach.llm.structured import Structured
+
         today = view.today
         instruction = self.prompts.render(
             "phase_suggest",
@@ -165,24 +263,137 @@ class ModelCoach:
             today=today.isoformat(),
             horizon=(today + timedelta(days=suggest.HORIZON_DAYS)).isoformat(),
         )
+        wanted = Structured(suggest.answer_schema(view.level, today), "suggestions")
         context = self.context_for(view)
-        messages = await context.fit(list(view.turns), instruction, self.summarize_for(view))
-        for _attempt in range(2):
-            completion = await self.client.complete(
-                messages, max_tokens=800, json_mode=True, on_notice=self.on_notice
-            )
-            self.usage.add(completion.usage, context.last_count)
-            try:
-                return suggest.parse_model_answer(completion.text, view.level, today)
-            except suggest.SuggestionRejected as error:
-                retry = self.prompts.render("phase_suggest_retry", error=str(error))
-                messages = [
-                    *messages,
-                    {"role": "assistant", "content": completion.text},
-                    {"role": "system", "content": retry},
-                ]
-        if self.on_notice:
-            self.on_notice(
-                "The model's suggestions could not be used; showing the ladder's own choice."
-            )
+        self._notice("Choosing habits and questions from your level (this can take a minute)…")
+        why = "its answer did not fit the ladder"
+        try:
+            messages, reply_tokens = context.fit(list(view.turns), instruction, SUGGESTION_TOKENS)
+            for _attempt in range(2):
+                completion = await self.client.complete(
+                    messages, max_tokens=reply_tokens, structured=wanted, on_notice=self.on_notice
+                )
+                self.usage.add(completion.usage, context.last_count)
+                self._check_model(completion.model)
+                try:
+                    return suggest.parse_model_answer(completion.text, view.level, today)
+                except suggest.SuggestionRejected as error:
+                    retry = self.prompts.render("phase_suggest_retry", error=str(error))
+                    messages = [
+                        *messages,
+                        {"role": "assistant", "content": completion.text},
+                        {"role": "user", "content": retry},
+                    ]
+        except ModelError as error:
+            why = f"the request failed ({error})"
+        self._notice(
+            f"The model's suggestions could not be used ({why}); showing the ladder's own choice."
+        )
         return guided.guided_suggestions(view)
+
+
+def struggle_list(view: SessionView) -> str:
+    """The level's struggles as the user answers them (by number), after the model's sentence."""
+    lines = ["", ""]
+    for number, match in enumerate(view.candidates, start=1):
+        lines.append(f"{number}. {match.item.text}")
+    lines += [
+        "",
+        "Which of these fit your situation, if any? Answer with the numbers, or in your own words.",
+    ]
+    return "\n".join(lines)
+
+
+class SuggestingCoach:
+    """For a document with no conversation on screen (``coach plan``): the guided coach's words
+    for each move, the model's choice of suggestions. The conversational turns would be text no
+    one reads; the suggestions' reasons are printed in the plan."""
+
+    mode = "model"
+
+    def __init__(self, model: ModelCoach) -> None:
+        self.model = model
+        self.client = model.client
+        self.usage = model.usage
+        self.on_notice = model.on_notice
+
+    async def turn(self, move: Move, view: SessionView) -> AsyncIterator[str]:
+        yield guided.text_for(move, view)
+
+    async def suggestions(self, view: SessionView) -> list[Suggestion]:
+        self.model.on_notice = self.on_notice
+        return await self.model.suggestions(view)
+
+
+def _ids(view: SessionView) -> list[str]:
+    """Every ladder id of the competency: none of them may reach the user from the model."""
+    from coach.ladder.schema import LIST_FIELDS
+
+    ids = [view.competency.id]
+    for level in view.competency.levels:
+        for name in LIST_FIELDS:
+            ids += [item.id for item in getattr(level, name, ()) or ()]
+    return ids
+
+
+def build_model_coach(
+    settings, prompts: PromptLibrary | None = None, client_for=None
+) -> ModelCoach:
+    """The model coach for ``settings``, told what the server says about itself first.
+
+    A local server is asked (a plain GET or two, a couple of seconds at most) for its context
+    window and its models; when no model was configured (``COACH_MODEL`` / ``model`` unset), the
+    one it serves is used, so the journal and the header name the model that really answers.
+    OpenAI itself is not asked: its window depends on the model and it lists hundreds.
+    """
+    from coach.llm.client import ChatClient
+
+    info = None if settings.is_openai else _probe_now(settings)
+    if info is not None and info.models and not _model_configured(settings):
+        endpoint = settings.endpoint.model_copy(update={"model": info.models[0]})
+        settings = settings.model_copy(update={"endpoint": endpoint})
+    coach = ModelCoach(
+        ChatClient(settings),
+        prompts=prompts,
+        context_tokens=settings.context_tokens,
+        max_reply_tokens=settings.max_reply_tokens,
+        window=info.context_window if info is not None else None,
+    )
+    coach.usage.price_input_per_mtok = settings.price_input_per_mtok
+    coach.usage.price_output_per_mtok = settings.price_output_per_mtok
+    return coach
+
+
+def _model_configured(settings) -> bool:
+    """A model name was given (flag, COACH_MODEL or the config file), not the default."""
+    return "model" in settings.endpoint.model_fields_set
+
+
+def _probe_now(settings):
+    """``probe`` run to completion from sync code (in a thread: a loop may be running here)."""
+    import asyncio
+    from concurrent.futures import ThreadPoolExecutor
+
+    import httpx
+
+    from coach.llm.server import probe
+
+    key = settings.effective_key()
+
+    async def ask():
+        async with httpx.AsyncClient(trust_env=False) as http:
+            return await probe(
+                settings.url,
+                http=http,
+                api_key=None if key == "not-needed" else key,
+                model=settings.model if _model_configured(settings) else None,
+                timeout=2.0,
+            )
+
+    with ThreadPoolExecutor(1) as pool:
+        try:
+            info = pool.submit(asyncio.run, ask()).result()
+        except Exception as error:  # best effort: a server that says nothing is asked nothing
+            log.debug("probing %s failed: %r", settings.url, error)
+            return None
+    return info if info.reachable else None

@@ -50,6 +50,7 @@ class CoachSession:
         self.flow.listens = getattr(coach, "listens", False)
         self.growth = None  # the journal's growth records, set by the composition root
         self._saved_state = (record.phase, tuple(record.struggle_ids))
+        self._paused_coach: Coach | None = None  # the model coach while guided mode stands in
 
     # -- state -------------------------------------------------------------------------------------
     @property
@@ -107,11 +108,14 @@ class CoachSession:
         turn = Turn(
             role="user", text=text, phase=self.phase, tokens=count_if_loaded(text), reading=reading
         )
+        owed = self.needs_reply and self.record.pending_move is not None
         turn.id = self.journal.add_turn(
             self.record.id, "user", text, self.phase, tokens=turn.tokens, reading=reading
         )
         answered = next((t.move for t in reversed(self.record.turns) if t.role == "coach"), None)
         self.record.turns.append(turn)
+        if owed:
+            return  # the coach has not answered the last turn: the step waits for its reply
         decided = self.flow.after_user(text, reading)
         self._decide(decided)
         if self.growth is not None:  # a review outcome or a confirmed piece of evidence
@@ -198,6 +202,29 @@ class CoachSession:
         if self.phase is not Phase.PLAN:
             raise CoachError("The focus comes at the plan step: /step plan goes there.")
         return self._speak(self.flow.focus_given(focus))
+
+    # -- which coach speaks ---------------------------------------------------------------------------
+    def continue_guided(self) -> None:
+        """Go on without the model (its server failed): the guided coach words the moves from
+        here, on the same session, turns and pending move; ``continue_with_model`` goes back."""
+        if self.coach.mode == "guided":
+            return
+        from coach.engine.guided import GuidedCoach
+
+        guided = GuidedCoach()
+        guided.on_notice = self.coach.on_notice
+        self._paused_coach, self.coach = self.coach, guided
+        self.flow.listens = getattr(guided, "listens", False)
+
+    def continue_with_model(self) -> None:
+        if self._paused_coach is None:
+            raise CoachError("This session has no model to go back to.")
+        self.coach, self._paused_coach = self._paused_coach, None
+        self.flow.listens = getattr(self.coach, "listens", False)
+
+    @property
+    def can_go_guided(self) -> bool:
+        return self.coach.mode == "model"
 
     def _decide(self, move: Move) -> None:
         """Store the decision at once: phase, confirmed choices, and the move owed a reply."""

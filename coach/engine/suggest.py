@@ -48,6 +48,72 @@ class ModelSuggestions(BaseModel):
     feedback: list[_FeedbackPick] = Field(min_length=1, max_length=3)
 
 
+AUDIENCES = ("manager", "peer", "support", "product")
+TEXT_MAX = 240  # a reason or first step; a grammar cuts the string here, ``_tidy`` mends the cut
+
+
+def _tidy(text: str) -> str:
+    """A reason or first step as shown: whitespace collapsed; one cut off at the length limit
+    (a grammar stops the string there) ends at its last full sentence, or with "…"."""
+    text = " ".join(text.split())
+    if len(text) < TEXT_MAX - 10 or text[-1] in '.!?”")':
+        return text  # not cut: a first step often has no full stop
+    end = max(text.rfind(". "), text.rfind("! "), text.rfind("? "))
+    if end >= len(text) * 0.3:
+        return text[: end + 1]
+    return text.rstrip(" ,;:-") + "…"
+
+
+def answer_schema(level: Level, today: date) -> dict:
+    """The JSON schema of a valid answer, for ``response_format`` ``json_schema`` (strict).
+
+    Ids, dates and audiences are fixed lists, so a server that turns the schema into a grammar
+    (llama.cpp, vLLM, Ollama, OpenAI) cannot produce an id of another level, a date outside the
+    window or an unknown audience; counts are exact. What a grammar cannot say (no id twice) is
+    still checked by ``parse_model_answer``.
+    """
+    dates = [(today + timedelta(days=n)).isoformat() for n in range(HORIZON_DAYS + 1)]
+    text = {"type": "string", "minLength": 3, "maxLength": TEXT_MAX}
+
+    def picks(ids: list[str], count: int, extra: dict) -> dict:
+        properties = {
+            "id": {"type": "string", "enum": ids},
+            "reason": text,
+            "first_step": text,
+            "due": {"type": "string", "enum": dates},
+            **extra,
+        }
+        return {
+            "type": "array",
+            "minItems": min(count, len(ids)),
+            "maxItems": min(count, len(ids)),
+            "items": {
+                "type": "object",
+                "properties": properties,
+                "required": list(properties),
+                "additionalProperties": False,
+            },
+        }
+
+    return {
+        "type": "object",
+        "properties": {
+            "habits": picks(
+                [i.id for i in level.habits],
+                HABIT_COUNT,
+                {"cadence": {"type": "string", "maxLength": 80}},
+            ),
+            "feedback": picks(
+                [i.id for i in level.feedback_questions],
+                FEEDBACK_COUNT,
+                {"ask_whom": {"type": "string", "enum": list(AUDIENCES)}},
+            ),
+        },
+        "required": ["habits", "feedback"],
+        "additionalProperties": False,
+    }
+
+
 class SuggestionRejected(ValueError):
     """The model's answer is not usable; the message is fed back to it once."""
 
@@ -101,8 +167,8 @@ def parse_model_answer(text: str, level: Level, today: date) -> list[Suggestion]
                 Suggestion(
                     kind=kind,
                     item_id=pick.id,
-                    reason=pick.reason.strip(),
-                    first_step=pick.first_step.strip(),
+                    reason=_tidy(pick.reason),
+                    first_step=_tidy(pick.first_step),
                     due=pick.due,
                     cadence=getattr(pick, "cadence", None) if kind == "habit" else None,
                     ask_whom=getattr(pick, "ask_whom", None) if kind == "feedback" else None,

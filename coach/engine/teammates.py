@@ -67,8 +67,35 @@ async def adapt_with_model(
         audience_name=planning.AUDIENCE_NAMES.get(audience or "", "a teammate"),
     )
     try:
+        from coach.llm.structured import Structured
+
+        ids = [item.id for item in items]
+        schema = {
+            "type": "object",
+            "properties": {
+                "intro": {"type": "string", "maxLength": 300},
+                "questions": {
+                    "type": "array",
+                    "minItems": len(ids),
+                    "maxItems": len(ids),
+                    "items": {
+                        "type": "object",
+                        "properties": {
+                            "id": {"type": "string", "enum": ids},
+                            "text": {"type": "string", "minLength": 3, "maxLength": 300},
+                        },
+                        "required": ["id", "text"],
+                        "additionalProperties": False,
+                    },
+                },
+            },
+            "required": ["intro", "questions"],
+            "additionalProperties": False,
+        }
         completion = await client.complete(
-            [{"role": "user", "content": text}], json_mode=True, max_tokens=700
+            [{"role": "user", "content": text}],
+            structured=Structured(schema, "questions"),
+            max_tokens=700,
         )
         data = json.loads(
             completion.text[completion.text.find("{") : completion.text.rfind("}") + 1]

@@ -19,8 +19,11 @@ from typing import Any
 
 import httpx
 
-from coach.llm import tokens
+from coach.errors import DeadlineError
+from coach.llm import decoding, tokens
 from coach.llm.failures import FailureMap, StreamCut, rejects_stream_options, seconds
+from coach.llm.reasoning import ThinkSplitter, reasoning_of
+from coach.llm.structured import FormatLadder, Structured, refuses_format
 from coach.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -31,6 +34,13 @@ Notice = Callable[[str], None]
 @dataclass(frozen=True)
 class TextDelta:
     """A piece of reply text, in order."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class ThinkingDelta:
+    """A piece of a reasoning model's thinking: shown as "thinking…", never part of the reply."""
 
     text: str
 
@@ -50,13 +60,16 @@ class Usage:
 
 @dataclass(frozen=True)
 class StreamDone:
-    """The last event of a stream: why it ended (``stop``, ``length``…) and what it cost."""
+    """The last event of a stream: why it ended (``stop``, ``length``…), what it cost, and the
+    model the server says answered (the chunks' ``model`` field; ``None`` if it did not say)."""
 
     finish_reason: str | None
     usage: Usage | None
+    model: str | None = None
+    thinking_chars: int = 0
 
 
-StreamEvent = TextDelta | StreamDone
+StreamEvent = TextDelta | ThinkingDelta | StreamDone
 
 
 @dataclass(frozen=True)
@@ -64,6 +77,8 @@ class Completion:
     text: str
     finish_reason: str | None
     usage: Usage | None
+    model: str | None = None
+    format: str = "text"  # the response format the server accepted: json_schema, json_object, text
 
 
 class ChatClient:
@@ -71,6 +86,7 @@ class ChatClient:
 
     ``http_client`` lets tests (respx) and callers share an ``httpx.AsyncClient``; it is not closed
     by ``aclose``. ``sleep`` and ``backoff_base`` exist so tests need not really wait.
+    After a stream, ``served_model`` is the model the server said answered.
     """
 
     def __init__(
@@ -89,6 +105,8 @@ class ChatClient:
         self._http_client = http_client
         self._sdk: Any = None
         self._failures = FailureMap(settings)
+        self.formats = FormatLadder()
+        self.served_model: str | None = None
 
     # -- lifecycle -------------------------------------------------------------------------------
 
@@ -101,14 +119,25 @@ class ChatClient:
         if self._sdk is None:
             import openai  # lazy: slow to import
 
+            settings = self.settings
+            # The read timeout must outlast the wait for the first token (prompt processing on a
+            # CPU can take a minute); the deadlines in ``stream`` bound the rest.
+            timeout = httpx.Timeout(
+                max(settings.timeout, settings.first_token_timeout),
+                connect=min(settings.timeout, 10.0),
+            )
+            http = self._http_client
+            if http is None:
+                http = openai.DefaultAsyncHttpxClient(timeout=timeout)
+            decoding.install(http)
             self._sdk = openai.AsyncOpenAI(
                 # Always explicit: the SDK would otherwise read OPENAI_API_KEY / OPENAI_BASE_URL
                 # itself and could send the OpenAI key to a custom server.
-                api_key=self.settings.effective_key(),
-                base_url=self.settings.url,
-                timeout=self.settings.timeout,
+                api_key=settings.effective_key(),
+                base_url=settings.url,
+                timeout=timeout,
                 max_retries=0,
-                http_client=self._http_client,
+                http_client=http,
             )
         return self._sdk
 
@@ -133,23 +162,37 @@ class ChatClient:
         max_tokens: int | None = None,
         temperature: float | None = None,
         json_mode: bool = False,
+        structured: Structured | None = None,
         on_notice: Notice | None = None,
+        on_thinking: Notice | None = None,
     ) -> Completion:
-        """The whole reply, collected from ``stream``."""
+        """The whole reply (thinking left out), collected from ``stream``."""
         parts: list[str] = []
         done = StreamDone(None, None)
+        state: dict[str, str] = {}
         async for event in self.stream(
             messages,
             max_tokens=max_tokens,
             temperature=temperature,
             json_mode=json_mode,
+            structured=structured,
             on_notice=on_notice,
+            _state=state,
         ):
             if isinstance(event, TextDelta):
                 parts.append(event.text)
+            elif isinstance(event, ThinkingDelta):
+                if on_thinking is not None:
+                    on_thinking(event.text)
             else:
                 done = event
-        return Completion(text="".join(parts), finish_reason=done.finish_reason, usage=done.usage)
+        return Completion(
+            text="".join(parts),
+            finish_reason=done.finish_reason,
+            usage=done.usage,
+            model=done.model,
+            format=state.get("format", "text"),
+        )
 
     async def stream(
         self,
@@ -158,16 +201,24 @@ class ChatClient:
         max_tokens: int | None = None,
         temperature: float | None = None,
         json_mode: bool = False,
+        structured: Structured | None = None,
         on_notice: Notice | None = None,
+        _state: dict[str, str] | None = None,
     ) -> AsyncIterator[StreamEvent]:
-        """``TextDelta`` events as the reply arrives, then one ``StreamDone``.
+        """``TextDelta`` (and ``ThinkingDelta``) events as the reply arrives, then ``StreamDone``.
 
-        Raises ``ModelError`` subclasses; a reply cut off mid-way raises ``ServerError`` whose
-        ``partial`` holds the text already yielded. Cancelling the consumer closes the response.
+        ``structured`` asks for JSON by the strongest means the server accepts (``json_mode``
+        is the same without a schema). Raises ``ModelError`` subclasses; a reply cut off mid-way
+        raises ``ServerError`` whose ``partial`` holds the text already yielded. Cancelling the
+        consumer closes the response. Deadlines: ``first_token_timeout`` for the first event of
+        each attempt, ``timeout`` between events after it, ``reply_timeout`` for the whole reply
+        with its retries; SSE keep-alive comments are not events, so they extend none of them.
         """
         import openai
 
         client = self._client()
+        if json_mode and structured is None:
+            structured = Structured()
         params: dict[str, Any] = {
             "model": self.settings.model,
             "messages": messages,
@@ -175,20 +226,45 @@ class ChatClient:
         }
         if temperature is not None:
             params["temperature"] = temperature
-        if json_mode:
-            params["response_format"] = {"type": "json_object"}
+        fmt = self.formats.first(structured)
+        clock = asyncio.get_running_loop().time
+        deadline = clock() + self.settings.reply_timeout
 
         include_usage = True
         attempt = 0
         parts: list[str] = []
+        thinking = 0
+        served: str | None = None
         while True:
             response = None
             finish: str | None = None
             usage: Usage | None = None
+            splitter = ThinkSplitter()
+            body = FormatLadder.body(fmt, structured)
+            request = {**params, "response_format": body} if body else dict(params)
             try:
                 extra = {"stream_options": {"include_usage": True}} if include_usage else {}
-                response = await client.chat.completions.create(**params, stream=True, **extra)
-                async for chunk in response:
+                first_by = clock() + self._first_token_limit()[0]
+                response = await _within(
+                    client.chat.completions.create(**request, stream=True, **extra),
+                    first_by - clock(),
+                    deadline - clock(),
+                    "first",
+                )
+                chunks = response.__aiter__()
+                got_event = False
+                while True:
+                    try:
+                        chunk = await _within(
+                            chunks.__anext__(),
+                            self.settings.timeout if got_event else first_by - clock(),
+                            deadline - clock(),
+                            "between" if got_event else "first",
+                        )
+                    except StopAsyncIteration:
+                        break
+                    got_event = True
+                    served = chunk.model or served
                     if chunk.usage is not None:
                         usage = Usage(
                             prompt_tokens=chunk.usage.prompt_tokens or 0,
@@ -198,12 +274,25 @@ class ChatClient:
                     if not chunk.choices:
                         continue
                     choice = chunk.choices[0]
-                    text = choice.delta.content if choice.delta is not None else None
+                    delta = choice.delta
+                    thought = reasoning_of(delta)
+                    inline, text = splitter.feed((delta.content if delta else None) or "")
+                    for piece in (thought, inline):
+                        if piece:
+                            thinking += len(piece)
+                            yield ThinkingDelta(piece)
                     if text:
                         parts.append(text)
                         yield TextDelta(text)
                     if choice.finish_reason:
                         finish = choice.finish_reason
+                inline, text = splitter.finish()
+                if inline:
+                    thinking += len(inline)
+                    yield ThinkingDelta(inline)
+                if text:
+                    parts.append(text)
+                    yield TextDelta(text)
                 if finish is None:
                     raise StreamCut()
                 break
@@ -213,6 +302,10 @@ class ChatClient:
                 if include_usage and rejects_stream_options(raw, openai):
                     include_usage = False  # an older server: ask again without it, once
                     continue
+                if fmt != "text" and not parts and refuses_format(raw, openai):
+                    fmt = self.formats.after(fmt, structured)
+                    log.info("response format refused; now %s", fmt)
+                    continue
                 failure = self._failures.explain(
                     raw,
                     openai,
@@ -220,15 +313,26 @@ class ChatClient:
                     backoff=self._backoff(attempt),
                     max_wait=self.max_wait,
                 )
-                if parts or failure.wait is None or attempt >= self.settings.max_retries:
+                wait = failure.wait
+                if wait is not None and clock() + wait >= deadline:
+                    wait = None  # retrying would run past the reply deadline
+                if parts or wait is None or attempt >= self.settings.max_retries:
                     raise failure.error from None
                 attempt += 1
                 log.info("retry %d after: %s", attempt, failure.error)
                 if on_notice is not None:
-                    on_notice(failure.notice.format(wait=seconds(failure.wait)))
-                await self.sleep(failure.wait)
+                    on_notice(failure.notice.format(wait=seconds(wait)))
+                await self.sleep(wait)
+            except _Late as late:
+                raise self._late(late.which, "".join(parts)) from None
             finally:
                 if response is not None:
+                    replaced = decoding.replaced_count(getattr(response, "response", None))
+                    if replaced and on_notice is not None:
+                        on_notice(
+                            f"The server sent {replaced} invalid character"
+                            f"{'s' if replaced > 1 else ''}; shown as \N{REPLACEMENT CHARACTER}."
+                        )
                     await _close_quietly(response)
 
         text = "".join(parts)
@@ -238,10 +342,55 @@ class ChatClient:
                 completion_tokens=tokens.count_text(text),
                 estimated=True,
             )
-        yield StreamDone(finish_reason=finish, usage=usage)
+        self.served_model = served or self.served_model
+        if _state is not None:
+            _state["format"] = fmt
+        yield StreamDone(finish_reason=finish, usage=usage, model=served, thinking_chars=thinking)
+
+    def _first_token_limit(self) -> tuple[float, str]:
+        """How long to wait for the first token, and the setting that says so: a ``timeout``
+        set without ``first_token_timeout`` keeps meaning "no answer within" for the first byte."""
+        given = self.settings.endpoint.model_fields_set
+        if "timeout" in given and "first_token_timeout" not in given:
+            return self.settings.timeout, "timeout"
+        return self.settings.first_token_timeout, "first_token_timeout"
+
+    def _late(self, which: str, partial: str) -> DeadlineError:
+        url, settings = self._failures.url, self.settings
+        if which == "first":
+            limit, name = self._first_token_limit()
+            text = f"The model server at {url} gave no answer within {seconds(limit)} ({name})."
+        elif which == "between":
+            text = f"The model server at {url} stopped sending for {seconds(settings.timeout)}."
+        else:
+            text = (
+                f"The reply from {url} took longer than {seconds(settings.reply_timeout)} "
+                "(reply_timeout) and was stopped."
+            )
+        return DeadlineError(text, partial=partial)
 
     def _backoff(self, attempt: int) -> float:
         return min(self.backoff_base * (2**attempt), self.max_wait)
+
+
+class _Late(Exception):
+    def __init__(self, which: str) -> None:
+        self.which = which
+
+
+async def _within(awaitable: Awaitable[Any], limit: float, remaining: float, which: str) -> Any:
+    """``awaitable`` within ``limit`` seconds, else ``_Late(which)``; ``_Late("reply")`` when the
+    reply's overall deadline (``remaining``) comes first."""
+    if remaining < limit:
+        limit, which = remaining, "reply"
+    if limit <= 0:
+        if hasattr(awaitable, "close"):
+            awaitable.close()  # type: ignore[union-attr]
+        raise _Late(which)
+    try:
+        return await asyncio.wait_for(awaitable, limit)
+    except TimeoutError:
+        raise _Late(which) from None
 
 
 async def _close_quietly(response: Any) -> None:

@@ -18,7 +18,15 @@ from urllib.parse import urlsplit, urlunsplit
 
 import httpx
 
-from coach.errors import AuthError, BadRequestError, ModelError, RateLimitError, ServerError
+from coach.errors import (
+    AuthError,
+    BadRequestError,
+    ContextTooLongError,
+    ModelError,
+    RateLimitError,
+    ServerError,
+)
+from coach.llm.server import context_window, prompt_tokens
 from coach.settings import PLACEHOLDER_KEY, Settings
 
 
@@ -140,6 +148,18 @@ class FailureMap:
                 backoff,
                 f"The server at {url} returned {status} — retrying in {{wait}}",
             )
+        window = context_window(raw.body, detail)
+        if window is not None or _says_too_long(detail):
+            size = f" of {window} tokens" if window else ""
+            return Failure(
+                ContextTooLongError(
+                    f"The conversation no longer fits the model's context window{size} at {url}.",
+                    window=window,
+                    prompt_tokens=prompt_tokens(raw.body, detail),
+                    partial=partial,
+                ),
+                None,
+            )
         return Failure(
             BadRequestError(
                 f"The server at {url} rejected the request ({status}){said}.", partial=partial
@@ -172,6 +192,11 @@ def _readable(message: str) -> str:
     if _PARSER_WORDS.search(text):
         return "a JSON message could not be read"
     return text[:297] + "…" if len(text) > 300 else text
+
+
+def _says_too_long(text: str) -> bool:
+    lowered = text.lower()
+    return "context" in lowered and any(w in lowered for w in ("exceed", "too long", "maximum"))
 
 
 def rejects_stream_options(raw: BaseException, openai: Any) -> bool:

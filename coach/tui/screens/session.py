@@ -46,6 +46,7 @@ class SessionScreen(Screen):
                 with Horizontal(id="error-bar"):
                     yield SafeStatic("", id="error-text")
                     yield Button("Retry", id="retry", variant="warning")
+                    yield Button("Go on in guided mode", id="guided", variant="default")
                 with Horizontal(id="composer"):
                     yield Composer(id="input")
             with Vertical(id="side"):
@@ -120,9 +121,10 @@ class SessionScreen(Screen):
     def hide_notice(self) -> None:
         self.query_one("#notice").remove_class("visible")
 
-    def show_error(self, text: str, *, retry: bool) -> None:
+    def show_error(self, text: str, *, retry: bool, guided: bool = False) -> None:
         self.query_one("#error-text", SafeStatic).set_text(text)
         self.query_one("#retry").display = retry
+        self.query_one("#guided").display = guided and self.session.can_go_guided
         self.query_one("#error-bar").add_class("visible")
 
     def hide_error(self) -> None:
@@ -162,7 +164,7 @@ class SessionScreen(Screen):
                 if isinstance(error, RateLimitError) and error.retry_after
                 else ""
             )
-            self.show_error(f"{error}{wait}", retry=True)
+            self.show_error(f"{error}{wait}", retry=True, guided=True)
         except CoachError as error:
             await handle.cancel("no reply")
             self.show_error(str(error), retry=False)
@@ -287,6 +289,11 @@ class SessionScreen(Screen):
     def on_button_pressed(self, event: Button.Pressed) -> None:
         button = event.button.id
         if button == "retry":
+            self.action_retry()
+        elif button == "guided":
+            # The model's server failed: the same session goes on in guided mode, nothing lost.
+            self.session.continue_guided()
+            self.app.notify("Guided mode for now: the ladder's own questions, no model.")
             self.action_retry()
         elif button in ("next", "back"):
             self.action_step(button)

@@ -1,0 +1,127 @@
+"""What a model writes, cleaned of what the user must never read: ladder ids, echoed notes.
+
+Small models copy what they see in the prompt: ids such as ``[l1.question.2]``, the note that
+carries the step ("Coach note: …"), a "Step:" header, the prompts' word for the user. The
+prompts avoid all of these; this filter removes what still comes through, as the reply streams:
+text is held back only while it could still become something to remove (an open bracket, a
+line start that may be a header), so the user sees the reply as fast as before.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+# A line that is an echoed header or note, not coaching (at a line start only).
+_HEADER = re.compile(
+    r"^[ \t]*(?:\*\*)?(?:\(?coach note[^)\n]*\)?|step|instruction|note|coach|assistant|reply)"
+    r"(?:\*\*)?[ \t]*:[ \t]*",
+    re.IGNORECASE,
+)
+# "the engineer" is replaced once what follows it is known (it may still become "engineer's");
+# at the very end of the reply, the end of the text counts as known.
+_WORDS = (
+    (r"\bthe engineer['’]s\b", "your"),
+    (r"\bThe engineer['’]s\b", "Your"),
+    (r"\bthe engineer(?=[^'’\w]{end})", "you"),
+    (r"\bThe engineer(?=[^'’\w]{end})", "You"),
+)
+_WORDS_HELD = tuple((re.compile(p.format(end="")), w) for p, w in _WORDS)
+_WORDS_FINAL = tuple((re.compile(p.format(end="|$")), w) for p, w in _WORDS)
+_HOLD = 80  # at most this many characters are held back waiting for a closing bracket
+
+
+class ReplyFilter:
+    """Feed the streamed reply in pieces; ``feed`` and ``finish`` return what may be shown."""
+
+    def __init__(self, ids: Iterable[str]) -> None:
+        known = sorted({i for i in ids if i}, key=len, reverse=True)
+        alternatives = "|".join(re.escape(i) for i in known) or r"(?!x)x"
+        # An id, with the brackets, parentheses or backticks around it and one space before.
+        self._ids = re.compile(
+            rf" ?(?:[\[(`](?:{alternatives})[\])`]|\b(?:{alternatives})\b)(?:(?<=[\])`]):)?"
+        )
+        self._prefixes = [i.lower() for i in known] + ["engineer's", "engineer’s"]
+        self._pending = ""
+        self._line_start = True
+
+    def feed(self, text: str) -> str:
+        self._pending = self._cleaned(self._headers_removed(self._pending + text), final=False)
+        cut = self._safe_end(self._pending)
+        ready, self._pending = self._pending[:cut], self._pending[cut:]
+        return self._emit(ready)
+
+    def finish(self) -> str:
+        rest, self._pending = self._cleaned(self._headers_removed(self._pending), final=True), ""
+        return self._emit(rest)
+
+    def _headers_removed(self, text: str) -> str:
+        """``text`` without a header at the start of each line (the first line only when what
+        was shown so far ended a line)."""
+        lines = text.split("\n")
+        for n, line in enumerate(lines):
+            if n > 0 or self._line_start:
+                lines[n] = _HEADER.sub("", line, count=1)
+        return "\n".join(lines)
+
+    def _safe_end(self, text: str) -> int:
+        """Where the text can be cut without splitting something that may need removing."""
+        end = len(text)
+        # A short line start may still grow into a header ("Ste" → "Step:").
+        line = text.rfind("\n") + 1
+        head = text[line:]
+        if len(head) < 24 and ":" not in head and (line > 0 or self._line_start):
+            end = min(end, line)
+        # An open bracket, parenthesis or backtick not yet closed may hold an id.
+        for opener, closer in (("[", "]"), ("(", ")"), ("`", "`")):
+            at = text.rfind(opener)
+            if at >= 0 and closer not in text[at + 1 :] and len(text) - at <= _HOLD:
+                end = min(end, at)
+        # The last word may still grow into an id or "engineer"; "the" may be followed by it.
+        body = text.rstrip(" \n")
+        if body == text:  # the last word is not finished yet
+            start = max(body.rfind(" "), body.rfind("\n")) + 1
+            word = body[start:].lstrip("[(`").lower()
+            if word and any(p.startswith(word) for p in self._prefixes):
+                end = min(end, start)
+                body = body[:start].rstrip(" \n")
+        start = max(body.rfind(" "), body.rfind("\n")) + 1
+        if body[start:] in ("the", "The"):
+            end = min(end, start)
+        # A trailing space waits: an id removed after it would leave "word ." behind.
+        return len(text[:end].rstrip(" "))
+
+    def _emit(self, text: str) -> str:
+        if text:
+            self._line_start = text.endswith("\n")
+        return text
+
+    def _cleaned(self, text: str, *, final: bool) -> str:
+        """Substitutions made on the held text before any of it is shown (all idempotent)."""
+        cleaned = self._ids.sub("", text)
+        cleaned = re.sub(r" ?(?:\(\s*\)|\[\s*\])", "", cleaned)
+        cleaned = re.sub(r"(?<=\S)  +(?=\S)", " ", cleaned)
+        for pattern, word in _WORDS_FINAL if final else _WORDS_HELD:
+            cleaned = pattern.sub(word, cleaned)
+        return cleaned
+
+
+def clean_reply(text: str, ids: Iterable[str]) -> str:
+    """``text`` as the filter would show it (for replies not read as a stream)."""
+    flt = ReplyFilter(ids)
+    return (flt.feed(text) + flt.finish()).strip()
+
+
+def leaks(text: str, ids: Iterable[str]) -> list[str]:
+    """What in ``text`` the user should not read (for tests and the real-model checks)."""
+    found = [i for i in ids if i and re.search(rf"\b{re.escape(i)}\b", text)]
+    if re.search(r"\bthe engineer\b", text, re.IGNORECASE):
+        found.append("the engineer")
+    if re.search(r"coach note|^\s*step\s*:", text, re.IGNORECASE | re.MULTILINE):
+        found.append("note")
+    return found
+
+
+def third_person(text: str) -> bool:
+    """The reply talks about the person instead of to them ("The user wants…", "They said…")."""
+    return bool(re.search(r"(?:^|[.!?]\s+)(?:The user|The engineer)\b", text))
