@@ -17,10 +17,12 @@ start() {
     "COACH_HOME=$HOME_DIR TERM=xterm-256color $COACH --offline; sleep 60"
 }
 screen() { $T capture-pane -p -t s; }
+# The screen as one line, line breaks folded into spaces: a phrase the app wrapped still matches.
+flat() { screen | tr '\n' ' ' | tr -s ' '; }
 expect() {  # wait up to 10 s for text on screen
   local text=$1
   for _ in $(seq 1 100); do
-    if screen | grep -qF -- "$text"; then echo "ok: $text"; return 0; fi
+    if flat | grep -qF -- "$text"; then echo "ok: $text"; return 0; fi
     sleep 0.1
   done
   echo "FAILED: '$text' not on screen:" >&2
