@@ -6,14 +6,11 @@ module reads them and records what became of them. Each write commits at once, l
 
 from __future__ import annotations
 
-import contextlib
 import sqlite3
-from collections.abc import Iterator
 from datetime import date, datetime
 
 from coach.errors import CoachError, NotFoundError
 from coach.growth import Commitment, Evidence, Note, SessionMark, Status
-from coach.store.errors import store_error
 
 
 def _time(value: datetime) -> str:
@@ -30,20 +27,9 @@ class GrowthStore:
     def __init__(self, journal):
         self.db: sqlite3.Connection = journal.db
         self.path = journal.path
-
-    @contextlib.contextmanager
-    def _write(self) -> Iterator[sqlite3.Connection]:
-        try:
-            with self.db:
-                yield self.db
-        except sqlite3.Error as error:
-            raise store_error(error, self.path) from None
-
-    def _read(self, sql: str, args: tuple = ()) -> list[sqlite3.Row]:
-        try:
-            return self.db.execute(sql, args).fetchall()
-        except sqlite3.Error as error:
-            raise store_error(error, self.path) from None
+        # The journal's own commit-or-StoreError plumbing, on the connection both share.
+        self._write = journal._write
+        self._read = journal._read
 
     # -- commitments -------------------------------------------------------------------------------
     def commitments(
