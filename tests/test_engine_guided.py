@@ -11,6 +11,7 @@ from engine_helpers import SITUATION, Clock, customer_empathy, guided_session, s
 from coach.domain import Phase
 from coach.moves import (
     Boundary,
+    Challenge,
     Clarify,
     FollowupDecide,
     FollowupLearned,
@@ -392,3 +393,37 @@ async def test_a_slipped_step_kept_smaller_comes_back_in_the_new_plan(journal):
     carried = second.record.suggestions[0]
     assert carried.item_id == slipped.item_id and "fifteen minutes" in carried.first_step
     assert "You kept it from last time, smaller" in reply
+
+
+BLAMES = [
+    "Honestly they should have read the changelog.",
+    "Not our problem if users are too lazy to update.",
+    "To be fair the users are idiots.",
+    "They used it wrong, simple as that.",
+    "They never read the docs anyway.",
+    "Customers don't know what they want.",
+]
+
+
+async def test_every_blame_of_the_customer_is_challenged_and_never_echoed(journal):
+    session = guided_session(journal)
+    await said(session.open())
+    await said(session.send("I want to understand our users better."))
+    await said(session.send(SITUATION))
+    for n, blame in enumerate(BLAMES):
+        reply = await said(session.send(blame))
+        move = session.record.turns[-1].move
+        assert isinstance(move, Challenge), (blame, reply)
+        assert move.grade == min(n + 1, 3)
+        core = blame.rstrip(".").split(" ", 2)[-1].lower()  # "should have read the changelog"
+        assert core not in reply.lower(), (blame, reply)
+    assert reply.rstrip().endswith("?")  # the step goes on after the blame is named
+
+
+async def test_we_should_have_is_hindsight_not_blame(journal):
+    session = guided_session(journal)
+    await said(session.open())
+    await said(session.send("I want to understand our users better."))
+    await said(session.send(SITUATION))
+    await said(session.send("We should have told them about the new column order before release."))
+    assert not isinstance(session.record.turns[-1].move, Challenge)

@@ -143,10 +143,15 @@ def _challenge(move: Challenge, view: SessionView) -> str:
             "Let's try the other chair for a moment: how might that moment have looked from the "
             "customer's side?",
         )
-    return _join(
-        heard,
-        "I notice the blame landing on the users again, and I'd rather not leave it there.",
-        "If one of them told the story of that day, what would they say went wrong?",
+    if move.grade == 2:
+        return _join(
+            heard,
+            "I notice the blame landing on the users again, and I'd rather not leave it there.",
+            "If one of them told the story of that day, what would they say went wrong?",
+        )
+    return _join(  # named briefly, then the step goes on: challenged, not an interrogation
+        "That puts it on the users again; I'll keep their side in view for both of us.",
+        question_for(_step(view), view),
     )
 
 

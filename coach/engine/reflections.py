@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from coach.engine import vocab
+from coach.engine.blame import blames_customer
 
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+|\s+[—–]\s+|\s+-\s+")
 _CONTRAST = re.compile(r",?\s+\b(but|yet|although|though|however|even though|whereas)\b\s+", re.I)
@@ -200,6 +201,8 @@ def candidates(text: str) -> list[Picked]:
     who = second_person(who_match.group(0).lower()) if who_match else ""
     found_all: list[tuple[int, Picked]] = []
     for position, sentence in enumerate(sentences(text)):
+        if blames_customer(sentence):
+            continue  # given back, blame would sound as if the coach agreed with it
         feeling = _feeling(sentence)
         parts = _CONTRAST.split(sentence, maxsplit=1)
         if len(parts) == 3:
