@@ -427,3 +427,33 @@ async def test_we_should_have_is_hindsight_not_blame(journal):
     await said(session.send(SITUATION))
     await said(session.send("We should have told them about the new column order before release."))
     assert not isinstance(session.record.turns[-1].move, Challenge)
+
+
+FINANCE = (
+    "I think the customers who were affected were the finance teams who import the CSV into "
+    "Excel every Monday. Their macros broke."
+)
+
+
+async def test_a_substantive_answer_is_reflected_with_its_consequence_before_the_question(journal):
+    session = guided_session(journal)
+    await said(session.open())
+    await said(session.send("I want to understand our users better."))
+    await said(session.send(SITUATION))
+    reply = await said(session.send(FINANCE))
+    before_question = reply[: reply.index("?")]
+    assert "the change broke a weekly routine for the finance teams" in before_question
+    assert "I think" not in before_question  # given back as theirs, without the hedge
+    reply = await said(session.send("Maybe the users who got two emails thought it was spam."))
+    assert "The users who got two emails thought it was spam." in reply
+
+
+def test_a_short_sentence_with_subject_and_verb_is_sayable_but_not_a_fragment():
+    from coach.engine import reflections
+
+    assert reflections.sayable("Their macros broke")
+    assert not reflections.sayable("users locked out")
+    assert not reflections.sayable("It was bad")
+    assert not reflections.sayable("the finance teams who import the CSV into Excel every Monday")
+    picked = reflections.candidates("I did it, I took the ticket numbers to planning.")
+    assert picked[0].main == "you took the ticket numbers to planning"

@@ -34,8 +34,18 @@ _BLAME = re.compile(
 )
 
 
+_OWN_RESOLVE = re.compile(
+    r"\b(?:before|instead of|rather than|stop|quit|avoid|without|not|never again)\b[^.]{0,30}?\b"
+    r"(?:call\w*|blam\w*|say\w*|assum\w*|dismiss\w*|label\w*)\b[^.]{0,25}$",
+)
+
+
 def blames_customer(text: str) -> bool:
     """True when ``text`` puts the fault on the people using the product ("they should have read
     the changelog", "users are idiots", "not our problem"); the user's own hindsight ("we should
     have told them") is not blame."""
-    return bool(_BLAME.search(text))
+    for sentence in re.split(r"(?<=[.!?;])\s+", text):
+        match = _BLAME.search(sentence)
+        if match and not _OWN_RESOLVE.search(sentence[: match.start()].lower() + "x"):
+            return True
+    return False

@@ -23,7 +23,8 @@ _CONSEQUENCE = re.compile(
 )
 _CAUSE = re.compile(r",?\s+\b(because|since|as)\b\s+", re.I)
 _LEAD = re.compile(
-    r"^(?:and|but|so|then|also|well|honestly|basically|actually|anyway|i guess|i think|i mean|"
+    r"^(?:and|but|so|then|also|well|honestly|basically|actually|anyway|i guess|i think|i mean|maybe|"
+    r"perhaps|probably|"
     r"like|um|uh|oh|ok|okay|yes|yeah|no|sure)\b[,\s]*",
     re.I,
 )
@@ -53,7 +54,8 @@ _SWAP = {
 _AFTER_I = {"am": "are", "was": "were", "wasn't": "weren't"}
 _SUBJECTS_WORDS = """
     i we they it he she there nobody everyone everybody someone somebody people users customers
-    support the my our a an this that their his her one two three most some none
+    support the my our a an this that their his her one two three most some none only sales
+    product design marketing finance legal ops management leadership engineering qa
 """
 _SUBJECTS = frozenset(_SUBJECTS_WORDS.split())
 _FEELINGS = {
@@ -148,9 +150,15 @@ def _clean(clause: str) -> str:
 def sayable(clause: str) -> bool:
     """A clause that reads as a sentence of its own: a subject, a verb, no typo, no question."""
     words = clause.split()
-    if not 4 <= len(words) <= MAX_WORDS or "?" in clause or "“" in clause or '"' in clause:
+    if not 3 <= len(words) <= MAX_WORDS or "?" in clause or "“" in clause or '"' in clause:
         return False
     first = words[0].lower().strip("'’")
+    if len(words) == 3 and (
+        first not in _SUBJECTS
+        or first in ("it", "this", "that", "there")
+        or words[1].lower() in _SUBJECTS
+    ):
+        return False  # three words only as "their macros broke": a subject, its noun, a verb
     is_name = words[0][0].isupper() and not vocab.is_word(first)
     if first not in _SUBJECTS and first not in _SWAP and not is_name:
         return False
@@ -162,10 +170,15 @@ def sayable(clause: str) -> bool:
         return False
     if re.search(r"\b(don'?t know|no idea|not sure|whatever|idk)\b", clause, re.I):
         return False
-    head = re.split(r"\s+(?:who|whose|which|that)\s+", clause, maxsplit=1)
+    head = re.split(r"\s+(who|whose|which|that)\s+", clause, maxsplit=1)
     pronoun = re.match(r"(i|we|you|they|he|she|it)\b", head[0], re.I)
-    if len(head) == 2 and not pronoun and not vocab.finite_verb(head[0].split()[1:]):
-        return False  # "the customers whose parcels went astray": a noun and its clause
+    if len(head) == 3 and not pronoun and not vocab.finite_verb(head[0].split()[1:]):
+        # "the customers whose parcels went astray": a noun and its clause, no sentence; but
+        # "the users who got two emails thought it was spam" has a main verb after the clause's
+        rest = [w for w in head[2].split()[1:] if w.islower()]
+        main_verb = head[1].lower() != "whose" and vocab.finite_verb(rest)
+        if not main_verb:
+            return False
     return vocab.finite_verb(words[1:])
 
 
@@ -217,12 +230,12 @@ def candidates(text: str) -> list[Picked]:
             if clause and sayable(clause):
                 found_all.append((6, Picked("self_judgement", second_person(clause), who=who)))
         if feeling:
-            for clause in _clauses(sentence):
-                if _feeling(clause) == feeling and sayable(clause):
-                    found_all.append(
-                        (7, Picked("feeling", second_person(clause), feeling=feeling, who=who))
-                    )
-                    break
+            felt = [c for c in _clauses(sentence) if _feeling(c) == feeling and sayable(c)]
+            felt.sort(key=lambda c: len(c.split()) < 4)  # with what it is about, when said
+            if felt:
+                found_all.append(
+                    (7, Picked("feeling", second_person(felt[0]), feeling=feeling, who=who))
+                )
         parts = _CONSEQUENCE.split(sentence, maxsplit=1)
         if len(parts) == 3:
             a, b = _clean(parts[0]), _clean(parts[2])
@@ -230,16 +243,83 @@ def candidates(text: str) -> list[Picked]:
                 found_all.append(
                     (4, Picked("consequence", second_person(a), second_person(b), who=who))
                 )
-        for clause in _clauses(sentence):
-            if sayable(clause):
-                found_all.append((1 - position, Picked("plain", second_person(clause), who=who)))
-                break
+        plain = [c for c in _clauses(sentence) if sayable(c)]
+        plain.sort(key=lambda c: len(c.split()) < 4)  # "I did it" only when nothing longer says it
+        if plain:
+            found_all.append((1 - position, Picked("plain", second_person(plain[0]), who=who)))
+    found_all.extend((8, p) for p in _affected(text, who))
     found_all.sort(key=lambda c: -c[0])
     unique: list[Picked] = []
     for _, found in found_all:
         if all(found.main not in u.main and u.main not in found.main for u in unique):
             unique.append(found)
     return unique
+
+
+_GROUP = (
+    r"(?:the |our |your |my |two |three |a few |some |many )?(?:[a-z]+ ){0,2}?"
+    r"(?:teams?|customers|users|clients|accountants|admins|merchants|partners|analysts|operators|"
+    r"agents|people|developers|students|teachers|patients|drivers|staff)"
+)
+_AFFECTED = re.compile(
+    r"\b(?:customers|users|people|clients|ones|teams?)\s+(?:who|that)\s+(?:were|was|got)\s+"
+    r"(?:most\s+)?(affected|hit|hurt|impacted)(?:\s+(?:most|hardest|worst))?\s+(?:were|was)\s+"
+    rf"({_GROUP})\b",
+    re.I,
+)
+_ROUTINE = re.compile(
+    r"\b(?:every|each)\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday|day|morning|"
+    r"night|evening|week|month|quarter|year|sprint|release)s?\b|\b(daily|nightly|weekly|monthly|"
+    r"quarterly|yearly|annual)\b",
+    re.I,
+)
+_RHYTHM = {
+    "day": "daily",
+    "morning": "daily",
+    "night": "nightly",
+    "evening": "daily",
+    "week": "weekly",
+    "month": "monthly",
+    "quarter": "quarterly",
+    "year": "yearly",
+    "sprint": "regular",
+    "release": "regular",
+    "annual": "yearly",
+}
+_BROKE = re.compile(
+    r"\b(broke|broken|stopped working|failed|fails|crashed|lost|locked out|had to redo|"
+    r"could(?:n'?t| not) (?:use|open|import|find|log in|finish))\b",
+    re.I,
+)
+
+
+def _affected(text: str, who: str) -> list[Picked]:
+    """Who was hit, and the routine the change broke for them: meaning the user implied but did
+    not say ("the finance teams who import the CSV every Monday ... their macros broke" → the
+    change broke a weekly routine for the finance teams)."""
+    if blames_customer(text):
+        return []
+    found = _AFFECTED.search(text)
+    group = second_person(found.group(2).lower()) if found else ""
+    routine = _ROUTINE.search(text)
+    broke = _BROKE.search(text)
+    if routine and broke:
+        rhythm = (routine.group(2) or routine.group(1)).lower()
+        rhythm = _RHYTHM.get(rhythm, "weekly" if rhythm.endswith("day") else rhythm)
+        target = group or _group_near(text, routine.start())
+        if target and not vocab.unknown_words(target):
+            article = "an" if rhythm[0] in "aeiou" else "a"
+            main = f"the change broke {article} {rhythm} routine for {target}"
+            return [Picked("routine", main, group, who=target)]
+    if group and not vocab.unknown_words(group):
+        return [Picked("affected", f"{group} were the ones {found.group(1).lower()}", who=group)]
+    return []
+
+
+def _group_near(text: str, before: int) -> str:
+    """The last group of people named before ``before`` ("the finance teams who import ...")."""
+    groups = list(re.finditer(rf"\b{_GROUP}\b", text[:before], re.I))
+    return second_person(groups[-1].group(0).lower()) if groups else ""
 
 
 def _clauses(sentence: str) -> list[str]:
@@ -306,6 +386,11 @@ def render(picked: Picked, variant: int = 0) -> tuple[str, bool]:
         )
         form = forms[variant % len(forms)]
         return form.format(A=_cap(picked.main), a=picked.main, b=picked.other, w=who), True
+    if picked.form == "routine":
+        forms = ("What I hear underneath: {m}.", "So it was more than a bug: {m}.", "So {m}.")
+        return forms[variant % len(forms)].format(m=picked.main), True
+    if picked.form == "affected":
+        return f"So {picked.main}, and it landed in the middle of their work.", True
     if picked.form == "feeling":
         tail = _FEELINGS[picked.feeling]
         return f"{_cap(picked.main)}, {tail}.", True
