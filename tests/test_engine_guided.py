@@ -457,3 +457,26 @@ def test_a_short_sentence_with_subject_and_verb_is_sayable_but_not_a_fragment():
     assert not reflections.sayable("the finance teams who import the CSV into Excel every Monday")
     picked = reflections.candidates("I did it, I took the ticket numbers to planning.")
     assert picked[0].main == "you took the ticket numbers to planning"
+
+
+def test_each_suggestion_reason_quotes_its_own_part_of_the_story():
+    from datetime import date
+
+    from coach.engine import grounding
+
+    level = customer_empathy().level(2)
+    story = " ".join(
+        [
+            SITUATION,
+            FINANCE,
+            "We went for the quick fix because of the deadline and nobody asked support.",
+        ]
+    )
+    goal = "I want to understand our users better."
+    found = grounding.suggestions(level, story, goal, [], date(2026, 12, 1))
+    reasons = [s.reason for s in found]
+    assert len(set(reasons)) == len(reasons), reasons  # not one sentence for every item
+    for reason in reasons:
+        quote = re.search(r"“(.+?)”", reason)
+        assert quote and quote.group(1).rstrip(" …") in story, reason  # the user's own words
+        assert goal.rstrip(".") not in reason  # the goal only when nothing in the story answers

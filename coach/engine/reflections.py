@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from coach.engine import vocab
+from coach.engine import affected, vocab
 from coach.engine.blame import blames_customer
 
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+|\s+[—–]\s+|\s+-\s+")
@@ -175,8 +175,12 @@ def sayable(clause: str) -> bool:
     if len(head) == 3 and not pronoun and not vocab.finite_verb(head[0].split()[1:]):
         # "the customers whose parcels went astray": a noun and its clause, no sentence; but
         # "the users who got two emails thought it was spam" has a main verb after the clause's
-        rest = [w for w in head[2].split()[1:] if w.islower()]
-        main_verb = head[1].lower() != "whose" and vocab.finite_verb(rest)
+        rest = head[2].split()
+        nested = ("i", "we", "you", "they", "he", "she", "it", "what", "which", "who", "that")
+        main_verb = head[1].lower() != "whose" and any(
+            word.islower() and rest[n - 1].lower() not in nested and vocab.finite_verb([word])
+            for n, word in enumerate(rest[1:], 1)
+        )  # a verb of the sentence itself, not of a clause inside it ("what they need")
         if not main_verb:
             return False
     return vocab.finite_verb(words[1:])
@@ -247,79 +251,17 @@ def candidates(text: str) -> list[Picked]:
         plain.sort(key=lambda c: len(c.split()) < 4)  # "I did it" only when nothing longer says it
         if plain:
             found_all.append((1 - position, Picked("plain", second_person(plain[0]), who=who)))
-    found_all.extend((8, p) for p in _affected(text, who))
+    if not blames_customer(text):
+        found_all.extend(
+            (8, Picked(form, second_person(main), second_person(group), who=second_person(group)))
+            for form, main, group in affected.affected(text)
+        )
     found_all.sort(key=lambda c: -c[0])
     unique: list[Picked] = []
     for _, found in found_all:
         if all(found.main not in u.main and u.main not in found.main for u in unique):
             unique.append(found)
     return unique
-
-
-_GROUP = (
-    r"(?:the |our |your |my |two |three |a few |some |many )?(?:[a-z]+ ){0,2}?"
-    r"(?:teams?|customers|users|clients|accountants|admins|merchants|partners|analysts|operators|"
-    r"agents|people|developers|students|teachers|patients|drivers|staff)"
-)
-_AFFECTED = re.compile(
-    r"\b(?:customers|users|people|clients|ones|teams?)\s+(?:who|that)\s+(?:were|was|got)\s+"
-    r"(?:most\s+)?(affected|hit|hurt|impacted)(?:\s+(?:most|hardest|worst))?\s+(?:were|was)\s+"
-    rf"({_GROUP})\b",
-    re.I,
-)
-_ROUTINE = re.compile(
-    r"\b(?:every|each)\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday|day|morning|"
-    r"night|evening|week|month|quarter|year|sprint|release)s?\b|\b(daily|nightly|weekly|monthly|"
-    r"quarterly|yearly|annual)\b",
-    re.I,
-)
-_RHYTHM = {
-    "day": "daily",
-    "morning": "daily",
-    "night": "nightly",
-    "evening": "daily",
-    "week": "weekly",
-    "month": "monthly",
-    "quarter": "quarterly",
-    "year": "yearly",
-    "sprint": "regular",
-    "release": "regular",
-    "annual": "yearly",
-}
-_BROKE = re.compile(
-    r"\b(broke|broken|stopped working|failed|fails|crashed|lost|locked out|had to redo|"
-    r"could(?:n'?t| not) (?:use|open|import|find|log in|finish))\b",
-    re.I,
-)
-
-
-def _affected(text: str, who: str) -> list[Picked]:
-    """Who was hit, and the routine the change broke for them: meaning the user implied but did
-    not say ("the finance teams who import the CSV every Monday ... their macros broke" → the
-    change broke a weekly routine for the finance teams)."""
-    if blames_customer(text):
-        return []
-    found = _AFFECTED.search(text)
-    group = second_person(found.group(2).lower()) if found else ""
-    routine = _ROUTINE.search(text)
-    broke = _BROKE.search(text)
-    if routine and broke:
-        rhythm = (routine.group(2) or routine.group(1)).lower()
-        rhythm = _RHYTHM.get(rhythm, "weekly" if rhythm.endswith("day") else rhythm)
-        target = group or _group_near(text, routine.start())
-        if target and not vocab.unknown_words(target):
-            article = "an" if rhythm[0] in "aeiou" else "a"
-            main = f"the change broke {article} {rhythm} routine for {target}"
-            return [Picked("routine", main, group, who=target)]
-    if group and not vocab.unknown_words(group):
-        return [Picked("affected", f"{group} were the ones {found.group(1).lower()}", who=group)]
-    return []
-
-
-def _group_near(text: str, before: int) -> str:
-    """The last group of people named before ``before`` ("the finance teams who import ...")."""
-    groups = list(re.finditer(rf"\b{_GROUP}\b", text[:before], re.I))
-    return second_person(groups[-1].group(0).lower()) if groups else ""
 
 
 def _clauses(sentence: str) -> list[str]:
