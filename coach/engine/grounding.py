@@ -132,6 +132,13 @@ def _reason(
         if quotes:
             quote = quotes[0]
             reason = f"It answers what you described: “{quote}”."
+    if not reason:  # the story's only on-theme part, shared with an item before this one
+        quotes = reasons.shared_words(item, story_text, set()) or reasons.on_theme(
+            item, story_text, set()
+        )
+        if quotes:
+            quote = quotes[0]
+            reason = f"It also answers “{quote}”, from another side."
     if not reason and fits:
         quote = fits[0].quote
         reason = f"You said “{quote}”, which fits “{fits[0].item.text}”."

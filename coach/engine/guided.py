@@ -351,9 +351,14 @@ def guided_suggestions(view: SessionView) -> list[Suggestion]:
         view.goal if turn_reflections.goal_reflection(view.goal)[0].startswith("You want") else ""
     )
     carried = carried_over(view)
+    answers = [
+        t.text
+        for t in view.turns
+        if t.role == "user" and t.phase in (Phase.SITUATION, Phase.EXPLORE)
+    ]
     fresh = grounding.suggestions(
         view.level,
-        view.user_text(Phase.SITUATION, Phase.EXPLORE),
+        "\n".join(answers),  # one answer a line: a two-word answer is still its own sentence
         goal,
         [i.id for i in view.struggles],
         view.today,

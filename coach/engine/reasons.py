@@ -90,8 +90,9 @@ def _short(sentence: str, anchor: re.Match[str] | None) -> str:
     goes" alone does not), else the whole sentence when it is short enough to quote."""
     quote = quote_of(sentence, anchor)
     whole = sentence.strip().rstrip(".!;")
-    if len(quote.split()) < 5 and len(whole.split()) <= MAX_WORDS:
-        return whole
+    said = len(quote.split()) >= 5 and vocab.finite_verb(quote.split())
+    if not said:
+        return whole if len(whole.split()) <= MAX_WORDS else ""
     return quote if len(quote.split()) >= 5 or len(whole.split()) < 5 else ""
 
 
