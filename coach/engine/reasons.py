@@ -19,6 +19,11 @@ _THEMES = (
         r"angry|upset",
     ),
     (
+        r"stories|insights|share|research|others|prioriti[sz]e|impact|easier",
+        r"watched|visits?|visited|spent a (?:morning|day|week)|observ\w*|shadow\w*|sat with|"
+        r"expects me|nobody else|only one",
+    ),
+    (
         r"data|usage|using|metrics|measure|actually",
         r"dashboard|data|usage|metrics?|numbers|analytics|logs?",
     ),
