@@ -112,7 +112,7 @@ class Answer(_Move):
 
 class Challenge(_Move):
     kind: Literal[MoveKind.CHALLENGE] = MoveKind.CHALLENGE
-    grade: Literal[1, 2] = 1  # 1: an invitation; 2: said again, plainer
+    grade: Literal[1, 2, 3] = 1  # 1: an invitation; 2: said again, plainer; 3: named, step goes on
 
 
 class Boundary(_Move):

@@ -11,6 +11,7 @@ from engine_helpers import SITUATION, Clock, customer_empathy, guided_session, s
 from coach.domain import Phase
 from coach.moves import (
     Boundary,
+    Challenge,
     Clarify,
     FollowupDecide,
     FollowupLearned,
@@ -392,3 +393,90 @@ async def test_a_slipped_step_kept_smaller_comes_back_in_the_new_plan(journal):
     carried = second.record.suggestions[0]
     assert carried.item_id == slipped.item_id and "fifteen minutes" in carried.first_step
     assert "You kept it from last time, smaller" in reply
+
+
+BLAMES = [
+    "Honestly they should have read the changelog.",
+    "Not our problem if users are too lazy to update.",
+    "To be fair the users are idiots.",
+    "They used it wrong, simple as that.",
+    "They never read the docs anyway.",
+    "Customers don't know what they want.",
+]
+
+
+async def test_every_blame_of_the_customer_is_challenged_and_never_echoed(journal):
+    session = guided_session(journal)
+    await said(session.open())
+    await said(session.send("I want to understand our users better."))
+    await said(session.send(SITUATION))
+    for n, blame in enumerate(BLAMES):
+        reply = await said(session.send(blame))
+        move = session.record.turns[-1].move
+        assert isinstance(move, Challenge), (blame, reply)
+        assert move.grade == min(n + 1, 3)
+        core = blame.rstrip(".").split(" ", 2)[-1].lower()  # "should have read the changelog"
+        assert core not in reply.lower(), (blame, reply)
+    assert reply.rstrip().endswith("?")  # the step goes on after the blame is named
+
+
+async def test_we_should_have_is_hindsight_not_blame(journal):
+    session = guided_session(journal)
+    await said(session.open())
+    await said(session.send("I want to understand our users better."))
+    await said(session.send(SITUATION))
+    await said(session.send("We should have told them about the new column order before release."))
+    assert not isinstance(session.record.turns[-1].move, Challenge)
+
+
+FINANCE = (
+    "I think the customers who were affected were the finance teams who import the CSV into "
+    "Excel every Monday. Their macros broke."
+)
+
+
+async def test_a_substantive_answer_is_reflected_with_its_consequence_before_the_question(journal):
+    session = guided_session(journal)
+    await said(session.open())
+    await said(session.send("I want to understand our users better."))
+    await said(session.send(SITUATION))
+    reply = await said(session.send(FINANCE))
+    before_question = reply[: reply.index("?")]
+    assert "the change broke a weekly routine for the finance teams" in before_question
+    assert "I think" not in before_question  # given back as theirs, without the hedge
+    reply = await said(session.send("Maybe the users who got two emails thought it was spam."))
+    assert "The users who got two emails thought it was spam." in reply
+
+
+def test_a_short_sentence_with_subject_and_verb_is_sayable_but_not_a_fragment():
+    from coach.engine import reflections
+
+    assert reflections.sayable("Their macros broke")
+    assert not reflections.sayable("users locked out")
+    assert not reflections.sayable("It was bad")
+    assert not reflections.sayable("the finance teams who import the CSV into Excel every Monday")
+    picked = reflections.candidates("I did it, I took the ticket numbers to planning.")
+    assert picked[0].main == "you took the ticket numbers to planning"
+
+
+def test_each_suggestion_reason_quotes_its_own_part_of_the_story():
+    from datetime import date
+
+    from coach.engine import grounding
+
+    level = customer_empathy().level(2)
+    story = " ".join(
+        [
+            SITUATION,
+            FINANCE,
+            "We went for the quick fix because of the deadline and nobody asked support.",
+        ]
+    )
+    goal = "I want to understand our users better."
+    found = grounding.suggestions(level, story, goal, [], date(2026, 12, 1))
+    reasons = [s.reason for s in found]
+    assert len(set(reasons)) == len(reasons), reasons  # not one sentence for every item
+    for reason in reasons:
+        quote = re.search(r"“(.+?)”", reason)
+        assert quote and quote.group(1).rstrip(" …") in story, reason  # the user's own words
+        assert goal.rstrip(".") not in reason  # the goal only when nothing in the story answers

@@ -9,12 +9,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from coach.domain import Audience, Suggestion
-from coach.engine import listen, matching, planning, vocab
+from coach.engine import listen, matching, planning, reasons, vocab
+from coach.engine.reasons import quote_of
 from coach.engine.story import Story, read_story
 from coach.ladder.schema import Item, Level
 
 MAX_STRUGGLES = 2
-MAX_QUOTE_WORDS = 16
 HABITS = 2
 FEEDBACK = 1
 
@@ -28,29 +28,6 @@ class Evidence:
 
 def _sentences(text: str) -> list[str]:
     return [s.strip() for s in re.split(r"(?<=[.!?;])\s+|\n+", text) if len(s.split()) >= 3]
-
-
-def quote_of(sentence: str, anchor: re.Match[str] | None = None) -> str:
-    """The user's words around ``anchor`` (or the sentence), short enough to quote."""
-    return re.sub(r"^(?:and|but|so|or|because)\s+", "", _quote_of(sentence, anchor), flags=re.I)
-
-
-def _quote_of(sentence: str, anchor: re.Match[str] | None = None) -> str:
-    sentence = sentence.strip().rstrip(".!;")
-    words = sentence.split()
-    if len(words) <= MAX_QUOTE_WORDS:
-        return sentence
-    parts = re.split(r"(?<=,)\s+|\s+(?=\b(?:but|because|so|and then|which)\b)", sentence)
-    if anchor is not None:
-        offset = 0
-        for part in parts:
-            if offset <= anchor.start() < offset + len(part) + 1:
-                if 5 <= len(part.split()) <= MAX_QUOTE_WORDS:
-                    return part.strip(" ,")
-                break
-            offset += len(part) + 1
-    short = [p.strip(" ,") for p in parts if 5 <= len(p.split()) <= MAX_QUOTE_WORDS]
-    return short[0] if short else " ".join(words[:MAX_QUOTE_WORDS]) + " …"
 
 
 def struggle_evidence(level: Level, story_text: str) -> list[Evidence]:
@@ -127,19 +104,51 @@ def _any_evidence(item: Item, story_text: str) -> Evidence:
     return Evidence(item, best or "", 0.5 if best else 0)
 
 
-def _reason(item: Item, struggles: list[Evidence], goal: str, story_text: str) -> str:
-    for evidence in struggles:
-        if item.id in evidence.item.helps:
-            return f"You said “{evidence.quote}”, which fits “{evidence.item.text}”."
-    for evidence in struggles:
-        if evidence.quote and _best_sentence(item, evidence.quote + " " + evidence.item.text):
-            return f"You said “{evidence.quote}”, which fits “{evidence.item.text}”."
-    best = _best_sentence(item, story_text)
-    if best:
-        return f"It answers what you described: “{best}”."
-    if goal and _goal_quote(goal):
-        return f"It serves what you came for today: “{_goal_quote(goal)}”."
-    return "It is one of the first things this level builds on."
+def _reason(
+    item: Item, struggles: list[Evidence], goal: str, story_text: str, used: set[str] | None = None
+) -> str:
+    """The part of the story ``item`` answers, quoted; ``used`` holds quotes given to earlier
+    items of the same set, so each item points at its own part of the story when there is one."""
+    used = used if used is not None else set()
+    fits = [e for e in struggles if item.id in e.item.helps and e.quote] + [
+        e
+        for e in struggles
+        if e.quote
+        and _best_sentence(item, e.quote + " " + e.item.text)
+        and item.id not in e.item.helps
+    ]
+    reason = ""
+    for evidence in fits:
+        if evidence.quote not in used:
+            reason, quote = (
+                f"You said “{evidence.quote}”, which fits “{evidence.item.text}”.",
+                evidence.quote,
+            )
+            break
+    if not reason:
+        quotes = reasons.shared_words(item, story_text, used) or reasons.on_theme(
+            item, story_text, used
+        )
+        if quotes:
+            quote = quotes[0]
+            reason = f"It answers what you described: “{quote}”."
+    if not reason:  # the story's only on-theme part, shared with an item before this one
+        quotes = reasons.shared_words(item, story_text, set()) or reasons.on_theme(
+            item, story_text, set()
+        )
+        if quotes:
+            quote = quotes[0]
+            reason = f"It also answers “{quote}”, from another side."
+    if not reason and fits:
+        quote = fits[0].quote
+        reason = f"You said “{quote}”, which fits “{fits[0].item.text}”."
+    if not reason and goal and _goal_quote(goal):
+        quote = _goal_quote(goal)
+        reason = f"It serves what you came for today: “{quote}”."
+    if not reason:
+        return "It is one of the first things this level builds on."
+    used.add(quote)
+    return reason
 
 
 def _best_sentence(item: Item, story_text: str) -> str | None:
@@ -229,13 +238,14 @@ def suggestions(
         )
 
     result: list[Suggestion] = []
+    used: set[str] = set()  # each item quotes its own part of the story where it can
     habit_due = planning.next_workday(today, 2)
     for item in grounded_first(_ordered(level, "habit", struggles, story_text))[:HABITS]:
         result.append(
             Suggestion(
                 kind="habit",
                 item_id=item.id,
-                reason=_reason(item, [e for e in grounded if e.quote], goal, story_text),
+                reason=_reason(item, quoted, goal, story_text, used),
                 first_step=habit_step(item, story, avoid_person),
                 due=habit_due,
                 cadence="once a week",
@@ -248,7 +258,7 @@ def suggestions(
             Suggestion(
                 kind="feedback",
                 item_id=item.id,
-                reason=_reason(item, [e for e in grounded if e.quote], goal, story_text),
+                reason=_reason(item, quoted, goal, story_text, used),
                 first_step=step,
                 due=ask_due,
                 ask_whom=whom,

@@ -143,10 +143,15 @@ def _challenge(move: Challenge, view: SessionView) -> str:
             "Let's try the other chair for a moment: how might that moment have looked from the "
             "customer's side?",
         )
-    return _join(
-        heard,
-        "I notice the blame landing on the users again, and I'd rather not leave it there.",
-        "If one of them told the story of that day, what would they say went wrong?",
+    if move.grade == 2:
+        return _join(
+            heard,
+            "I notice the blame landing on the users again, and I'd rather not leave it there.",
+            "If one of them told the story of that day, what would they say went wrong?",
+        )
+    return _join(  # named briefly, then the step goes on: challenged, not an interrogation
+        "That puts it on the users again; I'll keep their side in view for both of us.",
+        question_for(_step(view), view),
     )
 
 
@@ -346,9 +351,14 @@ def guided_suggestions(view: SessionView) -> list[Suggestion]:
         view.goal if turn_reflections.goal_reflection(view.goal)[0].startswith("You want") else ""
     )
     carried = carried_over(view)
+    answers = [
+        t.text
+        for t in view.turns
+        if t.role == "user" and t.phase in (Phase.SITUATION, Phase.EXPLORE)
+    ]
     fresh = grounding.suggestions(
         view.level,
-        view.user_text(Phase.SITUATION, Phase.EXPLORE),
+        "\n".join(answers),  # one answer a line: a two-word answer is still its own sentence
         goal,
         [i.id for i in view.struggles],
         view.today,

@@ -10,6 +10,7 @@ import re
 from typing import Literal
 
 from coach.engine import choices, vocab
+from coach.engine.blame import blames_customer
 from coach.moves import Reading, ReadingKind
 
 __all__ = ["Reading", "read"]
@@ -68,16 +69,6 @@ _ASKS: tuple[tuple[Asks, re.Pattern[str]], ...] = (
             re.I,
         ),
     ),
-)
-_BLAME = re.compile(
-    r"(used it wrong|using it wrong|use it wrong|didn'?t read|don'?t read|do not read|did not read|"
-    r"never read|their (?:own )?fault|user error|pebkac|rtfm|should have known|not our problem|"
-    r"not my problem|their problem|they don'?t understand|they never (?:read|listen|learn)|"
-    r"(?:customers?|users?|clients?|people|they) (?:are|is|were|was|being) (?:just |so |too |really )?"
-    r"(?:stupid|dumb|lazy|clueless|idiots?|morons?|incompetent|entitled|wrong|impatient)|"
-    r"too (?:lazy|dumb|stupid) to|can'?t be bothered|should (?:just )?learn|"
-    r"complain about everything|always complain|whin(?:e|y|ing)|idiots?)",
-    re.IGNORECASE,
 )
 _BURNOUT = re.compile(
     r"\b(burn(?:ed|t|ing)?[ -]?out|burnout|exhausted|running on empty|can'?t (?:sleep|switch off|"
@@ -195,10 +186,6 @@ def heavy_topic(text: str) -> tuple[Heavy | None, str | None]:
 
 def _second_person_person(person: str) -> str:
     return re.sub(r"^my\b", "your", person.strip(), flags=re.IGNORECASE)
-
-
-def blames_customer(text: str) -> bool:
-    return bool(_BLAME.search(text))
 
 
 def names_feeling(text: str) -> bool:

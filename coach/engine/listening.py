@@ -76,8 +76,8 @@ def _aside(flow: Flow, reading: Reading) -> Move | None:
     ):
         return Boundary(phase=phase, topic=reading.heavy, person=reading.person)
     challenges = sum(isinstance(m, Challenge) for m in moves)
-    if reading.blame and challenges < MAX_CHALLENGES:
-        return Challenge(phase=phase, grade=2 if challenges else 1)
+    if reading.blame:  # every time: blame is never let pass, only said more briefly
+        return Challenge(phase=phase, grade=min(challenges + 1, MAX_CHALLENGES + 1))
     if reading.kind == "question":
         return Answer(phase=phase, topic=reading.asks or "other", resume=_resume_for_answer(flow))
     clarified = isinstance(last, Clarify)

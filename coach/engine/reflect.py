@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from coach.engine import blame
+
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 _CLAUSE = re.compile(r"\s*(?:,|;|—|–| - |\bbut\b|\bbecause\b|\bso\b)\s*")
 
@@ -113,7 +115,7 @@ def names_feeling(text: str) -> bool:
 
 
 def blames_customer(text: str) -> bool:
-    return bool(BLAME.search(text))
+    return bool(BLAME.search(text)) or blame.blames_customer(text)
 
 
 def is_heavy(text: str) -> bool:

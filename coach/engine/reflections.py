@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from coach.engine import vocab
+from coach.engine import affected, vocab
+from coach.engine.blame import blames_customer
 
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+|\s+[—–]\s+|\s+-\s+")
 _CONTRAST = re.compile(r",?\s+\b(but|yet|although|though|however|even though|whereas)\b\s+", re.I)
@@ -22,7 +23,8 @@ _CONSEQUENCE = re.compile(
 )
 _CAUSE = re.compile(r",?\s+\b(because|since|as)\b\s+", re.I)
 _LEAD = re.compile(
-    r"^(?:and|but|so|then|also|well|honestly|basically|actually|anyway|i guess|i think|i mean|"
+    r"^(?:and|but|so|then|also|well|honestly|basically|actually|anyway|i guess|i think|i mean|maybe|"
+    r"perhaps|probably|"
     r"like|um|uh|oh|ok|okay|yes|yeah|no|sure)\b[,\s]*",
     re.I,
 )
@@ -52,7 +54,8 @@ _SWAP = {
 _AFTER_I = {"am": "are", "was": "were", "wasn't": "weren't"}
 _SUBJECTS_WORDS = """
     i we they it he she there nobody everyone everybody someone somebody people users customers
-    support the my our a an this that their his her one two three most some none
+    support the my our a an this that their his her one two three most some none only sales
+    product design marketing finance legal ops management leadership engineering qa
 """
 _SUBJECTS = frozenset(_SUBJECTS_WORDS.split())
 _FEELINGS = {
@@ -147,9 +150,15 @@ def _clean(clause: str) -> str:
 def sayable(clause: str) -> bool:
     """A clause that reads as a sentence of its own: a subject, a verb, no typo, no question."""
     words = clause.split()
-    if not 4 <= len(words) <= MAX_WORDS or "?" in clause or "“" in clause or '"' in clause:
+    if not 3 <= len(words) <= MAX_WORDS or "?" in clause or "“" in clause or '"' in clause:
         return False
     first = words[0].lower().strip("'’")
+    if len(words) == 3 and (
+        first not in _SUBJECTS
+        or first in ("it", "this", "that", "there")
+        or words[1].lower() in _SUBJECTS
+    ):
+        return False  # three words only as "their macros broke": a subject, its noun, a verb
     is_name = words[0][0].isupper() and not vocab.is_word(first)
     if first not in _SUBJECTS and first not in _SWAP and not is_name:
         return False
@@ -161,10 +170,19 @@ def sayable(clause: str) -> bool:
         return False
     if re.search(r"\b(don'?t know|no idea|not sure|whatever|idk)\b", clause, re.I):
         return False
-    head = re.split(r"\s+(?:who|whose|which|that)\s+", clause, maxsplit=1)
+    head = re.split(r"\s+(who|whose|which|that)\s+", clause, maxsplit=1)
     pronoun = re.match(r"(i|we|you|they|he|she|it)\b", head[0], re.I)
-    if len(head) == 2 and not pronoun and not vocab.finite_verb(head[0].split()[1:]):
-        return False  # "the customers whose parcels went astray": a noun and its clause
+    if len(head) == 3 and not pronoun and not vocab.finite_verb(head[0].split()[1:]):
+        # "the customers whose parcels went astray": a noun and its clause, no sentence; but
+        # "the users who got two emails thought it was spam" has a main verb after the clause's
+        rest = head[2].split()
+        nested = ("i", "we", "you", "they", "he", "she", "it", "what", "which", "who", "that")
+        main_verb = head[1].lower() != "whose" and any(
+            word.islower() and rest[n - 1].lower() not in nested and vocab.finite_verb([word])
+            for n, word in enumerate(rest[1:], 1)
+        )  # a verb of the sentence itself, not of a clause inside it ("what they need")
+        if not main_verb:
+            return False
     return vocab.finite_verb(words[1:])
 
 
@@ -200,6 +218,8 @@ def candidates(text: str) -> list[Picked]:
     who = second_person(who_match.group(0).lower()) if who_match else ""
     found_all: list[tuple[int, Picked]] = []
     for position, sentence in enumerate(sentences(text)):
+        if blames_customer(sentence):
+            continue  # given back, blame would sound as if the coach agreed with it
         feeling = _feeling(sentence)
         parts = _CONTRAST.split(sentence, maxsplit=1)
         if len(parts) == 3:
@@ -214,12 +234,12 @@ def candidates(text: str) -> list[Picked]:
             if clause and sayable(clause):
                 found_all.append((6, Picked("self_judgement", second_person(clause), who=who)))
         if feeling:
-            for clause in _clauses(sentence):
-                if _feeling(clause) == feeling and sayable(clause):
-                    found_all.append(
-                        (7, Picked("feeling", second_person(clause), feeling=feeling, who=who))
-                    )
-                    break
+            felt = [c for c in _clauses(sentence) if _feeling(c) == feeling and sayable(c)]
+            felt.sort(key=lambda c: len(c.split()) < 4)  # with what it is about, when said
+            if felt:
+                found_all.append(
+                    (7, Picked("feeling", second_person(felt[0]), feeling=feeling, who=who))
+                )
         parts = _CONSEQUENCE.split(sentence, maxsplit=1)
         if len(parts) == 3:
             a, b = _clean(parts[0]), _clean(parts[2])
@@ -227,10 +247,15 @@ def candidates(text: str) -> list[Picked]:
                 found_all.append(
                     (4, Picked("consequence", second_person(a), second_person(b), who=who))
                 )
-        for clause in _clauses(sentence):
-            if sayable(clause):
-                found_all.append((1 - position, Picked("plain", second_person(clause), who=who)))
-                break
+        plain = [c for c in _clauses(sentence) if sayable(c)]
+        plain.sort(key=lambda c: len(c.split()) < 4)  # "I did it" only when nothing longer says it
+        if plain:
+            found_all.append((1 - position, Picked("plain", second_person(plain[0]), who=who)))
+    if not blames_customer(text):
+        found_all.extend(
+            (8, Picked(form, second_person(main), second_person(group), who=second_person(group)))
+            for form, main, group in affected.affected(text)
+        )
     found_all.sort(key=lambda c: -c[0])
     unique: list[Picked] = []
     for _, found in found_all:
@@ -303,6 +328,11 @@ def render(picked: Picked, variant: int = 0) -> tuple[str, bool]:
         )
         form = forms[variant % len(forms)]
         return form.format(A=_cap(picked.main), a=picked.main, b=picked.other, w=who), True
+    if picked.form == "routine":
+        forms = ("What I hear underneath: {m}.", "So it was more than a bug: {m}.", "So {m}.")
+        return forms[variant % len(forms)].format(m=picked.main), True
+    if picked.form == "affected":
+        return f"So {picked.main}, and it landed in the middle of their work.", True
     if picked.form == "feeling":
         tail = _FEELINGS[picked.feeling]
         return f"{_cap(picked.main)}, {tail}.", True

@@ -120,6 +120,9 @@ def finite_verb(words: list[str]) -> bool:
     for before, word in zip(["", *words], words, strict=False):
         if before.lower() in pronouns and lem.getAllLemmas(word.lower().strip(".,;:"), upos="VERB"):
             return True
+    for before, word in zip(["", *words], words, strict=False):
+        if _agrees(before.lower().strip(".,;:"), word.lower().strip(".,;:"), lem):
+            return True
     for word in words:
         lowered = word.lower().strip(".,;:!?“”\"'").replace("’", "'")
         if lowered in AUX:
@@ -152,3 +155,35 @@ def finite_verb(words: list[str]) -> bool:
         if not lem.getAllLemmas(lowered, upos="NOUN") and not lem.getAllLemmas(lowered, upos="ADJ"):
             return True
     return False
+
+
+_NOT_PLURAL = frozenset(
+    [
+        "is",
+        "was",
+        "this",
+        "its",
+        "his",
+        "has",
+        "does",
+        "us",
+        "as",
+        "yes",
+        "always",
+        "sometimes",
+        "perhaps",
+    ]
+)
+
+
+def _agrees(before: str, word: str, lem) -> bool:
+    """A verb that is also a noun, read as a verb after a plural noun ("the packets reward",
+    "sales keeps promising"): the noun before it ends in -s and the word is a verb form."""
+    if not before.endswith("s") or before in _NOT_PLURAL or len(before) < 4:
+        return False
+    if not lem.getAllLemmas(before, upos="NOUN"):
+        return False
+    lemmas = lem.getAllLemmas(word, upos="VERB").get("VERB", ())
+    if before == "sales":  # a team, singular: "sales keeps promising"
+        return word.endswith("s") and word[:-1] in lemmas
+    return word in lemmas

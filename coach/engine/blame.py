@@ -1,0 +1,51 @@
+"""Blame of the customer, read from a sentence: who is blamed and what they are blamed for.
+
+Used by the listener (a graded challenge in any step) and by the reflections (a blaming sentence is
+never given back, as that would sound as if the coach agreed with it).
+"""
+
+from __future__ import annotations
+
+import re
+
+_WHO = (
+    r"(?:the |our |my |these |those |some |most |many )?(?:customers?|users?|clients?|people|"
+    r"folks|they|end[- ]users?|buyers?)"
+)
+_WHAT = (
+    r"(?:(?:should(?:'?ve| have)|shoulda|must have|ought to have|could have just) (?:just )?"
+    r"(?:read|known|checked|looked|noticed|tested|updated|followed|paid|learned|learnt|asked|"
+    r"listened|bothered|understood|upgraded|configured|backed|clicked|seen|used)|need(?:ed)? to (?:learn|"
+    r"read|rtfm)|should (?:just |really )?(?:learn|read|know|rtfm|check|look|pay attention|update)|"
+    r"never (?:read|listen|learn|check|look|update|pay attention|bother)|(?:did ?n[o']t|do ?n[o']t|"
+    r"does ?n[o']t|can'?t|cannot|could ?n[o']t|won'?t|refuse to) (?:even )?(?:bother to )?(?:read|"
+    r"listen|learn|understand|follow|check|look|get it|pay attention|know what they want)|"
+    r"(?:are|is|were|was|being|'re) (?:just |so |too |really |simply |plain |all )?(?:stupid|dumb|lazy|"
+    r"clueless|idiots?|morons?|incompetent|entitled|wrong|impatient|careless|ignorant|useless)|"
+    r"used it wrong|use it wrong|using it wrong|misused it|broke it themselves|"
+    r"don'?t know what they want|always complain|complain about everything|whine|"
+    r"(?:are|were) too lazy|too (?:lazy|dumb|stupid|impatient) to)"
+)
+_BLAME = re.compile(
+    rf"\b{_WHO}\s+(?:just |simply |really |all |always |clearly |obviously |honestly )*{_WHAT}"
+    r"|\b(?:their (?:own )?fault|user error|pebkac|rtfm|not (?:our|my) problem|their problem|"
+    r"idiots?|morons?|can'?t be bothered|should have known better|lazy users?|dumb users?)\b",
+    re.IGNORECASE,
+)
+
+
+_OWN_RESOLVE = re.compile(
+    r"\b(?:before|instead of|rather than|stop|quit|avoid|without|not|never again)\b[^.]{0,30}?\b"
+    r"(?:call\w*|blam\w*|say\w*|assum\w*|dismiss\w*|label\w*)\b[^.]{0,25}$",
+)
+
+
+def blames_customer(text: str) -> bool:
+    """True when ``text`` puts the fault on the people using the product ("they should have read
+    the changelog", "users are idiots", "not our problem"); the user's own hindsight ("we should
+    have told them") is not blame."""
+    for sentence in re.split(r"(?<=[.!?;])\s+", text):
+        match = _BLAME.search(sentence)
+        if match and not _OWN_RESOLVE.search(sentence[: match.start()].lower() + "x"):
+            return True
+    return False
