@@ -21,6 +21,16 @@ def _parse(value: str | None) -> datetime | None:
     return datetime.fromisoformat(value) if value else None
 
 
+def _where(**filters) -> tuple[str, tuple]:
+    """`` WHERE a = ? AND b = ?`` for the filters given (None = not filtered), and their values.
+
+    The column names are the keyword names written in this module, never input.
+    """
+    given = {column: value for column, value in filters.items() if value is not None}
+    clause = " AND ".join(f"{column} = ?" for column in given)
+    return (f" WHERE {clause}" if given else ""), tuple(given.values())
+
+
 class GrowthStore:
     """Growth records of one journal (``Journal``); shares its connection."""
 
@@ -40,20 +50,12 @@ class GrowthStore:
         status: Status | None = None,
     ) -> list[Commitment]:
         """Commitments oldest first (by due date), with their notes."""
-        where, args = [], []
-        if competency_id:
-            where.append("competency_id = ?")
-            args.append(competency_id)
-        if session_id is not None:
-            where.append("session_id = ?")
-            args.append(session_id)
-        if status is not None:
-            where.append("status = ?")
-            args.append(Status(status).value)
-        sql = "SELECT * FROM commitments"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        rows = self._read(sql + " ORDER BY due, id", tuple(args))
+        where, args = _where(
+            competency_id=competency_id or None,
+            session_id=session_id,
+            status=Status(status).value if status is not None else None,
+        )
+        rows = self._read(f"SELECT * FROM commitments{where} ORDER BY due, id", args)
         notes = self._notes([r["id"] for r in rows])
         return [_commitment(r, notes.get(r["id"], [])) for r in rows]
 
@@ -177,14 +179,8 @@ class GrowthStore:
         self, competency_id: str | None = None, *, evidence_id: int | None = None
     ) -> list[Evidence]:
         """Evidence oldest first."""
-        where, args = [], []
-        if competency_id:
-            where.append("competency_id = ?")
-            args.append(competency_id)
-        if evidence_id is not None:
-            where.append("id = ?")
-            args.append(evidence_id)
-        sql = "SELECT * FROM evidence" + (" WHERE " + " AND ".join(where) if where else "")
+        where, args = _where(competency_id=competency_id or None, id=evidence_id)
+        sql = f"SELECT * FROM evidence{where}"
         return [
             Evidence(
                 id=r["id"],
@@ -197,7 +193,7 @@ class GrowthStore:
                 source=r["source"],
                 created_at=_parse(r["created_at"]),
             )
-            for r in self._read(sql + " ORDER BY happened_on, id", tuple(args))
+            for r in self._read(sql + " ORDER BY happened_on, id", args)
         ]
 
     def delete_evidence(self, evidence_id: int) -> None:
