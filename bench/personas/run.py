@@ -3,6 +3,7 @@
     .venv/bin/python bench/personas/run.py            # every persona, table per persona and overall
     .venv/bin/python bench/personas/run.py 03 07      # only personas whose file starts with these
     .venv/bin/python bench/personas/run.py --unjudged # also list reflections/reasons not yet judged
+    .venv/bin/python bench/personas/run.py --unseen   # the held-out people in people_unseen/
 
 Each persona runs in its own temporary COACH_HOME. A line is chosen for each coach turn: a reactive
 line for the move just made (or its phase), else the next line of the persona's script. Transcripts
@@ -165,7 +166,9 @@ def run_persona(path: Path) -> tuple[dict, list[list[dict]]]:
     return persona, transcripts
 
 
-def write_transcript(path: Path, persona: dict, transcripts: list[list[dict]]) -> None:
+def write_transcript(
+    path: Path, persona: dict, transcripts: list[list[dict]], folder: str = "transcripts"
+) -> None:
     out = [f"# {persona['name']} — level {persona['level']}, {persona['kind']}", ""]
     for number, turns in enumerate(transcripts, start=1):
         out += [f"## Session {number}", ""]
@@ -176,8 +179,8 @@ def write_transcript(path: Path, persona: dict, transcripts: list[list[dict]]) -
                 else f"**Coach** ({turn['move'] or turn['phase']})"
             )
             out += [f"{who}: {turn['text']}", ""]
-    (HERE / "transcripts").mkdir(exist_ok=True)
-    (HERE / "transcripts" / f"{path.stem}.md").write_text("\n".join(out), encoding="utf-8")
+    (HERE / folder).mkdir(exist_ok=True)
+    (HERE / folder / f"{path.stem}.md").write_text("\n".join(out), encoding="utf-8")
 
 
 def main(argv: list[str]) -> int:
@@ -186,14 +189,18 @@ def main(argv: list[str]) -> int:
     judgments_file = HERE / "judgments.yaml"
     judgments = yaml.safe_load(judgments_file.read_text()) if judgments_file.exists() else {}
     judgments = judgments or {}
-    files = sorted((HERE / "people").glob("*.yaml"))
+    # The unseen set estimates how the coach does with people nobody tuned on.
+    people, folder = (
+        ("people_unseen", "transcripts_unseen") if "--unseen" in argv else ("people", "transcripts")
+    )
+    files = sorted((HERE / people).glob("*.yaml"))
     files = [f for f in files if not prefixes or any(f.name.startswith(p) for p in prefixes)]
     rows = []
     overall = measure.Counts()
     session_sentences: list[set[str]] = []
     for path in files:
         persona, transcripts = run_persona(path)
-        write_transcript(path, persona, transcripts)
+        write_transcript(path, persona, transcripts, folder)
         counts = measure.Counts()
         for turns in transcripts:
             session_counts = measure.count_session(turns, judgments)
