@@ -2,9 +2,10 @@
 to open as the second.
 
 Measured on the UI thread before this (issue 15): the engine's imports, the openai SDK's lazy
-import of its resources at the first ``.chat.completions`` (430–448 ms), tiktoken's encoding
-(199–392 ms) and building the SDK client (~55 ms, mostly its TLS context). ``warm`` does all of it
-off the loop and keeps one ready client; ``client_for`` (used by the composition root) hands it to
+import of its resources at the first ``.chat.completions`` (430–448 ms; no longer imported at all
+since requests go over ``coach.llm.wire``), tiktoken's encoding (199–392 ms) and building the HTTP
+client (~55 ms, mostly its TLS context). ``warm`` does what is left off the loop and keeps one
+ready client; ``client_for`` (used by the composition root) hands it to
 the next model coach and prepares another in the background, so every session starts with a built
 client.
 """
@@ -29,9 +30,7 @@ def warm(settings) -> None:
         import coach.engine.opening
 
         if settings.mode == "model":
-            import openai.resources.chat  # noqa: F401 - the SDK's lazy import at its first call
-
-            import coach.engine.model_coach  # noqa: F401
+            import coach.engine.model_coach  # noqa: F401 - (openai itself is not needed: wire.py)
 
             _warm_transport()
 
@@ -59,7 +58,6 @@ def prepare_client(settings) -> None:
     client = ChatClient(settings)
     try:
         client.prepare()
-        client._client().chat.completions  # noqa: B018 - the SDK's lazy attribute, built now
     except CoachError:
         return
     with _lock:

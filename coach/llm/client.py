@@ -5,7 +5,8 @@ the user (``on_notice``) and so that nothing is retried once reply text has been
 then would duplicate it. Errors become ``coach.errors`` with one sentence a user understands; the
 API key never appears in them (server messages are scrubbed of it too).
 
-``openai`` is imported on first use, not at import time: it takes over a second to import.
+Requests go straight over httpx (``coach.llm.wire``): ``openai`` is imported only when something
+fails, for its error classes — it takes over a second to import.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from typing import Any
 import httpx
 
 from coach.errors import DeadlineError
-from coach.llm import decoding, tokens
+from coach.llm import decoding, tokens, wire
 from coach.llm.failures import FailureMap, StreamCut, rejects_stream_options, seconds
 from coach.llm.reasoning import ThinkSplitter, reasoning_of
 from coach.llm.structured import FormatLadder, Structured, refuses_format
@@ -111,14 +112,12 @@ class ChatClient:
     # -- lifecycle -------------------------------------------------------------------------------
 
     def prepare(self) -> None:
-        """Import ``openai`` and build the SDK client now (e.g. in a worker thread at start-up)
-        instead of on the first request; raises ``ConfigError`` if there is no usable key."""
+        """Build the HTTP client now (e.g. in a worker thread at start-up) instead of on the
+        first request; raises ``ConfigError`` if there is no usable key."""
         self._client()
 
     def _client(self) -> Any:
         if self._sdk is None:
-            import openai  # lazy: slow to import
-
             settings = self.settings
             # The read timeout must outlast the wait for the first token (prompt processing on a
             # CPU can take a minute); the deadlines in ``stream`` bound the rest.
@@ -126,25 +125,18 @@ class ChatClient:
                 max(settings.timeout, settings.first_token_timeout),
                 connect=min(settings.timeout, 10.0),
             )
-            http = self._http_client
-            if http is None:
-                http = openai.DefaultAsyncHttpxClient(timeout=timeout)
+            http = self._http_client or wire.default_http(timeout)
             decoding.install(http)
-            self._sdk = openai.AsyncOpenAI(
-                # Always explicit: the SDK would otherwise read OPENAI_API_KEY / OPENAI_BASE_URL
-                # itself and could send the OpenAI key to a custom server.
-                api_key=settings.effective_key(),
-                base_url=settings.url,
-                timeout=timeout,
-                max_retries=0,
-                http_client=http,
-            )
+            # Always explicit: never a key from the environment the settings did not choose
+            # (the OpenAI key must not reach a custom server).
+            key = settings.effective_key()
+            self._sdk = wire.Wire(http, base_url=settings.url, api_key=key, timeout=timeout)
         return self._sdk
 
     async def aclose(self) -> None:
         """Close the connections this client opened (a shared ``http_client`` stays open)."""
         if self._sdk is not None and self._http_client is None:
-            await self._sdk.close()
+            await self._sdk.http.aclose()
         self._sdk = None
 
     async def __aenter__(self) -> ChatClient:
@@ -214,8 +206,6 @@ class ChatClient:
         each attempt, ``timeout`` between events after it, ``reply_timeout`` for the whole reply
         with its retries; SSE keep-alive comments are not events, so they extend none of them.
         """
-        import openai
-
         client = self._client()
         if json_mode and structured is None:
             structured = Structured()
@@ -246,7 +236,7 @@ class ChatClient:
                 extra = {"stream_options": {"include_usage": True}} if include_usage else {}
                 first_by = clock() + self._first_token_limit()[0]
                 response = await _within(
-                    client.chat.completions.create(**request, stream=True, **extra),
+                    client.stream({**request, "stream": True, **extra}),
                     first_by - clock(),
                     deadline - clock(),
                     "first",
@@ -296,7 +286,17 @@ class ChatClient:
                 if finish is None:
                     raise StreamCut()
                 break
-            except (openai.APIError, httpx.HTTPError, json.JSONDecodeError, StreamCut) as raw:
+            except _Late as late:
+                raise self._late(late.which, "".join(parts)) from None
+            except (
+                wire.Failure,
+                wire.api_error(),
+                httpx.HTTPError,
+                json.JSONDecodeError,
+                StreamCut,
+            ) as raw:
+                openai = await wire.sdk()  # only a failure needs the SDK (its error classes)
+                raw = wire.sdk_error(raw, openai)
                 if finish is not None and not isinstance(raw, openai.APIStatusError):
                     break  # the reply was complete; only the usage trailer or [DONE] was lost
                 if include_usage and rejects_stream_options(raw, openai):
@@ -323,8 +323,6 @@ class ChatClient:
                 if on_notice is not None:
                     on_notice(failure.notice.format(wait=seconds(wait)))
                 await self.sleep(wait)
-            except _Late as late:
-                raise self._late(late.which, "".join(parts)) from None
             finally:
                 if response is not None:
                     replaced = decoding.replaced_count(getattr(response, "response", None))
