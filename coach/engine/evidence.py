@@ -46,25 +46,46 @@ def propose(
 ) -> ProposeEvidence | None:
     """The best-supported item the story shows, with the user's sentence; None if none is clear."""
     best: tuple[float, int, Item, str] | None = None
-    order = {item.id: n for n, item in enumerate(candidates(level))}
     for turn in turns:
         if turn.role != "user" or turn.phase not in STORY_PHASES:
             continue
-        for sentence in _SENTENCE.split(turn.text):
-            sentence = " ".join(sentence.split())
-            if not sentence or _NOT_DONE.search(sentence):
-                continue
-            for match in matching.rank(candidates(level), sentence, minimum=MIN_SCORE):
-                shared = set(matching.concepts(" ".join(match.because))) - _CUSTOMER
-                if len(shared) < MIN_SHARED:
-                    continue
-                key = (match.score, -order[match.item.id])
-                if best is None or key > (best[0], best[1]):
-                    best = (match.score, -order[match.item.id], match.item, sentence)
+        for found in _turn_candidates(level, turn.text):
+            if best is None or found[:2] > best[:2]:
+                best = found
     if best is None:
         return None
     quote = best[3] if len(best[3]) <= MAX_QUOTE else best[3][: MAX_QUOTE - 1].rstrip() + "…"
     return ProposeEvidence(phase=phase, item_id=best[2].id, quote=quote)
+
+
+# (id(level), turn text) -> (level, its candidates). Each user turn is read once, not again at
+# every later turn (the whole story is searched after each answer; issue 15). The level is kept
+# in the value so its id cannot be reused while the entry lives.
+_READ: dict[tuple[int, str], tuple[Level, list[tuple[float, int, Item, str]]]] = {}
+_READ_MAX = 2048
+
+
+def _turn_candidates(level: Level, text: str) -> list[tuple[float, int, Item, str]]:
+    """Every (score, -ladder order, item, sentence) of ``text`` that passes the checks."""
+    key = (id(level), text)
+    cached = _READ.get(key)
+    if cached is not None and cached[0] is level:
+        return cached[1]
+    items = candidates(level)
+    order = {item.id: n for n, item in enumerate(items)}
+    found = []
+    for sentence in _SENTENCE.split(text):
+        sentence = " ".join(sentence.split())
+        if not sentence or _NOT_DONE.search(sentence):
+            continue
+        for match in matching.rank(items, sentence, minimum=MIN_SCORE):
+            shared = set(matching.concepts(" ".join(match.because))) - _CUSTOMER
+            if len(shared) >= MIN_SHARED:
+                found.append((match.score, -order[match.item.id], match.item, sentence))
+    if len(_READ) >= _READ_MAX:
+        _READ.clear()
+    _READ[key] = (level, found)
+    return found
 
 
 def accepted(text: str) -> bool:

@@ -300,6 +300,12 @@ def concepts(text: str) -> dict[str, str]:
     return found
 
 
+@functools.lru_cache(maxsize=4096)
+def _text_concepts(text: str) -> tuple[str, ...]:
+    """A ladder item's concepts, in order (items are ranked against every sentence: read once)."""
+    return tuple(concepts(text))
+
+
 @dataclass(frozen=True)
 class Match:
     """A ladder item that fits what the user wrote, with the user's words that made it fit."""
@@ -321,7 +327,7 @@ def rank(items: Iterable[Item], user_text: str, *, minimum: float = 0.0) -> list
     said = concepts(user_text)
     ranked = []
     for index, item in enumerate(items):
-        item_concepts = concepts(item.text)
+        item_concepts = _text_concepts(item.text)
         shared = [c for c in item_concepts if c in said]
         score = len(shared) / (len(item_concepts) ** 0.5 or 1.0)
         if score >= minimum:

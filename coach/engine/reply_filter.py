@@ -9,6 +9,7 @@ line start that may be a header), so the user sees the reply as fast as before.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -31,6 +32,14 @@ _WORDS_FINAL = tuple((re.compile(p.format(end="|$")), w) for p, w in _WORDS)
 _HOLD = 80  # at most this many characters are held back waiting for a closing bracket
 
 
+@functools.lru_cache(maxsize=8)
+def _prefixes(known: tuple[str, ...]) -> frozenset[str]:
+    """Every start of an id or of "engineer's" (lower-cased): what a last word may still grow
+    into, looked up once per chunk instead of scanning every id (issue 15)."""
+    words = [i.lower() for i in known] + ["engineer's", "engineer’s"]
+    return frozenset(w[:n] for w in words for n in range(1, len(w) + 1))
+
+
 class ReplyFilter:
     """Feed the streamed reply in pieces; ``feed`` and ``finish`` return what may be shown."""
 
@@ -41,7 +50,7 @@ class ReplyFilter:
         self._ids = re.compile(
             rf" ?(?:[\[(`](?:{alternatives})[\])`]|\b(?:{alternatives})\b)(?:(?<=[\])`]):)?"
         )
-        self._prefixes = [i.lower() for i in known] + ["engineer's", "engineer’s"]
+        self._prefixes = _prefixes(tuple(known))
         self._pending = ""
         self._line_start = True
 
@@ -82,7 +91,7 @@ class ReplyFilter:
         if body == text:  # the last word is not finished yet
             start = max(body.rfind(" "), body.rfind("\n")) + 1
             word = body[start:].lstrip("[(`").lower()
-            if word and any(p.startswith(word) for p in self._prefixes):
+            if word and word in self._prefixes:
                 end = min(end, start)
                 body = body[:start].rstrip(" \n")
         start = max(body.rfind(" "), body.rfind("\n")) + 1

@@ -1,10 +1,12 @@
 """Saving a coach reply while it streams: what was shown is in the journal within half a second.
 
 Per chunk the saver only appends to a list (no join, no copy of the text so far), so a long reply
-costs the same per chunk at its end as at its start. The first chunk creates the turn at once; later
-chunks are written by a timer on the running event loop ``SAVE_EVERY_SECONDS`` after the first
-unsaved one, whether or not more arrives (a burst then a stall is saved too), as one
-``text = text || ?`` of the new part. ``finish`` writes the rest and the token count.
+costs the same per chunk at its end as at its start. Chunks are written by a timer on the running
+event loop ``SAVE_EVERY_SECONDS`` after the first unsaved one, whether or not more arrives (a burst
+then a stall is saved too): the first write creates the turn, later ones add the new part as one
+``text = text || ?``. ``finish`` writes the rest and the token count; a reply that came whole
+within the first half second (a fast server) is written once, by ``finish``, in the step's
+transaction (``Journal.batch``: issue 15 counted five commits a turn).
 
 A closed terminal (SIGHUP) or ``kill`` (SIGTERM) would end the process before the timer: the shells
 install ``coach.engine.exit_signals``, which calls ``flush_open_replies`` before they exit. Only kill -9 can
@@ -56,15 +58,10 @@ class TurnSaver:
             return
         if self.turn is None:
             self.turn = Turn(
-                role="coach", text=chunk, phase=self.phase, complete=False, move=self.move
-            )
-            self.turn.id = self.journal.add_turn(
-                self.record.id, "coach", chunk, self.phase, complete=False, move=self.move
+                role="coach", text="", phase=self.phase, complete=False, move=self.move
             )
             self.record.turns.append(self.turn)
-            self._last_save = time.monotonic()
             _open.add(self)
-            return
         self._unsaved.append(chunk)
         if self._timer is None:
             self._schedule()
@@ -85,8 +82,14 @@ class TurnSaver:
             return
         delta = "".join(self._unsaved)
         self._unsaved.clear()
-        self.journal.append_turn_text(self.turn.id, delta)
-        self.turn.text += delta
+        if self.turn.id is None:
+            self.turn.text = delta
+            self.turn.id = self.journal.add_turn(
+                self.record.id, "coach", delta, self.phase, complete=False, move=self.move
+            )
+        else:
+            self.journal.append_turn_text(self.turn.id, delta)
+            self.turn.text += delta
         self._last_save = time.monotonic()
 
     def finish(self, complete: bool) -> None:
@@ -103,6 +106,17 @@ class TurnSaver:
         self._unsaved.clear()
         self.turn.complete = complete
         self.turn.tokens = count_if_loaded(self.turn.text)
+        if self.turn.id is None:  # the whole reply came within the first half second
+            self.turn.id = self.journal.add_turn(
+                self.record.id,
+                "coach",
+                self.turn.text,
+                self.phase,
+                complete=complete,
+                tokens=self.turn.tokens,
+                move=self.move,
+            )
+            return
         self.journal.update_turn(
             self.turn.id, self.turn.text, complete=complete, tokens=self.turn.tokens
         )

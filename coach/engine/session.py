@@ -109,17 +109,20 @@ class CoachSession:
             role="user", text=text, phase=self.phase, tokens=count_if_loaded(text), reading=reading
         )
         owed = self.needs_reply and self.record.pending_move is not None
-        turn.id = self.journal.add_turn(
-            self.record.id, "user", text, self.phase, tokens=turn.tokens, reading=reading
-        )
-        answered = next((t.move for t in reversed(self.record.turns) if t.role == "coach"), None)
-        self.record.turns.append(turn)
-        if owed:
-            return  # the coach has not answered the last turn: the step waits for its reply
-        decided = self.flow.after_user(text, reading)
-        self._decide(decided)
-        if self.growth is not None:  # a review outcome or a confirmed piece of evidence
-            review.after_answer(self, answered, decided, turn)
+        with self.journal.batch():  # one commit for the turn and what it decided
+            turn.id = self.journal.add_turn(
+                self.record.id, "user", text, self.phase, tokens=turn.tokens, reading=reading
+            )
+            answered = next(
+                (t.move for t in reversed(self.record.turns) if t.role == "coach"), None
+            )
+            self.record.turns.append(turn)
+            if owed:
+                return  # the coach has not answered the last turn: the step waits for its reply
+            decided = self.flow.after_user(text, reading)
+            self._decide(decided)
+            if self.growth is not None:  # a review outcome or a confirmed piece of evidence
+                review.after_answer(self, answered, decided, turn)
 
     def reply(self) -> AsyncIterator[str]:
         """The coach's reply to the turn just submitted."""
@@ -234,7 +237,8 @@ class CoachSession:
             self.journal.set_pending_move(self.record.id, move)
 
     async def _speak(self, move: Move) -> AsyncIterator[str]:
-        self._decide(move)
+        with self.journal.batch():
+            self._decide(move)
         await self._prepare(move)
         saver = TurnSaver(self.journal, self.record, move.phase, move)
         complete = False
@@ -244,13 +248,14 @@ class CoachSession:
                 yield chunk
             complete = saver.turn is not None
         finally:
-            saver.finish(complete)
-        if complete:
-            self.record.pending_move = None
-            self.journal.set_pending_move(self.record.id, None)
-        if complete and isinstance(move, PlanSaved) and self.record.ended_at is None:
-            self.record.ended_at = self.clock()
-            self.journal.end_session(self.record.id, self.record.ended_at)
+            with self.journal.batch():  # the reply, and that nothing is owed any more: one commit
+                saver.finish(complete)
+                if complete:
+                    self.record.pending_move = None
+                    self.journal.set_pending_move(self.record.id, None)
+                if complete and isinstance(move, PlanSaved) and self.record.ended_at is None:
+                    self.record.ended_at = self.clock()
+                    self.journal.end_session(self.record.id, self.record.ended_at)
 
     def _save_state(self) -> None:
         """Write the phase and confirmed struggles when they changed (one commit each)."""

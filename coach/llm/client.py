@@ -386,7 +386,8 @@ async def _within(awaitable: Awaitable[Any], limit: float, remaining: float, whi
             awaitable.close()  # type: ignore[union-attr]
         raise _Late(which)
     try:
-        return await asyncio.wait_for(awaitable, limit)
+        async with asyncio.timeout(limit):  # no task per chunk, as wait_for makes (issue 15)
+            return await awaitable
     except TimeoutError:
         raise _Late(which) from None
 

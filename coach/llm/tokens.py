@@ -8,6 +8,7 @@ say so (``approximate=True``), and ``encoding_status()`` tells why.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import threading
@@ -103,8 +104,18 @@ def _count(text: str) -> tuple[int, bool]:
     encoding = _cache.get()
     if encoding is None:
         return estimate_text(text), True
-    # encode_ordinary: text that looks like a special token ("<|endoftext|>") is plain text here.
+    if len(text) <= _REMEMBER_MAX_CHARS:  # the history is counted again at every turn
+        return _exact(encoding, text), False
     return len(encoding.encode_ordinary(text)), False
+
+
+_REMEMBER_MAX_CHARS = 20_000
+
+
+@functools.lru_cache(maxsize=4096)
+def _exact(encoding: Any, text: str) -> int:
+    # encode_ordinary: text that looks like a special token ("<|endoftext|>") is plain text here.
+    return len(encoding.encode_ordinary(text))
 
 
 def count_text(text: str) -> int:

@@ -1,6 +1,7 @@
 """The journal: every session, turn, struggle, suggestion and plan, in SQLite.
 
-Each write commits at once, so a ``kill -9`` loses nothing a method already returned. A journal that
+Each write commits at once, so a ``kill -9`` loses nothing a method already returned; inside
+``batch`` (one step of a session) the writes commit together when the step ends. A journal that
 is locked, read-only, corrupt or from a newer version raises StoreError and is never overwritten.
 """
 
@@ -59,13 +60,43 @@ class Journal:
     def __init__(self, connection: sqlite3.Connection, path: Path | None):
         self.db = connection
         self.path = path
+        self._batched = False
 
     # -- plumbing --------------------------------------------------------------------------------
     @contextlib.contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
+        if self._batched:  # committed when the batch ends (each statement is still atomic)
+            try:
+                yield self.db
+            except sqlite3.Error as error:
+                self._commit()  # what was written before this statement stays, as unbatched
+                raise _store_error(error, self.path) from None
+            return
         try:
             with self.db:
                 yield self.db
+        except sqlite3.Error as error:
+            raise _store_error(error, self.path) from None
+
+    @contextlib.contextmanager
+    def batch(self) -> Iterator[None]:
+        """The writes of one step (a user's turn and what it decided; a reply and its end) in one
+        commit instead of one each. Nothing is rolled back that a plain write would have kept:
+        the commit happens however the block ends, so an error in the code between two writes
+        still leaves the first one saved. Nested batches join the outer one."""
+        if self._batched:
+            yield
+            return
+        self._batched = True
+        try:
+            yield
+        finally:
+            self._batched = False
+            self._commit()
+
+    def _commit(self) -> None:
+        try:
+            self.db.commit()
         except sqlite3.Error as error:
             raise _store_error(error, self.path) from None
 
