@@ -105,11 +105,9 @@ class Root:
         """The model coach when a model is configured and not offline; else the guided coach."""
         settings = self.settings
         if settings.mode == "model":
-            from coach.engine import warm
             from coach.engine.model_coach import build_model_coach
 
-            # The client is prepared off the UI thread when the app warmed up.
-            coach = build_model_coach(settings, self.prompts, client_for=warm.client_for)
+            coach = build_model_coach(settings, self.prompts)
             # The model the server serves, when none was configured: the header names it too.
             self.settings = coach.client.settings
         else:

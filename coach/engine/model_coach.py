@@ -15,7 +15,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from coach.domain import Suggestion
-from coach.engine import guided, suggest
+from coach.engine import guided, suggest, warm
 from coach.engine.context import Context
 from coach.engine.reply_filter import ReplyFilter
 from coach.engine.usage import UsageTotals
@@ -158,6 +158,7 @@ class ModelCoach:
                     yield piece
                 if listing:
                     yield struggle_list(view)  # the ladder's words, numbered: code owns them
+                warm.after_reply()  # the app loads the tokenizer now, while the reply is read
                 return
             except ContextTooLongError as error:
                 if shown or error.partial or attempt:
@@ -336,9 +337,7 @@ def _ids(view: SessionView) -> list[str]:
     return ids
 
 
-def build_model_coach(
-    settings, prompts: PromptLibrary | None = None, client_for=None
-) -> ModelCoach:
+def build_model_coach(settings, prompts: PromptLibrary | None = None) -> ModelCoach:
     """The model coach for ``settings``, told what the server says about itself first.
 
     A local server is asked (a plain GET or two, a couple of seconds at most) for its context
@@ -381,7 +380,9 @@ def _probe_now(settings):
     key = settings.effective_key()
 
     async def ask():
-        async with httpx.AsyncClient(trust_env=False) as http:
+        from coach.llm.wire import ssl_context  # shared: the certificates are loaded once
+
+        async with httpx.AsyncClient(trust_env=False, verify=ssl_context()) as http:
             return await probe(
                 settings.url,
                 http=http,

@@ -3,11 +3,9 @@ to open as the second.
 
 Measured on the UI thread before this (issue 15): the engine's imports, the openai SDK's lazy
 import of its resources at the first ``.chat.completions`` (430–448 ms; no longer imported at all
-since requests go over ``coach.llm.wire``), tiktoken's encoding (199–392 ms) and building the HTTP
-client (~55 ms, mostly its TLS context). ``warm`` does what is left off the loop and keeps one
-ready client; ``client_for`` (used by the composition root) hands it to
-the next model coach and prepares another in the background, so every session starts with a built
-client.
+since requests go over ``coach.llm.wire``), tiktoken's encoding (199–392 ms: now loaded after the
+first reply, ``after_reply``) and building the HTTP client (~55 ms, mostly its TLS context, now
+shared). ``warm`` does what is left off the loop.
 """
 
 from __future__ import annotations
@@ -17,14 +15,9 @@ import threading
 
 log = logging.getLogger(__name__)
 
-NEXT_CLIENT_AFTER = 3.0  # seconds after a session took the prepared client
-_lock = threading.Lock()
-_ready: dict[int, object] = {}  # id(settings) -> a prepared ChatClient for those settings
-_keep: dict[int, object] = {}  # id(settings) -> settings (keeps the id from being reused)
-
 
 def warm(settings) -> None:
-    """Import the engine; in model mode also the SDK, the encoding and a client. Never raises."""
+    """Import the engine; in model mode also the transport and a client. Never raises."""
     try:  # imported for their import cost only
         import coach.engine.guided
         import coach.engine.opening
@@ -33,13 +26,38 @@ def warm(settings) -> None:
             import coach.engine.model_coach  # noqa: F401 - (openai itself is not needed: wire.py)
 
             _warm_transport()
-
-            from coach.llm import tokens
-
-            tokens.warm()
-            prepare_client(settings)
+            prepare_client(settings)  # and the shared TLS context the server probe uses too
+            _tokenizer_wanted.set()  # not now: after the first reply (``after_reply``)
     except Exception as error:  # a warm-up is an optimisation: the first use reports any problem
         log.debug("warm-up failed: %s", error)
+
+
+_tokenizer_wanted = threading.Event()
+_tokenizer_started = threading.Event()
+
+
+def after_reply() -> None:
+    """A model reply has just ended: if the app warmed up, load the tokenizer now, in a thread.
+
+    Loading it (199–392 ms of CPU, more under load) in the warm-up competed with the first
+    session's opening for the interpreter (issue 15: the first session ×1.5 the second at load
+    5.8). The first request does not need it (``count_messages(limit=)`` trusts an estimate well
+    under the budget); after a reply the user is reading, so the load takes nothing from them.
+    ``coach chat`` never warms up, and loads it when a budget first needs it.
+    """
+    if not _tokenizer_wanted.is_set() or _tokenizer_started.is_set():
+        return
+    _tokenizer_started.set()
+    threading.Thread(target=_load_tokenizer, name="coach-tokenizer", daemon=True).start()
+
+
+def _load_tokenizer() -> None:
+    try:
+        from coach.llm import tokens
+
+        tokens.warm()
+    except Exception as error:  # as above: the first count reports any problem
+        log.debug("tokenizer warm-up failed: %s", error)
 
 
 def _warm_transport() -> None:
@@ -51,36 +69,12 @@ def _warm_transport() -> None:
 
 
 def prepare_client(settings) -> None:
-    """Build a client for ``settings`` and keep it for ``client_for`` (nothing if no key is usable)."""
+    """Build (and drop) a client for ``settings``: the HTTP stack's first-use imports and the
+    shared TLS context (``wire.ssl_context``) every later client and server probe reuses."""
     from coach.errors import CoachError
     from coach.llm.client import ChatClient
 
-    client = ChatClient(settings)
     try:
-        client.prepare()
-    except CoachError:
+        ChatClient(settings).prepare()
+    except CoachError:  # no usable key: the first session says so
         return
-    with _lock:
-        _ready[id(settings)] = client
-        _keep[id(settings)] = settings
-
-
-def take_client(settings):
-    """The prepared client for ``settings``, or None."""
-    with _lock:
-        return _ready.pop(id(settings), None)
-
-
-def client_for(settings):
-    """A client for a new model coach: the prepared one if there is one (the next is prepared in
-    the background a little later), else a new one."""
-    client = take_client(settings)
-    if client is None:
-        from coach.llm.client import ChatClient
-
-        return ChatClient(settings)
-    # The next session's client, once this one has started (not competing with its start).
-    later = threading.Timer(NEXT_CLIENT_AFTER, prepare_client, args=(settings,))
-    later.daemon = True
-    later.start()
-    return client

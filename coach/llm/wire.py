@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import asyncio
 import json
+import ssl
 import sys
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -68,9 +70,27 @@ def api_error() -> type[BaseException]:
     return module.APIError if module is not None else _NeverRaised
 
 
+_ssl_lock = threading.Lock()
+_ssl: ssl.SSLContext | None = None
+
+
+def ssl_context() -> ssl.SSLContext:
+    """One TLS context for every client of the process, built as httpx builds its default
+    (certifi, or ``SSL_CERT_FILE``/``SSL_CERT_DIR``; verification on). Loading the certificates
+    costs 35–170 ms, which each new ``httpx.AsyncClient`` paid again: each session's server
+    probe and each session's client (issue 15)."""
+    global _ssl
+    with _ssl_lock:
+        if _ssl is None:
+            _ssl = httpx.create_ssl_context()
+        return _ssl
+
+
 def default_http(timeout: httpx.Timeout) -> httpx.AsyncClient:
     """The HTTP client the SDK would make (``DefaultAsyncHttpxClient``)."""
-    return httpx.AsyncClient(timeout=timeout, limits=LIMITS, follow_redirects=True)
+    return httpx.AsyncClient(
+        timeout=timeout, limits=LIMITS, follow_redirects=True, verify=ssl_context()
+    )
 
 
 def chat_url(base_url: str) -> httpx.URL:
