@@ -1,0 +1,41 @@
+"""The app's warm-up leaves the tokenizer for after the first reply (it competed with the first
+session's opening), and loads it then, off the event loop; without a warm-up nothing starts."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from coach.engine import warm
+from coach.llm import tokens
+from coach.settings import Settings
+
+
+@pytest.fixture
+def fresh(monkeypatch):
+    monkeypatch.setattr(warm, "_tokenizer_wanted", threading.Event())
+    monkeypatch.setattr(warm, "_tokenizer_started", threading.Event())
+    tokens.reset_encoding_cache()
+    yield
+    tokens.reset_encoding_cache()
+
+
+def _tokenizer_threads() -> list[threading.Thread]:
+    return [t for t in threading.enumerate() if t.name == "coach-tokenizer"]
+
+
+def test_the_warm_up_leaves_the_tokenizer_for_after_the_first_reply(fresh):
+    warm.warm(Settings.load(base_url="http://127.0.0.1:8000/v1", model="m"))
+    assert not tokens._cache.loaded
+    warm.after_reply()
+    for thread in _tokenizer_threads():
+        thread.join(30)
+    assert tokens._cache.loaded
+    warm.after_reply()  # once per process
+    assert not _tokenizer_threads()
+
+
+def test_without_a_warm_up_a_reply_starts_no_load(fresh):
+    warm.after_reply()
+    assert not _tokenizer_threads() and not tokens._cache.loaded
