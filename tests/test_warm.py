@@ -7,15 +7,15 @@ import threading
 
 import pytest
 
-from coach.engine import warm
+from coach.engine import tokenizer_later, warm
 from coach.llm import tokens
 from coach.settings import Settings
 
 
 @pytest.fixture
 def fresh(monkeypatch):
-    monkeypatch.setattr(warm, "_tokenizer_wanted", threading.Event())
-    monkeypatch.setattr(warm, "_tokenizer_started", threading.Event())
+    monkeypatch.setattr(tokenizer_later, "_wanted", threading.Event())
+    monkeypatch.setattr(tokenizer_later, "_started", threading.Event())
     tokens.reset_encoding_cache()
     yield
     tokens.reset_encoding_cache()
@@ -28,14 +28,14 @@ def _tokenizer_threads() -> list[threading.Thread]:
 def test_the_warm_up_leaves_the_tokenizer_for_after_the_first_reply(fresh):
     warm.warm(Settings.load(base_url="http://127.0.0.1:8000/v1", model="m"))
     assert not tokens._cache.loaded
-    warm.after_reply()
+    tokenizer_later.after_reply()
     for thread in _tokenizer_threads():
         thread.join(30)
     assert tokens._cache.loaded
-    warm.after_reply()  # once per process
+    tokenizer_later.after_reply()  # once per process
     assert not _tokenizer_threads()
 
 
 def test_without_a_warm_up_a_reply_starts_no_load(fresh):
-    warm.after_reply()
+    tokenizer_later.after_reply()
     assert not _tokenizer_threads() and not tokens._cache.loaded

@@ -15,7 +15,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from coach.domain import Suggestion
-from coach.engine import guided, suggest, warm
+from coach.engine import guided, suggest, tokenizer_later
 from coach.engine.context import Context
 from coach.engine.reply_filter import ReplyFilter
 from coach.engine.usage import UsageTotals
@@ -158,7 +158,7 @@ class ModelCoach:
                     yield piece
                 if listing:
                     yield struggle_list(view)  # the ladder's words, numbered: code owns them
-                warm.after_reply()  # the app loads the tokenizer now, while the reply is read
+                tokenizer_later.after_reply()  # the app loads it now, while the reply is read
                 return
             except ContextTooLongError as error:
                 if shown or error.partial or attempt:

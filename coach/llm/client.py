@@ -295,7 +295,9 @@ class ChatClient:
                 json.JSONDecodeError,
                 StreamCut,
             ) as raw:
+                imported = clock()
                 openai = await wire.sdk()  # only a failure needs the SDK (its error classes)
+                deadline += clock() - imported  # the import is our time, not the server's
                 raw = wire.sdk_error(raw, openai)
                 if finish is not None and not isinstance(raw, openai.APIStatusError):
                     break  # the reply was complete; only the usage trailer or [DONE] was lost
