@@ -38,11 +38,8 @@ the file's ``api_key``, else the placeholder ``"not-needed"``. Keys are ``Secret
 
 from __future__ import annotations
 
-import os
-import tomllib
 from pathlib import Path
 from typing import Annotated, Any, Literal
-from urllib.parse import urlsplit
 
 from pydantic import (
     BaseModel,
@@ -60,12 +57,11 @@ from pydantic_settings import (
     TomlConfigSettingsSource,
 )
 
-from coach import paths
+from coach import config_sources, paths
+from coach.config_sources import DEFAULT_MODEL, MODEL_TABLE, OPENAI_BASE_URL, normalise_base_url
 from coach.errors import ConfigError
 
-OPENAI_BASE_URL = "https://api.openai.com/v1"
 PLACEHOLDER_KEY = "not-needed"
-MODEL_TABLE = "model"  # the config file's table for ModelSettings
 
 
 class ModelSettings(BaseModel):
@@ -75,7 +71,7 @@ class ModelSettings(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_default=True, allow_inf_nan=False)
 
     base_url: str | None = None
-    model: str = Field(default="gpt-4o-mini", min_length=1)
+    model: str = Field(default=DEFAULT_MODEL, min_length=1)
     api_key: SecretStr | None = None
     use_openai_key: bool = False
     context_tokens: int = Field(default=8000, gt=0)
@@ -150,7 +146,7 @@ class Settings(BaseSettings):
     @property
     def is_openai(self) -> bool:
         """True when requests go to OpenAI's own API."""
-        return self.base_url is None or self.base_url == OPENAI_BASE_URL
+        return config_sources.is_openai(self.base_url)
 
     @property
     def url(self) -> str:
@@ -160,29 +156,23 @@ class Settings(BaseSettings):
     @property
     def host_label(self) -> str:
         """Host and explicit port only, e.g. ``127.0.0.1:11434`` or ``api.openai.com``."""
-        parts = urlsplit(self.url)
-        host = parts.hostname or "?"
-        if ":" in host:  # IPv6 literal
-            host = f"[{host}]"
-        return f"{host}:{parts.port}" if parts.port else host
+        return config_sources.host_label(self.url)
 
     @property
-    def _key_source(self) -> Literal["api_key", "openai", "placeholder", "none"]:
-        if self.api_key is not None and self.api_key.get_secret_value():
-            return "api_key"
+    def _key_source(self) -> config_sources.KeySource:
+        api_key = self.api_key.get_secret_value() if self.api_key else ""
         openai_key = self.openai_api_key.get_secret_value() if self.openai_api_key else ""
-        if openai_key and (self.is_openai or self.use_openai_key):
-            return "openai"
-        return "none" if self.is_openai else "placeholder"
+        return config_sources.key_source(self.base_url, api_key, openai_key, self.use_openai_key)
 
     @property
     def mode(self) -> Literal["model", "guided"]:
         """``model`` when a model endpoint is usable, ``guided`` (offline coaching) otherwise."""
-        if self.offline:
-            return "guided"
-        if not self.is_openai:
-            return "model"
-        return "model" if self._key_source != "none" else "guided"
+        return config_sources.mode(self.offline, self.base_url, self._key_source)
+
+    @property
+    def mode_label(self) -> str:
+        """How Home and the header name the mode."""
+        return config_sources.mode_label(self.mode, self.model, self.base_url)
 
     def effective_key(self) -> str:
         """The key to send to ``url``, by the safety rule in the module docstring. Never log it."""
@@ -231,31 +221,13 @@ class Settings(BaseSettings):
 
 
 class _EnvSource(PydanticBaseSettingsSource):
-    """Exactly the variables named in the module docstring; empty values count as unset."""
-
-    _NAMES = (  # variable, field, in the [model] table?
-        ("COACH_MODEL", "model", True),
-        ("COACH_BASE_URL", "base_url", True),
-        ("OPENAI_BASE_URL", "base_url", True),
-        ("COACH_API_KEY", "api_key", True),
-        ("OPENAI_API_KEY", "openai_api_key", False),
-        ("COACH_OFFLINE", "offline", False),
-    )
+    """Exactly the variables named in the module docstring (``config_sources.ENV_NAMES``)."""
 
     def get_field_value(self, field: Any, field_name: str) -> tuple[Any, str, bool]:
         return None, field_name, False
 
     def __call__(self) -> dict[str, Any]:
-        values: dict[str, Any] = {}
-        table: dict[str, Any] = {}
-        for env_name, field_name, in_table in self._NAMES:
-            value = os.environ.get(env_name, "").strip()
-            target = table if in_table else values
-            if value and field_name not in target:
-                target[field_name] = value
-        if table:
-            values[MODEL_TABLE] = table
-        return values
+        return config_sources.env_values()
 
 
 class _CheckedToml(TomlConfigSettingsSource):
@@ -263,12 +235,7 @@ class _CheckedToml(TomlConfigSettingsSource):
     in one line (TOML has real types: values are validated strictly, never coerced)."""
 
     def _read_file(self, file_path: Path) -> dict[str, Any]:
-        try:
-            data = super()._read_file(file_path)
-        except (OSError, UnicodeDecodeError) as error:
-            raise ConfigError(f"Cannot read the config file {file_path}: {error}.") from None
-        except tomllib.TOMLDecodeError as error:
-            raise ConfigError(f"The config file {file_path} is not valid TOML: {error}.") from None
+        data = config_sources.read_file(file_path)
         check_config(file_path, data)
         return data
 
@@ -319,17 +286,6 @@ def _checked(path: Path, dotted: str, field_name: str, field: Any, value: Any) -
             normalise_base_url(checked)
         except ValueError as error:
             raise ConfigError(f"In {path}, '{dotted}' is invalid: {error}.") from None
-
-
-def normalise_base_url(value: str | None) -> str | None:
-    """``value`` without surrounding space or trailing slash, ``None`` if empty; http(s) only."""
-    if value is None or not value.strip():
-        return None
-    value = value.strip().rstrip("/")
-    parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise ValueError(f"{value!r} is not an http:// or https:// URL")
-    return value
 
 
 def _lower_first(text: str) -> str:
