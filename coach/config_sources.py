@@ -1,10 +1,11 @@
 """The settings' sources as plain data, and the rules that decide the mode, without pydantic.
 
-``coach.settings`` validates these sources into ``Settings`` (pydantic and pydantic-settings: the
-largest part of the app's start-up). The rules here are the only copy: ``Settings`` uses them on its
-validated fields, and ``glance`` uses them on the raw sources so Home can name the mode before the
-settings are checked (``coach.compose.glance``). A value ``glance`` cannot read plainly makes it
-give up (``None``): the validated settings then decide, and a bad config stays a one-line error.
+``coach.settings`` validates these sources into ``Settings`` (pydantic: the largest part of the
+app's start-up; pydantic-settings, which cost as much again to import, is not used). The rules here
+are the only copy: ``Settings`` uses them on its validated fields, and ``glance`` uses them on the
+raw sources so Home can name the mode before the settings are checked (``coach.compose.glance``).
+A value ``glance`` cannot read plainly makes it give up (``None``): the validated settings then
+decide, and a bad config stays a one-line error.
 """
 
 from __future__ import annotations
@@ -60,6 +61,17 @@ def read_file(path: Path) -> dict[str, Any]:
         raise ConfigError(f"Cannot read the config file {path}: {error}.") from None
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"The config file {path} is not valid TOML: {error}.") from None
+
+
+def merged(*sources: dict[str, Any]) -> dict[str, Any]:
+    """``sources`` (lowest first) merged, the ``[model]`` table key by key."""
+    result: dict[str, Any] = {}
+    for source in sources:
+        for key, value in source.items():
+            if isinstance(value, dict) and isinstance(result.get(key), dict):
+                value = {**result[key], **value}
+            result[key] = value
+    return result
 
 
 def normalise_base_url(value: str | None) -> str | None:

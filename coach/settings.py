@@ -50,12 +50,6 @@ from pydantic import (
     ValidationError,
     field_validator,
 )
-from pydantic_settings import (
-    BaseSettings,
-    PydanticBaseSettingsSource,
-    SettingsConfigDict,
-    TomlConfigSettingsSource,
-)
 
 from coach import config_sources, paths
 from coach.config_sources import DEFAULT_MODEL, MODEL_TABLE, OPENAI_BASE_URL, normalise_base_url
@@ -91,12 +85,12 @@ class ModelSettings(BaseModel):
         return normalise_base_url(value)
 
 
-class Settings(BaseSettings):
+class Settings(BaseModel):
     """How the app behaves (top level) and where the model is (``[model]``, read as attributes
     too: ``settings.timeout`` is ``settings.endpoint.timeout``). Build with ``Settings.load()``;
     never log ``effective_key()``."""
 
-    model_config = SettingsConfigDict(extra="forbid", validate_default=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", validate_default=True, populate_by_name=True)
 
     history: bool = True  # keep a journal of sessions
     offline: bool = False  # always the guided mode, never a model
@@ -110,21 +104,6 @@ class Settings(BaseSettings):
         return super().__getattr__(name)
 
     @classmethod
-    def settings_customise_sources(
-        cls,
-        settings_cls: type[BaseSettings],
-        init_settings: PydanticBaseSettingsSource,
-        env_settings: PydanticBaseSettingsSource,
-        dotenv_settings: PydanticBaseSettingsSource,
-        file_secret_settings: PydanticBaseSettingsSource,
-    ) -> tuple[PydanticBaseSettingsSource, ...]:
-        return (
-            init_settings,
-            _EnvSource(settings_cls),
-            _CheckedToml(settings_cls, toml_file=paths.config_file()),
-        )
-
-    @classmethod
     def load(cls, **overrides: Any) -> Settings:
         """Settings from ``overrides`` (flat names, ``None`` = not given), the environment and the
         file."""
@@ -134,8 +113,13 @@ class Settings(BaseSettings):
         }
         if table:
             given[MODEL_TABLE] = table
+        path = paths.config_file()
+        from_file = config_sources.read_file(path)
+        check_config(path, from_file)
         try:
-            return cls(**given)
+            return cls.model_validate(
+                config_sources.merged(from_file, config_sources.env_values(), given)
+            )
         except ValidationError as error:
             first = error.errors()[0]
             name = str(first["loc"][-1]) if first["loc"] else "settings"
@@ -215,29 +199,6 @@ class Settings(BaseSettings):
             prompt_tokens * self.price_input_per_mtok
             + completion_tokens * self.price_output_per_mtok
         ) / 1_000_000
-
-
-# -- sources ------------------------------------------------------------------------------------
-
-
-class _EnvSource(PydanticBaseSettingsSource):
-    """Exactly the variables named in the module docstring (``config_sources.ENV_NAMES``)."""
-
-    def get_field_value(self, field: Any, field_name: str) -> tuple[Any, str, bool]:
-        return None, field_name, False
-
-    def __call__(self) -> dict[str, Any]:
-        return config_sources.env_values()
-
-
-class _CheckedToml(TomlConfigSettingsSource):
-    """pydantic-settings' TOML source, checked key by key so an error names the file and the key
-    in one line (TOML has real types: values are validated strictly, never coerced)."""
-
-    def _read_file(self, file_path: Path) -> dict[str, Any]:
-        data = config_sources.read_file(file_path)
-        check_config(file_path, data)
-        return data
 
 
 def check_config(path: Path, data: dict[str, Any]) -> None:
