@@ -3,7 +3,10 @@
 * first paint: from spawning the process to the first frame's text on the terminal (Home's
   buttons; "Hello" for the minimal Textual app, the baseline);
 * Home usable: until the mode and the recent sessions (a journal of 30, or of 10,000 with
-  ``--sessions``) are painted, i.e. every action works;
+  ``--sessions``) are painted: what a person reads on Home to choose what to do;
+* N at once: N pressed the moment Home is usable, until the level list is painted, from the key
+  (what a person who presses at once waits: a key is acted on once settings, ladders and journal
+  are loaded and validated, which may be after Home shows them);
 * ``coach --version``: until exit (a plain process, no terminal), beside ``python -c pass``.
 
 The process is killed once the figure is taken: shutdown is not part of what a person waits
@@ -58,10 +61,17 @@ def fill_journal(env: dict, count: int) -> None:
 
 
 def first_paint(command: list[str], env: dict, text: str, then: tuple[str, ...] = ()):
+    """(first paint, Home usable, N at once → level list), from spawning; the last two None for
+    the minimal app."""
     with PtyProgram(command, env) as program:
         painted = program.wait_for(text) - program.started
-        ready = max((program.wait_for(t) for t in then), default=None)
-        return painted, (ready - program.started if ready else None)
+        if not then:
+            return painted, None, None
+        ready = max(program.wait_for(t) for t in then)
+        offset = program.offset
+        pressed = program.send("n")
+        level = program.wait_for("Start session", after=offset) - pressed
+        return painted, ready - program.started, level
 
 
 def exit_time(command: list[str], env: dict) -> float:
@@ -92,15 +102,17 @@ def main() -> int:
     }
     paint: dict[str, list[float]] = {name: [] for name in runs}
     usable: dict[str, list[float]] = {name: [] for name in runs if runs[name][3]}
+    key: dict[str, list[float]] = {name: [] for name in usable}
     version: dict[str, list[float]] = {"python -c pass": [], "coach --version": []}
     for command, program_env, text, then in runs.values():  # warm the file cache once
         first_paint(command, program_env, text, then)
     for _ in range(args.runs):
         for name, (command, program_env, text, then) in runs.items():
-            painted, ready = first_paint(command, program_env, text, then)
+            painted, ready, level = first_paint(command, program_env, text, then)
             paint[name].append(painted)
             if ready is not None:
                 usable[name].append(ready)
+                key[name].append(level)
         version["python -c pass"].append(exit_time([sys.executable, "-c", "pass"], env))
         version["coach --version"].append(exit_time([*coach, "--version"], env))
     base = statistics.median(paint["minimal Textual app"])
@@ -112,6 +124,8 @@ def main() -> int:
         print(row(f"first paint: {name}", values, base=base))
     for name, values in usable.items():
         print(row(f"Home usable: {name}", values, base=base))
+    for name, values in key.items():
+        print(row(f"N at once → levels: {name}", values))
     for name, values in version.items():
         print(row(name + " (to exit)", values))
     print("targets: first paint ≤ 1.2×, Home usable ≤ 1.5× the minimal app; --version ≤ 40 ms")

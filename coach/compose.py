@@ -2,7 +2,9 @@
 coach, session. Every shell (CLI commands, the TUI, ``serve``), bench and test builds through here.
 
 Nothing is opened before it is needed, and with history off (``history = false`` in the config,
-or ``--no-history``) the journal lives in memory: no command creates a file.
+or ``--no-history``) the journal lives in memory: no command creates a file. ``glance`` reads what
+Home shows (the mode, the recent sessions) without validating or loading anything, so the app can
+show it before the settings (pydantic), ladders and journal are loaded.
 """
 
 from __future__ import annotations
@@ -15,14 +17,14 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from coach.settings import Settings
-
 if TYPE_CHECKING:
     from coach.engine.session import CoachSession
     from coach.engine.view import Coach
     from coach.ladder import Competency, LadderSet
     from coach.prompts import PromptLibrary
+    from coach.settings import Settings
     from coach.store import Journal
+    from coach.store.listing import SessionInfo
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,8 @@ class Flags:
 
     def settings(self, **overrides: Any) -> Settings:
         """Settings from these flags (highest), ``overrides``, the environment and the file."""
+        from coach.settings import Settings
+
         given = {"offline": self.offline, "history": self.history}
         return Settings.load(**{**overrides, **{k: v for k, v in given.items() if v is not None}})
 
@@ -194,6 +198,30 @@ def build(
 
 
 def mode_label(settings: Settings) -> str:
-    if settings.mode == "model":
-        return f"model {settings.model} at {settings.host_label}"
-    return "Guided, offline"
+    return settings.mode_label
+
+
+@dataclass(frozen=True)
+class Glance:
+    """What Home shows, read from the config and the journal as they are, before validation.
+    ``sessions`` is ``None`` when the journal could not be read that way."""
+
+    mode_label: str
+    history: bool
+    sessions: list[SessionInfo] | None
+
+
+def glance(args: argparse.Namespace | Flags | None = None, limit: int = 30) -> Glance | None:
+    """Home's first look, or ``None`` when the config is not plainly readable (``build`` then
+    reports it). Never opens the journal for writing, never waits for a lock."""
+    from coach import config_sources, paths
+    from coach.store.listing import peek_recent
+    from coach.store.migrations import VERSION
+
+    flags = args if isinstance(args, Flags) else Flags.from_args(args)
+    seen = config_sources.glance({"offline": flags.offline, "history": flags.history})
+    if seen is None:
+        return None
+    label, history = seen
+    sessions = peek_recent(paths.database_file(), VERSION, limit) if history else []
+    return Glance(label, history, sessions)

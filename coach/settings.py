@@ -38,11 +38,8 @@ the file's ``api_key``, else the placeholder ``"not-needed"``. Keys are ``Secret
 
 from __future__ import annotations
 
-import os
-import tomllib
 from pathlib import Path
 from typing import Annotated, Any, Literal
-from urllib.parse import urlsplit
 
 from pydantic import (
     BaseModel,
@@ -53,19 +50,12 @@ from pydantic import (
     ValidationError,
     field_validator,
 )
-from pydantic_settings import (
-    BaseSettings,
-    PydanticBaseSettingsSource,
-    SettingsConfigDict,
-    TomlConfigSettingsSource,
-)
 
-from coach import paths
+from coach import config_sources, paths
+from coach.config_sources import DEFAULT_MODEL, MODEL_TABLE, OPENAI_BASE_URL, normalise_base_url
 from coach.errors import ConfigError
 
-OPENAI_BASE_URL = "https://api.openai.com/v1"
 PLACEHOLDER_KEY = "not-needed"
-MODEL_TABLE = "model"  # the config file's table for ModelSettings
 
 
 class ModelSettings(BaseModel):
@@ -75,7 +65,7 @@ class ModelSettings(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_default=True, allow_inf_nan=False)
 
     base_url: str | None = None
-    model: str = Field(default="gpt-4o-mini", min_length=1)
+    model: str = Field(default=DEFAULT_MODEL, min_length=1)
     api_key: SecretStr | None = None
     use_openai_key: bool = False
     context_tokens: int = Field(default=8000, gt=0)
@@ -95,12 +85,12 @@ class ModelSettings(BaseModel):
         return normalise_base_url(value)
 
 
-class Settings(BaseSettings):
+class Settings(BaseModel):
     """How the app behaves (top level) and where the model is (``[model]``, read as attributes
     too: ``settings.timeout`` is ``settings.endpoint.timeout``). Build with ``Settings.load()``;
     never log ``effective_key()``."""
 
-    model_config = SettingsConfigDict(extra="forbid", validate_default=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", validate_default=True, populate_by_name=True)
 
     history: bool = True  # keep a journal of sessions
     offline: bool = False  # always the guided mode, never a model
@@ -114,21 +104,6 @@ class Settings(BaseSettings):
         return super().__getattr__(name)
 
     @classmethod
-    def settings_customise_sources(
-        cls,
-        settings_cls: type[BaseSettings],
-        init_settings: PydanticBaseSettingsSource,
-        env_settings: PydanticBaseSettingsSource,
-        dotenv_settings: PydanticBaseSettingsSource,
-        file_secret_settings: PydanticBaseSettingsSource,
-    ) -> tuple[PydanticBaseSettingsSource, ...]:
-        return (
-            init_settings,
-            _EnvSource(settings_cls),
-            _CheckedToml(settings_cls, toml_file=paths.config_file()),
-        )
-
-    @classmethod
     def load(cls, **overrides: Any) -> Settings:
         """Settings from ``overrides`` (flat names, ``None`` = not given), the environment and the
         file."""
@@ -138,8 +113,13 @@ class Settings(BaseSettings):
         }
         if table:
             given[MODEL_TABLE] = table
+        path = paths.config_file()
+        from_file = config_sources.read_file(path)
+        check_config(path, from_file)
         try:
-            return cls(**given)
+            return cls.model_validate(
+                config_sources.merged(from_file, config_sources.env_values(), given)
+            )
         except ValidationError as error:
             first = error.errors()[0]
             name = str(first["loc"][-1]) if first["loc"] else "settings"
@@ -150,7 +130,7 @@ class Settings(BaseSettings):
     @property
     def is_openai(self) -> bool:
         """True when requests go to OpenAI's own API."""
-        return self.base_url is None or self.base_url == OPENAI_BASE_URL
+        return config_sources.is_openai(self.base_url)
 
     @property
     def url(self) -> str:
@@ -160,29 +140,23 @@ class Settings(BaseSettings):
     @property
     def host_label(self) -> str:
         """Host and explicit port only, e.g. ``127.0.0.1:11434`` or ``api.openai.com``."""
-        parts = urlsplit(self.url)
-        host = parts.hostname or "?"
-        if ":" in host:  # IPv6 literal
-            host = f"[{host}]"
-        return f"{host}:{parts.port}" if parts.port else host
+        return config_sources.host_label(self.url)
 
     @property
-    def _key_source(self) -> Literal["api_key", "openai", "placeholder", "none"]:
-        if self.api_key is not None and self.api_key.get_secret_value():
-            return "api_key"
+    def _key_source(self) -> config_sources.KeySource:
+        api_key = self.api_key.get_secret_value() if self.api_key else ""
         openai_key = self.openai_api_key.get_secret_value() if self.openai_api_key else ""
-        if openai_key and (self.is_openai or self.use_openai_key):
-            return "openai"
-        return "none" if self.is_openai else "placeholder"
+        return config_sources.key_source(self.base_url, api_key, openai_key, self.use_openai_key)
 
     @property
     def mode(self) -> Literal["model", "guided"]:
         """``model`` when a model endpoint is usable, ``guided`` (offline coaching) otherwise."""
-        if self.offline:
-            return "guided"
-        if not self.is_openai:
-            return "model"
-        return "model" if self._key_source != "none" else "guided"
+        return config_sources.mode(self.offline, self.base_url, self._key_source)
+
+    @property
+    def mode_label(self) -> str:
+        """How Home and the header name the mode."""
+        return config_sources.mode_label(self.mode, self.model, self.base_url)
 
     def effective_key(self) -> str:
         """The key to send to ``url``, by the safety rule in the module docstring. Never log it."""
@@ -225,52 +199,6 @@ class Settings(BaseSettings):
             prompt_tokens * self.price_input_per_mtok
             + completion_tokens * self.price_output_per_mtok
         ) / 1_000_000
-
-
-# -- sources ------------------------------------------------------------------------------------
-
-
-class _EnvSource(PydanticBaseSettingsSource):
-    """Exactly the variables named in the module docstring; empty values count as unset."""
-
-    _NAMES = (  # variable, field, in the [model] table?
-        ("COACH_MODEL", "model", True),
-        ("COACH_BASE_URL", "base_url", True),
-        ("OPENAI_BASE_URL", "base_url", True),
-        ("COACH_API_KEY", "api_key", True),
-        ("OPENAI_API_KEY", "openai_api_key", False),
-        ("COACH_OFFLINE", "offline", False),
-    )
-
-    def get_field_value(self, field: Any, field_name: str) -> tuple[Any, str, bool]:
-        return None, field_name, False
-
-    def __call__(self) -> dict[str, Any]:
-        values: dict[str, Any] = {}
-        table: dict[str, Any] = {}
-        for env_name, field_name, in_table in self._NAMES:
-            value = os.environ.get(env_name, "").strip()
-            target = table if in_table else values
-            if value and field_name not in target:
-                target[field_name] = value
-        if table:
-            values[MODEL_TABLE] = table
-        return values
-
-
-class _CheckedToml(TomlConfigSettingsSource):
-    """pydantic-settings' TOML source, checked key by key so an error names the file and the key
-    in one line (TOML has real types: values are validated strictly, never coerced)."""
-
-    def _read_file(self, file_path: Path) -> dict[str, Any]:
-        try:
-            data = super()._read_file(file_path)
-        except (OSError, UnicodeDecodeError) as error:
-            raise ConfigError(f"Cannot read the config file {file_path}: {error}.") from None
-        except tomllib.TOMLDecodeError as error:
-            raise ConfigError(f"The config file {file_path} is not valid TOML: {error}.") from None
-        check_config(file_path, data)
-        return data
 
 
 def check_config(path: Path, data: dict[str, Any]) -> None:
@@ -319,17 +247,6 @@ def _checked(path: Path, dotted: str, field_name: str, field: Any, value: Any) -
             normalise_base_url(checked)
         except ValueError as error:
             raise ConfigError(f"In {path}, '{dotted}' is invalid: {error}.") from None
-
-
-def normalise_base_url(value: str | None) -> str | None:
-    """``value`` without surrounding space or trailing slash, ``None`` if empty; http(s) only."""
-    if value is None or not value.strip():
-        return None
-    value = value.strip().rstrip("/")
-    parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise ValueError(f"{value!r} is not an http:// or https:// URL")
-    return value
 
 
 def _lower_first(text: str) -> str:

@@ -34,6 +34,27 @@ async def test_the_first_words_show_in_the_next_frame_not_at_the_first_flush_tic
         await handle.finish()
 
 
+async def test_the_first_words_take_the_room_already_made_so_nothing_above_them_moves():
+    """The first chunk fills room laid out when the reply opened: the view does not jump, and
+    the frame is a repaint of a line rather than a new layout of the whole screen."""
+    app = One()
+    async with app.run_test(size=(80, 30)) as pilot:
+        conversation = app.query_one(Conversation)
+        for n in range(12):
+            await conversation.add_user_turn(f"turn {n} with some words")
+        handle = await conversation.begin_coach_stream()
+        await pilot.pause()
+        height, scrolled = conversation.virtual_size.height, conversation.scroll_y
+        assert conversation.tail.lines  # the room is there before any text
+        handle.append("Hello there")
+        await pilot.pause()
+        assert "Hello there" in shown(conversation)
+        assert (conversation.virtual_size.height, conversation.scroll_y) == (height, scrolled)
+        await handle.finish()
+        await pilot.pause()
+        assert not conversation.tail.lines  # the finished reply leaves no room behind
+
+
 async def test_a_runaway_reply_shows_its_beginning_and_says_so_and_keeps_all_of_it():
     text = ("All work and no play. " * 40 + "\n\n") * (3 * SHOW_MAX_CHARS // 900)
     assert len(text) > 2 * SHOW_MAX_CHARS

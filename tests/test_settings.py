@@ -204,12 +204,10 @@ def test_describe_says_where_and_which_key(monkeypatch):
     )
 
 
-def test_the_model_table_is_a_section_read_through_pydantic_settings_toml_source(monkeypatch):
-    from coach.settings import ModelSettings, Settings, _CheckedToml
+def test_the_model_table_is_a_section_merged_key_by_key_with_env_and_flags(monkeypatch):
+    from coach.settings import ModelSettings, Settings
 
     write_config('history = false\n[model]\nmodel = "from-file"\ntimeout = 5\n')
-    sources = Settings.settings_customise_sources(Settings, *([None] * 4))
-    assert isinstance(sources[-1], _CheckedToml)
     monkeypatch.setenv("COACH_BASE_URL", OLLAMA)
     settings = Settings.load(max_retries=1)
     assert isinstance(settings.endpoint, ModelSettings)

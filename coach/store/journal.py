@@ -18,23 +18,7 @@ from coach.domain import Phase, Plan, SessionRecord, Suggestion, Turn
 from coach.errors import NotFoundError
 from coach.moves import Move, Reading, dump_move, dump_reading, load_move, load_reading
 from coach.store.errors import store_error as _store_error
-
-
-@dataclass(frozen=True)
-class SessionInfo:
-    """One line of ``coach sessions list``."""
-
-    id: int
-    competency_id: str
-    level: int
-    mode: str
-    model: str | None
-    phase: Phase
-    started_at: datetime
-    ended_at: datetime | None
-    turn_count: int
-    has_plan: bool
-    first_user_words: str
+from coach.store.listing import RECENT_SQL, SessionInfo, parse_time, session_fields, session_infos
 
 
 @dataclass(frozen=True)
@@ -50,10 +34,6 @@ class Memory:
 
 def _time(value: datetime | None) -> str | None:
     return value.isoformat(timespec="seconds") if value else None
-
-
-def _parse_time(value: str | None) -> datetime | None:
-    return datetime.fromisoformat(value) if value else None
 
 
 class Journal:
@@ -279,7 +259,7 @@ class Journal:
                 phase=Phase(t["phase"]),
                 complete=bool(t["complete"]),
                 tokens=t["tokens"],
-                created_at=_parse_time(t["created_at"]),
+                created_at=parse_time(t["created_at"]),
                 move=load_move(t["move"]),
                 reading=load_reading(t["reading"]),
             )
@@ -302,7 +282,7 @@ class Journal:
         ]
         plan_rows = self._read("SELECT json FROM plans WHERE session_id = ?", (session_id,))
         return SessionRecord(
-            **_session_fields(row),
+            **session_fields(row),
             turns=turns,
             struggle_ids=struggles,
             suggestions=suggestions,
@@ -313,30 +293,7 @@ class Journal:
         )
 
     def list_sessions(self, limit: int = 50) -> list[SessionInfo]:
-        # The newest ``limit`` sessions first (read in index order, v4), then their turn counts
-        # and first user turns in one grouped pass over those sessions' turns.
-        rows = self._read(
-            "WITH recent AS (SELECT * FROM sessions ORDER BY started_at DESC, id DESC LIMIT ?), "
-            "counted AS (SELECT session_id, COUNT(*) AS n, "
-            "MIN(CASE WHEN role = 'user' THEN seq END) AS first_seq FROM turns "
-            "WHERE session_id IN (SELECT id FROM recent) GROUP BY session_id) "
-            "SELECT r.*, COALESCE(c.n, 0) AS turn_count, p.session_id IS NOT NULL AS has_plan, "
-            "f.text AS first FROM recent r "
-            "LEFT JOIN counted c ON c.session_id = r.id "
-            "LEFT JOIN turns f ON f.session_id = r.id AND f.seq = c.first_seq "
-            "LEFT JOIN plans p ON p.session_id = r.id "
-            "ORDER BY r.started_at DESC, r.id DESC",
-            (limit,),
-        )
-        return [
-            SessionInfo(
-                **_session_fields(r),
-                turn_count=r["turn_count"],
-                has_plan=bool(r["has_plan"]),
-                first_user_words=" ".join((r["first"] or "").split()[:8]),
-            )
-            for r in rows
-        ]
+        return session_infos(self._read(RECENT_SQL, (limit,)))
 
     def last_session(self, competency_id: str | None = None) -> SessionRecord | None:
         sql = "SELECT id FROM sessions"
@@ -358,7 +315,7 @@ class Journal:
             plan,
             row["summary"],
             row["session_id"],
-            _parse_time(row["updated_at"]),
+            parse_time(row["updated_at"]),
         )
 
     def clear_memory(self, competency_id: str | None = None) -> None:
@@ -381,17 +338,3 @@ class Journal:
             self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         except sqlite3.Error as error:
             raise _store_error(error, self.path) from None
-
-
-def _session_fields(row) -> dict:
-    """The columns of a ``sessions`` row that a SessionRecord and a SessionInfo share."""
-    return {
-        "id": row["id"],
-        "competency_id": row["competency_id"],
-        "level": row["level"],
-        "mode": row["mode"],
-        "model": row["model"],
-        "phase": Phase(row["phase"]),
-        "started_at": _parse_time(row["started_at"]),
-        "ended_at": _parse_time(row["ended_at"]),
-    }

@@ -5,10 +5,12 @@ make a coach and a session); screens ask it to start or resume sessions. Nothing
 coaching: that is the engine's job.
 
 Start-up (bench/startup.py): ``coach`` builds the app with a ``load`` function instead of the
-root. The Home screen is painted first; settings, ladders and journal (pydantic, YAML, SQLite:
-most of the start-up time) are loaded in a thread right after, then the mode and the lists
-appear. An action asked for before that (a key pressed at once) runs as soon as they are
-there. A loading error ends the app and is printed in one line by the CLI.
+root, and a ``glance`` at what Home shows (``coach.compose.glance``: the mode and the recent
+sessions, read plainly from the config and the journal in a thread while Textual is imported).
+Home's first frame shows them; settings, ladders and journal (pydantic, YAML, SQLite: most of the
+start-up time) are loaded and validated in a thread right after. An action asked for before that
+(a key pressed at once) runs as soon as they are there. A loading error ends the app and is
+printed in one line by the CLI.
 """
 
 from __future__ import annotations
@@ -23,16 +25,19 @@ from typing import TYPE_CHECKING
 from textual.app import App
 from textual.message import Message
 
+from coach import gc_pause
 from coach.errors import CoachError
 from coach.tui.commands import CoachCommands, bindings
 from coach.tui.widgets.safe import safe_notify
 
 if TYPE_CHECKING:  # the engine is imported on first use, so the first frame does not wait for it
-    from coach.compose import Root
+    from coach.compose import Glance, Root
     from coach.engine.session import CoachSession
     from coach.ladder import LadderSet
     from coach.settings import Settings
     from coach.store import Journal
+
+GC_PAUSE_AT_MOST = 10.0  # seconds after the first frame
 
 
 def when_ready(method):
@@ -59,9 +64,11 @@ class CoachApp(App):
         root: Root | None = None,
         *,
         load: Callable[[], Root] | None = None,
+        glance: Callable[[], Glance | None] | None = None,
         resume: int | None = None,
     ):
-        """Either the root, or ``load`` returning it (called in a thread after the first frame)."""
+        """Either the root, or ``load`` returning it (called in a thread after the first frame);
+        ``glance`` returns what Home may show before that, if it is there already (never waits)."""
         super().__init__()
         if (root is None) == (load is None):
             raise TypeError("CoachApp needs a root or a load function")
@@ -71,6 +78,8 @@ class CoachApp(App):
         self.ready = load is None
         self.load_error: CoachError | None = None
         self.resume_id = resume
+        self._glance = glance
+        self.glanced: Glance | None = None  # what Home showed before the load, if anything
         self.mode_label = root.mode_label if root is not None else "starting…"
         self.session: CoachSession | None = None
         self.notices: list[str] = []
@@ -87,10 +96,21 @@ class CoachApp(App):
     def journal(self) -> Journal:
         return self.root.journal
 
+    @property
+    def history(self) -> bool:
+        """Whether sessions are kept (as the glance read it, until the settings are loaded)."""
+        if self.ready:
+            return self.settings.history
+        return self.glanced.history if self.glanced is not None else True
+
     def get_default_screen(self):
         """Home is the base screen itself: no blank screen is built and painted before it."""
         from coach.tui.screens.home import HomeScreen
 
+        if not self.ready and self._glance is not None:
+            self.glanced = self._glance()
+            if self.glanced is not None:
+                self.mode_label = self.glanced.mode_label
         return HomeScreen()
 
     class Ready(Message):
@@ -104,6 +124,7 @@ class CoachApp(App):
             asyncio.get_running_loop(), self._exit_on_signal
         )
         self._restore_theme()
+        self.set_timer(GC_PAUSE_AT_MOST, gc_pause.resume)  # should a warm-up never end
         if self._load is not None:
             self.call_after_refresh(
                 lambda: self.run_worker(self._load_in_thread, thread=True, name="start-up")
@@ -144,7 +165,9 @@ class CoachApp(App):
         home = self.screen_stack[0]
         if isinstance(home, HomeScreen):
             home.show_mode()
-            home.refresh_lists()
+            seen = self.glanced
+            if seen is None or seen.sessions is None or seen.history != root.settings.history:
+                home.refresh_lists()  # else they show what the glance read (and the cursor stays)
         self._after_ready()
 
     def _load_failed(self, error: CoachError) -> None:
@@ -168,12 +191,15 @@ class CoachApp(App):
         )
 
     def _warm(self) -> None:
-        import coach.tui.screens.session  # noqa: F401 - its import cost, before S is pressed
-        from coach.engine import warm
-        from coach.tui.widgets.conversation import warm_rendering
+        try:
+            import coach.tui.screens.session  # noqa: F401 - its import cost, before S is pressed
+            from coach.engine import warm
+            from coach.tui.widgets.conversation import warm_rendering
 
-        warm_rendering()
-        warm.warm(self.settings)
+            warm_rendering()
+            warm.warm(self.settings)
+        finally:
+            gc_pause.resume()  # start-up is over: what it built is frozen, collections resume
 
     # -- sessions -----------------------------------------------------------------------------------
     def _notice(self, text: str) -> None:

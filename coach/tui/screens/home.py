@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
@@ -11,6 +13,11 @@ from textual.widgets.option_list import Option
 
 from coach.tui.commands import bindings
 from coach.tui.widgets.safe import clean
+
+if TYPE_CHECKING:
+    from coach.store.listing import SessionInfo
+
+RECENT = 30  # sessions listed (the glance reads as many: coach.compose.glance)
 
 
 class HomeScreen(Screen):
@@ -35,24 +42,30 @@ class HomeScreen(Screen):
     def on_mount(self) -> None:
         if self.app.ready:
             self.show_mode()
+        elif self.app.glanced is not None:
+            self.show_mode()
+            if self.app.glanced.sessions is not None:
+                self._fill(self.app.glanced.sessions)
 
     def on_screen_resume(self) -> None:
         self.refresh_lists()
 
     def show_mode(self) -> None:
-        off = "" if self.app.settings.history else "  ·  history off: nothing is saved"
+        off = "" if self.app.history else "  ·  history off: nothing is saved"
         self.query_one("#mode", Static).update(Content(f"Mode: {self.app.mode_label}{off}"))
 
     def refresh_lists(self) -> None:
         if not self.app.ready:
             return  # the app fills the lists once the journal is open
-        from coach.domain import PHASE_TITLES
+        self._fill(self.app.journal.list_sessions(limit=RECENT))
+
+    def _fill(self, sessions: list[SessionInfo]) -> None:
+        from coach.phases import PHASE_TITLES
 
         recent = self.query_one("#recent", OptionList)
         plans = self.query_one("#plans", OptionList)
         recent.clear_options()
         plans.clear_options()
-        sessions = self.app.journal.list_sessions(limit=30)
         for info in sessions:
             state = "plan ready" if info.has_plan else PHASE_TITLES[info.phase]
             words = f" — “{clean(info.first_user_words)}”" if info.first_user_words else ""
@@ -64,7 +77,7 @@ class HomeScreen(Screen):
                         Content(f"{info.started_at:%d %b %Y}  Level {info.level}"), id=str(info.id)
                     )
                 )
-        if not self.app.settings.history:
+        if not self.app.history:
             # --no-history: the lists are empty because nothing is kept, not because it is new.
             off = "History is off: nothing is saved, this session is gone when you quit."
             recent.add_option(Option(Content(off), disabled=True))

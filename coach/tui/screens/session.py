@@ -20,7 +20,7 @@ from coach.engine.session import CoachSession
 from coach.errors import CoachError, ModelError, RateLimitError
 from coach.tui.commands import bindings
 from coach.tui.widgets.composer import Composer
-from coach.tui.widgets.conversation import Conversation
+from coach.tui.widgets.conversation import Conversation, StreamHandle
 from coach.tui.widgets.safe import SafeStatic, clean, safe_text
 from coach.tui.widgets.ticklist import TickList
 
@@ -141,16 +141,17 @@ class SessionScreen(Screen):
     def run_reply(self, stream, user_text: str | None = None) -> None:
         self.hide_error()
         self.hide_notice()
-        self.reply_worker = self._reply(stream, user_text)
+        conversation = self.query_one(Conversation)
+        if user_text is not None:  # in the same frame as the cleared input (not a worker later)
+            conversation.show_user_turn(user_text)
+        handle = conversation.open_coach_stream()
+        self.reply_worker = self._reply(stream, handle, own_turn=user_text is not None)
 
     @work(exclusive=True, group="reply")
-    async def _reply(self, stream, user_text: str | None) -> None:
+    async def _reply(self, stream, handle: StreamHandle, own_turn: bool) -> None:
         conversation = self.query_one(Conversation)
-        if user_text is not None:
-            await conversation.add_user_turn(user_text)
-        handle = await conversation.begin_coach_stream()
         try:
-            if user_text is not None:
+            if own_turn:
                 await conversation.painted()  # own text on screen before the request is built
             async for chunk in stream:
                 if handle.empty:

@@ -7,7 +7,7 @@ both; re-parsing a growing Markdown document adds a cost that grows with the rep
 * The conversation is a scroll container with two children whatever the session's length:
   ``History`` (every finished turn, and the finished pieces of the streaming one, as rendered
   lines kept in memory) and ``tail`` (the open end of the streaming reply, plain text, growing
-  ``TAIL_STEP`` lines at a time). Scrolling reuses the lines; only changed lines are repainted.
+  ``tail.TAIL_STEP`` lines at a time). Scrolling reuses the lines; only changed lines are repainted.
 * The first chunk is shown at once (in the next frame); later ones are buffered and flushed
   every ``FLUSH_SECONDS``. A flush cuts the reply where finished Markdown blocks end
   (``coach.tui.blocks``); a finished piece is rendered once and joined to the earlier pieces
@@ -38,17 +38,16 @@ from coach.tui.widgets.safe import StreamCleaner, clean
 from coach.tui.widgets.stream_markdown import (
     Lines,
     PieceRenderer,
-    blank_line,
     markdown_renderable,
     render_markdown,
     render_plain,
 )
+from coach.tui.widgets.tail import Tail
 
 __all__ = ["Conversation", "StreamHandle", "TurnRecord"]
 
 FLUSH_SECONDS = 0.2  # five screen updates a second while a reply streams
 PIECE_CHARS = 200  # finished blocks wait in the plain tail until this much can be rendered at once
-TAIL_STEP = 16  # the open tail grows this many lines at a time (at most half the view)
 MARKDOWN_WINDOW = 30  # turns rendered as Markdown; older ones as plain text
 # A turn shows at most this many characters (a runaway server that ignores max_tokens can send
 # megabytes: 5 MB took 15 s to render). The journal keeps all of it; `coach sessions show` prints it.
@@ -257,6 +256,7 @@ class StreamHandle:
         self._cut = len(self._clean)
         entry.pieces = None
         entry.streaming = False
+        self.conversation.tail.open = False
         self.conversation.show_tail("", after_piece=False)
         history.changed(entry)
 
@@ -265,68 +265,6 @@ class StreamHandle:
         await self.finish()
         self.entry.record.note = note
         self.conversation.history.changed(self.entry)
-
-
-class _Tail(Lines):
-    """The open end of a streaming reply, as plain text."""
-
-    virtual_size = Reactive(Size(0, 0), layout=False, repaint=False)  # see Conversation
-
-    DEFAULT_CSS = "_Tail.-after-piece { margin-top: 1; }"
-
-    def __init__(self, **kwargs) -> None:
-        super().__init__(**kwargs)
-        self.text = ""
-        self.width = 0
-        self._done_lines: list[tuple[str, list[Strip]]] = []  # finished source lines, rendered
-
-    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        if width != self.width:
-            self.width = width
-            self._done_lines.clear()
-            self.set_lines(self._render(self.text, width))
-        return len(self.lines)
-
-    def set_text(self, text: str) -> None:
-        self.text = text
-        if self.width:
-            old = self.lines
-            new = self._render(text, self.width)
-            first = next(
-                (n for n, (a, b) in enumerate(zip(old, new, strict=False)) if a is not b),
-                min(len(old), len(new)),
-            )
-            self.set_lines(new, first)
-        else:
-            self.refresh(layout=True)
-
-    def _render(self, text: str, width: int) -> list[Strip]:
-        """Plain text, wrapped; a finished source line is rendered once and its strips reused.
-
-        Between two cuts the tail only grows, so a flush renders the last line or two and the
-        unchanged strips are recognised by identity (only changed lines get repainted).
-        """
-        if not text:
-            self._done_lines.clear()
-            return []
-        *done, last = text.split("\n")
-        cache, kept = self._done_lines, 0
-        while kept < min(len(cache), len(done)) and cache[kept][0] == done[kept]:
-            kept += 1
-        del cache[kept:]
-        cache.extend((line, self._wrap(line, width)) for line in done[kept:])
-        lines = [strip for _, strips in cache for strip in strips]
-        lines += self._wrap(last, width)
-        # Grow in steps: each change of height costs a layout and a repaint of the whole screen
-        # (bench/stream_render.py: 107 layouts for a 4,000-token reply at 8 lines, 65 at 16).
-        # The text then stays still while it fills the room below it, instead of moving a line
-        # at a time.
-        step = max(1, min(TAIL_STEP, self.parent.size.height // 2 if self.parent else TAIL_STEP))
-        lines += [blank_line(width)] * (-len(lines) % step)
-        return lines
-
-    def _wrap(self, line: str, width: int) -> list[Strip]:
-        return render_plain(self, Content(line), width) or [blank_line(width)]
 
 
 class Conversation(VerticalScroll):
@@ -342,7 +280,7 @@ class Conversation(VerticalScroll):
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.history = History(classes="history")
-        self.tail = _Tail(classes="tail")
+        self.tail = Tail(classes="tail")
 
     def compose(self):
         yield self.history
@@ -367,22 +305,39 @@ class Conversation(VerticalScroll):
         self.scroll_end(animate=False)  # a new turn brings the view back to the end
 
     async def add_user_turn(self, text: str, note: str = "") -> None:
+        self.show_user_turn(text, note)
+
+    def show_user_turn(self, text: str, note: str = "") -> None:
+        """The user's turn, in the frame being prepared (``add_user_turn`` from a coroutine)."""
         self._add(_Entry(TurnRecord("user", text, note)))
 
     async def painted(self) -> None:
         """Return once the screen has been painted with what was added (e.g. the user's own
-        turn before the engine and the SDK prepare the request: ~10–20 ms of the loop)."""
-        done = asyncio.get_running_loop().create_future()
-        self.call_after_refresh(lambda: done.done() or done.set_result(None))
-        await done
+        turn before the engine and the SDK prepare the request: ~10–20 ms of the loop).
+
+        Twice after a refresh: the new turn's change of height reaches the screen as a message
+        of its own, often after the frame that shows the cleared input, and the request built
+        after that frame then held the loop for ~40 ms before the turn was painted (measured).
+        The second wait costs nothing when the first frame had everything.
+        """
+        for _ in range(2):
+            done = asyncio.get_running_loop().create_future()
+            self.call_after_refresh(lambda done=done: done.done() or done.set_result(None))
+            await done
 
     async def add_coach_turn(self, text: str, note: str = "") -> None:
         self._add(_Entry(TurnRecord("coach", text, note)))
 
     async def begin_coach_stream(self) -> StreamHandle:
+        return self.open_coach_stream()
+
+    def open_coach_stream(self) -> StreamHandle:
+        """A streaming coach turn, its room below it already laid out (``Tail.open``)."""
         entry = _Entry(TurnRecord("coach", ""), streaming=True)
         entry.pieces = PieceRenderer(self.history)
         self._add(entry)
+        self.tail.open = True
+        self.tail.set_text("")
         return StreamHandle(self, entry)
 
     def show_tail(self, text: str, after_piece: bool) -> None:
