@@ -48,3 +48,10 @@ def test_leaks_are_named():
     assert leaks("Try [l1.habit.1], the engineer said", IDS) == ["l1.habit.1", "the engineer"]
     assert leaks("Step: ask", IDS) == ["note"]
     assert leaks(clean_reply("Step: ask [l1.habit.1] the engineer", IDS), IDS) == []
+
+
+def test_first_words_that_cannot_become_a_header_are_shown_at_once():
+    flt = ReplyFilter(IDS)
+    assert flt.feed("So") == "So"  # not held for a line's first 24 characters
+    assert flt.feed(" you felt rushed.\nSte") == " you felt rushed.\n"  # "Step:" may follow
+    assert flt.feed("ady now") == "Steady now"

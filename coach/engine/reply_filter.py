@@ -19,6 +19,10 @@ _HEADER = re.compile(
     r"(?:\*\*)?[ \t]*:[ \t]*",
     re.IGNORECASE,
 )
+# The words a header starts with (``_HEADER``): a line start is held back only while it may still
+# become one, so a reply's first words are not held for a line's first 24 characters (~50 ms at
+# 100 tokens/s, on every reply: bench/interactive.py).
+_HEADER_WORDS = ("coach note", "step", "instruction", "note", "coach", "assistant", "reply")
 # "the engineer" is replaced once what follows it is known (it may still become "engineer's");
 # at the very end of the reply, the end of the text counts as known.
 _WORDS = (
@@ -36,7 +40,9 @@ _HOLD = 80  # at most this many characters are held back waiting for a closing b
 def _prefixes(known: tuple[str, ...]) -> frozenset[str]:
     """Every start of an id or of "engineer's" (lower-cased): what a last word may still grow
     into, looked up once per chunk instead of scanning every id (issue 15)."""
-    words = [i.lower() for i in known] + ["engineer's", "engineer’s"]
+    # "the" too: a word that may still become "The" of "The engineer's" waits (a line start is
+    # no longer held whole, see _HEADER_WORDS).
+    words = [i.lower() for i in known] + ["engineer's", "engineer’s", "the"]
     return frozenset(w[:n] for w in words for n in range(1, len(w) + 1))
 
 
@@ -79,7 +85,12 @@ class ReplyFilter:
         # A short line start may still grow into a header ("Ste" → "Step:").
         line = text.rfind("\n") + 1
         head = text[line:]
-        if len(head) < 24 and ":" not in head and (line > 0 or self._line_start):
+        if (
+            len(head) < 24
+            and ":" not in head
+            and (line > 0 or self._line_start)
+            and _may_become_header(head)
+        ):
             end = min(end, line)
         # An open bracket, parenthesis or backtick not yet closed may hold an id.
         for opener, closer in (("[", "]"), ("(", ")"), ("`", "`")):
@@ -113,6 +124,20 @@ class ReplyFilter:
         for pattern, word in _WORDS_FINAL if final else _WORDS_HELD:
             cleaned = pattern.sub(word, cleaned)
         return cleaned
+
+
+def _may_become_header(head: str) -> bool:
+    """Whether a line that starts with ``head`` may still turn out to be a header (``_HEADER``);
+    in doubt, yes."""
+    rest = head.lstrip(" \t")
+    rest = "" if rest == "*" else rest.removeprefix("**")
+    low = rest.removeprefix("(").lower()
+    for word in _HEADER_WORDS:
+        if word.startswith(low):
+            return True  # still the beginning of the word
+        if low.startswith(word) and (word == "coach note" or not low[len(word) :].strip(" \t*")):
+            return True  # the word is there: a colon may follow
+    return False
 
 
 def clean_reply(text: str, ids: Iterable[str]) -> str:
