@@ -51,7 +51,7 @@ class ReplyFilter:
 
     def __init__(self, ids: Iterable[str]) -> None:
         known = sorted({i for i in ids if i}, key=len, reverse=True)
-        alternatives = "|".join(re.escape(i) for i in known) or r"(?!x)x"
+        alternatives = _trie(known) or r"(?!x)x"
         # An id, with the brackets, parentheses or backticks around it and one space before.
         self._ids = re.compile(
             rf" ?(?:[\[(`](?:{alternatives})[\])`]|\b(?:{alternatives})\b)(?:(?<=[\])`]):)?"
@@ -124,6 +124,29 @@ class ReplyFilter:
         for pattern, word in _WORDS_FINAL if final else _WORDS_HELD:
             cleaned = pattern.sub(word, cleaned)
         return cleaned
+
+
+def _trie(words: list[str]) -> str:
+    """A regex matching exactly ``words``, longest first, as a trie: at a place where no word
+    starts it fails at the first character instead of trying every word (a ladder has ~170 ids:
+    a 5 MB reply spent ~80 µs per 50-word chunk here)."""
+    if not words:
+        return ""
+    branches: dict[str, list[str]] = {}
+    for word in words:
+        branches.setdefault(word[:1], []).append(word[1:])
+    parts = []
+    for first, rests in branches.items():
+        if not first:
+            continue  # the empty word: made optional below
+        inner = _trie([r for r in rests if r])
+        if not inner:
+            parts.append(re.escape(first))
+        elif "" in rests:  # a word ends here, longer ones go on: the longer tried first
+            parts.append(f"{re.escape(first)}(?:{inner})?")
+        else:
+            parts.append(f"{re.escape(first)}(?:{inner})")
+    return "|".join(parts)
 
 
 def _may_become_header(head: str) -> bool:
