@@ -55,3 +55,11 @@ def test_first_words_that_cannot_become_a_header_are_shown_at_once():
     assert flt.feed("So") == "So"  # not held for a line's first 24 characters
     assert flt.feed(" you felt rushed.\nSte") == " you felt rushed.\n"  # "Step:" may follow
     assert flt.feed("ady now") == "Steady now"
+
+
+def test_ids_that_begin_other_ids_are_removed_whole():
+    ids = ["l1.question.1", "l1.question.10", "l1.q", "l2.habit.3"]
+    text = (
+        "Try l1.question.10, then [l1.question.1] and (l1.q) but not l1.question.100 or l2.habit."
+    )
+    assert clean_reply(text, ids) == "Try, then and but not l1.question.100 or l2.habit."
