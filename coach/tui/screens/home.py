@@ -60,39 +60,39 @@ class HomeScreen(Screen):
         self._fill(self.app.journal.list_sessions(limit=RECENT))
 
     def _fill(self, sessions: list[SessionInfo]) -> None:
+        """Both lists, each in one call (an option added alone re-measures the whole list)."""
         from coach.phases import PHASE_TITLES
 
-        recent = self.query_one("#recent", OptionList)
-        plans = self.query_one("#plans", OptionList)
-        recent.clear_options()
-        plans.clear_options()
+        recent: list[Option] = []
+        plans: list[Option] = []
         for info in sessions:
             state = "plan ready" if info.has_plan else PHASE_TITLES[info.phase]
             words = f" — “{clean(info.first_user_words)}”" if info.first_user_words else ""
             label = f"{info.started_at:%d %b %H:%M}  L{info.level} {state}{words}"
-            recent.add_option(Option(Content(label), id=str(info.id)))
+            recent.append(Option(Content(label), id=str(info.id)))
             if info.has_plan:
-                plans.add_option(
-                    Option(
-                        Content(f"{info.started_at:%d %b %Y}  Level {info.level}"), id=str(info.id)
-                    )
-                )
+                plan = f"{info.started_at:%d %b %Y}  Level {info.level}"
+                plans.append(Option(Content(plan), id=str(info.id)))
         if not self.app.history:
             # --no-history: the lists are empty because nothing is kept, not because it is new.
             off = "History is off: nothing is saved, this session is gone when you quit."
-            recent.add_option(Option(Content(off), disabled=True))
-            plans.add_option(
+            recent.append(Option(Content(off), disabled=True))
+            plans.append(
                 Option(Content("Save or copy your plan before you quit (S or C)."), disabled=True)
             )
-            return
-        if not sessions:
-            recent.add_option(
-                Option(Content("No sessions yet: press N to start one."), disabled=True)
-            )
-        if not plans.option_count:
-            plans.add_option(
-                Option(Content("No plans yet: a session ends with one."), disabled=True)
-            )
+        else:
+            if not sessions:
+                recent.append(
+                    Option(Content("No sessions yet: press N to start one."), disabled=True)
+                )
+            if not plans:
+                plans.append(
+                    Option(Content("No plans yet: a session ends with one."), disabled=True)
+                )
+        for widget_id, options in (("#recent", recent), ("#plans", plans)):
+            widget = self.query_one(widget_id, OptionList)
+            widget.clear_options()
+            widget.add_options(options)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         actions = {"new": "app.new_session", "resume": "app.resume", "find": "app.find_level"}
