@@ -33,6 +33,8 @@ _WORDS = (
 )
 _WORDS_HELD = tuple((re.compile(p.format(end="")), w) for p, w in _WORDS)
 _WORDS_FINAL = tuple((re.compile(p.format(end="|$")), w) for p, w in _WORDS)
+_EMPTY_BRACKETS = re.compile(r" ?(?:\(\s*\)|\[\s*\])")  # what an id removed from "(id)" leaves
+_SPACES = re.compile(r"(?<=\S)  +(?=\S)")
 _HOLD = 80  # at most this many characters are held back waiting for a closing bracket
 
 
@@ -118,11 +120,16 @@ class ReplyFilter:
 
     def _cleaned(self, text: str, *, final: bool) -> str:
         """Substitutions made on the held text before any of it is shown (all idempotent)."""
+        # Each pattern only where the text has what it needs (the same result: a 5 MB reply's
+        # 18,000 chunks spent most of their filtering in patterns that could not match).
         cleaned = self._ids.sub("", text)
-        cleaned = re.sub(r" ?(?:\(\s*\)|\[\s*\])", "", cleaned)
-        cleaned = re.sub(r"(?<=\S)  +(?=\S)", " ", cleaned)
-        for pattern, word in _WORDS_FINAL if final else _WORDS_HELD:
-            cleaned = pattern.sub(word, cleaned)
+        if "(" in cleaned or "[" in cleaned:
+            cleaned = _EMPTY_BRACKETS.sub("", cleaned)
+        if "  " in cleaned:
+            cleaned = _SPACES.sub(" ", cleaned)
+        if "ngineer" in cleaned:
+            for pattern, word in _WORDS_FINAL if final else _WORDS_HELD:
+                cleaned = pattern.sub(word, cleaned)
         return cleaned
 
 
