@@ -54,8 +54,10 @@ async def test_the_first_frame_shows_mode_and_sessions_and_a_key_waits_for_the_l
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)  # the ladders are not there yet
         release.set()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        for _ in range(200):
+            if isinstance(app.screen, LevelScreen):
+                break
+            await pilot.pause(0.05)
         assert isinstance(app.screen, LevelScreen)  # the key was kept and acted on
         await pilot.press("escape")
         await pilot.pause()
@@ -70,7 +72,10 @@ async def test_a_glance_that_is_not_there_yet_leaves_home_starting():
     )
     async with app.run_test(size=SIZE) as pilot:
         assert "Mode: starting…" in rendered(app.screen.query_one("#mode"))
-        await app.workers.wait_for_complete()
+        for _ in range(200):  # the load starts after the first frame, in a thread
+            if app.ready:
+                break
+            await pilot.pause(0.05)
         await pilot.pause()
         assert "Mode: Guided, offline" in rendered(app.screen.query_one("#mode"))
         app.root.close()
