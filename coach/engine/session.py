@@ -229,6 +229,10 @@ class CoachSession:
     def can_go_guided(self) -> bool:
         return self.coach.mode == "model"
 
+    @property
+    def can_go_back_to_model(self) -> bool:
+        return self._paused_coach is not None
+
     def _decide(self, move: Move) -> None:
         """Store the decision at once: phase, confirmed choices, and the move owed a reply."""
         self._save_state()

@@ -300,6 +300,26 @@ class CoachApp(App):
     def action_questions(self) -> None:
         self.action_plan()
 
+    def action_guided(self) -> None:
+        """The palette's "Go on in guided mode": the session screen's own action."""
+        self._on_session("guided")
+
+    def action_model(self) -> None:
+        self._on_session("model")
+
+    def _on_session(self, action: str) -> None:
+        from coach.tui.screens.session import SessionScreen
+
+        if not isinstance(self.screen, SessionScreen):
+            safe_notify(self, "Open a session first.", severity="warning")
+        elif self.screen.check_action(action, ()):
+            getattr(self.screen, f"action_{action}")()
+        else:
+            wrong = (
+                "is in guided mode already" if action == "guided" else "has no model to go back to"
+            )
+            safe_notify(self, f"This session {wrong}.", severity="warning")
+
     @when_ready
     def action_progress(self) -> None:
         """Progress on the competency of the current (else the last) session."""

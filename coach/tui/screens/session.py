@@ -97,7 +97,12 @@ class SessionScreen(Screen):
         self.query_one("#phases", SafeStatic).set_text("\n".join(lines))
         self._show_struggles()
         coach = self.session.coach
-        tokens = coach.usage.label() if coach.mode == "model" else "Guided, offline — no tokens"
+        if coach.mode == "model":
+            tokens = coach.usage.label()
+        elif self.session.can_go_back_to_model:
+            tokens = "Guided for now — Ctrl+O: back to the model"
+        else:
+            tokens = "Guided, offline — no tokens"
         self.query_one("#status", SafeStatic).set_text(
             f"Step: {PHASE_TITLES[phase]}  ·  {tokens}  ·  Ctrl+S send · Esc stop · F1 help"
         )
@@ -227,6 +232,8 @@ class SessionScreen(Screen):
             else lambda: self.run_verb(session.go_to, Phase.PLAN),
             "questions": self.app.action_questions,
             "retry": self.action_retry,
+            "guided": self.action_guided,
+            "model": self.action_model,
             "help": self.app.action_help,
         }
         if name not in commands:
@@ -292,14 +299,52 @@ class SessionScreen(Screen):
         if button == "retry":
             self.action_retry()
         elif button == "guided":
-            # The model's server failed: the same session goes on in guided mode, nothing lost.
-            self.session.continue_guided()
-            self.app.notify("Guided mode for now: the ladder's own questions, no model.")
-            self.action_retry()
+            self.action_guided()
         elif button in ("next", "back"):
             self.action_step(button)
         elif button == "suggest":
             self.action_suggestions()
+
+    # -- which coach speaks (Ctrl+O both ways; the footer shows the one that applies) ------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "guided":
+            return self.session.can_go_guided
+        if action == "model":
+            return self.session.can_go_back_to_model
+        return True
+
+    def action_guided(self) -> None:
+        """The model's server failed: the same session goes on in guided mode, nothing lost; the
+        reply the model owed comes from the guided coach."""
+        if self.replying:
+            self.show_notice("The coach is still replying: wait, or press Esc to stop it.")
+            return
+        if not self.session.can_go_guided:
+            return
+        self.session.continue_guided()
+        self._coach_changed("Guided mode for now: the ladder's own questions, no model.")
+        if self.session.needs_reply or self.session.record.pending_move is not None:
+            self.action_retry()
+
+    def action_model(self) -> None:
+        if self.replying:
+            self.show_notice("The coach is still replying: wait, or press Esc to stop it.")
+            return
+        if not self.session.can_go_back_to_model:
+            return
+        self.session.continue_with_model()
+        self._coach_changed("Back to the model: it answers from your next message on.")
+
+    def _coach_changed(self, text: str) -> None:
+        self.hide_error()
+        self.sub_title = (
+            self.app.mode_label
+            if self.session.coach.mode == "model"
+            else ("Guided for now (model paused: Ctrl+O goes back)")
+        )
+        self.refresh_side()
+        self.refresh_bindings()  # the footer's Ctrl+O now says the other way
+        self.show_notice(text)
 
     def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged) -> None:
         self.session.choose_struggles(list(event.selection_list.selected))
