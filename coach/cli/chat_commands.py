@@ -11,6 +11,7 @@ import sys
 from collections.abc import AsyncIterator, Callable
 
 from coach import command_help, commands
+from coach.cli.notices import PREFIX
 from coach.domain import PHASE_TITLES, Phase
 from coach.engine.session import CoachSession
 from coach.errors import CoachError, ModelError, SessionGoneError
@@ -30,13 +31,16 @@ async def print_stream(stream: AsyncIterator[str], *, eager: bool = False) -> No
     started = eager
     if eager:
         print("Coach: ", end="", flush=True)
+        PREFIX.open = True  # a progress line drawn over it puts it back
     try:
         async for chunk in stream:
             if not started:
                 print("Coach: ", end="", flush=True)
                 started = True
+            PREFIX.open = PREFIX.open and not chunk
             print(chunk, end="", flush=True)
     finally:
+        PREFIX.open = False
         if started:
             print("\n", flush=True)
 

@@ -203,7 +203,10 @@ class CoachApp(App):
 
     # -- sessions -----------------------------------------------------------------------------------
     def _notice(self, text: str) -> None:
-        self.notices.append(text)
+        from coach.engine.running import Running
+
+        if not isinstance(text, Running) or text.done:  # progress redraws one notice, not a list
+            self.notices.append(text)
         screen = self.screen
         if hasattr(screen, "show_notice"):
             screen.show_notice(text)
