@@ -19,6 +19,7 @@ from coach.engine import guided, suggest, tokenizer_later
 from coach.engine.context import Context
 from coach.engine.reply_filter import ReplyFilter
 from coach.engine.running import Ticker
+from coach.engine.takeback import TAKE_BACK, TakeBack
 from coach.engine.usage import UsageTotals
 from coach.engine.view import SessionView
 from coach.errors import ContextTooLongError, ModelError, ServerError
@@ -180,7 +181,9 @@ class ModelCoach:
         list the model writes anyway (its own numbering, invented items) is cut off."""
         said = ""
         async for piece in self._filtered(messages, reply_tokens, context, view):
-            if no_list:
+            if isinstance(piece, TakeBack):
+                said = ""
+            elif no_list:
                 said += piece
                 found = _LIST_START.search(said)
                 if found:
@@ -194,7 +197,7 @@ class ModelCoach:
     async def _filtered(
         self, messages: list[dict], reply_tokens: int, context: Context, view: SessionView
     ) -> AsyncIterator[str]:
-        from coach.llm.client import StreamDone, ThinkingDelta
+        from coach.llm.client import StreamDone, TakenBack, ThinkingDelta
 
         shown = ReplyFilter(_ids(view))
         thinking = False
@@ -206,10 +209,13 @@ class ModelCoach:
                 if isinstance(event, StreamDone):
                     done = event
                     continue
-                if isinstance(event, ThinkingDelta):
+                if isinstance(event, ThinkingDelta | TakenBack):
                     if not thinking:
                         thinking = True
                         self._notice("thinking…")
+                    if isinstance(event, TakenBack):  # what was shown was thinking: take it back
+                        shown, any_text = ReplyFilter(_ids(view)), False
+                        yield TAKE_BACK
                     continue
                 text = shown.feed(event.text)
                 if text:

@@ -18,6 +18,7 @@ from coach.engine import listening, planning, review
 from coach.engine.flow import Flow
 from coach.engine.memory import session_summary
 from coach.engine.saver import TurnSaver
+from coach.engine.takeback import TakeBack
 from coach.engine.view import Coach, SessionView
 from coach.errors import CoachError
 from coach.ladder.schema import Competency, Level
@@ -248,7 +249,10 @@ class CoachSession:
         complete = False
         try:
             async for chunk in self.coach.turn(move, self.view):
-                saver.append(chunk)
+                if isinstance(chunk, TakeBack):
+                    saver.take_back()  # it was the model's thinking: not kept as its words
+                else:
+                    saver.append(chunk)
                 yield chunk
             complete = saver.turn is not None
         finally:

@@ -71,7 +71,15 @@ class StreamDone:
     thinking_chars: int = 0
 
 
-StreamEvent = TextDelta | ThinkingDelta | StreamDone
+@dataclass(frozen=True)
+class TakenBack:
+    """The reply text given so far was thinking: a closing ``</think>`` came with no opening tag
+    (the prompt opened the block). Whoever shows or keeps the reply drops what it has of it."""
+
+    text: str
+
+
+StreamEvent = TextDelta | ThinkingDelta | TakenBack | StreamDone
 
 
 @dataclass(frozen=True)
@@ -109,6 +117,7 @@ class ChatClient:
         self._failures = FailureMap(settings)
         self.formats = FormatLadder()
         self.served_model: str | None = None
+        self.thinks_first = False  # the model's replies start inside a think block (learnt)
 
     # -- lifecycle -------------------------------------------------------------------------------
 
@@ -177,6 +186,9 @@ class ChatClient:
             if isinstance(event, StreamDone):
                 done = event
                 continue
+            if isinstance(event, TakenBack):
+                parts.clear()
+                continue
             if on_token is not None:
                 on_token()
             if isinstance(event, TextDelta):
@@ -234,7 +246,7 @@ class ChatClient:
             response = None
             finish: str | None = None
             usage: Usage | None = None
-            splitter = ThinkSplitter()
+            splitter = ThinkSplitter(inside=self.thinks_first)
             body = FormatLadder.body(fmt, structured)
             request = {**params, "response_format": body} if body else dict(params)
             try:
@@ -272,6 +284,13 @@ class ChatClient:
                     delta = choice.delta
                     thought = reasoning_of(delta)
                     inline, text = splitter.feed((delta.content if delta else None) or "")
+                    if splitter.took_back:  # "</think>" with no "<think>": that was thinking
+                        splitter.took_back, self.thinks_first = False, True
+                        if parts:
+                            taken = "".join(parts)
+                            parts.clear()
+                            thinking += len(taken)
+                            yield TakenBack(taken)
                     for piece in (thought, inline):
                         if piece:
                             thinking += len(piece)
@@ -281,6 +300,7 @@ class ChatClient:
                         yield TextDelta(text)
                     if choice.finish_reason:
                         finish = choice.finish_reason
+                self.thinks_first = self.thinks_first and splitter.closed  # else unlearnt
                 inline, text = splitter.finish()
                 if inline:
                     thinking += len(inline)

@@ -17,6 +17,7 @@ from textual.worker import Worker, WorkerState
 
 from coach.domain import PHASE_TITLES, Phase
 from coach.engine.session import CoachSession
+from coach.engine.takeback import THINKING_NOTE, TakeBack
 from coach.errors import CoachError, ModelError, RateLimitError
 from coach.tui.commands import bindings
 from coach.tui.widgets.composer import Composer
@@ -159,6 +160,11 @@ class SessionScreen(Screen):
             if own_turn:
                 await conversation.painted()  # own text on screen before the request is built
             async for chunk in stream:
+                if isinstance(chunk, TakeBack):  # what it showed was the model's thinking
+                    if not handle.empty:
+                        await handle.cancel(THINKING_NOTE)
+                        handle = await conversation.begin_coach_stream()
+                    continue
                 if handle.empty:
                     self.hide_notice()  # a "retrying…" notice is over once text arrives
                 handle.append(chunk)
