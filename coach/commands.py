@@ -122,7 +122,7 @@ COMMANDS: tuple[Command, ...] = (
         "back to the model after /guided",
         key="ctrl+o",
         action="model",
-        label="Back to the model",
+        label="Back to model",
         palette="Back to the model",
         group=SWITCH,
     ),

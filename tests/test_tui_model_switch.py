@@ -47,7 +47,7 @@ async def test_after_guided_mode_ctrl_o_goes_back_to_the_model_with_nothing_lost
         await pilot.press("ctrl+o")  # the footer's "Guided mode"
         await settle(pilot)
         assert app.session.coach.mode == "guided"
-        assert footer_keys(app)["ctrl+o"] == "Back to the model"
+        assert footer_keys(app)["ctrl+o"] == "Back to model"
         assert "Ctrl+O: back to the model" in rendered(app.screen.query_one("#status"))
         text = conversation_text(app)
         assert text.count("My first answer, typed once.") == 1
@@ -107,3 +107,22 @@ async def test_typed_slash_commands_switch_too(respx_mock, coach_home):
         await say(pilot, "/model")
         assert app.session.coach.mode == "model"
         assert "Back to the model" in rendered(app.screen.query_one("#notice"))
+
+
+async def test_with_no_model_configured_the_header_names_the_one_the_server_serves(
+    respx_mock, coach_home
+):
+    from test_tui_model import BASE
+    from tui_helpers import make_app
+
+    respx_mock.get(f"{BASE}/models").mock(return_value=recorded("llamacpp/models"))
+    respx_mock.get(BASE.removesuffix("/v1") + "/props").mock(
+        return_value=recorded("llamacpp/props")
+    )
+    respx_mock.post(CHAT).mock(side_effect=lambda r: recorded("llamacpp/stream_usage"))
+    app = make_app(base_url=BASE)
+    async with app.run_test(size=SIZE) as pilot:
+        app.start_session("customer-empathy", 2)
+        await settle(pilot)
+        assert "qwen2.5-coder-1.5b-instruct" in app.screen.sub_title
+        assert "gpt-4o-mini" not in app.screen.sub_title

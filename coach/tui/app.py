@@ -222,6 +222,7 @@ class CoachApp(App):
         except CoachError as error:
             safe_notify(self, str(error), severity="error")
             return
+        self.mode_label = self.root.mode_label  # the model the server said it serves
         self.push_screen(SessionScreen(self.session))
 
     @when_ready
@@ -233,6 +234,7 @@ class CoachApp(App):
         except CoachError as error:
             safe_notify(self, str(error), severity="error")
             return
+        self.mode_label = self.root.mode_label  # the model the server said it serves
         self.push_screen(SessionScreen(self.session))
 
     # -- actions (bindings and the command palette) -----------------------------------------------------
