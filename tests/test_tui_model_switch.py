@@ -126,3 +126,44 @@ async def test_with_no_model_configured_the_header_names_the_one_the_server_serv
         await settle(pilot)
         assert "qwen2.5-coder-1.5b-instruct" in app.screen.sub_title
         assert "gpt-4o-mini" not in app.screen.sub_title
+
+
+async def test_a_step_that_failed_to_open_is_retried_or_opened_by_the_guided_coach(
+    respx_mock, coach_home
+):
+    up = {"yes": True}
+
+    def answer(request: httpx.Request):
+        if not up["yes"]:
+            raise httpx.ConnectError("connection refused")
+        return recorded("llamacpp/stream_usage")
+
+    respx_mock.post(CHAT).mock(side_effect=answer)
+    app = model_app(coach_home)
+    async with app.run_test(size=SIZE) as pilot:
+        app.start_session("customer-empathy", 2)
+        await settle(pilot)
+        up["yes"] = False
+        await pilot.press("f4")  # the next step: its opening fails (no user turn to answer)
+        await settle(pilot)
+        assert app.screen.query_one("#error-bar").has_class("visible")
+        phase = app.session.phase
+        up["yes"] = True
+        await pilot.press("ctrl+r")  # it used to raise "Nothing to retry" and end the app
+        await settle(pilot)
+        assert conversation_text(app).rstrip().endswith(f"coach: {MODEL_SAYS}")
+        assert app.session.record.pending_move is None and app.session.phase is phase
+        up["yes"] = False
+        await pilot.press("f4")
+        await settle(pilot)
+        owed = app.session.record.pending_move
+        await say(pilot, "A line typed before the step's question came.")
+        assert app.session.record.pending_move == owed  # the step waits for its opening
+        await pilot.press("ctrl+o")  # guided mode opens it instead
+        await settle(pilot)
+        assert app.session.coach.mode == "guided" and app.session.record.pending_move is None
+        stored = app.journal.get_session(app.session.record.id).turns
+        assert stored[-1].role == "coach" and stored[-1].move == owed
+        assert [t.text for t in stored if t.role == "user"] == [
+            "A line typed before the step's question came."
+        ]

@@ -109,7 +109,9 @@ class CoachSession:
         turn = Turn(
             role="user", text=text, phase=self.phase, tokens=count_if_loaded(text), reading=reading
         )
-        owed = self.needs_reply and self.record.pending_move is not None
+        last = self.record.turns[-1] if self.record.turns else None
+        cut = last is not None and last.role == "coach" and not last.complete  # answered anyway
+        owed = self.record.pending_move is not None and not cut  # no words at all for that move
         with self.journal.batch():  # one commit for the turn and what it decided
             turn.id = self.journal.add_turn(
                 self.record.id, "user", text, self.phase, tokens=turn.tokens, reading=reading
@@ -140,7 +142,8 @@ class CoachSession:
     def retry(self) -> AsyncIterator[str]:
         """Ask again for the reply owed (after an error or a restart), without repeating a turn."""
         last = self.record.turns[-1] if self.record.turns else None
-        if last and last.role == "coach" and last.complete:
+        owed = self.record.pending_move is not None  # e.g. a step's opening that failed
+        if last and last.role == "coach" and last.complete and not owed:
             raise CoachError("Nothing to retry: the coach's last reply arrived whole.")
         if last and last.role == "coach" and not last.complete:
             self.journal.delete_turn(last.id)

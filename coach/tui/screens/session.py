@@ -263,7 +263,7 @@ class SessionScreen(Screen):
 
     def action_retry(self) -> None:
         if not self.replying:
-            self.run_reply(self.session.retry())
+            self.run_verb(self.session.retry)  # "nothing to retry" is a line, not a crash
 
     def run_verb(self, verb, *args) -> None:
         """Call a session verb (a step, a choice) and show what the coach says; never a user turn."""
