@@ -25,6 +25,10 @@ SCREENS: dict[str, str] = {
 }
 
 
+# F1's line for the key that switches between the model and guided mode (two rows, one key).
+SWITCH = "guided mode while the model fails; back to the model"
+
+
 @dataclass(frozen=True)
 class Command:
     name: str  # ``/name`` in coach chat
@@ -104,8 +108,24 @@ COMMANDS: tuple[Command, ...] = (
         label="Retry",
         show=False,
     ),
-    Command("guided", "go on without the model (its server failed); nothing is lost"),
-    Command("model", "back to the model after /guided"),
+    Command(
+        "guided",
+        "go on without the model (its server failed); nothing is lost",
+        key="ctrl+o",  # one key both ways: only the one that applies is active and shown
+        action="guided",
+        label="Guided mode",
+        palette="Go on in guided mode",
+        group=SWITCH,
+    ),
+    Command(
+        "model",
+        "back to the model after /guided",
+        key="ctrl+o",
+        action="model",
+        label="Back to model",
+        palette="Back to the model",
+        group=SWITCH,
+    ),
     Command("skip", "skip this step (the same as /next)"),
     Command("step", "go to a step: checkin, situation, explore, struggles, suggest, plan", "NAME"),
     Command("struggles", "go to the struggles that may fit"),

@@ -16,33 +16,27 @@ As a script (prints its base URL on the first stdout line, serves until SIGINT/S
 Streaming is what OpenAI sends: ``text/event-stream``, chunked; a role chunk, content chunks, a
 chunk with an empty delta and ``finish_reason``, the usage chunk (``"choices": []``) when
 ``stream_options.include_usage`` is set, then ``data: [DONE]``. Errors have OpenAI's body shape.
-Only the standard library is used, so it starts fast and stops cleanly.
+Only the standard library is used, so it starts fast and stops cleanly. The routes (what each
+request gets) are ``fake_openai_routes``, the wire format of the answers ``fake_openai_wire``, and
+the scripted behaviours (``Fail``, ``Drop``, ``Hang``) ``fake_openai_steps``.
 """
 
 from __future__ import annotations
 
 import argparse
-import contextlib
-import json
 import signal
 import socket
 import sys
 import threading
-import time
 from collections.abc import Callable
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from typing import Any
 
-from fake_openai_steps import (
-    _ERROR_DEFAULTS,
-    Drop,
-    Fail,
-    Hang,
-    RecordedRequest,
-    Step,
-    split_tokens,
-    words,
-)
+from fake_openai_routes import Handler
+from fake_openai_steps import Drop, Fail, Hang, RecordedRequest, Step, split_tokens, words
+from fake_openai_wire import shutdown
+
+__all__ = ["Drop", "Fail", "FakeOpenAIServer", "Hang", "RecordedRequest", "split_tokens"]
 
 Reply = str | Callable[[dict], str]
 
@@ -77,7 +71,7 @@ class FakeOpenAIServer:
         self._lock = threading.Lock()
         self._stopping = threading.Event()
         self._connections: set[socket.socket] = set()
-        self._httpd = _Server((host, port), _Handler)
+        self._httpd = _Server((host, port), Handler)
         self._httpd.fake = self
         self._thread: threading.Thread | None = None
 
@@ -113,7 +107,7 @@ class FakeOpenAIServer:
         with self._lock:
             open_connections = list(self._connections)
         for connection in open_connections:
-            _shutdown(connection)
+            shutdown(connection)
         self._httpd.server_close()
 
     def __enter__(self) -> FakeOpenAIServer:
@@ -149,222 +143,6 @@ class _Server(ThreadingHTTPServer):
         # A client hanging up between requests is normal (pool closed, response abandoned).
         if not isinstance(sys.exc_info()[1], ConnectionError):
             super().handle_error(request, client_address)
-
-
-class _ClientGone(Exception):
-    pass
-
-
-class _Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-    server: _Server
-
-    def log_message(self, format: str, *args: Any) -> None:  # quiet: tests read stdout
-        pass
-
-    def setup(self) -> None:
-        super().setup()
-        with self.server.fake._lock:
-            self.server.fake._connections.add(self.connection)
-
-    def finish(self) -> None:
-        with self.server.fake._lock:
-            self.server.fake._connections.discard(self.connection)
-        super().finish()
-
-    # -- routes ----------------------------------------------------------------------------------
-
-    def do_GET(self) -> None:
-        fake = self.server.fake
-        fake._record(RecordedRequest("GET", self.path, self._headers(), None))
-        if self.path.rstrip("/").endswith("/models"):
-            names = fake.known_models or [fake.model]
-            data = [
-                {"id": name, "object": "model", "created": 1700000000, "owned_by": "fake"}
-                for name in names
-            ]
-            self._json(200, {"object": "list", "data": data})
-        else:
-            self._error(404, f"Unknown path {self.path}.")
-
-    def do_POST(self) -> None:
-        fake = self.server.fake
-        raw = self.rfile.read(int(self.headers.get("Content-Length") or 0))
-        try:
-            body = json.loads(raw) if raw else {}
-        except ValueError:
-            body = None
-        request = RecordedRequest("POST", self.path, self._headers(), body)
-        fake._record(request)
-        if not self.path.rstrip("/").endswith("/chat/completions"):
-            return self._error(404, f"Unknown path {self.path}.")
-        if not isinstance(body, dict):
-            return self._error(400, "We could not parse the JSON body of your request.")
-        if fake.api_key is not None and request.headers.get("authorization") != (
-            f"Bearer {fake.api_key}"
-        ):
-            return self._error(401)
-        step = fake._next_step()
-        if isinstance(step, Fail):
-            return self._error(step.status, step.message, step.retry_after, step.code)
-        if isinstance(step, Hang) and not fake._pause(step.seconds):
-            self.close_connection = True
-            return None
-        if fake.reject_stream_options and "stream_options" in body:
-            return self._error(400, "Unrecognized request argument supplied: stream_options")
-        model = str(body.get("model", ""))
-        if fake.known_models is not None and model not in fake.known_models:
-            return self._error(404, f"The model `{model}` does not exist.", code="model_not_found")
-
-        pieces = split_tokens(fake._reply_for(body))
-        finish_reason = "stop"
-        limit = body.get("max_tokens") or body.get("max_completion_tokens")
-        if isinstance(limit, int) and len(pieces) > limit:
-            pieces, finish_reason = pieces[:limit], "length"
-        usage = {
-            "prompt_tokens": _prompt_tokens(body.get("messages") or []),
-            "completion_tokens": len(pieces),
-        }
-        usage["total_tokens"] = usage["prompt_tokens"] + usage["completion_tokens"]
-        if not body.get("stream"):
-            return self._complete(model, pieces, finish_reason, usage)
-        include_usage = bool((body.get("stream_options") or {}).get("include_usage"))
-        drop = step.after_chunks if isinstance(step, Drop) else None
-        try:
-            sent_usage = usage if include_usage and fake.send_usage else None
-            self._stream(model, pieces, finish_reason, sent_usage, drop)
-        except _ClientGone:
-            request.disconnected.set()
-            self.close_connection = True
-
-    # -- responses -------------------------------------------------------------------------------
-
-    def _complete(self, model: str, pieces: list[str], finish: str, usage: dict) -> None:
-        self._json(
-            200,
-            {
-                "id": "chatcmpl-fake",
-                "object": "chat.completion",
-                "created": int(time.time()),
-                "model": model,
-                "choices": [
-                    {
-                        "index": 0,
-                        "message": {"role": "assistant", "content": "".join(pieces)},
-                        "logprobs": None,
-                        "finish_reason": finish,
-                    }
-                ],
-                "usage": usage,
-                "system_fingerprint": "fp_fake",
-            },
-        )
-
-    def _stream(
-        self, model: str, pieces: list[str], finish: str, usage: dict | None, drop: int | None
-    ) -> None:
-        fake = self.server.fake
-        self.send_response(200)
-        self.send_header("Content-Type", "text/event-stream; charset=utf-8")
-        self.send_header("Cache-Control", "no-cache")
-        self.send_header("Transfer-Encoding", "chunked")
-        self.end_headers()
-        base = {
-            "id": f"chatcmpl-fake{time.monotonic_ns()}",
-            "object": "chat.completion.chunk",
-            "created": int(time.time()),
-            "model": model,
-            "system_fingerprint": "fp_fake",
-        }
-        if usage is not None:
-            base["usage"] = None  # OpenAI sends "usage": null on every chunk but the last
-
-        def choice(delta: dict, reason: str | None) -> dict:
-            return {**base, "choices": [{"index": 0, "delta": delta, "logprobs": None,
-                                         "finish_reason": reason}]}  # fmt: skip
-
-        self._event(choice({"role": "assistant", "content": ""}, None))
-        delay = 1 / fake.tokens_per_second if fake.tokens_per_second else 0.0
-        for index, piece in enumerate(pieces):
-            if drop is not None and index >= drop:
-                return self._cut()
-            wait = fake.first_token_delay if index == 0 else delay
-            if not fake._pause(wait):
-                return self._cut()
-            self._event(choice({"content": piece}, None))
-        if drop is not None and drop >= len(pieces):
-            return self._cut()
-        self._event(choice({}, finish))
-        if usage is not None:
-            self._event({**base, "choices": [], "usage": usage})
-        self._chunk(b"data: [DONE]\n\n")
-        self._chunk(b"")  # the zero-length chunk that ends the body
-
-    def _event(self, data: dict) -> None:
-        self._chunk(b"data: " + json.dumps(data, separators=(",", ":")).encode() + b"\n\n")
-
-    def _chunk(self, data: bytes) -> None:
-        try:
-            self.wfile.write(f"{len(data):X}\r\n".encode() + data + b"\r\n")
-            self.wfile.flush()
-        except (BrokenPipeError, ConnectionResetError, ConnectionAbortedError) as error:
-            raise _ClientGone() from error
-
-    def _cut(self) -> None:
-        """End the connection without the closing chunk, like a crashed server or proxy."""
-        self.close_connection = True
-        _shutdown(self.connection)
-
-    def _error(
-        self,
-        status: int,
-        message: str | None = None,
-        retry_after: str | None = None,
-        code: str | None = None,
-    ) -> None:
-        kind, default_code, default_message = _ERROR_DEFAULTS.get(
-            status, ("server_error" if status >= 500 else "invalid_request_error", None, "Error.")
-        )
-        body = {
-            "error": {
-                "message": message or default_message,
-                "type": kind,
-                "param": None,
-                "code": code or default_code,
-            }
-        }
-        headers = {"Retry-After": retry_after} if retry_after is not None else {}
-        self._json(status, body, headers)
-
-    def _json(self, status: int, data: dict, headers: dict[str, str] | None = None) -> None:
-        payload = json.dumps(data).encode()
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(payload)))
-        for name, value in (headers or {}).items():
-            self.send_header(name, value)
-        self.end_headers()
-        try:
-            self.wfile.write(payload)
-        except (BrokenPipeError, ConnectionResetError):
-            self.close_connection = True
-
-    def _headers(self) -> dict[str, str]:
-        return {name.lower(): value for name, value in self.headers.items()}
-
-
-def _shutdown(connection: socket.socket) -> None:
-    with contextlib.suppress(OSError):  # already closed by the other side
-        connection.shutdown(socket.SHUT_RDWR)
-
-
-def _prompt_tokens(messages: list) -> int:
-    """A rough count, like a server would report: words plus a few per message."""
-    total = 3
-    for message in messages:
-        content = message.get("content") if isinstance(message, dict) else ""
-        total += 4 + len(split_tokens(content if isinstance(content, str) else json.dumps(content)))
-    return total
 
 
 def _parse_step(text: str) -> Step:

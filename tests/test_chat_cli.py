@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
+from chat_process import chat_against
 from fake_openai_server import FakeOpenAIServer
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -105,24 +106,7 @@ def test_kill_mid_reply_then_resume_keeps_the_turn_and_the_partial_reply(env):
         return long_reply if "My turn that must survive." in said else "What brings you here?"
 
     with FakeOpenAIServer(reply=reply, tokens_per_second=40) as server:
-        env["OPENAI_BASE_URL"] = server.url
-        env["COACH_MODEL"] = "fake-model"
-        process = subprocess.Popen(
-            [sys.executable, "-m", "coach", "chat", "--level", "2"],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-            env=env,
-            cwd=ROOT,
-        )
-        # The user's turn waits in stdin until the short opening has streamed.
-        process.stdin.write("My turn that must survive.\n")
-        process.stdin.flush()
-        deadline = time.monotonic() + 40
-        while time.monotonic() < deadline and len(server.chat_requests) < 2:
-            time.sleep(0.05)
-        assert len(server.chat_requests) == 2, "the second request never left"
+        process = chat_against(server, env, "My turn that must survive.")
         time.sleep(1.5)  # about 60 words of the reply have streamed and been saved
         process.send_signal(signal.SIGKILL)
         process.wait(timeout=10)

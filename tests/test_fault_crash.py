@@ -5,9 +5,9 @@ from __future__ import annotations
 import signal
 import subprocess
 import sys
-import time
 
 import pytest
+from chat_process import chat_against, model_env
 from fake_openai_server import FakeOpenAIServer
 from fake_openai_steps import Hang
 
@@ -18,26 +18,10 @@ pytestmark = pytest.mark.slow
 
 @pytest.mark.parametrize("how", [signal.SIGKILL])
 def test_killed_during_a_first_byte_stall_then_resumed_and_retried(coach_home, how):
-    env = serve_env(coach_home)
     with FakeOpenAIServer(reply="Tell me more about that.") as server:
-        env["OPENAI_BASE_URL"] = server.url
-        env["COACH_MODEL"] = "fake-model"
         server.script(Hang(0), Hang(30))  # the opening, then a reply that never starts
-        chat = subprocess.Popen(
-            [sys.executable, "-m", "coach", "chat", "--level", "2"],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-            env=env,
-            cwd=ROOT,
-        )
-        chat.stdin.write("Words typed before the crash.\n")
-        chat.stdin.flush()
-        deadline = time.monotonic() + 40
-        while len(server.chat_requests) < 2 and time.monotonic() < deadline:
-            time.sleep(0.05)
-        assert len(server.chat_requests) == 2
+        chat = chat_against(server, serve_env(coach_home), "Words typed before the crash.")
+        env = model_env(server, serve_env(coach_home))
         chat.send_signal(how)
         chat.communicate(timeout=20)
         assert chat.returncode != 0

@@ -226,7 +226,7 @@ def test_coach_plan_asks_the_model_only_for_what_it_prints(monkeypatch, capsys, 
     # the ladder's own choice is printed and said to be); no conversational turn is requested.
     assert len(requests) == 2
     assert all(r.body["response_format"]["type"] == "json_schema" for r in requests)
-    assert "Choosing habits and questions" in err and "ladder's own choice" in err
+    assert "choosing habits and questions" in err and "took" in err and "ladder's own choice" in err
     assert "A reply nobody would read." not in out
 
 

@@ -44,5 +44,9 @@ def settings():
         "model": os.environ.get("COACH_TEST_MODEL") or None,
         "api_key": os.environ.get("COACH_TEST_API_KEY") or None,
         "history": True,
+        # A CPU server shared with others queues requests: a first token can be minutes away.
+        # The suite checks the coaching, not the deadlines (tests/test_client_deadlines.py does).
+        "first_token_timeout": float(os.environ.get("COACH_TEST_FIRST_TOKEN_TIMEOUT") or 900),
+        "reply_timeout": float(os.environ.get("COACH_TEST_REPLY_TIMEOUT") or 1800),
     }
     return Settings.load(**given)

@@ -22,6 +22,8 @@ import pytest
 
 REPORT = Path(os.environ.get("COACH_TEST_REPORT") or Path(__file__).with_name("last_report.json"))
 PEOPLE = harness.default_people()
+# COACH_TEST_PEOPLE=maya,derek runs only those (a small model on a CPU takes minutes a person).
+ONLY = {n.strip().lower() for n in os.environ.get("COACH_TEST_PEOPLE", "").split(",") if n.strip()}
 _results: list = []
 
 
@@ -36,7 +38,7 @@ def _phase_table(figures) -> dict:
     return dict(table)
 
 
-@pytest.mark.parametrize("person", harness.people(PEOPLE), ids=lambda p: p["name"])
+@pytest.mark.parametrize("person", harness.people(PEOPLE, ONLY or None), ids=lambda p: p["name"])
 async def test_a_whole_session(person, settings):
     figures = await harness.run_person(person, settings)
     table = _phase_table(figures)
@@ -53,11 +55,17 @@ async def test_a_whole_session(person, settings):
     assert figures.plan_items >= 1
 
 
-def test_the_plan_and_the_questions(settings, monkeypatch, capsys):
+def test_the_plan_and_the_questions(settings, monkeypatch, capsys, coach_home):
     from coach.cli.main import main
 
     monkeypatch.setenv("COACH_BASE_URL", settings.url)
     monkeypatch.setenv("COACH_MODEL", settings.model)
+    config = coach_home / "config"
+    config.mkdir(parents=True, exist_ok=True)
+    (config / "config.toml").write_text(  # the suite's deadlines (conftest), for the CLI too
+        f"[model]\nfirst_token_timeout = {settings.first_token_timeout}\n"
+        f"reply_timeout = {settings.reply_timeout}\n"
+    )
     answers = [
         "Understand how my changes hit customers.",
         "I changed an email format and a customer's accountant could not read it.",

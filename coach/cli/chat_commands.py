@@ -11,8 +11,10 @@ import sys
 from collections.abc import AsyncIterator, Callable
 
 from coach import command_help, commands
+from coach.cli.notices import PREFIX
 from coach.domain import PHASE_TITLES, Phase
 from coach.engine.session import CoachSession
+from coach.engine.takeback import THINKING_NOTE, TakeBack
 from coach.errors import CoachError, ModelError, SessionGoneError
 
 Stop = object()  # returned by /quit
@@ -30,13 +32,23 @@ async def print_stream(stream: AsyncIterator[str], *, eager: bool = False) -> No
     started = eager
     if eager:
         print("Coach: ", end="", flush=True)
+        PREFIX.open = True  # a progress line drawn over it puts it back
     try:
         async for chunk in stream:
+            if isinstance(chunk, TakeBack):  # the text shown so far was the model's thinking
+                if started and not PREFIX.open:
+                    print("\n", flush=True)
+                    err(f"coach: (that was {THINKING_NOTE})")
+                    print("Coach: ", end="", flush=True)
+                    PREFIX.open = True
+                continue
             if not started:
                 print("Coach: ", end="", flush=True)
                 started = True
+            PREFIX.open = PREFIX.open and not chunk
             print(chunk, end="", flush=True)
     finally:
+        PREFIX.open = False
         if started:
             print("\n", flush=True)
 

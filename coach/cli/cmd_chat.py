@@ -59,8 +59,9 @@ async def _session_loop(args: argparse.Namespace) -> int:
 async def _talk(args, root, reader, interrupts) -> int:
     """One session: the coach's turns to stdout, the user's lines from ``reader``."""
     from coach.cli.chat_commands import err, guarded, run_command
+    from coach.cli.notices import Notices
 
-    notice = lambda text: err(f"coach: {text}")  # noqa: E731
+    notice = Notices()  # one line each; a long step's progress redrawn in place at a terminal
     if args.resume is not None:
         session = root.resume(args.resume or None, on_notice=notice)
     else:

@@ -87,7 +87,9 @@ async def _short_session(args, root):
     from coach.domain import Phase
 
     competency = root.ladders.get(args.competency)
-    notice = lambda t: print(f"coach: {t}", file=sys.stderr)  # noqa: E731
+    from coach.cli.notices import Notices
+
+    notice = Notices()  # the suggestion step's progress runs while the model works
     coach = root.make_coach(notice)
     if coach.mode == "model":
         from coach.engine.model_coach import SuggestingCoach

@@ -18,6 +18,8 @@ from coach.domain import Suggestion
 from coach.engine import guided, suggest, tokenizer_later
 from coach.engine.context import Context
 from coach.engine.reply_filter import ReplyFilter
+from coach.engine.running import Ticker
+from coach.engine.takeback import TAKE_BACK, TakeBack
 from coach.engine.usage import UsageTotals
 from coach.engine.view import SessionView
 from coach.errors import ContextTooLongError, ModelError, ServerError
@@ -48,6 +50,7 @@ _LIST_START = re.compile(r"(?:^|\n)\s*(?:1[.)]|[-*•] )")
 # Moves whose words are facts the code owns (the ladder's suggestions, the saved plan).
 CODE_WORDS = (Suggestions, PlanSaved, NotNow, Closed, ProposeEvidence)
 SUGGESTION_TOKENS = 700  # room for four picks with a sentence each
+SUGGESTING = "The model is choosing habits and questions from your level"
 
 _TEMPLATES = {
     MoveKind.FOLLOWUP_ITEM: "phase_followup",
@@ -178,7 +181,9 @@ class ModelCoach:
         list the model writes anyway (its own numbering, invented items) is cut off."""
         said = ""
         async for piece in self._filtered(messages, reply_tokens, context, view):
-            if no_list:
+            if isinstance(piece, TakeBack):
+                said = ""
+            elif no_list:
                 said += piece
                 found = _LIST_START.search(said)
                 if found:
@@ -192,7 +197,7 @@ class ModelCoach:
     async def _filtered(
         self, messages: list[dict], reply_tokens: int, context: Context, view: SessionView
     ) -> AsyncIterator[str]:
-        from coach.llm.client import StreamDone, ThinkingDelta
+        from coach.llm.client import StreamDone, TakenBack, ThinkingDelta
 
         shown = ReplyFilter(_ids(view))
         thinking = False
@@ -204,10 +209,13 @@ class ModelCoach:
                 if isinstance(event, StreamDone):
                     done = event
                     continue
-                if isinstance(event, ThinkingDelta):
+                if isinstance(event, ThinkingDelta | TakenBack):
                     if not thinking:
                         thinking = True
                         self._notice("thinking…")
+                    if isinstance(event, TakenBack):  # what was shown was thinking: take it back
+                        shown, any_text = ReplyFilter(_ids(view)), False
+                        yield TAKE_BACK
                     continue
                 text = shown.feed(event.text)
                 if text:
@@ -266,14 +274,18 @@ class ModelCoach:
         )
         wanted = Structured(suggest.answer_schema(view.level, today), "suggestions")
         context = self.context_for(view)
-        self._notice("Choosing habits and questions from your level (this can take a minute)…")
         why = "its answer did not fit the ladder"
         try:
             messages, reply_tokens = context.fit(list(view.turns), instruction, SUGGESTION_TOKENS)
             for _attempt in range(2):
-                completion = await self.client.complete(
-                    messages, max_tokens=reply_tokens, structured=wanted, on_notice=self.on_notice
-                )
+                async with Ticker(SUGGESTING, self.on_notice) as ticker:  # running progress
+                    completion = await self.client.complete(
+                        messages,
+                        max_tokens=reply_tokens,
+                        structured=wanted,
+                        on_notice=self.on_notice,
+                        on_token=ticker.token,
+                    )
                 self.usage.add(completion.usage, context.last_count)
                 self._check_model(completion.model)
                 try:
@@ -346,9 +358,10 @@ def build_model_coach(settings, prompts: PromptLibrary | None = None) -> ModelCo
     OpenAI itself is not asked: its window depends on the model and it lists hundreds.
     """
     from coach.llm.client import ChatClient
+    from coach.llm.server import model_configured, probe_now
 
-    info = None if settings.is_openai else _probe_now(settings)
-    if info is not None and info.models and not _model_configured(settings):
+    info = None if settings.is_openai else probe_now(settings)
+    if info is not None and info.models and not model_configured(settings):
         endpoint = settings.endpoint.model_copy(update={"model": info.models[0]})
         settings = settings.model_copy(update={"endpoint": endpoint})
     coach = ModelCoach(
@@ -361,40 +374,3 @@ def build_model_coach(settings, prompts: PromptLibrary | None = None) -> ModelCo
     coach.usage.price_input_per_mtok = settings.price_input_per_mtok
     coach.usage.price_output_per_mtok = settings.price_output_per_mtok
     return coach
-
-
-def _model_configured(settings) -> bool:
-    """A model name was given (flag, COACH_MODEL or the config file), not the default."""
-    return "model" in settings.endpoint.model_fields_set
-
-
-def _probe_now(settings):
-    """``probe`` run to completion from sync code (in a thread: a loop may be running here)."""
-    import asyncio
-    from concurrent.futures import ThreadPoolExecutor
-
-    import httpx
-
-    from coach.llm.server import probe
-
-    key = settings.effective_key()
-
-    async def ask():
-        from coach.llm.wire import ssl_context  # shared: the certificates are loaded once
-
-        async with httpx.AsyncClient(trust_env=False, verify=ssl_context()) as http:
-            return await probe(
-                settings.url,
-                http=http,
-                api_key=None if key == "not-needed" else key,
-                model=settings.model if _model_configured(settings) else None,
-                timeout=2.0,
-            )
-
-    with ThreadPoolExecutor(1) as pool:
-        try:
-            info = pool.submit(asyncio.run, ask()).result()
-        except Exception as error:  # best effort: a server that says nothing is asked nothing
-            log.debug("probing %s failed: %r", settings.url, error)
-            return None
-    return info if info.reachable else None

@@ -66,6 +66,19 @@ class TurnSaver:
         if self._timer is None:
             self._schedule()
 
+    def take_back(self) -> None:
+        """Drop what was saved of this reply (it was a model's thinking); the next chunk starts it
+        again."""
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
+        self._unsaved.clear()
+        if self.turn is not None:
+            self.journal.delete_turn(self.turn.id)
+            self.record.turns.remove(self.turn)
+            _open.discard(self)
+            self.turn = None
+
     def _schedule(self) -> None:
         try:
             loop = asyncio.get_running_loop()

@@ -18,6 +18,7 @@ from coach.engine import listening, planning, review
 from coach.engine.flow import Flow
 from coach.engine.memory import session_summary
 from coach.engine.saver import TurnSaver
+from coach.engine.takeback import TakeBack
 from coach.engine.view import Coach, SessionView
 from coach.errors import CoachError
 from coach.ladder.schema import Competency, Level
@@ -108,7 +109,9 @@ class CoachSession:
         turn = Turn(
             role="user", text=text, phase=self.phase, tokens=count_if_loaded(text), reading=reading
         )
-        owed = self.needs_reply and self.record.pending_move is not None
+        last = self.record.turns[-1] if self.record.turns else None
+        cut = last is not None and last.role == "coach" and not last.complete  # answered anyway
+        owed = self.record.pending_move is not None and not cut  # no words at all for that move
         with self.journal.batch():  # one commit for the turn and what it decided
             turn.id = self.journal.add_turn(
                 self.record.id, "user", text, self.phase, tokens=turn.tokens, reading=reading
@@ -139,7 +142,8 @@ class CoachSession:
     def retry(self) -> AsyncIterator[str]:
         """Ask again for the reply owed (after an error or a restart), without repeating a turn."""
         last = self.record.turns[-1] if self.record.turns else None
-        if last and last.role == "coach" and last.complete:
+        owed = self.record.pending_move is not None  # e.g. a step's opening that failed
+        if last and last.role == "coach" and last.complete and not owed:
             raise CoachError("Nothing to retry: the coach's last reply arrived whole.")
         if last and last.role == "coach" and not last.complete:
             self.journal.delete_turn(last.id)
@@ -229,6 +233,10 @@ class CoachSession:
     def can_go_guided(self) -> bool:
         return self.coach.mode == "model"
 
+    @property
+    def can_go_back_to_model(self) -> bool:
+        return self._paused_coach is not None
+
     def _decide(self, move: Move) -> None:
         """Store the decision at once: phase, confirmed choices, and the move owed a reply."""
         self._save_state()
@@ -244,7 +252,10 @@ class CoachSession:
         complete = False
         try:
             async for chunk in self.coach.turn(move, self.view):
-                saver.append(chunk)
+                if isinstance(chunk, TakeBack):
+                    saver.take_back()  # it was the model's thinking: not kept as its words
+                else:
+                    saver.append(chunk)
                 yield chunk
             complete = saver.turn is not None
         finally:

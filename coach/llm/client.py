@@ -22,6 +22,7 @@ import httpx
 
 from coach.errors import DeadlineError
 from coach.llm import decoding, tokens, wire
+from coach.llm.deadlines import Late, close_quietly, within
 from coach.llm.failures import FailureMap, StreamCut, rejects_stream_options, seconds
 from coach.llm.reasoning import ThinkSplitter, reasoning_of
 from coach.llm.structured import FormatLadder, Structured, refuses_format
@@ -70,7 +71,15 @@ class StreamDone:
     thinking_chars: int = 0
 
 
-StreamEvent = TextDelta | ThinkingDelta | StreamDone
+@dataclass(frozen=True)
+class TakenBack:
+    """The reply text given so far was thinking: a closing ``</think>`` came with no opening tag
+    (the prompt opened the block). Whoever shows or keeps the reply drops what it has of it."""
+
+    text: str
+
+
+StreamEvent = TextDelta | ThinkingDelta | TakenBack | StreamDone
 
 
 @dataclass(frozen=True)
@@ -108,6 +117,7 @@ class ChatClient:
         self._failures = FailureMap(settings)
         self.formats = FormatLadder()
         self.served_model: str | None = None
+        self.thinks_first = False  # the model's replies start inside a think block (learnt)
 
     # -- lifecycle -------------------------------------------------------------------------------
 
@@ -157,8 +167,10 @@ class ChatClient:
         structured: Structured | None = None,
         on_notice: Notice | None = None,
         on_thinking: Notice | None = None,
+        on_token: Callable[[], None] | None = None,
     ) -> Completion:
-        """The whole reply (thinking left out), collected from ``stream``."""
+        """The whole reply (thinking left out), collected from ``stream``; ``on_token`` is called
+        for each piece that arrives (reply or thinking), for a running count."""
         parts: list[str] = []
         done = StreamDone(None, None)
         state: dict[str, str] = {}
@@ -171,13 +183,18 @@ class ChatClient:
             on_notice=on_notice,
             _state=state,
         ):
+            if isinstance(event, StreamDone):
+                done = event
+                continue
+            if isinstance(event, TakenBack):
+                parts.clear()
+                continue
+            if on_token is not None:
+                on_token()
             if isinstance(event, TextDelta):
                 parts.append(event.text)
-            elif isinstance(event, ThinkingDelta):
-                if on_thinking is not None:
-                    on_thinking(event.text)
-            else:
-                done = event
+            elif on_thinking is not None:
+                on_thinking(event.text)
         return Completion(
             text="".join(parts),
             finish_reason=done.finish_reason,
@@ -229,13 +246,13 @@ class ChatClient:
             response = None
             finish: str | None = None
             usage: Usage | None = None
-            splitter = ThinkSplitter()
+            splitter = ThinkSplitter(inside=self.thinks_first)
             body = FormatLadder.body(fmt, structured)
             request = {**params, "response_format": body} if body else dict(params)
             try:
                 extra = {"stream_options": {"include_usage": True}} if include_usage else {}
                 first_by = clock() + self._first_token_limit()[0]
-                response = await _within(
+                response = await within(
                     client.stream({**request, "stream": True, **extra}),
                     first_by - clock(),
                     deadline - clock(),
@@ -245,7 +262,7 @@ class ChatClient:
                 got_event = False
                 while True:
                     try:
-                        chunk = await _within(
+                        chunk = await within(
                             chunks.__anext__(),
                             self.settings.timeout if got_event else first_by - clock(),
                             deadline - clock(),
@@ -267,6 +284,13 @@ class ChatClient:
                     delta = choice.delta
                     thought = reasoning_of(delta)
                     inline, text = splitter.feed((delta.content if delta else None) or "")
+                    if splitter.took_back:  # "</think>" with no "<think>": that was thinking
+                        splitter.took_back, self.thinks_first = False, True
+                        if parts:
+                            taken = "".join(parts)
+                            parts.clear()
+                            thinking += len(taken)
+                            yield TakenBack(taken)
                     for piece in (thought, inline):
                         if piece:
                             thinking += len(piece)
@@ -276,6 +300,7 @@ class ChatClient:
                         yield TextDelta(text)
                     if choice.finish_reason:
                         finish = choice.finish_reason
+                self.thinks_first = self.thinks_first and splitter.closed  # else unlearnt
                 inline, text = splitter.finish()
                 if inline:
                     thinking += len(inline)
@@ -286,7 +311,7 @@ class ChatClient:
                 if finish is None:
                     raise StreamCut()
                 break
-            except _Late as late:
+            except Late as late:
                 raise self._late(late.which, "".join(parts)) from None
             except (
                 wire.Failure,
@@ -333,7 +358,7 @@ class ChatClient:
                             f"The server sent {replaced} invalid character"
                             f"{'s' if replaced > 1 else ''}; shown as \N{REPLACEMENT CHARACTER}."
                         )
-                    await _close_quietly(response)
+                    await close_quietly(response)
 
         text = "".join(parts)
         if usage is None:
@@ -371,32 +396,3 @@ class ChatClient:
 
     def _backoff(self, attempt: int) -> float:
         return min(self.backoff_base * (2**attempt), self.max_wait)
-
-
-class _Late(Exception):
-    def __init__(self, which: str) -> None:
-        self.which = which
-
-
-async def _within(awaitable: Awaitable[Any], limit: float, remaining: float, which: str) -> Any:
-    """``awaitable`` within ``limit`` seconds, else ``_Late(which)``; ``_Late("reply")`` when the
-    reply's overall deadline (``remaining``) comes first."""
-    if remaining < limit:
-        limit, which = remaining, "reply"
-    if limit <= 0:
-        if hasattr(awaitable, "close"):
-            awaitable.close()  # type: ignore[union-attr]
-        raise _Late(which)
-    try:
-        async with asyncio.timeout(limit):  # no task per chunk, as wait_for makes (issue 15)
-            return await awaitable
-    except TimeoutError:
-        raise _Late(which) from None
-
-
-async def _close_quietly(response: Any) -> None:
-    """Close the HTTP response; a failure to close must not hide the real outcome."""
-    try:
-        await response.close()
-    except (httpx.HTTPError, OSError, RuntimeError) as error:
-        log.debug("closing the response failed: %s", error)

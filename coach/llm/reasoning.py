@@ -36,14 +36,22 @@ class ThinkSplitter:
     """Feed ``content`` pieces in order; get back ``(thinking, reply)`` text for each.
 
     A think block counts only at the start of the reply (after whitespace): a model that writes
-    the word ``<think>`` in the middle of its answer is quoting it, not thinking.
+    the word ``<think>`` in the middle of its answer is quoting it, not thinking. A closing tag
+    with no opening one means the prompt opened the block (templates that end the generation
+    prompt with ``<think>``, e.g. DeepSeek-R1 distills): what came before it was thinking too, so
+    ``took_back`` is set and the caller takes back the reply it gave out. ``inside=True`` starts
+    inside such a block (a model known to do that); if no closing tag comes, all of it was the
+    reply after all, given at ``finish``.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, *, inside: bool = False) -> None:
         self._pending = ""
-        self._closer: str | None = None  # inside a block: the tag that ends it
+        self._closer: str | None = CLOSE if inside else None  # inside a block: the tag ending it
+        self._implicit = inside  # the block was opened by the prompt, not in the text
+        self._held: list[str] = []  # an implicit block's text: the reply if it never closes
         self._started = False  # reply text has been given out: no block can open any more
         self._closed = False  # a block was seen and closed: the blank after it is dropped
+        self.took_back = False  # a closing tag with no opening one: the reply so far was thinking
 
     def feed(self, text: str) -> tuple[str, str]:
         self._pending += text
@@ -51,20 +59,43 @@ class ThinkSplitter:
         reply: list[str] = []
         while self._pending:
             if self._closer is not None:
+                if self._implicit and not self._held and not thinking:
+                    head = self._pending.lstrip()
+                    if head.startswith(OPEN):  # the model opened it anyway: not text
+                        self._pending = head[len(OPEN) :]
+                        continue
+                    if OPEN.startswith(head):
+                        break  # maybe the start of that tag: wait for more
                 at = self._pending.find(self._closer)
                 if at >= 0:
                     thinking.append(self._pending[:at])
                     self._pending = self._pending[at + len(self._closer) :].lstrip()
-                    self._closer = None
-                    self._closed = True
+                    self._closer, self._implicit, self._closed = None, False, True
+                    self._held.clear()
                     continue
                 keep = _partial_suffix(self._pending, (self._closer,))
-                thinking.append(self._pending[: len(self._pending) - keep])
+                thought = self._pending[: len(self._pending) - keep]
+                thinking.append(thought)
+                if self._implicit:
+                    self._held.append(thought)
                 self._pending = self._pending[len(self._pending) - keep :]
                 break
             if self._started:
-                reply.append(self._pending)
-                self._pending = ""
+                if self._closed:
+                    reply.append(self._pending)
+                    self._pending = ""
+                    break
+                at, closer = _find_closer(self._pending)
+                if at >= 0:  # a closing tag with no opening one: all before it was thinking
+                    thinking += [*reply, self._pending[:at]]
+                    reply.clear()
+                    self._pending = self._pending[at + len(closer) :].lstrip()
+                    self._closed = self.took_back = True
+                    self._started = False  # the reply starts after the tag (and its blank)
+                    continue
+                keep = _partial_suffix(self._pending, tuple(_CLOSERS.values()))
+                reply.append(self._pending[: len(self._pending) - keep])
+                self._pending = self._pending[len(self._pending) - keep :]
                 break
             head = self._pending.lstrip()
             opener = next((tag for tag in _OPENERS if head.startswith(tag)), None)
@@ -79,14 +110,27 @@ class ThinkSplitter:
             self._started = True
         return "".join(thinking), "".join(reply)
 
+    @property
+    def closed(self) -> bool:
+        """A think block (opened in the text or by the prompt) was closed."""
+        return self._closed
+
     def finish(self) -> tuple[str, str]:
         """What is still held back when the stream ends."""
         rest, self._pending = self._pending, ""
         if self._closer is not None:
+            if self._implicit:  # no closing tag came: it was the reply, not thinking
+                return "", ("".join(self._held) + rest).lstrip()
             return rest, ""  # an unclosed block: all of it was thinking
         if not self._started and not rest.strip():
             return "", ""
         return "", rest
+
+
+def _find_closer(text: str) -> tuple[int, str]:
+    """The first closing tag in ``text`` and where it is, or ``(-1, "")``."""
+    found = [(at, tag) for tag in _CLOSERS.values() if (at := text.find(tag)) >= 0]
+    return min(found) if found else (-1, "")
 
 
 def _partial_suffix(text: str, tags: tuple[str, ...]) -> int:
@@ -101,7 +145,7 @@ def _partial_suffix(text: str, tags: tuple[str, ...]) -> int:
 
 
 def strip_thinking(text: str) -> str:
-    """``text`` without a leading think block (for replies not read as a stream)."""
+    """``text`` without its think block (for replies not read as a stream)."""
     splitter = ThinkSplitter()
     _, reply = splitter.feed(text)
     _, rest = splitter.finish()

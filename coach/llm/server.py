@@ -15,12 +15,15 @@ The key goes only to the configured server (the caller passes it); local discove
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 from urllib.parse import urlsplit, urlunsplit
 
 import httpx
+
+log = logging.getLogger(__name__)
 
 Kind = Literal["llama.cpp", "ollama", "vllm", "lmstudio", "openai", "unknown"]
 
@@ -221,3 +224,36 @@ def _reason(error: httpx.HTTPError) -> str:
     if isinstance(error, httpx.TimeoutException):
         return "no answer in time"
     return type(error).__name__
+
+
+def model_configured(settings) -> bool:
+    """A model name was given (flag, COACH_MODEL or the config file), not the default."""
+    return "model" in settings.endpoint.model_fields_set
+
+
+def probe_now(settings):
+    """``probe`` run to completion from sync code (in a thread: a loop may be running here)."""
+    import asyncio
+    from concurrent.futures import ThreadPoolExecutor
+
+    key = settings.effective_key()
+
+    async def ask():
+        from coach.llm.wire import ssl_context  # shared: the certificates are loaded once
+
+        async with httpx.AsyncClient(trust_env=False, verify=ssl_context()) as http:
+            return await probe(
+                settings.url,
+                http=http,
+                api_key=None if key == "not-needed" else key,
+                model=settings.model if model_configured(settings) else None,
+                timeout=2.0,
+            )
+
+    with ThreadPoolExecutor(1) as pool:
+        try:
+            info = pool.submit(asyncio.run, ask()).result()
+        except Exception as error:  # best effort: a server that says nothing is asked nothing
+            log.debug("probing %s failed: %r", settings.url, error)
+            return None
+    return info if info.reachable else None

@@ -203,7 +203,10 @@ class CoachApp(App):
 
     # -- sessions -----------------------------------------------------------------------------------
     def _notice(self, text: str) -> None:
-        self.notices.append(text)
+        from coach.engine.running import Running
+
+        if not isinstance(text, Running) or text.done:  # progress redraws one notice, not a list
+            self.notices.append(text)
         screen = self.screen
         if hasattr(screen, "show_notice"):
             screen.show_notice(text)
@@ -219,6 +222,7 @@ class CoachApp(App):
         except CoachError as error:
             safe_notify(self, str(error), severity="error")
             return
+        self.mode_label = self.root.mode_label  # the model the server said it serves
         self.push_screen(SessionScreen(self.session))
 
     @when_ready
@@ -230,6 +234,7 @@ class CoachApp(App):
         except CoachError as error:
             safe_notify(self, str(error), severity="error")
             return
+        self.mode_label = self.root.mode_label  # the model the server said it serves
         self.push_screen(SessionScreen(self.session))
 
     # -- actions (bindings and the command palette) -----------------------------------------------------
@@ -299,6 +304,26 @@ class CoachApp(App):
 
     def action_questions(self) -> None:
         self.action_plan()
+
+    def action_guided(self) -> None:
+        """The palette's "Go on in guided mode": the session screen's own action."""
+        self._on_session("guided")
+
+    def action_model(self) -> None:
+        self._on_session("model")
+
+    def _on_session(self, action: str) -> None:
+        from coach.tui.screens.session import SessionScreen
+
+        if not isinstance(self.screen, SessionScreen):
+            safe_notify(self, "Open a session first.", severity="warning")
+        elif self.screen.check_action(action, ()):
+            getattr(self.screen, f"action_{action}")()
+        else:
+            wrong = (
+                "is in guided mode already" if action == "guided" else "has no model to go back to"
+            )
+            safe_notify(self, f"This session {wrong}.", severity="warning")
 
     @when_ready
     def action_progress(self) -> None:

@@ -17,6 +17,7 @@ from textual.worker import Worker, WorkerState
 
 from coach.domain import PHASE_TITLES, Phase
 from coach.engine.session import CoachSession
+from coach.engine.takeback import THINKING_NOTE, TakeBack
 from coach.errors import CoachError, ModelError, RateLimitError
 from coach.tui.commands import bindings
 from coach.tui.widgets.composer import Composer
@@ -97,7 +98,12 @@ class SessionScreen(Screen):
         self.query_one("#phases", SafeStatic).set_text("\n".join(lines))
         self._show_struggles()
         coach = self.session.coach
-        tokens = coach.usage.label() if coach.mode == "model" else "Guided, offline — no tokens"
+        if coach.mode == "model":
+            tokens = coach.usage.label()
+        elif self.session.can_go_back_to_model:
+            tokens = "Guided for now — Ctrl+O: back to the model"
+        else:
+            tokens = "Guided, offline — no tokens"
         self.query_one("#status", SafeStatic).set_text(
             f"Step: {PHASE_TITLES[phase]}  ·  {tokens}  ·  Ctrl+S send · Esc stop · F1 help"
         )
@@ -154,6 +160,11 @@ class SessionScreen(Screen):
             if own_turn:
                 await conversation.painted()  # own text on screen before the request is built
             async for chunk in stream:
+                if isinstance(chunk, TakeBack):  # what it showed was the model's thinking
+                    if not handle.empty:
+                        await handle.cancel(THINKING_NOTE)
+                        handle = await conversation.begin_coach_stream()
+                    continue
                 if handle.empty:
                     self.hide_notice()  # a "retrying…" notice is over once text arrives
                 handle.append(chunk)
@@ -227,6 +238,8 @@ class SessionScreen(Screen):
             else lambda: self.run_verb(session.go_to, Phase.PLAN),
             "questions": self.app.action_questions,
             "retry": self.action_retry,
+            "guided": self.action_guided,
+            "model": self.action_model,
             "help": self.app.action_help,
         }
         if name not in commands:
@@ -250,7 +263,7 @@ class SessionScreen(Screen):
 
     def action_retry(self) -> None:
         if not self.replying:
-            self.run_reply(self.session.retry())
+            self.run_verb(self.session.retry)  # "nothing to retry" is a line, not a crash
 
     def run_verb(self, verb, *args) -> None:
         """Call a session verb (a step, a choice) and show what the coach says; never a user turn."""
@@ -292,14 +305,52 @@ class SessionScreen(Screen):
         if button == "retry":
             self.action_retry()
         elif button == "guided":
-            # The model's server failed: the same session goes on in guided mode, nothing lost.
-            self.session.continue_guided()
-            self.app.notify("Guided mode for now: the ladder's own questions, no model.")
-            self.action_retry()
+            self.action_guided()
         elif button in ("next", "back"):
             self.action_step(button)
         elif button == "suggest":
             self.action_suggestions()
+
+    # -- which coach speaks (Ctrl+O both ways; the footer shows the one that applies) ------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "guided":
+            return self.session.can_go_guided
+        if action == "model":
+            return self.session.can_go_back_to_model
+        return True
+
+    def action_guided(self) -> None:
+        """The model's server failed: the same session goes on in guided mode, nothing lost; the
+        reply the model owed comes from the guided coach."""
+        if self.replying:
+            self.show_notice("The coach is still replying: wait, or press Esc to stop it.")
+            return
+        if not self.session.can_go_guided:
+            return
+        self.session.continue_guided()
+        self._coach_changed("Guided mode for now: the ladder's own questions, no model.")
+        if self.session.needs_reply or self.session.record.pending_move is not None:
+            self.action_retry()
+
+    def action_model(self) -> None:
+        if self.replying:
+            self.show_notice("The coach is still replying: wait, or press Esc to stop it.")
+            return
+        if not self.session.can_go_back_to_model:
+            return
+        self.session.continue_with_model()
+        self._coach_changed("Back to the model: it answers from your next message on.")
+
+    def _coach_changed(self, text: str) -> None:
+        self.hide_error()
+        self.sub_title = (
+            self.app.mode_label
+            if self.session.coach.mode == "model"
+            else ("Guided for now (model paused: Ctrl+O goes back)")
+        )
+        self.refresh_side()
+        self.refresh_bindings()  # the footer's Ctrl+O now says the other way
+        self.show_notice(text)
 
     def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged) -> None:
         self.session.choose_struggles(list(event.selection_list.selected))

@@ -61,6 +61,15 @@ class SuggestionsScreen(Screen):
         yield Static(
             "Suggestions from your level — keep, drop or edit (Ctrl+S when done)", classes="section"
         )
+        session = self.session
+        if session.coach.mode == "model" and any(
+            s.source == "guided" for s in session.record.suggestions
+        ):  # the model's answer failed or did not fit the ladder: say so here too
+            yield Static(
+                "The model's suggestions could not be used: these are the ladder's own choice.",
+                id="fallback",
+                classes="muted",
+            )
         with VerticalScroll(id="suggestions"):
             for index in range(len(self.session.record.suggestions)):
                 yield SuggestionCard(index, self.session)

@@ -1,0 +1,88 @@
+"""Running progress of a long step (the model choosing suggestions: 30-60 s on a small local model).
+
+A ``Running`` report is a notice: it is text, so any shell that shows notices shows it. A shell
+that can redraw a line reads its fields and updates one line in place instead of adding a line
+per report. ``Ticker`` sends one when the step starts, one a second while it runs (the wait for the
+first token can be most of it), one at most every half second as tokens arrive, and a last one
+(``done``) when it ends, however it ends.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import time
+from collections.abc import Callable
+
+
+class Running(str):
+    """ "Choosing habits and questions… 12 s, 85 tokens" (or, ``done``, "… took 42 s, 310 tokens")."""
+
+    what: str
+    seconds: float
+    tokens: int
+    done: bool
+
+    def __new__(cls, what: str, seconds: float, tokens: int, done: bool = False) -> Running:
+        count = f"{tokens} token{'' if tokens == 1 else 's'}"
+        if done:
+            text = f"{what}: took {seconds:.0f} s, {count}."
+        elif tokens:
+            text = f"{what}… {seconds:.0f} s, {count} so far"
+        else:
+            text = f"{what}… {seconds:.0f} s (waiting for the model's first token)"
+        made = super().__new__(cls, text)
+        made.what, made.seconds, made.tokens, made.done = what, seconds, tokens, done
+        return made
+
+
+class Ticker:
+    """``async with Ticker(what, report): ...`` around the step; ``token()`` per piece received."""
+
+    def __init__(
+        self,
+        what: str,
+        report: Callable[[str], None] | None,
+        *,
+        every: float = 1.0,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.what = what
+        self.report = report
+        self.every = every
+        self.clock = clock
+        self.tokens = 0
+        self._start = self._last = 0.0
+        self._task: asyncio.Task | None = None
+
+    def _send(self, done: bool = False) -> None:
+        if self.report is None:
+            return
+        now = self.clock()
+        self._last = now
+        self.report(Running(self.what, now - self._start, self.tokens, done))
+
+    def token(self, count: int = 1) -> None:
+        first = not self.tokens
+        self.tokens += count
+        if first or self.clock() - self._last >= self.every / 2:
+            self._send()  # the first token at once: the wait is over
+
+    async def _tick(self) -> None:
+        while True:
+            await asyncio.sleep(self.every)
+            self._send()
+
+    async def __aenter__(self) -> Ticker:
+        self._start = self.clock()
+        self._send()
+        if self.report is not None:
+            self._task = asyncio.create_task(self._tick())
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+        self._send(done=True)
