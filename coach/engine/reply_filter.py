@@ -33,24 +33,25 @@ _HOLD = 80  # at most this many characters are held back waiting for a closing b
 
 
 @functools.lru_cache(maxsize=8)
-def _prefixes(known: tuple[str, ...]) -> frozenset[str]:
-    """Every start of an id or of "engineer's" (lower-cased): what a last word may still grow
-    into, looked up once per chunk instead of scanning every id (issue 15)."""
+def _compiled(ids: frozenset[str]) -> tuple[re.Pattern, frozenset[str]]:
+    """The id pattern and every start of an id or of "engineer's" (lower-cased: what a last
+    word may still grow into), built once per ladder, not per reply, and looked up per chunk
+    instead of scanning every id (issue 15)."""
+    known = sorted(ids, key=len, reverse=True)
+    alternatives = "|".join(re.escape(i) for i in known) or r"(?!x)x"
+    # An id, with the brackets, parentheses or backticks around it and one space before.
+    pattern = re.compile(
+        rf" ?(?:[\[(`](?:{alternatives})[\])`]|\b(?:{alternatives})\b)(?:(?<=[\])`]):)?"
+    )
     words = [i.lower() for i in known] + ["engineer's", "engineer’s"]
-    return frozenset(w[:n] for w in words for n in range(1, len(w) + 1))
+    return pattern, frozenset(w[:n] for w in words for n in range(1, len(w) + 1))
 
 
 class ReplyFilter:
     """Feed the streamed reply in pieces; ``feed`` and ``finish`` return what may be shown."""
 
     def __init__(self, ids: Iterable[str]) -> None:
-        known = sorted({i for i in ids if i}, key=len, reverse=True)
-        alternatives = "|".join(re.escape(i) for i in known) or r"(?!x)x"
-        # An id, with the brackets, parentheses or backticks around it and one space before.
-        self._ids = re.compile(
-            rf" ?(?:[\[(`](?:{alternatives})[\])`]|\b(?:{alternatives})\b)(?:(?<=[\])`]):)?"
-        )
-        self._prefixes = _prefixes(tuple(known))
+        self._ids, self._prefixes = _compiled(frozenset(i for i in ids if i))
         self._pending = ""
         self._line_start = True
 
