@@ -39,27 +39,29 @@ _HOLD = 80  # at most this many characters are held back waiting for a closing b
 
 
 @functools.lru_cache(maxsize=8)
-def _prefixes(known: tuple[str, ...]) -> frozenset[str]:
-    """Every start of an id or of "engineer's" (lower-cased): what a last word may still grow
-    into, looked up once per chunk instead of scanning every id (issue 15)."""
+def _compiled(known: tuple[str, ...]) -> tuple[re.Pattern, frozenset[str], frozenset[str]]:
+    """Built once per ladder, not per reply (issue 15): the id pattern (one trie regex), every
+    start of an id or of "engineer's" (lower-cased: what a last word may still grow into, looked
+    up per chunk instead of scanning every id), and the first two characters of each id."""
+    alternatives = _trie(list(known)) or r"(?!x)x"
+    # An id, with the brackets, parentheses or backticks around it and one space before.
+    pattern = re.compile(
+        rf" ?(?:[\[(`](?:{alternatives})[\])`]|\b(?:{alternatives})\b)(?:(?<=[\])`]):)?"
+    )
     # "the" too: a word that may still become "The" of "The engineer's" waits (a line start is
     # no longer held whole, see _HEADER_WORDS).
     words = [i.lower() for i in known] + ["engineer's", "engineer’s", "the"]
-    return frozenset(w[:n] for w in words for n in range(1, len(w) + 1))
+    prefixes = frozenset(w[:n] for w in words for n in range(1, len(w) + 1))
+    return pattern, prefixes, frozenset(i[:2] for i in known)
 
 
 class ReplyFilter:
     """Feed the streamed reply in pieces; ``feed`` and ``finish`` return what may be shown."""
 
     def __init__(self, ids: Iterable[str]) -> None:
-        known = sorted({i for i in ids if i}, key=len, reverse=True)
-        alternatives = _trie(known) or r"(?!x)x"
-        # An id, with the brackets, parentheses or backticks around it and one space before.
-        self._ids = re.compile(
-            rf" ?(?:[\[(`](?:{alternatives})[\])`]|\b(?:{alternatives})\b)(?:(?<=[\])`]):)?"
-        )
-        self._prefixes = _prefixes(tuple(known))
-        self._id_starts = {i[:2] for i in known}  # a text with none of these holds no id
+        known = tuple(sorted({i for i in ids if i}, key=len, reverse=True))
+        # _id_starts: a text with none of these holds no id.
+        self._ids, self._prefixes, self._id_starts = _compiled(known)
         self._pending = ""
         self._line_start = True
 
