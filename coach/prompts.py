@@ -74,6 +74,11 @@ class PromptLibrary:
                 ) from None
         return self._cache[name]
 
+    def compile_all(self) -> None:
+        """Compile every template now (a warm-up thread), not at its first use on the UI thread."""
+        for name in self.names():
+            self._template(name)
+
     def render(self, name: str, **context) -> str:
         template = self._template(name)
         try:

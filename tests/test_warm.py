@@ -1,5 +1,6 @@
-"""The app's warm-up leaves the tokenizer for after the first reply (it competed with the first
-session's opening), and loads it then, off the event loop; without a warm-up nothing starts."""
+"""The app's warm-up compiles the prompt templates and leaves the tokenizer for after the first
+reply (it competed with the first session's opening), then loads it off the event loop; without
+a warm-up nothing starts."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import pytest
 
 from coach.engine import tokenizer_later, warm
 from coach.llm import tokens
+from coach.prompts import PromptLibrary
 from coach.settings import Settings
 
 
@@ -26,8 +28,10 @@ def _tokenizer_threads() -> list[threading.Thread]:
 
 
 def test_the_warm_up_leaves_the_tokenizer_for_after_the_first_reply(fresh):
-    warm.warm(Settings.load(base_url="http://127.0.0.1:8000/v1", model="m"))
+    prompts = PromptLibrary()
+    warm.warm(Settings.load(base_url="http://127.0.0.1:8000/v1", model="m"), prompts)
     assert not tokens._cache.loaded
+    assert set(prompts._cache) == set(prompts.names())  # compiled before the first session
     tokenizer_later.after_reply()
     for thread in _tokenizer_threads():
         thread.join(30)
