@@ -15,6 +15,8 @@ from coach.engine.story import Story, read_story
 from coach.ladder.schema import Item, Level
 
 MAX_STRUGGLES = 2
+# Reasons that do not point at a part of the story of their own.
+_SHARED = ("It also answers", "It serves what you came for", "It is one of the first things")
 HABITS = 2
 FEEDBACK = 1
 
@@ -38,11 +40,10 @@ def struggle_evidence(level: Level, story_text: str) -> list[Evidence]:
     """
     found: list[Evidence] = []
     sentences = [
-        s
+        part
         for s in _sentences(story_text)
-        if not listen.blames_customer(s)
-        and not vocab.unknown_words(s)  # never a typo quoted
-        and listen.heavy_topic(s)[0] is None  # nor a heavy topic as evidence
+        if not listen.blames_customer(s) and listen.heavy_topic(s)[0] is None  # nor as evidence
+        for part in reasons.clean_parts(s)  # never a typo quoted
     ]
     for item in level.common_struggles:
         best: tuple[float, str] | None = None
@@ -91,9 +92,10 @@ def _ordered(level: Level, kind: str, struggles: list[Item], story_text: str) ->
 def _any_evidence(item: Item, story_text: str) -> Evidence:
     """A chosen struggle's evidence: a cue anywhere in the story, else its closest sentence."""
     usable = [
-        s
+        part
         for s in _sentences(story_text)
-        if not vocab.unknown_words(s) and listen.heavy_topic(s)[0] is None
+        if listen.heavy_topic(s)[0] is None
+        for part in reasons.clean_parts(s)
     ]
     for sentence in usable:
         for cue in item.cues:
@@ -156,9 +158,10 @@ def _best_sentence(item: Item, story_text: str) -> str | None:
     best: tuple[int, str] | None = None
     concepts = matching.concepts(item.text)
     usable = [
-        s
+        part
         for s in _sentences(story_text)
-        if not vocab.unknown_words(s) and listen.heavy_topic(s)[0] is None
+        if listen.heavy_topic(s)[0] is None
+        for part in reasons.clean_parts(s)
     ]
     for sentence in usable:
         said = matching.concepts(sentence)
@@ -220,8 +223,10 @@ def suggestions(
     struggle_ids: list[str],
     today: date,
     avoid_person: str | None = None,
+    exclude: frozenset[str] | set[str] = frozenset(),
 ) -> list[Suggestion]:
-    """2 habits and a feedback question, each with a quoted reason and a step from the story."""
+    """2 habits and a feedback question, each with a quoted reason and a step from the story;
+    items in ``exclude`` (settled by a review) are left out, the next best taking their place."""
     story = read_story(story_text)
     evidence = struggle_evidence(level, story_text)
     by_id = {e.item.id: e for e in evidence}
@@ -231,34 +236,45 @@ def suggestions(
     struggles = [e.item for e in grounded]
     quoted = [e for e in grounded if e.quote]
 
-    def grounded_first(items: list[Item]) -> list[Item]:
-        """Items whose reason can quote the story come first (stable otherwise)."""
-        return sorted(
-            items, key=lambda i: _reason(i, quoted, "", story_text).startswith("It is one")
-        )
+    used: set[str] = set()  # each item quotes its own part of the story where it can
+
+    def pick(kind: str, count: int) -> list[tuple[Item, str]]:
+        """In the ladder's order for these struggles, the items that answer a part of the story
+        no item before them quotes; only when too few do, the others (with a shared reason)."""
+        items = [i for i in _ordered(level, kind, struggles, story_text) if i.id not in exclude]
+        picked: list[tuple[Item, str]] = []
+        for item in items:
+            trial = set(used)
+            reason = _reason(item, quoted, goal, story_text, trial)
+            if len(picked) < count and not reason.startswith(_SHARED):
+                picked.append((item, reason))
+                used.update(trial)
+        for item in items:
+            if len(picked) < count and item not in [i for i, _ in picked]:
+                picked.append((item, _reason(item, quoted, goal, story_text, used)))
+        return picked
 
     result: list[Suggestion] = []
-    used: set[str] = set()  # each item quotes its own part of the story where it can
     habit_due = planning.next_workday(today, 2)
-    for item in grounded_first(_ordered(level, "habit", struggles, story_text))[:HABITS]:
+    for item, reason in pick("habit", HABITS):
         result.append(
             Suggestion(
                 kind="habit",
                 item_id=item.id,
-                reason=_reason(item, quoted, goal, story_text, used),
+                reason=reason,
                 first_step=habit_step(item, story, avoid_person),
                 due=habit_due,
                 cadence="once a week",
             )
         )
     ask_due = planning.next_workday(today, 7)
-    for item in grounded_first(_ordered(level, "feedback", struggles, story_text))[:FEEDBACK]:
+    for item, reason in pick("feedback", FEEDBACK):
         step, whom = feedback_step(item, story, avoid_person)
         result.append(
             Suggestion(
                 kind="feedback",
                 item_id=item.id,
-                reason=_reason(item, quoted, goal, story_text, used),
+                reason=reason,
                 first_step=step,
                 due=ask_due,
                 ask_whom=whom,
@@ -267,9 +283,51 @@ def suggestions(
     return result
 
 
-def smaller_step(step: str) -> str:
-    """A slipped step made smaller: its first part only, in fifteen minutes."""
+# What got in the way → how the smaller step gets round it (the first match wins).
+_ROUND_IT = (
+    (r"\b(board|backlog|sprint|jira|ticket|not planned|planned)\b", "as a task on the board"),
+    (r"\b(forgot|forget|slipped my mind|didn'?t remember)\b", "with a reminder for Monday morning"),
+    (
+        r"\b(away|off|on leave|holiday|vacation|out sick|didn'?t reply|never replied|no answer|"
+        r"busy to meet)\b",
+        "in a one-line message, or with someone else who would know",
+    ),
+    (
+        r"\b(time|busy|on-?call|incidents?|release|deadline|crunch|meetings?|week|afternoons?|"
+        r"swallowed|ate|eats|workload|fire)\b",
+        "in fifteen minutes booked at the start of the week",
+    ),
+)
+
+
+def smaller_step(step: str, obstacle: str = "") -> str:
+    """A slipped step made smaller: its first part only, done in a way round what got in the way
+    (a reminder when it was forgotten, a message when the person was away, fifteen minutes
+    booked early when time ran out)."""
+    asked = re.match(r"^(Ask .+?):\s*([“\"].+[”\"])\s*$", step.strip())
+    if asked:  # a feedback question: the same question, asked in the smallest way
+        how = next(
+            (way for pattern, way in _ROUND_IT[1:3] if re.search(pattern, obstacle, re.IGNORECASE)),
+            "in a one-line message this week",
+        )
+        whom = re.sub(r"\s+(?:at|in) (?:the|your) next [\w:-]+|\s+in a short message", "", asked[1])
+        return f"{whom}, {how}: {asked[2]}"
     first = re.split(r",\s+|\s+and\s+|;\s+|:\s+", step.rstrip("."), maxsplit=1)[0]
     if len(first.split()) < 3 or vocab.unknown_words(first):
         first = step.rstrip(".")
-    return f"{first}, in fifteen minutes this week (just that part)."
+    first = re.sub(r"\b(?:30|thirty) minutes\b", "fifteen minutes", first)
+    how = next(
+        (way for pattern, way in _ROUND_IT if re.search(pattern, obstacle, re.IGNORECASE)),
+        "in fifteen minutes this week",
+    )
+    if how.startswith("in a one-line message"):  # the person was away: no meeting to book
+        message = re.sub(
+            r"^Book \w+ minutes with (.+?) to ", r"Send \1 a one-line message to ", first
+        )
+        if message != first:
+            return f"{message}, or ask someone else who would know."
+    if "minutes" in first:
+        how = how.replace("in fifteen minutes booked", "booked").replace(
+            "in fifteen minutes this week", "this week"
+        )
+    return f"{first}: just that, {how}."
