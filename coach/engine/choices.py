@@ -42,6 +42,20 @@ _LAST = re.compile(r"\b(the )?last (one)?\b", re.I)
 _TOKEN = re.compile(r"[A-Za-z0-9]+")
 
 
+def _swaps(word: str) -> set[str]:
+    """``word`` with two neighbouring letters swapped: the commonest slip of fast typing."""
+    return {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}
+
+
+# "frist", "scond"-style slips of the longer ordinals (a swap or a dropped letter), never a word.
+_ORDINAL_TYPOS = {
+    slip: word
+    for word in ("first", "second", "third", "fourth", "fifth")
+    for slip in (_swaps(word) | {word[:i] + word[i + 1 :] for i in range(1, len(word))})
+    if slip != word and slip not in ("fist", "forth")  # real words, not slips
+}
+
+
 @dataclass(frozen=True)
 class Picked:
     chosen: tuple[int, ...] = ()
@@ -57,8 +71,8 @@ def _positions(segment: str, count: int) -> list[int]:
         value = None
         if token.isdigit():
             value = int(token)
-        elif token in ORDINALS:
-            value = ORDINALS[token]
+        elif token in ORDINALS or _ORDINAL_TYPOS.get(token) in ORDINALS:
+            value = ORDINALS[_ORDINAL_TYPOS.get(token, token)]
         elif token in CARDINALS:
             before = tokens[index - 1] if index else ""
             # "the second one", "that one", "no one" are not option 1
@@ -78,8 +92,12 @@ def _positions(segment: str, count: int) -> list[int]:
     return found
 
 
+_ABOUT = re.compile(r"\b(?:the )?(?:one|bit|part|item) (?:about|on|with)\b", re.I)
+
+
 def _by_words(text: str, options: list[str]) -> list[int]:
-    """Options the user described in their own words (at least two of its content words, best only)."""
+    """Options the user described in their own words: two of its content words (best only), or
+    "the one about X" where X belongs to that option alone."""
     said = matching.concepts(text)
     scores = []
     for number, option in enumerate(options, start=1):
@@ -87,6 +105,10 @@ def _by_words(text: str, options: list[str]) -> list[int]:
         scores.append((len(shared), number))
     best = max((s for s, _ in scores), default=0)
     if best < 2:
+        if best == 1 and _ABOUT.search(text):
+            return (
+                [n for s, n in scores if s == 1][:1] if sum(s == 1 for s, _ in scores) == 1 else []
+            )
         return []
     return [n for s, n in scores if s == best]
 
@@ -110,6 +132,37 @@ def parse(text: str, options: list[str] | None) -> Picked:
         else:
             firm = _by_words(text, options or [])
     return Picked(chosen=tuple(firm), partly=tuple(hedged))
+
+
+_KEEP_NONE = re.compile(r"^\W*(none|neither|no|nope|nah|nothing|none of them)\W*$", re.I)
+_EXCEPT = re.compile(r"\b(drop|remove|delete|without|except|not|skip|lose)\b", re.I)
+_THE_QUESTION = re.compile(r"\b(?:the )?(?:feedback )?questions?\b", re.I)
+
+
+def kept(text: str, labels: list[str], kinds: list[str], assent: bool | None) -> list[int]:
+    """Which suggestions (numbered from 1) to keep: "all", "keep 1 3", "drop 2", "the first and the
+    last", "just the first one and the question". Only what the user named is kept; a bare yes or
+    an answer naming nothing keeps them all, as the question offers ("Keep all, or name…")."""
+    count = len(labels)
+    every = list(range(1, count + 1))
+    if _KEEP_NONE.match(text):
+        return []
+    named: list[int] = []
+    for segment in re.split(r"[,;.]|\band\b|\bplus\b|\balso\b", text, flags=re.I):
+        found = _positions(segment, count)
+        if not found and _THE_QUESTION.search(segment):
+            found = [n for n, kind in zip(every, kinds, strict=True) if kind == "feedback"]
+        named.extend(n for n in found if n not in named)
+    if not named:
+        by_words = _by_words(text, labels) if not _ALL.search(text) else []
+        named = by_words
+    if named and _EXCEPT.search(text):
+        return [n for n in every if n not in named]
+    if named:
+        return sorted(named)
+    if _NONE.search(text) and not assent:
+        return []
+    return every
 
 
 # -- plan edits in plain words ------------------------------------------------------------------

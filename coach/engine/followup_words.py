@@ -60,7 +60,7 @@ def plan_check_text(move: Move, view: SessionView, heard: str, question: str) ->
     if isinstance(move, PlanFocus):
         return _join(heard or goal_link(view), question)
     if isinstance(move, PlanCheck) and move.ask == "confidence":
-        focus = view.last_user_text.strip().rstrip(".")
+        focus = planning.chosen_focus(list(view.turns)).strip().rstrip(".")
         said = f"Your focus: “{focus}”." if focus and not vocab.unknown_words(focus) else ""
         if first is None:
             return _join(said, "Nothing is kept for the plan yet.", question)

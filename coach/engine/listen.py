@@ -164,6 +164,8 @@ def _is_question(text: str) -> bool:
     if _NON_ANSWER.match(stripped):
         return False
     last = re.split(r"(?<=[.!])\s+", stripped)[-1]
+    if last.endswith((".", "!")):  # "What the dispatchers do counts as evidence." is a statement
+        return False
     return last.endswith("?") or bool(
         _QUESTION_START.match(stripped) and len(stripped.split()) < 25
     )

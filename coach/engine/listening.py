@@ -7,11 +7,10 @@ question) or the step's own progression. Nothing is saved that the user did not 
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from coach.domain import Phase
-from coach.engine import choices, grounding, parse, planning
+from coach.engine import choices, grounding, planning
 from coach.moves import (
     Answer,
     AskConsent,
@@ -41,10 +40,6 @@ Flow = Any
 
 SHORT_ANSWER_WORDS = 8
 MAX_CHALLENGES = 2
-_KEEP_DRAFT = re.compile(
-    r"^\W*(keep|yes|yep|ok|okay|sure|fine|good|great|sounds good|that'?s (it|good|fine)|perfect)\b",
-    re.IGNORECASE,
-)
 
 
 def step_to(flow: Flow, phase: Phase) -> Move:
@@ -78,7 +73,7 @@ def _aside(flow: Flow, reading: Reading) -> Move | None:
     challenges = sum(isinstance(m, Challenge) for m in moves)
     if reading.blame:  # every time: blame is never let pass, only said more briefly
         return Challenge(phase=phase, grade=min(challenges + 1, MAX_CHALLENGES + 1))
-    if reading.kind == "question":
+    if reading.kind == "question" and not _repeated_after_answer(flow, last):
         return Answer(phase=phase, topic=reading.asks or "other", resume=_resume_for_answer(flow))
     clarified = isinstance(last, Clarify)
     if reading.kind == "garbage" and not clarified:
@@ -89,6 +84,13 @@ def _aside(flow: Flow, reading: Reading) -> Move | None:
     if reading.kind == "disagree" and open_step and not isinstance(last, Reflect):
         return Reflect(phase=phase)
     return None
+
+
+def _repeated_after_answer(flow: Flow, last: Move | None) -> bool:
+    """The user said the same words again after they were answered as a question: they were
+    not one (the step takes them as its answer instead of answering in a loop)."""
+    said = [t.text.strip().lower() for t in flow.record.turns if t.role == "user"]
+    return isinstance(last, Answer) and len(said) >= 2 and said[-1] == said[-2]
 
 
 def _resume_for_answer(flow: Flow) -> Move:
@@ -145,12 +147,9 @@ def decide(flow: Flow, text: str, reading: Reading) -> Move:
     if phase is Phase.STRUGGLES:
         return _struggles(flow, reading)
     if phase is Phase.SUGGEST:
-        count = len(flow.record.suggestions)
-        keep = (
-            list(range(1, count + 1))
-            if reading.assent and not parse.numbers(text, count)
-            else parse.keep_or_drop(text, count)
-        )
+        suggestions = flow.record.suggestions
+        labels = [_item_text(flow, s.item_id) for s in suggestions]
+        keep = choices.kept(text, labels, [s.kind for s in suggestions], reading.assent)
         for number, suggestion in enumerate(flow.record.suggestions, start=1):
             flow.record.suggestions[number - 1] = suggestion.model_copy(
                 update={"accepted": number in keep}
@@ -159,6 +158,11 @@ def decide(flow: Flow, text: str, reading: Reading) -> Move:
     if phase is Phase.PLAN:
         return _plan(flow, text, reading)
     return Closed(phase=phase)
+
+
+def _item_text(flow: Flow, item_id: str) -> str:
+    found = flow.level.find(item_id)
+    return found[1].text if found else ""
 
 
 def _followup(flow: Flow, reading: Reading) -> Move:
@@ -248,22 +252,4 @@ def apply_edits(flow: Flow, edits: list[choices.Edit]) -> list[str]:
 
 def focus_answer(flow: Flow) -> str:
     """The focus the user chose: their answer to the focus question, or the draft they accepted."""
-    answer = ""
-    asked: PlanFocus | None = None
-    for turn in flow.record.turns:
-        if turn.role == "coach":
-            move = turn.move
-            if isinstance(move, Answer) and isinstance(move.resume, PlanFocus):
-                asked = move.resume
-            else:
-                asked = move if isinstance(move, PlanFocus) else None
-            continue
-        if asked is None:
-            continue
-        answer = turn.text
-        accepted = turn.reading is not None and (
-            turn.reading.assent or turn.reading.kind == "non_answer"
-        )
-        if asked.draft and (accepted or _KEEP_DRAFT.match(answer)):
-            answer = asked.draft
-    return answer
+    return planning.chosen_focus(flow.record.turns)

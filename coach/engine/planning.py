@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time, timedelta
 
-from coach.domain import AUDIENCE_NAMES, Audience, Plan, Suggestion
+from coach.domain import AUDIENCE_NAMES, Audience, Plan, Suggestion, Turn
 from coach.ladder.schema import Competency, Item, Level
+from coach.moves import Answer, PlanFocus
 
 CHECKIN_DAYS = 14
 MAX_HABITS = 3
@@ -77,3 +78,33 @@ def build_plan(
         checkin=next_workday(today, CHECKIN_DAYS),
         created_at=now or datetime.combine(today, time(12)),
     )
+
+
+_KEEP_DRAFT = re.compile(
+    r"^\W*(keep|yes|yep|ok|okay|sure|fine|good|great|sounds good|that'?s (it|good|fine)|perfect)\b",
+    re.IGNORECASE,
+)
+
+
+def chosen_focus(turns: list[Turn]) -> str:
+    """The focus the user chose: their answer to the focus question, or the draft they accepted
+    (with "keep it", or by not knowing yet after a draft was offered)."""
+    answer = ""
+    asked: PlanFocus | None = None
+    for turn in turns:
+        if turn.role == "coach":
+            move = turn.move
+            if isinstance(move, Answer) and isinstance(move.resume, PlanFocus):
+                asked = move.resume
+            else:
+                asked = move if isinstance(move, PlanFocus) else None
+            continue
+        if asked is None:
+            continue
+        answer = turn.text
+        accepted = turn.reading is not None and (
+            turn.reading.assent or turn.reading.kind == "non_answer"
+        )
+        if asked.draft and (accepted or _KEEP_DRAFT.match(answer)):
+            answer = asked.draft
+    return answer

@@ -1,0 +1,114 @@
+"""Guided choices a user makes in words are kept as said, and the focus they state is theirs."""
+
+from __future__ import annotations
+
+import pytest
+from engine_helpers import guided_session, said
+
+from coach.domain import Phase
+from coach.engine import choices
+from coach.moves import Answer
+from coach.store import open_journal
+
+
+@pytest.fixture
+def journal():
+    with open_journal() as journal:
+        yield journal
+
+
+LABELS = [
+    "Share customer stories and data in design reviews and planning",
+    "Pair with product, design, or support to turn customer insights into project work",
+    "How could I make it easier for others to prioritize customer impact?",
+]
+KINDS = ["habit", "habit", "feedback"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("the first and the last", [1, 3]),
+        ("just the first one and the question", [1, 3]),
+        ("keep two and three", [2, 3]),
+        ("first", [1]),
+        ("keep 1 3", [1, 3]),
+        ("drop the second", [1, 3]),
+        ("not the second one", [1, 3]),
+        ("the one about pairing", [2]),
+        ("keep them all", [1, 2, 3]),
+        ("yes", [1, 2, 3]),
+        ("none", []),
+    ],
+)
+def test_suggestions_kept_in_words_are_the_ones_named(text, kept):
+    assert choices.kept(text, LABELS, KINDS, None) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "chosen"),
+    [("i think the frist and second one", (1, 2)), ("the thrid", (3,)), ("fist", ())],
+)
+def test_a_slip_in_an_ordinal_is_still_that_number_but_a_real_word_is_not(text, chosen):
+    assert choices.parse(text, ["a b", "c d", "e f"]).chosen == chosen
+
+
+def test_the_one_about_a_word_only_one_struggle_has_picks_it():
+    options = [
+        "May become removed from the everyday customer realities",
+        "Might push change faster than teams can absorb it",
+        "Can find it hard to sustain customer focus when organizational incentives reward others",
+    ]
+    assert choices.parse("the one about incentives, I think", options).chosen == (3,)
+
+
+async def _at_suggestions(journal):
+    session = guided_session(journal)
+    await said(session.open())
+    await said(session.go_to(Phase.SUGGEST))
+    return session
+
+
+async def test_only_the_suggestions_the_user_named_go_into_the_plan(journal):
+    session = await _at_suggestions(journal)
+    first, _second, third = session.record.suggestions
+    reply = await said(session.send("the first and the last"))
+    assert [s.accepted for s in session.record.suggestions] == [True, False, True]
+    assert session.level.find(_second.item_id)[1].text not in reply
+    for answer in ("I check support tickets before I ship.", "7", "Meetings."):
+        await said(session.send(answer))
+    plan = session.plan
+    assert [s.item_id for s in [*plan.habits, *plan.feedback]] == [first.item_id, third.item_id]
+
+
+async def test_a_focus_that_starts_with_what_is_a_statement_not_a_question(journal):
+    session = await _at_suggestions(journal)
+    await said(session.send("all"))
+    focus = "What the support team hears counts as evidence, not as noise."
+    reply = await said(session.send(focus))
+    assert not isinstance(session.record.turns[-1].move, Answer)
+    assert "how sure" in reply.lower() or "how likely" in reply.lower()
+    await said(session.send("7"))
+    await said(session.send("Meetings."))
+    assert session.plan.focus == focus
+
+
+async def test_the_same_words_after_an_answer_are_taken_as_the_answer(journal):
+    session = await _at_suggestions(journal)
+    await said(session.send("all"))
+    await said(session.send("What should my focus be"))
+    assert isinstance(session.record.turns[-1].move, Answer)
+    await said(session.send("What should my focus be"))
+    assert session.record.turns[-1].move.kind == "plan_check"
+
+
+async def test_not_knowing_a_focus_twice_keeps_the_draft_and_says_so(journal):
+    session = await _at_suggestions(journal)
+    await said(session.send("all"))
+    offer = await said(session.send("idk"))
+    draft = offer.split("“", 1)[1].split("”", 1)[0]
+    reply = await said(session.send("idk"))
+    assert f"Your focus: “{draft.rstrip('.')}”" in reply and "“idk”" not in reply
+    await said(session.send("5"))
+    await said(session.send("meetings"))
+    assert session.plan.focus == draft
