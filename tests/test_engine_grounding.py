@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
-from engine_helpers import guided_session, said
+from engine_helpers import SITUATION, Clock, guided_session, said
 
 from coach.domain import Phase
 from coach.engine import choices
@@ -17,6 +19,7 @@ def journal():
         yield journal
 
 
+PLAN_CHECKS = ["7", "The release crunch next week."]
 LABELS = [
     "Share customer stories and data in design reviews and planning",
     "Pair with product, design, or support to turn customer insights into project work",
@@ -112,3 +115,91 @@ async def test_not_knowing_a_focus_twice_keeps_the_draft_and_says_so(journal):
     await said(session.send("5"))
     await said(session.send("meetings"))
     assert session.plan.focus == draft
+
+
+WEEK_ONE = [
+    "I want to think about users before I ship.",
+    SITUATION,
+    "Support and the two big customers who export every Monday were affected; their reports broke.",
+    "We traded speed for safety: I skipped the data check to hit the sprint deadline.",
+    "I could have asked support what they saw, or looked at the usage numbers first.",
+    "1 2",
+    "yes please",
+    "all",
+    "I check usage data and talk to support before I ship.",
+    *PLAN_CHECKS,
+]
+
+
+async def _planned_week(journal, clock):
+    first = guided_session(journal, clock=clock)
+    await said(first.open())
+    for answer in WEEK_ONE:
+        if first.phase is Phase.DONE:
+            break
+        await said(first.send(answer))
+    assert first.plan is not None
+    return first.plan
+
+
+async def _review(second, answers):
+    await said(second.open())
+    for answer in answers:
+        await said(second.send(answer))
+
+
+REVIEW = [
+    "Yes, I did it on Tuesday.",
+    "That support hears about problems days before we do.",
+    "No, it slipped.",
+    "On-call swallowed the whole week.",
+    "keep it",
+    "No.",
+    "I never found a moment for it.",
+    "drop it",
+]
+
+
+async def test_the_review_keeps_a_slipped_step_smaller_and_never_offers_it_again_unchanged(journal):
+    clock = Clock()
+    plan = await _planned_week(journal, clock)
+    done, slipped = plan.habits[:2]
+    dropped = plan.feedback[0]
+    clock.now += timedelta(days=7)
+    second = guided_session(journal, clock=clock)
+    await _review(second, REVIEW)
+    assert second.phase is Phase.CHECKIN
+    reply = await said(second.go_to(Phase.SUGGEST))
+    by_id = {s.item_id: s for s in second.record.suggestions}
+    assert slipped.item_id in by_id and dropped.item_id not in by_id
+    assert done.item_id not in by_id  # done: room for the next habit, not the same step again
+    carried = by_id[slipped.item_id]
+    assert carried.first_step != slipped.first_step and "start of the week" in carried.first_step
+    assert "(“On-call swallowed the whole week”)" in carried.reason
+    assert slipped.first_step not in reply and dropped.first_step not in reply
+
+
+async def test_what_the_review_found_is_carried_into_the_next_sessions_memory(journal):
+    clock = Clock()
+    plan = await _planned_week(journal, clock)
+    clock.now += timedelta(days=7)
+    second = guided_session(journal, clock=clock)
+    await _review(second, REVIEW)
+    await said(second.go_to(Phase.SUGGEST))
+    for answer in ("all", "I keep support's view in every plan.", *PLAN_CHECKS):
+        await said(second.send(answer))
+    assert second.plan is not None
+    clock.now += timedelta(days=7)
+    third = guided_session(journal, clock=clock)
+    memory = third.view.memory
+    level = second.level
+    assert "Review of the plan before:" in memory
+    assert (
+        f"{level.find(plan.habits[0].item_id)[1].text} [{plan.habits[0].item_id}]: done" in memory
+    )
+    assert "learned: That support hears about problems days before we do\n" in memory
+    assert "in the way: On-call swallowed the whole week; kept, smaller: " in memory
+    assert (
+        f"[{plan.feedback[0].item_id}]: not done; in the way: I never found a moment for it; dropped"
+        in memory
+    )

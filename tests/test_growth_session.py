@@ -139,7 +139,9 @@ def test_the_follow_up_review_writes_what_happened_on_each_commitment():
         assert [c.status for c in after[:3]] == [Status.DONE, Status.CHANGED, Status.DROPPED]
         first_notes = [n.text for n in after[0].notes]
         assert first_notes == [answers[0], "Learned: " + answers[1]]
-        assert [n.text for n in after[1].notes][-1] == "Next: Make it smaller."
+        assert [n.text for n in after[1].notes][-1].startswith(
+            "Next: Make it smaller. (smaller step: "
+        )  # the step the next plan starts from is kept with the outcome
         note = after[0].notes[0]
         assert (note.source, note.session_id) == ("review", second.record.id)
         assert note.created_at == clock.now and after[0].closed_at == clock.now

@@ -220,8 +220,10 @@ def suggestions(
     struggle_ids: list[str],
     today: date,
     avoid_person: str | None = None,
+    exclude: frozenset[str] | set[str] = frozenset(),
 ) -> list[Suggestion]:
-    """2 habits and a feedback question, each with a quoted reason and a step from the story."""
+    """2 habits and a feedback question, each with a quoted reason and a step from the story;
+    items in ``exclude`` (settled by a review) are left out, the next best taking their place."""
     story = read_story(story_text)
     evidence = struggle_evidence(level, story_text)
     by_id = {e.item.id: e for e in evidence}
@@ -240,7 +242,11 @@ def suggestions(
     result: list[Suggestion] = []
     used: set[str] = set()  # each item quotes its own part of the story where it can
     habit_due = planning.next_workday(today, 2)
-    for item in grounded_first(_ordered(level, "habit", struggles, story_text))[:HABITS]:
+
+    def ordered(kind: str) -> list[Item]:
+        return [i for i in _ordered(level, kind, struggles, story_text) if i.id not in exclude]
+
+    for item in grounded_first(ordered("habit"))[:HABITS]:
         result.append(
             Suggestion(
                 kind="habit",
@@ -252,7 +258,7 @@ def suggestions(
             )
         )
     ask_due = planning.next_workday(today, 7)
-    for item in grounded_first(_ordered(level, "feedback", struggles, story_text))[:FEEDBACK]:
+    for item in grounded_first(ordered("feedback"))[:FEEDBACK]:
         step, whom = feedback_step(item, story, avoid_person)
         result.append(
             Suggestion(
@@ -267,9 +273,45 @@ def suggestions(
     return result
 
 
-def smaller_step(step: str) -> str:
-    """A slipped step made smaller: its first part only, in fifteen minutes."""
+# What got in the way → how the smaller step gets round it (the first match wins).
+_ROUND_IT = (
+    (r"\b(board|backlog|sprint|jira|ticket|not planned|planned)\b", "as a task on the board"),
+    (r"\b(forgot|forget|slipped my mind|didn'?t remember)\b", "with a reminder for Monday morning"),
+    (
+        r"\b(away|off|on leave|holiday|vacation|out sick|didn'?t reply|never replied|no answer|"
+        r"busy to meet)\b",
+        "in a one-line message, or with someone else who would know",
+    ),
+    (
+        r"\b(time|busy|on-?call|incidents?|release|deadline|crunch|meetings?|week|afternoons?|"
+        r"swallowed|ate|eats|workload|fire)\b",
+        "in fifteen minutes booked at the start of the week",
+    ),
+)
+
+
+def smaller_step(step: str, obstacle: str = "") -> str:
+    """A slipped step made smaller: its first part only, done in a way round what got in the way
+    (a reminder when it was forgotten, a message when the person was away, fifteen minutes
+    booked early when time ran out)."""
+    asked = re.match(r"^(Ask .+?):\s*([“\"].+[”\"])\s*$", step.strip())
+    if asked:  # a feedback question: the same question, asked in the smallest way
+        how = next(
+            (way for pattern, way in _ROUND_IT[:3] if re.search(pattern, obstacle, re.IGNORECASE)),
+            "in a one-line message this week",
+        )
+        whom = re.sub(r"\s+(?:at|in) (?:the|your) next [\w:-]+|\s+in a short message", "", asked[1])
+        return f"{whom}, {how}: {asked[2]}"
     first = re.split(r",\s+|\s+and\s+|;\s+|:\s+", step.rstrip("."), maxsplit=1)[0]
     if len(first.split()) < 3 or vocab.unknown_words(first):
         first = step.rstrip(".")
-    return f"{first}, in fifteen minutes this week (just that part)."
+    first = re.sub(r"\b(?:30|thirty) minutes\b", "fifteen minutes", first)
+    how = next(
+        (way for pattern, way in _ROUND_IT if re.search(pattern, obstacle, re.IGNORECASE)),
+        "in fifteen minutes this week",
+    )
+    if "minutes" in first:
+        how = how.replace("in fifteen minutes booked", "booked").replace(
+            "in fifteen minutes this week", "this week"
+        )
+    return f"{first}: just that, {how}."

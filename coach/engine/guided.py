@@ -10,7 +10,7 @@ from collections.abc import AsyncIterator, Callable
 from datetime import date
 
 from coach.domain import Phase, Suggestion
-from coach.engine import evidence, grounding, planning, reflections, turn_reflections
+from coach.engine import evidence, grounding, planning, reflections, review, turn_reflections
 from coach.engine.followup_words import followup_text, obstacle_words, plan_check_text
 from coach.engine.guided_words import (
     _join,
@@ -312,34 +312,8 @@ def suggestion_lines(suggestions: list[Suggestion], level: Level, today: date) -
 
 
 def carried_over(view: SessionView) -> list[Suggestion]:
-    """Commitments the review decided to keep (a slipped one made smaller), for the new plan."""
-    carried: list[Suggestion] = []
-    turns = list(view.turns)
-    for index, turn in enumerate(turns):
-        move = turn.move
-        if not isinstance(move, FollowupDecide):
-            continue
-        answer = next((t for t in turns[index + 1 :] if t.role == "user"), None)
-        decision = answer.reading.decision if answer and answer.reading else None
-        old = next((s for s in view.followups if s.item_id == move.item_id), None)
-        if old is None or decision == "drop" or decision is None:
-            continue
-        obstacle = next((t.text for t in reversed(turns[:index]) if t.role == "user"), "").rstrip(
-            "."
-        )
-        smaller = decision == "change" or "small" in (answer.text.lower() if answer else "")
-        step = move.smaller_step if smaller and move.smaller_step else old.first_step
-        why = f"You kept it from last time{', smaller' if smaller else ''}: “{obstacle}”."
-        carried.append(
-            old.model_copy(
-                update={
-                    "first_step": step,
-                    "reason": why,
-                    "due": planning.next_workday(view.today, 2),
-                }
-            )
-        )
-    return carried
+    """Commitments the review kept after a slip, each with its smaller step, for the new plan."""
+    return review.carried(list(view.turns), list(view.followups), view.today)
 
 
 def guided_suggestions(view: SessionView) -> list[Suggestion]:
@@ -351,6 +325,8 @@ def guided_suggestions(view: SessionView) -> list[Suggestion]:
         view.goal if turn_reflections.goal_reflection(view.goal)[0].startswith("You want") else ""
     )
     carried = carried_over(view)
+    # Nothing the review kept, dropped or left unsettled comes back as new with the same step.
+    settled = {c.item_id for c in carried} | review.set_aside(list(view.turns))
     answers = [
         t.text
         for t in view.turns
@@ -363,9 +339,8 @@ def guided_suggestions(view: SessionView) -> list[Suggestion]:
         [i.id for i in view.struggles],
         view.today,
         avoid_person=person,
+        exclude=settled,
     )
-    kept_ids = {c.item_id for c in carried}
-    fresh = [f for f in fresh if f.item_id not in kept_ids]
     room = max(0, grounding.HABITS - sum(c.kind == "habit" for c in carried))
     habits = [f for f in fresh if f.kind == "habit"][:room]
     asks = [f for f in fresh if f.kind == "feedback"][: 0 if len(carried) >= 2 else 1]

@@ -175,7 +175,8 @@ def _followup(flow: Flow, reading: Reading) -> Move:
         return FollowupLearned(phase=Phase.FOLLOWUP, item_id=step.item_id)
     if isinstance(step, FollowupObstacle):
         item = next((s for s in flow.followups if s.item_id == step.item_id), None)
-        smaller = grounding.smaller_step(item.first_step) if item else None
+        obstacle = flow.record.turns[-1].text if flow.record.turns else ""
+        smaller = grounding.smaller_step(item.first_step, obstacle) if item else None
         return FollowupDecide(phase=Phase.FOLLOWUP, item_id=step.item_id, smaller_step=smaller)
     if flow.remaining_followups():
         return flow._followup_move()

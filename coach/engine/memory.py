@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from coach.domain import Phase, Plan, SessionRecord
+from coach.engine import review
 from coach.ladder.schema import Competency
 from coach.prompts import PromptLibrary
 
@@ -32,7 +33,34 @@ def session_summary(record: SessionRecord, competency: Competency) -> str:
             names.append(f"{found[2].text} [{item_id}]")
     if names:
         parts.append("Struggles recognised: " + "; ".join(names))
+    parts.extend(review_lines(record, competency))
     return "\n".join(parts)
+
+
+def review_lines(record: SessionRecord, competency: Competency) -> list[str]:
+    """What this session's review found about the plan before, one line an item, so the session
+    after it knows what was learned, what got in the way and what came back smaller."""
+    lines = []
+    for found in review.reviewed(record.turns):
+        item = competency.find(found.item_id)
+        name = f"{item[2].text} [{found.item_id}]" if item else found.item_id
+        if found.happened:
+            learned = (
+                f"; learned: {_first_words(found.learned, 25).rstrip('.')}" if found.learned else ""
+            )
+            lines.append(f"- {name}: done{learned}")
+        elif found.happened is False:
+            obstacle = (
+                f"; in the way: {_first_words(found.obstacle, 25).rstrip('.')}"
+                if found.obstacle
+                else ""
+            )
+            next_ = {
+                "keep": f"; kept, smaller: {found.next_step}" if found.next_step else "; kept",
+                "drop": "; dropped",
+            }.get(found.decision or "", "")
+            lines.append(f"- {name}: not done{obstacle}{next_}")
+    return ["Review of the plan before:", *lines] if lines else []
 
 
 def memory_text(

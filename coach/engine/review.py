@@ -14,8 +14,10 @@ never reaches a decision leaves the commitment open, with its note.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
-from coach.domain import Phase
+from coach.domain import Phase, Suggestion, Turn
+from coach.engine import planning
 from coach.growth import Status
 from coach.moves import FollowupDecide, FollowupItem, FollowupLearned, FollowupObstacle, Move
 
@@ -35,6 +37,91 @@ class Outcome:
     note: str
 
 
+@dataclass(frozen=True)
+class ItemReview:
+    """What the review found for one commitment of the last plan, from moves and readings only."""
+
+    item_id: str
+    happened: bool | None = None  # True: done; False: slipped; None: not answered yet
+    learned: str = ""  # the user's words, when it happened
+    obstacle: str = ""  # the user's words, when it slipped
+    decision: Literal["keep", "drop"] | None = None  # after a slip; None: not decided
+    next_step: str | None = None  # a kept slipped step comes back as this (smaller) one
+
+    @property
+    def carried(self) -> bool:
+        return self.happened is False and self.decision == "keep"
+
+
+def reviewed(turns: list[Turn]) -> list[ItemReview]:
+    """The review of a session's turns, item by item, in the order the items were reviewed.
+
+    A user turn answers the last review move before it (an aside such as a clarification in
+    between does not change which item is being talked about)."""
+    found: dict[str, dict] = {}
+    current: Move | None = None
+    for index, turn in enumerate(turns):
+        if turn.role == "coach":
+            if isinstance(turn.move, _REVIEW_MOVES):
+                current = turn.move
+                found.setdefault(current.item_id, {"item_id": current.item_id})
+            elif getattr(turn.move, "phase", None) is not Phase.FOLLOWUP:
+                current = None
+            continue
+        if current is None:
+            continue
+        entry = found[current.item_id]
+        decided = next((t.move for t in turns[index + 1 :] if t.role == "coach"), None)
+        same = getattr(decided, "item_id", None) == current.item_id
+        text = " ".join(turn.text.split())
+        reading = turn.reading
+        if isinstance(current, FollowupItem):
+            if same and isinstance(decided, FollowupLearned):
+                entry["happened"] = True
+            elif same and isinstance(decided, FollowupObstacle):
+                entry["happened"] = False
+            elif getattr(reading, "progress", None) == "done":
+                entry["happened"] = True
+        elif isinstance(current, FollowupLearned):
+            entry["learned"] = text
+        elif isinstance(current, FollowupObstacle):
+            entry["obstacle"] = text
+        elif isinstance(current, FollowupDecide):
+            decision = getattr(reading, "decision", None)
+            if decision == "drop":
+                entry.update(decision="drop", next_step=None)
+            elif decision in ("keep", "change"):  # a slipped step never comes back the same
+                entry.update(decision="keep", next_step=current.smaller_step)
+    return [ItemReview(**entry) for entry in found.values()]
+
+
+def carried(turns: list[Turn], followups: list[Suggestion], today) -> list[Suggestion]:
+    """The commitments the review kept after they slipped, each with its smaller step, for the new
+    plan; the reason says what got in the way, in the user's words."""
+    result: list[Suggestion] = []
+    for review in reviewed(turns):
+        old = next((s for s in followups if s.item_id == review.item_id), None)
+        if old is None or not review.carried:
+            continue
+        obstacle = review.obstacle.rstrip(".")
+        why = (
+            f"You kept it after it slipped (“{obstacle}”), so this time the step is smaller."
+            if obstacle
+            else "You kept it after it slipped, so this time the step is smaller."
+        )
+        update = {"reason": why, "due": planning.next_workday(today, 2)}
+        if review.next_step:
+            update["first_step"] = review.next_step
+        result.append(old.model_copy(update=update))
+    return result
+
+
+def set_aside(turns: list[Turn]) -> set[str]:
+    """Items the review talked about: not proposed again as new with their old step (a kept slip
+    comes back through ``carried``, smaller; a done one makes room for the next habit)."""
+    return {r.item_id for r in reviewed(turns) if r.happened is not None}
+
+
 def outcome(answered: Move | None, decided: Move | None, reading, text: str) -> Outcome | None:
     """What the user's answer ``text`` to the review move ``answered`` says about its commitment."""
     if not isinstance(answered, _REVIEW_MOVES):
@@ -52,7 +139,10 @@ def outcome(answered: Move | None, decided: Move | None, reading, text: str) -> 
             status = Status.DROPPED
         elif decision in ("keep", "change"):
             status = Status.CHANGED
-    return Outcome(item_id, status, _NOTE_LABELS[type(answered)] + " ".join(text.split()))
+    note = _NOTE_LABELS[type(answered)] + " ".join(text.split())
+    if status is Status.CHANGED and answered.smaller_step:  # what the next plan starts from
+        note += f" (smaller step: {answered.smaller_step})"
+    return Outcome(item_id, status, note)
 
 
 def record_outcome(
