@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from engine_helpers import SITUATION, Clock, guided_session, said
+from engine_helpers import NOW, SITUATION, Clock, customer_empathy, guided_session, said
 
 from coach.domain import Phase
-from coach.engine import choices
+from coach.engine import choices, grounding
 from coach.moves import Answer
 from coach.store import open_journal
 
@@ -203,3 +203,20 @@ async def test_what_the_review_found_is_carried_into_the_next_sessions_memory(jo
         f"[{plan.feedback[0].item_id}]: not done; in the way: I never found a moment for it; dropped"
         in memory
     )
+
+
+def test_a_fast_typists_story_is_quoted_from_its_clauses_without_the_typos():
+    level = customer_empathy().level(1)
+    story = (
+        "i think i just looked at the spam complaints and didnt ask anyone, like i never asked "
+        "how long the shoper waits\n"
+        "maybe i could read through the substitution complaints every week and ask Hannah if i "
+        "can listen to a couple of support calls, i would like to see how people actualy use it"
+    )
+    result = grounding.suggestions(level, story, "", [], NOW.date())
+    reasons = [s.reason for s in result]
+    assert any(
+        "“maybe i could read through the substitution complaints every week”" in r for r in reasons
+    )
+    assert not any("shoper" in r or "actualy" in r for r in reasons)
+    assert len({r for r in reasons}) == len(reasons)  # each item its own part of the story

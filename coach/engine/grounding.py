@@ -15,6 +15,8 @@ from coach.engine.story import Story, read_story
 from coach.ladder.schema import Item, Level
 
 MAX_STRUGGLES = 2
+# Reasons that do not point at a part of the story of their own.
+_SHARED = ("It also answers", "It serves what you came for", "It is one of the first things")
 HABITS = 2
 FEEDBACK = 1
 
@@ -38,11 +40,10 @@ def struggle_evidence(level: Level, story_text: str) -> list[Evidence]:
     """
     found: list[Evidence] = []
     sentences = [
-        s
+        part
         for s in _sentences(story_text)
-        if not listen.blames_customer(s)
-        and not vocab.unknown_words(s)  # never a typo quoted
-        and listen.heavy_topic(s)[0] is None  # nor a heavy topic as evidence
+        if not listen.blames_customer(s) and listen.heavy_topic(s)[0] is None  # nor as evidence
+        for part in reasons.clean_parts(s)  # never a typo quoted
     ]
     for item in level.common_struggles:
         best: tuple[float, str] | None = None
@@ -91,9 +92,10 @@ def _ordered(level: Level, kind: str, struggles: list[Item], story_text: str) ->
 def _any_evidence(item: Item, story_text: str) -> Evidence:
     """A chosen struggle's evidence: a cue anywhere in the story, else its closest sentence."""
     usable = [
-        s
+        part
         for s in _sentences(story_text)
-        if not vocab.unknown_words(s) and listen.heavy_topic(s)[0] is None
+        if listen.heavy_topic(s)[0] is None
+        for part in reasons.clean_parts(s)
     ]
     for sentence in usable:
         for cue in item.cues:
@@ -156,9 +158,10 @@ def _best_sentence(item: Item, story_text: str) -> str | None:
     best: tuple[int, str] | None = None
     concepts = matching.concepts(item.text)
     usable = [
-        s
+        part
         for s in _sentences(story_text)
-        if not vocab.unknown_words(s) and listen.heavy_topic(s)[0] is None
+        if listen.heavy_topic(s)[0] is None
+        for part in reasons.clean_parts(s)
     ]
     for sentence in usable:
         said = matching.concepts(sentence)
@@ -233,38 +236,45 @@ def suggestions(
     struggles = [e.item for e in grounded]
     quoted = [e for e in grounded if e.quote]
 
-    def grounded_first(items: list[Item]) -> list[Item]:
-        """Items whose reason can quote the story come first (stable otherwise)."""
-        return sorted(
-            items, key=lambda i: _reason(i, quoted, "", story_text).startswith("It is one")
-        )
+    used: set[str] = set()  # each item quotes its own part of the story where it can
+
+    def pick(kind: str, count: int) -> list[tuple[Item, str]]:
+        """In the ladder's order for these struggles, the items that answer a part of the story
+        no item before them quotes; only when too few do, the others (with a shared reason)."""
+        items = [i for i in _ordered(level, kind, struggles, story_text) if i.id not in exclude]
+        picked: list[tuple[Item, str]] = []
+        for item in items:
+            trial = set(used)
+            reason = _reason(item, quoted, goal, story_text, trial)
+            if len(picked) < count and not reason.startswith(_SHARED):
+                picked.append((item, reason))
+                used.update(trial)
+        for item in items:
+            if len(picked) < count and item not in [i for i, _ in picked]:
+                picked.append((item, _reason(item, quoted, goal, story_text, used)))
+        return picked
 
     result: list[Suggestion] = []
-    used: set[str] = set()  # each item quotes its own part of the story where it can
     habit_due = planning.next_workday(today, 2)
-
-    def ordered(kind: str) -> list[Item]:
-        return [i for i in _ordered(level, kind, struggles, story_text) if i.id not in exclude]
-
-    for item in grounded_first(ordered("habit"))[:HABITS]:
+    for item, reason in pick("habit", HABITS):
         result.append(
             Suggestion(
                 kind="habit",
                 item_id=item.id,
-                reason=_reason(item, quoted, goal, story_text, used),
+                reason=reason,
                 first_step=habit_step(item, story, avoid_person),
                 due=habit_due,
                 cadence="once a week",
             )
         )
     ask_due = planning.next_workday(today, 7)
-    for item in grounded_first(ordered("feedback"))[:FEEDBACK]:
+    for item, reason in pick("feedback", FEEDBACK):
         step, whom = feedback_step(item, story, avoid_person)
         result.append(
             Suggestion(
                 kind="feedback",
                 item_id=item.id,
-                reason=_reason(item, quoted, goal, story_text, used),
+                reason=reason,
                 first_step=step,
                 due=ask_due,
                 ask_whom=whom,

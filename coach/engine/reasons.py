@@ -47,6 +47,15 @@ _THEMES = (
         r"reward\w*|business|hit",
     ),
 )
+# What happened to the people who use the product answers items about their pain and needs
+# (weaker than a theme's own words: one hit, ranked after them).
+_PEOPLE = re.compile(
+    r"\b(?:users?|customers?|clients?|people|patients|shoppers|buyers|admins?|members)\b"
+    r"(?: who [\w ]+?)? (?:got|had|could ?n[o']t|could not|thought|lost|saw|were|kept|went|left|"
+    r"did ?n[o']t)\b",
+    re.I,
+)
+_ABOUT_PEOPLE = re.compile(r"pain|frustrat|confusion|needs?|experience|affect|using|outcome", re.I)
 MAX_WORDS = 18
 MAX_QUOTE_WORDS = 16
 
@@ -74,11 +83,33 @@ def _quote_of(sentence: str, anchor: re.Match[str] | None = None) -> str:
     return short[0] if short else " ".join(words[:MAX_QUOTE_WORDS]) + " …"
 
 
+_CLAUSE = re.compile(r",\s+|\s+(?=\b(?:and|but|because|so|which|while|like)\b)", re.I)
+_LEAD = re.compile(r"^(?:and|but|because|so|which|while|like|then)\s+", re.I)
+
+
+def clean_parts(sentence: str) -> list[str]:
+    """``sentence`` itself when it has no typo; else its clauses that say something on their own
+    without one ("i could read through the substitution complaints every week" out of a long
+    line with "actualy" in it), so a fast typist's story can still be quoted, never a typo."""
+    if not vocab.unknown_words(sentence):
+        return [sentence]
+    kept = re.sub(r"\b(\w+) (and|or) \1\b", r"\1_\2_\1", sentence)  # "over and over" is one
+    parts = [_LEAD.sub("", p.strip(" ,")).replace("_", " ") for p in _CLAUSE.split(kept)]
+    return [
+        p
+        for p in parts
+        if len(p.split()) >= 4 and not vocab.unknown_words(p) and vocab.finite_verb(p.split())
+    ]
+
+
 def usable_sentences(story_text: str) -> list[str]:
-    """Sentences of the story that may be quoted: no typo, no blame, no heavy topic."""
+    """Sentences (or typo-free clauses) of the story that may be quoted: no typo, no blame, no
+    heavy topic."""
     found = [
         s.strip()
-        for s in re.split(r"(?<=[.!?;])\s+|\n+", story_text)
+        for line in re.split(r"(?<=[.!?;])\s+|\n+", story_text)
+        if not listen.blames_customer(line) and listen.heavy_topic(line)[0] is None
+        for s in clean_parts(line)
         if len(s.split()) >= 2
         and not s.strip().endswith("?")
         and not re.search(r"\b(don'?t know|no idea|not sure|dunno|idk)\b", s, re.I)
@@ -112,6 +143,9 @@ def on_theme(item: Item, story_text: str, used: set[str]) -> list[str]:
                 hits = list(re.finditer(story, sentence, re.I))
                 score += len(hits)
                 anchor = anchor or (hits[0] if hits else None)
+        if not score and _ABOUT_PEOPLE.search(item.text):
+            anchor = _PEOPLE.search(sentence)
+            score = 1 if anchor else 0
         quote = _short(sentence, anchor) if score else ""
         if quote and quote not in used:
             found.append((-score, position, quote))
