@@ -220,3 +220,31 @@ def test_a_fast_typists_story_is_quoted_from_its_clauses_without_the_typos():
     )
     assert not any("shoper" in r or "actualy" in r for r in reasons)
     assert len({r for r in reasons}) == len(reasons)  # each item its own part of the story
+
+
+def test_a_smaller_step_goes_round_what_got_in_the_way():
+    step = "Book 30 minutes with Marta to turn one customer insight from the search change into a ticket."
+    away = grounding.smaller_step(step, "Marta was on holiday all week.")
+    assert away.startswith("Send Marta a one-line message to turn one customer insight")
+    busy = grounding.smaller_step(step, "The release train ate the week.")
+    assert busy.startswith("Book fifteen minutes with Marta") and "start of the week" in busy
+    board = grounding.smaller_step(
+        "Look at the usage data and write down one surprise.", "not on the board"
+    )
+    assert board == "Look at the usage data: just that, as a task on the board."
+    ask = 'Ask your PM at the next standup about the export: "What feedback have we received?"'
+    assert grounding.smaller_step(ask, "I forgot.") == (
+        'Ask your PM about the export, with a reminder for Monday morning: "What feedback have we received?"'
+    )
+
+
+async def test_how_the_week_went_is_never_off_topic_in_the_review(journal):
+    clock = Clock()
+    await _planned_week(journal, clock)
+    clock.now += timedelta(days=7)
+    second = guided_session(journal, clock=clock)
+    await said(second.open())
+    reply = await said(
+        second.send("Not really. Marta was on holiday all week, so nothing happened.")
+    )
+    assert "What got in the way?" in reply and "keep this time on" not in reply

@@ -320,6 +320,12 @@ def smaller_step(step: str, obstacle: str = "") -> str:
         (way for pattern, way in _ROUND_IT if re.search(pattern, obstacle, re.IGNORECASE)),
         "in fifteen minutes this week",
     )
+    if how.startswith("in a one-line message"):  # the person was away: no meeting to book
+        message = re.sub(
+            r"^Book \w+ minutes with (.+?) to ", r"Send \1 a one-line message to ", first
+        )
+        if message != first:
+            return f"{message}, or ask someone else who would know."
     if "minutes" in first:
         how = how.replace("in fifteen minutes booked", "booked").replace(
             "in fifteen minutes this week", "this week"

@@ -78,7 +78,8 @@ def _aside(flow: Flow, reading: Reading) -> Move | None:
     clarified = isinstance(last, Clarify)
     if reading.kind == "garbage" and not clarified:
         return Clarify(phase=phase, reason="not_understood")
-    if reading.kind == "off_topic" and not clarified:
+    # In the review, how the week went is on topic whatever it names (a holiday, an incident).
+    if reading.kind == "off_topic" and not clarified and phase is not Phase.FOLLOWUP:
         return Clarify(phase=phase, reason="off_topic")
     open_step = phase in (Phase.CHECKIN, Phase.SITUATION, Phase.EXPLORE, Phase.FOLLOWUP)
     if reading.kind == "disagree" and open_step and not isinstance(last, Reflect):
