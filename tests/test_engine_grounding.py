@@ -173,6 +173,7 @@ async def test_the_review_keeps_a_slipped_step_smaller_and_never_offers_it_again
     by_id = {s.item_id: s for s in second.record.suggestions}
     assert slipped.item_id in by_id and dropped.item_id not in by_id
     assert done.item_id not in by_id  # done: room for the next habit, not the same step again
+    assert len(second.record.suggestions) <= 3  # a plan of 2-3 items, carried ones included
     carried = by_id[slipped.item_id]
     assert carried.first_step != slipped.first_step and "start of the week" in carried.first_step
     assert "(“On-call swallowed the whole week”)" in carried.reason

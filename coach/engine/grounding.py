@@ -16,7 +16,8 @@ from coach.ladder.schema import Item, Level
 
 MAX_STRUGGLES = 2
 # Reasons that do not point at a part of the story of their own.
-_SHARED = ("It also answers", "It serves what you came for", "It is one of the first things")
+_FALLBACK = ("It serves what you came for", "It is one of the first things")
+_SHARED = ("It also answers", *_FALLBACK)
 HABITS = 2
 FEEDBACK = 1
 
@@ -280,7 +281,10 @@ def suggestions(
                 ask_whom=whom,
             )
         )
-    return result
+    # An item no part of the story answers is left out when two grounded ones remain: a generic
+    # suggestion is what a coach should not make (the plan keeps 2-3 items).
+    grounded_only = [r for r in result if not r.reason.startswith(_FALLBACK)]
+    return grounded_only if len(grounded_only) >= 2 else result
 
 
 # What got in the way → how the smaller step gets round it (the first match wins).
@@ -307,7 +311,7 @@ def smaller_step(step: str, obstacle: str = "") -> str:
     asked = re.match(r"^(Ask .+?):\s*([“\"].+[”\"])\s*$", step.strip())
     if asked:  # a feedback question: the same question, asked in the smallest way
         how = next(
-            (way for pattern, way in _ROUND_IT[:3] if re.search(pattern, obstacle, re.IGNORECASE)),
+            (way for pattern, way in _ROUND_IT[1:3] if re.search(pattern, obstacle, re.IGNORECASE)),
             "in a one-line message this week",
         )
         whom = re.sub(r"\s+(?:at|in) (?:the|your) next [\w:-]+|\s+in a short message", "", asked[1])

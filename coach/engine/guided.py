@@ -343,10 +343,12 @@ def guided_suggestions(view: SessionView) -> list[Suggestion]:
         avoid_person=person,
         exclude=settled,
     )
+    # Two habits and a question in all, the carried ones first: a plan of 2-3 items.
     room = max(0, grounding.HABITS - sum(c.kind == "habit" for c in carried))
     habits = [f for f in fresh if f.kind == "habit"][:room]
-    asks = [f for f in fresh if f.kind == "feedback"][: 0 if len(carried) >= 2 else 1]
-    return [*carried, *habits, *asks]
+    asked = sum(c.kind == "feedback" for c in carried)
+    asks = [f for f in fresh if f.kind == "feedback"][: max(0, grounding.FEEDBACK - asked)]
+    return [*carried, *habits, *asks][: grounding.HABITS + grounding.FEEDBACK]
 
 
 class GuidedCoach:
