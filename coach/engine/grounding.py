@@ -16,8 +16,7 @@ from coach.ladder.schema import Item, Level
 
 MAX_STRUGGLES = 2
 # Reasons that do not point at a part of the story of their own.
-_FALLBACK = ("It serves what you came for", "It is one of the first things")
-_SHARED = ("It also answers", *_FALLBACK)
+_SHARED = ("It also answers", "It serves what you came for", "It is one of the first things")
 HABITS = 2
 FEEDBACK = 1
 
@@ -281,10 +280,7 @@ def suggestions(
                 ask_whom=whom,
             )
         )
-    # An item no part of the story answers is left out when two grounded ones remain: a generic
-    # suggestion is what a coach should not make (the plan keeps 2-3 items).
-    grounded_only = [r for r in result if not r.reason.startswith(_FALLBACK)]
-    return grounded_only if len(grounded_only) >= 2 else result
+    return result
 
 
 # What got in the way → how the smaller step gets round it (the first match wins).
