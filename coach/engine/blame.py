@@ -33,6 +33,30 @@ _BLAME = re.compile(
     re.IGNORECASE,
 )
 
+# The same blame said in other ways: the fault or the job handed to the customer ("that's on
+# them", "their job to read it"), help refused as if it were a favour ("we can't babysit every
+# partner", "hand-holding"), or the customer's own neglect held up ("if you ignore six months of
+# emails", "integrators never look at it again"). Read by structure, not by one story's words.
+_OTHERS = (
+    r"(?:they|them|these|those|customers?|users?|clients?|people|folks|partners?|integrators?|"
+    r"developers?|devs|admins?|buyers?|accounts?|tenants?|merchants?|shops?)"
+)
+_ELSEWHERE = re.compile(
+    r"\b(?:that'?s|it'?s|that is|it is) on (?:them|you|the (?:customers?|users?|clients?|"
+    r"partners?|integrators?))\b"
+    r"|\b(?:their|your) (?:own )?(?:job|responsibility|lookout|problem|mess|funeral) to\b"
+    r"|\b(?:up to|down to) (?:them|the (?:customers?|users?|clients?|partners?|integrators?)) to\b"
+    r"|\b(?:can'?t|cannot|won'?t|not going to|shouldn'?t have to|don'?t have to|not here to) "
+    r"(?:\w+ )?(?:babysit|hand-?hold|spoon-?feed|nanny|chase)\b"
+    r"|\b(?:babysitting|hand-?holding|spoon-?feeding)\b(?! them through)"
+    r"|\bif (?:you|they) (?:just )?(?:ignore|ignored|skip|skipped|don'?t read|didn'?t read|"
+    r"never read|can'?t read|won'?t read)\b"
+    rf"|\b{_OTHERS} (?:just |simply |all |always |clearly |obviously )?(?:ignore|ignored|"
+    r"skip|skipped|never (?:look|looked|open|opened|bother|bothered) at it)\b"
+    r"|\bnever (?:look|looks|looked) at it again\b",
+    re.IGNORECASE,
+)
+
 
 _OWN_RESOLVE = re.compile(
     r"\b(?:before|instead of|rather than|stop|quit|avoid|without|not|never again)\b[^.]{0,30}?\b"
@@ -45,7 +69,7 @@ def blames_customer(text: str) -> bool:
     the changelog", "users are idiots", "not our problem"); the user's own hindsight ("we should
     have told them") is not blame."""
     for sentence in re.split(r"(?<=[.!?;])\s+", text):
-        match = _BLAME.search(sentence)
+        match = _BLAME.search(sentence) or _ELSEWHERE.search(sentence)
         if match and not _OWN_RESOLVE.search(sentence[: match.start()].lower() + "x"):
             return True
     return False
