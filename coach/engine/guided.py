@@ -23,7 +23,7 @@ from coach.engine.guided_words import (
     question_for,
     vary,
 )
-from coach.engine.listen import heavy_topic
+from coach.engine.listen import heavy_topic, strains_health
 from coach.engine.view import SessionView
 from coach.ladder.schema import Level
 from coach.moves import (
@@ -66,6 +66,11 @@ def _boundary(move: Boundary, view: SessionView) -> str:
         people = [p for p in people if role not in p and p not in person]
         if "manager" in role or "lead" in role or "boss" in role:
             people = ["HR", "a mentor", "your skip-level manager", "a friend"]
+        elif not person.startswith("your "):
+            # A name: they may be the manager, or above them; suggest no one in their line.
+            people = ["a mentor", "HR", "someone you trust outside your team"]
+    if move.topic == "conflict" and strains_health(last):
+        people = ["a doctor", *people]  # "…and I've been getting migraines": both deserve help
     return _join(
         heard,
         f"It deserves more than an exercise on {view.competency.name}; please consider talking it "

@@ -78,11 +78,21 @@ _BURNOUT = re.compile(
 )
 _HEALTH = re.compile(
     r"\b(depress\w*|panic attacks?|anxiety attacks?|suicid\w*|self[- ]harm|hopeless|therap(?:y|ist)|"
-    r"diagnos\w*|hospital|sick leave|my health|mental health|illness|chronic pain)\b",
+    r"diagnos\w*|hospital|sick leave|my health|mental health|illness|chronic pain|migraines?|"
+    r"headaches? (?:every|most|all)|insomnia|chest pains?|panic|crying|medication|my doctor|"
+    r"health (?:issues|problems))\b",
     re.IGNORECASE,
 )
+# What a person does to the user, said in everyday words ("cuts me off in every meeting", "told the
+# room my concerns were noise"): a conflict as much as "yells" or "undermines".
+_HURTS = (
+    r"cuts? me off|talk(?:s|ed)? over me|shut(?:s)? me down|dismiss\w* (?:me|my)|mock(?:s|ed)? me|"
+    r"ridicul\w*|put(?:s)? me down|freez\w* me out|exclud\w* me|left me out|"
+    r"told (?:the room|everyone|the team|people) (?:that )?my \w+ (?:were|was|are|is) "
+    r"(?:noise|stupid|useless|wrong|nonsense)"
+)
 _PERSON = (
-    r"(?P<person>my (?:direct |new |old |skip[- ]level |engineering |product |team |tech )?"
+    r"(?P<person>(?:my|our) (?:direct |new |old |skip[- ]level |engineering |product |team |tech )?"
     r"(?:manager|boss|lead|team lead|tech lead|pm|product manager|director|skip|vp|cto|ceo|"
     r"colleague|coworker|co-worker|teammate|peer|designer|mentor|report)|"
     r"(?-i:[A-Z][a-z]+)(?= (?:always|keeps|never|takes|took|yells|yelled|shouts|blames|blamed|ignores|"
@@ -92,13 +102,23 @@ _CONFLICT = re.compile(
     _PERSON + r"[^.!?]{0,40}?\b(takes? (?:the )?credit|took (?:the )?credit|steals? (?:my )?credit|"
     r"yell\w*|shout\w*|scream\w*|blames? me|blamed me|undermin\w*|ignores? me|belittl\w*|"
     r"humiliat\w*|micromanag\w*|bull(?:y|ies|ied|ying)|harass\w*|hates me|is against me|"
-    r"is hostile|threaten\w*|insult\w*|gaslight\w*|throws? me under)",
+    r"is hostile|threaten\w*|insult\w*|gaslight\w*|throws? me under|" + _HURTS + ")",
     re.IGNORECASE,
 )
 _CONFLICT_WITH = re.compile(
     r"\b(?:conflict|fight|fighting|falling out|fell out|argument|arguing|clash\w*|can'?t work) with "
     r"(?P<person>my (?:\w+ )?(?:manager|boss|lead|pm|director|colleague|coworker|teammate|peer|"
     r"designer)|(?-i:[A-Z][a-z]+))",
+    re.IGNORECASE,
+)
+# "Victor, our VP of product. He cuts me off…": the conflict is told with a pronoun; the person is
+# the one named before it (a name given a role, or a role).
+_CONFLICT_PRONOUN = re.compile(r"\b(?:he|she)\b[^.!?]{0,30}?\b(?:" + _HURTS + ")", re.IGNORECASE)
+_NAMED_ROLE = re.compile(
+    r"(?P<name>(?-i:[A-Z][a-z]+)),? (?:my|our) (?:\w+ ){0,2}?(?:manager|boss|lead|pm|director|vp|"
+    r"cto|ceo|head|colleague|coworker|teammate|peer|designer)\b"
+    r"|(?P<role>(?:my|our) (?:\w+ )?(?:manager|boss|lead|pm|director|vp|cto|ceo|colleague|"
+    r"coworker|teammate|peer|designer))\b",
     re.IGNORECASE,
 )
 _HARASS = re.compile(r"\b(harass\w*|bull(?:y|ied|ying)|discriminat\w*|abus\w*)\b", re.I)
@@ -177,6 +197,11 @@ def heavy_topic(text: str) -> tuple[Heavy | None, str | None]:
     if conflict:
         person = conflict.groupdict().get("person")
         return "conflict", _second_person_person(person) if person else None
+    told = _CONFLICT_PRONOUN.search(text)
+    if told:
+        named = list(_NAMED_ROLE.finditer(text[: told.start()]))
+        person = (named[-1].group("name") or named[-1].group("role")) if named else None
+        return "conflict", _second_person_person(person) if person else None
     if _BURNOUT.search(text):
         return "burnout", None
     if _HEALTH.search(text):
@@ -186,8 +211,13 @@ def heavy_topic(text: str) -> tuple[Heavy | None, str | None]:
     return None, None
 
 
+def strains_health(text: str) -> bool:
+    """Burnout or health named in ``text``, whatever else it names (a conflict often comes with it)."""
+    return bool(_BURNOUT.search(text) or _HEALTH.search(text))
+
+
 def _second_person_person(person: str) -> str:
-    return re.sub(r"^my\b", "your", person.strip(), flags=re.IGNORECASE)
+    return re.sub(r"^(?:my|our)\b", "your", person.strip(), flags=re.IGNORECASE)
 
 
 def names_feeling(text: str) -> bool:
