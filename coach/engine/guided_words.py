@@ -8,6 +8,7 @@ import re
 from coach.domain import Phase
 from coach.engine import planning, turn_reflections
 from coach.engine.listen import blames_customer
+from coach.engine.reflections import candidates
 from coach.engine.story import read_story
 from coach.engine.view import SessionView
 from coach.ladder.schema import DERIVED_NOTE, Item
@@ -99,10 +100,15 @@ def _said(view: SessionView, *phases: Phase) -> list[str]:
             continue
         text = t.text
         if reading is not None and reading.blame:  # keep the story, leave the blame out
-            text = " ".join(s for s in re.split(r"(?<=[.!?])\s+", text) if not blames_customer(s))
-        if text and (len(text.split()) >= 4 or turn_reflections.short_answer(text)):
+            text = _without_blame(text)
+        short = len(text.split()) < 4
+        if text and (not short or turn_reflections.short_answer(text) or candidates(text)):
             said.append(text)
     return said
+
+
+def _without_blame(text: str) -> str:
+    return " ".join(s for s in re.split(r"(?<=[.!?])\s+", text) if not blames_customer(s))
 
 
 def _story(view: SessionView) -> str:
@@ -114,6 +120,10 @@ def give_back(view: SessionView, move: Move) -> str:
     last = view.turns[-1] if view.turns and view.turns[-1].role == "user" else None
     if move.summary_of is not None:
         text = _summary(view, move.summary_of)
+        if not text and move.summary_of in (Phase.SITUATION, Phase.EXPLORE):  # a step skipped
+            story = _said(view, Phase.SITUATION, Phase.EXPLORE)
+            lead = _SUMMARY_LEADS[move.summary_of]  # what was summed up a turn ago is not repeated
+            text = turn_reflections.summary(story, lead, skip=_recent(view))
         if text and move.summary_of is Phase.CHECKIN:
             return text
         if text:
@@ -125,8 +135,10 @@ def give_back(view: SessionView, move: Move) -> str:
             return _join(text, more) if len((text + more).split()) <= 48 else text
     variant = view.coach_turns
     said_before = " ".join([t.text for t in view.turns if t.role == "coach"][-3:])
-    real = last is not None and (last.reading is None or last.reading.kind in ("answer", "success"))
-    real = real and last.text in _said(view)
+    real = last is not None and (
+        last.reading is None or last.reading.kind in ("answer", "success", "disagree")
+    )
+    real = real and (last.text in _said(view) or _without_blame(last.text) in _said(view))
     if real and last.reading is not None and (last.reading.chosen or last.reading.partly):
         real = False
     earlier = [a for a in _said(view) if last is None or a != last.text]
@@ -134,15 +146,36 @@ def give_back(view: SessionView, move: Move) -> str:
         return turn_reflections.goal_reflection(last.text, variant)[0]
     text = turn_reflections.reflect_turn(last.text if real else "", earlier, variant, said_before)
     if text and not real:
-        return f"Going back to what you said: {text[0].lower()}{text[1:]}"
-    return text
+        bare = re.sub(r"^(?:So|It sounds like|What stands out:)\s+", "", text)
+        if bare.split(" ", 1)[0] in _LOWER:
+            bare = bare[0].lower() + bare[1:]
+        return f"Going back to what you said: {bare}"
+    return text or _held(view, said_before)
+
+
+_LOWER_WORDS = "You Your The A An It They There This That Some Most Users Customers"
+_LOWER = frozenset(_LOWER_WORDS.split())
+
+
+def _held(view: SessionView, said_before: str) -> str:
+    """When the answer gives nothing new to say back (a non-answer, a typo'd or blaming line),
+    what the user has told so far, or the goal they came with: never nothing, never invented."""
+    story = _said(view, Phase.SITUATION, Phase.EXPLORE)
+    held = turn_reflections.summary(story, "What you have so far", skip=_recent(view))
+    if held and held not in said_before:
+        return held  # nothing said back a moment ago is said again
+    goal = goal_link(view).replace("That serves what you came for:", "You came here wanting")
+    aim = goal.removeprefix("You came here wanting to ").rstrip(".")
+    return goal if goal and aim not in said_before else ""
 
 
 def _summary(view: SessionView, phase: Phase) -> str:
     parts = _said(view, phase)
     lead = _SUMMARY_LEADS.get(phase, "So far")
-    if phase is Phase.CHECKIN and parts:
-        goal = turn_reflections.goal_reflection(parts[-1])[0]
+    if phase is Phase.CHECKIN:
+        goal = turn_reflections.goal_reflection(parts[-1] if parts else view.goal)[0]
+        if not parts and not goal.startswith("You want"):
+            return ""  # the check-in held only a heavy topic or a question: no goal to sum up
         return f"{lead}: {goal[0].lower()}{goal[1:]}" if goal else ""
     if phase is Phase.SUGGEST:
         habits = [view.item(k.item_id) for k in view.kept if k.kind == "habit"]
@@ -158,7 +191,16 @@ def _summary(view: SessionView, phase: Phase) -> str:
         named = [i.text for i in view.struggles]
         if named:
             return f"{lead}: you recognise “{'” and “'.join(named)}”."
-    return turn_reflections.summary(parts[-2:], lead)
+        story = turn_reflections.summary(_said(view, Phase.SITUATION, Phase.EXPLORE), "", most=1)
+        if story:  # ": users were locked out." → what the suggestions lean on, in their words
+            return f"{lead}: nothing from the list is saved, so what follows leans on your story{story}"
+        return f"{lead}: nothing from the list is saved, so what follows leans on your story."
+    return turn_reflections.summary(parts, lead, skip=_recent(view))
+
+
+def _recent(view: SessionView, turns: int = 2) -> str:
+    """What the coach said in its last turns: said back again so soon, it would be filler."""
+    return " ".join([t.text for t in view.turns if t.role == "coach"][-turns:])
 
 
 def _join(*parts: str) -> str:

@@ -9,10 +9,10 @@ question and no non-answer is ever handed back.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from coach.engine import affected, vocab
+from coach.engine import affected, terse, vocab
 from coach.engine.blame import blames_customer
+from coach.engine.reflection_forms import _FEELINGS, _HARD, Picked, render
 
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+|\s+[—–]\s+|\s+-\s+")
 _CONTRAST = re.compile(r",?\s+\b(but|yet|although|though|however|even though|whereas)\b\s+", re.I)
@@ -25,7 +25,8 @@ _CAUSE = re.compile(r",?\s+\b(because|since|as)\b\s+", re.I)
 _LEAD = re.compile(
     r"^(?:and|but|so|then|also|well|honestly|basically|actually|anyway|i guess|i think|i mean|maybe|"
     r"perhaps|probably|"
-    r"like|um|uh|oh|ok|okay|yes|yeah|no|sure)\b[,\s]*",
+    r"like|um|uh|oh|ok|okay|yes|yeah|no|sure|that(?=\s+(?:i|we|they|he|she|it|you|the|our|my)\b))"
+    r"\b[,\s]*",
     re.I,
 )
 
@@ -58,33 +59,6 @@ _SUBJECTS_WORDS = """
     product design marketing finance legal ops management leadership engineering qa
 """
 _SUBJECTS = frozenset(_SUBJECTS_WORDS.split())
-_FEELINGS = {
-    "defensive": "as if the problem said something about you",
-    "embarrass": "as if it said something about you",
-    "guilty": "because you care how it landed",
-    "ashamed": "because you care how it landed",
-    "bad": "because you care how it landed",
-    "frustrat": "and that frustration points at something that matters to you",
-    "annoy": "and that irritation points at something that matters to you",
-    "angry": "and that anger points at something that matters to you",
-    "upset": "because it mattered to you",
-    "worri": "because you care how it lands for the people using it",
-    "anxious": "because you care how it lands for the people using it",
-    "nervous": "because you care how it lands for the people using it",
-    "stress": "and that pressure pulls against the care you want to take",
-    "stuck": "and being stuck is tiring when you want to move",
-    "confus": "and that confusion is worth taking seriously",
-    "overwhelm": "and that is a lot to carry",
-    "proud": "because it made a real difference for someone",
-    "happy": "because it made a real difference for someone",
-    "relieved": "because a lot was riding on it",
-    "glad": "because it made a difference for someone",
-    "disappoint": "because you hoped for more for the people using it",
-    "ignored": "and being unheard wears on anyone",
-    "tired": "and that tiredness is worth noticing",
-    "awkward": "which often happens when the customer's view is new to a conversation",
-    "uncomfortable": "which often happens when the customer's view is new to a conversation",
-}
 _SELF_JUDGE = re.compile(
     r"\b(i should have|i shouldn'?t have|my fault|my mistake|i messed up|i screwed up|i'?m bad at|"
     r"i'?m not good at|i'?m terrible at|i never|i always|i failed|i dropped the ball|i missed)\b",
@@ -129,7 +103,7 @@ def second_person(clause: str) -> str:
     if (
         first
         and first.lower() != first
-        and not first.isupper()
+        and (not first.isupper() or first == "A")
         and (first.lower() in _SUBJECTS or vocab.is_word(first.lower()))
         and first.lower() not in vocab.TECH
     ):
@@ -162,7 +136,10 @@ def sayable(clause: str) -> bool:
     is_name = words[0][0].isupper() and not vocab.is_word(first)
     if first not in _SUBJECTS and first not in _SWAP and not is_name:
         return False
-    if words[-1].lower().strip(".,;:!") in _DANGLING:
+    phrasal = words[-1].lower() in ("up", "out") and (
+        words[-2].lower() in ("me", "us", "them") or (len(words) > 3 and vocab.is_verb(words[-2]))
+    )  # "signed me up", "you are burned out"; not "users locked out" (said whole by terse)
+    if words[-1].lower().strip(".,;:!") in _DANGLING and not phrasal:  # "signed me up" is whole
         return False  # "the situation is this", "support had to explain it over"
     if re.search(r"\byou(?:r|'re|’re)?\b", clause, re.I):
         return False  # the user speaks to the coach or generically: not theirs to hand back
@@ -176,25 +153,17 @@ def sayable(clause: str) -> bool:
         # "the customers whose parcels went astray": a noun and its clause, no sentence; but
         # "the users who got two emails thought it was spam" has a main verb after the clause's
         rest = head[2].split()
+        start = 1  # past the clause's own verb group ("could not cancel" is one verb)
+        while start < len(rest) and rest[start - 1].lower() in (*vocab.AUX, "not", "never"):
+            start += 1
         nested = ("i", "we", "you", "they", "he", "she", "it", "what", "which", "who", "that")
         main_verb = head[1].lower() != "whose" and any(
             word.islower() and rest[n - 1].lower() not in nested and vocab.finite_verb([word])
-            for n, word in enumerate(rest[1:], 1)
+            for n, word in enumerate(rest[start:], start)
         )  # a verb of the sentence itself, not of a clause inside it ("what they need")
         if not main_verb:
             return False
     return vocab.finite_verb(words[1:])
-
-
-@dataclass(frozen=True)
-class Picked:
-    """What matters in an answer, as second-person clauses ready to say."""
-
-    form: str  # contrast, consequence, feeling, self_judgement, plain
-    main: str
-    other: str = ""  # the second side of a contrast, or the effect of a consequence
-    feeling: str = ""
-    who: str = ""
 
 
 def _feeling(text: str) -> str:
@@ -214,6 +183,7 @@ def pick(text: str, avoid: tuple[str, ...] = ()) -> Picked | None:
 
 def candidates(text: str) -> list[Picked]:
     """Every part of ``text`` that can be given back, the most meaningful first."""
+    text = vocab.corrected(text)  # a clear typo is put right; an unclear one is never said
     who_match = _WHO.search(text)
     who = second_person(who_match.group(0).lower()) if who_match else ""
     found_all: list[tuple[int, Picked]] = []
@@ -234,7 +204,12 @@ def candidates(text: str) -> list[Picked]:
             if clause and sayable(clause):
                 found_all.append((6, Picked("self_judgement", second_person(clause), who=who)))
         if feeling:
-            felt = [c for c in _clauses(sentence) if _feeling(c) == feeling and sayable(c)]
+            halves = [_clean(h) for h in _CONTRAST.split(sentence)[::2]]  # "I felt bad because …"
+            felt = [
+                c
+                for c in [*halves, *_clauses(sentence)]
+                if _feeling(c) == feeling and sayable(c) and not _CONTRAST.search(c)
+            ]
             felt.sort(key=lambda c: len(c.split()) < 4)  # with what it is about, when said
             if felt:
                 found_all.append(
@@ -247,10 +222,24 @@ def candidates(text: str) -> list[Picked]:
                 found_all.append(
                     (4, Picked("consequence", second_person(a), second_person(b), who=who))
                 )
+        halves = re.split(r",?\s+and\s+", sentence, maxsplit=1) if len(parts) != 3 else []
+        if len(halves) == 2:  # "we changed the export and finance customers' reports broke"
+            a, b = _clean(halves[0]), _clean(halves[1])
+            if sayable(a) and sayable(b) and _HARD.search(b) and not re.match(r"(i|we)\b", b, re.I):
+                found_all.append(
+                    (4, Picked("consequence", second_person(a), second_person(b), who=who))
+                )
+        short = terse.read(sentence) if len(sentence.split()) <= 5 else None
+        if short is not None and short.kind in ("state", "event") and not short.hedged:
+            found_all.append((1 - position, Picked("plain", second_person(short.text), who=who)))
+            continue  # "users locked out" said whole: "users were locked out"
         plain = [c for c in _clauses(sentence) if sayable(c)]
-        plain.sort(key=lambda c: len(c.split()) < 4)  # "I did it" only when nothing longer says it
+        # "I did it" only when nothing longer says it; what hit the people using it first
+        plain.sort(key=lambda c: (len(c.split()) < 4, not (_HARD.search(c) or _WHO.search(c))))
         if plain:
             found_all.append((1 - position, Picked("plain", second_person(plain[0]), who=who)))
+        if len(plain) > 1:  # a second part of the same sentence, for a second reflection
+            found_all.append((0.5 - position, Picked("plain", second_person(plain[1]), who=who)))
     if not blames_customer(text):
         found_all.extend(
             (8, Picked(form, second_person(main), second_person(group), who=second_person(group)))
@@ -266,7 +255,7 @@ def candidates(text: str) -> list[Picked]:
 
 def _clauses(sentence: str) -> list[str]:
     pieces = re.split(
-        r",\s+|;\s+|:\s+|\s+\b(?:but|because|and then|which|although|and|while|when|until)\b\s+",
+        r",\s+|;\s+|:\s+|\s+\b(?:but|because|and then|which|although|and|while|until)\b\s+",
         sentence,
     )
     whole = _clean(sentence)
@@ -283,21 +272,6 @@ def _shorten(clause: str) -> str:
     return cut if len(cut.split()) <= MAX_WORDS else ""
 
 
-def _past(clause: str) -> bool:
-    return bool(
-        re.search(r"\b\w+ed\b|\b(?:was|were|went|got|broke|came|made|took|saw|told|had)\b", clause)
-    )
-
-
-def _cap(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
-def _plain_form(main: str, variant: int) -> str:
-    forms = ("{m}.", "So {m}.", "It sounds like {m}.", "What stands out: {m}.")
-    return _cap(forms[variant % len(forms)].format(m=main))
-
-
 def reflect(text: str, variant: int = 0, avoid: tuple[str, ...] = ()) -> tuple[str, bool]:
     """A reflection of ``text`` and whether it adds meaning; ("", False) when nothing fits.
 
@@ -307,68 +281,3 @@ def reflect(text: str, variant: int = 0, avoid: tuple[str, ...] = ()) -> tuple[s
     if picked is None:
         return "", False
     return render(picked, variant)
-
-
-def render(picked: Picked, variant: int = 0) -> tuple[str, bool]:
-    """One picked part of an answer, worded as a reflection; True when it adds meaning."""
-    who = picked.who or "the people using it"
-    if picked.form == "contrast":
-        forms = (
-            "On one hand {a}; on the other, {b}.",
-            "{A}, and at the same time {b}: two things pulling apart.",
-            "There's a gap there: {a}, yet {b}.",
-        )
-        form = forms[variant % len(forms)]
-        return _cap(form.format(a=picked.main, A=_cap(picked.main), b=picked.other)), True
-    if picked.form == "consequence":
-        forms = (
-            "{A}, and that set off the rest: {b}.",
-            "So {a}, and then {b}: one thing led to the other.",
-            "{A}, and that had a real effect: {b}.",
-        )
-        form = forms[variant % len(forms)]
-        return form.format(A=_cap(picked.main), a=picked.main, b=picked.other, w=who), True
-    if picked.form == "routine":
-        forms = ("What I hear underneath: {m}.", "So it was more than a bug: {m}.", "So {m}.")
-        return forms[variant % len(forms)].format(m=picked.main), True
-    if picked.form == "affected":
-        return f"So {picked.main}, and it landed in the middle of their work.", True
-    if picked.form == "feeling":
-        tail = _FEELINGS[picked.feeling]
-        return f"{_cap(picked.main)}, {tail}.", True
-    if picked.form == "self_judgement":
-        forms = (
-            "You're being hard on yourself here: {m}.",
-            "Part of you thinks {m}, which says something about the standard you hold.",
-        )
-        return forms[variant % len(forms)].format(m=picked.main), True
-    meaning = _meaning(picked)
-    if meaning:
-        return f"{_plain_form(picked.main, variant)[:-1]}; {meaning}.", True
-    return _plain_form(picked.main, variant), False
-
-
-_HARD = re.compile(
-    r"\b(broke|broken|failed|complain\w*|lost|stuck|confus\w*|escalat\w*|had to|redo|locked out|"
-    r"wrong|charged twice|went out twice|could not|couldn'?t|cannot|hid|hidden|dropped|angry|upset)\b",
-    re.IGNORECASE,
-)
-_GOOD = re.compile(r"\b(thanked|loved|went (?:really )?well|errors dropped|praised|worked)\b", re.I)
-_OPTION = re.compile(r"^you (could|might|can)\b(?! have)", re.IGNORECASE)
-_HINDSIGHT = re.compile(r"^you (could|should|might) have\b", re.IGNORECASE)
-
-
-def _meaning(picked: Picked) -> str:
-    """The meaning under a plain statement: a guess at how it felt, or the choice it leaves open."""
-    main = picked.main
-    if _OPTION.match(main):
-        return "that is within your reach"
-    if _HINDSIGHT.match(main):
-        return "hindsight gives you the next step"
-    if _GOOD.search(main):
-        return "that must have felt good"
-    hypothetical = re.search(r"\b(would|could|might) have\b", main)
-    about_them = not re.match(r"you\b", main, re.IGNORECASE)  # it happened to them, not the user
-    if _HARD.search(main) and not hypothetical and about_them:
-        return "that must have been hard on them"
-    return ""
