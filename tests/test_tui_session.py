@@ -50,6 +50,9 @@ async def test_whole_offline_session_from_level_to_exported_plan(tmp_path, monke
         await say(pilot, "That one fits.")
         assert session.record.struggle_ids == [session.level.common_struggles[1].id]
         await say(pilot, "yes")
+        assert isinstance(app.screen, SessionScreen)  # a typed answer: the chat keeps the focus
+        await pilot.press("ctrl+g")
+        await settle(pilot)
         assert isinstance(app.screen, SuggestionsScreen)
         # Drop the second suggestion and change the first step's date.
         await pilot.click("#keep-1")
@@ -171,10 +174,13 @@ async def test_a_whole_session_leaves_only_what_the_user_typed_and_the_panel_fol
         session = app.session
         for text in typed[:7]:
             await say(pilot, text)
-        panel = app.screen_stack[-2].query_one("#struggles")  # under the suggestions screen
+        panel = app.screen.query_one("#struggles")
         wanted = [session.level.common_struggles[1].id, session.level.common_struggles[2].id]
         assert session.record.struggle_ids == wanted
         assert sorted(panel.selected) == sorted(wanted)
+        assert "answer in words" in str(app.screen.query_one("#notice").render())
+        await pilot.press("ctrl+g")  # tick them instead
+        await settle(pilot)
         assert isinstance(app.screen, SuggestionsScreen)
         await pilot.click("#keep-1")
         await pilot.press("ctrl+s")  # keep the ticked ones: a verb, not a turn
@@ -187,3 +193,29 @@ async def test_a_whole_session_leaves_only_what_the_user_typed_and_the_panel_fol
     stored = app.journal.get_session(session.record.id)
     assert [t.text for t in stored.turns if t.role == "user"] == typed
     assert stored.plan is not None and len(stored.plan.habits) == 1
+
+
+async def test_suggestions_reached_by_a_typed_answer_can_be_chosen_in_words(coach_home):
+    """The coach asks "Which do you want to keep?": what the user types goes to the chat, not to
+    a tick-box screen that would keep all three."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        app.start_session("customer-empathy", 2)
+        await settle(pilot)
+        session = app.session
+        for text in (
+            "I want to see how my work lands with users.",
+            SITUATION,
+            "Two customers and support.",
+            "Speed over safety.",
+            "Ask support first.",
+            "2",
+            "yes",
+        ):
+            await say(pilot, text)
+        assert session.phase is Phase.SUGGEST and len(session.record.suggestions) == 3
+        assert isinstance(app.screen, SessionScreen)
+        await say(pilot, "just the first one")
+        kept = [s for s in session.record.suggestions if s.accepted]
+        assert [s.item_id for s in kept] == [session.record.suggestions[0].item_id]
+        assert session.phase is Phase.PLAN

@@ -36,6 +36,9 @@ class SessionScreen(Screen):
         super().__init__()
         self.session = session
         self.reply_worker: Worker | None = None
+        # The suggestions screen opens by itself only when a key or command asked for that step;
+        # after a typed answer the chat keeps the focus (the coach asks for an answer in words).
+        self._open_suggestions = False
 
     # -- layout ------------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -194,8 +197,10 @@ class SessionScreen(Screen):
         # Someone still typing would have their letters taken as the next screen's keys.
         typing = self.query_one("#input", Composer).typing()
         if phase is Phase.SUGGEST and self.session.record.suggestions:
-            if typing:
-                self.show_notice("Suggestions are ready: Ctrl+G opens them.")
+            if typing or not self._open_suggestions:
+                self.show_notice(
+                    "Suggestions are ready: answer in words below, or Ctrl+G to tick and edit them."
+                )
             else:
                 self.action_suggestions()
         elif phase is Phase.DONE and self.session.plan:
@@ -216,6 +221,7 @@ class SessionScreen(Screen):
         if text.startswith("/") and " " not in text:
             self._slash(text[1:].lower(), message)
             return
+        self._open_suggestions = False
         try:
             self.session.submit(text)  # stored before anything is sent
         except CoachError as error:
@@ -270,6 +276,7 @@ class SessionScreen(Screen):
         if self.replying:
             self.show_notice("The coach is still replying: wait, or press Esc to stop it.")
             return
+        self._open_suggestions = True
         try:
             stream = verb(*args)
         except CoachError as error:
