@@ -167,3 +167,32 @@ async def test_a_step_that_failed_to_open_is_retried_or_opened_by_the_guided_coa
         assert [t.text for t in stored if t.role == "user"] == [
             "A line typed before the step's question came."
         ]
+
+
+async def test_a_resumed_session_whose_last_step_did_not_open_offers_retry(respx_mock, coach_home):
+    up = {"yes": True}
+
+    def answer(request: httpx.Request):
+        if not up["yes"]:
+            raise httpx.ConnectError("connection refused")
+        return recorded("llamacpp/stream_usage")
+
+    respx_mock.post(CHAT).mock(side_effect=answer)
+    app = model_app(coach_home)
+    async with app.run_test(size=SIZE) as pilot:
+        app.start_session("customer-empathy", 2)
+        await settle(pilot)
+        up["yes"] = False
+        await pilot.press("f4")
+        await settle(pilot)
+    up["yes"] = True
+    again = model_app(coach_home)
+    async with again.run_test(size=SIZE) as pilot:
+        again.resume_session(None)
+        await settle(pilot)
+        assert again.screen.query_one("#error-bar").has_class("visible")
+        assert "did not arrive whole" in rendered(again.screen.query_one("#error-text"))
+        await pilot.press("ctrl+r")
+        await settle(pilot)
+        assert again.session.record.pending_move is None
+        assert conversation_text(again).rstrip().endswith(f"coach: {MODEL_SAYS}")

@@ -81,6 +81,8 @@ async def _talk(args, root, reader, interrupts) -> int:
             print(f"{who}: {turn.text}{cut}\n")
         if session.needs_reply:
             err("coach: your last message has no reply yet; type /retry to ask again.")
+        elif session.record.pending_move is not None:  # a step's opening failed or was cut
+            err("coach: the coach's last turn did not arrive whole; type /retry to ask again.")
     else:
         await guarded(session.open, eager=True, interrupts=interrupts, session=session)
     while True:

@@ -86,6 +86,8 @@ class SessionScreen(Screen):
             self.run_reply(session.open())
         elif session.needs_reply:
             self.show_error("Your last message has no reply yet.", retry=True)
+        elif session.record.pending_move is not None:  # a step's opening failed or was cut
+            self.show_error("The coach's last turn did not arrive whole.", retry=True)
 
     # -- side panel and status ----------------------------------------------------------------------
     def refresh_side(self) -> None:
