@@ -31,6 +31,10 @@ CASES = {
         "Try this week: what would the first step be?"
     ),
     "The engineer's goal is clear. What do you need?": "Your goal is clear. What do you need?",
+    # Qwen2.5 1.5B at n_ctx 2048 (make test-real, Derek), echoing the note's verbs as labels.
+    'Reflect: "No idea why."\n\nAsk: "What was the outcome of this?"': (
+        '"No idea why."\n\n"What was the outcome of this?"'
+    ),
     "Plain text with [a bracket] and (a note) stays: what else?": (
         "Plain text with [a bracket] and (a note) stays: what else?"
     ),
@@ -47,6 +51,7 @@ def test_any_split_cleans_the_same(points):
 def test_leaks_are_named():
     assert leaks("Try [l1.habit.1], the engineer said", IDS) == ["l1.habit.1", "the engineer"]
     assert leaks("Step: ask", IDS) == ["note"]
+    assert leaks('Reflect: "x"\n\nAsk: "y?"', IDS) == ["note"]
     assert leaks(clean_reply("Step: ask [l1.habit.1] the engineer", IDS), IDS) == []
 
 

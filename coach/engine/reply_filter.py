@@ -15,7 +15,8 @@ from collections.abc import Iterable
 
 # A line that is an echoed header or note, not coaching (at a line start only).
 _HEADER = re.compile(
-    r"^[ \t]*(?:\*\*)?(?:\(?coach note[^)\n]*\)?|step|instruction|note|coach|assistant|reply)"
+    r"^[ \t]*(?:\*\*)?(?:\(?coach note[^)\n]*\)?|step|instruction|note|coach|assistant|reply"
+    r"|reflect(?:ion)?|ask|question)"  # the notes' own verbs, echoed as labels by small models
     r"(?:\*\*)?[ \t]*:[ \t]*",
     re.IGNORECASE,
 )
@@ -64,6 +65,7 @@ class ReplyFilter:
         self._ids, self._prefixes, self._id_starts = _compiled(known)
         self._pending = ""
         self._line_start = True
+        self._after_header = False
 
     def feed(self, text: str) -> str:
         self._pending = self._cleaned(self._headers_removed(self._pending + text), final=False)
@@ -80,8 +82,13 @@ class ReplyFilter:
         was shown so far ended a line)."""
         lines = text.split("\n")
         for n, line in enumerate(lines):
+            if n == 0 and self._after_header:  # the blank after a label removed earlier
+                line = lines[0] = line.lstrip(" \t")
+                self._after_header = not line
             if n > 0 or self._line_start:
                 lines[n] = _HEADER.sub("", line, count=1)
+                if n == len(lines) - 1 and line and not lines[n]:
+                    self._after_header = True  # "Ask:" alone so far: its blank may follow
         return "\n".join(lines)
 
     def _safe_end(self, text: str) -> int:
@@ -187,7 +194,11 @@ def leaks(text: str, ids: Iterable[str]) -> list[str]:
     found = [i for i in ids if i and re.search(rf"\b{re.escape(i)}\b", text)]
     if re.search(r"\bthe engineer\b", text, re.IGNORECASE):
         found.append("the engineer")
-    if re.search(r"coach note|^\s*step\s*:", text, re.IGNORECASE | re.MULTILINE):
+    if re.search(
+        r"coach note|^\s*(?:step|reflect(?:ion)?|ask|question)\s*:",
+        text,
+        re.IGNORECASE | re.MULTILINE,
+    ):
         found.append("note")
     return found
 
