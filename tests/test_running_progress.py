@@ -46,6 +46,12 @@ async def test_a_ticker_reports_the_start_each_token_burst_and_the_end():
     assert str(reports[0]) == "Choosing… 0 s (waiting for the model's first token)"
     assert str(reports[1]) == "Choosing… 0 s, 1 token so far"
     assert str(reports[-1]) == "Choosing: took 2001 s, 3 tokens."
+    # Kept with other notices, it copies like one (make test-real's report deep-copies them).
+    import copy
+    import pickle
+
+    for same in (copy.deepcopy(reports[-1]), pickle.loads(pickle.dumps(reports[-1]))):
+        assert same == reports[-1] and same.tokens == 3 and same.done
 
 
 async def test_the_suggestion_step_reports_progress_while_the_model_writes(respx_mock, journal):  # noqa: F811

@@ -35,6 +35,9 @@ class Running(str):
         made.what, made.seconds, made.tokens, made.done = what, seconds, tokens, done
         return made
 
+    def __getnewargs__(self) -> tuple[str, float, int, bool]:  # copy and pickle rebuild it so
+        return self.what, self.seconds, self.tokens, self.done
+
 
 class Ticker:
     """``async with Ticker(what, report): ...`` around the step; ``token()`` per piece received."""
