@@ -23,7 +23,8 @@ _HEADER = re.compile(
 # The words a header starts with (``_HEADER``): a line start is held back only while it may still
 # become one, so a reply's first words are not held for a line's first 24 characters (~50 ms at
 # 100 tokens/s, on every reply: bench/interactive.py).
-_HEADER_WORDS = ("coach note", "step", "instruction", "note", "coach", "assistant", "reply")
+_HEADER_WORDS = ("coach note", "step", "instruction", "note", "coach", "assistant", "reply",
+                 "reflection", "reflect", "ask", "question")  # fmt: skip
 # "the engineer" is replaced once what follows it is known (it may still become "engineer's");
 # at the very end of the reply, the end of the text counts as known.
 _WORDS = (
