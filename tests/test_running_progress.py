@@ -98,13 +98,22 @@ def test_at_a_terminal_progress_redraws_one_line_and_puts_coach_back():
     assert out.getvalue() == "Coach: Coach: "  # drawn over, then put back for the reply
 
 
+def test_a_notice_after_a_replys_words_does_not_erase_them():
+    err, out = FakeTerminal(), FakeTerminal()
+    notices = Notices(err, out, prefix=Prefix())  # "Coach: " is followed by the reply's words
+    notices("The reply reached its 400-token limit and was cut short.")
+    assert "\x1b" not in err.getvalue() and "\r" not in err.getvalue()
+
+
 def test_in_a_pipe_progress_is_a_line_at_the_start_every_ten_seconds_and_at_the_end():
     err, out = io.StringIO(), io.StringIO()
     notices = Notices(err, out)
     for second in range(0, 25):
         notices(Running("Choosing", second, second * 3))
     notices(Running("Choosing", 25, 75, done=True))
+    notices(Running("Choosing", 0, 0))  # a second step (the re-ask) starts: said again
     lines = err.getvalue().splitlines()
+    assert lines.pop().endswith("0 s (waiting for the model's first token)")
     assert [line.split("… ")[-1] for line in lines[:-1]] == [
         "0 s (waiting for the model's first token)",
         "10 s, 30 tokens so far",

@@ -50,15 +50,19 @@ class Notices:
         line = f"coach: {visible(str(text))}"
         running = isinstance(text, Running) and not text.done
         if not self.in_place:
-            if isinstance(text, Running) and not text.done:
+            if running:
                 if self._printed_at is not None and text.seconds - self._printed_at < self.every:
                     return
                 self._printed_at = text.seconds
+            elif isinstance(text, Running):
+                self._printed_at = None  # done: the next step's start is printed again
             self._write(line + "\n")
             return
-        # At a terminal: over the line the cursor is on ("Coach: ", or the progress so far).
+        # At a terminal, drawn over the line only when it holds nothing but what this draws (the
+        # progress so far) or a "Coach: " with nothing after it: never over a reply's words.
+        ours = running or self._drawing or self.prefix.open
         self.out.flush()
-        self._write(ERASE + line + ("" if running else "\n"))
+        self._write((ERASE if ours else "") + line + ("" if running else "\n"))
         self._drawing = running
         if not running and self.prefix.open:
             self.out.write("Coach: ")  # the line it stood on was drawn over: put it back
