@@ -98,6 +98,9 @@ async def run_session(root, person: dict, script: dict, save) -> dict:
     facts["model"] = session.record.model
     out["ids"] = ladder_ids(session.competency)
 
+    usage = getattr(session.coach, "usage", None)
+    spent = [0, 0]  # prompt and completion tokens before this turn (the server's own counts)
+
     def record(user: str | None, text: str, began: float) -> None:
         if user is not None:
             out["turns"].append({"role": "user", "text": user, "phase": None, "move": None})
@@ -110,6 +113,10 @@ async def run_session(root, person: dict, script: dict, save) -> dict:
             "move": move.kind.value if move is not None else None,
             "seconds": round(time.monotonic() - began, 1),
         }
+        if usage is not None:
+            entry["prompt_tokens"] = usage.prompt_tokens - spent[0]
+            entry["completion_tokens"] = usage.completion_tokens - spent[1]
+            spent[:] = [usage.prompt_tokens, usage.completion_tokens]
         item_id = getattr(move, "item_id", None)
         if item_id and move.kind.value == "ladder_question":
             item = next(

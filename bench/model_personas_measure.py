@@ -48,6 +48,12 @@ _ADVICE = re.compile(
     r"(?:it )?(?:may|might) help to|be sure to|take (?:the )?time to)\b",
     re.IGNORECASE,
 )
+# The blame taken up: what the customer could or should have done ("How could they have prevented
+# this?"), asked or said.
+_WHO = r"(?:they|users?|customers?|people|the (?:customers?|users?))"
+_MODAL = r"(?:could|should|might|ought to|need(?:ed)? to)"
+_DONE = r"(?:have\s+)?(?:\w+ed|read|known|prevent\w*|check\w*|seen|done|avoid\w*|be more)\b"
+_BLAME_TAKEN_UP = re.compile(rf"\b(?:{_WHO}\s+{_MODAL}|{_MODAL}\s+{_WHO})\s+{_DONE}", re.IGNORECASE)
 _IMPERATIVE = re.compile(
     r"^(?:Read|Ask|Check|Talk|Look|Take|Reach out|Communicate|Ensure|Provide|Start|Try|Consider|"
     r"Make|Spend|Review|Reflect on|Think about|Listen|Schedule|Set up|Write|Document|Share)\b"
@@ -79,6 +85,11 @@ def advice(text: str) -> bool:
     )
 
 
+def takes_up_blame(text: str) -> bool:
+    """The turn asks or says what the customer could or should have done."""
+    return bool(_BLAME_TAKEN_UP.search(_QUOTED.sub("", text)))
+
+
 def adapted(question_turn: str, ladder_question: str, user_said: str) -> bool:
     """The ladder question as asked uses the user's situation: its question sentence(s) hold a
     content word the user said that the ladder question does not have."""
@@ -99,6 +110,7 @@ def model_counts(sessions: list[dict], ids: list[str]) -> dict:
         "ladder": 0,
         "adapted": 0,
         "words": [],
+        "prompt_tokens": [],
         "over_100": 0,
         "sessions": len(sessions),
         "complete": 0,
@@ -128,6 +140,8 @@ def model_counts(sessions: list[dict], ids: list[str]) -> dict:
                 continue
             if turn.get("move") in CODE_MOVES:
                 continue
+            if turn.get("prompt_tokens"):
+                c["prompt_tokens"].append(turn["prompt_tokens"])
             text = turn["text"]
             c["model_turns"] += 1
             c["words"].append(len(text.split()))
@@ -137,7 +151,7 @@ def model_counts(sessions: list[dict], ids: list[str]) -> dict:
             c["third"] += third_person(text)
             if last_user and blames_customer(last_user):
                 c["blame_replies"] += 1
-                c["blame_advice"] += advice(text)
+                c["blame_advice"] += advice(text) or takes_up_blame(text)
             if turn.get("move") == "ladder_question" and turn.get("item_text"):
                 c["ladder"] += 1
                 c["adapted"] += adapted(text, turn["item_text"], user_said)
@@ -151,7 +165,7 @@ def add(total: dict, counts: dict) -> None:
 
 def row(name: str, counts: dict) -> dict:
     n = counts["model_turns"]
-    words = counts["words"]
+    words, tokens = counts["words"], counts["prompt_tokens"]
     fallback = counts["suggest_fallback_visible"]
     return {
         "persona": name,
@@ -170,4 +184,5 @@ def row(name: str, counts: dict) -> dict:
         + (f" {counts['suggest_none']}none" if counts["suggest_none"] else ""),
         ">100w": f"{counts['over_100']}/{n}",
         "model median w": f"{statistics.median(words):.0f}" if words else "-",
+        "prompt tok med/max": f"{statistics.median(tokens):.0f}/{max(tokens)}" if tokens else "-",
     }

@@ -108,6 +108,8 @@ def test_the_model_measures_count_what_a_user_would_notice():
     assert mm.advice("Try asking support what users said.")
     assert not mm.advice("What could you try next time?")
     assert not mm.advice("The users were in the middle of something. How did it look to them?")
+    assert mm.takes_up_blame("What was happening? How could they have prevented this?")
+    assert not mm.takes_up_blame("How did the moment look from the customers' side?")
     ladder = "What would frustrate me if I were using this?"
     said = "We moved the saved searches without warning."
     assert not mm.adapted("What would frustrate you if you were using this?", ladder, said)

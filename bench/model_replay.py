@@ -1,0 +1,126 @@
+"""Re-send a stored persona session's requests with the current prompts: the same conversation, the
+same model, only the prompts changed (the issue's own method: "re-sending the same requests").
+
+A transcript from ``bench/model_personas.py`` is replayed through the session engine: the user's
+lines as they were, and at every coach turn the move the flow decides (the same, since the flow
+reads only the user's words). At each turn of the chosen kinds the model is asked again with the
+current prompts and the answer printed beside the stored one; the conversation goes on with the
+stored coach text, so every later request is the one the stored run made. Suggestions are not
+asked (the ladder's own choice stands in: this tool is for conversational prompts).
+
+    .venv/bin/python bench/model_replay.py --base-url URL --model NAME \\
+        bench/model_personas_people/runs/RUN/02-derek.json [--kinds ladder_question,challenge]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE / "personas"))
+
+import measure
+import model_personas_measure as mm
+
+
+class ReplayCoach:
+    """Speaks the stored words; asks the model (current prompts) at the chosen kinds on the side."""
+
+    mode = "model"
+
+    def __init__(self, model, stored: list[str], kinds: set[str], found: list[dict]) -> None:
+        self.model, self.stored, self.kinds, self.found = model, list(stored), kinds, found
+        self.client, self.usage, self.on_notice = model.client, model.usage, None
+
+    async def turn(self, move, view):
+        from coach.engine.model_coach import CODE_WORDS
+
+        before = self.stored.pop(0) if self.stored else ""
+        if move.kind.value in self.kinds and not isinstance(move, CODE_WORDS):
+            spent = self.model.usage.prompt_tokens
+            after = "".join([c async for c in self.model.turn(move, view)])
+            user = " ".join(t.text for t in view.turns if t.role == "user")
+            self.found.append(
+                {
+                    "move": move.kind.value,
+                    "before": before,
+                    "after": after,
+                    "user_said": user,
+                    "prompt_tokens": self.model.usage.prompt_tokens - spent,
+                }
+            )
+        yield before
+
+    async def suggestions(self, view):
+        from coach.engine import guided
+
+        return guided.guided_suggestions(view)
+
+
+async def replay(path: Path, settings, kinds: set[str], session_index: int = 0) -> list[dict]:
+    from coach.compose import Root
+
+    stored = json.loads(path.read_text())
+    session = stored["sessions"][session_index]
+    os.environ["COACH_HOME"] = tempfile.mkdtemp(prefix="coach-replay-")
+    root = Root(settings)
+    found: list[dict] = []
+    try:
+        model = root.make_coach()
+        coach_texts = [t["text"] for t in session["turns"] if t["role"] == "coach"]
+        coach = ReplayCoach(model, coach_texts, kinds, found)
+        live = root.start(None, int(stored["level"]), coach=coach)
+        "".join([c async for c in live.open()])
+        for turn in session["turns"]:
+            if turn["role"] == "user" and live.plan is None:
+                "".join([c async for c in live.send(turn["text"])])
+    finally:
+        root.close()
+    return found
+
+
+def score(text: str, user_said: str) -> str:
+    turn = [{"role": "user", "text": user_said}, {"role": "coach", "text": text, "phase": "x"}]
+    counts = measure.count_session(turn)
+    return (
+        f"q={counts.questions} refl={len(counts.reflections)} "
+        f"voice={int(mm.user_voice(text))} advice={int(mm.advice(text))} w={len(text.split())}"
+    )
+
+
+async def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("transcripts", type=Path, nargs="+")
+    parser.add_argument("--base-url", required=True)
+    parser.add_argument("--model", required=True)
+    parser.add_argument("--kinds", default="ladder_question,challenge,ask_consent,ask_situation")
+    args = parser.parse_args(argv)
+    from coach.settings import Settings
+
+    # Patient deadlines: the server is shared with a running harness; waiting is not measured here.
+    settings = Settings.load(
+        base_url=args.base_url,
+        model=args.model,
+        history=True,
+        first_token_timeout=900,
+        reply_timeout=1200,
+    )
+    kinds = {k.strip() for k in args.kinds.split(",") if k.strip()}
+    for path in args.transcripts:
+        for found in await replay(path, settings, kinds):
+            said = found["user_said"]
+            print(f"--- {path.stem} {found['move']} (prompt {found['prompt_tokens']} tokens)")
+            print(f"  before [{score(found['before'], said)}]: {found['before']}")
+            print(f"  after  [{score(found['after'], said)}]: {found['after']}", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(asyncio.run(main()))
