@@ -40,7 +40,7 @@ _SPEAKER = re.compile(r"^\s*\**(?:user|me|engineer|you|human)\**\s*:", re.IGNORE
 
 # Advice: a statement (not a question) that tells the user what to do.
 _ADVICE = re.compile(
-    r"\b(?:you (?:should|need to|must|could|might (?:want to|try|consider)|can (?:try|start))|"
+    r"\b(?:you (?:should|need to|must|could(?! have)|might (?:want to|try|consider)|can (?:try|start))|"
     r"try (?:to|asking|reading|looking|talking|checking|reaching)|consider (?:\w+ing)|make sure|"
     r"it(?:'s| is| would be) (?:important|helpful|essential|crucial|a good idea|worth|wise|useful) "
     r"to|I (?:suggest|recommend|would recommend|advise)|(?:a good|one) (?:way|first step|idea|"
@@ -58,6 +58,20 @@ _IMPERATIVE = re.compile(
     r"^(?:Read|Ask|Check|Talk|Look|Take|Reach out|Communicate|Ensure|Provide|Start|Try|Consider|"
     r"Make|Spend|Review|Reflect on|Think about|Listen|Schedule|Set up|Write|Document|Share)\b"
 )
+
+
+# Phrases of the notes (old and new wordings) that a coach turn has no reason to say: an echo.
+_NOTE_ECHO = re.compile(
+    r"\b(?:reflect (?:in one sentence|what they|their goal)|in one sentence beginning with|"
+    r"beginning with \W?you\b|nothing else|only that sentence|no question, no list|speaking to "
+    r"(?:them|you) as|the app shows|adapted to their situation|one open question(?:, no| about)|"
+    r"no advice(?:, no|\.)|not written by them)",
+    re.IGNORECASE,
+)
+
+
+def echoes_note(text: str) -> bool:
+    return bool(_NOTE_ECHO.search(text))
 
 
 def spoken_sentences(text: str) -> list[str]:
@@ -147,7 +161,7 @@ def model_counts(sessions: list[dict], ids: list[str]) -> dict:
             c["words"].append(len(text.split()))
             c["over_100"] += len(text.split()) > 100
             c["voice"] += user_voice(text)
-            c["leaks"] += bool(leaks(text, ids))
+            c["leaks"] += bool(leaks(text, ids)) or echoes_note(text)
             c["third"] += third_person(text)
             if last_user and blames_customer(last_user):
                 c["blame_replies"] += 1

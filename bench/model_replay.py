@@ -48,7 +48,7 @@ class ReplayCoach:
             after = "".join([c async for c in self.model.turn(move, view)])
             user = " ".join(t.text for t in view.turns if t.role == "user")
             self.found.append(
-                {
+                found := {
                     "move": move.kind.value,
                     "before": before,
                     "after": after,
@@ -56,6 +56,7 @@ class ReplayCoach:
                     "prompt_tokens": self.model.usage.prompt_tokens - spent,
                 }
             )
+            show(found)
         yield before
 
     async def suggestions(self, view):
@@ -86,6 +87,13 @@ async def replay(path: Path, settings, kinds: set[str], session_index: int = 0) 
     return found
 
 
+def show(found: dict) -> None:
+    said = found["user_said"]
+    print(f"--- {found['move']} (prompt {found['prompt_tokens']} tokens)")
+    print(f"  before [{score(found['before'], said)}]: {found['before']}")
+    print(f"  after  [{score(found['after'], said)}]: {found['after']}", flush=True)
+
+
 def score(text: str, user_said: str) -> str:
     turn = [{"role": "user", "text": user_said}, {"role": "coach", "text": text, "phase": "x"}]
     counts = measure.count_session(turn)
@@ -114,11 +122,8 @@ async def main(argv: list[str] | None = None) -> int:
     )
     kinds = {k.strip() for k in args.kinds.split(",") if k.strip()}
     for path in args.transcripts:
-        for found in await replay(path, settings, kinds):
-            said = found["user_said"]
-            print(f"--- {path.stem} {found['move']} (prompt {found['prompt_tokens']} tokens)")
-            print(f"  before [{score(found['before'], said)}]: {found['before']}")
-            print(f"  after  [{score(found['after'], said)}]: {found['after']}", flush=True)
+        print(f"=== {path.stem}", flush=True)
+        await replay(path, settings, kinds)
     return 0
 
 

@@ -107,7 +107,10 @@ def test_the_model_measures_count_what_a_user_would_notice():
     assert mm.advice("You should read the tickets first. What did they say?")
     assert mm.advice("Try asking support what users said.")
     assert not mm.advice("What could you try next time?")
+    assert not mm.advice("You could have asked support first, you said.")  # their hindsight
     assert not mm.advice("The users were in the middle of something. How did it look to them?")
+    assert mm.echoes_note('Reflect in one sentence what you described, speaking to you as "you".')
+    assert not mm.echoes_note("You felt embarrassed. What did the finance team need that day?")
     assert mm.takes_up_blame("What was happening? How could they have prevented this?")
     assert not mm.takes_up_blame("How did the moment look from the customers' side?")
     ladder = "What would frustrate me if I were using this?"
