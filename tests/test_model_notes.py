@@ -23,11 +23,11 @@ async def test_ladder_questions_reach_the_model_put_to_the_user_about_their_work
     await said(session.open())
     for text in ["Prepare for my review.", SITUATION, "Support and two customers."]:
         await said(session.send(text))
-    explore = [n for n in _notes(fake) if "Sentence 2 asks them this question" in n]
+    explore = [n for n in _notes(fake) if "ask them this question and stop" in n]
     assert len(explore) == 2
     # The question is the ladder's, in the second person, about the work they described: a small
     # model passes a question on as it is given ("…and how am I weighing them?").
-    first = explore[0].split("this question, in words that fit what they described:")[1]
+    first = explore[0].split("this question and stop:")[1]
     assert "the refactor of the export" in first
     assert " I " not in first and " we " not in first.lower()
     # Every conversational note asks for their words given back before the question.
