@@ -239,6 +239,9 @@ async def main(argv: list[str] | None = None, *, clock=None) -> int:
     parser.add_argument("--only", default="", help="file prefixes or names, comma-separated")
     parser.add_argument("--redo", action="store_true", help="run people already transcribed")
     parser.add_argument("--report", action="store_true", help="measure stored transcripts only")
+    # The app's deadlines by default; a loaded, shared machine may need more to judge prompts.
+    parser.add_argument("--first-token-timeout", type=float, default=None)
+    parser.add_argument("--reply-timeout", type=float, default=None)
     args = parser.parse_args(argv)
 
     folders = args.people or [HERE / "personas" / name for name in SETS[args.set]]
@@ -249,8 +252,18 @@ async def main(argv: list[str] | None = None, *, clock=None) -> int:
             parser.error("--base-url and --model are needed to run (or --report)")
         from coach.settings import Settings
 
-        settings = Settings.load(base_url=args.base_url, model=args.model, history=True)
-        print(f"# {args.model} at {args.base_url} -> {args.run}", flush=True)
+        settings = Settings.load(
+            base_url=args.base_url,
+            model=args.model,
+            history=True,
+            first_token_timeout=args.first_token_timeout,
+            reply_timeout=args.reply_timeout,
+        )
+        print(
+            f"# {args.model} at {args.base_url} -> {args.run} (deadlines: first token "
+            f"{settings.first_token_timeout:.0f} s, reply {settings.reply_timeout:.0f} s)",
+            flush=True,
+        )
         for path in files:
             if (args.run / f"{path.stem}.json").exists() and not args.redo:
                 continue
