@@ -126,6 +126,8 @@ def model_counts(sessions: list[dict], ids: list[str]) -> dict:
         "words": [],
         "prompt_tokens": [],
         "over_100": 0,
+        "reasons": 0,
+        "reasons_voice": 0,
         "sessions": len(sessions),
         "complete": 0,
         "suggest_model": 0,
@@ -152,6 +154,10 @@ def model_counts(sessions: list[dict], ids: list[str]) -> dict:
                 user_said += " " + turn["text"]
                 last_user = turn["text"]
                 continue
+            if turn.get("move") == "suggestions" and source == "model":
+                for reason in re.findall(r"^\s*- Why: (.+)$", turn["text"], re.MULTILINE):
+                    c["reasons"] += 1  # the model's words inside the code's list
+                    c["reasons_voice"] += user_voice(reason)
             if turn.get("move") in CODE_MOVES:
                 continue
             if turn.get("prompt_tokens"):
@@ -196,6 +202,7 @@ def row(name: str, counts: dict) -> dict:
             else ""
         )
         + (f" {counts['suggest_none']}none" if counts["suggest_none"] else ""),
+        "why: user's voice": f"{counts['reasons_voice']}/{counts['reasons']}",
         ">100w": f"{counts['over_100']}/{n}",
         "model median w": f"{statistics.median(words):.0f}" if words else "-",
         "prompt tok med/max": f"{statistics.median(tokens):.0f}/{max(tokens)}" if tokens else "-",
