@@ -47,12 +47,16 @@ class ReplayCoach:
             spent = self.model.usage.prompt_tokens
             after = "".join([c async for c in self.model.turn(move, view)])
             user = " ".join(t.text for t in view.turns if t.role == "user")
+            last = next((t.text for t in reversed(view.turns) if t.role == "user"), "")
+            item = view.item(getattr(move, "item_id", "") or "")
             self.found.append(
                 found := {
                     "move": move.kind.value,
                     "before": before,
                     "after": after,
                     "user_said": user,
+                    "last_user": last,
+                    "item_text": item.text if item else "",
                     "prompt_tokens": self.model.usage.prompt_tokens - spent,
                 }
             )
@@ -87,7 +91,38 @@ async def replay(path: Path, settings, kinds: set[str], session_index: int = 0) 
     return found
 
 
+TALLY: dict[str, dict[str, int]] = {"before": {}, "after": {}}
+
+
+def figures(text: str, found: dict) -> dict[str, int]:
+    """The harness's per-turn measures of one reply (rules: model_personas_people/README.md)."""
+    said, last = found["user_said"], found.get("last_user", "")
+    turn = [{"role": "user", "text": said}, {"role": "coach", "text": text, "phase": "x"}]
+    counts = measure.count_session(turn)
+    asked = measure.questions(text)
+    first_q = next((i for i, s in enumerate(measure.sentences(text)) if s.endswith("?")), None)
+    before_q = measure.sentences(text)[:first_q] if first_q else []
+    reflected = any(r in before_q for r in counts.reflections)
+    got = {
+        "turns": 1,
+        "one question": len(asked) == 1,
+        "reflection before it": bool(asked) and reflected,
+        "user's voice": mm.user_voice(text),
+        "echoed note": mm.echoes_note(text),
+        "blame replies": mm.blames_customer(last),
+        "advice|blame": mm.blames_customer(last) and (mm.advice(text) or mm.takes_up_blame(text)),
+        "ladder turns": found["move"] == "ladder_question",
+        "adapted": found["move"] == "ladder_question"
+        and mm.adapted(text, found.get("item_text", ""), said),
+        "words": len(text.split()),
+    }
+    return {k: int(v) for k, v in got.items()}
+
+
 def show(found: dict) -> None:
+    for side in ("before", "after"):
+        for name, value in figures(found[side], found).items():
+            TALLY[side][name] = TALLY[side].get(name, 0) + value
     said = found["user_said"]
     print(f"--- {found['move']} (prompt {found['prompt_tokens']} tokens)")
     print(f"  before [{score(found['before'], said)}]: {found['before']}")
@@ -124,6 +159,9 @@ async def main(argv: list[str] | None = None) -> int:
     for path in args.transcripts:
         print(f"=== {path.stem}", flush=True)
         await replay(path, settings, kinds)
+    print("\nsame requests, prompts before -> after:")
+    for name in TALLY["before"]:
+        print(f"  {name:22} {TALLY['before'][name]:4} -> {TALLY['after'].get(name, 0)}")
     return 0
 
 
