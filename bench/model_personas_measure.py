@@ -40,7 +40,7 @@ _SPEAKER = re.compile(r"^\s*\**(?:user|me|engineer|you|human)\**\s*:", re.IGNORE
 
 # Advice: a statement (not a question) that tells the user what to do.
 _ADVICE = re.compile(
-    r"\b(?:you (?:should|need to|must|could(?! have)|might (?:want to|try|consider)|can (?:try|start))|"
+    r"\b(?<!said )(?<!say )(?<!think )(?<!feel )(?:you (?:should|need to|must|could(?! have)|might (?:want to|try|consider)|can (?:try|start))|"
     r"try (?:to|asking|reading|looking|talking|checking|reaching)|consider (?:\w+ing)|make sure|"
     r"it(?:'s| is| would be) (?:important|helpful|essential|crucial|a good idea|worth|wise|useful) "
     r"to|I (?:suggest|recommend|would recommend|advise)|(?:a good|one) (?:way|first step|idea|"

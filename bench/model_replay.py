@@ -10,6 +10,7 @@ asked (the ladder's own choice stands in: this tool is for conversational prompt
 
     .venv/bin/python bench/model_replay.py --base-url URL --model NAME \\
         bench/model_personas_people/runs/RUN/02-derek.json [--kinds ladder_question,challenge]
+    .venv/bin/python bench/model_replay.py --rescore LOG --run bench/model_personas_people/runs/RUN
 """
 
 from __future__ import annotations
@@ -119,10 +120,12 @@ def figures(text: str, found: dict) -> dict[str, int]:
     return {k: int(v) for k, v in got.items()}
 
 
-def show(found: dict) -> None:
+def show(found: dict, quiet: bool = False) -> None:
     for side in ("before", "after"):
         for name, value in figures(found[side], found).items():
             TALLY[side][name] = TALLY[side].get(name, 0) + value
+    if quiet:
+        return
     said = found["user_said"]
     print(f"--- {found['move']} (prompt {found['prompt_tokens']} tokens)")
     print(f"  before [{score(found['before'], said)}]: {found['before']}")
@@ -138,13 +141,58 @@ def score(text: str, user_said: str) -> str:
     )
 
 
+def rescore(log: Path, folder: Path) -> None:
+    """The tally again from a printed log (a replay stopped before its end): each reply is found
+    in the stored transcript by its stored text, which gives what the user had said by then."""
+    import re
+
+    entries = re.split(r"^(?==== |--- )", log.read_text(), flags=re.MULTILINE)
+    stored, turns = None, []
+    for entry in entries:
+        if entry.startswith("=== "):
+            stored = json.loads((folder / f"{entry[4:].split()[0]}.json").read_text())
+            turns = stored["sessions"][0]["turns"]
+            continue
+        parts = re.split(r"^  (?:before|after ) \[[^\]]*\]: ", entry, flags=re.MULTILINE)
+        if stored is None or len(parts) != 3:
+            continue
+        move = parts[0].split()[1]
+        before, after = parts[1].rstrip("\n"), parts[2].split("\nsame requests")[0].rstrip("\n")
+        at = next(i for i, t in enumerate(turns) if t["role"] == "coach" and t["text"] == before)
+        users = [t["text"] for t in turns[:at] if t["role"] == "user"]
+        show(
+            {
+                "move": move,
+                "before": before,
+                "after": after,
+                "user_said": " ".join(users),
+                "last_user": users[-1] if users else "",
+                "item_text": turns[at].get("item_text", ""),
+                "prompt_tokens": 0,
+            },
+            quiet=True,
+        )
+    tally()
+
+
+def tally() -> None:
+    print("\nsame requests, prompts before -> after:")
+    for name in TALLY["before"]:
+        print(f"  {name:22} {TALLY['before'][name]:4} -> {TALLY['after'].get(name, 0)}")
+
+
 async def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("transcripts", type=Path, nargs="+")
-    parser.add_argument("--base-url", required=True)
-    parser.add_argument("--model", required=True)
+    parser.add_argument("transcripts", type=Path, nargs="*")
+    parser.add_argument("--base-url")
+    parser.add_argument("--model")
+    parser.add_argument("--rescore", type=Path, help="a printed log: its tally, no requests")
+    parser.add_argument("--run", type=Path, help="with --rescore: the replayed transcripts' folder")
     parser.add_argument("--kinds", default="ladder_question,challenge,ask_consent,ask_situation")
     args = parser.parse_args(argv)
+    if args.rescore:
+        rescore(args.rescore, args.run)
+        return 0
     from coach.settings import Settings
 
     # Patient deadlines: the server is shared with a running harness; waiting is not measured here.
@@ -159,9 +207,7 @@ async def main(argv: list[str] | None = None) -> int:
     for path in args.transcripts:
         print(f"=== {path.stem}", flush=True)
         await replay(path, settings, kinds)
-    print("\nsame requests, prompts before -> after:")
-    for name in TALLY["before"]:
-        print(f"  {name:22} {TALLY['before'][name]:4} -> {TALLY['after'].get(name, 0)}")
+    tally()
     return 0
 
 

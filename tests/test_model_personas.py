@@ -108,6 +108,7 @@ def test_the_model_measures_count_what_a_user_would_notice():
     assert mm.advice("Try asking support what users said.")
     assert not mm.advice("What could you try next time?")
     assert not mm.advice("You could have asked support first, you said.")  # their hindsight
+    assert not mm.advice("You said you should work on empathy. What happened?")  # said back
     assert not mm.advice("The users were in the middle of something. How did it look to them?")
     assert mm.echoes_note('Reflect in one sentence what you described, speaking to you as "you".')
     assert not mm.echoes_note("You felt embarrassed. What did the finance team need that day?")
