@@ -147,18 +147,23 @@ def rescore(log: Path, folder: Path) -> None:
     import re
 
     entries = re.split(r"^(?==== |--- )", log.read_text(), flags=re.MULTILINE)
-    stored, turns = None, []
+    stored, turns, cursor = None, [], 0
     for entry in entries:
         if entry.startswith("=== "):
             stored = json.loads((folder / f"{entry[4:].split()[0]}.json").read_text())
-            turns = stored["sessions"][0]["turns"]
+            turns, cursor = stored["sessions"][0]["turns"], 0
             continue
         parts = re.split(r"^  (?:before|after ) \[[^\]]*\]: ", entry, flags=re.MULTILINE)
         if stored is None or len(parts) != 3:
             continue
         move = parts[0].split()[1]
         before, after = parts[1].rstrip("\n"), parts[2].split("\nsame requests")[0].rstrip("\n")
-        at = next(i for i, t in enumerate(turns) if t["role"] == "coach" and t["text"] == before)
+        at = next(  # in order: a model may say the same words twice
+            i
+            for i, t in enumerate(turns)
+            if i >= cursor and t["role"] == "coach" and t["text"] == before
+        )
+        cursor = at + 1
         users = [t["text"] for t in turns[:at] if t["role"] == "user"]
         show(
             {
