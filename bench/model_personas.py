@@ -1,18 +1,21 @@
-"""Model-mode persona harness: whole sessions against any OpenAI-compatible endpoint, measured.
+"""Model-mode persona harness: guided's people, whole sessions against any OpenAI-compatible
+endpoint, the guided harness's measures and model mode's own, per persona and overall.
 
-People are YAML files of the shape guided's harness uses (``bench/personas/people/*.yaml``:
-``name``, ``level``, ``lines`` answered in order, ``reactive`` answers keyed by the move kind that
-asks for a choice). By default they are read from ``bench/personas/people`` when it exists (once
-guided's harness is on main), else from ``bench/model_personas_people``.
+People are guided's (``bench/personas/people``, and ``bench/personas/people_unseen`` when it
+exists; ``--set``) or any folder of the same YAML shape (``--people``): ``name``, ``level``,
+``lines`` typed in order, ``reactive`` lines keyed by the move kind (else the phase) of the coach's
+last turn, ``sessions:`` for several sessions in one home (a follow-up). A line is chosen exactly as
+``bench/personas/run.py`` chooses it.
 
-Per coach turn it counts what a user would notice: questions (``?``), ladder ids or notes leaked
-(``reply_filter.leaks``), "the engineer", words; per session: every step reached, suggestions from
-the model or the ladder's fallback, a plan with something chosen. Prints one line per session and
-totals; ``--json FILE`` writes every transcript.
+Each person's transcript is written as soon as each of their turns arrives
+(``RUN/<file>.partial.json``, renamed ``RUN/<file>.json`` when the person is done), so a long run
+can be stopped and resumed: people with a finished transcript are skipped (``--redo`` runs them
+again), and ``--report`` only measures what is stored. Counting rules:
+``bench/model_personas_people/README.md``.
 
-Run (a server from shared/realmodel/serve.sh):
-    .venv/bin/python bench/model_personas.py --base-url "$(cat /tmp/realmodel/server.url)" \
-        --model "$(cat /tmp/realmodel/server.model)" [--people DIR] [--only maya,nadia]
+    .venv/bin/python bench/model_personas.py --base-url "$(cat /tmp/realmodel/server.url)" \\
+        --model "$(cat /tmp/realmodel/server.model)" --run bench/model_personas_people/runs/NAME \\
+        [--set seen|unseen|all] [--only 01,03,derek] [--redo] [--report]
 """
 
 from __future__ import annotations
@@ -20,196 +23,267 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import sys
 import tempfile
 import time
-from dataclasses import asdict, dataclass, field
+from collections import Counter
 from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parents[1]
-MAX_USER_TURNS = 18
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE / "personas"))
+
+import measure
+import model_personas_measure as mm
+
+MAX_TURNS = 40  # user lines per session, as the guided harness
+SETS = {"seen": ("people",), "unseen": ("people_unseen",), "all": ("people", "people_unseen")}
 
 
-@dataclass
-class TurnFigures:
-    phase: str
-    move: str | None
-    words: int
-    questions: int
-    leaks: list[str]
-    third_person: bool
-    text: str
+def people_files(folders: list[Path], only: list[str] | None = None) -> list[Path]:
+    """The YAML files of ``folders`` whose name starts with, or whose person is named, ``only``."""
+    files = [p for folder in folders if folder.is_dir() for p in sorted(folder.glob("*.yaml"))]
+    if not only:
+        return files
+    wanted = [o.lower() for o in only]
+
+    def chosen(path: Path) -> bool:
+        name = str(yaml.safe_load(path.read_text(encoding="utf-8")).get("name", "")).lower()
+        return any(path.name.lower().startswith(w) or name == w for w in wanted)
+
+    return [p for p in files if chosen(p)]
 
 
-@dataclass
-class SessionFigures:
-    person: str
-    level: int
-    model: str
-    completed: bool = False
-    error: str = ""
-    seconds: float = 0.0
-    suggestions_from: str = ""  # model / guided (the visible fallback) / none
-    plan_items: int = 0
-    turns: list[TurnFigures] = field(default_factory=list)
-    notices: list[str] = field(default_factory=list)
-
-    @property
-    def coach_turns(self) -> list[TurnFigures]:
-        return [t for t in self.turns if t.move not in ("suggestions", "plan_saved", "closed")]
+def sessions_of(person: dict) -> list[dict]:
+    return person.get("sessions") or [
+        {"lines": person.get("lines", []), "reactive": person.get("reactive") or {}}
+    ]
 
 
-def people(folder: Path, only: set[str] | None = None) -> list[dict]:
-    found = []
-    for path in sorted(folder.glob("*.yaml")):
-        person = yaml.safe_load(path.read_text(encoding="utf-8"))
-        if not only or person["name"].lower() in only:
-            found.append(person)
-    return found
-
-
-def default_people() -> Path:
-    shared = ROOT / "bench" / "personas" / "people"
-    return shared if shared.is_dir() else ROOT / "bench" / "model_personas_people"
-
-
-def _answer(person: dict, move: str | None, lines: list[str], used: dict[str, int]) -> str | None:
-    reactive = person.get("reactive") or {}
-    if move in reactive:
-        answers = reactive[move]
-        n = used.get(move, 0)
-        used[move] = n + 1
-        return answers[min(n, len(answers) - 1)]
+def _next_line(last: dict | None, lines: list[str], reactive: dict, used: Counter) -> str | None:
+    """The reactive line for the last move (or its phase), else the next scripted one."""
+    for name in ((last or {}).get("move"), (last or {}).get("phase")):
+        options = reactive.get(name) if name else None
+        if options:
+            line = options[min(used[name], len(options) - 1)]
+            used[name] += 1
+            return line
     return lines.pop(0) if lines else None
 
 
-async def run_person(person: dict, settings, *, clock=None) -> SessionFigures:
-    """One whole session for ``person`` through the composition root, as the shells do it."""
-    from coach.compose import Root
-    from coach.engine.reply_filter import leaks, third_person
+def ladder_ids(competency) -> list[str]:
+    from coach.ladder.schema import LIST_FIELDS
+
+    ids = [competency.id]
+    for level in competency.levels:
+        for name in LIST_FIELDS:
+            ids += [item.id for item in getattr(level, name, ()) or ()]
+    return ids
+
+
+async def run_session(root, person: dict, script: dict, save) -> dict:
+    """One session through the composition root, as the shells drive it; ``save`` after each turn."""
     from coach.errors import ModelError
 
-    figures = SessionFigures(person["name"], int(person["level"]), settings.model)
-    root = Root(settings, clock=clock)
+    notices: list[str] = []
+    facts = {"completed": False, "error": "", "seconds": 0.0, "suggestions_from": "none"}
+    facts["notices"] = notices
+    out = {"turns": [], "facts": facts}
     started = time.monotonic()
+    session = root.start(None, int(person["level"]), on_notice=notices.append)
+    facts["model"] = session.record.model
+    out["ids"] = ladder_ids(session.competency)
+
+    usage = getattr(session.coach, "usage", None)
+    spent = [0, 0]  # prompt and completion tokens before this turn (the server's own counts)
+
+    def record(user: str | None, text: str, began: float) -> None:
+        if user is not None:
+            out["turns"].append({"role": "user", "text": user, "phase": None, "move": None})
+        turn = session.record.turns[-1]
+        move = turn.move
+        entry = {
+            "role": "coach",
+            "text": text,
+            "phase": turn.phase.value,
+            "move": move.kind.value if move is not None else None,
+            "seconds": round(time.monotonic() - began, 1),
+        }
+        if usage is not None:
+            entry["prompt_tokens"] = usage.prompt_tokens - spent[0]
+            entry["completion_tokens"] = usage.completion_tokens - spent[1]
+            spent[:] = [usage.prompt_tokens, usage.completion_tokens]
+        item_id = getattr(move, "item_id", None)
+        if item_id and move.kind.value == "ladder_question":
+            item = next(
+                (q for q in session.level.questions_to_ask_yourself if q.id == item_id), None
+            )
+            entry["item_text"] = item.text if item else ""
+        out["turns"].append(entry)
+        save(out)
+
+    lines, reactive, used = list(script["lines"]), script.get("reactive") or {}, Counter()
     try:
-        session = root.start(None, figures.level, on_notice=figures.notices.append)
-        figures.model = session.record.model or settings.model
-        ids = [
-            item.id
-            for level in session.competency.levels
-            for name in (
-                "key_behaviours",
-                "common_struggles",
-                "questions_to_ask_yourself",
-                "habits",
-                "feedback_questions",
-                "success_indicators",
-            )
-            for item in getattr(level, name, ())
-        ]
-
-        def measure(text: str) -> None:
-            turn = session.record.turns[-1]
-            move = turn.move.kind.value if turn.move is not None else None
-            figures.turns.append(
-                TurnFigures(
-                    phase=turn.phase.value,
-                    move=move,
-                    words=len(text.split()),
-                    questions=text.count("?"),
-                    leaks=leaks(text, ids) if move not in ("suggestions", "plan_saved") else [],
-                    third_person=third_person(text),
-                    text=text,
-                )
-            )
-
-        text = "".join([c async for c in session.open()])
-        measure(text)
-        lines = list(person["lines"])
-        used: dict[str, int] = {}
-        for _ in range(MAX_USER_TURNS):
+        began = time.monotonic()
+        record(None, "".join([c async for c in session.open()]), began)
+        for _ in range(MAX_TURNS):
             if session.plan is not None:
                 break
-            last = session.record.turns[-1]
-            move = last.move.kind.value if last.move is not None else None
-            answer = _answer(person, move, lines, used)
-            if answer is None:
-                answer = "I am not sure, what do you suggest?"
-            text = "".join([c async for c in session.send(answer)])
-            measure(text)
+            coach_turns = [t for t in out["turns"] if t["role"] == "coach"]
+            line = _next_line(coach_turns[-1] if coach_turns else None, lines, reactive, used)
+            if line is None:
+                facts["error"] = "the person's lines ran out before the plan"
+                break
+            began = time.monotonic()
+            try:
+                text = "".join([c async for c in session.send(line)])
+            except ModelError as error:  # as a user would: /retry once
+                notices.append(f"retried after: {error}")
+                text = "".join([c async for c in session.retry()])
+            record(line, text, began)
         suggestions = session.record.suggestions
-        figures.suggestions_from = suggestions[0].source if suggestions else "none"
+        facts["suggestions_from"] = suggestions[0].source if suggestions else "none"
         plan = session.plan
-        figures.plan_items = len(plan.habits) + len(plan.feedback) if plan else 0
-        figures.completed = plan is not None
+        facts["plan_items"] = len(plan.habits) + len(plan.feedback) if plan else 0
+        facts["completed"] = plan is not None
     except ModelError as error:
-        figures.error = str(error)
+        facts["error"] = f"{type(error).__name__}: {error}"
     finally:
-        figures.seconds = time.monotonic() - started
-        root.close()
-    return figures
+        facts["seconds"] = round(time.monotonic() - started, 1)
+        save(out)
+    return out
 
 
-def summary(all_figures: list[SessionFigures]) -> str:
-    lines = []
-    for f in all_figures:
-        turns = f.coach_turns
-        one_q = sum(1 for t in turns if t.questions <= 1)
-        leaked = sum(1 for t in turns if t.leaks)
-        third = sum(1 for t in turns if t.third_person)
-        long = sum(1 for t in turns if t.words > 100)
-        words = sorted(t.words for t in turns) or [0]
-        lines.append(
-            f"{f.person:8} L{f.level} {'done' if f.completed else 'STOPPED':7} "
-            f"coach turns {len(turns):2}  ≤1 question {one_q}/{len(turns)}  "
-            f"leaks {leaked}  3rd person {third}  >100 words {long}  "
-            f"median words {words[len(words) // 2]}  "
-            f"suggestions {f.suggestions_from:6} plan items {f.plan_items}  {f.seconds:.0f} s"
-            + (f"  error: {f.error}" if f.error else "")
-        )
-    turns = [t for f in all_figures for t in f.coach_turns]
-    if turns:
-        lines.append(
-            f"total: sessions done {sum(f.completed for f in all_figures)}/{len(all_figures)}, "
-            f"≤1 question {sum(t.questions <= 1 for t in turns)}/{len(turns)}, "
-            f"turns with a leak {sum(bool(t.leaks) for t in turns)}/{len(turns)}, "
-            f"model suggestions {sum(f.suggestions_from == 'model' for f in all_figures)}"
-            f"/{len(all_figures)}"
-        )
+async def run_person(path: Path, settings, run_dir: Path, *, clock=None) -> dict:
+    """All of a person's sessions in one fresh home; the transcript saved after every turn."""
+    from coach.compose import Root
+
+    person = yaml.safe_load(path.read_text(encoding="utf-8"))
+    result = {"person": person["name"], "file": path.stem, "kind": person.get("kind", "")}
+    result |= {"level": person["level"], "model": settings.model, "sessions": []}
+    partial = run_dir / f"{path.stem}.partial.json"
+
+    def save(session_out: dict | None = None) -> None:
+        sessions = result["sessions"] + ([session_out] if session_out is not None else [])
+        partial.write_text(json.dumps({**result, "sessions": sessions}, indent=1))
+
+    home = Path(tempfile.mkdtemp(prefix="coach-model-persona-"))
+    previous = os.environ.get("COACH_HOME")
+    os.environ["COACH_HOME"] = str(home)  # a new user: their own journal
+    try:
+        for script in sessions_of(person):
+            root = Root(settings, clock=clock)
+            try:
+                result["sessions"].append(await run_session(root, person, script, save))
+            finally:
+                root.close()
+            if not result["sessions"][-1]["facts"]["completed"]:
+                break
+    finally:
+        if previous is None:
+            os.environ.pop("COACH_HOME", None)
+        else:
+            os.environ["COACH_HOME"] = previous
+    save()
+    partial.replace(run_dir / f"{path.stem}.json")
+    return result
+
+
+def report(results: list[dict]) -> str:
+    """The guided harness's table and model mode's, per person and overall."""
+    judgments_file = HERE / "personas" / "judgments.yaml"
+    judgments = yaml.safe_load(judgments_file.read_text()) if judgments_file.exists() else {}
+    guided_rows, model_rows = [], []
+    overall, overall_model = measure.Counts(), {}
+    for result in results:
+        counts, model = measure.Counts(), {}
+        sessions = result["sessions"]
+        for session in sessions:
+            counts.add(measure.count_session(session["turns"], judgments or {}))
+        ids = sessions[0].get("ids", []) if sessions else []
+        model = mm.model_counts(sessions, ids)
+        overall.add(counts)
+        mm.add(overall_model, model)
+        name = result["file"]
+        guided_rows.append(measure.table_row(name, counts, judgments or {}))
+        model_rows.append(mm.row(name, model))
+    if not results:
+        return "no transcripts"
+    guided_rows.append(measure.table_row("OVERALL", overall, judgments or {}))
+    model_rows.append(mm.row("OVERALL", overall_model))
+    seconds = sum(s["facts"]["seconds"] for r in results for s in r["sessions"])
+    return "\n\n".join(
+        [_table(guided_rows), _table(model_rows), f"people: {len(results)}; {seconds:.0f} s"]
+    )
+
+
+def _table(rows: list[dict]) -> str:
+    columns = list(rows[0])
+    widths = {c: max(len(c), *(len(str(r[c])) for r in rows)) for c in columns}
+    lines = ["  ".join(c.ljust(widths[c]) for c in columns)]
+    lines += ["  ".join(str(r[c]).ljust(widths[c]) for c in columns) for r in rows]
     return "\n".join(lines)
 
 
-async def main() -> int:
+async def main(argv: list[str] | None = None, *, clock=None) -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--base-url", required=True)
-    parser.add_argument("--model", required=True)
-    parser.add_argument("--people", type=Path, default=None)
-    parser.add_argument("--only", default="")
-    parser.add_argument("--json", type=Path, default=None)
-    args = parser.parse_args()
+    parser.add_argument("--base-url")
+    parser.add_argument("--model")
+    parser.add_argument("--run", type=Path, required=True, help="folder of this run's transcripts")
+    parser.add_argument("--set", choices=SETS, default="seen")
+    parser.add_argument("--people", type=Path, action="append", help="instead of --set")
+    parser.add_argument("--only", default="", help="file prefixes or names, comma-separated")
+    parser.add_argument("--redo", action="store_true", help="run people already transcribed")
+    parser.add_argument("--report", action="store_true", help="measure stored transcripts only")
+    # The app's deadlines by default; a loaded, shared machine may need more to judge prompts.
+    parser.add_argument("--first-token-timeout", type=float, default=None)
+    parser.add_argument("--reply-timeout", type=float, default=None)
+    args = parser.parse_args(argv)
 
-    import os
+    folders = args.people or [HERE / "personas" / name for name in SETS[args.set]]
+    files = people_files(folders, [o.strip() for o in args.only.split(",") if o.strip()])
+    args.run.mkdir(parents=True, exist_ok=True)
+    if not args.report:
+        if not (args.base_url and args.model):
+            parser.error("--base-url and --model are needed to run (or --report)")
+        from coach.settings import Settings
 
-    from coach.settings import Settings
-
-    settings = Settings.load(base_url=args.base_url, model=args.model, history=True)
-    only = {n.strip().lower() for n in args.only.split(",") if n.strip()} or None
-    folder = args.people or default_people()
-    print(f"# {args.model} at {args.base_url}; people from {folder}", flush=True)
-    results = []
-    for person in people(folder, only):
-        # Each person is a new user: their own journal, no follow-up of someone else's plan.
-        os.environ["COACH_HOME"] = tempfile.mkdtemp(prefix="coach-personas-")
-        figures = await run_person(person, settings)
-        results.append(figures)
-        print(summary([figures]).splitlines()[0], flush=True)
-    print(summary(results))
-    if args.json:
-        args.json.write_text(json.dumps([asdict(f) for f in results], indent=1))
-    return 0 if all(f.completed for f in results) else 1
+        settings = Settings.load(
+            base_url=args.base_url,
+            model=args.model,
+            history=True,
+            first_token_timeout=args.first_token_timeout,
+            reply_timeout=args.reply_timeout,
+        )
+        print(
+            f"# {args.model} at {args.base_url} -> {args.run} (deadlines: first token "
+            f"{settings.first_token_timeout:.0f} s, reply {settings.reply_timeout:.0f} s)",
+            flush=True,
+        )
+        for path in files:
+            if (args.run / f"{path.stem}.json").exists() and not args.redo:
+                continue
+            result = await run_person(path, settings, args.run, clock=clock)
+            facts = [s["facts"] for s in result["sessions"]]
+            print(
+                f"{path.stem}: "
+                + ", ".join(
+                    ("done" if f["completed"] else f"STOPPED ({f['error']})") + f" {f['seconds']} s"
+                    for f in facts
+                ),
+                flush=True,
+            )
+    stored = [args.run / f"{p.stem}.json" for p in files]
+    results = [json.loads(p.read_text()) for p in stored if p.exists()]
+    print(report(results))
+    missing = len(files) - len(results)
+    if missing:
+        print(f"({missing} of {len(files)} people not run yet in {args.run})")
+    return 0
 
 
 if __name__ == "__main__":

@@ -15,7 +15,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from coach.domain import Suggestion
-from coach.engine import guided, suggest, tokenizer_later
+from coach.engine import guided, guided_words, suggest, tokenizer_later
 from coach.engine.context import Context
 from coach.engine.reply_filter import ReplyFilter
 from coach.engine.running import Ticker
@@ -113,6 +113,7 @@ class ModelCoach:
     def instruction(self, move: Move, view: SessionView) -> str:
         level, today = view.level, view.today
         context = {"competency": view.competency, "level": level, "today": today.isoformat()}
+        context["more"] = move.kind is MoveKind.SITUATION_MORE
         if isinstance(move, FollowupItem):
             item = view.followups[move.index]
             found = view.item(item.item_id)
@@ -125,7 +126,9 @@ class ModelCoach:
             context["followup_done"] = move.followup_done
         elif isinstance(move, LadderQuestion):
             asked = [q.text for q in view.asked_questions() if q.id != move.item_id]
-            context |= {"question": view.item(move.item_id), "asked": asked, "last": move.is_last}
+            q = view.item(move.item_id)  # put to the user about their work (small models pass
+            ask = guided_words.ladder_ask(q, view) if q else ""  # "…if I were using this?" on)
+            context |= {"question": q, "ask": ask, "asked": asked, "last": move.is_last}
         elif isinstance(move, ProposeStruggles):
             context["candidates"] = list(view.candidates)
         elif isinstance(move, AskConsent):
@@ -138,7 +141,7 @@ class ModelCoach:
             context |= {
                 "suggestions": view.kept,
                 "ladder_text": texts,
-                "checkin": move.checkin.isoformat(),
+                "checkin": f"{move.checkin:%A} {move.checkin.day} {move.checkin:%b}",
             }
         name = _TEMPLATES.get(move.kind, _DEFAULT_TEMPLATE)
         if name == _DEFAULT_TEMPLATE:
