@@ -168,6 +168,12 @@ class CoachSession:
             raise CoachError("Type your focus for the plan first; the session ends with it.")
         if phase not in self.flow.phases():
             raise CoachError("There is no follow-up in this session: no earlier plan to look at.")
+        if self.phase is Phase.SUGGEST and self.record.suggestions and phase is Phase.PLAN:
+            # Moving on would keep every suggestion the user has not chosen (issue 11: "/plan at
+            # 'Which do you want to keep?' skips the choice"): the choice is theirs to say.
+            raise CoachError(
+                "First say which suggestions to keep: “all”, or for example “keep 1 3” or “drop 2”."
+            )
         closing = self.flow.record.phase
         move = self.flow.enter(phase)
         if move.phase is not closing:  # a step closed by a command is summed up like any other
