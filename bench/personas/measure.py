@@ -142,6 +142,8 @@ class Counts:
     steps: int = 0
     steps_from_story: int = 0
     sentences: Counter = field(default_factory=Counter)
+    unreflected: list[str] = field(default_factory=list)  # question turns with no reflection first
+    unsummarised: list[str] = field(default_factory=list)  # changes of step with no summary
 
     def add(self, other: Counts) -> None:
         for name, value in vars(other).items():
@@ -228,11 +230,15 @@ def count_session(turns: list[dict], judgments: dict | None = None) -> Counts:
             if first_question_seen:
                 counts.question_turns_after_first += 1
                 counts.reflected_before_question += reflected_first
+                if not reflected_first:
+                    counts.unreflected.append(f"[{turn.get('move')}] {text}")
             first_question_seen = True
         phase = turn.get("phase")
         if previous_phase is not None and phase != previous_phase and phase not in ("done",):
             counts.step_changes += 1
             counts.summarised_changes += summary_here
+            if not summary_here:
+                counts.unsummarised.append(f"[{previous_phase}→{phase}] {text}")
         previous_phase = phase
         for line in text.splitlines():
             reason = re.match(r"\s*- Why: (.+)$", line)

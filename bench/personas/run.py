@@ -4,6 +4,7 @@
     .venv/bin/python bench/personas/run.py 03 07      # only personas whose file starts with these
     .venv/bin/python bench/personas/run.py --unjudged # also list reflections/reasons not yet judged
     .venv/bin/python bench/personas/run.py --unseen   # the held-out people in people_unseen/
+    .venv/bin/python bench/personas/run.py --misses   # also list turns with no reflection / summary
 
 Each persona runs in its own temporary COACH_HOME. A line is chosen for each coach turn: a reactive
 line for the move just made (or its phase), else the next line of the persona's script. Transcripts
@@ -223,6 +224,14 @@ def main(argv: list[str]) -> int:
         print("\nfaulty (automatic):")
         for sentence, problems in overall.faulty:
             print(f"  [{', '.join(problems)}] {sentence}")
+    if "--misses" in argv:
+        for title, texts in (
+            ("no reflection before the question", overall.unreflected),
+            ("no summary at a change of step", overall.unsummarised),
+        ):
+            print(f"\n{title}: {len(texts)}")
+            for text in texts:
+                print(f"  {text[:300]}")
     if show_unjudged:
         for field_name, texts in (
             ("complex", overall.reflections),

@@ -10,7 +10,7 @@ from collections.abc import AsyncIterator, Callable
 from datetime import date
 
 from coach.domain import Phase, Suggestion
-from coach.engine import evidence, grounding, planning, reflections, review, turn_reflections
+from coach.engine import evidence, grounding, planning, review, turn_reflections
 from coach.engine.followup_words import followup_text, obstacle_words, plan_check_text
 from coach.engine.guided_words import (
     _join,
@@ -23,7 +23,7 @@ from coach.engine.guided_words import (
     question_for,
     vary,
 )
-from coach.engine.listen import heavy_topic, strains_health
+from coach.engine.listen import strains_health
 from coach.engine.view import SessionView
 from coach.ladder.schema import Level
 from coach.moves import (
@@ -54,9 +54,7 @@ from coach.moves import (
 
 
 def _boundary(move: Boundary, view: SessionView) -> str:
-    last = view.last_user_text
-    heavy = [p for p in reflections.candidates(last) if heavy_topic(p.main)[0] is not None]
-    heard = f"It sounds heavy: {heavy[0].main}." if heavy else "That sounds heavy."
+    heard = turn_reflections.heavy_heard(view.last_user_text) or "That sounds heavy."
     person = (move.person or "").lower()
     people = ["your manager", "HR", "a mentor", "a friend"]
     if move.topic in ("burnout", "health"):
@@ -69,7 +67,7 @@ def _boundary(move: Boundary, view: SessionView) -> str:
         elif not person.startswith("your "):
             # A name: they may be the manager, or above them; suggest no one in their line.
             people = ["a mentor", "HR", "someone you trust outside your team"]
-    if move.topic == "conflict" and strains_health(last):
+    if move.topic == "conflict" and strains_health(view.last_user_text):
         people = ["a doctor", *people]  # "…and I've been getting migraines": both deserve help
     return _join(
         heard,

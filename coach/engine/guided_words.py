@@ -125,7 +125,9 @@ def give_back(view: SessionView, move: Move) -> str:
             return _join(text, more) if len((text + more).split()) <= 48 else text
     variant = view.coach_turns
     said_before = " ".join([t.text for t in view.turns if t.role == "coach"][-3:])
-    real = last is not None and (last.reading is None or last.reading.kind in ("answer", "success"))
+    real = last is not None and (
+        last.reading is None or last.reading.kind in ("answer", "success", "disagree")
+    )
     real = real and last.text in _said(view)
     if real and last.reading is not None and (last.reading.chosen or last.reading.partly):
         real = False
@@ -134,15 +136,35 @@ def give_back(view: SessionView, move: Move) -> str:
         return turn_reflections.goal_reflection(last.text, variant)[0]
     text = turn_reflections.reflect_turn(last.text if real else "", earlier, variant, said_before)
     if text and not real:
-        return f"Going back to what you said: {text[0].lower()}{text[1:]}"
-    return text
+        bare = re.sub(r"^(?:So|It sounds like|What stands out:)\s+", "", text)
+        if bare.split(" ", 1)[0] in _LOWER:
+            bare = bare[0].lower() + bare[1:]
+        return f"Going back to what you said: {bare}"
+    return text or _held(view, said_before)
+
+
+_LOWER_WORDS = "You Your The A An It They There This That Some Most Users Customers"
+_LOWER = frozenset(_LOWER_WORDS.split())
+
+
+def _held(view: SessionView, said_before: str) -> str:
+    """When the answer gives nothing new to say back (a non-answer, a typo'd or blaming line),
+    what the user has told so far, or the goal they came with: never nothing, never invented."""
+    story = _said(view, Phase.SITUATION, Phase.EXPLORE)
+    held = turn_reflections.summary(story[-2:], "What you have so far") if story else ""
+    if held and held not in said_before:
+        return held
+    goal = goal_link(view).replace("That serves what you came for:", "You came here wanting")
+    return goal if goal and goal not in said_before else ""
 
 
 def _summary(view: SessionView, phase: Phase) -> str:
     parts = _said(view, phase)
     lead = _SUMMARY_LEADS.get(phase, "So far")
-    if phase is Phase.CHECKIN and parts:
-        goal = turn_reflections.goal_reflection(parts[-1])[0]
+    if phase is Phase.CHECKIN:
+        goal = turn_reflections.goal_reflection(parts[-1] if parts else view.goal)[0]
+        if not parts and not goal.startswith("You want"):
+            return ""  # the check-in held only a heavy topic or a question: no goal to sum up
         return f"{lead}: {goal[0].lower()}{goal[1:]}" if goal else ""
     if phase is Phase.SUGGEST:
         habits = [view.item(k.item_id) for k in view.kept if k.kind == "habit"]
@@ -158,7 +180,8 @@ def _summary(view: SessionView, phase: Phase) -> str:
         named = [i.text for i in view.struggles]
         if named:
             return f"{lead}: you recognise “{'” and “'.join(named)}”."
-    return turn_reflections.summary(parts[-2:], lead)
+        return f"{lead}: nothing from the list is saved, so what follows leans on your story."
+    return turn_reflections.summary(parts, lead)
 
 
 def _join(*parts: str) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from coach.engine import affected, vocab
+from coach.engine import affected, terse, vocab
 from coach.engine.blame import blames_customer
 
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+|\s+[—–]\s+|\s+-\s+")
@@ -162,7 +162,8 @@ def sayable(clause: str) -> bool:
     is_name = words[0][0].isupper() and not vocab.is_word(first)
     if first not in _SUBJECTS and first not in _SWAP and not is_name:
         return False
-    if words[-1].lower().strip(".,;:!") in _DANGLING:
+    phrasal = words[-1].lower() in ("up", "out") and words[-2].lower() in ("me", "us", "them")
+    if words[-1].lower().strip(".,;:!") in _DANGLING and not phrasal:  # "signed me up" is whole
         return False  # "the situation is this", "support had to explain it over"
     if re.search(r"\byou(?:r|'re|’re)?\b", clause, re.I):
         return False  # the user speaks to the coach or generically: not theirs to hand back
@@ -214,6 +215,7 @@ def pick(text: str, avoid: tuple[str, ...] = ()) -> Picked | None:
 
 def candidates(text: str) -> list[Picked]:
     """Every part of ``text`` that can be given back, the most meaningful first."""
+    text = vocab.corrected(text)  # a clear typo is put right; an unclear one is never said
     who_match = _WHO.search(text)
     who = second_person(who_match.group(0).lower()) if who_match else ""
     found_all: list[tuple[int, Picked]] = []
@@ -247,6 +249,10 @@ def candidates(text: str) -> list[Picked]:
                 found_all.append(
                     (4, Picked("consequence", second_person(a), second_person(b), who=who))
                 )
+        short = terse.read(sentence) if len(sentence.split()) <= 5 else None
+        if short is not None and short.kind in ("state", "event") and not short.hedged:
+            found_all.append((1 - position, Picked("plain", second_person(short.text), who=who)))
+            continue  # "users locked out" said whole: "users were locked out"
         plain = [c for c in _clauses(sentence) if sayable(c)]
         plain.sort(key=lambda c: len(c.split()) < 4)  # "I did it" only when nothing longer says it
         if plain:

@@ -5,50 +5,59 @@ from __future__ import annotations
 
 import re
 
-from coach.engine import vocab
+from coach.engine import terse, vocab
+from coach.engine.blame import blames_customer
 from coach.engine.reflections import (
     MAX_WORDS,
     Picked,
     _cap,
+    _clauses,
     _clean,
     candidates,
     reflect,
     render,
+    sayable,
     second_person,
+    sentences,
 )
 
-__all__ = ["goal_reflection", "reflect_turn", "short_answer", "summary"]
-
-
-_HEDGES = re.compile(r"\b(maybe|i guess|i think|probably|perhaps|kind of|sort of|idk)\b", re.I)
-_SHORT_FORMS = ("So it comes down to {np}.", "So it started with {np}.")
-_DETERMINERS = frozenset(
-    ("the", "a", "an", "my", "our", "their", "his", "her", "this", "that", "some")
-)
+__all__ = ["goal_reflection", "heavy_heard", "reflect_turn", "short_answer", "summary"]
 
 
 def short_answer(text: str, variant: int = 0) -> str:
-    """A two-to-five-word answer without a verb ("login bug"), given back whole in a frame."""
-    np = _HEDGES.sub("", text).strip(" .,!;:-").strip()
-    words = np.split()
-    if (
-        not 2 <= len(words) <= 5
-        or "?" in np
-        or vocab.unknown_words(np)
-        or re.search(r",|\band\b", np)
-    ):
+    """A one-to-five-word answer ("login bug", "users locked out") given back as a whole sentence."""
+    found = terse.read(vocab.corrected(text)) if len(text.split()) <= 5 else None
+    if found is None:
         return ""
-    if vocab.finite_verb(words) or re.search(r"\b(know|sure|idea|whatever)\b", np, re.I):
+    said = second_person(found.text)
+    if found.kind in ("state", "event"):
+        if found.hedged:
+            return f"So it may be that {said}."
+        return render(Picked("plain", said), 1)[0]  # "So users were locked out; that must …"
+    if found.kind == "action":
+        return f"So one option {'might be' if found.hedged else 'is'} to {said}."
+    if found.hedged:
+        return f"So it may come down to {said}."
+    return ("So it comes down to {np}.", "So you'd point to {np}.")[variant % 2].format(np=said)
+
+
+def short_clause(text: str) -> str:
+    """A short answer as a clause to list in a summary ("users were locked out"), or ""."""
+    found = terse.read(vocab.corrected(text)) if len(text.split()) <= 5 else None
+    if found is None or found.kind == "action" or found.hedged:
         return ""
-    form = _SHORT_FORMS[variant % len(_SHORT_FORMS)]
-    np = second_person(np[0].lower() + np[1:] if vocab.is_word(words[0].lower()) else np)
-    if words[0].lower() not in _DETERMINERS and not words[-1].lower().endswith("s"):
-        np = f"the {np}"  # "login bug" → "the login bug"
-    return form.format(np=np)
+    if found.kind == "thing" and len(found.text.split()) < 2:
+        return ""  # "tickets" alone is no summary
+    return second_person(found.text)
 
 
 def goal_reflection(goal: str, variant: int = 0) -> tuple[str, bool]:
     """Give back the goal of the session ("you want to ...") and the value under it."""
+    goal = vocab.corrected(goal)
+    action = terse.read(goal)
+    if action is not None and action.kind == "action":  # "be better", "learn to listen"
+        aim = second_person(action.text)
+        return f"You want to {aim} at this.", False
     match = re.search(
         r"\b(?:i (?:want|would like|'d like|need|hope|wanna)|i'?m (?:trying|hoping|looking)|my goal is)"
         r"\s+(?:to\s+)?(.+)",
@@ -56,7 +65,10 @@ def goal_reflection(goal: str, variant: int = 0) -> tuple[str, bool]:
         re.I,
     )
     if not match:
-        return reflect(goal, variant)
+        said, adds = reflect(goal, variant)
+        if said and re.search(r"\b(don'?t know|not sure|no idea|unsure)\b", goal, re.I):
+            return f"{said} What you want from today is still open, and that is fine.", True
+        return said, adds
     aim = _clean(re.split(r"[.!?;]|,?\s+\b(?:because|since|but|although)\b\s+", match.group(1))[0])
     aim = second_person(aim)
     words = aim.split()
@@ -73,10 +85,15 @@ def goal_reflection(goal: str, variant: int = 0) -> tuple[str, bool]:
 def summary(parts: list[str], lead: str = "Let me pull that together", most: int = 2) -> str:
     """A short summary in the user's words: the most telling clauses of the parts, joined."""
     said: list[str] = []
-    for part in parts:
-        for picked in candidates(part)[: max(1, most - len(parts) + 1)]:
-            if picked.main not in said and len(said) < most:
-                said.append(picked.main)
+    newest: list[str] = []  # the newest parts that have something to say, at most ``most``
+    for part in reversed(parts):
+        if len(newest) < most and (candidates(part) or short_clause(part)):
+            newest.insert(0, part)
+    for part in newest:
+        found = [p.main for p in candidates(part)] or [c for c in [short_clause(part)] if c]
+        for main in found[: max(1, most - len(newest) + 1)]:
+            if main not in said and len(said) < most:
+                said.append(main)
     if not said:
         return ""
     if len(said) == 1:
@@ -107,7 +124,7 @@ def reflect_turn(
     short = short_answer(last, variant) if last and len(last.split()) <= 5 else ""
     if short and short not in said_before:
         out.append(short)
-    for picked in new(candidates(last), taken)[:2] if last else []:
+    for picked in new(candidates(last), taken)[:2] if last and not short else []:
         taken.append(picked)
         out.append(render(picked, variant + len(out))[0])
     for answer in reversed(earlier):
@@ -123,3 +140,24 @@ def reflect_turn(
     while len(" ".join(out).split()) > max_words and len(out) > 1:
         out.pop()
     return " ".join(out)
+
+
+def heavy_heard(text: str) -> str:
+    """The heavy part of an answer given back ("your manager takes credit for your work, and you
+    are burned out …; that is a lot to carry"), so the boundary shows it was heard; "" if unsayable."""
+    from coach.engine.listen import heavy_topic  # listen reads answers; no cycle at import time
+
+    text = vocab.corrected(text)
+    heavy: list[str] = []
+    for sentence in sentences(text):
+        if heavy_topic(sentence)[0] is None or blames_customer(sentence):
+            continue
+        whole = _clean(sentence)
+        pieces = [c for c in _clauses(sentence)[:-1] if heavy_topic(c)[0] and sayable(c)]
+        if not pieces and sayable(whole):
+            pieces = [whole]
+        heavy.extend(second_person(p) for p in pieces if second_person(p) not in heavy)
+    if not heavy:
+        return ""
+    said = ", and ".join(heavy[:2]) if len(" ".join(heavy[:2]).split()) <= 30 else heavy[0]
+    return f"{_cap(said)}; that is a lot to carry."

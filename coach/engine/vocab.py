@@ -187,3 +187,80 @@ def _agrees(before: str, word: str, lem) -> bool:
     if before == "sales":  # a team, singular: "sales keeps promising"
         return word.endswith("s") and word[:-1] in lemmas
     return word in lemmas
+
+
+# Contractions typed without the apostrophe: given back with it ("didnt" is never handed back).
+_APOSTROPHE = {
+    "dont": "don't",
+    "didnt": "didn't",
+    "doesnt": "doesn't",
+    "cant": "can't",
+    "isnt": "isn't",
+    "wasnt": "wasn't",
+    "couldnt": "couldn't",
+    "wouldnt": "wouldn't",
+    "shouldnt": "shouldn't",
+    "hasnt": "hasn't",
+    "havent": "haven't",
+    "arent": "aren't",
+    "werent": "weren't",
+    "thats": "that's",
+    "theyre": "they're",
+    "youre": "you're",
+    "im": "I'm",
+    "ive": "I've",
+}
+_DOMINANT = 20  # the best spelling must be this many times likelier than the next
+
+
+@functools.lru_cache(maxsize=1)
+def _speller():
+    from spellchecker import SpellChecker  # its word frequencies ship in its wheel; ~0.4 s once
+
+    return SpellChecker(distance=1)
+
+
+@functools.lru_cache(maxsize=4096)
+def spelling(word: str) -> str:
+    """The word as meant, when one spelling is clearly meant ("becuase" → "because"); else ""."""
+    lowered = word.lower()
+    if lowered in _APOSTROPHE:
+        return _APOSTROPHE[lowered]
+    speller = _speller()
+    found = sorted(
+        ((speller.word_usage_frequency(c), c) for c in speller.candidates(lowered) or ()),
+        reverse=True,
+    )
+    found = [(f, c) for f, c in found if c != lowered and is_word(c)]
+    if any(c in TECH for _, c in found[1:]):
+        return ""  # "logn": "long" is commoner, but a software word ("login") may be meant
+    if not found or (len(found) > 1 and found[0][0] < _DOMINANT * found[1][0]):
+        return ""  # no clear choice: the word stays unknown and is never handed back
+    return found[0][1]
+
+
+def corrected(text: str) -> str:
+    """``text`` with each clear misspelling put right; unclear ones are left (and stay unknown).
+
+    "there" before a noun is read as "their" ("match there bank"), the one real-word slip common
+    enough to catch without a tagger."""
+    lem = _lemminflect()
+
+    def fix(match: re.Match[str]) -> str:
+        word = match.group(0)
+        if word.lower() in _APOSTROPHE or not is_word(word):
+            right = spelling(word)
+            return right if right else word
+        return word
+
+    text = _TOKEN.sub(fix, text)
+
+    def their(match: re.Match[str]) -> str:
+        noun = match.group(2).lower()
+        lemmas = lem.getAllLemmas(noun)
+        only_noun = set(lemmas) == {"NOUN"} or (set(lemmas) == {"NOUN", "VERB"} and noun[-1] != "s")
+        if only_noun and noun not in FUNCTION and noun not in AUX:
+            return f"{match.group(1)[0]}heir {match.group(2)}"
+        return match.group(0)
+
+    return re.sub(r"\b([Tt])here ([a-z]+)\b", their, text)

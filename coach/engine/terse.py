@@ -1,0 +1,131 @@
+"""Two-to-five-word answers ("login bug", "users locked out", "maybe ask support") read as what
+they say, so a terse user is still reflected in whole, correct sentences.
+
+Nothing is guessed: a short answer is a thing (a noun phrase), a state or event (a noun phrase and
+a past form), or an action (a verb first); anything else is left unsaid. The lexicon is
+lemminflect's (``vocab``); no tagger is loaded.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from coach.engine import vocab
+
+_HEDGE = re.compile(
+    r"\b(maybe|i guess|i think|probably|perhaps|kind of|sort of|idk|possibly)\b", re.I
+)
+_WORDS = {
+    "determiners": "the a an my our their his her this that some its",
+    "particles": "out up off down away in over",
+    "adverbs": "twice again everywhere weekly daily often monthly",
+    # verbs that in a two-word answer are nearly always passive ("emails sent twice" = were sent)
+    "passive": "send charge bill lock block delete lose ignore confuse annoy frustrate affect hit "
+    "miss overcharge log sign kick shut cut leave strand",
+    # verbs that start an action in a short answer though they are also nouns ("read tickets")
+    "actions": "ask check talk read call look watch write review visit email listen shadow sit "
+    "join track measure share learn understand improve get be become find start stop keep cut "
+    "fix ship",
+    "mass": "support time data money feedback research testing documentation trust speed quality "
+    "performance security pressure work scope context communication onboarding billing pricing "
+    "legal sales marketing design product engineering management leadership",
+}
+_DETERMINERS, _PARTICLES, _ADVERBS, _PASSIVE, _ACTIONS, _MASS = (
+    frozenset(_WORDS[k].split())
+    for k in ("determiners", "particles", "adverbs", "passive", "actions", "mass")
+)
+
+
+@dataclass(frozen=True)
+class Terse:
+    """A short answer understood: ``kind`` is thing, state, event or action; ``text`` is what to
+    say (second person is the caller's), ``hedged`` when the user said maybe / I think."""
+
+    kind: str
+    text: str
+    hedged: bool = False
+
+
+def _lemmas(word: str) -> dict[str, tuple[str, ...]]:
+    return vocab._lemminflect().getAllLemmas(word.lower())
+
+
+def _nounish(word: str) -> bool:
+    lowered = word.lower()
+    if lowered in vocab.TECH or word[:1].isupper():
+        return True
+    lemmas = _lemmas(lowered)
+    return "NOUN" in lemmas or "ADJ" in lemmas or "PROPN" in lemmas
+
+
+def _past(word: str) -> str:
+    """The verb's lemma when ``word`` is a past form ("locked" → "lock", "sent" → "send")."""
+    lowered = word.lower()
+    lemmas = _lemmas(lowered).get("VERB", ())
+    if lowered in lemmas:
+        return ""  # "reset", "cut": the base form too, so not read as past in a short answer
+    for lemma in lemmas:
+        forms = vocab._lemminflect().getAllInflections(lemma, upos="VERB")
+        if lowered in forms.get("VBN", ()) or lowered in forms.get("VBD", ()):
+            return lemma
+    return ""
+
+
+def _plural(word: str) -> bool:
+    lowered = word.lower()
+    return lowered.endswith("s") and not lowered.endswith("ss") and lowered not in _MASS
+
+
+def _with_article(words: list[str]) -> str:
+    phrase = " ".join(words)
+    head = words[-1].lower()
+    if words[0].lower() in _DETERMINERS or _plural(head) or words[0][:1].isupper():
+        return phrase
+    if len(words) == 1 and (head in _MASS or head.endswith(("ing", "tion", "ness", "ity"))):
+        return phrase
+    return f"the {phrase}"
+
+
+def read(text: str) -> Terse | None:
+    """A short answer understood, or None when it is not one or cannot be said well."""
+    hedged = bool(_HEDGE.search(text))
+    phrase = _HEDGE.sub(" ", text).strip(" .,!;:-")
+    words = phrase.split()
+    if not 1 <= len(words) <= 5 or "?" in phrase or re.search(r"[,;]|\band\b|\bor\b", phrase):
+        return None
+    if vocab.unknown_words(phrase) or any(w.lower() in vocab.AUX for w in words[1:]):
+        return None
+    lowered = [w.lower() for w in words]
+    if lowered[0] in ("i", "we", "you", "they", "he", "she", "it", "nobody", "no", "not"):
+        return None  # a sentence with its subject: the ordinary reflections handle it
+    if re.search(r"\b(know|sure|idea|whatever|dunno|nothing|none)\b", phrase, re.I):
+        return None
+    if lowered[0] in vocab.AUX and lowered[0] != "be":
+        return None
+    if len(words) >= 2 and lowered[0] in _ACTIONS:
+        return Terse("action", phrase[0].lower() + phrase[1:], hedged)
+    first_verb = "VERB" in _lemmas(lowered[0]) and not _nounish(lowered[0])
+    if first_verb and len(words) >= 2:
+        return Terse("action", phrase[0].lower() + phrase[1:], hedged)
+    for cut in range(1, min(len(words), 4)):
+        subject, verb, rest = words[:cut], words[cut], words[cut + 1 :]
+        lemma = _past(verb)
+        if not lemma or not all(_nounish(w) or w.lower() in _DETERMINERS for w in subject):
+            continue
+        if rest and not all(w.lower() in _PARTICLES | _ADVERBS for w in rest):
+            return None
+        np = _with_article(subject)
+        passive = bool(rest and rest[0].lower() in _PARTICLES) or lemma in _PASSIVE
+        passive = passive or "ADJ" in _lemmas(verb.lower())
+        if passive:
+            be = "were" if _plural(subject[-1]) else "was"
+            return Terse("state", " ".join([np, be, verb.lower(), *rest]), hedged)
+        return Terse("event", " ".join([np, verb.lower(), *rest]), hedged)
+    if all(_nounish(w) or w.lower() in _DETERMINERS for w in words[:-1]) and (
+        _nounish(words[-1]) or (len(words) >= 2 and not _past(words[-1]))
+    ):
+        if len(words) == 1 and not _nounish(words[0]):
+            return None
+        return Terse("thing", _with_article(words), hedged)
+    return None
