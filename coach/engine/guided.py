@@ -104,7 +104,17 @@ def _answer(move: Answer, view: SessionView) -> str:
     else:
         said = "That one is outside what I can answer here."
     heard = give_back(view, move) if _said(view) else ""
-    return _join(said, heard, question_for(resume, view) if resume else "")
+    asked = _ASKED.get(move.topic, "")
+    return _join(
+        asked if not heard else "", said, heard, question_for(resume, view) if resume else ""
+    )
+
+
+_ASKED = {  # the question itself given back when nothing else has been said yet
+    "session": "You want to know how this works before you put time into it; fair.",
+    "ladder": "You want to know what your level actually expects of you.",
+    "advice": "You'd like something concrete to take away, not only questions.",
+}
 
 
 def _clarify(move: Clarify, view: SessionView) -> str:
@@ -288,6 +298,11 @@ def text_for(move: Move, view: SessionView) -> str:
         return _join(give_back(view, move), evidence.proposal_text(move, level))
     if isinstance(move, PlanSaved):
         return _plan_saved(view)
+    if view.plan is None:  # stopped after a boundary: no plan was made, nothing is lost
+        return (
+            "All right, we'll stop here for today. What you wrote is saved, and you can start a "
+            "new session whenever you're ready. Take care of yourself."
+        )
     return (
         "This session is complete and your plan is saved: /plan shows it and /questions gives "
         "questions for teammates (Ctrl+E in the app). Start a new session any time."

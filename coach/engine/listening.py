@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from coach.domain import Phase
-from coach.engine import choices, grounding, planning
+from coach.engine import choices, grounding, planning, vocab
 from coach.moves import (
     Answer,
     AskConsent,
@@ -39,6 +39,14 @@ from coach.moves import (
 Flow = Any
 
 SHORT_ANSWER_WORDS = 8
+_STOP = re.compile(
+    r"\b(stop|end (?:it|here|the session)|finish|call it a day|that'?s enough|leave it there|"
+    r"rather not go on|not go on|quit)\b",
+    re.IGNORECASE,
+)
+_GO_ON = re.compile(
+    r"(?<!not )\b(?:go on|continue|carry on|keep going)\b|\b(?:don'?t|not) stop\b", re.IGNORECASE
+)
 MAX_CHALLENGES = 2
 
 
@@ -122,6 +130,9 @@ def decide(flow: Flow, text: str, reading: Reading) -> Move:
     if phase is Phase.DONE:
         return Closed(phase=phase)
     if isinstance(_last(flow), Boundary) and not reading.heavy:
+        if _STOP.search(text) and not _GO_ON.search(text):
+            flow.record.phase = Phase.DONE  # the session ends here, with no plan
+            return Closed(phase=Phase.DONE)
         if reading.assent is False and reading.words <= 4:
             return NotNow(phase=phase)
         heavy_turn = [t for t in flow.record.turns if t.role == "user"][-2:-1]
@@ -254,4 +265,5 @@ def apply_edits(flow: Flow, edits: list[choices.Edit]) -> list[str]:
 
 def focus_answer(flow: Flow) -> str:
     """The focus the user chose: their answer to the focus question, or the draft they accepted."""
-    return planning.chosen_focus(flow.record.turns)
+    chosen = planning.chosen_focus(flow.record.turns)
+    return re.sub(r"\bi\b", "I", vocab.corrected(chosen))  # the plan reads back without typos

@@ -162,7 +162,9 @@ def sayable(clause: str) -> bool:
     is_name = words[0][0].isupper() and not vocab.is_word(first)
     if first not in _SUBJECTS and first not in _SWAP and not is_name:
         return False
-    phrasal = words[-1].lower() in ("up", "out") and words[-2].lower() in ("me", "us", "them")
+    phrasal = words[-1].lower() in ("up", "out") and (
+        words[-2].lower() in ("me", "us", "them") or (len(words) > 3 and vocab.is_verb(words[-2]))
+    )  # "signed me up", "you are burned out"; not "users locked out" (said whole by terse)
     if words[-1].lower().strip(".,;:!") in _DANGLING and not phrasal:  # "signed me up" is whole
         return False  # "the situation is this", "support had to explain it over"
     if re.search(r"\byou(?:r|'re|’re)?\b", clause, re.I):
@@ -236,7 +238,12 @@ def candidates(text: str) -> list[Picked]:
             if clause and sayable(clause):
                 found_all.append((6, Picked("self_judgement", second_person(clause), who=who)))
         if feeling:
-            felt = [c for c in _clauses(sentence) if _feeling(c) == feeling and sayable(c)]
+            halves = [_clean(h) for h in _CONTRAST.split(sentence)[::2]]  # "I felt bad because …"
+            felt = [
+                c
+                for c in [*halves, *_clauses(sentence)]
+                if _feeling(c) == feeling and sayable(c) and not _CONTRAST.search(c)
+            ]
             felt.sort(key=lambda c: len(c.split()) < 4)  # with what it is about, when said
             if felt:
                 found_all.append(
@@ -249,14 +256,24 @@ def candidates(text: str) -> list[Picked]:
                 found_all.append(
                     (4, Picked("consequence", second_person(a), second_person(b), who=who))
                 )
+        halves = re.split(r",?\s+and\s+", sentence, maxsplit=1) if len(parts) != 3 else []
+        if len(halves) == 2:  # "we changed the export and finance customers' reports broke"
+            a, b = _clean(halves[0]), _clean(halves[1])
+            if sayable(a) and sayable(b) and _HARD.search(b) and not re.match(r"(i|we)\b", b, re.I):
+                found_all.append(
+                    (4, Picked("consequence", second_person(a), second_person(b), who=who))
+                )
         short = terse.read(sentence) if len(sentence.split()) <= 5 else None
         if short is not None and short.kind in ("state", "event") and not short.hedged:
             found_all.append((1 - position, Picked("plain", second_person(short.text), who=who)))
             continue  # "users locked out" said whole: "users were locked out"
         plain = [c for c in _clauses(sentence) if sayable(c)]
-        plain.sort(key=lambda c: len(c.split()) < 4)  # "I did it" only when nothing longer says it
+        # "I did it" only when nothing longer says it; what hit the people using it first
+        plain.sort(key=lambda c: (len(c.split()) < 4, not (_HARD.search(c) or _WHO.search(c))))
         if plain:
             found_all.append((1 - position, Picked("plain", second_person(plain[0]), who=who)))
+        if len(plain) > 1:  # a second part of the same sentence, for a second reflection
+            found_all.append((0.5 - position, Picked("plain", second_person(plain[1]), who=who)))
     if not blames_customer(text):
         found_all.extend(
             (8, Picked(form, second_person(main), second_person(group), who=second_person(group)))
@@ -341,6 +358,8 @@ def render(picked: Picked, variant: int = 0) -> tuple[str, bool]:
         return f"So {picked.main}, and it landed in the middle of their work.", True
     if picked.form == "feeling":
         tail = _FEELINGS[picked.feeling]
+        if re.search(r"\b(because|as if)\b", picked.main) and tail.startswith(("because", "as if")):
+            tail = "and that shows how much it mattered to you"  # never two "because" in a row
         return f"{_cap(picked.main)}, {tail}.", True
     if picked.form == "self_judgement":
         forms = (

@@ -23,7 +23,7 @@ from coach.engine.view import Coach, SessionView
 from coach.errors import CoachError
 from coach.ladder.schema import Competency, Level
 from coach.llm.tokens import count_if_loaded
-from coach.moves import Move, PlanFocus, PlanSaved, Suggestions
+from coach.moves import Closed, Move, PlanFocus, PlanSaved, Suggestions
 
 
 class CoachSession:
@@ -168,7 +168,11 @@ class CoachSession:
             raise CoachError("Type your focus for the plan first; the session ends with it.")
         if phase not in self.flow.phases():
             raise CoachError("There is no follow-up in this session: no earlier plan to look at.")
-        return self._speak(self.flow.enter(phase))
+        closing = self.flow.record.phase
+        move = self.flow.enter(phase)
+        if move.phase is not closing:  # a step closed by a command is summed up like any other
+            move = move.model_copy(update={"summary_of": closing})
+        return self._speak(move)
 
     def choose_struggles(self, item_ids: list[str]) -> None:
         """The struggles that fit (ticked in the app, or /choose): stored at once."""
@@ -194,7 +198,8 @@ class CoachSession:
             self.edit_suggestion(index, accepted=index + 1 in numbers)
         if self.phase is not Phase.SUGGEST:
             return _empty()
-        return self._speak(self.flow.enter(Phase.PLAN))
+        move = self.flow.enter(Phase.PLAN)
+        return self._speak(move.model_copy(update={"summary_of": Phase.SUGGEST}))
 
     def drop(self, numbers: list[int]) -> AsyncIterator[str]:
         count = len(self.record.suggestions)
@@ -264,7 +269,10 @@ class CoachSession:
                 if complete:
                     self.record.pending_move = None
                     self.journal.set_pending_move(self.record.id, None)
-                if complete and isinstance(move, PlanSaved) and self.record.ended_at is None:
+                ended = isinstance(move, PlanSaved) or (
+                    isinstance(move, Closed) and move.phase is Phase.DONE
+                )  # a plan saved, or a stop after a boundary
+                if complete and ended and self.record.ended_at is None:
                     self.record.ended_at = self.clock()
                     self.journal.end_session(self.record.id, self.record.ended_at)
 

@@ -116,17 +116,22 @@ def reflect_turn(
             for p in found
             if p.main not in said_before
             and _cap(p.main) not in said_before
-            and all(p.main not in t.main and t.main not in p.main for t in taken)
+            and all(
+                p.main not in f"{t.main} {t.other}" and t.main not in f"{p.main} {p.other}"
+                for t in taken
+            )
         ]
 
     taken: list[Picked] = []
     out: list[str] = []
     short = short_answer(last, variant) if last and len(last.split()) <= 5 else ""
-    if short and short not in said_before:
+    clause = short_clause(last) if short else ""
+    if short and short not in said_before and not (clause and clause in said_before):
         out.append(short)
-    for picked in new(candidates(last), taken)[:2] if last and not short else []:
-        taken.append(picked)
-        out.append(render(picked, variant + len(out))[0])
+    for picked in candidates(last) if last and not short else []:
+        if len(taken) < 2 and new([picked], taken):  # each checked against what is taken so far
+            taken.append(picked)
+            out.append(render(picked, variant + len(out))[0])
     for answer in reversed(earlier):
         if len(out) >= 2:
             break
