@@ -114,6 +114,9 @@ def give_back(view: SessionView, move: Move) -> str:
     last = view.turns[-1] if view.turns and view.turns[-1].role == "user" else None
     if move.summary_of is not None:
         text = _summary(view, move.summary_of)
+        if not text and move.summary_of in (Phase.SITUATION, Phase.EXPLORE):  # a step skipped
+            story = _said(view, Phase.SITUATION, Phase.EXPLORE)
+            text = turn_reflections.summary(story, _SUMMARY_LEADS[move.summary_of])
         if text and move.summary_of is Phase.CHECKIN:
             return text
         if text:
