@@ -183,6 +183,9 @@ def _summary(view: SessionView, phase: Phase) -> str:
         named = [i.text for i in view.struggles]
         if named:
             return f"{lead}: you recognise “{'” and “'.join(named)}”."
+        story = turn_reflections.summary(_said(view, Phase.SITUATION, Phase.EXPLORE), "", most=1)
+        if story:  # ": users were locked out." → what the suggestions lean on, in their words
+            return f"{lead}: nothing from the list is saved, so what follows leans on your story{story}"
         return f"{lead}: nothing from the list is saved, so what follows leans on your story."
     return turn_reflections.summary(parts, lead)
 

@@ -179,10 +179,13 @@ def sayable(clause: str) -> bool:
         # "the customers whose parcels went astray": a noun and its clause, no sentence; but
         # "the users who got two emails thought it was spam" has a main verb after the clause's
         rest = head[2].split()
+        start = 1  # past the clause's own verb group ("could not cancel" is one verb)
+        while start < len(rest) and rest[start - 1].lower() in (*vocab.AUX, "not", "never"):
+            start += 1
         nested = ("i", "we", "you", "they", "he", "she", "it", "what", "which", "who", "that")
         main_verb = head[1].lower() != "whose" and any(
             word.islower() and rest[n - 1].lower() not in nested and vocab.finite_verb([word])
-            for n, word in enumerate(rest[1:], 1)
+            for n, word in enumerate(rest[start:], start)
         )  # a verb of the sentence itself, not of a clause inside it ("what they need")
         if not main_verb:
             return False
