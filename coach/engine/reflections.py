@@ -9,10 +9,10 @@ question and no non-answer is ever handed back.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from coach.engine import affected, terse, vocab
 from coach.engine.blame import blames_customer
+from coach.engine.reflection_forms import _FEELINGS, _HARD, Picked, render
 
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+|\s+[—–]\s+|\s+-\s+")
 _CONTRAST = re.compile(r",?\s+\b(but|yet|although|though|however|even though|whereas)\b\s+", re.I)
@@ -58,33 +58,6 @@ _SUBJECTS_WORDS = """
     product design marketing finance legal ops management leadership engineering qa
 """
 _SUBJECTS = frozenset(_SUBJECTS_WORDS.split())
-_FEELINGS = {
-    "defensive": "as if the problem said something about you",
-    "embarrass": "as if it said something about you",
-    "guilty": "because you care how it landed",
-    "ashamed": "because you care how it landed",
-    "bad": "because you care how it landed",
-    "frustrat": "and that frustration points at something that matters to you",
-    "annoy": "and that irritation points at something that matters to you",
-    "angry": "and that anger points at something that matters to you",
-    "upset": "because it mattered to you",
-    "worri": "because you care how it lands for the people using it",
-    "anxious": "because you care how it lands for the people using it",
-    "nervous": "because you care how it lands for the people using it",
-    "stress": "and that pressure pulls against the care you want to take",
-    "stuck": "and being stuck is tiring when you want to move",
-    "confus": "and that confusion is worth taking seriously",
-    "overwhelm": "and that is a lot to carry",
-    "proud": "because it made a real difference for someone",
-    "happy": "because it made a real difference for someone",
-    "relieved": "because a lot was riding on it",
-    "glad": "because it made a difference for someone",
-    "disappoint": "because you hoped for more for the people using it",
-    "ignored": "and being unheard wears on anyone",
-    "tired": "and that tiredness is worth noticing",
-    "awkward": "which often happens when the customer's view is new to a conversation",
-    "uncomfortable": "which often happens when the customer's view is new to a conversation",
-}
 _SELF_JUDGE = re.compile(
     r"\b(i should have|i shouldn'?t have|my fault|my mistake|i messed up|i screwed up|i'?m bad at|"
     r"i'?m not good at|i'?m terrible at|i never|i always|i failed|i dropped the ball|i missed)\b",
@@ -190,17 +163,6 @@ def sayable(clause: str) -> bool:
         if not main_verb:
             return False
     return vocab.finite_verb(words[1:])
-
-
-@dataclass(frozen=True)
-class Picked:
-    """What matters in an answer, as second-person clauses ready to say."""
-
-    form: str  # contrast, consequence, feeling, self_judgement, plain
-    main: str
-    other: str = ""  # the second side of a contrast, or the effect of a consequence
-    feeling: str = ""
-    who: str = ""
 
 
 def _feeling(text: str) -> str:
@@ -309,21 +271,6 @@ def _shorten(clause: str) -> str:
     return cut if len(cut.split()) <= MAX_WORDS else ""
 
 
-def _past(clause: str) -> bool:
-    return bool(
-        re.search(r"\b\w+ed\b|\b(?:was|were|went|got|broke|came|made|took|saw|told|had)\b", clause)
-    )
-
-
-def _cap(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
-def _plain_form(main: str, variant: int) -> str:
-    forms = ("{m}.", "So {m}.", "It sounds like {m}.", "What stands out: {m}.")
-    return _cap(forms[variant % len(forms)].format(m=main))
-
-
 def reflect(text: str, variant: int = 0, avoid: tuple[str, ...] = ()) -> tuple[str, bool]:
     """A reflection of ``text`` and whether it adds meaning; ("", False) when nothing fits.
 
@@ -333,70 +280,3 @@ def reflect(text: str, variant: int = 0, avoid: tuple[str, ...] = ()) -> tuple[s
     if picked is None:
         return "", False
     return render(picked, variant)
-
-
-def render(picked: Picked, variant: int = 0) -> tuple[str, bool]:
-    """One picked part of an answer, worded as a reflection; True when it adds meaning."""
-    who = picked.who or "the people using it"
-    if picked.form == "contrast":
-        forms = (
-            "On one hand {a}; on the other, {b}.",
-            "{A}, and at the same time {b}: two things pulling apart.",
-            "There's a gap there: {a}, yet {b}.",
-        )
-        form = forms[variant % len(forms)]
-        return _cap(form.format(a=picked.main, A=_cap(picked.main), b=picked.other)), True
-    if picked.form == "consequence":
-        forms = (
-            "{A}, and that set off the rest: {b}.",
-            "So {a}, and then {b}: one thing led to the other.",
-            "{A}, and that had a real effect: {b}.",
-        )
-        form = forms[variant % len(forms)]
-        return form.format(A=_cap(picked.main), a=picked.main, b=picked.other, w=who), True
-    if picked.form == "routine":
-        forms = ("What I hear underneath: {m}.", "So it was more than a bug: {m}.", "So {m}.")
-        return forms[variant % len(forms)].format(m=picked.main), True
-    if picked.form == "affected":
-        return f"So {picked.main}, and it landed in the middle of their work.", True
-    if picked.form == "feeling":
-        tail = _FEELINGS[picked.feeling]
-        if re.search(r"\b(because|as if)\b", picked.main) and tail.startswith(("because", "as if")):
-            tail = "and that shows how much it mattered to you"  # never two "because" in a row
-        return f"{_cap(picked.main)}, {tail}.", True
-    if picked.form == "self_judgement":
-        forms = (
-            "You're being hard on yourself here: {m}.",
-            "Part of you thinks {m}, which says something about the standard you hold.",
-        )
-        return forms[variant % len(forms)].format(m=picked.main), True
-    meaning = _meaning(picked)
-    if meaning:
-        return f"{_plain_form(picked.main, variant)[:-1]}; {meaning}.", True
-    return _plain_form(picked.main, variant), False
-
-
-_HARD = re.compile(
-    r"\b(broke|broken|failed|complain\w*|lost|stuck|confus\w*|escalat\w*|had to|redo|locked out|"
-    r"wrong|charged twice|went out twice|could not|couldn'?t|cannot|hid|hidden|dropped|angry|upset)\b",
-    re.IGNORECASE,
-)
-_GOOD = re.compile(r"\b(thanked|loved|went (?:really )?well|errors dropped|praised|worked)\b", re.I)
-_OPTION = re.compile(r"^you (could|might|can)\b(?! have)", re.IGNORECASE)
-_HINDSIGHT = re.compile(r"^you (could|should|might) have\b", re.IGNORECASE)
-
-
-def _meaning(picked: Picked) -> str:
-    """The meaning under a plain statement: a guess at how it felt, or the choice it leaves open."""
-    main = picked.main
-    if _OPTION.match(main):
-        return "that is within your reach"
-    if _HINDSIGHT.match(main):
-        return "hindsight gives you the next step"
-    if _GOOD.search(main):
-        return "that must have felt good"
-    hypothetical = re.search(r"\b(would|could|might) have\b", main)
-    about_them = not re.match(r"you\b", main, re.IGNORECASE)  # it happened to them, not the user
-    if _HARD.search(main) and not hypothetical and about_them:
-        return "that must have been hard on them"
-    return ""

@@ -7,15 +7,13 @@ import re
 
 from coach.engine import terse, vocab
 from coach.engine.blame import blames_customer
+from coach.engine.reflection_forms import Picked, _cap, render
 from coach.engine.reflections import (
     MAX_WORDS,
-    Picked,
-    _cap,
     _clauses,
     _clean,
     candidates,
     reflect,
-    render,
     sayable,
     second_person,
     sentences,

@@ -1,0 +1,136 @@
+"""The guided coach's words for the asides that answer the moment: a boundary for a heavy topic, an
+answer to a question to the coach, a kind clarifying question, a graded challenge of blame."""
+
+from __future__ import annotations
+
+from coach.domain import Phase
+from coach.engine import turn_reflections
+from coach.engine.guided_words import _join, _said, _work, first_sentence, give_back, question_for
+from coach.engine.listen import strains_health
+from coach.engine.view import SessionView
+from coach.moves import (
+    Answer,
+    Boundary,
+    Challenge,
+    Checkin,
+    Clarify,
+    LadderQuestion,
+    Move,
+    PlanFocus,
+    ProposeStruggles,
+)
+
+
+def boundary_text(move: Boundary, view: SessionView) -> str:
+    heard = turn_reflections.heavy_heard(view.last_user_text) or "That sounds heavy."
+    person = (move.person or "").lower()
+    people = ["your manager", "HR", "a mentor", "a friend"]
+    if move.topic in ("burnout", "health"):
+        people = ["a doctor", "your manager", "HR", "someone close to you"]
+    if person:
+        role = person.replace("your ", "")
+        people = [p for p in people if role not in p and p not in person]
+        if "manager" in role or "lead" in role or "boss" in role:
+            people = ["HR", "a mentor", "your skip-level manager", "a friend"]
+        elif not person.startswith("your "):
+            # A name: they may be the manager, or above them; suggest no one in their line.
+            people = ["a mentor", "HR", "someone you trust outside your team"]
+    if move.topic == "conflict" and strains_health(view.last_user_text):
+        people = ["a doctor", *people]  # "…and I've been getting migraines": both deserve help
+    return _join(
+        heard,
+        f"It deserves more than an exercise on {view.competency.name}; please consider talking it "
+        f"through with {', '.join(people[:-1])} or {people[-1]}.",
+        "Would you like to stop here for today, or go on with the session?",
+    )
+
+
+def answer_text(move: Answer, view: SessionView) -> str:
+    level = view.level
+    resume = move.resume
+    if move.topic == "advice" and isinstance(resume, PlanFocus) and resume.draft:
+        return _join(
+            f"Here is one you could start from: “{resume.draft}”",
+            "Say “keep it”, or put it in your own words.",
+            question_for(resume, view),
+        )
+    if move.topic == "session":
+        said = (
+            "This session looks at one moment from your work, asks a few questions from your "
+            "level, then offers habits and a dated plan that you choose; /next moves on at any time."
+        )
+    elif move.topic == "ladder":
+        said = (
+            f"{level.label} of the ladder says: {first_sentence(level.description)} The questions "
+            "I ask come from its list of questions to ask yourself."
+        )
+    elif move.topic == "advice":
+        said = (
+            "I'd rather not hand you a list before I know your situation; the habits will come "
+            "from your level and your own story in a few minutes."
+        )
+    else:
+        said = "That one is outside what I can answer here."
+    heard = give_back(view, move) if _said(view) else ""
+    asked = _ASKED.get(move.topic, "")
+    return _join(
+        asked if not heard else "", said, heard, question_for(resume, view) if resume else ""
+    )
+
+
+_ASKED = {  # the question itself given back when nothing else has been said yet
+    "session": "You want to know how this works before you put time into it; fair.",
+    "ladder": "You want to know what your level actually expects of you.",
+    "advice": "You'd like something concrete to take away, not only questions.",
+}
+
+
+def clarify_text(move: Clarify, view: SessionView) -> str:
+    step = _step(view)
+    earlier = give_back(view, move.model_copy(update={"summary_of": None}))
+    if move.reason == "not_understood":
+        return _join("Sorry, I didn't follow that.", earlier, question_for(step, view))
+    if move.reason == "off_topic":
+        return _join(
+            f"Let's keep this time on {view.competency.name}.", earlier, question_for(step, view)
+        )
+    if isinstance(step, ProposeStruggles):
+        return _join(
+            "Nothing is saved yet.", earlier, "Which number comes closest, if any, or is it none?"
+        )
+    if isinstance(step, LadderQuestion) or view.phase is Phase.EXPLORE:
+        ask = f"Let's make it smaller: who used {_work(view)} most recently, and what were they trying to do?"
+    elif view.phase is Phase.SITUATION:
+        ask = "Think of the last piece of your work that someone reacted to: what was it about?"
+    else:
+        ask = "What would make this half hour worth it for you?"
+    return _join("Not knowing yet is a fine place to start.", earlier, ask)
+
+
+def _step(view: SessionView) -> Move:
+    for turn in reversed(view.turns):
+        move = turn.move
+        if move is not None and not isinstance(move, Clarify | Answer | Boundary | Challenge):
+            return move
+    return Checkin(phase=view.phase)
+
+
+def challenge_text(move: Challenge, view: SessionView) -> str:
+    heard = give_back(view, move)
+    if move.grade == 1:
+        return _join(
+            heard,
+            "It's frustrating when people use something differently than you built it for.",
+            "Let's try the other chair for a moment: how might that moment have looked from the "
+            "customer's side?",
+        )
+    if move.grade == 2:
+        return _join(
+            heard,
+            "I notice the blame landing on the users again, and I'd rather not leave it there.",
+            "If one of them told the story of that day, what would they say went wrong?",
+        )
+    return _join(  # named briefly, then the step goes on: challenged, not an interrogation
+        "That puts it on the users again; I'll keep their side in view for both of us.",
+        question_for(_step(view), view),
+    )

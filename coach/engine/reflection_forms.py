@@ -1,0 +1,139 @@
+"""How one picked part of an answer is worded as a reflection, and the meaning added under it.
+
+Split from ``reflections`` (which picks what matters): the forms, the feelings and what they say
+about the person, and the meaning sentences ("that must have been hard on them").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_FEELINGS = {
+    "defensive": "as if the problem said something about you",
+    "embarrass": "as if it said something about you",
+    "guilty": "because you care how it landed",
+    "ashamed": "because you care how it landed",
+    "bad": "because you care how it landed",
+    "frustrat": "and that frustration points at something that matters to you",
+    "annoy": "and that irritation points at something that matters to you",
+    "angry": "and that anger points at something that matters to you",
+    "upset": "because it mattered to you",
+    "worri": "because you care how it lands for the people using it",
+    "anxious": "because you care how it lands for the people using it",
+    "nervous": "because you care how it lands for the people using it",
+    "stress": "and that pressure pulls against the care you want to take",
+    "stuck": "and being stuck is tiring when you want to move",
+    "confus": "and that confusion is worth taking seriously",
+    "overwhelm": "and that is a lot to carry",
+    "proud": "because it made a real difference for someone",
+    "happy": "because it made a real difference for someone",
+    "relieved": "because a lot was riding on it",
+    "glad": "because it made a difference for someone",
+    "disappoint": "because you hoped for more for the people using it",
+    "ignored": "and being unheard wears on anyone",
+    "tired": "and that tiredness is worth noticing",
+    "awkward": "which often happens when the customer's view is new to a conversation",
+    "uncomfortable": "which often happens when the customer's view is new to a conversation",
+}
+
+
+@dataclass(frozen=True)
+class Picked:
+    """What matters in an answer, as second-person clauses ready to say."""
+
+    form: str  # contrast, consequence, feeling, self_judgement, plain
+    main: str
+    other: str = ""  # the second side of a contrast, or the effect of a consequence
+    feeling: str = ""
+    who: str = ""
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _plain_form(main: str, variant: int) -> str:
+    forms = ("{m}.", "So {m}.", "It sounds like {m}.", "What stands out: {m}.")
+    return _cap(forms[variant % len(forms)].format(m=main))
+
+
+def render(picked: Picked, variant: int = 0) -> tuple[str, bool]:
+    """One picked part of an answer, worded as a reflection; True when it adds meaning."""
+    who = picked.who or "the people using it"
+    if picked.form == "contrast":
+        forms = (
+            "On one hand {a}; on the other, {b}.",
+            "{A}, and at the same time {b}: two things pulling apart.",
+            "There's a gap there: {a}, yet {b}.",
+        )
+        form = forms[variant % len(forms)]
+        return _cap(form.format(a=picked.main, A=_cap(picked.main), b=picked.other)), True
+    if picked.form == "consequence":
+        forms = (
+            "{A}, and that set off the rest: {b}.",
+            "So {a}, and then {b}: one thing led to the other.",
+            "{A}, and that had a real effect: {b}.",
+        )
+        form = forms[variant % len(forms)]
+        return form.format(A=_cap(picked.main), a=picked.main, b=picked.other, w=who), True
+    if picked.form == "routine":
+        forms = ("What I hear underneath: {m}.", "So it was more than a bug: {m}.", "So {m}.")
+        return forms[variant % len(forms)].format(m=picked.main), True
+    if picked.form == "affected":
+        return f"So {picked.main}, and it landed in the middle of their work.", True
+    if picked.form == "feeling":
+        tail = _FEELINGS[picked.feeling]
+        if re.search(r"\b(because|as if)\b", picked.main) and tail.startswith(("because", "as if")):
+            tail = "and that shows how much it mattered to you"  # never two "because" in a row
+        return f"{_cap(picked.main)}, {tail}.", True
+    if picked.form == "self_judgement":
+        forms = (
+            "You're being hard on yourself here: {m}.",
+            "Part of you thinks {m}, which says something about the standard you hold.",
+        )
+        return forms[variant % len(forms)].format(m=picked.main), True
+    meaning = _meaning(picked)
+    if meaning:
+        return f"{_plain_form(picked.main, variant)[:-1]}; {meaning}.", True
+    return _plain_form(picked.main, variant), False
+
+
+_HARD = re.compile(
+    r"\b(broke|broken|failed|complain\w*|lost|stuck|confus\w*|escalat\w*|had to|redo|locked out|"
+    r"wrong|charged twice|went out twice|could not|couldn'?t|cannot|hid|hidden|dropped|angry|upset)\b",
+    re.IGNORECASE,
+)
+_GOOD = re.compile(r"\b(thanked|loved|went (?:really )?well|errors dropped|praised|worked)\b", re.I)
+_MISSED = re.compile(
+    r"^(?:nobody|no one)\s+(?:asked|checked|thought|talked|looked|tested|knew|could answer|"
+    r"considered|mentioned)\b",
+    re.IGNORECASE,
+)
+_SKIPPED = re.compile(
+    r"^you (?:did not|didn't|never|had not|hadn't) (?:check|ask|think|talk|look|test|consider|"
+    r"read|tell|involve|speak|push)\w*\b",
+    re.IGNORECASE,
+)
+_OPTION = re.compile(r"^you (could|might|can)\b(?! have)", re.IGNORECASE)
+_HINDSIGHT = re.compile(r"^you (could|should|might) have\b", re.IGNORECASE)
+
+
+def _meaning(picked: Picked) -> str:
+    """The meaning under a plain statement: a guess at how it felt, or the choice it leaves open."""
+    main = picked.main
+    if _OPTION.match(main):
+        return "that is within your reach"
+    if _HINDSIGHT.match(main):
+        return "hindsight gives you the next step"
+    if _GOOD.search(main):
+        return "that must have felt good"
+    if _MISSED.match(main):  # "nobody asked whether the order mattered"
+        return "the customer's side never came into it"
+    if _SKIPPED.match(main):  # "you didn't check with anyone": a gap the user names themselves
+        return "and you can see that gap clearly now"
+    hypothetical = re.search(r"\b(would|could|might) have\b", main)
+    about_them = not re.match(r"you\b", main, re.IGNORECASE)  # it happened to them, not the user
+    if _HARD.search(main) and not hypothetical and about_them:
+        return "that must have been hard on them"
+    return ""
