@@ -8,6 +8,7 @@ import re
 from coach.domain import Phase
 from coach.engine import planning, turn_reflections
 from coach.engine.listen import blames_customer
+from coach.engine.reflections import candidates
 from coach.engine.story import read_story
 from coach.engine.view import SessionView
 from coach.ladder.schema import DERIVED_NOTE, Item
@@ -99,10 +100,15 @@ def _said(view: SessionView, *phases: Phase) -> list[str]:
             continue
         text = t.text
         if reading is not None and reading.blame:  # keep the story, leave the blame out
-            text = " ".join(s for s in re.split(r"(?<=[.!?])\s+", text) if not blames_customer(s))
-        if text and (len(text.split()) >= 4 or turn_reflections.short_answer(text)):
+            text = _without_blame(text)
+        short = len(text.split()) < 4
+        if text and (not short or turn_reflections.short_answer(text) or candidates(text)):
             said.append(text)
     return said
+
+
+def _without_blame(text: str) -> str:
+    return " ".join(s for s in re.split(r"(?<=[.!?])\s+", text) if not blames_customer(s))
 
 
 def _story(view: SessionView) -> str:
@@ -116,7 +122,8 @@ def give_back(view: SessionView, move: Move) -> str:
         text = _summary(view, move.summary_of)
         if not text and move.summary_of in (Phase.SITUATION, Phase.EXPLORE):  # a step skipped
             story = _said(view, Phase.SITUATION, Phase.EXPLORE)
-            text = turn_reflections.summary(story, _SUMMARY_LEADS[move.summary_of])
+            lead = _SUMMARY_LEADS[move.summary_of]  # what was summed up a turn ago is not repeated
+            text = turn_reflections.summary(story, lead, skip=_recent(view))
         if text and move.summary_of is Phase.CHECKIN:
             return text
         if text:
@@ -131,7 +138,7 @@ def give_back(view: SessionView, move: Move) -> str:
     real = last is not None and (
         last.reading is None or last.reading.kind in ("answer", "success", "disagree")
     )
-    real = real and last.text in _said(view)
+    real = real and (last.text in _said(view) or _without_blame(last.text) in _said(view))
     if real and last.reading is not None and (last.reading.chosen or last.reading.partly):
         real = False
     earlier = [a for a in _said(view) if last is None or a != last.text]
@@ -154,11 +161,12 @@ def _held(view: SessionView, said_before: str) -> str:
     """When the answer gives nothing new to say back (a non-answer, a typo'd or blaming line),
     what the user has told so far, or the goal they came with: never nothing, never invented."""
     story = _said(view, Phase.SITUATION, Phase.EXPLORE)
-    held = turn_reflections.summary(story[-2:], "What you have so far") if story else ""
+    held = turn_reflections.summary(story, "What you have so far", skip=_recent(view))
     if held and held not in said_before:
-        return held
+        return held  # nothing said back a moment ago is said again
     goal = goal_link(view).replace("That serves what you came for:", "You came here wanting")
-    return goal if goal and goal not in said_before else ""
+    aim = goal.removeprefix("You came here wanting to ").rstrip(".")
+    return goal if goal and aim not in said_before else ""
 
 
 def _summary(view: SessionView, phase: Phase) -> str:
@@ -187,7 +195,12 @@ def _summary(view: SessionView, phase: Phase) -> str:
         if story:  # ": users were locked out." → what the suggestions lean on, in their words
             return f"{lead}: nothing from the list is saved, so what follows leans on your story{story}"
         return f"{lead}: nothing from the list is saved, so what follows leans on your story."
-    return turn_reflections.summary(parts, lead)
+    return turn_reflections.summary(parts, lead, skip=_recent(view))
+
+
+def _recent(view: SessionView, turns: int = 2) -> str:
+    """What the coach said in its last turns: said back again so soon, it would be filler."""
+    return " ".join([t.text for t in view.turns if t.role == "coach"][-turns:])
 
 
 def _join(*parts: str) -> str:

@@ -115,7 +115,7 @@ _SKIPPED = re.compile(
     r"read|tell|involve|speak|push)\w*\b",
     re.IGNORECASE,
 )
-_OPTION = re.compile(r"^you (could|might|can)\b(?! have)", re.IGNORECASE)
+_OPTION = re.compile(r"^you (could|might|can)\b(?! have|'t|’t|n't| not)", re.IGNORECASE)
 _HINDSIGHT = re.compile(r"^you (could|should|might) have\b", re.IGNORECASE)
 
 

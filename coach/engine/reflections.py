@@ -25,7 +25,8 @@ _CAUSE = re.compile(r",?\s+\b(because|since|as)\b\s+", re.I)
 _LEAD = re.compile(
     r"^(?:and|but|so|then|also|well|honestly|basically|actually|anyway|i guess|i think|i mean|maybe|"
     r"perhaps|probably|"
-    r"like|um|uh|oh|ok|okay|yes|yeah|no|sure)\b[,\s]*",
+    r"like|um|uh|oh|ok|okay|yes|yeah|no|sure|that(?=\s+(?:i|we|they|he|she|it|you|the|our|my)\b))"
+    r"\b[,\s]*",
     re.I,
 )
 
@@ -102,7 +103,7 @@ def second_person(clause: str) -> str:
     if (
         first
         and first.lower() != first
-        and not first.isupper()
+        and (not first.isupper() or first == "A")
         and (first.lower() in _SUBJECTS or vocab.is_word(first.lower()))
         and first.lower() not in vocab.TECH
     ):
@@ -254,7 +255,7 @@ def candidates(text: str) -> list[Picked]:
 
 def _clauses(sentence: str) -> list[str]:
     pieces = re.split(
-        r",\s+|;\s+|:\s+|\s+\b(?:but|because|and then|which|although|and|while|when|until)\b\s+",
+        r",\s+|;\s+|:\s+|\s+\b(?:but|because|and then|which|although|and|while|until)\b\s+",
         sentence,
     )
     whole = _clean(sentence)

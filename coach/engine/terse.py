@@ -53,9 +53,11 @@ def _lemmas(word: str) -> dict[str, tuple[str, ...]]:
 
 def _nounish(word: str) -> bool:
     lowered = word.lower()
-    if lowered in vocab.TECH or word[:1].isupper():
+    if lowered in vocab.TECH or word[:1].isupper() or lowered.endswith("ing"):  # "pricing page"
         return True
     lemmas = _lemmas(lowered)
+    if not lemmas and vocab.is_word(lowered) and lowered not in vocab.FUNCTION:
+        return True  # a word the lexicon lacks but the vocabulary accepts ("admins"): a noun
     return "NOUN" in lemmas or "ADJ" in lemmas or "PROPN" in lemmas
 
 
@@ -92,7 +94,7 @@ def read(text: str) -> Terse | None:
     hedged = bool(_HEDGE.search(text))
     phrase = _HEDGE.sub(" ", text).strip(" .,!;:-")
     words = phrase.split()
-    if not 1 <= len(words) <= 5 or "?" in phrase or re.search(r"[,;]|\band\b|\bor\b", phrase):
+    if not 1 <= len(words) <= 5 or "?" in phrase or re.search(r"[,;.!]|\band\b|\bor\b", phrase):
         return None
     if vocab.unknown_words(phrase) or any(w.lower() in vocab.AUX for w in words[1:]):
         return None
@@ -105,7 +107,8 @@ def read(text: str) -> Terse | None:
         return None
     if len(words) >= 2 and lowered[0] in _ACTIONS:
         return Terse("action", phrase[0].lower() + phrase[1:], hedged)
-    first_verb = "VERB" in _lemmas(lowered[0]) and not _nounish(lowered[0])
+    # a base form ("fix the …"), never a gerund or past form ("pricing page rewrite")
+    first_verb = lowered[0] in _lemmas(lowered[0]).get("VERB", ()) and not _nounish(lowered[0])
     if first_verb and len(words) >= 2:
         return Terse("action", phrase[0].lower() + phrase[1:], hedged)
     for cut in range(1, min(len(words), 4)):

@@ -56,6 +56,10 @@ def goal_reflection(goal: str, variant: int = 0) -> tuple[str, bool]:
     if action is not None and action.kind == "action":  # "be better", "learn to listen"
         aim = second_person(action.text)
         return f"You want to {aim} at this.", False
+    if (
+        action is not None and action.kind == "thing" and not action.hedged
+    ):  # "pricing page rewrite"
+        return f"You'd like to look at {second_person(action.text)} today.", False
     match = re.search(
         r"\b(?:i (?:want|would like|'d like|need|hope|wanna)|i'?m (?:trying|hoping|looking)|my goal is)"
         r"\s+(?:to\s+)?(.+)",
@@ -80,15 +84,23 @@ def goal_reflection(goal: str, variant: int = 0) -> tuple[str, bool]:
     return f"You want to {verb}{aim}. {values[variant % len(values)]}", True
 
 
-def summary(parts: list[str], lead: str = "Let me pull that together", most: int = 2) -> str:
-    """A short summary in the user's words: the most telling clauses of the parts, joined."""
+def summary(
+    parts: list[str], lead: str = "Let me pull that together", most: int = 2, skip: str = ""
+) -> str:
+    """A short summary in the user's words: the most telling clauses of the parts, joined
+    (clauses found in ``skip``, said a moment ago, are left for something not yet said)."""
+
+    def found_in(part: str) -> list[str]:
+        found = [p.main for p in candidates(part)] or [c for c in [short_clause(part)] if c]
+        return [f for f in found if not (skip and f in skip)]
+
     said: list[str] = []
     newest: list[str] = []  # the newest parts that have something to say, at most ``most``
     for part in reversed(parts):
-        if len(newest) < most and (candidates(part) or short_clause(part)):
+        if len(newest) < most and found_in(part):
             newest.insert(0, part)
     for part in newest:
-        found = [p.main for p in candidates(part)] or [c for c in [short_clause(part)] if c]
+        found = found_in(part)
         for main in found[: max(1, most - len(newest) + 1)]:
             if main not in said and len(said) < most:
                 said.append(main)
