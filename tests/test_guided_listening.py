@@ -168,3 +168,13 @@ async def test_two_parts_joined_by_and_are_given_back_as_cause_and_effect(journa
     assert "you changed the export" in reply.lower()
     assert "finance customers complained their reports broke" in _before_question(reply)
     assert reply.lower().count("finance customers complained") == 1  # never said twice
+
+
+def test_a_telegraphic_answer_gets_its_verb_only_when_it_is_a_participle():
+    from coach.engine import turn_reflections
+
+    assert "users were locked out" in turn_reflections.short_answer("users locked out")
+    assert "were broke" not in turn_reflections.short_answer("reports broke")  # a past form
+    assert turn_reflections.short_answer("pricing page rewrite").endswith(
+        "the pricing page rewrite."
+    )  # a gerund leads a noun phrase, not a command

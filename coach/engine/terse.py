@@ -61,6 +61,12 @@ def _nounish(word: str) -> bool:
     return "NOUN" in lemmas or "ADJ" in lemmas or "PROPN" in lemmas
 
 
+def _participle(word: str, lemma: str) -> bool:
+    """ "locked", "sent", "confused" (were locked out); not "broke", a past form only."""
+    forms = vocab._lemminflect().getAllInflections(lemma, upos="VERB")
+    return word.lower() in forms.get("VBN", forms.get("VBD", ()))  # regular: VBN is VBD
+
+
 def _past(word: str) -> str:
     """The verb's lemma when ``word`` is a past form ("locked" → "lock", "sent" → "send")."""
     lowered = word.lower()
@@ -120,7 +126,7 @@ def read(text: str) -> Terse | None:
             return None
         np = _with_article(subject)
         passive = bool(rest and rest[0].lower() in _PARTICLES) or lemma in _PASSIVE
-        passive = passive or "ADJ" in _lemmas(verb.lower())
+        passive = (passive or "ADJ" in _lemmas(verb.lower())) and _participle(verb, lemma)
         if passive:
             be = "were" if _plural(subject[-1]) else "was"
             return Terse("state", " ".join([np, be, verb.lower(), *rest]), hedged)
