@@ -7,6 +7,7 @@ question) or the step's own progression. Nothing is saved that the user did not 
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from coach.domain import Phase
