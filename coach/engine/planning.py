@@ -6,6 +6,7 @@ import re
 from datetime import date, datetime, time, timedelta
 
 from coach.domain import AUDIENCE_NAMES, Audience, Plan, Suggestion, Turn
+from coach.engine import vocab
 from coach.ladder.schema import Competency, Item, Level
 from coach.moves import Answer, PlanFocus
 
@@ -107,4 +108,4 @@ def chosen_focus(turns: list[Turn]) -> str:
         )
         if asked.draft and (accepted or _KEEP_DRAFT.match(answer)):
             answer = asked.draft
-    return answer
+    return re.sub(r"\bi\b", "I", vocab.corrected(answer))  # the plan reads back without typos
