@@ -6,11 +6,12 @@ open question. Asides answer the moment: a question to the coach, a non-answer, 
 
 from __future__ import annotations
 
+import re
 from collections.abc import AsyncIterator, Callable
 from datetime import date
 
 from coach.domain import Phase, Suggestion
-from coach.engine import evidence, grounding, planning, review, turn_reflections
+from coach.engine import evidence, grounding, planning, review, turn_reflections, vocab
 from coach.engine.aside_words import answer_text, boundary_text, challenge_text, clarify_text
 from coach.engine.followup_words import followup_text, obstacle_words, plan_check_text
 from coach.engine.guided_words import (
@@ -58,7 +59,7 @@ def _struggles(move: ProposeStruggles, view: SessionView) -> str:
         "",
     ]
     for number, item in enumerate(view.level.common_struggles, start=1):
-        quote = evidence.get(item.id)
+        quote = _quotable(evidence.get(item.id) or "")
         why = f" — you said “{quote}”" if quote else ""
         lines.append(f"{number}. {ladder_line(item)}{why}")
     hint = vary(
@@ -69,6 +70,12 @@ def _struggles(move: ProposeStruggles, view: SessionView) -> str:
     )
     lines += ["", f"{hint} {question_for(move, view)}"]
     return "\n".join(lines)
+
+
+def _quotable(quote: str) -> str:
+    """The user's sentence with clear typos put right; "" when an unclear one is left in it."""
+    fixed = vocab.corrected(quote)
+    return "" if vocab.unknown_words(fixed) else re.sub(r"\bi\b", "I", fixed)
 
 
 def _consent(move: AskConsent, view: SessionView) -> str:
@@ -84,6 +91,7 @@ def _consent(move: AskConsent, view: SessionView) -> str:
             ),
             "",
         )
+        quote = _quotable(quote)
         if quote:
             said = _join(said, f"It matches what you said: “{quote}”.")
     else:

@@ -88,7 +88,8 @@ def _plural(word: str) -> bool:
 def _with_article(words: list[str]) -> str:
     phrase = " ".join(words)
     head = words[-1].lower()
-    if words[0].lower() in _DETERMINERS or _plural(head) or words[0][:1].isupper():
+    name = words[0][:1].isupper() and not vocab._lemminflect().getAllLemmas(words[0].lower())
+    if words[0].lower() in _DETERMINERS or _plural(head) or name:
         return phrase
     if len(words) == 1 and (head in _MASS or head.endswith(("ing", "tion", "ness", "ity"))):
         return phrase

@@ -77,11 +77,15 @@ def goal_reflection(goal: str, variant: int = 0) -> tuple[str, bool]:
     if not 2 <= len(words) <= MAX_WORDS or vocab.unknown_words(aim) or "?" in aim:
         return reflect(goal, variant)
     verb = "get " if not vocab.is_verb(words[0]) else ""
-    values = (
-        "Underneath that, it matters to you how your work lands with the people who use it.",
-        "That says something about the engineer you want to be, not only about a review.",
-    )
-    return f"You want to {verb}{aim}. {values[variant % len(values)]}", True
+    if re.search(r"\b(review|promotion|promoted|next level|perf)\b", aim, re.I):
+        value = "That says something about the engineer you want to be, not only about a review."
+    elif re.search(r"\b(lands?|people who use)\b", aim, re.I) or not re.search(
+        r"\b(users?|customers?|clients?|people|empathy|patients?|partners?)\b", aim, re.I
+    ):
+        return f"You want to {verb}{aim}.", False  # said already, or not about them: no guess
+    else:
+        value = "Underneath that, it matters to you how your work lands with the people who use it."
+    return f"You want to {verb}{aim}. {value}", True
 
 
 def summary(
