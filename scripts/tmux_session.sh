@@ -57,10 +57,9 @@ expect "Which of these fit your situation"
 say "2"
 expect "Would it help to look at a few habits"
 say "yes"
-expect "Suggestions from your level"
-$T send-keys -t s C-s
-sleep 0.6
-expect "what focus do"
+expect "answer in words"  # the chat keeps the focus: the choice is said in words
+say "keep 1 3"
+expect "In short: you"  # the choice summed up, then the focus question
 say "Check usage data before I change what customers rely on."
 expect "how sure are you"
 say "7"

@@ -98,6 +98,9 @@ def test_whole_guided_session_in_the_browser_with_keys_only(coach_home, tmp_path
             await _type(page, "yes")
             since = await page.output_length()
             await page.press("ctrl+s")
+            await page.wait_for_output("Suggestions are ready", since)  # the chat keeps the focus
+            since = await page.output_length()
+            await page.press("ctrl+g")  # tick them instead
             await page.wait_for_output("Suggestions from your level", since)
             since = await page.output_length()
             await page.press("ctrl+s")  # keep the suggestions
