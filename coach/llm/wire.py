@@ -152,7 +152,7 @@ def status_error(openai: Any, response: httpx.Response) -> Exception:
         try:
             body = json.loads(text)
             message = f"Error code: {response.status_code} - {body}"
-        except Exception:
+        except (ValueError, RecursionError):  # not JSON: the body is kept as text, as the SDK does
             message = text or f"Error code: {response.status_code}"
     data = body.get("error", body) if isinstance(body, dict) else body
     by_status = {
