@@ -19,6 +19,22 @@ from coach.tui.commands import CoachCommands
 MODEL_SAYS = "Hello!"  # the text of llamacpp/stream_usage
 
 
+def server_that_can_go_down(respx_mock, sent: list[dict] | None = None) -> dict:
+    """The chat endpoint answering a recorded llama.cpp stream, refused while ``up["yes"]`` is
+    False; each request's body is appended to ``sent`` when given."""
+    up = {"yes": True}
+
+    def answer(request: httpx.Request):
+        if sent is not None:
+            sent.append(json.loads(request.content))
+        if not up["yes"]:
+            raise httpx.ConnectError("connection refused")
+        return recorded("llamacpp/stream_usage")
+
+    respx_mock.post(CHAT).mock(side_effect=answer)
+    return up
+
+
 def footer_keys(app) -> dict[str, str]:
     return {key: b.binding.description for key, b in app.screen.active_bindings.items()}
 
@@ -26,16 +42,8 @@ def footer_keys(app) -> dict[str, str]:
 async def test_after_guided_mode_ctrl_o_goes_back_to_the_model_with_nothing_lost(
     respx_mock, coach_home
 ):
-    up = {"yes": True}
     sent: list[dict] = []
-
-    def answer(request: httpx.Request):
-        sent.append(json.loads(request.content))
-        if not up["yes"]:
-            raise httpx.ConnectError("connection refused")
-        return recorded("llamacpp/stream_usage")
-
-    respx_mock.post(CHAT).mock(side_effect=answer)
+    up = server_that_can_go_down(respx_mock, sent)
     app = model_app(coach_home)
     async with app.run_test(size=SIZE) as pilot:
         app.start_session("customer-empathy", 2)
@@ -131,14 +139,7 @@ async def test_with_no_model_configured_the_header_names_the_one_the_server_serv
 async def test_a_step_that_failed_to_open_is_retried_or_opened_by_the_guided_coach(
     respx_mock, coach_home
 ):
-    up = {"yes": True}
-
-    def answer(request: httpx.Request):
-        if not up["yes"]:
-            raise httpx.ConnectError("connection refused")
-        return recorded("llamacpp/stream_usage")
-
-    respx_mock.post(CHAT).mock(side_effect=answer)
+    up = server_that_can_go_down(respx_mock)
     app = model_app(coach_home)
     async with app.run_test(size=SIZE) as pilot:
         app.start_session("customer-empathy", 2)
@@ -170,14 +171,7 @@ async def test_a_step_that_failed_to_open_is_retried_or_opened_by_the_guided_coa
 
 
 async def test_a_resumed_session_whose_last_step_did_not_open_offers_retry(respx_mock, coach_home):
-    up = {"yes": True}
-
-    def answer(request: httpx.Request):
-        if not up["yes"]:
-            raise httpx.ConnectError("connection refused")
-        return recorded("llamacpp/stream_usage")
-
-    respx_mock.post(CHAT).mock(side_effect=answer)
+    up = server_that_can_go_down(respx_mock)
     app = model_app(coach_home)
     async with app.run_test(size=SIZE) as pilot:
         app.start_session("customer-empathy", 2)
