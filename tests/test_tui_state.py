@@ -214,3 +214,35 @@ async def test_the_theme_is_remembered_across_restarts(coach_home):
     async with second.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert second.theme == chosen
+
+
+async def test_commands_with_arguments_typed_in_the_app_act_as_in_chat():
+    from tui_helpers import say
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _session(pilot)
+        session, area = screen.session, screen.query_one("#input")
+        await say(pilot, "/etc/hosts broke for two customers.")  # an answer, not a command
+        users = [t.text for t in session.record.turns if t.role == "user"]
+        assert users == ["/etc/hosts broke for two customers."]
+        await say(pilot, "/choose 9")
+        assert "There is no struggle 9" in screen.query_one("#error-text").text
+        assert area.text == "/choose 9"  # kept, to correct
+        area.text = ""
+        first = session.level.common_struggles[0].id
+        await say(pilot, "/choose 1")
+        assert session.record.struggle_ids == [first]
+        assert screen.query_one("#struggles").selected == [first]  # the panel follows
+        await say(pilot, "/step suggest")
+        if isinstance(app.screen, SuggestionsScreen):
+            await pilot.press("escape")  # back to the conversation, nothing chosen yet
+            await settle(pilot)
+        count = len(session.record.suggestions)
+        assert count >= 2
+        await say(pilot, f"/due 1 {session.today.replace(year=session.today.year + 1)}")
+        assert "Suggestion 1: due" in screen.query_one("#notice").text
+        await say(pilot, "/keep 2")
+        assert [s.accepted for s in session.record.suggestions][:2] == [False, True]
+        users = [t.text for t in session.record.turns if t.role == "user"]
+        assert users == ["/etc/hosts broke for two customers."]  # commands are not answers

@@ -13,6 +13,7 @@ from collections.abc import AsyncIterator, Callable
 from coach import command_help, commands
 from coach.cli.notices import PREFIX
 from coach.domain import PHASE_TITLES, Phase
+from coach.engine import command_verbs
 from coach.engine.session import CoachSession
 from coach.engine.takeback import THINKING_NOTE, TakeBack
 from coach.errors import CoachError, ModelError, SessionGoneError
@@ -83,71 +84,19 @@ async def guarded(
         err(f"coach: {error}")
 
 
-def _numbers(rest: str) -> list[int]:
-    words = rest.replace(",", " ").split()
-    if not words:
-        raise CoachError("Give the numbers, for example: 1 3.")
-    try:
-        return [int(word) for word in words]
-    except ValueError:
-        raise CoachError(f"“{rest}” is not a list of numbers (for example: 1 3).") from None
+Handler = Callable[[CoachSession, str], "AsyncIterator[str] | object | None"]
 
 
-def _phase(rest: str) -> Phase:
-    wanted = rest.strip().lower()
-    names = {p.value: p for p in Phase} | {t.lower(): p for p, t in PHASE_TITLES.items()}
-    names |= {"suggestions": Phase.SUGGEST, "check-in": Phase.CHECKIN}
-    if wanted not in names or names[wanted] is Phase.DONE:
-        steps = ", ".join(p.value for p in Phase if p is not Phase.DONE)
-        raise CoachError(f"Which step? One of: {steps}.")
-    return names[wanted]
+def _verb(name: str) -> Handler:
+    """A command that moves the session (``coach.engine.command_verbs``): its line on stderr."""
 
+    def handle(session: CoachSession, rest: str) -> AsyncIterator[str] | None:
+        done = command_verbs.run(session, name, rest)
+        if done.said:
+            err(f"coach: {done.said}")
+        return done.stream
 
-def _choose(session: CoachSession, rest: str) -> AsyncIterator[str]:
-    options = session.level.common_struggles
-    if rest.strip().lower() in ("none", "no", "0"):
-        picked: list[str] = []
-    else:
-        numbers = _numbers(rest)
-        wrong = [n for n in numbers if not 1 <= n <= len(options)]
-        if wrong:
-            raise CoachError(f"There is no struggle {wrong[0]}: 1 to {len(options)}.")
-        picked = [options[n - 1].id for n in numbers]
-    session.choose_struggles(picked)
-    err(f"coach: struggles that fit: {', '.join(picked) or 'none'}")
-    return session.struggles_chosen()
-
-
-def _suggestion(session: CoachSession, rest: str) -> tuple[int, str]:
-    number, _, value = rest.partition(" ")
-    count = len(session.record.suggestions)
-    if not number.isdigit() or not value.strip():
-        raise CoachError("Give the suggestion's number, then the new value.")
-    if not 1 <= int(number) <= count:
-        raise CoachError(
-            f"There is no suggestion {number}" + (f": 1 to {count}." if count else ".")
-        )
-    return int(number) - 1, value.strip()
-
-
-def _edit(session: CoachSession, rest: str) -> None:
-    index, step = _suggestion(session, rest)
-    session.edit_suggestion(index, first_step=step)
-    err(f"coach: suggestion {index + 1}: first step changed.")
-
-
-def _due(session: CoachSession, rest: str) -> None:
-    from datetime import date
-
-    index, value = _suggestion(session, rest)
-    try:
-        due = date.fromisoformat(value)
-    except ValueError:
-        raise CoachError(f"“{value}” is not a date: use YYYY-MM-DD.") from None
-    if due < session.today:
-        raise CoachError("Pick a date from today on.")
-    session.edit_suggestion(index, due=due)
-    err(f"coach: suggestion {index + 1}: due {due:%A} {due.day} {due:%b}.")
+    return handle
 
 
 def _plan(session: CoachSession, rest: str) -> AsyncIterator[str] | None:
@@ -190,21 +139,9 @@ def _help(session: CoachSession, rest: str) -> None:
     )
 
 
-Handler = Callable[[CoachSession, str], "AsyncIterator[str] | object | None"]
-
 HANDLERS: dict[str, Handler] = {
-    "next": lambda s, rest: s.next_step(),
-    "back": lambda s, rest: s.back(),
-    "skip": lambda s, rest: s.skip(),
-    "step": lambda s, rest: s.go_to(_phase(rest)),
-    "struggles": lambda s, rest: s.go_to(Phase.STRUGGLES),
-    "choose": _choose,
+    **{name: _verb(name) for name in command_verbs.VERBS},
     "suggest": lambda s, rest: s.go_to(Phase.SUGGEST),
-    "keep": lambda s, rest: s.keep(_numbers(rest)),
-    "drop": lambda s, rest: s.drop(_numbers(rest)),
-    "edit": _edit,
-    "due": _due,
-    "focus": lambda s, rest: s.set_focus(rest),
     "plan": _plan,
     "questions": _questions,
     "retry": lambda s, rest: s.retry(),

@@ -16,6 +16,7 @@ from textual.widgets.selection_list import Selection
 from textual.worker import Worker, WorkerState
 
 from coach.domain import PHASE_TITLES, Phase
+from coach.engine import command_verbs
 from coach.engine.session import CoachSession
 from coach.engine.takeback import THINKING_NOTE, TakeBack
 from coach.errors import CoachError, ModelError, RateLimitError
@@ -220,8 +221,7 @@ class SessionScreen(Screen):
         if self.replying:
             self.show_notice("The coach is still replying: wait, or press Esc to stop it.")
             return
-        if text.startswith("/") and " " not in text:
-            self._slash(text[1:].lower(), message)
+        if text.startswith("/") and self._slash(text, message):
             return
         self._open_suggestions = False
         try:
@@ -232,14 +232,15 @@ class SessionScreen(Screen):
         message.composer.sent(message.text)
         self.run_reply(self.session.reply(), user_text=text)
 
-    def _slash(self, name: str, message: Composer.Submitted) -> None:
-        """The commands of `coach chat`, typed here (the coach's closing line suggests /plan)."""
+    def _slash(self, text: str, message: Composer.Submitted) -> bool:
+        """The commands of `coach chat`, typed here (the coach's closing line suggests /plan).
+
+        False when the line is an answer that happens to start with a slash ("/etc/hosts was…").
+        """
+        name, _, rest = text[1:].partition(" ")
+        name, rest = name.lower(), rest.strip()
         session = self.session
-        commands = {
-            "next": lambda: self.run_verb(session.next_step),
-            "back": lambda: self.run_verb(session.back),
-            "skip": lambda: self.run_verb(session.skip),
-            "struggles": lambda: self.run_verb(session.go_to, Phase.STRUGGLES),
+        here = {
             "suggest": self.action_suggestions,
             "plan": self.app.action_plan
             if session.plan
@@ -248,16 +249,39 @@ class SessionScreen(Screen):
             "retry": self.action_retry,
             "guided": self.action_guided,
             "model": self.action_model,
+            "phase": lambda: self.show_notice(f"Step: {PHASE_TITLES[session.phase]}"),
             "help": self.app.action_help,
+            "quit": self.app.action_quit,
         }
-        if name not in commands:
-            known = " ".join(f"/{n}" for n in commands)
+        if name not in here and name not in command_verbs.VERBS:
+            if rest:
+                return False
+            known = " ".join(f"/{n}" for n in [*command_verbs.VERBS, *here])
             self.show_error(
                 f"There is no /{name} here. Commands: {known}; F1 lists the keys.", retry=False
             )
-            return  # the text stays in the input
+            return True  # the text stays in the input
+        if name in here:
+            message.composer.sent(message.text)
+            here[name]()
+            return True
+        if self.replying:
+            self.show_notice("The coach is still replying: wait, or press Esc to stop it.")
+            return True
+        try:
+            done = command_verbs.run(session, name, rest)
+        except CoachError as error:
+            self.show_error(str(error), retry=False)  # the text stays in the input, to correct
+            return True
         message.composer.sent(message.text)
-        commands[name]()
+        if done.stream is not None:
+            self._open_suggestions = True
+            self.run_reply(done.stream)
+        else:
+            self.refresh_side()
+        if done.said:
+            self.show_notice(done.said[0].upper() + done.said[1:])
+        return True
 
     def action_toggle_side(self) -> None:
         narrow = self.has_class("-narrow")
