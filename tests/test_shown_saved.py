@@ -11,7 +11,6 @@ import asyncio
 import contextlib
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import threading
@@ -69,13 +68,18 @@ class StallServer:
 
 
 def saved_coach_text(home: Path) -> str:
-    journal = next(home.rglob("journal.sqlite3"))
-    db = sqlite3.connect(journal)
-    try:
-        rows = db.execute("SELECT text FROM turns WHERE role = 'coach' ORDER BY id").fetchall()
-    finally:
-        db.close()
-    return "".join(row[0] for row in rows)
+    """The coach's words as the next start reads them to resume (a reply's later parts are
+    rows of their own until it ends: see test_turn_pieces.py)."""
+    from coach.store import open_journal
+
+    with open_journal(path=next(home.rglob("journal.sqlite3"))) as journal:
+        rows = journal.db.execute("SELECT session_id FROM turns WHERE role = 'coach'").fetchall()
+        return "".join(
+            turn.text
+            for sid in sorted({row[0] for row in rows})
+            for turn in journal.get_session(sid).turns
+            if turn.role == "coach"
+        )
 
 
 @pytest.fixture

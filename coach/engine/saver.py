@@ -1,12 +1,16 @@
 """Saving a coach reply while it streams: what was shown is in the journal within half a second.
 
-Per chunk the saver only appends to a list (no join, no copy of the text so far), so a long reply
-costs the same per chunk at its end as at its start. Chunks are written by a timer on the running
-event loop ``SAVE_EVERY_SECONDS`` after the first unsaved one, whether or not more arrives (a burst
-then a stall is saved too): the first write creates the turn, later ones add the new part as one
-``text = text || ?``. ``finish`` writes the rest and the token count; a reply that came whole
-within the first half second (a fast server) is written once, by ``finish``, in the step's
-transaction (``Journal.batch``: issue 15 counted five commits a turn).
+Per chunk the saver only appends to a list (no join, no copy of the text so far), and per save it
+writes only what is new, so a long reply costs the same per chunk and per save at its end as at its
+start. Chunks are written by a timer on the running event loop ``SAVE_EVERY_SECONDS`` after the
+first unsaved one, whether or not more arrives (a burst then a stall is saved too): the first write
+creates the turn, later ones add the new part as a row of its own (``Journal.add_turn_piece``;
+``text = text || ?`` rewrote and re-indexed the whole multi-MB text at every save: issue 15).
+``finish`` writes the whole text and the token count once, which folds the pieces away; a reply
+that came whole within the first half second (a fast server) is written once, by ``finish``, in
+the step's transaction (``Journal.batch``: issue 15 counted five commits a turn). A reply stopped
+before ``finish`` (kill -9) keeps its pieces: reading the session joins them, and opening the
+journal folds them into the turn.
 
 A closed terminal (SIGHUP) or ``kill`` (SIGTERM) would end the process before the timer: the shells
 install ``coach.engine.exit_signals``, which calls ``flush_open_replies`` before they exit. Only kill -9 can
@@ -41,6 +45,7 @@ class TurnSaver:
         self.phase = phase
         self.move = move
         self.turn: Turn | None = None
+        self._saved: list[str] = []  # what is in the journal (``turn.text`` once finished)
         self._unsaved: list[str] = []
         self._timer: asyncio.TimerHandle | None = None
         self._last_save = 0.0
@@ -48,10 +53,9 @@ class TurnSaver:
 
     @property
     def text(self) -> str:
-        """The reply so far (joins the unsaved part: not for per-chunk use)."""
-        if self.turn is None:
-            return "".join(self._unsaved)
-        return self.turn.text + "".join(self._unsaved)
+        """The reply so far (a join of every part: not for per-chunk use). Until ``finish``,
+        ``turn.text`` holds only the first part saved."""
+        return "".join(self._saved) + "".join(self._unsaved)
 
     def append(self, chunk: str) -> None:
         if not chunk or self.done:
@@ -73,6 +77,7 @@ class TurnSaver:
             self._timer.cancel()
             self._timer = None
         self._unsaved.clear()
+        self._saved.clear()
         if self.turn is not None:
             self.journal.delete_turn(self.turn.id)
             self.record.turns.remove(self.turn)
@@ -101,8 +106,8 @@ class TurnSaver:
                 self.record.id, "coach", delta, self.phase, complete=False, move=self.move
             )
         else:
-            self.journal.append_turn_text(self.turn.id, delta)
-            self.turn.text += delta
+            self.journal.add_turn_piece(self.turn.id, delta)
+        self._saved.append(delta)
         self._last_save = time.monotonic()
 
     def finish(self, complete: bool) -> None:
@@ -115,7 +120,8 @@ class TurnSaver:
             self._timer = None
         if self.turn is None:
             return
-        self.turn.text += "".join(self._unsaved)
+        self.turn.text = self.text
+        self._saved.clear()
         self._unsaved.clear()
         self.turn.complete = complete
         self.turn.tokens = count_if_loaded(self.turn.text)

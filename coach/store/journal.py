@@ -32,6 +32,14 @@ class Memory:
     updated_at: datetime
 
 
+def _joined(rows) -> dict[int, str]:
+    """Each turn's pieces, in order, as one text (rows ordered by turn, then piece)."""
+    parts: dict[int, list[str]] = {}
+    for turn_id, text in rows:
+        parts.setdefault(turn_id, []).append(text)
+    return {turn_id: "".join(texts) for turn_id, texts in parts.items()}
+
+
 def _time(value: datetime | None) -> str | None:
     return value.isoformat(timespec="seconds") if value else None
 
@@ -188,16 +196,39 @@ class Journal:
     def update_turn(
         self, turn_id: int, text: str, *, complete: bool, tokens: int | None = None
     ) -> None:
+        """The turn's whole text (its pieces, if it streamed, are folded in by this)."""
         with self._write() as db:
             db.execute(
                 "UPDATE turns SET text = ?, complete = ?, tokens = COALESCE(?, tokens) WHERE id = ?",
                 (text, int(complete), tokens, turn_id),
             )
+            db.execute("DELETE FROM turn_pieces WHERE turn_id = ?", (turn_id,))
 
-    def append_turn_text(self, turn_id: int, text: str) -> None:
-        """Add to a streaming turn's text (only the new part crosses into SQLite)."""
+    def add_turn_piece(self, turn_id: int, text: str) -> None:
+        """Save the next part of a streaming turn: one new row, the same cost at the end of a
+        5 MB reply as at its start (``text || ?`` rewrote, and re-indexed, the whole text)."""
         with self._write() as db:
-            db.execute("UPDATE turns SET text = text || ? WHERE id = ?", (text, turn_id))
+            db.execute("INSERT INTO turn_pieces (turn_id, text) VALUES (?, ?)", (turn_id, text))
+
+    def fold_pieces(self) -> None:
+        """Put the pieces a stopped reply left (a crash, kill -9) into their turns' text, so every
+        reader of ``turns`` (search, export) sees what was shown. Atomic, so it is safe while
+        another process streams: the text is always the turn's text then its pieces in order."""
+        if not self._read("SELECT 1 FROM turn_pieces LIMIT 1"):
+            return  # the usual case: no write lock taken
+        try:
+            with self.db:
+                self.db.execute("BEGIN IMMEDIATE")
+                rows = self.db.execute(
+                    "SELECT turn_id, text FROM turn_pieces ORDER BY turn_id, id"
+                ).fetchall()
+                for turn_id, text in _joined(rows).items():
+                    self.db.execute(
+                        "UPDATE turns SET text = text || ? WHERE id = ?", (text, turn_id)
+                    )
+                self.db.execute("DELETE FROM turn_pieces")
+        except sqlite3.Error as error:
+            raise _store_error(error, self.path) from None
 
     def delete_turn(self, turn_id: int) -> None:
         with self._write() as db:
@@ -267,6 +298,17 @@ class Journal:
                 "SELECT * FROM turns WHERE session_id = ? ORDER BY seq", (session_id,)
             )
         ]
+        if any(not turn.complete for turn in turns):  # one may still be streaming: its pieces
+            pieces = _joined(
+                self._read(
+                    "SELECT p.turn_id, p.text FROM turn_pieces p JOIN turns t ON t.id = p.turn_id "
+                    "WHERE t.session_id = ? ORDER BY p.turn_id, p.id",
+                    (session_id,),
+                )
+            )
+            for turn in turns:
+                if turn.id in pieces:
+                    turn.text += pieces[turn.id]
         struggles = [
             r["item_id"]
             for r in self._read(
@@ -330,6 +372,7 @@ class Journal:
         with self._write() as db:
             for table in (
                 *("commitment_notes", "commitments", "evidence"),  # growth records (v5)
+                "turn_pieces",  # a streaming reply's parts (v6)
                 *("memory", "plans", "suggestions", "struggles", "turns", "sessions"),
             ):
                 db.execute(f"DELETE FROM {table}")  # fixed table names, not input

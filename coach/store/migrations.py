@@ -218,6 +218,19 @@ MIGRATIONS: tuple[str, ...] = (
         DELETE FROM search WHERE rowid = OLD.id * 4 + 2;
     END;
     """,
+    # v6: a streaming reply's later parts, each its own row until the reply ends (issue 15).
+    # Appending to the turn's text rewrote the whole row (and re-indexed it for search) at every
+    # save: a 5 MB reply cost more per save the longer it got. Now a save inserts one row of the
+    # new part; the reply's end writes the whole text once and deletes its parts, and opening the
+    # journal folds the parts a crash left into their turns (``Journal.fold_pieces``).
+    """
+    CREATE TABLE turn_pieces (
+        id INTEGER PRIMARY KEY,
+        turn_id INTEGER NOT NULL REFERENCES turns(id) ON DELETE CASCADE,
+        text TEXT NOT NULL
+    );
+    CREATE INDEX turn_pieces_by_turn ON turn_pieces(turn_id, id);
+    """,
 )
 
 VERSION = len(MIGRATIONS)

@@ -94,4 +94,10 @@ def open_journal(*, history: bool = True, path: Path | None = None) -> Journal:
         candidate = Path(f"{path}{suffix}")
         if candidate.exists():
             paths.make_private(candidate)
-    return Journal(db, path)
+    journal = Journal(db, path)
+    try:
+        journal.fold_pieces()  # what a stopped reply left in pieces is its turn's text again
+    except StoreError:
+        journal.close()
+        raise
+    return journal
