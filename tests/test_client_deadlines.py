@@ -75,6 +75,43 @@ async def test_a_reply_that_never_ends_is_stopped_at_the_reply_deadline(respx_mo
     assert "took longer than 0.5 s (reply_timeout)" in str(caught.value)
 
 
+async def test_a_steady_reply_longer_than_the_gap_deadline_and_a_slow_reader_are_not_stopped(
+    respx_mock,
+):
+    # One timer watches the whole stream (issue 15): it must move with each chunk, and count
+    # only the wait for the server, not the time the reader spends between chunks.
+    events = sse_events([f"w{n} " for n in range(8)], finish_reason="stop")
+    respx_mock.post(CHAT).mock(return_value=dribbling(events, spacing=0.04))
+    client = make_client(Recorder(), timeout=0.15)
+    seen = []
+    async for event in client.stream(MESSAGES):  # 0.3 s of waits in all, > timeout
+        if isinstance(event, TextDelta):
+            seen.append(event.text)
+            if len(seen) in (2, 5):
+                await asyncio.sleep(0.25)  # the reader is busy longer than the gap deadline
+    assert "".join(seen) == "".join(f"w{n} " for n in range(8))
+
+
+async def test_cancelling_a_reply_while_it_waits_is_a_cancel_not_a_deadline(respx_mock):
+    events = sse_events(["Tell me "], finish_reason=None, done=False)
+    respx_mock.post(CHAT).mock(return_value=dribbling(events, every=0.02))
+    client = make_client(Recorder(), timeout=0.15)
+    shown = asyncio.Event()
+
+    async def read():
+        async for event in client.stream(MESSAGES):
+            if isinstance(event, TextDelta):
+                shown.set()
+
+    task = asyncio.create_task(read())
+    await shown.wait()
+    await asyncio.sleep(0.05)
+    task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await task
+    await asyncio.sleep(0.2)  # past the gap deadline: nothing left to fire on the cancelled reply
+
+
 async def test_retries_stop_at_the_reply_deadline(respx_mock):
     respx_mock.post(CHAT).mock(return_value=httpx.Response(503, json={"error": "busy"}))
     rec = Recorder()

@@ -22,7 +22,7 @@ import httpx
 
 from coach.errors import DeadlineError
 from coach.llm import decoding, tokens, wire
-from coach.llm.deadlines import Late, close_quietly, within
+from coach.llm.deadlines import Late, Watchdog, close_quietly
 from coach.llm.failures import FailureMap, StreamCut, rejects_stream_options, seconds
 from coach.llm.reasoning import ThinkSplitter, reasoning_of
 from coach.llm.structured import FormatLadder, Structured, refuses_format
@@ -244,6 +244,7 @@ class ChatClient:
         served: str | None = None
         while True:
             response = None
+            watchdog = Watchdog()  # every deadline of this attempt, one timer (issue 15)
             finish: str | None = None
             usage: Usage | None = None
             splitter = ThinkSplitter(inside=self.thinks_first)
@@ -252,7 +253,7 @@ class ChatClient:
             try:
                 extra = {"stream_options": {"include_usage": True}} if include_usage else {}
                 first_by = clock() + self._first_token_limit()[0]
-                response = await within(
+                response = await watchdog.wait(
                     client.stream({**request, "stream": True, **extra}),
                     first_by - clock(),
                     deadline - clock(),
@@ -262,7 +263,7 @@ class ChatClient:
                 got_event = False
                 while True:
                     try:
-                        chunk = await within(
+                        chunk = await watchdog.wait(
                             chunks.__anext__(),
                             self.settings.timeout if got_event else first_by - clock(),
                             deadline - clock(),
@@ -351,6 +352,7 @@ class ChatClient:
                     on_notice(failure.notice.format(wait=seconds(wait)))
                 await self.sleep(wait)
             finally:
+                watchdog.close()
                 if response is not None:
                     replaced = decoding.replaced_count(getattr(response, "response", None))
                     if replaced and on_notice is not None:
