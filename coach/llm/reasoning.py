@@ -129,12 +129,16 @@ class ThinkSplitter:
 
 def _find_closer(text: str) -> tuple[int, str]:
     """The first closing tag in ``text`` and where it is, or ``(-1, "")``."""
+    if "</" not in text:  # most chunks (issue 15: 18,000 in a 5 MB reply)
+        return -1, ""
     found = [(at, tag) for tag in _CLOSERS.values() if (at := text.find(tag)) >= 0]
     return min(found) if found else (-1, "")
 
 
 def _partial_suffix(text: str, tags: tuple[str, ...]) -> int:
     """How many trailing characters of ``text`` could be the start of one of ``tags``."""
+    if "<" not in text[-max(map(len, tags)) :]:  # every tag starts with "<": none can be begun
+        return 0
     best = 0
     for tag in tags:
         for size in range(min(len(tag) - 1, len(text)), 0, -1):
