@@ -76,6 +76,25 @@ def test_events_are_read_from_the_bytes_as_the_sdk_reads_them(read_size):
     assert json.loads(ours[2])["choices"][0]["delta"]["content"] == " two lines"
 
 
+# Lines that end in "\n" only (what llama.cpp, vLLM and Ollama send): read by blank lines at once.
+# (No ``id:``/``retry:`` fields and no CRLF before LF: there the SDK's decoder keeps state from one
+# event to the next, which the port does not copy, read line by line or at once.)
+PLAIN = (
+    b": keep-alive\n\n"
+    b"data: " + json.dumps(_chunk("Hello")).encode() + b"\n\n"
+    b'data: {"choices": [{"index": 0, "delta":\ndata:  {"content": " two lines"}}]}\n\n'
+    b"data: " + json.dumps(_chunk(" caf\xc3\xa9")).encode("latin-1") + b"\n\n\n\n"
+    b"event: message\ndata:x\n\n:c\ndata: y\n\nevent: ping\n\ndata: [DONE]\n\n"
+)
+CRLF = b"data: " + json.dumps(_chunk(" there,")).encode() + b"\r\n\r\n"
+
+
+@pytest.mark.parametrize("read_size", [1, 2, 3, 7, 17, 64, 10_000])
+@pytest.mark.parametrize("body", [PLAIN, PLAIN + CRLF], ids=["lf", "lf-then-crlf"])
+def test_events_with_plain_line_ends_are_read_as_the_sdk_reads_them(read_size, body):
+    assert asyncio.run(_wire_events(body, read_size)) == asyncio.run(_sdk_events(body, read_size))
+
+
 def test_an_event_the_stream_ends_in_the_middle_of_is_dropped_as_the_sdk_drops_it():
     body = b"data: " + json.dumps(_chunk("whole")).encode() + b'\n\ndata: {"choi'
     for size in (1, 5, 1000):

@@ -180,7 +180,7 @@ class Fields:
     goes through ``__getattr__``.
     """
 
-    model = usage = choices = delta = content = finish_reason = None
+    model = usage = choices = delta = content = finish_reason = error = None
     reasoning_content = reasoning = model_extra = prompt_tokens = completion_tokens = None
 
     def __init__(self, data: dict | None = None) -> None:
@@ -237,6 +237,15 @@ async def _events(chunks):
     comments and other fields skipped; an event the stream ends in the middle of is dropped."""
     block = b""
     async for chunk in chunks:
+        if b"\r" not in chunk and b"\r" not in block:
+            # Lines end in "\n" only: an event ends at each blank line, i.e. at each "\n\n" (the
+            # same cuts as line by line, at a fraction of the cost per event: issue 15).
+            *events, block = (block + chunk).split(b"\n\n")
+            for event in events:
+                data = _event_data(event)
+                if data is not None:
+                    yield data
+            continue
         for piece in chunk.splitlines(keepends=True):
             block += piece
             if block.endswith((b"\r\r", b"\n\n", b"\r\n\r\n")):
@@ -247,6 +256,8 @@ async def _events(chunks):
 
 
 def _event_data(block: bytes) -> str | None:
+    if block.startswith(b"data: ") and b"\n" not in block and b"\r" not in block:
+        return block[6:].decode("utf-8")  # the usual event: one data line
     data: list[str] = []
     seen = False  # a field that makes an event (the SDK also counts event, id and retry)
     for raw in block.splitlines():
