@@ -236,6 +236,7 @@ class ChatClient:
         fmt = self.formats.first(structured)
         clock = asyncio.get_running_loop().time
         deadline = clock() + self.settings.reply_timeout
+        gap = self.settings.timeout  # read once: a settings read per chunk goes through pydantic
 
         include_usage = True
         attempt = 0
@@ -265,7 +266,7 @@ class ChatClient:
                     try:
                         chunk = await watchdog.wait(
                             chunks.__anext__(),
-                            self.settings.timeout if got_event else first_by - clock(),
+                            gap if got_event else first_by - clock(),
                             deadline - clock(),
                             "between" if got_event else "first",
                         )
