@@ -25,8 +25,14 @@ class RepairedStream(httpx.AsyncByteStream):
 
     async def __aiter__(self) -> AsyncIterator[bytes]:
         decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+        held = False  # the decoder holds the start of a character split across reads
         async for raw in self.inner:
+            if not held and raw.isascii():  # valid as it is: no decode and encode (issue 15)
+                if raw:
+                    yield raw
+                continue
             text = decoder.decode(raw)
+            held = bool(decoder.getstate()[0])
             if REPLACEMENT in text:
                 self.replaced += text.count(REPLACEMENT) - raw.count(REPLACEMENT.encode())
             if text:
