@@ -43,3 +43,16 @@ def test_the_warm_up_leaves_the_tokenizer_for_after_the_first_reply(fresh):
 def test_without_a_warm_up_a_reply_starts_no_load(fresh):
     tokenizer_later.after_reply()
     assert not _tokenizer_threads() and not tokens._cache.loaded
+
+
+def test_the_warm_up_builds_each_ladders_reply_filter_before_the_first_reply(fresh):
+    from coach.engine import reply_filter
+    from coach.engine.model_coach import ladder_ids
+    from coach.ladder import load_ladders
+
+    ladders = load_ladders()
+    reply_filter._compiled.cache_clear()
+    warm.warm(Settings.load(base_url="http://127.0.0.1:8000/v1", model="m"), None, ladders)
+    built = reply_filter._compiled.cache_info()
+    reply_filter.ReplyFilter(ladder_ids(ladders.get("customer-empathy")))  # the first reply
+    assert built.currsize >= 1 and reply_filter._compiled.cache_info().hits == built.hits + 1

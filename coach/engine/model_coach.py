@@ -342,11 +342,15 @@ class SuggestingCoach:
 
 
 def _ids(view: SessionView) -> list[str]:
+    return ladder_ids(view.competency)
+
+
+def ladder_ids(competency) -> list[str]:
     """Every ladder id of the competency: none of them may reach the user from the model."""
     from coach.ladder.schema import LIST_FIELDS
 
-    ids = [view.competency.id]
-    for level in view.competency.levels:
+    ids = [competency.id]
+    for level in competency.levels:
         for name in LIST_FIELDS:
             ids += [item.id for item in getattr(level, name, ()) or ()]
     return ids

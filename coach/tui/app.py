@@ -197,7 +197,7 @@ class CoachApp(App):
             from coach.tui.widgets.conversation import warm_rendering
 
             warm_rendering()
-            warm.warm(self.settings, self.root.prompts)
+            warm.warm(self.settings, self.root.prompts, self.root.ladders)
         finally:
             gc_pause.resume()  # start-up is over: what it built is frozen, collections resume
 
