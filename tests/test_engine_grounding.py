@@ -217,7 +217,7 @@ def test_a_fast_typists_story_is_quoted_from_its_clauses_without_the_typos():
     result = grounding.suggestions(level, story, "", [], NOW.date())
     reasons = [s.reason for s in result]
     assert any(
-        "“maybe i could read through the substitution complaints every week”" in r for r in reasons
+        "“maybe I could read through the substitution complaints every week”" in r for r in reasons
     )
     assert not any("shoper" in r or "actualy" in r for r in reasons)
     assert len({r for r in reasons}) == len(reasons)  # each item its own part of the story

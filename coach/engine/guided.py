@@ -82,7 +82,9 @@ def _consent(move: AskConsent, view: SessionView) -> str:
     struggles = [i for i in map(view.item, move.struggle_ids) if i is not None]
     if struggles:
         said = f"You recognise “{'” and “'.join(s.text for s in struggles)}”."
-        story = view.user_text(Phase.SITUATION, Phase.EXPLORE)
+        story = "\n".join(  # one answer a line: two short answers are never run together
+            t.text for t in view.turns if t.role == "user" and t.phase in evidence.STORY_PHASES
+        )
         quote = next(
             (
                 e.quote
