@@ -249,3 +249,10 @@ async def test_how_the_week_went_is_never_off_topic_in_the_review(journal):
         second.send("Not really. Marta was on holiday all week, so nothing happened.")
     )
     assert "What got in the way?" in reply and "keep this time on" not in reply
+
+
+def test_all_three_and_the_first_two_are_kept_as_said():
+    labels, kinds = ["a", "b", "c"], ["habit", "habit", "feedback"]
+    assert choices.kept("keep all three", labels, kinds, None) == [1, 2, 3]  # not the third
+    assert choices.kept("the first two", labels, kinds, None) == [1, 2]
+    assert choices.kept("the last two", labels, kinds, None) == [2, 3]
