@@ -256,3 +256,13 @@ def test_all_three_and_the_first_two_are_kept_as_said():
     assert choices.kept("keep all three", labels, kinds, None) == [1, 2, 3]  # not the third
     assert choices.kept("the first two", labels, kinds, None) == [1, 2]
     assert choices.kept("the last two", labels, kinds, None) == [2, 3]
+
+
+def test_a_smaller_question_drops_a_meeting_of_two_words_whole():
+    step = (
+        "Ask the support team at the next roadmap review about the report cards: "
+        '"Where does our organization still make decisions without the customer in mind?"'
+    )
+    smaller = grounding.smaller_step(step, "The review moved again.")
+    assert smaller.startswith("Ask the support team about the report cards, in a one-line message")
+    assert "review about" not in smaller

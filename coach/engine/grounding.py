@@ -268,7 +268,8 @@ def smaller_step(step: str, obstacle: str = "") -> str:
             (way for pattern, way in _ROUND_IT[1:3] if re.search(pattern, obstacle, re.IGNORECASE)),
             "in a one-line message this week",
         )
-        whom = re.sub(r"\s+(?:at|in) (?:the|your) next [\w:-]+|\s+in a short message", "", asked[1])
+        where = r"\s+(?:at|in) (?:the|your) next .+?(?=\s+about\b|$)|\s+in a short message"
+        whom = re.sub(where, "", asked[1])
         return f"{whom}, {how}: {asked[2]}"
     first = re.split(r",\s+|\s+and\s+|;\s+|:\s+", step.rstrip("."), maxsplit=1)[0]
     if len(first.split()) < 3 or vocab.unknown_words(first):
