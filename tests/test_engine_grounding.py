@@ -217,7 +217,7 @@ def test_a_fast_typists_story_is_quoted_from_its_clauses_without_the_typos():
     result = grounding.suggestions(level, story, "", [], NOW.date())
     reasons = [s.reason for s in result]
     assert any(
-        "“maybe i could read through the substitution complaints every week”" in r for r in reasons
+        "“maybe I could read through the substitution complaints every week”" in r for r in reasons
     )
     assert not any("shoper" in r or "actualy" in r for r in reasons)
     assert len({r for r in reasons}) == len(reasons)  # each item its own part of the story
@@ -249,3 +249,20 @@ async def test_how_the_week_went_is_never_off_topic_in_the_review(journal):
         second.send("Not really. Marta was on holiday all week, so nothing happened.")
     )
     assert "What got in the way?" in reply and "keep this time on" not in reply
+
+
+def test_all_three_and_the_first_two_are_kept_as_said():
+    labels, kinds = ["a", "b", "c"], ["habit", "habit", "feedback"]
+    assert choices.kept("keep all three", labels, kinds, None) == [1, 2, 3]  # not the third
+    assert choices.kept("the first two", labels, kinds, None) == [1, 2]
+    assert choices.kept("the last two", labels, kinds, None) == [2, 3]
+
+
+def test_a_smaller_question_drops_a_meeting_of_two_words_whole():
+    step = (
+        "Ask the support team at the next roadmap review about the report cards: "
+        '"Where does our organization still make decisions without the customer in mind?"'
+    )
+    smaller = grounding.smaller_step(step, "The review moved again.")
+    assert smaller.startswith("Ask the support team about the report cards, in a one-line message")
+    assert "review about" not in smaller

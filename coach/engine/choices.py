@@ -67,6 +67,15 @@ def _positions(segment: str, count: int) -> list[int]:
     """Numbers named in ``segment``: digits, ordinals, "one" standing alone, "the last"."""
     found: list[int] = []
     tokens = [t.lower() for t in _TOKEN.findall(segment)]
+    if re.search(r"\ball(?: of)?(?: the)? (?:\d|one|two|three|four|five|six)\b", segment, re.I):
+        return list(range(1, count + 1))  # "keep all three" is all of them, not the third
+    run = re.search(r"\b(first|last) (two|three|2|3)\b", segment, re.I)
+    if run:  # "the first two", "the last two"
+        size = min(CARDINALS.get(run[2].lower()) or int(run[2]), count)
+        span = (
+            range(1, size + 1) if run[1].lower() == "first" else range(count - size + 1, count + 1)
+        )
+        return list(span)
     for index, token in enumerate(tokens):
         value = None
         if token.isdigit():

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from coach.domain import Phase, Turn
-from coach.engine import matching
+from coach.engine import matching, story_parts
 from coach.ladder.schema import DERIVED_NOTE, Item, Level
 from coach.moves import ProposeEvidence
 
@@ -23,7 +23,6 @@ MIN_SHARED = 2  # ideas shared beside "customer" itself, which nearly every sent
 _CUSTOMER = set(matching.concepts("customer user"))
 MAX_QUOTE = 240
 STORY_PHASES = (Phase.SITUATION, Phase.EXPLORE)
-_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 _NOT_DONE = re.compile(
     r"\b(not|never|no|nobody|didn'?t|don'?t|doesn'?t|wasn'?t|weren'?t|couldn'?t|can'?t|won'?t|"
     r"haven'?t|hasn'?t|skipp\w*|forg[eo]t\w*|fail\w*|without|too busy|regret\w*|should have|"
@@ -74,9 +73,9 @@ def _turn_candidates(level: Level, text: str) -> list[tuple[float, int, Item, st
     items = candidates(level)
     order = {item.id: n for n, item in enumerate(items)}
     found = []
-    for sentence in _SENTENCE.split(text):
-        sentence = " ".join(sentence.split())
-        if not sentence or _NOT_DONE.search(sentence):
+    # The quotable parts only (spelling-fixed, each a sentence): the quote is read back to the user.
+    for sentence in (p.quote for p in story_parts.parts(text) if p.verbatim):
+        if _NOT_DONE.search(sentence):
             continue
         for match in matching.rank(items, sentence, minimum=MIN_SCORE):
             shared = set(matching.concepts(" ".join(match.because))) - _CUSTOMER

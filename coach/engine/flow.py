@@ -157,7 +157,9 @@ class Flow:
         if phase is Phase.STRUGGLES and self.listens:
             found = {
                 e.item.id: e.quote
-                for e in grounding.struggle_evidence(self.level, self.user_text())
+                for e in grounding.struggle_evidence(  # one answer a line: never run together
+                    self.level, "\n".join(t.text for t in self.record.turns if t.role == "user")
+                )
             }
             return ProposeStruggles(
                 phase=phase,

@@ -23,8 +23,10 @@ def _join(*parts: str) -> str:
 
 
 def _item_text(view: SessionView, item_id: str) -> str:
+    """The item's text in quotation marks, once: a feedback question has its own ("…")."""
     item = view.item(item_id)
-    return item.text if item else item_id
+    text = item.text if item else item_id
+    return text if text[:1] in "\"“'" else f"“{text}”"
 
 
 def followup_text(move: Move, view: SessionView, heard: str) -> str:
@@ -34,11 +36,11 @@ def followup_text(move: Move, view: SessionView, heard: str) -> str:
         if move.index == 0:
             return _join(
                 "Welcome back. Before today's topic, let's review your last plan, one item at a time.",
-                f"You chose “{text}”, with this first step: {commitment.first_step}",
+                f"You chose {text}, with this first step: {commitment.first_step}",
                 "How did it go?",
             )
         return _join(
-            heard, f"Next: “{text}”, first step: {commitment.first_step}", "How did that one go?"
+            heard, f"Next: {text}, first step: {commitment.first_step}", "How did that one go?"
         )
     if isinstance(move, FollowupLearned):
         return _join(heard, "What did you learn from doing it?")

@@ -9,14 +9,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from coach.domain import Audience, Suggestion
-from coach.engine import listen, matching, planning, reasons, vocab
-from coach.engine.reasons import quote_of
+from coach.engine import matching, planning, reasons, story_parts, vocab
 from coach.engine.story import Story, read_story
 from coach.ladder.schema import Item, Level
 
 MAX_STRUGGLES = 2
 # Reasons that do not point at a part of the story of their own.
-_SHARED = ("It also answers", "It serves what you came for", "It is one of the first things")
+_SHARED = (reasons.AGAIN, "It serves what you came for", "It is one of the first things")
 HABITS = 2
 FEEDBACK = 1
 
@@ -28,10 +27,6 @@ class Evidence:
     score: float
 
 
-def _sentences(text: str) -> list[str]:
-    return [s.strip() for s in re.split(r"(?<=[.!?;])\s+|\n+", text) if len(s.split()) >= 3]
-
-
 def struggle_evidence(level: Level, story_text: str) -> list[Evidence]:
     """At most two struggles the story shows, each with the user's sentence; none without evidence.
 
@@ -39,26 +34,19 @@ def struggle_evidence(level: Level, story_text: str) -> list[Evidence]:
     content words between a sentence and the struggle.
     """
     found: list[Evidence] = []
-    sentences = [
-        part
-        for s in _sentences(story_text)
-        if not listen.blames_customer(s) and listen.heavy_topic(s)[0] is None  # nor as evidence
-        for part in reasons.clean_parts(s)  # never a typo quoted
-    ]
+    # The quotable parts only: spelling-fixed, read as sentences, no blame nor heavy topic.
+    sentences = [p.quote for p in story_parts.parts(story_text) if p.verbatim]
     for item in level.common_struggles:
         best: tuple[float, str] | None = None
         for sentence in sentences:
             if item.cues:
-                hits = [m for cue in item.cues if (m := re.search(cue, sentence, re.IGNORECASE))]
-                score = float(len(hits))
-                anchor = hits[0] if hits else None
+                score = float(sum(bool(re.search(c, sentence, re.IGNORECASE)) for c in item.cues))
             else:
                 said = matching.concepts(sentence)
                 shared = [c for c in matching.concepts(item.text) if c in said and c != "customer"]
                 score = float(len(shared)) if len(shared) >= 2 else 0.0
-                anchor = None
             if score and (best is None or score > best[0]):
-                best = (score, quote_of(sentence, anchor))
+                best = (score, sentence)
         if best:
             found.append(Evidence(item, best[1], best[0]))
     found.sort(key=lambda e: -e.score)
@@ -68,10 +56,11 @@ def struggle_evidence(level: Level, story_text: str) -> list[Evidence]:
 # -- suggestions ---------------------------------------------------------------------------------
 def _goal_quote(goal: str) -> str:
     """The sentence of the check-in that states the goal ("I want to ..."), quoted."""
-    sentences = [s for s in (_sentences(goal) or [goal]) if not s.rstrip().endswith("?")]
+    sentences = [
+        p.quote for p in story_parts.parts(goal) if p.verbatim
+    ]  # quotable: fixed, never cut
     wanted = [s for s in sentences if re.search(r"\b(want|would like|hope|goal|trying)\b", s, re.I)]
-    chosen = (wanted or sentences or [""])[0]
-    return quote_of(chosen) if chosen.strip() else ""
+    return (wanted or sentences or [""])[0]
 
 
 def _ordered(level: Level, kind: str, struggles: list[Item], story_text: str) -> list[Item]:
@@ -82,6 +71,9 @@ def _ordered(level: Level, kind: str, struggles: list[Item], story_text: str) ->
     ranked = [
         m.item for m in matching.rank(pool, story_text + " " + " ".join(s.text for s in struggles))
     ]
+    # Among the rest, the items that answer a part of the story best come first (stable).
+    fits = {i.id: max((s for s, *_ in reasons.best_parts(i, story_text)), default=0) for i in pool}
+    ranked.sort(key=lambda i: -fits[i.id])
     ordered: list[Item] = []
     for item in [*chosen, *ranked]:
         if item not in ordered:
@@ -91,17 +83,11 @@ def _ordered(level: Level, kind: str, struggles: list[Item], story_text: str) ->
 
 def _any_evidence(item: Item, story_text: str) -> Evidence:
     """A chosen struggle's evidence: a cue anywhere in the story, else its closest sentence."""
-    usable = [
-        part
-        for s in _sentences(story_text)
-        if listen.heavy_topic(s)[0] is None
-        for part in reasons.clean_parts(s)
-    ]
+    usable = [p.quote for p in story_parts.parts(story_text) if p.verbatim]
     for sentence in usable:
         for cue in item.cues:
-            found = re.search(cue, sentence, re.IGNORECASE)
-            if found:
-                return Evidence(item, quote_of(sentence, found), 1)
+            if re.search(cue, sentence, re.IGNORECASE):
+                return Evidence(item, sentence, 1)
     best = _best_sentence(item, story_text)
     return Evidence(item, best or "", 0.5 if best else 0)
 
@@ -109,65 +95,37 @@ def _any_evidence(item: Item, story_text: str) -> Evidence:
 def _reason(
     item: Item, struggles: list[Evidence], goal: str, story_text: str, used: set[str] | None = None
 ) -> str:
-    """The part of the story ``item`` answers, quoted; ``used`` holds quotes given to earlier
-    items of the same set, so each item points at its own part of the story when there is one."""
+    """The part of the story ``item`` answers, quoted, and why it helps with it; ``used`` holds
+    quotes given to earlier items of the same set, so each item points at its own part of the
+    story when there is one."""
     used = used if used is not None else set()
-    fits = [e for e in struggles if item.id in e.item.helps and e.quote] + [
-        e
-        for e in struggles
-        if e.quote
-        and _best_sentence(item, e.quote + " " + e.item.text)
-        and item.id not in e.item.helps
-    ]
-    reason = ""
-    for evidence in fits:
-        if evidence.quote not in used:
-            reason, quote = (
-                f"You said “{evidence.quote}”, which fits “{evidence.item.text}”.",
-                evidence.quote,
-            )
-            break
-    if not reason:
-        quotes = reasons.shared_words(item, story_text, used) or reasons.on_theme(
-            item, story_text, used
-        )
-        if quotes:
-            quote = quotes[0]
-            reason = f"It answers what you described: “{quote}”."
-    if not reason:  # the story's only on-theme part, shared with an item before this one
-        quotes = reasons.shared_words(item, story_text, set()) or reasons.on_theme(
-            item, story_text, set()
-        )
-        if quotes:
-            quote = quotes[0]
-            reason = f"It also answers “{quote}”, from another side."
-    if not reason and fits:
-        quote = fits[0].quote
-        reason = f"You said “{quote}”, which fits “{fits[0].item.text}”."
-    if not reason and goal and _goal_quote(goal):
-        quote = _goal_quote(goal)
-        reason = f"It serves what you came for today: “{quote}”."
-    if not reason:
-        return "It is one of the first things this level builds on."
-    used.add(quote)
-    return reason
+    for evidence in struggles:  # a struggle the user chose, which this item works on
+        if item.id in evidence.item.helps and evidence.quote and evidence.quote not in used:
+            role = (story_parts.roles_of(item) or ("impact",))[0]  # the ladder's map vouches
+            used.add(evidence.quote)
+            return reasons.said_reason(item, evidence.quote, role, evidence.item)
+    ranked = reasons.best_parts(item, story_text)
+    for _score, part, role in ranked:  # the part it answers best that no item before it quotes
+        if part.quote not in used:
+            used.add(part.quote)
+            return reasons.said_reason(item, part.quote, role, verbatim=part.verbatim)
+    if ranked:  # the story's only part it answers, shared with an item before this one
+        _score, part, role = ranked[0]
+        return reasons.said_reason(item, part.quote, role, again=True, verbatim=part.verbatim)
+    if goal and _goal_quote(goal):
+        return f"It serves what you came for today: “{_goal_quote(goal)}”."
+    return "It is one of the first things this level builds on."
 
 
 def _best_sentence(item: Item, story_text: str) -> str | None:
     """The sentence sharing most content words with ``item`` (two at least, not "customer" alone)."""
     best: tuple[int, str] | None = None
     concepts = matching.concepts(item.text)
-    usable = [
-        part
-        for s in _sentences(story_text)
-        if listen.heavy_topic(s)[0] is None
-        for part in reasons.clean_parts(s)
-    ]
-    for sentence in usable:
-        said = matching.concepts(sentence)
+    for part in (p for p in story_parts.parts(story_text) if p.verbatim):
+        said = matching.concepts(part.quote)
         shared = [c for c in concepts if c in said and c != "customer"]
         if len(shared) >= 2 and (best is None or len(shared) > best[0]):
-            best = (len(shared), quote_of(sentence))
+            best = (len(shared), part.quote)
     return best[1] if best else None
 
 
@@ -310,7 +268,8 @@ def smaller_step(step: str, obstacle: str = "") -> str:
             (way for pattern, way in _ROUND_IT[1:3] if re.search(pattern, obstacle, re.IGNORECASE)),
             "in a one-line message this week",
         )
-        whom = re.sub(r"\s+(?:at|in) (?:the|your) next [\w:-]+|\s+in a short message", "", asked[1])
+        where = r"\s+(?:at|in) (?:the|your) next .+?(?=\s+about\b|$)|\s+in a short message"
+        whom = re.sub(where, "", asked[1])
         return f"{whom}, {how}: {asked[2]}"
     first = re.split(r",\s+|\s+and\s+|;\s+|:\s+", step.rstrip("."), maxsplit=1)[0]
     if len(first.split()) < 3 or vocab.unknown_words(first):

@@ -82,7 +82,9 @@ def _consent(move: AskConsent, view: SessionView) -> str:
     struggles = [i for i in map(view.item, move.struggle_ids) if i is not None]
     if struggles:
         said = f"You recognise “{'” and “'.join(s.text for s in struggles)}”."
-        story = view.user_text(Phase.SITUATION, Phase.EXPLORE)
+        story = "\n".join(  # one answer a line: two short answers are never run together
+            t.text for t in view.turns if t.role == "user" and t.phase in evidence.STORY_PHASES
+        )
         quote = next(
             (
                 e.quote
@@ -115,10 +117,21 @@ def _plan_saved(view: SessionView) -> str:
         + (" " if heard else "")
         + (
             f"Your plan is saved. Focus: “{plan.focus.rstrip('.')}”.{first}{_came_for(view)} "
-            "Check in on "
-            f"{planning.when(plan.checkin, view.today)}: start a session then and we'll look at how it "
-            "went. /plan shows the whole plan and /questions gives questions for teammates."
+            + _checkin_words(view, planning.when(plan.checkin, view.today))
         )
+    )
+
+
+def _checkin_words(view: SessionView, when: str) -> str:
+    """When to come back and the commands that show the plan, worded differently by person."""
+    return vary(
+        view,
+        f"Check in on {when}: start a session then and we'll look at how it went. /plan shows the "
+        "whole plan and /questions gives questions for teammates.",
+        f"Check in on {when}, in a new session, and we'll go through each step. /plan shows it "
+        "all; /questions lists the questions for teammates.",
+        f"Check in on {when}: a new session then starts from this plan. Type /plan to see the "
+        "whole plan, or /questions for the questions to ask teammates.",
     )
 
 

@@ -247,7 +247,12 @@ def question_for(move: Move, view: SessionView) -> str:
         return "What could get in the way?"
     if isinstance(move, PlanFocus):
         when = planning.when(move.checkin, view.today)
-        return f"In one sentence, what focus do you want to hold until your check-in on {when}?"
+        return vary(
+            view,
+            f"In one sentence, what focus do you want to hold until your check-in on {when}?",
+            f"What one sentence would you like to carry as your focus until {when}?",
+            f"Until your check-in on {when}, what focus do you want to keep, in one sentence?",
+        )
     if isinstance(move, FollowupItem | FollowupLearned | FollowupObstacle | FollowupDecide):
         return "How did it go?"
     return "What else is on your mind about this?"

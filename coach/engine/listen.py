@@ -279,7 +279,17 @@ def _assent(text: str) -> bool | None:
     return None
 
 
+# An answer that opens with how much got done ("Half of it: I asked, but …", "Only half.").
+_PART_DONE = re.compile(
+    r"^\W*(?:only |about |maybe |roughly )?(?:half|partly|partially|part of it|some of it|"
+    r"halfway|a bit of it)\b",
+    re.I,
+)
+
+
 def _progress(text: str) -> Progress | None:
+    if _PART_DONE.search(text):
+        return "partly"
     if _PARTLY.search(text) and (_DONE.search(text) or _NOT_DONE.search(text)):
         return "partly"
     if _NOT_DONE.search(text):

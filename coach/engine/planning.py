@@ -6,7 +6,7 @@ import re
 from datetime import date, datetime, time, timedelta
 
 from coach.domain import AUDIENCE_NAMES, Audience, Plan, Suggestion, Turn
-from coach.engine import vocab
+from coach.engine import story_parts, vocab
 from coach.ladder.schema import Competency, Item, Level
 from coach.moves import Answer, PlanFocus
 
@@ -108,4 +108,5 @@ def chosen_focus(turns: list[Turn]) -> str:
         )
         if asked.draft and (accepted or _KEEP_DRAFT.match(answer)):
             answer = asked.draft
-    return re.sub(r"\bi\b", "I", vocab.corrected(answer))  # the plan reads back without typos
+    fixed = vocab.corrected(story_parts.expand_shorthand(answer))  # read back without typos
+    return re.sub(r"\bi\b", "I", fixed)

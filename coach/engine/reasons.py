@@ -1,165 +1,105 @@
-"""Why a suggestion fits: the part of the user's story an item answers, quoted.
+"""Why a suggestion fits: the part of the user's story an item answers, quoted, and how it helps.
 
-Each item gets the sentence it answers best (a chosen struggle's evidence, a sentence sharing its
-words, a sentence on the same theme), and items of one set do not all quote the same sentence.
+The story is read into parts of a few kinds (``story_parts``: what happened to the people, how
+word came back, the user's own reading, their own idea …). An item answers the kinds its ladder
+entry names (``Item.answers``, else read from its text); the best such part it shares with no
+item before it is its reason, said with the item's ``why`` (else a clause for that kind).
 """
 
 from __future__ import annotations
 
 import re
 
-from coach.engine import listen, matching, vocab
+from coach.engine import matching, story_parts
 from coach.ladder.schema import Item
 
-# What an item is about (its text) → the words in a story that this theme answers.
-_THEMES = (
+# How an item helps with a kind of story part, for a ladder whose items carry no ``why``.
+_WHY = {
+    "impact": "it keeps what happened to them in view when you choose what to do next",
+    "signal": "it turns signals like that into a pattern you see early",
+    "distance": "it brings you closer to the people themselves, not a summary of them",
+    "assumption": "it checks your picture against the people who use the work",
+    "pressure": "it keeps their side in the weighing when time or scope is tight",
+    "measure": "it looks at what changes for them, not only at the numbers you already have",
+    "process": "it builds their view into how the work gets decided",
+    "alone": "it spreads the work of keeping customers in mind, so it does not rest on you",
+    "idea": "it is a step you named yourself",
+}
+# What the user's own idea would do → the kind of part it answers ("I could sit with two
+# dispatchers" brings them closer), so an idea can meet an item of that kind.
+_IDEA_DOES = (
     (
-        r"support|research|calls?|complain|feedback|frustrat|confusion|pain",
-        r"support|tickets?|complain\w*|emailed|escalat\w*|calls?|feedback|confus\w*|frustrat\w*|"
-        r"angry|upset",
+        r"\b(?:call|listen|sit with|sit in|visit|spend|morning|ride|shadow|watch|talk to|meet)",
+        "distance",
     ),
-    (
-        r"stories|insights|share|research|others|prioriti[sz]e|impact|easier",
-        r"watched|visits?|visited|spent a (?:morning|day|week)|observ\w*|shadow\w*|sat with|"
-        r"expects me|nobody else|only one",
-    ),
-    (
-        r"data|usage|using|metrics|measure|actually",
-        r"dashboard|data|usage|metrics?|numbers|analytics|logs?",
-    ),
-    (
-        r"assum|validat|ask|question|check|listen|matters",
-        r"assum\w*|thought|guess\w*|without checking|did ?n[o']t check|nobody asked|never asked|"
-        r"no one asked|would not notice|wouldn'?t notice",
-    ),
-    (
-        r"trade|balanc|constraint|simpl|value|priorit|deliver|scope",
-        r"deadline|quick fix|trade\w*|faster|rush\w*|scope|priorit\w*|shortcut|complex",
-    ),
-    (
-        r"advocat|speak|discussion|represent|cross-functional|collaborat|pair|product|design|team",
-        r"\bpm\b|product manager|designer|planning|meeting|review|discussion|argu\w*|sales|"
-        r"promis\w*|nobody",
-    ),
-    (
-        r"impact|affect|experience|needs?|outcome|incentive|reward|business|long-term",
-        r"affected|broke|lost|locked out|could ?n[o']t|could not|redo|macros|promotion\w*|"
-        r"reward\w*|business|hit",
-    ),
+    (r"\b(?:read|go through|look at|tag|tickets|complaints|reviews|feedback|notes|list)", "signal"),
+    (r"\b(?:bring|share|propose|present|put|add|agenda|raise|open)\b", "process"),
+    (r"\b(?:measur|track|metric|outcome)", "measure"),
 )
-# What happened to the people who use the product answers items about their pain and needs
-# (weaker than a theme's own words: one hit, ranked after them).
-_PEOPLE = re.compile(
-    r"\b(?:users?|customers?|clients?|people|patients|shoppers|buyers|admins?|members)\b"
-    r"(?: who [\w ]+?)? (?:got|had|could ?n[o']t|could not|thought|lost|saw|were|kept|went|left|"
-    r"did ?n[o']t)\b",
-    re.I,
-)
-_ABOUT_PEOPLE = re.compile(r"pain|frustrat|confusion|needs?|experience|affect|using|outcome", re.I)
-MAX_WORDS = 18
-MAX_QUOTE_WORDS = 16
+MIN_FIT = 2.5  # the item's first two kinds, or a third one with a word in common
 
 
-def quote_of(sentence: str, anchor: re.Match[str] | None = None) -> str:
-    """The user's words around ``anchor`` (or the sentence), short enough to quote."""
-    return re.sub(r"^(?:and|but|so|or|because)\s+", "", _quote_of(sentence, anchor), flags=re.I)
+def _idea_roles(part: story_parts.Part) -> set[str]:
+    if "idea" not in part.roles:
+        return set()
+    return {role for pattern, role in _IDEA_DOES if re.search(pattern, part.quote, re.I)}
 
 
-def _quote_of(sentence: str, anchor: re.Match[str] | None = None) -> str:
-    sentence = sentence.strip().rstrip(".!;")
-    words = sentence.split()
-    if len(words) <= MAX_QUOTE_WORDS:
-        return sentence
-    parts = re.split(r"(?<=,)\s+|\s+(?=\b(?:but|because|so|and then|which)\b)", sentence)
-    if anchor is not None:
-        offset = 0
-        for part in parts:
-            if offset <= anchor.start() < offset + len(part) + 1:
-                if 5 <= len(part.split()) <= MAX_QUOTE_WORDS:
-                    return part.strip(" ,")
-                break
-            offset += len(part) + 1
-    short = [p.strip(" ,") for p in parts if 5 <= len(p.split()) <= MAX_QUOTE_WORDS]
-    return short[0] if short else " ".join(words[:MAX_QUOTE_WORDS]) + " …"
-
-
-_CLAUSE = re.compile(r",\s+|\s+(?=\b(?:and|but|because|so|which|while|like)\b)", re.I)
-_LEAD = re.compile(r"^(?:and|but|because|so|which|while|like|then)\s+", re.I)
-
-
-def clean_parts(sentence: str) -> list[str]:
-    """``sentence`` itself when it has no typo; else its clauses that say something on their own
-    without one ("i could read through the substitution complaints every week" out of a long
-    line with "actualy" in it), so a fast typist's story can still be quoted, never a typo."""
-    if not vocab.unknown_words(sentence):
-        return [sentence]
-    kept = re.sub(r"\b(\w+) (and|or) \1\b", r"\1_\2_\1", sentence)  # "over and over" is one
-    parts = [_LEAD.sub("", p.strip(" ,")).replace("_", " ") for p in _CLAUSE.split(kept)]
-    return [
-        p
-        for p in parts
-        if len(p.split()) >= 4 and not vocab.unknown_words(p) and vocab.finite_verb(p.split())
-    ]
-
-
-def usable_sentences(story_text: str) -> list[str]:
-    """Sentences (or typo-free clauses) of the story that may be quoted: no typo, no blame, no
-    heavy topic."""
-    found = [
-        s.strip()
-        for line in re.split(r"(?<=[.!?;])\s+|\n+", story_text)
-        if not listen.blames_customer(line) and listen.heavy_topic(line)[0] is None
-        for s in clean_parts(line)
-        if len(s.split()) >= 2
-        and not s.strip().endswith("?")
-        and not re.search(r"\b(don'?t know|no idea|not sure|dunno|idk)\b", s, re.I)
-        and not vocab.unknown_words(s)
-        and not listen.blames_customer(s)
-        and listen.heavy_topic(s)[0] is None
-    ]
-    full = [s for s in found if len(s.split()) >= 4 and vocab.finite_verb(s.split())]
-    return full or found  # two-word answers only when the story has nothing longer
-
-
-def _short(sentence: str, anchor: re.Match[str] | None) -> str:
-    """The part of the sentence around ``anchor`` when it says something on its own ("nobody else
-    goes" alone does not), else the whole sentence when it is short enough to quote."""
-    quote = quote_of(sentence, anchor)
-    whole = sentence.strip().rstrip(".!;")
-    said = len(quote.split()) >= 5 and vocab.finite_verb(quote.split())
-    if not said:
-        return whole if len(whole.split()) <= MAX_WORDS else ""
-    return quote if len(quote.split()) >= 5 or len(whole.split()) < 5 else ""
-
-
-def on_theme(item: Item, story_text: str, used: set[str]) -> list[str]:
-    """Quotes from the story on the item's theme, the most on-theme first, unused ones only."""
-    found: list[tuple[int, int, str]] = []
-    for position, sentence in enumerate(usable_sentences(story_text)):
-        score = 0
-        anchor = None
-        for about, story in _THEMES:
-            if re.search(about, item.text, re.I):
-                hits = list(re.finditer(story, sentence, re.I))
-                score += len(hits)
-                anchor = anchor or (hits[0] if hits else None)
-        if not score and _ABOUT_PEOPLE.search(item.text):
-            anchor = _PEOPLE.search(sentence)
-            score = 1 if anchor else 0
-        quote = _short(sentence, anchor) if score else ""
-        if quote and quote not in used:
-            found.append((-score, position, quote))
-    return [q for *_, q in sorted(found)]
-
-
-def shared_words(item: Item, story_text: str, used: set[str]) -> list[str]:
-    """Quotes sharing at least two content words with the item (not "customer" alone)."""
+def fit(item: Item, part: story_parts.Part) -> tuple[float, str]:
+    """How well ``part`` is what ``item`` answers, and the kind of part it is for the item."""
+    wanted = story_parts.roles_of(item)
+    score, role = 0.0, ""
+    for rank, kind in enumerate(wanted):
+        if kind in part.roles and 3.0 - 0.5 * rank > score:
+            score, role = 3.0 - 0.5 * rank, kind
+    if wanted and wanted[0] in _idea_roles(part):
+        score, role = max(score, 3.0) + 1.0, "idea"  # the user's own idea, met by the item
     concepts = matching.concepts(item.text)
-    found: list[tuple[int, int, str]] = []
-    for position, sentence in enumerate(usable_sentences(story_text)):
-        said = matching.concepts(sentence)
-        shared = [c for c in concepts if c in said and c != "customer"]
-        quote = _short(sentence, None)
-        if len(shared) >= 2 and quote not in used:
-            found.append((-len(shared), position, quote))
-    return [q for *_, q in sorted(found)]
+    said = matching.concepts(part.quote)
+    shared = [c for c in concepts if c in said and c != "customer"]
+    if not score and len(shared) < 3:
+        return 0.0, ""  # a word or two in common alone is a coincidence ("missing")
+    told = 0.25 if len(part.quote.split()) >= 7 else 0.0  # says enough to stand on its own
+    return score + min(len(shared), 1) * 0.5 + told, role or (wanted[0] if wanted else "impact")
+
+
+def best_parts(item: Item, story_text: str) -> list[tuple[float, story_parts.Part, str]]:
+    """The story's parts that ``item`` answers, best first (ties: earlier in the story)."""
+    found = [(*fit(item, p), p) for p in story_parts.parts(story_text)]
+    ranked = sorted(
+        ((s, p, r) for s, r, p in found if s >= MIN_FIT), key=lambda t: (-t[0], t[1].position)
+    )
+    return ranked
+
+
+def why(item: Item, role: str) -> str:
+    """How ``item`` helps with a part of that kind: the ladder's own clause when the part is the
+    kind the item answers first (or the user's idea), else a clause for that kind of part."""
+    wanted = story_parts.roles_of(item)
+    own = item.why if item.why and (role == "idea" or (wanted and role == wanted[0])) else None
+    return (own or _WHY.get(role) or item.why or _WHY["impact"]).rstrip(". ")
+
+
+AGAIN = "Like the one above, it answers"
+
+
+def said_reason(
+    item: Item,
+    quote: str,
+    role: str,
+    struggle: Item | None = None,
+    again: bool = False,
+    verbatim: bool = True,
+) -> str:
+    """The reason as shown: the user's words, quoted, and why the item helps with them
+    (``again``: the same part of the story as an item above; not ``verbatim``: a terse answer
+    said as a sentence, so it is given back without quotation marks)."""
+    because = why(item, role)
+    said = f"“{quote}”" if verbatim else quote
+    if again:
+        return f"{AGAIN} {said}; {because}."
+    if struggle is not None:
+        return f"You said {said}, which fits “{struggle.text}”; {because}."
+    if role == "idea":
+        return f"It is close to what you proposed: {said}; {because}."
+    return f"You said {said}; {because}."

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from coach.engine import vocab
+from coach.engine import terse, vocab
 
 _WORK_VERB = (
     r"(?:shipped|released|launched|built|rebuilt|reworked|implemented|created|introduced|replaced|"
@@ -23,7 +23,8 @@ _STOP = (
     r"(?:without|because|but|and|so|to|for|on|in|at|by|when|while|after|before|last|this|that|"
     r"which|who|with|from|since|yesterday|today|week|month|it|they|we|i|into|onto|out|up|about|"
     r"over|through|as|than|instead|every|each|all|is|was|were|are|had|has|have|did|does|across|"
-    r"among|around|along|toward|towards|per|via|one|two|three|four|five|six|several|many)"
+    r"among|around|along|toward|towards|per|via|one|two|three|four|five|six|several|many|"
+    r"she|he|him|them|us|me|you)"
 )
 _WORK = re.compile(
     rf"\b{_WORK_VERB}\s+(?P<np>{_DET}\s+(?:(?!{_STOP}\b)[A-Za-z0-9’'-]+\s*){{1,4}}"
@@ -46,7 +47,7 @@ _SUPPORT = re.compile(r"\b(support|helpdesk|customer success)\b", re.IGNORECASE)
 _MEETING = re.compile(
     r"\b(sprint planning|sprint review|design review|roadmap review|incident review|standups?|"
     r"retros?(?:pective)?s?|planning meeting|planning|demo day|demos?|1:1s?|one-on-ones?|all-hands|"
-    r"weekly sync|syncs?|kick-?offs?|post-?mortems?|steering (?:group|meeting)|qbrs?|offsites?|"
+    r"(?:weekly|team|daily) syncs?|kick-?offs?|post-?mortems?|steering (?:group|meeting)|qbrs?|offsites?|"
     r"architecture review|review meeting|team meeting|leadership meeting|staff meeting)\b",
     re.IGNORECASE,
 )
@@ -90,6 +91,10 @@ _NOT_NAMES = frozenset(
 )
 
 
+# A capitalised word after these names a place, a company or a product, not a person to ask.
+_PLACE_WORDS = frozenset(["at", "in", "from", "near", "the", "our", "their", "of", "for", "on"])
+
+
 @dataclass(frozen=True)
 class Story:
     work: str | None = None  # "the refactor of the export"
@@ -127,13 +132,43 @@ def _np(text: str) -> str:
     return " ".join(words)
 
 
-def work_of(text: str) -> str | None:
-    for pattern in (_WORK, _NOUN_WORK):
-        for match in pattern.finditer(text):
-            phrase = _np(match.group("np"))
-            if 2 <= len(phrase.split()) <= 7 and not vocab.unknown_words(phrase):
+def _ends_in_noun(phrase: str) -> bool:
+    last = phrase.split()[-1].strip("’'")
+    if last[:1].isupper() or any(ch.isdigit() for ch in last) or last.lower() in vocab.TECH:
+        return True
+    return "NOUN" in vocab._lemminflect().getAllLemmas(last.lower())
+
+
+# The work named without a determiner ("we rewrote offline sync in the app", "moved appointment
+# booking behind a login"): lower-case words up to where the sentence goes on.
+_BARE_WORK = re.compile(
+    rf"\b{_WORK_VERB}\s+(?P<np>(?:(?!{_STOP}\b)[a-z][a-z0-9-]*\s+){{0,2}}(?!{_STOP}\b)[a-z][a-z0-9-]*)"
+    r"(?=\s+(?:in|for|to|on|behind|so|and|with|at|from|into|but)\b|\s*[.,;!]|\s*$)"
+)
+
+
+def _terse_work(text: str) -> str | None:
+    """A short answer that names a thing ("pricing page rewrite") is the work it is about."""
+    for line in re.split(r"(?<=[.!?])\s+|\n+", text):
+        short = terse.read(line) if len(line.split()) <= 4 else None
+        if short is not None and short.kind == "thing" and not short.hedged:
+            phrase = short.text if short.text.startswith("the ") else f"the {short.text}"
+            if 2 <= len(phrase.split()) <= 5 and _ends_in_noun(phrase):
                 return phrase
     return None
+
+
+def work_of(text: str) -> str | None:
+    for pattern in (_WORK, _NOUN_WORK, _BARE_WORK):
+        for match in pattern.finditer(text):
+            phrase = _np(match.group("np"))
+            if (
+                (2 if pattern is not _BARE_WORK else 1) <= len(phrase.split()) <= 7
+                and not vocab.unknown_words(phrase)
+                and _ends_in_noun(phrase)  # "the older" (one) is not a piece of work
+            ):
+                return f"the {phrase}" if pattern is _BARE_WORK else phrase
+    return _terse_work(text)
 
 
 def people_of(text: str) -> tuple[str, ...]:
@@ -144,8 +179,13 @@ def people_of(text: str) -> tuple[str, ...]:
             f"your {role}" if match.group("det").lower() in ("my", "our") else f"the {role}"
         )
     for sentence in re.split(r"(?<=[.!?])\s+", text):
-        for index, token in enumerate(re.findall(r"[A-Za-z’'-]+", sentence)):
+        tokens = re.findall(r"[A-Za-z’'-]+", sentence)
+        for index, token in enumerate(tokens):
             lowered = token.lower()
+            before = tokens[index - 1].lower() if index else ""
+            after = tokens[index + 1] if index + 1 < len(tokens) else ""
+            if before in _PLACE_WORDS or after[:1].isupper():
+                continue  # "at Northwind Heating", "in Bradford", "the Leeds office": not people
             if (
                 token[0].isupper()
                 and token[1:].islower()
@@ -155,7 +195,6 @@ def people_of(text: str) -> tuple[str, ...]:
                 and not vocab.is_word(lowered)
             ):
                 found.append(token)
-            del index
     unique: list[str] = []
     for person in found:
         if person.lower() not in (p.lower() for p in unique):

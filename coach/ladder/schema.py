@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import (
     BaseModel,
@@ -38,6 +38,19 @@ class _Strict(BaseModel):
 
 
 Cue = Annotated[str, StringConstraints(min_length=2, max_length=300)]
+# The kinds of story part a suggestion can answer (coach/engine/story_parts.py reads them).
+ANSWERS = (
+    "impact",
+    "signal",
+    "distance",
+    "assumption",
+    "pressure",
+    "measure",
+    "process",
+    "alone",
+    "idea",
+)
+Answer = Literal[ANSWERS]
 
 
 class Item(_Strict):
@@ -47,7 +60,9 @@ class Item(_Strict):
     question put to the user in the second person (``{work}`` becomes what the user worked on),
     ``cues`` are patterns in a user's story that show a struggle, ``helps`` the habits and feedback
     questions of the same level that work on a struggle, ``step`` a first-step template for a habit
-    (``{work}``, ``{person}``, ``{meeting}`` from the user's story).
+    (``{work}``, ``{person}``, ``{meeting}`` from the user's story), ``answers`` the kinds of story
+    part a habit or feedback question answers (``ANSWERS``: what happened to the people, how word
+    came back, …) and ``why`` how it helps with such a part, said to the user in one clause.
     """
 
     id: ItemId
@@ -57,6 +72,8 @@ class Item(_Strict):
     cues: list[Cue] = Field(default_factory=list, max_length=30)
     helps: list[ItemId] = Field(default_factory=list, max_length=20)
     step: Text | None = None
+    answers: list[Answer] = Field(default_factory=list, max_length=len(ANSWERS))
+    why: Text | None = None
 
     @field_validator("cues")
     @classmethod

@@ -1,0 +1,100 @@
+"""What a suggestion's reason quotes, and why: the parts of the user's story, read as a user would."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from engine_helpers import customer_empathy
+
+from coach.engine import grounding, listen, story_parts
+from coach.engine.story import read_story
+from coach.ladder.schema import Level
+
+TODAY = date(2026, 12, 1)
+
+
+def quotes(story: str) -> list[str]:
+    return [p.quote for p in story_parts.parts(story) if p.verbatim]
+
+
+def test_a_quote_is_spelling_fixed_and_a_guessed_word_is_never_quoted():
+    found = quotes(
+        "ppl cant find bikes at night\n"
+        "we didnt check the usage data tbh\n"
+        "i think i just looked at the spam complaints and didnt ask anyone, like i never asked "
+        "how long the shoper waits"
+    )
+    assert "people can't find bikes at night" in found
+    assert "we didn't check the usage data" in found  # "tbh" only pads: left out
+    assert "I think I just looked at the spam complaints" in found
+    # "shoper" could be "shopper" or "shower": that clause is left out, never misquoted
+    assert not any("shower" in q or "shoper" in q for q in found)
+
+
+def test_a_clause_that_leans_on_another_is_never_quoted_alone():
+    found = quotes(
+        "When two technicians edited the same work order without signal, the newer save silently "
+        "replaced the older one, so one technician's note about a missing valve vanished."
+    )
+    assert found and not any(q.lower().startswith(("when", "so ")) for q in found)
+    assert all("…" not in q for q in found)
+
+
+def test_the_users_own_idea_keeps_its_subject_across_a_comma():
+    found = quotes(
+        "I could pull the list of accounts still calling the old version a month before the next "
+        "cutover, and ask account management to phone them."
+    )
+    assert "I could ask account management to phone them" in found
+    assert "ask account management to phone them" not in found
+
+
+def test_a_reason_quotes_the_part_the_item_answers_and_says_why():
+    level = customer_empathy().level(1)
+    story = (
+        "We moved the settings into a new profile page.\n"
+        "People kept asking support where the notification switch went.\n"
+        "Maybe I could read the app store reviews every week."
+    )
+    found = {s.item_id: s.reason for s in grounding.suggestions(level, story, "", [], TODAY)}
+    habit = level.find("l1.habit.1")[1]
+    assert found["l1.habit.1"] == (
+        "It is close to what you proposed: “Maybe I could read the app store reviews every "
+        f"week”; {habit.why}."
+    )
+    assert len(set(found.values())) == len(found)  # each item its own part of the story
+
+
+def test_a_company_ladder_without_the_optional_fields_still_quotes_the_story():
+    shipped = customer_empathy().level(1).model_dump(by_alias=True)
+    for field in ("common_struggles", "habits", "feedback_questions"):
+        for item in shipped[field]:
+            for optional in ("answers", "why", "cues", "helps", "step"):
+                item.pop(optional, None)
+    level = Level.model_validate(shipped)
+    story = (
+        "Users complained they could not find their saved searches.\n"
+        "I never asked anyone how people use saved searches."
+    )
+    reasons = [s.reason for s in grounding.suggestions(level, story, "", [], TODAY)]
+    assert any("“Users complained they could not find their saved searches”" in r for r in reasons)
+    assert all(r.endswith(".") for r in reasons)
+
+
+def test_half_done_in_the_review_is_not_done():
+    assert listen._progress("Half of it: I asked, but I never read the answer.") == "partly"
+    assert listen._progress("Only half. Support sent the export, but I stopped.") == "partly"
+    assert listen._progress("Yes, I went in on Tuesday.") == "done"
+
+
+def test_the_story_names_work_and_people_that_read_right_in_a_step():
+    story = read_story(
+        "The newer save silently replaced the older one. The dispatcher at Northwind Heating "
+        "rebooked the visit. One of them wrote that she stayed late. I asked Tomasz in support."
+    )
+    assert story.work is None  # not "the older", not "the she stayed"
+    assert story.people == ("Tomasz",)  # a company after "at" is not a person to ask
+    assert read_story("pricing page rewrite").work == "the pricing page rewrite"
+    assert read_story("The portal moved appointment booking behind a login.").work == (
+        "the appointment booking"
+    )
