@@ -217,10 +217,23 @@ class CoachApp(App):
             from coach.engine import warm
             from coach.tui.widgets.conversation import warm_rendering
 
+            self.call_from_thread(self._warm_styles)
             warm_rendering()
             warm.warm(self.settings, self.root.prompts, self.root.ladders)
         finally:
             gc_pause.resume()  # start-up is over: what it built is frozen, collections resume
+
+    def _warm_styles(self) -> None:
+        """The level and session screens' widget CSS parsed and the rules indexed now, on the UI
+        thread while Home waits, not when the first session opens (Textual parses a widget
+        class's CSS when its first instance is mounted, then indexes every rule again)."""
+        from coach.tui.screens.level import style_samples as level_samples
+        from coach.tui.screens.session import style_samples as session_samples
+
+        self._style_other_screens()
+        for widget in (*level_samples(), *session_samples()):
+            widget._post_register(self)  # what mounting does first: adds the class's CSS
+        self.stylesheet.rules_map  # noqa: B018 - parsed and indexed here
 
     # -- sessions -----------------------------------------------------------------------------------
     def _notice(self, text: str) -> None:
