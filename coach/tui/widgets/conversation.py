@@ -228,15 +228,18 @@ class Conversation(ScrollView):
     def history_changed(self, first: int) -> None:
         self._content_changed(first)
 
-    def tail_changed(self, first: int) -> None:
-        self._content_changed(len(self.history.lines) + self._gap() + first)
+    def tail_changed(self, first: int, end: int) -> None:
+        above = len(self.history.lines) + self._gap()
+        self._content_changed(above + first, above + end)
 
-    def _content_changed(self, first: int) -> None:
-        """Lines from ``first`` on changed: a new scroll range if the height changed, the view
-        kept at the end while it is there, and only the lines that changed repainted."""
+    def _content_changed(self, first: int, end: int | None = None) -> None:
+        """Lines from ``first`` on (to ``end``, if the height is the same) changed: a new scroll
+        range if the height changed, the view kept at the end while it is there, and only the
+        lines that changed repainted (a flush while a reply streams: its last line or two)."""
         height = len(self.history.lines) + self._gap() + len(self.tail.lines)
         scrolled = self.scroll_offset.y
-        if height != self.virtual_size.height:
+        moved = height != self.virtual_size.height  # the lines below ``first`` moved too
+        if moved:
             self.virtual_size = Size(self._width, height)
             self._scroll_update(self.virtual_size)
             if self._anchored and not self._anchor_released:
@@ -244,8 +247,9 @@ class Conversation(ScrollView):
         if self.scroll_offset.y != scrolled:
             return  # scrolling repaints the whole view
         top = max(0, first - scrolled)
-        if top < self.size.height:
-            self.refresh(Region(0, top, self.size.width, self.size.height - top))
+        bottom = self.size.height if moved or end is None else min(self.size.height, end - scrolled)
+        if top < bottom:
+            self.refresh(Region(0, top, self.size.width, bottom - top))
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)

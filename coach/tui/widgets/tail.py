@@ -44,8 +44,12 @@ class Tail:
             (n for n, (a, b) in enumerate(zip(old, new, strict=False)) if a is not b),
             min(len(old), len(new)),
         )
+        end = len(new)  # lines from ``first`` to ``end`` changed (the room below is the same)
+        if len(old) == len(new):
+            while end > first and old[end - 1] is new[end - 1]:
+                end -= 1
         self.lines = new
-        self.view.tail_changed(first)
+        self.view.tail_changed(first, end)
 
     def _render(self, text: str, width: int) -> list[Strip]:
         """Plain text, wrapped; a finished source line is rendered once and its strips reused.
