@@ -242,8 +242,8 @@ class Conversation(ScrollView):
         if moved:
             self.virtual_size = Size(self._width, height)
             self._scroll_update(self.virtual_size)
-            if self._anchored and not self._anchor_released:
-                self.scroll_target_y = self.scroll_y = self.max_scroll_y
+            if self._anchored and not self._anchor_released:  # (a scroll animating stops)
+                self._scroll_to(y=self.max_scroll_y, animate=False, release_anchor=False)
         if self.scroll_offset.y != scrolled:
             return  # scrolling repaints the whole view
         top = max(0, first - scrolled)
