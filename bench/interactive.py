@@ -14,7 +14,10 @@ Per run (a fresh journal each time), in model mode:
   arrival → printed is the baseline;
 * **streaming CPU**: whole-process CPU (all threads, /proc) while a 1,000-chunk reply streams at
   ``--tps`` chunks a second, as % of one core; the bare client printing the same stream is the
-  baseline.
+  baseline, run right after coach in each run, and **what coach adds** is their difference,
+  paired run by run (on a loaded machine both rise; the difference is what the app costs).
+
+The load average is printed before and after (a figure taken under load says so).
 
 Run: .venv/bin/python bench/interactive.py [--runs 5] [--tps 100]
 """
@@ -46,6 +49,9 @@ class Run:
 
     def add(self, name: str, value: float) -> None:
         self.figures.setdefault(name, []).append(value)
+
+    def add_all(self, name: str, values: list[float]) -> None:
+        self.figures[name] = values
 
 
 def start_session(app: PtyProgram, server: BenchServer) -> tuple[float, int]:
@@ -136,11 +142,18 @@ def main() -> int:
     parser.add_argument("--tps", type=float, default=100.0)
     args = parser.parse_args()
     figures = Run()
+    print("before:", load_line())
     with BenchServer(tps=args.tps, words=40) as server:
         for turn in range(args.runs):
             coach_run(server, figures, turn)
             bare_run(server, figures)
-    print(load_line())
+    coach_cpu = figures.figures["coach: streaming CPU, % of a core"]
+    bare_cpu = figures.figures["bare client: streaming CPU, % of a core"]
+    figures.add_all(
+        "coach adds beside the bare client, % of a core",
+        [a - b for a, b in zip(coach_cpu, bare_cpu, strict=True)],
+    )
+    print("after: ", load_line())
     print(
         header(
             f"In a pty 120x40, model server in another process, {args.runs} runs, {args.tps:g} chunks/s"

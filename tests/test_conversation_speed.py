@@ -129,3 +129,21 @@ async def test_a_long_session_paints_its_newest_turns_first_then_all_of_them(mon
         assert "user turn 0" in text and "coach turn 299" in text
         assert text.count("You") == 300 and text.count("Coach") == 300
         assert len(history.entries) > FIRST_SHOWN
+
+
+async def test_a_new_turn_brings_the_view_back_to_the_end_even_while_it_scrolls_up():
+    app = One()
+    async with app.run_test(size=(80, 20)) as pilot:
+        conversation = app.query_one(Conversation)
+        for n in range(40):
+            await conversation.add_user_turn(f"turn {n}")
+        await pilot.pause()
+        conversation.scroll_home(animate=True, duration=1.0)  # Home pressed just before sending
+        await pilot.pause(0.2)
+        assert 0 < conversation.scroll_y < conversation.max_scroll_y
+        await conversation.add_user_turn("sent while it scrolled")
+        await pilot.pause(1.2)
+        assert conversation.scroll_y == conversation.max_scroll_y
+        assert "sent while it scrolled" in "\n".join(
+            conversation.render_line(y).text for y in range(conversation.size.height)
+        )

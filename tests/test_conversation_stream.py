@@ -154,7 +154,7 @@ async def test_a_resize_rewraps_every_turn_and_the_open_tail():
         await pilot.pause()
         await pilot.resize_terminal(50, 30)
         await pilot.pause()
-        width = conversation.history.size.width
+        width = conversation.history.width
         assert width < 50
         for strip in conversation.history.lines + conversation.tail.lines:
             assert len(strip.text.rstrip()) <= width

@@ -21,6 +21,11 @@ def level_prompt(level) -> Content:
     return Content.assemble(f"{clean(level.label)}\n", (f"  → {clean(shift)}", "dim"))
 
 
+def style_samples() -> list:
+    """One widget of each class this screen shows that Home does not (``CoachApp._warm_styles``)."""
+    return [VerticalScroll(), SafeStatic("")]
+
+
 class LevelScreen(Screen):
     BINDINGS = bindings("level")
 

@@ -27,6 +27,11 @@ from coach.tui.widgets.safe import SafeStatic, clean, safe_text
 from coach.tui.widgets.ticklist import TickList
 
 
+def style_samples() -> list:
+    """One widget of each class this screen shows (``CoachApp._warm_styles``)."""
+    return [Conversation(), SafeStatic(""), Composer(), TickList(), Vertical(), Horizontal()]
+
+
 class SessionScreen(Screen):
     # Send (Ctrl+S) is not a priority key: in the input the Composer handles it in key order.
     BINDINGS = bindings("session")

@@ -1,19 +1,19 @@
 """The conversation: user turns as plain text, coach turns as Markdown, streamed cheaply.
 
-Streaming design (measured in bench/stream_render.py). Every flush of a Textual screen that
-changes a widget's height costs a layout and a full repaint, and each mounted widget adds to
-both; re-parsing a growing Markdown document adds a cost that grows with the reply. So:
+Streaming design (measured in bench/stream_render.py and bench/interactive.py). A change of a
+widget's height costs a layout and a repaint of the whole screen, each widget adds to both, and
+re-parsing a growing Markdown document costs more as the reply grows. So:
 
-* The conversation is a scroll container with two children whatever the session's length:
-  ``History`` (every finished turn, and the finished pieces of the streaming one, as rendered
-  lines kept in memory) and ``tail`` (the open end of the streaming reply, plain text, growing
-  ``tail.TAIL_STEP`` lines at a time). Scrolling reuses the lines; only changed lines are repainted.
+* The conversation is one line-API widget whatever the session's length. It paints two lists of
+  rendered lines: ``History`` (every finished turn, and the finished pieces of the streaming
+  one) and ``Tail`` (the open end of the streaming reply, plain text, growing
+  ``tail.TAIL_STEP`` lines at a time). New text changes the scroll range, not the layout; only
+  changed lines are repainted, or the view when it scrolls.
 * The first chunk is shown at once (in the next frame); later ones are buffered and flushed
   every ``FLUSH_SECONDS``. A flush cuts the reply where finished Markdown blocks end
   (``coach.tui.blocks``); a finished piece is rendered once and joined to the earlier pieces
   exactly as one render of the whole reply would place it (``stream_markdown``), and the
-  still-open rest is shown as plain text. Finishing renders only the rest: the final render is
-  the one-shot render, for a few milliseconds of work.
+  still-open rest is shown as plain text. Finishing renders only the rest.
 * A session resumed with many turns paints its newest ``FIRST_SHOWN`` turns in the first frame;
   the older ones are rendered ``BACKFILL_BATCH`` per frame after it (likewise after a resize).
 * Turns older than ``MARKDOWN_WINDOW`` are shown as plain text, so a resize re-renders a bounded
@@ -24,156 +24,50 @@ both; re-parsing a growing Markdown document adds a cost that grows with the rep
 from __future__ import annotations
 
 import asyncio
-from dataclasses import dataclass
 
-from textual.containers import VerticalScroll
-from textual.content import Content
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.reactive import Reactive
+from textual.renderables.blank import Blank
+from textual.scroll_view import ScrollView
+from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 from textual.timer import Timer
 
 from coach.tui import blocks
-from coach.tui.widgets.safe import StreamCleaner, clean
+from coach.tui.widgets.history import (
+    FIRST_SHOWN,
+    MARKDOWN_WINDOW,
+    SHOW_MAX_CHARS,
+    Entry,
+    History,
+    TurnRecord,
+)
+from coach.tui.widgets.safe import StreamCleaner
 from coach.tui.widgets.stream_markdown import (
-    Lines,
     PieceRenderer,
+    blank_line,
     markdown_renderable,
-    render_markdown,
-    render_plain,
 )
 from coach.tui.widgets.tail import Tail
 
-__all__ = ["Conversation", "StreamHandle", "TurnRecord"]
+__all__ = [
+    "FIRST_SHOWN",
+    "MARKDOWN_WINDOW",
+    "SHOW_MAX_CHARS",
+    "Conversation",
+    "History",
+    "StreamHandle",
+    "TurnRecord",
+]
 
 FLUSH_SECONDS = 0.2  # five screen updates a second while a reply streams
 PIECE_CHARS = 200  # finished blocks wait in the plain tail until this much can be rendered at once
-MARKDOWN_WINDOW = 30  # turns rendered as Markdown; older ones as plain text
-# A turn shows at most this many characters (a runaway server that ignores max_tokens can send
-# megabytes: 5 MB took 15 s to render). The journal keeps all of it; `coach sessions show` prints it.
-SHOW_MAX_CHARS = 100_000
-FIRST_SHOWN = 60  # turns rendered before a long session's first frame; older ones follow
-BACKFILL_BATCH = 100  # older turns rendered per frame after it
-LABELS = {"user": "You", "coach": "Coach"}
-
-
-@dataclass
-class TurnRecord:
-    """What one turn shows: who, the text as received, and a note such as "stopped"."""
-
-    role: str
-    text: str
-    note: str = ""
-
-
-class _Entry:
-    """A turn in the history with its rendered lines (label, body, one blank line)."""
-
-    def __init__(self, record: TurnRecord, streaming: bool = False) -> None:
-        self.record = record
-        self.plain = record.role == "user"
-        self.streaming = streaming
-        self.pieces: PieceRenderer | None = None  # the streamed reply's pieces, until finished
-        self.body: list[Strip] | None = None  # None: render again
-        self.lines: list[Strip] | None = None  # None: join again at the next rebuild
-
-    def label(self) -> Content:
-        role, note = self.record.role, self.record.note
-        text = LABELS.get(role, role) + (f"  ({note})" if note else "")
-        return Content.styled(text, "bold $accent" if role == "user" else "bold $text-muted")
-
-    def render(self, history: History, width: int) -> list[Strip]:
-        if self.pieces is not None:
-            body = self.pieces.lines
-        else:
-            if self.body is None:
-                text = self.record.text
-                if len(text) > SHOW_MAX_CHARS:  # plain, and only its beginning
-                    self.body = render_plain(
-                        history, Content(clean(text[:SHOW_MAX_CHARS])), width
-                    ) + render_plain(history, _too_long(len(text)), width)
-                elif self.plain:
-                    self.body = render_plain(history, Content(clean(text)), width)
-                else:
-                    self.body = render_markdown(history, text, width).lines
-            body = self.body
-        label = render_plain(history, self.label(), width)
-        ending: list[Strip] = []
-        if self.record.note and self.record.text.strip():  # say so where the text stops, too
-            ending = render_plain(
-                history, Content.styled(f"… ({self.record.note})", "italic"), width
-            )
-        self.lines = label + body + ending + ([] if self.streaming else [Strip([], 0)])
-        return self.lines
-
-
-def _too_long(length: int) -> Content:
-    return Content.styled(
-        f"… {length - SHOW_MAX_CHARS:,} more characters not shown here (the reply is "
-        f"{length:,} long); all of it is saved: `coach sessions show` prints it.",
-        "italic",
-    )
-
-
-class History(Lines):
-    """Every turn so far as lines; each turn is rendered once per width."""
-
-    virtual_size = Reactive(Size(0, 0), layout=False, repaint=False)  # see Conversation
-
-    def __init__(self, **kwargs) -> None:
-        super().__init__(**kwargs)
-        self.entries: list[_Entry] = []
-        self.width = 0
-        self.shown_from = 0  # entries before this one are not rendered yet (see _backfill)
-
-    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        if width != self.width:
-            self.width = width
-            for entry in self.entries:
-                entry.body = entry.lines = None
-                if entry.pieces is not None:
-                    entry.pieces.rerender(width)
-            # A resumed session of 1,000 turns took 0.55–0.88 s to render before its first
-            # frame: show the newest turns now, the older ones a batch per frame after it.
-            self.shown_from = max(0, len(self.entries) - FIRST_SHOWN)
-            if self.shown_from:
-                self.call_after_refresh(self._backfill)
-        if any(entry.lines is None for entry in self.entries[self.shown_from :]):
-            self.rebuild()
-        return len(self.lines)
-
-    def _backfill(self) -> None:
-        if not self.shown_from or not self.width:
-            return
-        self.shown_from = max(0, self.shown_from - BACKFILL_BATCH)
-        self.rebuild()
-        if self.shown_from:
-            self.call_after_refresh(self._backfill)
-
-    def rebuild(self) -> None:
-        """Join the entries' lines, rendering those that changed (once a width is known)."""
-        if not self.width:
-            self.refresh(layout=True)
-            return
-        lines: list[Strip] = []
-        first_changed = None
-        for entry in self.entries[self.shown_from :]:
-            if entry.lines is None:
-                if first_changed is None:
-                    first_changed = len(lines)
-                entry.render(self, self.width)
-            lines.extend(entry.lines)
-        self.set_lines(lines, len(lines) if first_changed is None else first_changed)
-
-    def changed(self, entry: _Entry) -> None:
-        entry.lines = None
-        self.rebuild()
 
 
 class StreamHandle:
     """Feeds one streaming coach turn; ``finish`` or ``cancel`` ends it."""
 
-    def __init__(self, conversation: Conversation, entry: _Entry) -> None:
+    def __init__(self, conversation: Conversation, entry: Entry) -> None:
         self.conversation = conversation
         self.entry = entry
         self._chunks: list[str] = []
@@ -249,7 +143,7 @@ class StreamHandle:
         entry, history = self.entry, self.conversation.history
         entry.record.text = self.text
         if self._received > SHOW_MAX_CHARS:
-            entry.body = None  # rendered plain, its beginning only (``_Entry.render``)
+            entry.body = None  # rendered plain, its beginning only (``Entry.render``)
         elif not blocks.needs_whole_render(self._clean):  # else a link definition may change
             entry.pieces.add(self._clean[self._cut :], history.width)  # earlier pieces
             entry.body = entry.pieces.lines if history.width else None
@@ -267,33 +161,103 @@ class StreamHandle:
         self.conversation.history.changed(self.entry)
 
 
-class Conversation(VerticalScroll):
-    """The turns of a session, newest at the bottom; a constant number of widgets."""
+class Conversation(ScrollView):
+    """The turns of a session, newest at the bottom: one line-API widget.
 
-    DEFAULT_CSS = "Conversation { scrollbar-gutter: stable; }"
+    The history's lines and the tail's are painted here, so adding a turn or growing the tail
+    changes the scroll range, never the screen's layout: a layout re-arranged and repainted the
+    whole session screen (the Ctrl+S frame took 15–30 ms of it, measured).
+    """
 
-    # Textual lays the screen out a second time whenever a widget's virtual size changes (for
-    # scrollbars that may appear). The gutter is reserved and overflow-x hidden, so the first
-    # layout is final: this halves the frames of a streaming reply (measured).
+    # The scroll bar is always laid out, and blank while everything fits (``_Gutter``): showing
+    # or hiding it would be a layout of the whole screen in the frame of the user's own turn.
+    DEFAULT_CSS = "Conversation { overflow-y: scroll; overflow-x: hidden; }"
+
+    # The scroll range follows the text (``_content_changed``); it needs no layout.
     virtual_size = Reactive(Size(0, 0), layout=False, repaint=False)
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
-        self.history = History(classes="history")
-        self.tail = Tail(classes="tail")
-
-    def compose(self):
-        yield self.history
-        yield self.tail
+        self.history = History(self)
+        self.tail = Tail(self)
+        self._width = 0
 
     def on_mount(self) -> None:
         self.anchor()
 
     @property
+    def vertical_scrollbar(self) -> ScrollBar:
+        if self._vertical_scrollbar is None:  # as Textual makes it, of the class below
+            self._vertical_scrollbar = _Gutter(
+                vertical=True, name="vertical", thickness=self.scrollbar_size_vertical
+            )
+            self._vertical_scrollbar.display = False
+            self.app._start_widget(self, self._vertical_scrollbar)
+        return self._vertical_scrollbar
+
+    @property
     def turns(self) -> list[TurnRecord]:
         return [entry.record for entry in self.history.entries]
 
-    def _add(self, entry: _Entry) -> None:
+    # -- painting ----------------------------------------------------------------------------------
+    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout=True):
+        changed = super()._size_updated(size, virtual_size, container_size, layout)
+        width = size.width - self.styles.gutter.width - self.scrollbar_gutter.width
+        if width > 0 and width != self._width:  # rendered in this layout, before its frame
+            self._width = width
+            self.history.set_width(width)
+            self.tail.set_width(width)
+            self._content_changed(0)
+        return changed
+
+    def _gap(self) -> int:
+        """A blank line between a rendered piece and the open text after it."""
+        return 1 if self.tail.after_piece and self.tail.text else 0
+
+    def render_line(self, y: int) -> Strip:
+        line = y + self.scroll_offset.y
+        history = self.history.lines
+        if line < len(history):
+            return history[line]
+        line -= len(history) + self._gap()
+        tail = self.tail.lines
+        if 0 <= line < len(tail):
+            return tail[line]
+        return blank_line(self._width)
+
+    def history_changed(self, first: int) -> None:
+        self._content_changed(first)
+
+    def tail_changed(self, first: int, end: int) -> None:
+        above = len(self.history.lines) + self._gap()
+        self._content_changed(above + first, above + end)
+
+    def _content_changed(self, first: int, end: int | None = None) -> None:
+        """Lines from ``first`` on (to ``end``, if the height is the same) changed: a new scroll
+        range if the height changed, the view kept at the end while it is there, and only the
+        lines that changed repainted (a flush while a reply streams: its last line or two)."""
+        height = len(self.history.lines) + self._gap() + len(self.tail.lines)
+        scrolled = self.scroll_offset.y
+        moved = height != self.virtual_size.height  # the lines below ``first`` moved too
+        if moved:
+            self.virtual_size = Size(self._width, height)
+            self._scroll_update(self.virtual_size)
+            if self._anchored and not self._anchor_released:  # (a scroll animating stops)
+                self._scroll_to(y=self.max_scroll_y, animate=False, release_anchor=False)
+        if self.scroll_offset.y != scrolled:
+            return  # scrolling repaints the whole view
+        top = max(0, first - scrolled)
+        bottom = self.size.height if moved or end is None else min(self.size.height, end - scrolled)
+        if top < bottom:
+            self.refresh(Region(0, top, self.size.width, bottom - top))
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        if self._anchored and self._anchor_released:
+            self._check_anchor()  # back at the end: follow new text again
+
+    # -- turns -------------------------------------------------------------------------------------
+    def _add(self, entry: Entry) -> None:
         history = self.history
         history.entries.append(entry)
         if len(history.entries) > MARKDOWN_WINDOW:
@@ -301,24 +265,23 @@ class Conversation(VerticalScroll):
             if not old.plain and not old.streaming:
                 old.plain = True
                 old.body = old.lines = None
+        self._anchor_released = False  # a new turn brings the view back to the end
         history.rebuild()
-        self.scroll_end(animate=False)  # a new turn brings the view back to the end
 
     async def add_user_turn(self, text: str, note: str = "") -> None:
         self.show_user_turn(text, note)
 
     def show_user_turn(self, text: str, note: str = "") -> None:
         """The user's turn, in the frame being prepared (``add_user_turn`` from a coroutine)."""
-        self._add(_Entry(TurnRecord("user", text, note)))
+        self._add(Entry(TurnRecord("user", text, note)))
 
     async def painted(self) -> None:
         """Return once the screen has been painted with what was added (e.g. the user's own
         turn before the engine and the SDK prepare the request: ~10–20 ms of the loop).
 
-        Twice after a refresh: the new turn's change of height reaches the screen as a message
-        of its own, often after the frame that shows the cleared input, and the request built
-        after that frame then held the loop for ~40 ms before the turn was painted (measured).
-        The second wait costs nothing when the first frame had everything.
+        Twice after a refresh: a change made while a frame is being prepared may reach the
+        screen in the frame after it. The second wait costs nothing when the first frame had
+        everything.
         """
         for _ in range(2):
             done = asyncio.get_running_loop().create_future()
@@ -326,23 +289,35 @@ class Conversation(VerticalScroll):
             await done
 
     async def add_coach_turn(self, text: str, note: str = "") -> None:
-        self._add(_Entry(TurnRecord("coach", text, note)))
+        self._add(Entry(TurnRecord("coach", text, note)))
 
     async def begin_coach_stream(self) -> StreamHandle:
         return self.open_coach_stream()
 
     def open_coach_stream(self) -> StreamHandle:
-        """A streaming coach turn, its room below it already laid out (``Tail.open``)."""
-        entry = _Entry(TurnRecord("coach", ""), streaming=True)
-        entry.pieces = PieceRenderer(self.history)
+        """A streaming coach turn, its room below it already there (``Tail.open``)."""
+        entry = Entry(TurnRecord("coach", ""), streaming=True)
+        entry.pieces = PieceRenderer(self)
         self._add(entry)
         self.tail.open = True
         self.tail.set_text("")
         return StreamHandle(self, entry)
 
     def show_tail(self, text: str, after_piece: bool) -> None:
-        self.tail.set_class(after_piece and bool(text), "-after-piece")
+        moved = bool(self._gap()) != (after_piece and bool(text))  # the blank line above it
+        self.tail.after_piece = after_piece
         self.tail.set_text(text)
+        if moved:
+            self._content_changed(len(self.history.lines))
+
+
+class _Gutter(ScrollBar):
+    """A scroll bar that looks like the empty gutter while there is nothing to scroll."""
+
+    def render(self):
+        if self.window_virtual_size <= self.window_size:
+            return Blank(self.parent.background_colors[1])
+        return super().render()
 
 
 def warm_rendering() -> None:

@@ -6,16 +6,17 @@ top-level blocks (``coach.tui.blocks``), rendering each piece once and joining t
 that same rule gives exactly the lines of one render of the whole reply, at a fraction of the
 cost: earlier pieces are never rendered again while the reply streams.
 
-``Lines`` is a line-API widget: it keeps its strips and hands them to the compositor, so showing
-new text re-renders only what changed, and the conversation needs a constant number of widgets.
+The conversation (one line-API widget) keeps these lines and hands them to the compositor, so
+showing new text re-renders only what changed.
 """
 
 from __future__ import annotations
 
+import functools
+
 from rich.markdown import Markdown as RichMarkdown
 from rich.style import Style
 from textual.content import Content
-from textual.geometry import Region, Size
 from textual.strip import Strip
 from textual.visual import Visual, visualize
 from textual.widget import Widget
@@ -30,8 +31,10 @@ def markdown_renderable(text: str) -> RichMarkdown:
     return RichMarkdown(clean(text), hyperlinks=False, code_theme=CODE_THEME)
 
 
+@functools.lru_cache(maxsize=16)
 def blank_line(width: int) -> Strip:
-    """An empty line (with a real style: Textual's filters, such as NO_COLOR's, need one)."""
+    """An empty line (with a real style: Textual's filters, such as NO_COLOR's, need one); the
+    same object for a width, so an unchanged blank line is recognised by identity."""
     return Strip.blank(width, Style.null())
 
 
@@ -121,37 +124,3 @@ class PieceRenderer:
         if self._separator is None:  # the blank line Rich puts between blocks, from Rich itself
             self._separator = render_markdown(self.widget, "a\n\nb", width).lines[1]
         self.lines = join_pieces(self.pieces, self._separator)
-
-
-class Lines(Widget):
-    """A widget showing a list of prepared strips, as tall as the list."""
-
-    DEFAULT_CSS = "Lines { height: auto; }"
-
-    def __init__(self, **kwargs) -> None:
-        super().__init__(**kwargs)
-        self.auto_links = False
-        self.lines: list[Strip] = []
-
-    def get_content_width(self, container: Size, viewport: Size) -> int:
-        return container.width
-
-    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return len(self.lines)
-
-    def render_line(self, y: int) -> Strip:
-        lines = self.lines
-        return lines[y] if y < len(lines) else blank_line(self.size.width)
-
-    def set_lines(self, lines: list[Strip], first_changed: int = 0) -> None:
-        """Show ``lines``; only lines from ``first_changed`` on are repainted.
-
-        A change of height needs a layout (the scroll range changes); otherwise only the changed
-        lines are repainted, which is much cheaper than the full repaint a layout brings.
-        """
-        old = len(self.lines)
-        self.lines = lines
-        if len(lines) != old:
-            self.refresh(layout=True)
-        elif first_changed < old:
-            self.refresh(Region(0, first_changed, self.size.width, old - first_changed))

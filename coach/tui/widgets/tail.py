@@ -1,53 +1,55 @@
-"""The open end of a streaming reply, as plain text (the conversation's ``tail``)."""
+"""The open end of a streaming reply, as plain text (the conversation's ``tail``).
+
+Not a widget: its lines are painted by the conversation (one line-API widget), so a change of
+its height is a new scroll range, never a new layout of the screen.
+"""
 
 from __future__ import annotations
 
 from textual.content import Content
-from textual.geometry import Size
-from textual.reactive import Reactive
 from textual.strip import Strip
+from textual.widget import Widget
 
-from coach.tui.widgets.stream_markdown import Lines, blank_line, render_plain
+from coach.tui.widgets.stream_markdown import blank_line, render_plain
 
 TAIL_STEP = 16  # the open tail grows this many lines at a time (at most half the view)
 
 
-class Tail(Lines):
+class Tail:
     """The open end of a streaming reply, as plain text."""
 
-    virtual_size = Reactive(Size(0, 0), layout=False, repaint=False)  # see Conversation
-
-    DEFAULT_CSS = "Tail.-after-piece { margin-top: 1; }"
-
-    def __init__(self, **kwargs) -> None:
-        super().__init__(**kwargs)
+    def __init__(self, view: Widget) -> None:
+        self.view = view  # the conversation, which paints these lines
         self.text = ""
         self.width = 0
+        self.lines: list[Strip] = []
         # While a reply is open, its first lines of room are there before any text: the first
-        # chunk then repaints a line instead of changing the height, which costs a layout and a
-        # repaint of the whole screen (~10–20 ms between a reply's arrival and its paint).
+        # chunk then repaints a line instead of moving or growing the view.
         self.open = False
+        self.after_piece = False  # a blank line above it (it continues a rendered piece)
         self._done_lines: list[tuple[str, list[Strip]]] = []  # finished source lines, rendered
 
-    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        if width != self.width:
-            self.width = width
-            self._done_lines.clear()
-            self.set_lines(self._render(self.text, width))
-        return len(self.lines)
+    def set_width(self, width: int) -> None:
+        self.width = width
+        self._done_lines.clear()
+        self.lines = self._render(self.text, width)
 
     def set_text(self, text: str) -> None:
         self.text = text
-        if self.width:
-            old = self.lines
-            new = self._render(text, self.width)
-            first = next(
-                (n for n, (a, b) in enumerate(zip(old, new, strict=False)) if a is not b),
-                min(len(old), len(new)),
-            )
-            self.set_lines(new, first)
-        else:
-            self.refresh(layout=True)
+        if not self.width:
+            return  # rendered when the view knows its width
+        old = self.lines
+        new = self._render(text, self.width)
+        first = next(
+            (n for n, (a, b) in enumerate(zip(old, new, strict=False)) if a is not b),
+            min(len(old), len(new)),
+        )
+        end = len(new)  # lines from ``first`` to ``end`` changed (the room below is the same)
+        if len(old) == len(new):
+            while end > first and old[end - 1] is new[end - 1]:
+                end -= 1
+        self.lines = new
+        self.view.tail_changed(first, end)
 
     def _render(self, text: str, width: int) -> list[Strip]:
         """Plain text, wrapped; a finished source line is rendered once and its strips reused.
@@ -66,15 +68,14 @@ class Tail(Lines):
         cache.extend((line, self._wrap(line, width)) for line in done[kept:])
         lines = [strip for _, strips in cache for strip in strips]
         lines += self._wrap(last, width)
-        # Grow in steps: each change of height costs a layout and a repaint of the whole screen
-        # (bench/stream_render.py: 107 layouts for a 4,000-token reply at 8 lines, 65 at 16).
-        # The text then stays still while it fills the room below it, instead of moving a line
-        # at a time.
+        # Grow in steps: the text then stays still while it fills the room below it, and a
+        # flush repaints the lines that changed instead of scrolling the whole view a line at a
+        # time.
         lines += [blank_line(width)] * (-len(lines) % self._step())
         return lines
 
     def _step(self) -> int:
-        return max(1, min(TAIL_STEP, self.parent.size.height // 2 if self.parent else TAIL_STEP))
+        return max(1, min(TAIL_STEP, self.view.size.height // 2 or TAIL_STEP))
 
     def _wrap(self, line: str, width: int) -> list[Strip]:
-        return render_plain(self, Content(line), width) or [blank_line(width)]
+        return render_plain(self.view, Content(line), width) or [blank_line(width)]
