@@ -98,3 +98,16 @@ def test_the_story_names_work_and_people_that_read_right_in_a_step():
     assert read_story("The portal moved appointment booking behind a login.").work == (
         "the appointment booking"
     )
+
+
+def test_a_terse_answer_is_said_back_as_a_sentence_never_as_a_quote():
+    (part,) = story_parts.parts("login bug\nusers locked out\nidk")
+    assert (part.quote, part.verbatim, "impact" in part.roles) == (
+        "users were locked out",
+        False,
+        True,
+    )
+    level = customer_empathy().level(1)
+    reasons = [s.reason for s in grounding.suggestions(level, "users locked out", "", [], TODAY)]
+    assert any(r.startswith("You said users were locked out;") for r in reasons)
+    assert not any("“users were locked out”" in r for r in reasons)  # not the user's own words

@@ -97,7 +97,7 @@ def said_reason(
     because = why(item, role)
     said = f"“{quote}”" if verbatim else quote
     if again:
-        return f"{AGAIN} {said}; {because}."
+        return f"{AGAIN} {said if verbatim else f'what you said: {said}'}; {because}."
     if struggle is not None:
         return f"You said {said}, which fits “{struggle.text}”; {because}."
     if role == "idea":

@@ -68,7 +68,8 @@ _HARDSHIP = re.compile(
     r"scary|frustrat\w*|took (?:the hit|it)|carr(?:y|ies|ied) it|by hand|manually|vanished|"
     r"without the|lose|loses|rebook\w*|apologis\w*|apologiz\w*|sat on|never got|"
     r"wouldn'?t open|did ?n[o']t (?:work|open|load|arrive)|dropp\w*|missing|break|breaks|"
-    r"(?:were|was|got) hit|hit hardest|got (?:most|all|the brunt) of it)\b",
+    r"(?:were|was|got) hit|hit hardest|got (?:most|all|the brunt) of it|locked out|blocked|stuck|"
+    r"kicked out|crash\w*)\b",
     _I,
 )
 _OWN_SUBJECT = re.compile(r"\b(?:i|we)\s+(?:\w+\s+){0,2}$", _I)
