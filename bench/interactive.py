@@ -150,7 +150,7 @@ def main() -> int:
     coach_cpu = figures.figures["coach: streaming CPU, % of a core"]
     bare_cpu = figures.figures["bare client: streaming CPU, % of a core"]
     figures.add_all(
-        "coach adds beside the bare client, % of a core",
+        "coach adds to bare: streaming CPU, % of a core",
         [a - b for a, b in zip(coach_cpu, bare_cpu, strict=True)],
     )
     print("after: ", load_line())

@@ -1,7 +1,7 @@
 """Start-up as a person sees it, in a pseudo-terminal: first paint and Home usable.
 
 * first paint: from spawning the process to the first frame's text on the terminal (Home's
-  buttons; "Hello" for the minimal Textual app, the baseline);
+  buttons; "Hello" for the minimal Textual app, the baseline); Home's lists come a frame later;
 * Home usable: until the mode and the recent sessions (a journal of 30, or of 10,000 with
   ``--sessions``) are painted: what a person reads on Home to choose what to do;
 * N at once: N pressed the moment Home is usable, until the level list is painted, from the key
@@ -11,7 +11,7 @@
 
 The process is killed once the figure is taken: shutdown is not part of what a person waits
 for. Rows alternate the programs; each prints min / median / max and the ratio of its median to the
-minimal app's first paint.
+minimal app's first paint. The load average is printed before and after.
 
 Run: .venv/bin/python bench/startup.py [--runs 9] [--sessions 30]
 """
@@ -92,6 +92,7 @@ def main() -> int:
 
     compileall.compile_dir(str(ROOT / "coach"), quiet=1, force=False)
     fill_journal(env, args.sessions)
+    print("before:", load_line())
     last = f"Session {args.sessions - 1}:"
     coach = [sys.executable, "-m", "coach"]
     model_env = dict(env, COACH_BASE_URL="http://127.0.0.1:9/v1", COACH_MODEL="m")
@@ -116,7 +117,7 @@ def main() -> int:
         version["python -c pass"].append(exit_time([sys.executable, "-c", "pass"], env))
         version["coach --version"].append(exit_time([*coach, "--version"], env))
     base = statistics.median(paint["minimal Textual app"])
-    print(load_line())
+    print("after: ", load_line())
     print(
         header(f"Start-up in a pty 120x40, {args.runs} runs, journal of {args.sessions} sessions")
     )

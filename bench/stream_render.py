@@ -93,8 +93,6 @@ def tokens_of(text: str) -> list[str]:
 class BenchApp(CoachApp):
     """The real app, guided (no model), its journal in a throw-away directory."""
 
-    CSS_PATH = str(Path(__file__).resolve().parents[1] / "coach" / "tui" / "app.tcss")
-
     def __init__(self) -> None:
         root = Root(Settings.load(offline=True), ladders=load_ladders(), journal=open_journal())
         super().__init__(root)
