@@ -71,6 +71,33 @@ def test_thinking_taken_back_after_several_saves_leaves_only_the_reply():
         assert journal.db.execute("SELECT COUNT(*) FROM turn_pieces").fetchone()[0] == 0
 
 
+def test_a_save_that_fails_keeps_its_part_for_the_next_save():
+    from coach.errors import StoreError
+
+    with open_journal() as journal:
+        sid = journal.create_session("customer-empathy", 2, "model", "m")
+        saver = TurnSaver(journal, journal.get_session(sid), Phase.SITUATION)
+        saver.append("one ")
+        saver.flush()
+        real, calls = journal.add_turn_piece, []
+
+        def locked_once(turn_id, text):
+            calls.append(text)
+            if len(calls) == 1:
+                raise StoreError("The journal is locked by another coach.")
+            real(turn_id, text)
+
+        journal.add_turn_piece = locked_once
+        saver.append("two ")
+        with pytest.raises(StoreError):
+            saver.flush()
+        saver.append("three")
+        saver.flush()
+        assert journal.get_session(sid).turns[0].text == "one two three"
+        saver.finish(complete=True)
+        assert journal.get_session(sid).turns[0].text == "one two three"
+
+
 def test_opening_the_journal_while_another_process_streams_loses_nothing(tmp_path):
     path = tmp_path / "journal.sqlite3"
     with open_journal(path=path) as streaming:
