@@ -56,6 +56,48 @@ def test_a_finished_or_cancelled_reply_is_one_text_and_leaves_no_pieces(complete
         assert journal.db.execute("SELECT COUNT(*) FROM turn_pieces").fetchone()[0] == 0
 
 
+def test_thinking_taken_back_after_several_saves_leaves_only_the_reply():
+    with open_journal() as journal:
+        sid = journal.create_session("customer-empathy", 2, "model", "m")
+        saver = TurnSaver(journal, journal.get_session(sid), Phase.SITUATION)
+        for part in ("Let me think ", "about this"):
+            saver.append(part)
+            saver.flush()
+        saver.take_back()  # "</think>" came: all of that was thinking
+        saver.append("What did support hear first?")
+        saver.flush()
+        saver.finish(complete=True)
+        assert [t.text for t in journal.get_session(sid).turns] == ["What did support hear first?"]
+        assert journal.db.execute("SELECT COUNT(*) FROM turn_pieces").fetchone()[0] == 0
+
+
+def test_a_save_that_fails_keeps_its_part_for_the_next_save():
+    from coach.errors import StoreError
+
+    with open_journal() as journal:
+        sid = journal.create_session("customer-empathy", 2, "model", "m")
+        saver = TurnSaver(journal, journal.get_session(sid), Phase.SITUATION)
+        saver.append("one ")
+        saver.flush()
+        real, calls = journal.add_turn_piece, []
+
+        def locked_once(turn_id, text):
+            calls.append(text)
+            if len(calls) == 1:
+                raise StoreError("The journal is locked by another coach.")
+            real(turn_id, text)
+
+        journal.add_turn_piece = locked_once
+        saver.append("two ")
+        with pytest.raises(StoreError):
+            saver.flush()
+        saver.append("three")
+        saver.flush()
+        assert journal.get_session(sid).turns[0].text == "one two three"
+        saver.finish(complete=True)
+        assert journal.get_session(sid).turns[0].text == "one two three"
+
+
 def test_opening_the_journal_while_another_process_streams_loses_nothing(tmp_path):
     path = tmp_path / "journal.sqlite3"
     with open_journal(path=path) as streaming:
@@ -95,7 +137,7 @@ def test_a_signal_mid_stream_saves_the_unsaved_part_as_a_piece():
             sid = journal.create_session("customer-empathy", 2, "model", "m")
             saver = TurnSaver(journal, journal.get_session(sid), Phase.SITUATION)
             saver.append("first ")
-            await asyncio.sleep(saver_module.SAVE_EVERY_SECONDS + 0.2)
+            saver.flush()  # its timer
             saver.append("second")
             saver_module.flush_open_replies()  # as SIGHUP / SIGTERM do
             assert journal.get_session(sid).turns[0].text == "first second"

@@ -99,14 +99,15 @@ class TurnSaver:
         if not self._unsaved or self.turn is None:
             return
         delta = "".join(self._unsaved)
-        self._unsaved.clear()
         if self.turn.id is None:
-            self.turn.text = delta
             self.turn.id = self.journal.add_turn(
                 self.record.id, "coach", delta, self.phase, complete=False, move=self.move
             )
+            self.turn.text = delta
         else:
             self.journal.add_turn_piece(self.turn.id, delta)
+        # Only once written: a write that fails (a locked journal) leaves it for the next one.
+        self._unsaved.clear()
         self._saved.append(delta)
         self._last_save = time.monotonic()
 

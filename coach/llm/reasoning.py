@@ -54,6 +54,9 @@ class ThinkSplitter:
         self.took_back = False  # a closing tag with no opening one: the reply so far was thinking
 
     def feed(self, text: str) -> tuple[str, str]:
+        started = self._started and self._closer is None and not self._pending
+        if started and (self._closed or "<" not in text):  # the usual chunk: all reply (issue 15)
+            return "", text
         self._pending += text
         thinking: list[str] = []
         reply: list[str] = []
