@@ -111,3 +111,9 @@ def test_a_terse_answer_is_said_back_as_a_sentence_never_as_a_quote():
     reasons = [s.reason for s in grounding.suggestions(level, "users locked out", "", [], TODAY)]
     assert any(r.startswith("You said users were locked out;") for r in reasons)
     assert not any("“users were locked out”" in r for r in reasons)  # not the user's own words
+
+
+def test_a_colleague_named_after_their_role_is_asked_by_name():
+    story = read_story("I asked my PM. Our support lead Marta spent a week on calls with them.")
+    assert story.people == ("your PM", "Marta")
+    assert story.person(prefer_support=True) == "Marta"  # she is the one in support

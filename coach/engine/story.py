@@ -101,13 +101,14 @@ class Story:
     people: tuple[str, ...] = field(default_factory=tuple)  # "Priya", "your product manager"
     meetings: tuple[str, ...] = field(default_factory=tuple)  # "standup", "sprint review"
     support: bool = False  # support is part of the story
+    in_support: tuple[str, ...] = field(default_factory=tuple)  # "our support lead Marta"
 
     def person(self, avoid: str | None = None, prefer_support: bool = False) -> str | None:
         """A person from the story to name in a step, never ``avoid`` (a conflict's person)."""
         allowed = [p for p in self.people if not avoid or p.lower() != avoid.lower()]
         if prefer_support:
             for person in allowed:
-                if "support" in person.lower():
+                if "support" in person.lower() or person in self.in_support:
                     return person
         return allowed[0] if allowed else None
 
@@ -171,9 +172,30 @@ def work_of(text: str) -> str | None:
     return _terse_work(text)
 
 
-def people_of(text: str) -> tuple[str, ...]:
+def _is_name(token: str) -> bool:
+    lowered = token.lower()
+    return (
+        token[0].isupper()
+        and token[1:].islower()
+        and len(token) > 2
+        and lowered not in _NOT_NAMES
+        and lowered not in vocab.TECH
+        and not vocab.is_word(lowered)
+    )
+
+
+def people_of(text: str, supporting: list[str] | None = None) -> tuple[str, ...]:
+    """The people the story names (roles, and names not read as places); ``supporting`` gets
+    the names given after a support role."""
+    supporting = supporting if supporting is not None else []
     found: list[str] = []
     for match in _ROLE.finditer(text):
+        named = re.match(r",?\s+([A-Z][a-z’'-]+)\b", text[match.end() :])
+        if named and _is_name(named.group(1)):  # "our support lead Marta": ask Marta by name
+            found.append(named.group(1))
+            if _SUPPORT.search(match.group("role")):
+                supporting.append(named.group(1))
+            continue
         role = match.group("role").lower().replace("pm", "PM").replace("qa", "QA")
         found.append(
             f"your {role}" if match.group("det").lower() in ("my", "our") else f"the {role}"
@@ -181,19 +203,11 @@ def people_of(text: str) -> tuple[str, ...]:
     for sentence in re.split(r"(?<=[.!?])\s+", text):
         tokens = re.findall(r"[A-Za-z’'-]+", sentence)
         for index, token in enumerate(tokens):
-            lowered = token.lower()
             before = tokens[index - 1].lower() if index else ""
             after = tokens[index + 1] if index + 1 < len(tokens) else ""
             if before in _PLACE_WORDS or after[:1].isupper():
                 continue  # "at Northwind Heating", "in Bradford", "the Leeds office": not people
-            if (
-                token[0].isupper()
-                and token[1:].islower()
-                and len(token) > 2
-                and lowered not in _NOT_NAMES
-                and lowered not in vocab.TECH
-                and not vocab.is_word(lowered)
-            ):
+            if _is_name(token):
                 found.append(token)
     unique: list[str] = []
     for person in found:
@@ -214,9 +228,11 @@ def meetings_of(text: str) -> tuple[str, ...]:
 
 
 def read_story(text: str) -> Story:
+    supporting: list[str] = []
     return Story(
         work=work_of(text),
-        people=people_of(text),
+        people=people_of(text, supporting),
+        in_support=tuple(supporting),
         meetings=meetings_of(text),
         support=bool(_SUPPORT.search(text)),
     )
