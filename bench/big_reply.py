@@ -79,7 +79,7 @@ def main() -> int:
         if "MiB" in name:
             print(row(name, values, unit="MiB", scale=1.0))
         else:
-            print(row(name, values, unit="s", scale=1.0))
+            print(row(name, values, unit="s", scale=1.0, digits=2))
     print("targets: 5 MB reply complete ≤ 2 s, quit ≤ 0.5 s")
     return 0
 
