@@ -154,9 +154,49 @@ def _terse_work(text: str) -> str | None:
         short = terse.read(line) if len(line.split()) <= 4 else None
         if short is not None and short.kind == "thing" and not short.hedged:
             phrase = short.text if short.text.startswith("the ") else f"the {short.text}"
+            first = phrase.split()[1]
+            if first[:1].isupper() and first[1:].islower() and vocab.is_word(first.lower()):
+                phrase = phrase.replace(first, first.lower(), 1)  # "Channel sync …" began the line
             if 2 <= len(phrase.split()) <= 5 and _ends_in_noun(phrase):
                 return phrase
     return None
+
+
+# Any verb of doing after "I"/"we" names the work when the list above misses it ("I made the quiz
+# timer stricter", "I shortened the reporting interval on the sensors"); verbs of thinking, feeling
+# or hearing do not ("I heard the news").
+_DOING = re.compile(
+    rf"\b(?:I|[Ww]e)\s+(?:just\s+|also\s+|recently\s+|then\s+)?(?P<verb>[a-z]+)\s+"
+    rf"(?P<np>{_DET}\s+(?:(?!{_STOP}\b)[A-Za-z0-9’'-]+\s*){{1,4}})"
+)
+_NOT_DOING = frozenset(
+    """think thought guess suppose want wanted need needed like liked know knew feel felt see saw
+    hear heard tell told ask asked get got had have has was were am did do mean meant hope love
+    hate believe expect expected wonder realised realized noticed miss missed found find read
+    spent spend watched met called emailed visited tried pictured imagined assumed trusted""".split()
+)
+
+
+def _doing_work(text: str) -> str | None:
+    for match in _DOING.finditer(text):
+        verb = match.group("verb")
+        if verb in _NOT_DOING or not vocab.is_verb(verb):
+            continue
+        words = _np(match.group("np")).split()
+        while len(words) > 1 and not _ends_in_noun(" ".join(words)):
+            words.pop()  # "the quiz timer stricter" → "the quiz timer"
+        phrase = " ".join(words)
+        if 2 <= len(words) <= 5 and not vocab.unknown_words(phrase) and _ends_in_noun(phrase):
+            return phrase
+    return None
+
+
+# A terse answer may end on when it happened ("Channel sync rewrite last quarter.").
+_WHEN_TAIL = re.compile(
+    r"\s+(?:(?:last|this|in the)\s+(?:week|month|quarter|year|sprint|spring|summer|autumn|fall|"
+    r"winter)|yesterday|recently)(?=[.!](?:\s|$)|\s*$)",
+    re.IGNORECASE | re.MULTILINE,
+)
 
 
 def work_of(text: str) -> str | None:
@@ -169,7 +209,7 @@ def work_of(text: str) -> str | None:
                 and _ends_in_noun(phrase)  # "the older" (one) is not a piece of work
             ):
                 return f"the {phrase}" if pattern is _BARE_WORK else phrase
-    return _terse_work(text)
+    return _doing_work(text) or _terse_work(_WHEN_TAIL.sub("", text))
 
 
 def _is_name(token: str) -> bool:

@@ -19,7 +19,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from coach.engine import listen, terse, vocab
+from coach.engine import listen, part_shapes, terse, vocab
 from coach.ladder.schema import Item
 
 ROLES = (
@@ -35,7 +35,8 @@ ROLES = (
 )
 _I = re.IGNORECASE
 _IDEA = re.compile(
-    r"^(?:(?:so|and|but|maybe|perhaps|then|this time|next time|if anything|honestly),?\s+)*"
+    r"^(?:(?:so|and|but|maybe|perhaps|then|this time|next time|if anything|honestly|i guess|"
+    r"i think|(?:next|this) (?:sprint|week|month|quarter)|tomorrow|on \w+days?),?\s+)*"
     r"(?:i|we)\s+(?:could|might|can|should|will|'ll|would like to|'d like to|want to|plan to)\b",
     _I,
 )
@@ -193,7 +194,7 @@ def _fixed(text: str) -> str:
 
 def roles_in(sentence: str) -> frozenset[str]:
     """The kinds of story part ``sentence`` is (none for a plain statement of fact)."""
-    found = set()
+    found = set(part_shapes.shape_roles(sentence))
     if _IDEA.search(sentence):
         found.add("idea")
     for role, pattern in (
@@ -217,6 +218,7 @@ def roles_in(sentence: str) -> frozenset[str]:
 def _pieces(line: str) -> list[str]:
     """The line itself when it reads as a sentence, else its clauses that do (each fixed on its
     own, so one guessed word costs only its clause)."""
+    line = part_shapes.SCENE_LEAD.sub("", line)
     whole = _fixed(line)
     if whole and reads_as_sentence(whole):
         return [whole]
