@@ -117,3 +117,34 @@ def test_a_colleague_named_after_their_role_is_asked_by_name():
     story = read_story("I asked my PM. Our support lead Marta spent a week on calls with them.")
     assert story.people == ("your PM", "Marta")
     assert story.person(prefer_support=True) == "Marta"  # she is the one in support
+
+
+def kinds(story: str) -> dict[str, frozenset[str]]:
+    return {p.quote: p.roles for p in story_parts.parts(story)}
+
+
+def test_kinds_are_read_from_the_clause_grammar_when_no_listed_word_says_it():
+    found = kinds(
+        "Some tenants were billed for a month they had already paid. "
+        "Honestly I never opened the tenant app myself. "
+        "Our property manager told me about it at the Friday sync. "
+        "What happened, I think, is that older tenants who pay by bank transfer got marked late."
+    )
+    assert "impact" in found["Some tenants were billed for a month they had already paid"]
+    assert "assumption" in found["Honestly I never opened the tenant app myself"]
+    assert "distance" in found["Our property manager told me about it at the Friday sync"]
+    # the scene-setting lead is dropped, and what is left is the user's words as they stand
+    assert "impact" in found["older tenants who pay by bank transfer got marked late"]
+
+
+def test_a_thing_or_a_system_is_not_a_person_things_happened_to():
+    found = kinds("The servers were restarted overnight. The reports were generated on time.")
+    assert all("impact" not in roles for roles in found.values())
+
+
+def test_the_work_is_found_from_any_verb_of_doing_and_from_a_terse_line_ending_on_when():
+    assert read_story("I made the invoice reminder louder for small shops.").work == (
+        "the invoice reminder"
+    )
+    assert read_story("Search page redesign last month. Faster.").work == "the search page redesign"
+    assert read_story("I heard the complaint from Dana.").work is None  # hearing is not work

@@ -10,6 +10,7 @@ sentence's shape and a few function words, never a product's vocabulary.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from coach.engine import vocab
@@ -30,20 +31,27 @@ HEDGE_LEAD = re.compile(
     r",?\s+)+",
     _I,
 )
-_PEOPLE_WORDS = frozenset(
-    """people users customers clients staff members patients students parents fans families
+_PEOPLE_TEXT = """
+    people users customers clients staff members patients students parents fans families
     guests visitors residents tenants kids children pupils folks everyone everybody someone
-    somebody anyone crews couples families they them some several many most others few""".split()
-)
+    somebody anyone crews couples families others
+"""
+_PEOPLE_WORDS = frozenset(_PEOPLE_TEXT.split())
+# "some got fined", "several of them were thanked": people only when nothing else is the subject
+# ("some tests were skipped" is about tests).
+_QUANTIFIERS = frozenset(("some", "several", "many", "most", "few", "a", "lot", "of", "them"))
 # Plurals in -ers/-ors/-ians/… that are things, not people ("servers", "sensors").
-_THINGS = frozenset(
-    """servers containers orders numbers errors sensors filters headers layers letters colors
+_THINGS_TEXT = """
+    servers containers orders numbers errors sensors filters headers layers letters colors
     colours monitors vectors parameters counters markers trackers routers computers printers
     timers buffers browsers adapters handlers listeners controllers providers
-    components elements documents segments payments events results accounts reports""".split()
-)
+    components elements documents segments payments events results accounts reports
+"""
+_THINGS = frozenset(_THINGS_TEXT.split())
 _PERSON_SUFFIX = re.compile(r"(?:ers|ors|ians|ists|ants|(?<!m)ents|ees|ives)$")
-_PASSIVE_AUX = frozenset("was were got get gets getting been being are is".split())
+_PASSIVE_AUX = frozenset(
+    ("was", "were", "got", "get", "gets", "getting", "been", "being", "are", "is")
+)
 _NEGATION = re.compile(
     r"\b(?:never|did ?n[o']t|did not|had ?n[o']t|had not|was ?n[o']t|were ?n[o']t|not|no longer)\b",
     _I,
@@ -105,9 +113,11 @@ def _subject_and_rest(clause: str) -> tuple[list[str], list[str]]:
     words = _WORD.findall(HEDGE_LEAD.sub("", clause))
     for number, word in enumerate(words):
         low = word.lower()
-        if number and (low in vocab.AUX or low in ("never", "started", "kept") or (
-            vocab.is_verb(low) and not _is_person(low) and low.endswith(("ed", "t"))
-        )):
+        if number and (
+            low in vocab.AUX
+            or low in ("never", "started", "kept")
+            or (vocab.is_verb(low) and not _is_person(low) and low.endswith(("ed", "t")))
+        ):
             return words[:number], words[number:]
     return words, []
 
@@ -118,15 +128,17 @@ def people_subject(clause: str) -> bool:
     subject, _ = _subject_and_rest(clause)
     if not subject or subject[0].lower() in ("i", "we", "it", "this", "that"):
         return False
-    head = subject[: 4]
-    return any(_is_person(w) for w in head)
+    lowered = [w.lower() for w in subject]
+    if set(lowered) <= _QUANTIFIERS and set(lowered) - {"a", "of", "them"}:
+        return True
+    return any(_is_person(w) for w in subject[:4])
 
 
 def _done_to(rest: list[str]) -> bool:
     """The predicate says something was done to the subject, or went wrong for it: a passive
     ("were thanked", "got fined", "started getting charged") or a negation ("never saw it")."""
     lowered = [w.lower() for w in rest]
-    for before, word in zip(lowered, lowered[1:], strict=False):
+    for before, word in itertools.pairwise(lowered):
         if before in _PASSIVE_AUX and _past_participle(word):
             return True
     return bool(_NEGATION.search(" ".join(lowered[:4])))
@@ -139,7 +151,7 @@ def shape_roles(clause: str) -> frozenset[str]:
     if people_subject(stripped) and _done_to(_subject_and_rest(stripped)[1]):
         found.add("impact")
     own = _OWN_NEGATED.match(stripped)
-    if own and vocab.is_verb(own.group("verb")) or _OWN_PICTURE.search(stripped):
+    if (own and vocab.is_verb(own.group("verb"))) or _OWN_PICTURE.search(stripped):
         found.add("assumption")
     if _SECOND_HAND.search(stripped):
         found.add("distance")

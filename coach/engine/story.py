@@ -169,12 +169,13 @@ _DOING = re.compile(
     rf"\b(?:I|[Ww]e)\s+(?:just\s+|also\s+|recently\s+|then\s+)?(?P<verb>[a-z]+)\s+"
     rf"(?P<np>{_DET}\s+(?:(?!{_STOP}\b)[A-Za-z0-9’'-]+\s*){{1,4}})"
 )
-_NOT_DOING = frozenset(
-    """think thought guess suppose want wanted need needed like liked know knew feel felt see saw
+_NOT_DOING_TEXT = """
+    think thought guess suppose want wanted need needed like liked know knew feel felt see saw
     hear heard tell told ask asked get got had have has was were am did do mean meant hope love
     hate believe expect expected wonder realised realized noticed miss missed found find read
-    spent spend watched met called emailed visited tried pictured imagined assumed trusted""".split()
-)
+    spent spend watched met called emailed visited tried pictured imagined assumed trusted
+"""
+_NOT_DOING = frozenset(_NOT_DOING_TEXT.split())
 
 
 def _doing_work(text: str) -> str | None:
