@@ -69,6 +69,7 @@ def plan_check_text(move: Move, view: SessionView, heard: str, question: str) ->
         due = planning.when(first.due, view.today)
         return _join(
             said,
+            heard,  # the focus tied to the story, when it answers part of it
             f"Your first step, by {due}: {first.first_step}",
             vary(
                 view,
@@ -88,7 +89,8 @@ def plan_check_text(move: Move, view: SessionView, heard: str, question: str) ->
         doubt = "fairly sure, with some doubt left" if rating >= 7 else "real doubt, worth knowing"
         heard = _join(
             f"{article} {rating} out of 10 to {step}: {doubt}.",
-            vary(
+            heard  # both sides of the rating, from the listening half
+            or vary(
                 view,
                 "Naming what could trip you up now makes the step more likely to happen.",
                 "Knowing the doubt now gives you a chance to plan around it.",
@@ -100,7 +102,8 @@ def plan_check_text(move: Move, view: SessionView, heard: str, question: str) ->
 
 def obstacle_words(view: SessionView) -> str:
     """The obstacle the user named, given back before the plan is saved."""
-    obstacle = view.last_user_text.strip().rstrip(".")
+    obstacle = re.split(r"(?<=[.!?])\s+", view.last_user_text.strip())[0].rstrip(".!?")
+    # the first sentence: "Quarter planning. Eats everything." never hands back a fragment
     if not obstacle or vocab.unknown_words(obstacle) or len(obstacle.split()) > 14:
         return ""
     if re.match(r"^(nothing|none|no idea|not sure|i don'?t know)\b", obstacle, re.I):
@@ -111,4 +114,5 @@ def obstacle_words(view: SessionView) -> str:
             f"{obstacle[0].upper()}{obstacle[1:]} could get in the way; plan your week around it."
         )
     said = reflections.second_person(obstacle)
+    said = re.sub(r"\bnot sure (?=who|what|how|whether|if|where|when|which)", "unsure ", said)
     return f"You named what could get in the way: {said[0].lower()}{said[1:]}."

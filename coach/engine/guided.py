@@ -11,7 +11,16 @@ from collections.abc import AsyncIterator, Callable
 from datetime import date
 
 from coach.domain import Phase, Suggestion
-from coach.engine import evidence, grounding, planning, review, turn_reflections, vocab
+from coach.engine import (
+    evidence,
+    grounding,
+    guided_words,
+    plan_reflections,
+    planning,
+    review,
+    turn_reflections,
+    vocab,
+)
 from coach.engine.aside_words import answer_text, boundary_text, challenge_text, clarify_text
 from coach.engine.followup_words import followup_text, obstacle_words, plan_check_text
 from coach.engine.guided_words import (
@@ -72,6 +81,9 @@ def _struggles(move: ProposeStruggles, view: SessionView) -> str:
     return "\n".join(lines)
 
 
+_ORDINAL = tuple(f"The {n} of those" for n in ("first", "second", "third", "fourth", "fifth"))
+
+
 def _quotable(quote: str) -> str:
     """The user's sentence with clear typos put right; "" when an unclear one is left in it."""
     fixed = vocab.corrected(quote)
@@ -85,20 +97,50 @@ def _consent(move: AskConsent, view: SessionView) -> str:
         story = "\n".join(  # one answer a line: two short answers are never run together
             t.text for t in view.turns if t.role == "user" and t.phase in evidence.STORY_PHASES
         )
-        quote = next(
-            (
-                e.quote
-                for e in map(lambda i: grounding._any_evidence(i, story), struggles)
-                if e.quote
-            ),
-            "",
-        )
-        quote = _quotable(quote)
+        found = [e for e in (grounding._any_evidence(i, story) for i in struggles) if e.quote]
+        best = max(found, key=lambda e: e.score, default=None)  # a cue found beats a near line
+        quote = _quotable(best.quote) if best else ""
         if quote:
-            said = _join(said, f"It matches what you said: “{quote}”.")
+            which = "It" if len(struggles) == 1 else _ORDINAL[struggles.index(best.item)]
+            said = _join(said, f"{which} matches what you said: “{quote}”.")
+        else:  # chosen by number: tied to the story when it shares enough with it
+            said = _join(
+                said,
+                plan_reflections.choice_link(view, [s.text for s in struggles])
+                or plan_reflections.known_pattern(view, [s.text for s in struggles]),
+            )
     else:
-        said = _join("None of the list is saved, and that is fine.", give_back(view, move))
+        work = guided_words._work(view)
+        said = _join(
+            "None of the list is saved, and that is fine.",
+            give_back(view, move)
+            or (
+                f"So none of them quite fits what happened with {work}."
+                if work != "that work"
+                else ""
+            ),
+        )
     return _join(said, question_for(move, view))
+
+
+def _plan_heard(move: PlanCheck | PlanFocus, view: SessionView) -> str:
+    """What the plan's checks give back: the kept ones tied to the story, the focus tied to it,
+    both sides of the confidence rating."""
+    if isinstance(move, PlanFocus):
+        kept = [i.text for i in map(view.item, (k.item_id for k in view.kept)) if i is not None]
+        return _join(give_back(view, move), plan_reflections.choice_link(view, kept))
+    focus = planning.chosen_focus(list(view.turns))
+    if move.ask == "confidence":
+        return plan_reflections.focus_link(view, focus)
+    rating = next(
+        (t.reading.confidence for t in reversed(view.turns) if t.reading and t.role == "user"),
+        None,
+    )
+    if rating is None:
+        return give_back(view, move)
+    sides = plan_reflections.rating_sides(rating, focus, plan_reflections.own_focus(view, focus))
+    # with no step kept, the rating is not said back with one: what they told is, then both sides
+    return sides if view.kept else _join(give_back(view, move), sides)
 
 
 def _plan_saved(view: SessionView) -> str:
@@ -158,9 +200,14 @@ def text_for(move: Move, view: SessionView) -> str:
             return _join(
                 give_back(view, move), "Let's carry that into today.", question_for(move, view)
             )
+        ask = (  # no answer yet to vary by: the level does, so not every welcome reads alike
+            "What would make this session worth your time today?",
+            "What do you want to leave with today?",
+            "What would you like to get out of it today?",
+        )[level.level % 3]
         return (
             f"Welcome. This session looks at {competency.name} at {level.label}: "
-            f"{first_sentence(level.description)} What would you like to get out of it today?"
+            f"{first_sentence(level.description)} {ask}"
         )
     if isinstance(move, AskSituation | SituationMore | LadderQuestion):
         return _join(give_back(view, move), question_for(move, view))
@@ -203,7 +250,7 @@ def text_for(move: Move, view: SessionView) -> str:
     if isinstance(move, PlanFocus) and move.summary_of is None:
         move = move.model_copy(update={"summary_of": Phase.SUGGEST})  # kept ones, said back
     if isinstance(move, PlanCheck | PlanFocus):
-        return plan_check_text(move, view, give_back(view, move), question_for(move, view))
+        return plan_check_text(move, view, _plan_heard(move, view), question_for(move, view))
     if isinstance(move, PlanEdit):
         changed = "; ".join(move.changes)
         return _join(f"Done: {changed}.", question_for(move.resume, view) if move.resume else "")

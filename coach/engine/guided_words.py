@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from coach.domain import Phase
-from coach.engine import planning, turn_reflections
+from coach.engine import meaning, planning, terse, turn_reflections, vocab
 from coach.engine.listen import blames_customer
 from coach.engine.reflections import candidates
 from coach.engine.story import read_story
@@ -124,17 +124,31 @@ def give_back(view: SessionView, move: Move) -> str:
             story = _said(view, Phase.SITUATION, Phase.EXPLORE)
             lead = _SUMMARY_LEADS[move.summary_of]  # what was summed up a turn ago is not repeated
             text = turn_reflections.summary(story, lead, skip=_recent(view))
+            if not text and len(story) >= 2:  # a step closes: two parts joined, even if said
+                text = turn_reflections.summary(story, lead)
+        if not text and move.summary_of is Phase.FOLLOWUP:  # the review closes: said again
+            text = turn_reflections.summary(
+                _said(view, Phase.FOLLOWUP), _SUMMARY_LEADS[Phase.FOLLOWUP]
+            )
         if text and move.summary_of is Phase.CHECKIN:
             return text
         if text:
             said_before = " ".join(t.text for t in view.turns if t.role == "coach") + text
             own = last.text if last is not None and last.text in _said(view) else ""
-            more = turn_reflections.reflect_turn(
+            # the summary gives the content back; the last answer's meaning comes after it
+            more = meaning.meaning(
+                own, view.coach_turns, said_before, meaning.people(_story(view))
+            ) or turn_reflections.reflect_turn(
                 own, [], view.coach_turns + 1, said_before, max_words=22
             )
             return _join(text, more) if len((text + more).split()) <= 48 else text
     variant = view.coach_turns
+    coach = [t for t in view.turns if t.role == "coach"]
+    if coach and isinstance(coach[-1].move, Boundary) and goal_link(view):  # going on after it
+        aim = goal_link(view).removeprefix("That serves what you came for: to ")
+        return f"All right, back to what you came for: to {aim}"
     said_before = " ".join([t.text for t in view.turns if t.role == "coach"][-3:])
+    session = " ".join(t.text for t in view.turns if t.role == "coach")
     real = last is not None and (
         last.reading is None or last.reading.kind in ("answer", "success", "disagree")
     )
@@ -144,7 +158,10 @@ def give_back(view: SessionView, move: Move) -> str:
     earlier = [a for a in _said(view) if last is None or a != last.text]
     if real and last.phase is Phase.CHECKIN:
         return turn_reflections.goal_reflection(last.text, variant)[0]
-    text = turn_reflections.reflect_turn(last.text if real else "", earlier, variant, said_before)
+    who = meaning.people(_story(view))
+    text = turn_reflections.reflect_turn(
+        last.text if real else "", earlier, variant, said_before, session=session, who=who
+    )
     if text and not real:
         bare = re.sub(r"^(?:So|It sounds like|What stands out:)\s+", "", text)
         if bare.split(" ", 1)[0] in _LOWER:
@@ -165,8 +182,9 @@ def _held(view: SessionView, said_before: str) -> str:
     if held and held not in said_before:
         return held  # nothing said back a moment ago is said again
     goal = goal_link(view).replace("That serves what you came for:", "You came here wanting")
-    aim = goal.removeprefix("You came here wanting to ").rstrip(".")
-    return goal if goal and aim not in said_before else ""
+    if goal and goal in _recent(view, 6):
+        return ""  # said in this form a moment ago
+    return goal  # the goal again, as what they came for: after a non-answer, it is the thread
 
 
 def _summary(view: SessionView, phase: Phase) -> str:
@@ -208,7 +226,17 @@ def _join(*parts: str) -> str:
 
 
 def _work(view: SessionView) -> str:
-    return read_story(view.user_text(Phase.SITUATION, Phase.EXPLORE)).work or "that work"
+    """The piece of work the story is about; else a topic named at the check-in ("pricing page
+    rewrite"); else "that work"."""
+    work = read_story(view.user_text(Phase.SITUATION, Phase.EXPLORE)).work
+    if work:
+        return work
+    said = [t.text for t in view.turns if t.role == "user" and t.phase is Phase.CHECKIN]
+    last = said[-1] if said and len(said[-1].split()) >= 2 else ""  # "fine" names no work
+    topic = terse.read(vocab.corrected(last)) if last else None  # the last check-in answer
+    if topic is not None and topic.kind == "thing" and len(topic.text.split()) >= 2:
+        return topic.text if topic.text.startswith("the ") else "that work"
+    return "that work"
 
 
 def ladder_ask(item: Item, view: SessionView) -> str:
@@ -221,11 +249,10 @@ def ladder_ask(item: Item, view: SessionView) -> str:
 def question_for(move: Move, view: SessionView) -> str:
     """The question a move asks, without what comes before it (used again after an aside)."""
     level = view.level
-    variant = view.coach_turns
     if isinstance(move, Checkin):
         return "What would you like to get out of today's session?"
     if isinstance(move, AskSituation):
-        return _SITUATION_ASKS[variant % len(_SITUATION_ASKS)].format(name=view.competency.name)
+        return vary(view, *_SITUATION_ASKS).format(name=view.competency.name)
     if isinstance(move, SituationMore):
         return "What did you do then, and what did it mean for the people it touched?"
     if isinstance(move, LadderQuestion):
@@ -236,7 +263,12 @@ def question_for(move: Move, view: SessionView) -> str:
         note = " (derived)" if item.derived else ""
         return f"{lead}{note}: {ladder_ask(item, view)}"
     if isinstance(move, ProposeStruggles):
-        return "Which of these fit your situation, if any?"
+        return vary(
+            view,
+            "Which of these fit your situation, if any?",
+            "Which of these, if any, do you recognise in that moment?",
+            "Which of these sound like you, if any?",
+        )
     if isinstance(move, AskConsent):
         return f"Would it help to look at a few habits and feedback questions from {level.label}?"
     if isinstance(move, Suggestions):

@@ -24,6 +24,7 @@ _CONSEQUENCE = re.compile(
 _CAUSE = re.compile(r",?\s+\b(because|since|as)\b\s+", re.I)
 _LEAD = re.compile(
     r"^(?:and|but|so|then|also|well|honestly|basically|actually|anyway|i guess|i think|i mean|maybe|"
+    r"i suppose|i reckon|i believe|to be honest|frankly|"
     r"perhaps|probably|"
     r"like|um|uh|oh|ok|okay|yes|yeah|no|sure|that(?=\s+(?:i|we|they|he|she|it|you|the|our|my)\b))"
     r"\b[,\s]*",
@@ -134,7 +135,7 @@ def sayable(clause: str) -> bool:
     ):
         return False  # three words only as "their macros broke": a subject, its noun, a verb
     is_name = words[0][0].isupper() and not vocab.is_word(first)
-    if first not in _SUBJECTS and first not in _SWAP and not is_name:
+    if first not in _SUBJECTS and first not in _SWAP and not is_name and not _plural_noun(first):
         return False
     phrasal = words[-1].lower() in ("up", "out") and (
         words[-2].lower() in ("me", "us", "them") or (len(words) > 3 and vocab.is_verb(words[-2]))
@@ -164,6 +165,14 @@ def sayable(clause: str) -> bool:
         if not main_verb:
             return False
     return vocab.finite_verb(words[1:])
+
+
+def _plural_noun(word: str) -> bool:
+    """ "owners", "rooms", "adjusters": a plural noun can be a sentence's subject."""
+    if not word.endswith("s") or word.endswith("ss") or len(word) < 4:
+        return False
+    lemmas = vocab._lemminflect().getAllLemmas(word)
+    return "NOUN" in lemmas  # first in a clause, "calls", "reviews" name things, not acts
 
 
 def _feeling(text: str) -> str:
@@ -198,8 +207,14 @@ def candidates(text: str) -> list[Picked]:
                 found_all.append(
                     (5, Picked("contrast", second_person(a), second_person(b), who=who))
                 )
-        if _SELF_JUDGE.search(sentence):
-            clause = _clean(sentence[_SELF_JUDGE.search(sentence).start() :])
+        judged = _SELF_JUDGE.search(sentence)
+        denied = judged and re.search(  # "I don't think I missed anything": denied, not owned
+            r"\b(?:don'?t|do not|didn'?t|never) (?:think|believe|feel)\b|\banything\b",
+            sentence,
+            re.I,
+        )
+        if judged and not denied:
+            clause = _clean(sentence[judged.start() :])
             clause = _shorten(clause)
             if clause and sayable(clause):
                 found_all.append((6, Picked("self_judgement", second_person(clause), who=who)))

@@ -10,6 +10,7 @@ import functools
 import re
 
 _TECH_WORDS = """
+    sync syncs synced bot bots chatbot syncing
     api apis app apps backend frontend refactor refactored refactoring refactors deploy deployed
     deploys deployment rollout rollback rollbacks repo repos codebase config configs ui ux qa pm
     pms sre devops dashboard dashboards onboarding offboarding csv pdf json yaml sql oauth sso
@@ -24,7 +25,7 @@ _TECH_WORDS = """
     pagination filter filters export exports importer exporter docs doc repo wiki dont didnt
     cant wont isnt wasnt im ive doesnt couldnt wouldnt shouldnt thats theyre youre hasnt havent
     arent werent lets ppl pls thx usability accessibility a11y i18n l10n localisation
-    localization email emails inbox admin admins sync syncs synced
+    localization email emails inbox admin admins bot bots chatbot
 """
 TECH = frozenset(_TECH_WORDS.split())
 
@@ -227,16 +228,79 @@ def spelling(word: str) -> str:
     if lowered in _APOSTROPHE:
         return _APOSTROPHE[lowered]
     speller = _speller()
+    doubled = _doubled(lowered, speller)
     found = sorted(
-        ((speller.word_usage_frequency(c), c) for c in speller.candidates(lowered) or ()),
+        (
+            (speller.word_usage_frequency(c) * (_DOUBLED_WEIGHT if c in doubled else 1), c)
+            for c in {*(speller.candidates(lowered) or ()), *doubled}
+        ),
         reverse=True,
     )
     found = [(f, c) for f, c in found if c != lowered and is_word(c)]
     if any(c in TECH for _, c in found[1:]):
         return ""  # "logn": "long" is commoner, but a software word ("login") may be meant
-    if not found or (len(found) > 1 and found[0][0] < _DOMINANT * found[1][0]):
+    dominant = _DOMINANT_DOUBLED if found and found[0][1] in doubled else _DOMINANT
+    if not found or (len(found) > 1 and found[0][0] < dominant * found[1][0]):
         return ""  # no clear choice: the word stays unknown and is never handed back
     return found[0][1]
+
+
+# A doubled letter written once is the commonest misspelling ("actualy", "shiped", "comited"):
+# a word that only restores doubled letters is weighed ten times, and wins at five to one.
+_DOUBLED_WEIGHT = 10
+_DOMINANT_DOUBLED = 5
+
+
+def _doubled(word: str, speller) -> set[str]:
+    """Known words made from ``word`` by doubling one or two of its letters."""
+    singles = {word[: i + 1] + word[i:] for i in range(len(word)) if word[i].isalpha()}
+    pairs = {w[: j + 1] + w[j:] for w in singles for j in range(len(w)) if w[j].isalpha()}
+    return {w for w in singles | pairs if w != word and speller.known([w])}
+
+
+# Chat spellings, written out before anything is given back ("ppl cant find" → "people can't
+# find"); asides with no content ("tbh", "imo") are left out.
+_CHAT_WORDS = {
+    "ppl": "people",
+    "any1": "anyone",
+    "some1": "someone",
+    "every1": "everyone",
+    "no1": "no one",
+    "tbh": "",
+    "imo": "",
+    "imho": "",
+    "rn": "right now",
+    "bc": "because",
+    "b/c": "because",
+    "cuz": "because",
+    "coz": "because",
+    "w/o": "without",
+    "w/": "with",
+    "u": "you",
+    "thx": "thanks",
+    "pls": "please",
+    "plz": "please",
+    "kinda": "kind of",
+    "sorta": "sort of",
+    "gonna": "going to",
+    "wanna": "want to",
+    "gotta": "have to",
+    "alot": "a lot",
+    "evry": "every",
+    "tho": "though",
+    "thru": "through",
+    "abt": "about",
+    "smth": "something",
+    "sth": "something",
+    "msg": "message",
+    "prolly": "probably",
+}
+_CHAT = re.compile(
+    r"(?<![\w/])(?:"
+    + "|".join(re.escape(w) for w in sorted(_CHAT_WORDS, key=len, reverse=True))
+    + r")(?![\w/]|\.\w)",
+    re.IGNORECASE,
+)
 
 
 def corrected(text: str) -> str:
@@ -245,6 +309,8 @@ def corrected(text: str) -> str:
     "there" before a noun is read as "their" ("match there bank"), the one real-word slip common
     enough to catch without a tagger."""
     lem = _lemminflect()
+    text = _CHAT.sub(lambda m: m[0] if m[0] == "U" else _CHAT_WORDS[m[0].lower()], text)
+    text = re.sub(r"\s+([.,;!?])", r"\1", re.sub(r"[ \t]{2,}", " ", text)).strip()
 
     def fix(match: re.Match[str]) -> str:
         word = match.group(0)
