@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from coach.domain import Phase
-from coach.engine import planning, turn_reflections
+from coach.engine import meaning, planning, turn_reflections
 from coach.engine.listen import blames_customer
 from coach.engine.reflections import candidates
 from coach.engine.story import read_story
@@ -130,11 +130,18 @@ def give_back(view: SessionView, move: Move) -> str:
             said_before = " ".join(t.text for t in view.turns if t.role == "coach") + text
             own = last.text if last is not None and last.text in _said(view) else ""
             more = turn_reflections.reflect_turn(
-                own, [], view.coach_turns + 1, said_before, max_words=22
+                own,
+                [],
+                view.coach_turns + 1,
+                said_before,
+                max_words=22,
+                session=said_before,
+                who=meaning.people(_story(view)),
             )
             return _join(text, more) if len((text + more).split()) <= 48 else text
     variant = view.coach_turns
     said_before = " ".join([t.text for t in view.turns if t.role == "coach"][-3:])
+    session = " ".join(t.text for t in view.turns if t.role == "coach")
     real = last is not None and (
         last.reading is None or last.reading.kind in ("answer", "success", "disagree")
     )
@@ -144,7 +151,10 @@ def give_back(view: SessionView, move: Move) -> str:
     earlier = [a for a in _said(view) if last is None or a != last.text]
     if real and last.phase is Phase.CHECKIN:
         return turn_reflections.goal_reflection(last.text, variant)[0]
-    text = turn_reflections.reflect_turn(last.text if real else "", earlier, variant, said_before)
+    who = meaning.people(_story(view))
+    text = turn_reflections.reflect_turn(
+        last.text if real else "", earlier, variant, said_before, session=session, who=who
+    )
     if text and not real:
         bare = re.sub(r"^(?:So|It sounds like|What stands out:)\s+", "", text)
         if bare.split(" ", 1)[0] in _LOWER:

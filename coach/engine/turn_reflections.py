@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from coach.engine import terse, vocab
+from coach.engine import meaning, terse, vocab
 from coach.engine.blame import blames_customer
 from coach.engine.reflection_forms import Picked, _cap, render
 from coach.engine.reflections import (
@@ -119,10 +119,17 @@ _LINKS = ("Earlier you said {m}.", "You also said {m}.", "And before that: {m}."
 
 
 def reflect_turn(
-    last: str, earlier: list[str], variant: int = 0, said_before: str = "", max_words: int = 42
+    last: str,
+    earlier: list[str],
+    variant: int = 0,
+    said_before: str = "",
+    max_words: int = 52,
+    session: str = "",
+    who: str = "",
 ) -> str:
-    """Two reflections for a turn when there is enough: the answer's main point, then a second
-    part of it or a link to something said before. Nothing the coach already gave back repeats."""
+    """Reflections for a turn: the answer's main point, the meaning under it (``meaning``), then a
+    second part of it or a link to something said before, as room allows. Nothing the coach
+    already gave back repeats; ``session`` is all it said today (a meaning is given once)."""
 
     def new(found: list[Picked], taken: list[Picked]) -> list[Picked]:
         return [
@@ -146,6 +153,9 @@ def reflect_turn(
         if len(taken) < 2 and new([picked], taken):  # each checked against what is taken so far
             taken.append(picked)
             out.append(render(picked, variant + len(out))[0])
+    under = meaning.meaning(last, variant, f"{session} {said_before}", who) if last else ""
+    if under and out:
+        out.insert(1, under)  # content first, then what it means; a second part comes after
     for answer in reversed(earlier):
         if len(out) >= 2:
             break
