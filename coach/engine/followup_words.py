@@ -69,6 +69,7 @@ def plan_check_text(move: Move, view: SessionView, heard: str, question: str) ->
         due = planning.when(first.due, view.today)
         return _join(
             said,
+            heard,  # the focus tied to the story, when it answers part of it
             f"Your first step, by {due}: {first.first_step}",
             vary(
                 view,
@@ -88,7 +89,8 @@ def plan_check_text(move: Move, view: SessionView, heard: str, question: str) ->
         doubt = "fairly sure, with some doubt left" if rating >= 7 else "real doubt, worth knowing"
         heard = _join(
             f"{article} {rating} out of 10 to {step}: {doubt}.",
-            vary(
+            heard  # both sides of the rating, from the listening half
+            or vary(
                 view,
                 "Naming what could trip you up now makes the step more likely to happen.",
                 "Knowing the doubt now gives you a chance to plan around it.",

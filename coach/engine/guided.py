@@ -11,7 +11,15 @@ from collections.abc import AsyncIterator, Callable
 from datetime import date
 
 from coach.domain import Phase, Suggestion
-from coach.engine import evidence, grounding, planning, review, turn_reflections, vocab
+from coach.engine import (
+    evidence,
+    grounding,
+    plan_reflections,
+    planning,
+    review,
+    turn_reflections,
+    vocab,
+)
 from coach.engine.aside_words import answer_text, boundary_text, challenge_text, clarify_text
 from coach.engine.followup_words import followup_text, obstacle_words, plan_check_text
 from coach.engine.guided_words import (
@@ -96,9 +104,29 @@ def _consent(move: AskConsent, view: SessionView) -> str:
         quote = _quotable(quote)
         if quote:
             said = _join(said, f"It matches what you said: “{quote}”.")
+        else:  # chosen by number: tied to the story when it shares enough with it
+            said = _join(said, plan_reflections.choice_link(view, [s.text for s in struggles]))
     else:
         said = _join("None of the list is saved, and that is fine.", give_back(view, move))
     return _join(said, question_for(move, view))
+
+
+def _plan_heard(move: PlanCheck | PlanFocus, view: SessionView) -> str:
+    """What the plan's checks give back: the kept ones tied to the story, the focus tied to it,
+    both sides of the confidence rating."""
+    if isinstance(move, PlanFocus):
+        kept = [i.text for i in map(view.item, (k.item_id for k in view.kept)) if i is not None]
+        return _join(give_back(view, move), plan_reflections.choice_link(view, kept))
+    focus = planning.chosen_focus(list(view.turns))
+    if move.ask == "confidence":
+        return plan_reflections.focus_link(view, focus)
+    rating = next(
+        (t.reading.confidence for t in reversed(view.turns) if t.reading and t.role == "user"),
+        None,
+    )
+    if rating is None:
+        return give_back(view, move)
+    return plan_reflections.rating_sides(rating, focus, plan_reflections.own_focus(view, focus))
 
 
 def _plan_saved(view: SessionView) -> str:
@@ -203,7 +231,7 @@ def text_for(move: Move, view: SessionView) -> str:
     if isinstance(move, PlanFocus) and move.summary_of is None:
         move = move.model_copy(update={"summary_of": Phase.SUGGEST})  # kept ones, said back
     if isinstance(move, PlanCheck | PlanFocus):
-        return plan_check_text(move, view, give_back(view, move), question_for(move, view))
+        return plan_check_text(move, view, _plan_heard(move, view), question_for(move, view))
     if isinstance(move, PlanEdit):
         changed = "; ".join(move.changes)
         return _join(f"Done: {changed}.", question_for(move.resume, view) if move.resume else "")

@@ -159,14 +159,28 @@ def _terse_work(text: str) -> str | None:
     return None
 
 
+def _to_noun(phrase: str) -> str:
+    """The phrase cut after its last noun: "the new model mostly" → "the new model"."""
+    words = phrase.split()
+    while len(words) > 1:
+        last = words[-1]
+        lemmas = vocab._lemminflect().getAllLemmas(last.lower())
+        if not last.islower() or last in vocab.TECH or not lemmas or "NOUN" in lemmas:
+            break
+        words.pop()
+    return " ".join(words)
+
+
 def work_of(text: str) -> str | None:
     for pattern in (_WORK, _NOUN_WORK, _BARE_WORK):
         for match in pattern.finditer(text):
-            phrase = _np(match.group("np"))
+            phrase = _to_noun(_np(match.group("np")))  # "the new model mostly" → "the new model"
+            pronoun = set(phrase.lower().split()) & {"he", "she", "they", "we", "i", "you", "him"}
             if (
                 (2 if pattern is not _BARE_WORK else 1) <= len(phrase.split()) <= 7
                 and not vocab.unknown_words(phrase)
                 and _ends_in_noun(phrase)  # "the older" (one) is not a piece of work
+                and not pronoun  # never "the she" (of "wrote that she stayed")
             ):
                 return f"the {phrase}" if pattern is _BARE_WORK else phrase
     return _terse_work(text)

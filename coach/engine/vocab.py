@@ -10,6 +10,7 @@ import functools
 import re
 
 _TECH_WORDS = """
+    sync syncs synced syncing
     api apis app apps backend frontend refactor refactored refactoring refactors deploy deployed
     deploys deployment rollout rollback rollbacks repo repos codebase config configs ui ux qa pm
     pms sre devops dashboard dashboards onboarding offboarding csv pdf json yaml sql oauth sso
@@ -227,16 +228,34 @@ def spelling(word: str) -> str:
     if lowered in _APOSTROPHE:
         return _APOSTROPHE[lowered]
     speller = _speller()
+    doubled = _doubled(lowered, speller)
     found = sorted(
-        ((speller.word_usage_frequency(c), c) for c in speller.candidates(lowered) or ()),
+        (
+            (speller.word_usage_frequency(c) * (_DOUBLED_WEIGHT if c in doubled else 1), c)
+            for c in {*(speller.candidates(lowered) or ()), *doubled}
+        ),
         reverse=True,
     )
     found = [(f, c) for f, c in found if c != lowered and is_word(c)]
     if any(c in TECH for _, c in found[1:]):
         return ""  # "logn": "long" is commoner, but a software word ("login") may be meant
-    if not found or (len(found) > 1 and found[0][0] < _DOMINANT * found[1][0]):
+    dominant = _DOMINANT_DOUBLED if found and found[0][1] in doubled else _DOMINANT
+    if not found or (len(found) > 1 and found[0][0] < dominant * found[1][0]):
         return ""  # no clear choice: the word stays unknown and is never handed back
     return found[0][1]
+
+
+# A doubled letter written once is the commonest misspelling ("actualy", "shiped", "comited"):
+# a word that only restores doubled letters is weighed ten times, and wins at five to one.
+_DOUBLED_WEIGHT = 10
+_DOMINANT_DOUBLED = 5
+
+
+def _doubled(word: str, speller) -> set[str]:
+    """Known words made from ``word`` by doubling one or two of its letters."""
+    singles = {word[: i + 1] + word[i:] for i in range(len(word)) if word[i].isalpha()}
+    pairs = {w[: j + 1] + w[j:] for w in singles for j in range(len(w)) if w[j].isalpha()}
+    return {w for w in singles | pairs if w != word and speller.known([w])}
 
 
 def corrected(text: str) -> str:

@@ -1,0 +1,96 @@
+"""Reflections for the closing steps (the struggles named, the suggestions kept, the focus, the
+confidence rating): each ties what the user chose back to what they told earlier, or names both
+sides of a doubt, in their own words. "" when there is no honest link to make.
+"""
+
+from __future__ import annotations
+
+import re
+
+from coach.domain import Phase
+from coach.engine import matching, vocab
+from coach.engine.reflections import candidates
+from coach.engine.view import SessionView
+
+__all__ = ["choice_link", "focus_link", "own_focus", "rating_sides"]
+
+_LINKS = (
+    "It ties back to what you told me: {m}.",
+    "That goes back to what you described: {m}.",
+    "It connects to something you said earlier: {m}.",
+)
+
+
+def _story_parts(view: SessionView) -> list[str]:
+    from coach.engine.guided_words import _said  # guided_words builds on this module's callers
+
+    return _said(view, Phase.SITUATION, Phase.EXPLORE)
+
+
+def _closest(view: SessionView, target: str, said: str, least: int = 1) -> str:
+    """The clause of the user's story that shares the most with ``target``; "" when none shares a
+    content word, or every such clause was said back already in this session."""
+    wanted = set(matching.concepts(target))
+    best, best_shared = "", least - 1
+    for part in _story_parts(view):
+        for picked in candidates(part):
+            shared = len(wanted & set(matching.concepts(picked.main)))
+            if shared > best_shared and picked.main not in said:
+                best, best_shared = picked.main, shared
+    return best
+
+
+def _said_today(view: SessionView) -> str:
+    return " ".join(t.text for t in view.turns if t.role == "coach")
+
+
+def own_focus(view: SessionView, focus: str) -> bool:
+    """The focus is in the user's words (not the draft the coach offered and they accepted)."""
+    drafts = [getattr(t.move, "draft", "") or "" for t in view.turns if t.role == "coach"]
+    resumed = [getattr(getattr(t.move, "resume", None), "draft", "") or "" for t in view.turns]
+    offered = {d.strip().rstrip(".") for d in [*drafts, *resumed] if d}
+    return bool(focus) and focus.strip().rstrip(".") not in offered
+
+
+def focus_link(view: SessionView, focus: str) -> str:
+    """The user's focus tied to the part of their story it answers."""
+    if not own_focus(view, focus):
+        return ""
+    clause = _closest(view, focus, _said_today(view))
+    if not clause:
+        return ""
+    return _LINKS[(view.coach_turns + len(focus)) % len(_LINKS)].format(m=clause)
+
+
+def choice_link(view: SessionView, chosen: list[str]) -> str:
+    """What the user chose (struggles or habits, as ladder texts) tied to their story."""
+    if not chosen:
+        return ""
+    clause = _closest(view, " ".join(chosen), _said_today(view), least=2)
+    if not clause:
+        return ""
+    forms = (
+        "So you are choosing what answers your own story: {m}.",
+        "You picked what speaks to what happened: {m}.",
+    )
+    return forms[(view.coach_turns + len(clause)) % len(forms)].format(m=clause)
+
+
+def rating_sides(rating: int, focus: str, own: bool) -> str:
+    """Both sides of a confidence rating: the part of the user that is sure, and the part that is
+    not, with the focus in their own words when it is theirs."""
+    focus = focus.strip().rstrip(".")
+    short = len(focus.split()) <= 12 and not vocab.unknown_words(focus)
+    aim = f"“{focus}”" if own and focus and short else "this"
+    aim = re.sub(r"\bi\b", "I", aim)
+    if rating >= 9:
+        return f"You sound sure you can hold to {aim}; knowing what could trip you up keeps it so."
+    if rating >= 6:
+        return (
+            f"Part of you feels ready to hold to {aim}, and part of you doubts the week has room."
+        )
+    return (
+        f"You want {aim} to happen, and you doubt it will this week; both deserve a hearing."
+        if aim != "this"
+        else "Part of you wants this, and part of you doubts the week has room for it."
+    )
