@@ -4,7 +4,7 @@ answer to a question to the coach, a kind clarifying question, a graded challeng
 from __future__ import annotations
 
 from coach.domain import Phase
-from coach.engine import turn_reflections
+from coach.engine import plan_reflections, turn_reflections
 from coach.engine.guided_words import _join, _said, _work, first_sentence, give_back, question_for
 from coach.engine.listen import strains_health
 from coach.engine.view import SessionView
@@ -51,6 +51,7 @@ def answer_text(move: Answer, view: SessionView) -> str:
     if move.topic == "advice" and isinstance(resume, PlanFocus) and resume.draft:
         return _join(
             f"Here is one you could start from: “{resume.draft}”",
+            plan_reflections.draft_link(view, resume.draft),
             "Say “keep it”, or put it in your own words.",
             question_for(resume, view),
         )
@@ -104,6 +105,10 @@ def clarify_text(move: Clarify, view: SessionView) -> str:
         ask = "Think of the last piece of your work that someone reacted to: what was it about?"
     else:
         ask = "What would make this half hour worth it for you?"
+    work = _work(view)
+    if not earlier and work != "that work":  # the not-knowing itself, about their own work
+        earlier = f"It's hard to say more about {work} right now, and that is fine."
+        return _join(earlier, ask)
     return _join("Not knowing yet is a fine place to start.", earlier, ask)
 
 

@@ -105,7 +105,11 @@ def _consent(move: AskConsent, view: SessionView) -> str:
         if quote:
             said = _join(said, f"It matches what you said: “{quote}”.")
         else:  # chosen by number: tied to the story when it shares enough with it
-            said = _join(said, plan_reflections.choice_link(view, [s.text for s in struggles]))
+            said = _join(
+                said,
+                plan_reflections.choice_link(view, [s.text for s in struggles])
+                or plan_reflections.known_pattern(view),
+            )
     else:
         said = _join("None of the list is saved, and that is fine.", give_back(view, move))
     return _join(said, question_for(move, view))

@@ -12,7 +12,7 @@ from coach.engine import matching, vocab
 from coach.engine.reflections import candidates
 from coach.engine.view import SessionView
 
-__all__ = ["choice_link", "focus_link", "own_focus", "rating_sides"]
+__all__ = ["choice_link", "draft_link", "focus_link", "known_pattern", "own_focus", "rating_sides"]
 
 _LINKS = (
     "It ties back to what you told me: {m}.",
@@ -31,17 +31,23 @@ def _closest(view: SessionView, target: str, said: str, least: int = 1) -> str:
     """The clause of the user's story that shares the most with ``target``; "" when none shares a
     content word, or every such clause was said back already in this session."""
     wanted = set(matching.concepts(target))
-    best, best_shared = "", least - 1
-    for part in _story_parts(view):
-        for picked in candidates(part):
-            shared = len(wanted & set(matching.concepts(picked.main)))
-            if shared > best_shared and picked.main not in said:
-                best, best_shared = picked.main, shared
+    clauses = [p.main for part in _story_parts(view) for p in candidates(part)]
+    seen = [set(matching.concepts(c)) for c in clauses]
+    # a word the whole story keeps using ("change") says less about which part is meant
+    weight = {c: 1 / sum(c in s for s in seen) for s in seen for c in s}
+    best, best_score = "", 0.0
+    for clause, concepts in zip(clauses, seen, strict=True):
+        shared = wanted & concepts
+        score = sum(weight[c] for c in shared)
+        if len(shared) >= least and score > best_score and clause not in said:
+            best, best_score = clause, score
     return best
 
 
 def _said_today(view: SessionView) -> str:
-    return " ".join(t.text for t in view.turns if t.role == "coach")
+    """What the coach said in its last two turns: a clause said back so soon is not linked again
+    (one said earlier may be: tied to a choice, it says something new)."""
+    return " ".join([t.text for t in view.turns if t.role == "coach"][-2:])
 
 
 def own_focus(view: SessionView, focus: str) -> bool:
@@ -60,6 +66,23 @@ def focus_link(view: SessionView, focus: str) -> str:
     if not clause:
         return ""
     return _LINKS[(view.coach_turns + len(focus)) % len(_LINKS)].format(m=clause)
+
+
+def draft_link(view: SessionView, draft: str) -> str:
+    """A focus the coach drafts, tied to the part of the user's story it builds on."""
+    clause = _closest(view, draft, _said_today(view))
+    return f"It builds on what you told me: {clause}." if clause else ""
+
+
+def known_pattern(view: SessionView) -> str:
+    """A struggle the user picked from their level's list, said back as what it is: a pattern
+    engineers at the level know, not a verdict on them (a reframe)."""
+    from coach.engine.guided_words import _work  # the work their story is about
+
+    work = _work(view)
+    if work == "that work":
+        return "So part of what happened is a pattern your level knows well, not only about you."
+    return f"So part of what happened with {work} is a pattern your level knows well, not only about you."
 
 
 def choice_link(view: SessionView, chosen: list[str]) -> str:
