@@ -113,4 +113,5 @@ def obstacle_words(view: SessionView) -> str:
             f"{obstacle[0].upper()}{obstacle[1:]} could get in the way; plan your week around it."
         )
     said = reflections.second_person(obstacle)
+    said = re.sub(r"\bnot sure (?=who|what|how|whether|if|where|when|which)", "unsure ", said)
     return f"You named what could get in the way: {said[0].lower()}{said[1:]}."

@@ -130,7 +130,9 @@ def _plan_heard(move: PlanCheck | PlanFocus, view: SessionView) -> str:
     )
     if rating is None:
         return give_back(view, move)
-    return plan_reflections.rating_sides(rating, focus, plan_reflections.own_focus(view, focus))
+    sides = plan_reflections.rating_sides(rating, focus, plan_reflections.own_focus(view, focus))
+    # with no step kept, the rating is not said back with one: what they told is, then both sides
+    return sides if view.kept else _join(give_back(view, move), sides)
 
 
 def _plan_saved(view: SessionView) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from coach.domain import Phase
-from coach.engine import meaning, planning, turn_reflections
+from coach.engine import meaning, planning, terse, turn_reflections, vocab
 from coach.engine.listen import blames_customer
 from coach.engine.reflections import candidates
 from coach.engine.story import read_story
@@ -124,19 +124,18 @@ def give_back(view: SessionView, move: Move) -> str:
             story = _said(view, Phase.SITUATION, Phase.EXPLORE)
             lead = _SUMMARY_LEADS[move.summary_of]  # what was summed up a turn ago is not repeated
             text = turn_reflections.summary(story, lead, skip=_recent(view))
+            if not text and len(story) >= 2:  # a step closes: two parts joined, even if said
+                text = turn_reflections.summary(story, lead)
         if text and move.summary_of is Phase.CHECKIN:
             return text
         if text:
             said_before = " ".join(t.text for t in view.turns if t.role == "coach") + text
             own = last.text if last is not None and last.text in _said(view) else ""
-            more = turn_reflections.reflect_turn(
-                own,
-                [],
-                view.coach_turns + 1,
-                said_before,
-                max_words=22,
-                session=said_before,
-                who=meaning.people(_story(view)),
+            # the summary gives the content back; the last answer's meaning comes after it
+            more = meaning.meaning(
+                own, view.coach_turns, said_before, meaning.people(_story(view))
+            ) or turn_reflections.reflect_turn(
+                own, [], view.coach_turns + 1, said_before, max_words=22
             )
             return _join(text, more) if len((text + more).split()) <= 48 else text
     variant = view.coach_turns
@@ -218,7 +217,15 @@ def _join(*parts: str) -> str:
 
 
 def _work(view: SessionView) -> str:
-    return read_story(view.user_text(Phase.SITUATION, Phase.EXPLORE)).work or "that work"
+    """The piece of work the story is about; else a topic named at the check-in ("pricing page
+    rewrite"); else "that work"."""
+    work = read_story(view.user_text(Phase.SITUATION, Phase.EXPLORE)).work
+    if work:
+        return work
+    topic = terse.read(vocab.corrected(view.goal)) if view.goal else None
+    if topic is not None and topic.kind == "thing" and len(topic.text.split()) >= 2:
+        return topic.text if topic.text.startswith("the ") else "that work"
+    return "that work"
 
 
 def ladder_ask(item: Item, view: SessionView) -> str:

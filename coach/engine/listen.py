@@ -186,6 +186,8 @@ def _is_question(text: str) -> bool:
     last = re.split(r"(?<=[.!])\s+", stripped)[-1]
     if last.endswith((".", "!")):  # "What the dispatchers do counts as evidence." is a statement
         return False
+    if re.match(r"\W*(?:maybe|perhaps|probably|possibly|i guess|i think)\b", last, re.I):
+        return False  # "maybe read the reviews every week?": a tentative answer, not a question
     return last.endswith("?") or bool(
         _QUESTION_START.match(stripped) and len(stripped.split()) < 25
     )
@@ -235,7 +237,7 @@ def read(text: str, options: list[str] | None = None) -> Reading:
     """Read one user turn. ``options`` are the texts of a numbered list just shown, if any."""
     stripped = text.strip()
     words = len(stripped.split())
-    typos = vocab.unknown_words(stripped)
+    typos = vocab.unknown_words(vocab.corrected(stripped))  # a clear typo is understood
     heavy, person = heavy_topic(stripped)
     picked = choices.parse(stripped, options) if options else None
     common = {

@@ -198,7 +198,8 @@ _SIGNALS: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
     (
         "impact",
         re.compile(
-            r"\b(complain\w*|could(?:n'?t| not) (?:find|use|get|open|see|log|cancel|receive|connect)|"
+            r"\b(complain\w*|(?:could|can)(?:n'?t| ?not|'t) (?:find|use|get|open|see|log|cancel|"
+            r"receive|connect)|"
             r"confus\w*|got stuck|get stuck|locked out|went out twice|thought it was spam|"
             r"charged twice|wrong (?:tax|address|total)s?|had to redo|gave up|went back to)\b",
             re.I,

@@ -96,16 +96,35 @@ def _with_article(words: list[str]) -> str:
     return f"the {phrase}"
 
 
+def _deed(words: list[str], lowered: list[str]) -> str:
+    """What the user did, told without "I" ("did the dock map", "didn't ask anyone"), as the
+    clause to say with its subject; "" when the words are not that."""
+    if len(words) < 2:
+        return ""
+    if lowered[0] in ("didn't", "never", "couldn't", "wasn't") and lowered[1] not in vocab.AUX:
+        return " ".join(lowered[:2] + words[2:])
+    nxt = lowered[1]
+    lemma = _past(lowered[0])
+    object_next = nxt in _DETERMINERS or nxt in ("it", "them", "that", "anyone", "nothing")
+    if lemma and lemma not in _PASSIVE and object_next:
+        return " ".join([lowered[0], *words[1:]])  # "built the export": transitive, so a deed
+    return ""
+
+
 def read(text: str) -> Terse | None:
     """A short answer understood, or None when it is not one or cannot be said well."""
     hedged = bool(_HEDGE.search(text))
     phrase = _HEDGE.sub(" ", text).strip(" .,!;:-")
+    phrase = re.sub(r"^(?:just|only|mostly|basically|really)\s+", "", phrase, flags=re.I)
     words = phrase.split()
     if not 1 <= len(words) <= 5 or "?" in phrase or re.search(r"[,;.!]|\band\b|\bor\b", phrase):
         return None
     if vocab.unknown_words(phrase) or any(w.lower() in vocab.AUX for w in words[1:]):
         return None
     lowered = [w.lower() for w in words]
+    deed = _deed(words, lowered)
+    if deed:
+        return Terse("deed", f"I {deed}", hedged)
     if lowered[0] in ("i", "we", "you", "they", "he", "she", "it", "nobody", "no", "not"):
         return None  # a sentence with its subject: the ordinary reflections handle it
     if re.search(r"\b(know|sure|idea|whatever|dunno|nothing|none)\b", phrase, re.I):
@@ -135,7 +154,10 @@ def read(text: str) -> Terse | None:
     if all(_nounish(w) or w.lower() in _DETERMINERS for w in words[:-1]) and (
         _nounish(words[-1]) or (len(words) >= 2 and not _past(words[-1]))
     ):
-        if len(words) == 1 and not _nounish(words[0]):
-            return None
+        if lowered[-1] in _ADVERBS or lowered[-1] in ("it", "them", "this", "that", "there"):
+            return None  # "broke twice", "fixed it": no thing to name
+        only_adjective = "NOUN" not in _lemmas(lowered[0]) and "ADJ" in _lemmas(lowered[0])
+        if len(words) == 1 and (not _nounish(words[0]) or only_adjective):
+            return None  # "bad": a judgement, not a thing
         return Terse("thing", _with_article(words), hedged)
     return None

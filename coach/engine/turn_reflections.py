@@ -7,7 +7,7 @@ import re
 
 from coach.engine import meaning, terse, vocab
 from coach.engine.blame import blames_customer
-from coach.engine.reflection_forms import Picked, _cap, render
+from coach.engine.reflection_forms import _FEELINGS, Picked, _cap, render
 from coach.engine.reflections import (
     MAX_WORDS,
     _clauses,
@@ -22,12 +22,35 @@ from coach.engine.reflections import (
 __all__ = ["goal_reflection", "heavy_heard", "reflect_turn", "short_answer", "summary"]
 
 
+_FELT = re.compile(
+    r"^\W*(?:i (?:was|am|felt|feel)\s+)?((?:kind of|sort of|a bit|a little|pretty|really|very|so|"
+    r"quite|super|bit)\s+)?(\w+)\W*$",
+    re.I,
+)
+
+
+def _felt(text: str) -> str:
+    """ "kinda embarrassed" → "You felt kind of embarrassed, as if it said something about you." """
+    match = _FELT.match(text)
+    word = match.group(2).lower() if match else ""
+    stem = next((f for f in _FEELINGS if word.startswith(f)), "")
+    if not stem or not vocab.is_word(word) or word in ("bad", "stuck"):
+        return ""
+    degree = (match.group(1) or "").lower().replace("bit ", "a bit ").replace("a a bit", "a bit")
+    return render(Picked("feeling", f"you felt {degree}{word}", feeling=stem), 0)[0]
+
+
 def short_answer(text: str, variant: int = 0) -> str:
     """A one-to-five-word answer ("login bug", "users locked out") given back as a whole sentence."""
+    felt = _felt(vocab.corrected(text)) if len(text.split()) <= 4 else ""
+    if felt:
+        return felt
     found = terse.read(vocab.corrected(text)) if len(text.split()) <= 5 else None
     if found is None:
         return ""
     said = second_person(found.text)
+    if found.kind == "deed":  # "did the dock map" → "So you did the dock map."
+        return f"{'So y' if variant % 2 == 0 else 'Y'}ou {said.removeprefix('you ')}."
     if found.kind in ("state", "event"):
         if found.hedged:
             return f"So it may be that {said}."
@@ -36,7 +59,7 @@ def short_answer(text: str, variant: int = 0) -> str:
         return f"So one option {'might be' if found.hedged else 'is'} to {said}."
     if found.hedged:
         return f"So it may come down to {said}."
-    return ("So it comes down to {np}.", "So you'd point to {np}.")[variant % 2].format(np=said)
+    return ("So it comes down to {np}.", "You'd point to {np}.")[variant % 2].format(np=said)
 
 
 def short_clause(text: str) -> str:
@@ -44,6 +67,8 @@ def short_clause(text: str) -> str:
     found = terse.read(vocab.corrected(text)) if len(text.split()) <= 5 else None
     if found is None or found.kind == "action" or found.hedged:
         return ""
+    if found.kind == "deed":
+        return second_person(found.text)
     if found.kind == "thing" and len(found.text.split()) < 2:
         return ""  # "tickets" alone is no summary
     return second_person(found.text)
@@ -149,6 +174,13 @@ def reflect_turn(
     clause = short_clause(last) if short else ""
     if short and short not in said_before and not (clause and clause in said_before):
         out.append(short)
+    pieces = sentences(vocab.corrected(last)) if last and not short else []
+    if 1 < len(pieces) <= 3 and all(len(p.split()) <= 5 for p in pieces):  # "bike app. did the map"
+        for number, piece in enumerate(pieces):
+            said = short_answer(piece, variant + number)
+            if said and said not in said_before and said not in out and len(out) < 2:
+                out.append(said)
+        short = " ".join(out)
     for picked in candidates(last) if last and not short else []:
         if len(taken) < 2 and new([picked], taken):  # each checked against what is taken so far
             taken.append(picked)

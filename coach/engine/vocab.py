@@ -258,12 +258,59 @@ def _doubled(word: str, speller) -> set[str]:
     return {w for w in singles | pairs if w != word and speller.known([w])}
 
 
+# Chat spellings, written out before anything is given back ("ppl cant find" → "people can't
+# find"); asides with no content ("tbh", "imo") are left out.
+_CHAT_WORDS = {
+    "ppl": "people",
+    "any1": "anyone",
+    "some1": "someone",
+    "every1": "everyone",
+    "no1": "no one",
+    "tbh": "",
+    "imo": "",
+    "imho": "",
+    "rn": "right now",
+    "bc": "because",
+    "b/c": "because",
+    "cuz": "because",
+    "coz": "because",
+    "w/o": "without",
+    "w/": "with",
+    "u": "you",
+    "thx": "thanks",
+    "pls": "please",
+    "plz": "please",
+    "kinda": "kind of",
+    "sorta": "sort of",
+    "gonna": "going to",
+    "wanna": "want to",
+    "gotta": "have to",
+    "alot": "a lot",
+    "evry": "every",
+    "tho": "though",
+    "thru": "through",
+    "abt": "about",
+    "smth": "something",
+    "sth": "something",
+    "msg": "message",
+    "prolly": "probably",
+}
+_CHAT = re.compile(
+    r"(?<![\w/])(?:"
+    + "|".join(re.escape(w) for w in sorted(_CHAT_WORDS, key=len, reverse=True))
+    + r")(?![\w/]|\.\w)",
+    re.IGNORECASE,
+)
+
+
 def corrected(text: str) -> str:
     """``text`` with each clear misspelling put right; unclear ones are left (and stay unknown).
 
     "there" before a noun is read as "their" ("match there bank"), the one real-word slip common
     enough to catch without a tagger."""
     lem = _lemminflect()
+    text = _CHAT.sub(lambda m: m[0] if m[0] == "U" else _CHAT_WORDS[m[0].lower()], text)
+    text = re.sub(r"\s+([.,;!?])", r"\1", re.sub(r"[ \t]{2,}", " ", text)).strip()
 
     def fix(match: re.Match[str]) -> str:
         word = match.group(0)
