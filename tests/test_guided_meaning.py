@@ -1,0 +1,93 @@
+"""Guided mode says what an answer means, not only what it said; terse, chat-style and misspelt
+answers are understood before anything is given back."""
+
+from __future__ import annotations
+
+import pytest
+from engine_helpers import guided_session
+from guided_helpers import run_whole_session
+
+from coach.engine import listen, meaning, plan_reflections, terse, vocab
+from coach.engine.story import read_story
+from coach.engine.turn_reflections import reflect_turn, short_answer
+from coach.store import open_journal
+
+
+@pytest.fixture
+def journal():
+    with open_journal() as journal:
+        yield journal
+
+
+def test_the_meaning_under_an_answer_names_the_people_and_is_said_once():
+    answer = (
+        "The tickets went up again after the release, and new users get stuck at the bank step."
+    )
+    under = meaning.meaning(answer)
+    assert under and " you " in f" {under.lower()} "  # said to the user, about their answer
+    assert meaning.meaning("Support spends hours on it and two finance customers lost a day.")
+    assert "the finance customers" in meaning.people("two finance customers lost a day")
+    assert meaning.meaning(answer, said=under) != under  # not the same meaning twice in a session
+    assert meaning.meaning("We had a meeting on Tuesday.") == ""  # nothing shown, nothing said
+
+
+def test_good_news_is_never_read_as_a_cost():
+    answer = "It went really well; the warehouse leads thanked us and errors dropped by a third."
+    assert "cost" not in meaning.meaning(answer)
+
+
+def test_a_real_answer_gets_its_content_then_its_meaning():
+    said_back = reflect_turn(
+        "We shipped the checklist because of the deadline, and I didn't push back.", []
+    )
+    first, second = said_back.split(". ")[:2]
+    assert "you shipped the checklist" in first.lower()
+    assert "pressure" in second or "speed" in second  # what it means, not a second restatement
+
+
+def test_doubled_letters_and_chat_spellings_are_put_right_and_unclear_ones_left():
+    assert vocab.corrected("how people actualy talk") == "how people actually talk"
+    assert vocab.spelling("shiped") == "shipped" and vocab.spelling("comited") == "committed"
+    assert vocab.spelling("writen") == ""  # write or written: unclear, never said
+    assert vocab.corrected("ppl cant find it tbh") == "people can't find it"
+    assert vocab.corrected("The U.S. team") == "The U.S. team"
+
+
+def test_terse_deeds_feelings_and_fragments_are_said_as_whole_sentences():
+    assert short_answer("did the dock map") == "So you did the dock map."
+    assert short_answer("didnt ask any1") == "So you didn't ask anyone."
+    assert short_answer("kinda embarased").startswith("You felt kind of embarrassed,")
+    assert short_answer("bad") == "" and short_answer("broke twice") == ""
+    both = reflect_turn("bike share app. did the dock map", [])
+    assert "the bike share app" in both and "You did the dock map." in both
+    assert terse.read("just the ticket").text == "the ticket"
+
+
+def test_the_story_reads_work_and_people_not_adjectives_and_companies():
+    assert read_story("the newer save replaced the older one").work is None
+    assert read_story("I designed the new model mostly from a diagram").work == "the new model"
+    story = read_story("The dispatcher at Northwind Heating rebooked it. I asked Priya.")
+    assert story.people == ("Priya",)
+    assert read_story("our sync tests assumed one device").meetings == ()
+
+
+def test_a_tentative_answer_ending_in_a_question_mark_is_an_answer():
+    assert listen.read("maybe read the reviews every week?").kind == "answer"
+    assert listen.read("what should I do next?").kind == "question"
+
+
+def test_a_confidence_rating_is_given_back_with_both_sides():
+    sides = plan_reflections.rating_sides(6, "I read support tickets weekly", own=True)
+    assert "Part of you feels ready" in sides and "part of you doubts" in sides
+    assert "“I read support tickets weekly”" in sides
+    assert "“" not in plan_reflections.rating_sides(4, "keep it", own=False)
+
+
+async def test_the_plan_checks_tie_the_focus_to_the_story(journal):
+    session = guided_session(journal)
+    turns = await run_whole_session(
+        session, focus="Look at the usage numbers and the Monday exports before I ship."
+    )
+    confidence, rating = turns[-3], turns[-2]
+    assert any(link in confidence for link in ("ties back", "goes back", "connects to"))
+    assert "Part of you" in rating
