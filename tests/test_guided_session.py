@@ -10,6 +10,7 @@ from engine_helpers import Clock, customer_empathy, guided_session, said, words
 from guided_helpers import run_whole_session
 
 from coach.domain import Phase
+from coach.engine import planning
 from coach.moves import (
     LadderQuestion,
 )
@@ -41,7 +42,7 @@ async def test_whole_session_ends_with_a_plan_citing_the_ladder(journal):
     assert all(t.complete for t in stored.turns)
     assert stored.plan == plan
     assert stored.ended_at is not None
-    assert "Check in on" in turns[-1]
+    assert planning.when(plan.checkin, session.today) in turns[-1]  # the check-in date is said
     # How each answer was read is stored with it.
     assert all(t.reading is not None for t in stored.turns if t.role == "user")
 

@@ -192,9 +192,14 @@ def text_for(move: Move, view: SessionView) -> str:
             return _join(
                 give_back(view, move), "Let's carry that into today.", question_for(move, view)
             )
+        ask = (  # no answer yet to vary by: the level does, so not every welcome reads alike
+            "What would make this session worth your time today?",
+            "What do you want to leave with today?",
+            "What would you like to get out of it today?",
+        )[level.level % 3]
         return (
             f"Welcome. This session looks at {competency.name} at {level.label}: "
-            f"{first_sentence(level.description)} What would you like to get out of it today?"
+            f"{first_sentence(level.description)} {ask}"
         )
     if isinstance(move, AskSituation | SituationMore | LadderQuestion):
         return _join(give_back(view, move), question_for(move, view))

@@ -238,11 +238,10 @@ def ladder_ask(item: Item, view: SessionView) -> str:
 def question_for(move: Move, view: SessionView) -> str:
     """The question a move asks, without what comes before it (used again after an aside)."""
     level = view.level
-    variant = view.coach_turns
     if isinstance(move, Checkin):
         return "What would you like to get out of today's session?"
     if isinstance(move, AskSituation):
-        return _SITUATION_ASKS[variant % len(_SITUATION_ASKS)].format(name=view.competency.name)
+        return vary(view, *_SITUATION_ASKS).format(name=view.competency.name)
     if isinstance(move, SituationMore):
         return "What did you do then, and what did it mean for the people it touched?"
     if isinstance(move, LadderQuestion):
@@ -253,7 +252,12 @@ def question_for(move: Move, view: SessionView) -> str:
         note = " (derived)" if item.derived else ""
         return f"{lead}{note}: {ladder_ask(item, view)}"
     if isinstance(move, ProposeStruggles):
-        return "Which of these fit your situation, if any?"
+        return vary(
+            view,
+            "Which of these fit your situation, if any?",
+            "Which of these, if any, do you recognise in that moment?",
+            "Which of these sound like you, if any?",
+        )
     if isinstance(move, AskConsent):
         return f"Would it help to look at a few habits and feedback questions from {level.label}?"
     if isinstance(move, Suggestions):
