@@ -192,7 +192,7 @@ _SIGNALS: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
         (
             "You already see a way in, and it is a step you can take yourself.",
             "So the next move is in your own hands, not waiting on anyone else.",
-            "That would bring you closer to {who}, and it is yours to start.",
+            "So you already have something to try, and it starts with you.",
         ),
     ),
     (
@@ -206,7 +206,7 @@ _SIGNALS: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
         ),
         (
             "For {who}, it got in the way of what they came to do, and you can see that.",
-            "So {who} paid for a change they never asked for, and that weighs on you.",
+            "So {who} paid for it without any say in it, and that weighs on you.",
             "It sounds like you feel what that was like for {who}.",
         ),
     ),
@@ -263,22 +263,26 @@ _SIGNALS: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
 )
 
 
-def people(text: str) -> str:
-    """The people an answer names, as "the finance teams", "older patients"; "" when none."""
+def people(text: str, earliest: bool = False) -> str:
+    """The people an answer names, as "the finance teams", "older patients"; "" when none.
+    The people a product serves come first, unless ``earliest``: then whoever is named first."""
     text = vocab.corrected(text)
-    for group in _GROUPS:
-        for match in group.finditer(text):
-            mods: list[str] = []
-            for word in reversed(match.group(1).lower().split()):  # next to the head, unbroken
-                if word in _NOT_MODIFIER or not _describes(word):
-                    break
-                mods.insert(0, word)
-            head = match.group(2).lower()
-            if group is _GROUPS[1] and (not mods or _INTERNAL & set(mods)):
-                continue  # "teams" alone is too vague; "account managers" are colleagues
-            phrase = " ".join([*mods[-2:], head])
-            if not vocab.unknown_words(phrase):
-                return f"the {phrase}"
+    found = [(m.start(), g, m) for g in _GROUPS for m in g.finditer(text)]
+    if earliest:
+        found.sort(key=lambda f: f[0])
+    for _, group, match in found:
+        mods: list[str] = []
+        for word in reversed(match.group(1).lower().split()):  # next to the head, unbroken
+            if word in _NOT_MODIFIER or not _describes(word):
+                break
+            mods.insert(0, word)
+        head = match.group(2).lower()
+        vague = head in ("teams", "managers", "desks", "staff", "employees", "developers")
+        if group is _GROUPS[1] and ((vague and not mods) or _INTERNAL & set(mods)):
+            continue  # "teams" alone is too vague; "account managers" are colleagues
+        phrase = " ".join([*mods[-2:], head])
+        if not vocab.unknown_words(phrase):
+            return f"the {phrase}"
     return ""
 
 
@@ -303,12 +307,17 @@ def meaning(text: str, variant: int = 0, said: str = "", who: str = "") -> str:
     good = bool(_GOOD.search(text))
     for name in _ORDER:
         pattern, forms = signals[name]
-        if not pattern.search(text) or (good and name in ("impact", "cost")):
+        found = pattern.search(text)
+        if not found or (good and name in ("impact", "cost")):
             continue
         if any(_stem(f) in said for f in forms):
             continue  # this meaning was said already today
+        # whom it is about: the people named where the sign is ("did not think about the
+        # receptionists"), else in the answer, else in the story
+        start = max(text.rfind(".", 0, found.start()), 0)
+        local = people(text[start : text.find(".", found.end()) % (len(text) + 1)], earliest=True)
         # the form differs by answer, not only by turn: people at the same step hear different words
-        return forms[(variant + len(text)) % len(forms)].format(who=group)
+        return forms[(variant + len(text)) % len(forms)].format(who=local or group)
     return ""
 
 

@@ -81,8 +81,10 @@ def known_pattern(view: SessionView) -> str:
 
     work = _work(view)
     if work == "that work":
-        return "So part of what happened is a pattern your level knows well, not only about you."
-    return f"So part of what happened with {work} is a pattern your level knows well, not only about you."
+        return "So part of what happened is a pattern your level knows well; it is not only you."
+    return (
+        f"So part of what happened with {work} is a pattern your level knows; it is not only you."
+    )
 
 
 def choice_link(view: SessionView, chosen: list[str]) -> str:
@@ -93,8 +95,8 @@ def choice_link(view: SessionView, chosen: list[str]) -> str:
     if not clause:
         return ""
     forms = (
-        "So you are choosing what answers your own story: {m}.",
-        "You picked what speaks to what happened: {m}.",
+        "That fits what you told me: {m}.",
+        "It lines up with what you said earlier: {m}.",
     )
     return forms[(view.coach_turns + len(clause)) % len(forms)].format(m=clause)
 
