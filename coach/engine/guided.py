@@ -80,6 +80,9 @@ def _struggles(move: ProposeStruggles, view: SessionView) -> str:
     return "\n".join(lines)
 
 
+_ORDINAL = ("The first", "The second", "The third", "The fourth", "The fifth")
+
+
 def _quotable(quote: str) -> str:
     """The user's sentence with clear typos put right; "" when an unclear one is left in it."""
     fixed = vocab.corrected(quote)
@@ -93,17 +96,12 @@ def _consent(move: AskConsent, view: SessionView) -> str:
         story = "\n".join(  # one answer a line: two short answers are never run together
             t.text for t in view.turns if t.role == "user" and t.phase in evidence.STORY_PHASES
         )
-        quote = next(
-            (
-                e.quote
-                for e in map(lambda i: grounding._any_evidence(i, story), struggles)
-                if e.quote
-            ),
-            "",
-        )
-        quote = _quotable(quote)
+        found = [e for e in (grounding._any_evidence(i, story) for i in struggles) if e.quote]
+        best = max(found, key=lambda e: e.score, default=None)  # a cue found beats a near line
+        quote = _quotable(best.quote) if best else ""
         if quote:
-            said = _join(said, f"It matches what you said: “{quote}”.")
+            which = "It" if len(struggles) == 1 else _ORDINAL[struggles.index(best.item)]
+            said = _join(said, f"{which} matches what you said: “{quote}”.")
         else:  # chosen by number: tied to the story when it shares enough with it
             said = _join(
                 said,

@@ -316,6 +316,8 @@ def meaning(text: str, variant: int = 0, said: str = "", who: str = "") -> str:
         # receptionists"), else in the answer, else in the story
         start = max(text.rfind(".", 0, found.start()), 0)
         local = people(text[start : text.find(".", found.end()) % (len(text) + 1)], earliest=True)
+        if name in ("assumed", "left_out"):  # who was misread must be named there, or no one
+            local = local or "the people using it"
         # the form differs by answer, not only by turn: people at the same step hear different words
         return forms[(variant + len(text)) % len(forms)].format(who=local or group)
     return ""

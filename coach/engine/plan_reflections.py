@@ -21,6 +21,12 @@ _LINKS = (
 )
 
 
+# Words every story here shares: a link made only of these says nothing.
+_GENERIC = frozenset(
+    matching.concepts("people person user customer client team work change thing time way")
+)
+
+
 def _story_parts(view: SessionView) -> list[str]:
     from coach.engine.guided_words import _said  # guided_words builds on this module's callers
 
@@ -30,7 +36,7 @@ def _story_parts(view: SessionView) -> list[str]:
 def _closest(view: SessionView, target: str, said: str, least: int = 1) -> str:
     """The clause of the user's story that shares the most with ``target``; "" when none shares a
     content word, or every such clause was said back already in this session."""
-    wanted = set(matching.concepts(target))
+    wanted = set(matching.concepts(target)) - _GENERIC
     clauses = [p.main for part in _story_parts(view) for p in candidates(part)]
     seen = [set(matching.concepts(c)) for c in clauses]
     # a word the whole story keeps using ("change") says less about which part is meant

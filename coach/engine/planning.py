@@ -104,8 +104,8 @@ def chosen_focus(turns: list[Turn]) -> str:
             continue
         answer = turn.text
         accepted = turn.reading is not None and (
-            turn.reading.assent or turn.reading.kind == "non_answer"
-        )
+            turn.reading.assent or turn.reading.kind in ("non_answer", "question")
+        )  # asked again for the coach's focus after a draft: the draft is the one
         if asked.draft and (accepted or _KEEP_DRAFT.match(answer)):
             answer = asked.draft
     fixed = vocab.corrected(story_parts.expand_shorthand(answer))  # read back without typos
