@@ -80,7 +80,7 @@ def _struggles(move: ProposeStruggles, view: SessionView) -> str:
     return "\n".join(lines)
 
 
-_ORDINAL = ("The first", "The second", "The third", "The fourth", "The fifth")
+_ORDINAL = tuple(f"The {n} of those" for n in ("first", "second", "third", "fourth", "fifth"))
 
 
 def _quotable(quote: str) -> str:

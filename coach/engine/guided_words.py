@@ -222,7 +222,8 @@ def _work(view: SessionView) -> str:
     work = read_story(view.user_text(Phase.SITUATION, Phase.EXPLORE)).work
     if work:
         return work
-    topic = terse.read(vocab.corrected(view.goal)) if view.goal else None
+    said = [t.text for t in view.turns if t.role == "user" and t.phase is Phase.CHECKIN]
+    topic = terse.read(vocab.corrected(said[-1])) if said else None  # the last check-in answer
     if topic is not None and topic.kind == "thing" and len(topic.text.split()) >= 2:
         return topic.text if topic.text.startswith("the ") else "that work"
     return "that work"

@@ -24,6 +24,7 @@ _CONSEQUENCE = re.compile(
 _CAUSE = re.compile(r",?\s+\b(because|since|as)\b\s+", re.I)
 _LEAD = re.compile(
     r"^(?:and|but|so|then|also|well|honestly|basically|actually|anyway|i guess|i think|i mean|maybe|"
+    r"i suppose|i reckon|i believe|to be honest|frankly|"
     r"perhaps|probably|"
     r"like|um|uh|oh|ok|okay|yes|yeah|no|sure|that(?=\s+(?:i|we|they|he|she|it|you|the|our|my)\b))"
     r"\b[,\s]*",
@@ -198,8 +199,14 @@ def candidates(text: str) -> list[Picked]:
                 found_all.append(
                     (5, Picked("contrast", second_person(a), second_person(b), who=who))
                 )
-        if _SELF_JUDGE.search(sentence):
-            clause = _clean(sentence[_SELF_JUDGE.search(sentence).start() :])
+        judged = _SELF_JUDGE.search(sentence)
+        denied = judged and re.search(  # "I don't think I missed anything": denied, not owned
+            r"\b(?:don'?t|do not|didn'?t|never) (?:think|believe|feel)\b|\banything\b",
+            sentence,
+            re.I,
+        )
+        if judged and not denied:
+            clause = _clean(sentence[judged.start() :])
             clause = _shorten(clause)
             if clause and sayable(clause):
                 found_all.append((6, Picked("self_judgement", second_person(clause), who=who)))
