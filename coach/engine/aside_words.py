@@ -106,7 +106,8 @@ def clarify_text(move: Clarify, view: SessionView) -> str:
     else:
         ask = "What would make this half hour worth it for you?"
     work = _work(view)
-    if not earlier and work != "that work":  # the not-knowing itself, about their own work
+    story_step = view.phase in (Phase.SITUATION, Phase.EXPLORE)
+    if not earlier and work != "that work" and story_step:  # the not-knowing, about their work
         earlier = f"It's hard to say more about {work} right now, and that is fine."
         return _join(earlier, ask)
     return _join("Not knowing yet is a fine place to start.", earlier, ask)

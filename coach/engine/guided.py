@@ -14,6 +14,7 @@ from coach.domain import Phase, Suggestion
 from coach.engine import (
     evidence,
     grounding,
+    guided_words,
     plan_reflections,
     planning,
     review,
@@ -109,7 +110,16 @@ def _consent(move: AskConsent, view: SessionView) -> str:
                 or plan_reflections.known_pattern(view),
             )
     else:
-        said = _join("None of the list is saved, and that is fine.", give_back(view, move))
+        work = guided_words._work(view)
+        said = _join(
+            "None of the list is saved, and that is fine.",
+            give_back(view, move)
+            or (
+                f"So none of them quite fits what happened with {work}."
+                if work != "that work"
+                else ""
+            ),
+        )
     return _join(said, question_for(move, view))
 
 

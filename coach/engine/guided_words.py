@@ -126,6 +126,10 @@ def give_back(view: SessionView, move: Move) -> str:
             text = turn_reflections.summary(story, lead, skip=_recent(view))
             if not text and len(story) >= 2:  # a step closes: two parts joined, even if said
                 text = turn_reflections.summary(story, lead)
+        if not text and move.summary_of is Phase.FOLLOWUP:  # the review closes: said again
+            text = turn_reflections.summary(
+                _said(view, Phase.FOLLOWUP), _SUMMARY_LEADS[Phase.FOLLOWUP]
+            )
         if text and move.summary_of is Phase.CHECKIN:
             return text
         if text:
@@ -223,7 +227,8 @@ def _work(view: SessionView) -> str:
     if work:
         return work
     said = [t.text for t in view.turns if t.role == "user" and t.phase is Phase.CHECKIN]
-    topic = terse.read(vocab.corrected(said[-1])) if said else None  # the last check-in answer
+    last = said[-1] if said and len(said[-1].split()) >= 2 else ""  # "fine" names no work
+    topic = terse.read(vocab.corrected(last)) if last else None  # the last check-in answer
     if topic is not None and topic.kind == "thing" and len(topic.text.split()) >= 2:
         return topic.text if topic.text.startswith("the ") else "that work"
     return "that work"
