@@ -107,7 +107,7 @@ def _consent(move: AskConsent, view: SessionView) -> str:
             said = _join(
                 said,
                 plan_reflections.choice_link(view, [s.text for s in struggles])
-                or plan_reflections.known_pattern(view),
+                or plan_reflections.known_pattern(view, [s.text for s in struggles]),
             )
     else:
         work = guided_words._work(view)

@@ -143,6 +143,10 @@ def give_back(view: SessionView, move: Move) -> str:
             )
             return _join(text, more) if len((text + more).split()) <= 48 else text
     variant = view.coach_turns
+    coach = [t for t in view.turns if t.role == "coach"]
+    if coach and isinstance(coach[-1].move, Boundary) and goal_link(view):  # going on after it
+        aim = goal_link(view).removeprefix("That serves what you came for: to ")
+        return f"All right, back to what you came for: to {aim}"
     said_before = " ".join([t.text for t in view.turns if t.role == "coach"][-3:])
     session = " ".join(t.text for t in view.turns if t.role == "coach")
     real = last is not None and (
@@ -178,8 +182,9 @@ def _held(view: SessionView, said_before: str) -> str:
     if held and held not in said_before:
         return held  # nothing said back a moment ago is said again
     goal = goal_link(view).replace("That serves what you came for:", "You came here wanting")
-    aim = goal.removeprefix("You came here wanting to ").rstrip(".")
-    return goal if goal and aim not in said_before else ""
+    if goal and goal in _recent(view, 6):
+        return ""  # said in this form a moment ago
+    return goal  # the goal again, as what they came for: after a non-answer, it is the thread
 
 
 def _summary(view: SessionView, phase: Phase) -> str:

@@ -80,11 +80,30 @@ def draft_link(view: SessionView, draft: str) -> str:
     return f"It builds on what you told me: {clause}." if clause else ""
 
 
-def known_pattern(view: SessionView) -> str:
+def _main_point(view: SessionView) -> str:
+    """What the user did in their story, as its reflections would say it first ("you went for
+    the quick fix"); "" when the story tells no deed of theirs."""
+    for part in _story_parts(view):
+        for picked in candidates(part):
+            if re.match(r"you (?!could|might|can|would|should)\w+", picked.main):
+                return picked.main
+    return ""
+
+
+def known_pattern(view: SessionView, chosen: list[str] | None = None) -> str:
     """A struggle the user picked from their level's list, said back as what it is: a pattern
-    engineers at the level know, not a verdict on them (a reframe)."""
+    engineers at the level know, not a verdict on them (a reframe), with the part of their story
+    it fits when one shares words with it ("So when you went for the quick fix, …")."""
     from coach.engine.guided_words import _work  # the work their story is about
 
+    clause = _closest(view, " ".join(chosen or []), "") or _main_point(view)
+    if (
+        clause
+        and re.match(r"you\b", clause)
+        and len(clause.split()) <= 14
+        and " when " not in clause
+    ):
+        return f"So when {clause}, that fits a pattern your level knows; it is not only you."
     work = _work(view)
     if work == "that work":
         return "So part of what happened is a pattern your level knows well; it is not only you."
