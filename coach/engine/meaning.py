@@ -52,6 +52,10 @@ _GOOD = re.compile(
     r"reduced|fewer)\b",
     re.I,
 )
+_PLAN = re.compile(
+    r"\b(maybe|could|would|will|should|going to|want to|plan to|try to|i'?d)\b|^\W*[a-z]+\s+(?:the|a)\b",
+    re.I,
+)
 _ORDER_WORDS = (
     "alone measured sides unseen hindsight option pressure assumed distance left_out downstream "
     "impact pattern cost standard close"
@@ -205,7 +209,7 @@ _SIGNALS: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
             re.I,
         ),
         (
-            "For {who}, it got in the way of what they came to do, and you can see that.",
+            "For {who}, it got in the way of what they came to do, which is what you describe.",
             "So {who} paid for it without any say in it, and that weighs on you.",
             "It sounds like you feel what that was like for {who}.",
         ),
@@ -310,6 +314,9 @@ def meaning(text: str, variant: int = 0, said: str = "", who: str = "") -> str:
         found = pattern.search(text)
         if not found or (good and name in ("impact", "cost")):
             continue
+        before = text[max(text.rfind(".", 0, found.start()), 0) : found.start()]
+        if name in ("pattern", "cost") and _PLAN.search(before):
+            continue  # "maybe read the reviews every week": a plan, not something that recurs
         if any(_stem(f) in said for f in forms):
             continue  # this meaning was said already today
         # whom it is about: the people named where the sign is ("did not think about the
