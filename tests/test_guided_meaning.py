@@ -31,6 +31,13 @@ def test_the_meaning_under_an_answer_names_the_people_and_is_said_once():
     assert meaning.meaning("We had a meeting on Tuesday.") == ""  # nothing shown, nothing said
 
 
+def test_a_meaning_is_not_read_from_words_that_only_look_like_it():
+    assert "alone" not in meaning.meaning("I only tested on my own phone, which is a big one.")
+    assert "pattern" not in meaning.meaning("maybe read the reviews every week?")
+    rating = reflect_turn("Our app store rating dropped to 2.9 in a week.", [])
+    assert "hard on them" not in rating  # the team's own rating: nobody else was hurt
+
+
 def test_good_news_is_never_read_as_a_cost():
     answer = "It went really well; the warehouse leads thanked us and errors dropped by a third."
     assert "cost" not in meaning.meaning(answer)

@@ -102,7 +102,8 @@ def plan_check_text(move: Move, view: SessionView, heard: str, question: str) ->
 
 def obstacle_words(view: SessionView) -> str:
     """The obstacle the user named, given back before the plan is saved."""
-    obstacle = view.last_user_text.strip().rstrip(".")
+    obstacle = re.split(r"(?<=[.!?])\s+", view.last_user_text.strip())[0].rstrip(".!?")
+    # the first sentence: "Quarter planning. Eats everything." never hands back a fragment
     if not obstacle or vocab.unknown_words(obstacle) or len(obstacle.split()) > 14:
         return ""
     if re.match(r"^(nothing|none|no idea|not sure|i don'?t know)\b", obstacle, re.I):

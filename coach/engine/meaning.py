@@ -67,7 +67,7 @@ _SIGNALS: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
         "alone",
         re.compile(
             r"\b(depends? on me|(?:i was )?the only one|nobody else|no one else|(?:just|only) me\b|"
-            r"on my own|by myself|expects? me to|falls? (?:to|on) me|alone)\b",
+            r"on my own(?!\s+[a-z])|by myself|expects? me to|falls? (?:to|on) me|alone)\b",
             re.I,
         ),
         (

@@ -80,13 +80,22 @@ def draft_link(view: SessionView, draft: str) -> str:
     return f"It builds on what you told me: {clause}." if clause else ""
 
 
+def _is_past(word: str) -> bool:
+    lem = vocab._lemminflect()
+    return any(
+        word in lem.getAllInflections(lemma, upos="VERB").get("VBD", ())
+        for lemma in lem.getAllLemmas(word, upos="VERB").get("VERB", ())
+    )
+
+
 def _main_point(view: SessionView) -> str:
     """What the user did in their story, as its reflections would say it first ("you went for
     the quick fix"); "" when the story tells no deed of theirs."""
     for part in _story_parts(view):
         for picked in candidates(part):
-            if re.match(r"you (?!could|might|can|would|should)\w+", picked.main):
-                return picked.main
+            deed = re.match(r"you (?:did not |didn't |never )?(\w+)", picked.main)
+            if deed and (deed.group(0) != f"you {deed.group(1)}" or _is_past(deed.group(1))):
+                return picked.main  # a deed told in the past, not "you maintain the pipeline"
     return ""
 
 

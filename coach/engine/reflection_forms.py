@@ -133,7 +133,8 @@ def _meaning(picked: Picked) -> str:
     if _SKIPPED.match(main):  # "you didn't check with anyone": a gap the user names themselves
         return "and you can see that gap clearly now"
     hypothetical = re.search(r"\b(would|could|might) have\b", main)
-    about_them = not re.match(r"you\b", main, re.IGNORECASE)  # it happened to them, not the user
+    # it happened to them, not to the user or the user's own things ("your app store rating")
+    about_them = not re.match(r"you(?:r|rs)?\b", main, re.IGNORECASE)
     if _HARD.search(main) and not hypothetical and about_them:
         return "that must have been hard on them"
     return ""
