@@ -93,10 +93,16 @@ def _main_point(view: SessionView) -> str:
     the quick fix"); "" when the story tells no deed of theirs."""
     for part in _story_parts(view):
         for picked in candidates(part):
-            deed = re.match(r"you (?:did not |didn't |never )?(\w+)", picked.main)
-            if deed and (deed.group(0) != f"you {deed.group(1)}" or _is_past(deed.group(1))):
-                return picked.main  # a deed told in the past, not "you maintain the pipeline"
+            if _told_deed(picked.main):
+                return picked.main
     return ""
+
+
+def _told_deed(clause: str) -> bool:
+    """ "you went for the quick fix", "you did not think about …": a deed told in the past, not
+    a role ("you maintain the pipeline") or a wish."""
+    deed = re.match(r"you (?:did not |didn't |never )?(\w+)", clause)
+    return bool(deed) and (deed.group(0) != f"you {deed.group(1)}" or _is_past(deed.group(1)))
 
 
 def known_pattern(view: SessionView, chosen: list[str] | None = None) -> str:
@@ -105,7 +111,8 @@ def known_pattern(view: SessionView, chosen: list[str] | None = None) -> str:
     it fits when one shares words with it ("So when you went for the quick fix, …")."""
     from coach.engine.guided_words import _work  # the work their story is about
 
-    clause = _closest(view, " ".join(chosen or []), "") or _main_point(view)
+    clause = _closest(view, " ".join(chosen or []), "")
+    clause = clause if _told_deed(clause) else _main_point(view)
     if (
         clause
         and re.match(r"you\b", clause)

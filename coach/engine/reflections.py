@@ -135,7 +135,7 @@ def sayable(clause: str) -> bool:
     ):
         return False  # three words only as "their macros broke": a subject, its noun, a verb
     is_name = words[0][0].isupper() and not vocab.is_word(first)
-    if first not in _SUBJECTS and first not in _SWAP and not is_name:
+    if first not in _SUBJECTS and first not in _SWAP and not is_name and not _plural_noun(first):
         return False
     phrasal = words[-1].lower() in ("up", "out") and (
         words[-2].lower() in ("me", "us", "them") or (len(words) > 3 and vocab.is_verb(words[-2]))
@@ -165,6 +165,14 @@ def sayable(clause: str) -> bool:
         if not main_verb:
             return False
     return vocab.finite_verb(words[1:])
+
+
+def _plural_noun(word: str) -> bool:
+    """ "owners", "rooms", "adjusters": a plural noun can be a sentence's subject."""
+    if not word.endswith("s") or word.endswith("ss") or len(word) < 4:
+        return False
+    lemmas = vocab._lemminflect().getAllLemmas(word)
+    return "NOUN" in lemmas  # first in a clause, "calls", "reviews" name things, not acts
 
 
 def _feeling(text: str) -> str:
