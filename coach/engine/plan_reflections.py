@@ -102,7 +102,9 @@ def _told_deed(clause: str) -> bool:
     """ "you went for the quick fix", "you did not think about …": a deed told in the past, not
     a role ("you maintain the pipeline") or a wish."""
     deed = re.match(r"you (?:did not |didn't |never )?(\w+)", clause)
-    return bool(deed) and (deed.group(0) != f"you {deed.group(1)}" or _is_past(deed.group(1)))
+    if not deed or deed.group(1) in ("could", "would", "should", "might", "may", "must", "can"):
+        return False  # "you could spend a morning there": an option, not what happened
+    return deed.group(0) != f"you {deed.group(1)}" or _is_past(deed.group(1))
 
 
 def known_pattern(view: SessionView, chosen: list[str] | None = None) -> str:
