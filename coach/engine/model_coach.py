@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING
 from coach.domain import Suggestion
 from coach.engine import guided, guided_words, suggest, tokenizer_later
 from coach.engine.context import Context
-from coach.engine.reply_filter import ReplyFilter
-from coach.engine.running import Ticker
+from coach.engine.reply_filter import ShownReply
+from coach.engine.running import FirstWords, Ticker
 from coach.engine.takeback import TAKE_BACK, TakeBack
 from coach.engine.usage import UsageTotals
 from coach.engine.view import SessionView
@@ -125,10 +125,12 @@ class ModelCoach:
         elif isinstance(move, Checkin):
             context["followup_done"] = move.followup_done
         elif isinstance(move, LadderQuestion):
-            asked = [q.text for q in view.asked_questions() if q.id != move.item_id]
-            q = view.item(move.item_id)  # put to the user about their work (small models pass
-            ask = guided_words.ladder_ask(q, view) if q else ""  # "…if I were using this?" on)
-            context |= {"question": q, "ask": ask, "asked": asked, "last": move.is_last}
+            # The question put to the user about their work (small models pass the ladder's "…if
+            # I were using this?" on as written). No list of those already asked: the note names
+            # the one to ask, and a 1.5B model echoed the list (in the ladder's first person).
+            q = view.item(move.item_id)
+            ask = guided_words.ladder_ask(q, view) if q else ""
+            context |= {"question": q, "ask": ask, "last": move.is_last}
         elif isinstance(move, ProposeStruggles):
             context["candidates"] = list(view.candidates)
         elif isinstance(move, AskConsent):
@@ -159,7 +161,9 @@ class ModelCoach:
             shown = False
             try:
                 listing = isinstance(move, ProposeStruggles)
-                async for piece in self._stream(messages, reply_tokens, context, view, listing):
+                async for piece in self._stream(
+                    messages, reply_tokens, context, view, instruction, listing
+                ):
                     shown = True
                     yield piece
                 if listing:
@@ -178,12 +182,13 @@ class ModelCoach:
         reply_tokens: int,
         context: Context,
         view: SessionView,
+        note: str = "",
         no_list: bool = False,
     ) -> AsyncIterator[str]:
         """The filtered reply. ``no_list``: the app shows a list after the model's words, so a
         list the model writes anyway (its own numbering, invented items) is cut off."""
         said = ""
-        async for piece in self._filtered(messages, reply_tokens, context, view):
+        async for piece in self._filtered(messages, reply_tokens, context, view, note):
             if isinstance(piece, TakeBack):
                 said = ""
             elif no_list:
@@ -198,32 +203,39 @@ class ModelCoach:
             yield piece
 
     async def _filtered(
-        self, messages: list[dict], reply_tokens: int, context: Context, view: SessionView
+        self,
+        messages: list[dict],
+        reply_tokens: int,
+        context: Context,
+        view: SessionView,
+        note: str = "",
     ) -> AsyncIterator[str]:
         from coach.llm.client import StreamDone, TakenBack, ThinkingDelta
 
-        shown = ReplyFilter(_ids(view))
+        shown = ShownReply(_ids(view), note)
         thinking = False
         any_text = False
         done: StreamDone | None = None
         events = self.client.stream(messages, max_tokens=reply_tokens, on_notice=self.on_notice)
+        waiting = FirstWords(self.on_notice)  # the seconds count on a slow server's first token
         try:
-            async for event in events:
-                if isinstance(event, StreamDone):
-                    done = event
-                    continue
-                if isinstance(event, ThinkingDelta | TakenBack):
-                    if not thinking:
-                        thinking = True
-                        self._notice("thinking…")
-                    if isinstance(event, TakenBack):  # what was shown was thinking: take it back
-                        shown, any_text = ReplyFilter(_ids(view)), False
-                        yield TAKE_BACK
-                    continue
-                text = shown.feed(event.text)
-                if text:
-                    any_text = True
-                    yield text
+            async with waiting:
+                async for event in self._first_words(events, waiting):
+                    if isinstance(event, StreamDone):
+                        done = event
+                        continue
+                    if isinstance(event, ThinkingDelta | TakenBack):
+                        if not thinking:
+                            thinking = True
+                            self._notice("thinking…")
+                        if isinstance(event, TakenBack):  # what was shown was thinking
+                            shown, any_text = ShownReply(_ids(view), note), False
+                            yield TAKE_BACK
+                        continue
+                    text = shown.feed(event.text)
+                    if text:
+                        any_text = True
+                        yield text
         except ModelError:
             rest = shown.finish()  # what was held back is part of what arrived: keep it
             if rest:
@@ -238,6 +250,12 @@ class ModelCoach:
         if not any_text:
             cause = " (it spent its reply thinking)" if thinking else ""
             raise ServerError(f"The model sent an empty reply{cause}.")
+
+    @staticmethod
+    async def _first_words(events, waiting: FirstWords):
+        async for event in events:
+            waiting.arrived()
+            yield event
 
     def _done(self, event, context: Context, reply_tokens: int) -> None:
         self.usage.add(event.usage, context.last_count)

@@ -1,0 +1,98 @@
+"""What a small model writes reaches the user as a coach's words: a note echoed without its
+header is removed (the words it asked to be said are kept), the user's "our" in a "You …"
+reflection is said as "your", and a slow first token shows the seconds counting."""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+
+import httpx
+from engine_helpers import customer_empathy, said
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from openai_sse import SSEStream, sse_events
+from test_engine_model import CHAT
+from test_model_mode import journal, session_for  # noqa: F401 (a fixture)
+
+from coach.engine import running
+from coach.engine.reply_filter import ShownReply
+from coach.engine.running import Waiting
+from coach.prompts import PromptLibrary
+
+LEVEL = customer_empathy().level(2)
+CONSENT = PromptLibrary().render("phase_ask_suggest", struggles=[], level=LEVEL)
+ASK = f"Would it help to look at a few habits and questions for teammates from {LEVEL.label}?"
+
+# Qwen2.5 1.5B at n_ctx 2048 (bench/model_replay.py, Maya's consent step), and two other shapes.
+SHOWN = {
+    (
+        'You chose neither of the struggles listed. In one sentence beginning with "You", give '
+        f'back what they just said. Then ask exactly: "{ASK}"'
+    ): f"You chose neither of the struggles listed. {ASK}",
+    f'Then ask exactly: "{ASK}"\n\nNothing else.': ASK,
+    f"You said none of them fit. {ASK} Nothing else.": f"You said none of them fit. {ASK}",
+    # The coach's own sentences, quotations and all, pass untouched.
+    'You said "nothing else mattered" that week. What did the customers lose?': (
+        'You said "nothing else mattered" that week. What did the customers lose?'
+    ),
+    # The user's "our" given back inside a reflection is theirs: "your".
+    "You want to lead the customer side of our billing migration. What worries you most?": (
+        "You want to lead the customer side of your billing migration. What worries you most?"
+    ),
+    'You felt we\'d let them down; you said "our CSV broke". How did I get it wrong?': (
+        'You felt you\'d let them down; you said "our CSV broke". How did I get it wrong?'
+    ),
+    "Our release went out. How did my team react?": "Our release went out. How did my team react?",
+}
+
+
+def streamed(text: str, points: list[int], note: str = CONSENT) -> str:
+    points = sorted({p % (len(text) + 1) for p in points})
+    shown = ShownReply(["l2.habit.1"], note)
+    edges = [0, *points, len(text)]
+    return (
+        "".join(shown.feed(text[a:b]) for a, b in itertools.pairwise(edges)) + shown.finish()
+    ).strip()
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.integers(min_value=0, max_value=300), max_size=12))
+def test_any_split_shows_the_same(points):
+    for text, shown in SHOWN.items():
+        assert streamed(text, points) == shown
+
+
+def test_an_ordinary_sentence_is_not_held_for_more_than_its_first_words():
+    shown = ShownReply([], CONSENT)
+    assert shown.feed("You shipped the export fast") == "You shipped the export fast"
+    assert shown.feed(". They chose") == ". "  # the note's own first words: held a moment
+    assert shown.feed(" the wrong one.") == "They chose the wrong one."
+
+
+async def test_a_slow_first_token_shows_the_seconds_counting_then_how_long_it_took(
+    respx_mock,
+    journal,  # noqa: F811
+    monkeypatch,
+):
+    monkeypatch.setattr(running, "FIRST_WORDS_AFTER", 0.05)
+    monkeypatch.setattr(running, "FIRST_WORDS_EVERY", 0.05)
+
+    class Slow(SSEStream):
+        async def __aiter__(self):
+            await asyncio.sleep(0.3)
+            for read in self._reads:
+                yield read
+
+    reply = ["You want to prepare. ", "What happened?"]
+    respx_mock.post(CHAT).mock(
+        side_effect=lambda request: httpx.Response(
+            200, headers={"content-type": "text/event-stream"}, stream=Slow(sse_events(reply))
+        )
+    )
+    notices: list[str] = []
+    session = session_for(journal, notices=notices)
+    assert await said(session.open()) == "".join(reply)
+    waits = [n for n in notices if isinstance(n, Waiting)]
+    assert len(waits) >= 2 and not waits[0].done and "reading the conversation" in waits[0]
+    assert waits[-1].done and str(waits[-1]).startswith("The model's first words came after")
