@@ -249,7 +249,13 @@ async def test_a_list_the_model_writes_at_the_struggles_step_is_cut_for_the_ladd
     respx_mock, journal
 ):
     reply = "You described a broken export.\n\n1. Invented struggle one\n2. Invented two\nWhich?"
-    respx_mock.post(CHAT).mock(return_value=sse_response(sse_events([reply], model="coach-test")))
+
+    def answer(request):  # the earlier turns are others (a sentence said again is not shown)
+        note = json.loads(request.content)["messages"][-1]["content"]
+        words = [reply] if "common struggles" in note else REPLY
+        return sse_response(sse_events(words, model="coach-test"))
+
+    respx_mock.post(CHAT).mock(side_effect=answer)
     session = session_for(journal)
     await said(session.open())
     await said(session.send("Prepare for my review."))

@@ -11,7 +11,7 @@ import httpx
 from engine_helpers import customer_empathy, said
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from openai_sse import SSEStream, sse_events
+from openai_sse import SSEStream, sse_events, sse_response
 from test_engine_model import CHAT
 from test_model_mode import journal, session_for  # noqa: F401 (a fixture)
 
@@ -96,3 +96,41 @@ async def test_a_slow_first_token_shows_the_seconds_counting_then_how_long_it_to
     waits = [n for n in notices if isinstance(n, Waiting)]
     assert len(waits) >= 2 and not waits[0].done and "reading the conversation" in waits[0]
     assert waits[-1].done and str(waits[-1]).startswith("The model's first words came after")
+
+
+# Qwen2.5 1.5B at n_ctx 2048 (bench/model_personas.py, Derek): its last turn copied whole.
+BEFORE = (
+    "You lead says I should work on customer empathy, no idea why. Tell me about one recent "
+    "moment at work where Customer Empathy came into play: what happened, and what did you do?"
+)
+QUESTION = "What were the people using the new search filters trying to get done?"
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.integers(min_value=0, max_value=300), max_size=12))
+def test_a_turn_said_again_is_not_shown_again(points):
+    points = sorted({p % (len(BEFORE) + len(QUESTION) + 2) for p in points})
+    text = f"{BEFORE} {QUESTION}"
+    shown = ShownReply([], "", [BEFORE])
+    edges = [0, *points, len(text)]
+    out = "".join(shown.feed(text[a:b]) for a, b in itertools.pairwise(edges)) + shown.finish()
+    assert out.strip() == QUESTION
+
+
+def test_a_reply_that_is_all_repetition_is_shown_as_it_came():
+    shown = ShownReply([], "", [BEFORE])
+    assert (shown.feed(BEFORE) + shown.finish()).strip() == BEFORE  # the user still gets a turn
+
+
+async def test_a_reply_that_only_echoes_its_note_gives_the_step_in_the_guided_coachs_words(
+    respx_mock,
+    journal,  # noqa: F811
+):
+    echo = "This is the start of the session and you speak first, as the coach."
+    respx_mock.post(CHAT).mock(side_effect=lambda request: sse_response(sse_events([echo])))
+    notices: list[str] = []
+    session = session_for(journal, notices=notices)
+    first = await said(session.open())
+    assert first.startswith("Welcome.") and "start of the session" not in first
+    assert any("guided coach's words stand in" in n for n in notices)
+    assert session.record.turns[-1].complete and session.record.turns[-1].text == first

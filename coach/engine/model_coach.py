@@ -19,6 +19,7 @@ from coach.engine import guided, guided_words, suggest, tokenizer_later
 from coach.engine.context import Context
 from coach.engine.reply_filter import ShownReply
 from coach.engine.running import FirstWords, Ticker
+from coach.engine.suggesting import SuggestingCoach  # noqa: F401 (coach plan imports it here)
 from coach.engine.takeback import TAKE_BACK, TakeBack
 from coach.engine.usage import UsageTotals
 from coach.engine.view import SessionView
@@ -170,6 +171,16 @@ class ModelCoach:
                     yield struggle_list(view)  # the ladder's words, numbered: code owns them
                 tokenizer_later.after_reply()  # the app loads it now, while the reply is read
                 return
+            except _NothingUsable:
+                if shown:
+                    raise ServerError("The model's reply stopped being usable.") from None
+                # All it wrote was its note or its earlier turns again: the step still completes.
+                self._notice(
+                    "The model only repeated earlier words or its instructions: the guided "
+                    "coach's words stand in for this turn."
+                )
+                yield guided.text_for(move, view)
+                return
             except ContextTooLongError as error:
                 if shown or error.partial or attempt:
                     raise
@@ -212,9 +223,10 @@ class ModelCoach:
     ) -> AsyncIterator[str]:
         from coach.llm.client import StreamDone, TakenBack, ThinkingDelta
 
-        shown = ShownReply(_ids(view), note)
+        said = [t.text for t in view.turns if t.role == "coach"]
+        shown = ShownReply(_ids(view), note, said)
         thinking = False
-        any_text = False
+        any_text = arrived = False
         done: StreamDone | None = None
         events = self.client.stream(messages, max_tokens=reply_tokens, on_notice=self.on_notice)
         waiting = FirstWords(self.on_notice)  # the seconds count on a slow server's first token
@@ -229,9 +241,10 @@ class ModelCoach:
                             thinking = True
                             self._notice("thinking…")
                         if isinstance(event, TakenBack):  # what was shown was thinking
-                            shown, any_text = ShownReply(_ids(view), note), False
+                            shown, any_text = ShownReply(_ids(view), note, said), False
                             yield TAKE_BACK
                         continue
+                    arrived = arrived or bool(event.text.strip())
                     text = shown.feed(event.text)
                     if text:
                         any_text = True
@@ -247,6 +260,8 @@ class ModelCoach:
             yield rest
         if done is not None:
             self._done(done, context, reply_tokens)
+        if not any_text and arrived:
+            raise _NothingUsable
         if not any_text:
             cause = " (it spent its reply thinking)" if thinking else ""
             raise ServerError(f"The model sent an empty reply{cause}.")
@@ -338,25 +353,8 @@ def struggle_list(view: SessionView) -> str:
     return "\n".join(lines)
 
 
-class SuggestingCoach:
-    """For a document with no conversation on screen (``coach plan``): the guided coach's words
-    for each move, the model's choice of suggestions. The conversational turns would be text no
-    one reads; the suggestions' reasons are printed in the plan."""
-
-    mode = "model"
-
-    def __init__(self, model: ModelCoach) -> None:
-        self.model = model
-        self.client = model.client
-        self.usage = model.usage
-        self.on_notice = model.on_notice
-
-    async def turn(self, move: Move, view: SessionView) -> AsyncIterator[str]:
-        yield guided.text_for(move, view)
-
-    async def suggestions(self, view: SessionView) -> list[Suggestion]:
-        self.model.on_notice = self.on_notice
-        return await self.model.suggestions(view)
+class _NothingUsable(Exception):
+    """The model wrote only what the user must not read (its note, its earlier turns)."""
 
 
 def _ids(view: SessionView) -> list[str]:

@@ -32,15 +32,19 @@ class NoteEcho:
     """Feed the reply (already through ``ReplyFilter``) in pieces; ``feed``/``finish`` return
     what may be shown."""
 
-    def __init__(self, note: str) -> None:
-        self._quotes = {q.strip() for q in _QUOTED.findall(note)}
+    def __init__(self, note: str, *, words: int = ECHO_WORDS, quoted: bool = False) -> None:
+        """``quoted``: quotations are words like the others (``Repeats``); by default they are
+        the words the note asks to be said, kept from an echoed sentence."""
+        self._n = words
+        self._quoted = quoted
+        self._quotes = set() if quoted else {q.strip() for q in _QUOTED.findall(note)}
         # Quotations are the words to be said: left out of the runs on both sides, so an echo
         # reads as the note's words around them ("Then ask exactly: "…" Nothing else").
-        plain = _QUOTED.sub(" ", note)
+        plain = note if quoted else _QUOTED.sub(" ", note)
         self._grams: set[tuple[str, ...]] = set()
         for part in plain.split("\n"):
             run = _words(part)
-            for n in range(1, ECHO_WORDS + 1):
+            for n in range(1, words + 1):
                 self._grams.update(tuple(run[i : i + n]) for i in range(len(run) - n + 1))
         self._held = ""  # the current sentence while it is not shown (deciding or dropping)
         self._state = "start"  # start | deciding | passing | dropping
@@ -58,10 +62,10 @@ class NoteEcho:
         held, self._held = self._held, ""
         state, self._state = self._state, "start"
         if state == "dropping":
-            return self._kept_quotes(held)
-        words = _words(_QUOTED.sub(" ", held))
-        if state == "deciding" and 2 <= len(words) < ECHO_WORDS and tuple(words) in self._grams:
-            return self._kept_quotes(held)  # a short last sentence of the note's words
+            return self._drop(held)
+        words = _words(self._outside(held))
+        if state == "deciding" and 2 <= len(words) < self._n and tuple(words) in self._grams:
+            return self._drop(held)  # a short last sentence of the note's words
         return held
 
     # -- one character at a time: pieces are short and the rule is per sentence ------------------
@@ -83,7 +87,7 @@ class NoteEcho:
             if not ends:
                 return ""
             held, self._held, self._state = self._held, "", "start"
-            return self._kept_quotes(held)
+            return self._drop(held)
         if self._state == "start":
             if char.isspace():
                 return char
@@ -93,18 +97,18 @@ class NoteEcho:
 
     def _decide(self, ends: bool) -> str:
         held = self._held
-        outside = _QUOTED.sub(" ", held)
-        if self._in_quote:  # what is inside an open quotation is not the coach's own words yet
+        outside = self._outside(held)
+        if self._in_quote and not self._quoted:  # an open quotation: not the coach's words yet
             outside = outside[: max(outside.rfind('"'), outside.rfind("“"))] + " "
         words = _words(outside)
         open_word = outside[-1:].isalnum() or outside[-1:] in "'’"
         finished = words[:-1] if open_word else words
-        if len(finished) >= ECHO_WORDS:
-            if tuple(finished[:ECHO_WORDS]) in self._grams:
+        if len(finished) >= self._n:
+            if tuple(finished[: self._n]) in self._grams:
                 self._state = "dropping"
                 if ends:
                     self._held, self._state = "", "start"
-                    return self._kept_quotes(held)
+                    return self._drop(held)
                 return ""
             return self._release(ends)
         if finished and tuple(finished) not in self._grams:
@@ -112,14 +116,20 @@ class NoteEcho:
         if ends:
             if len(finished) >= 2:  # a short sentence all of the note's words: "Nothing else."
                 self._held, self._state = "", "start"
-                return self._kept_quotes(held)
+                return self._drop(held)
             return self._release(ends)
         return ""
+
+    def _outside(self, text: str) -> str:
+        return text if self._quoted else _QUOTED.sub(" ", text)
 
     def _release(self, ends: bool) -> str:
         held, self._held = self._held, ""
         self._state = "start" if ends else "passing"
         return held
+
+    def _drop(self, sentence: str) -> str:
+        return self._kept_quotes(sentence)
 
     def _kept_quotes(self, sentence: str) -> str:
         """What the note asked to be said, as the echoed sentence carries it."""
@@ -131,3 +141,33 @@ class NoteEcho:
         if not kept:
             return ""
         return " ".join(kept) + sentence[len(sentence.rstrip()) :]
+
+
+REPEAT_WORDS = 6
+
+
+class Repeats(NoteEcho):
+    """Sentences the coach already said in this session, said again: a 1.5B model copies its
+    last turn whole into the next ("Tell me about one recent moment…" before every question).
+    A sentence whose first six words run as in an earlier coach turn is dropped, unless nothing
+    new follows it: a reply that is all repetition is shown as it came (the user gets a turn)."""
+
+    def __init__(self, said: list[str]) -> None:
+        super().__init__("\n".join(said), words=REPEAT_WORDS, quoted=True)
+        self._dropped: list[str] = []
+        self._new = False  # something not said before was shown
+
+    def _drop(self, sentence: str) -> str:
+        self._dropped.append(sentence)
+        return ""
+
+    def feed(self, text: str) -> str:
+        shown = super().feed(text)
+        self._new = self._new or bool(shown.strip())
+        return shown
+
+    def finish(self) -> str:
+        shown = super().finish()
+        if not self._new and not shown.strip():
+            return "".join(self._dropped) + shown
+        return shown
