@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import json
 
 import httpx
 from engine_helpers import customer_empathy, said
@@ -15,6 +16,7 @@ from openai_sse import SSEStream, sse_events, sse_response
 from test_engine_model import CHAT
 from test_model_mode import journal, session_for  # noqa: F401 (a fixture)
 
+from coach.domain import Phase
 from coach.engine import running
 from coach.engine.reply_filter import ShownReply
 from coach.engine.running import Waiting
@@ -134,3 +136,28 @@ async def test_a_reply_that_only_echoes_its_note_gives_the_step_in_the_guided_co
     assert first.startswith("Welcome.") and "start of the session" not in first
     assert any("guided coach's words stand in" in n for n in notices)
     assert session.record.turns[-1].complete and session.record.turns[-1].text == first
+
+
+async def test_a_step_whose_reply_asks_nothing_ends_with_the_steps_own_question(
+    respx_mock,
+    journal,  # noqa: F811
+):
+    # Qwen2.5 1.5B (bench/model_personas.py, Bo): a reflection and no question, and at the
+    # consent step a list of habits of its own instead of the question.
+    def answer(request):
+        note = json.loads(request.content)["messages"][-1]["content"]
+        if "Would it help" in note:
+            words = ["You want to bridge the gap. Here are some habits:\n\n1. Practice listening."]
+        else:
+            words = ["You mentioned the pricing page included a comparison section."]
+        return sse_response(sse_events(words))
+
+    respx_mock.post(CHAT).mock(side_effect=answer)
+    session = session_for(journal)
+    await said(session.open())
+    shown = await said(session.send("Prepare for my review."))
+    assert shown.endswith("what happened, and what did you do?")  # the situation question
+    await said(session.go_to(Phase.STRUGGLES))
+    consent = await said(session.send("none really"))
+    assert "Practice listening" not in consent and consent.endswith(f"{ASK}")
+    assert session.record.turns[-1].text == consent

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from coach.domain import Suggestion
 from coach.engine import guided, guided_words, suggest, tokenizer_later
 from coach.engine.context import Context
+from coach.engine.model_words import ladder_ids, question_owed, struggle_list
 from coach.engine.reply_filter import ShownReply
 from coach.engine.running import FirstWords, Ticker
 from coach.engine.suggesting import SuggestingCoach  # noqa: F401 (coach plan imports it here)
@@ -91,6 +92,7 @@ class ModelCoach:
         self.context: Context | None = None
         self._context_of: int | None = None
         self._warned_model = False
+        self._cut_short = False  # the last reply reached its token limit
 
     def _notice(self, text: str) -> None:
         if self.on_notice is not None:
@@ -160,13 +162,21 @@ class ModelCoach:
         for attempt in range(2):
             messages, reply_tokens = context.fit(list(view.turns), instruction)
             shown = False
+            said = ""
             try:
                 listing = isinstance(move, ProposeStruggles)
+                no_list = listing or isinstance(move, AskConsent)  # the app's list, or none yet
                 async for piece in self._stream(
-                    messages, reply_tokens, context, view, instruction, listing
+                    messages, reply_tokens, context, view, instruction, no_list
                 ):
                     shown = True
+                    said += (
+                        piece if isinstance(piece, str) and not isinstance(piece, TakeBack) else ""
+                    )
                     yield piece
+                owed = "" if self._cut_short else question_owed(said, instruction)
+                if owed:  # the step's own question, when the model asked none: the step goes on
+                    yield owed
                 if listing:
                     yield struggle_list(view)  # the ladder's words, numbered: code owns them
                 tokenizer_later.after_reply()  # the app loads it now, while the reply is read
@@ -223,8 +233,9 @@ class ModelCoach:
     ) -> AsyncIterator[str]:
         from coach.llm.client import StreamDone, TakenBack, ThinkingDelta
 
+        self._cut_short = False
         said = [t.text for t in view.turns if t.role == "coach"]
-        shown = ShownReply(_ids(view), note, said)
+        shown = ShownReply(ladder_ids(view.competency), note, said)
         thinking = False
         any_text = arrived = False
         done: StreamDone | None = None
@@ -241,7 +252,10 @@ class ModelCoach:
                             thinking = True
                             self._notice("thinking…")
                         if isinstance(event, TakenBack):  # what was shown was thinking
-                            shown, any_text = ShownReply(_ids(view), note, said), False
+                            shown, any_text = (
+                                ShownReply(ladder_ids(view.competency), note, said),
+                                False,
+                            )
                             yield TAKE_BACK
                         continue
                     arrived = arrived or bool(event.text.strip())
@@ -277,7 +291,8 @@ class ModelCoach:
         if event.usage is not None and not event.usage.estimated:
             context.learn(event.usage.prompt_tokens, context.last_count)
         self._check_model(event.model)
-        if event.finish_reason == "length":
+        self._cut_short = event.finish_reason == "length"
+        if self._cut_short:
             self._notice(
                 f"The reply reached its {reply_tokens}-token limit and was cut short "
                 "(max_reply_tokens in the config raises it)."
@@ -341,35 +356,8 @@ class ModelCoach:
         return guided.guided_suggestions(view)
 
 
-def struggle_list(view: SessionView) -> str:
-    """The level's struggles as the user answers them (by number), after the model's sentence."""
-    lines = ["", ""]
-    for number, match in enumerate(view.candidates, start=1):
-        lines.append(f"{number}. {match.item.text}")
-    lines += [
-        "",
-        "Which of these fit your situation, if any? Answer with the numbers, or in your own words.",
-    ]
-    return "\n".join(lines)
-
-
 class _NothingUsable(Exception):
     """The model wrote only what the user must not read (its note, its earlier turns)."""
-
-
-def _ids(view: SessionView) -> list[str]:
-    return ladder_ids(view.competency)
-
-
-def ladder_ids(competency) -> list[str]:
-    """Every ladder id of the competency: none of them may reach the user from the model."""
-    from coach.ladder.schema import LIST_FIELDS
-
-    ids = [competency.id]
-    for level in competency.levels:
-        for name in LIST_FIELDS:
-            ids += [item.id for item in getattr(level, name, ()) or ()]
-    return ids
 
 
 def build_model_coach(settings, prompts: PromptLibrary | None = None) -> ModelCoach:
