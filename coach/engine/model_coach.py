@@ -170,9 +170,7 @@ class ModelCoach:
                     messages, reply_tokens, context, view, instruction, no_list
                 ):
                     shown = True
-                    said += (
-                        piece if isinstance(piece, str) and not isinstance(piece, TakeBack) else ""
-                    )
+                    said = "" if isinstance(piece, TakeBack) else said + piece
                     yield piece
                 owed = "" if self._cut_short else question_owed(said, instruction)
                 if owed:  # the step's own question, when the model asked none: the step goes on
