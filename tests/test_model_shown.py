@@ -161,3 +161,15 @@ async def test_a_step_whose_reply_asks_nothing_ends_with_the_steps_own_question(
     consent = await said(session.send("none really"))
     assert "Practice listening" not in consent and consent.endswith(f"{ASK}")
     assert session.record.turns[-1].text == consent
+
+
+async def test_a_turn_with_its_repeated_start_removed_begins_with_words(
+    respx_mock,
+    journal,  # noqa: F811
+):
+    replies = iter([[BEFORE], [f"{BEFORE}\n\n", QUESTION]])
+    respx_mock.post(CHAT).mock(side_effect=lambda request: sse_response(sse_events(next(replies))))
+    session = session_for(journal)
+    await said(session.open())
+    assert await said(session.send("Prepare for my review.")) == QUESTION
+    assert session.record.turns[-1].text == QUESTION

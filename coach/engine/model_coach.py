@@ -258,6 +258,8 @@ class ModelCoach:
                         continue
                     arrived = arrived or bool(event.text.strip())
                     text = shown.feed(event.text)
+                    if not any_text:  # a turn starts with words (a removed sentence left space)
+                        text = text.lstrip()
                     if text:
                         any_text = True
                         yield text
@@ -267,6 +269,8 @@ class ModelCoach:
                 yield rest
             raise
         rest = shown.finish()
+        if not any_text:
+            rest = rest.lstrip()
         if rest:
             any_text = True
             yield rest
