@@ -259,7 +259,7 @@ class ModelCoach:
                     arrived = arrived or bool(event.text.strip())
                     text = shown.feed(event.text)
                     if not any_text:  # a turn starts with words (a removed sentence left space)
-                        text = text.lstrip()
+                        text = text.lstrip("\n")
                     if text:
                         any_text = True
                         yield text
@@ -270,7 +270,7 @@ class ModelCoach:
             raise
         rest = shown.finish()
         if not any_text:
-            rest = rest.lstrip()
+            rest = rest.lstrip("\n")
         if rest:
             any_text = True
             yield rest
