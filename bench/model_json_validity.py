@@ -84,39 +84,51 @@ async def main() -> None:
         base_url=args.base_url, model=args.model, first_token_timeout=600, reply_timeout=900
     )
     print(f"# {args.model} at {args.base_url}, level {args.level}, {args.trials} trials per mode")
+    modes = args.modes.split(",")
+    valid: Counter[str] = Counter()
+    parsed: Counter[str] = Counter()
+    reasons: dict[str, Counter[str]] = {mode: Counter() for mode in modes}
+    took: dict[str, list[float]] = {mode: [] for mode in modes}
+    sent: dict[str, str] = {}
     async with ChatClient(settings) as client:
-        for mode in args.modes.split(","):
-            wanted = (
-                Structured(suggest.answer_schema(level, today), "suggestions")
-                if mode == "schema"
-                else Structured()
-            )
-            valid = parsed = 0
-            reasons: Counter[str] = Counter()
-            took: list[float] = []
-            for _ in range(args.trials):
+        # Modes alternate trial by trial, so a shared machine's changing load falls on both alike
+        # and a run stopped early still compares like with like (each trial is printed as it ends).
+        for trial in range(1, args.trials + 1):
+            for mode in modes:
+                wanted = (
+                    Structured(suggest.answer_schema(level, today), "suggestions")
+                    if mode == "schema"
+                    else Structured()
+                )
                 started = time.monotonic()
                 result = await client.complete(
                     messages, structured=wanted, max_tokens=args.max_tokens
                 )
-                took.append(time.monotonic() - started)
+                took[mode].append(time.monotonic() - started)
+                sent[mode] = result.format
+                outcome = "valid"
                 try:
                     json.loads(result.text[result.text.find("{") : result.text.rfind("}") + 1])
-                    parsed += 1
+                    parsed[mode] += 1
                 except ValueError:
-                    pass
+                    outcome = "not JSON"
                 try:
                     suggest.parse_model_answer(result.text, level, today)
-                    valid += 1
+                    valid[mode] += 1
                 except suggest.SuggestionRejected as error:
-                    reasons[str(error)[:90]] += 1
-            print(
-                f"{mode:7} sent={result.format:11} valid {valid}/{args.trials}  "
-                f"well-formed {parsed}/{args.trials}  "
-                f"s/answer median {sorted(took)[len(took) // 2]:.1f}"
-            )
-            for reason, count in reasons.most_common():
-                print(f"        {count}× {reason}")
+                    reasons[mode][str(error)[:90]] += 1
+                    if outcome == "valid":
+                        outcome = f"rejected: {str(error)[:70]}"
+                print(f"  trial {trial} {mode:7} {took[mode][-1]:6.1f} s  {outcome}", flush=True)
+    for mode in modes:
+        n = len(took[mode])
+        print(
+            f"{mode:7} sent={sent[mode]:11} valid {valid[mode]}/{n}  "
+            f"well-formed {parsed[mode]}/{n}  "
+            f"s/answer median {sorted(took[mode])[n // 2]:.1f}"
+        )
+        for reason, count in reasons[mode].most_common():
+            print(f"        {count}× {reason}")
 
 
 if __name__ == "__main__":

@@ -27,7 +27,8 @@ __all__ = [
 
 
 Role = Literal["user", "coach"]
-Mode = Literal["guided", "model"]
+# "model+guided": a model session the guided coach went on with (its server failed).
+Mode = Literal["guided", "model", "model+guided"]
 Audience = Literal["manager", "peer", "support", "product"]
 # How a plan and the questions name each audience.
 AUDIENCE_NAMES: dict[str, str] = {

@@ -111,7 +111,10 @@ def questions_markdown(
 
 def session_markdown(record: SessionRecord, competency: Competency) -> str:
     """Everything a session holds: transcript, struggles, suggestions and plan."""
-    mode = f"model {record.model}" if record.mode == "model" else "guided (offline)"
+    mode = {
+        "model": f"model {record.model}",
+        "model+guided": f"model {record.model}, continued in guided mode (offline)",
+    }.get(record.mode, "guided (offline)")
     lines = [
         f"# Coaching session {record.id} — {competency.name}, Level {record.level}",
         "",

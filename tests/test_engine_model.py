@@ -130,9 +130,10 @@ async def test_each_phase_request_carries_the_levels_struggles_and_questions(res
             assert "engineer" not in messages[0]["content"].replace("software engineer", "")
     # The system prompt is byte-identical across every turn (prompt caching).
     assert len({b["messages"][0]["content"] for b in fake.requests}) == 1
-    # The note of an explore step names one of the level's questions.
+    # The note of an explore step names one of the level's questions, put to the user.
     notes = [b["messages"][-1]["content"] for b in fake.requests]
-    assert any(q.text in n for n in notes for q in level.questions_to_ask_yourself)
+    starts = [q.ask.split("{work}")[0] for q in level.questions_to_ask_yourself if q.ask]
+    assert any(f'and stop: "{start}' in n for n in notes for start in starts)
     # Suggestions: validated, the ladder's text shown (not the model's).
     assert [s.item_id for s in session.record.suggestions] == [
         level.habits[0].id,

@@ -7,7 +7,7 @@ import json
 import sys
 
 import pytest
-from engine_helpers import Clock, customer_empathy, said
+from engine_helpers import SITUATION, Clock, customer_empathy, said
 from fake_openai_server import FakeOpenAIServer
 from openai_sse import error_response, sse_events, sse_response
 from test_engine_model import BASE, CHAT, REPLY, good_suggestions
@@ -203,6 +203,11 @@ def test_a_server_killed_mid_session_continues_in_guided_mode_with_nothing_lost(
     # The step did not move on while the model was down: the first ladder question was owed
     # after the situation, and it is what the guided coach asked (not a second or a later step).
     assert isinstance(record.turns[-1].move, LadderQuestion) and record.turns[-1].move.number == 1
+    # The journal says the guided coach went on with it, and so does the export.
+    assert record.mode == "model+guided"
+    from coach.exports import session_markdown
+
+    assert "continued in guided mode" in session_markdown(record, customer_empathy())
     journal.close()
 
 
@@ -244,7 +249,13 @@ async def test_a_list_the_model_writes_at_the_struggles_step_is_cut_for_the_ladd
     respx_mock, journal
 ):
     reply = "You described a broken export.\n\n1. Invented struggle one\n2. Invented two\nWhich?"
-    respx_mock.post(CHAT).mock(return_value=sse_response(sse_events([reply], model="coach-test")))
+
+    def answer(request):  # the earlier turns are others (a sentence said again is not shown)
+        note = json.loads(request.content)["messages"][-1]["content"]
+        words = [reply] if "common struggles" in note else REPLY
+        return sse_response(sse_events(words, model="coach-test"))
+
+    respx_mock.post(CHAT).mock(side_effect=answer)
     session = session_for(journal)
     await said(session.open())
     await said(session.send("Prepare for my review."))
@@ -254,3 +265,19 @@ async def test_a_list_the_model_writes_at_the_struggles_step_is_cut_for_the_ladd
     for number, item in enumerate(customer_empathy().level(2).common_struggles, start=1):
         assert f"{number}. {item.text}" in shown
     assert journal.get_session(session.record.id).turns[-1].text == shown
+
+
+async def test_struggles_chosen_in_words_are_read_as_the_guided_coach_reads_them(
+    respx_mock,
+    journal,
+):
+    respx_mock.post(CHAT).mock(return_value=sse_response(sse_events(REPLY)))
+    session = session_for(journal)
+    await said(session.open())
+    for text in ["Prepare for my review.", SITUATION, "Support and two customers.", "A deadline."]:
+        await said(session.send(text))
+    await said(session.send("Not much."))
+    assert session.flow.awaiting_struggles()
+    await said(session.send("the second one, and a bit the third"))
+    struggles = session.level.common_struggles
+    assert session.record.struggle_ids == [struggles[1].id, struggles[2].id]

@@ -11,7 +11,17 @@ from __future__ import annotations
 from datetime import date
 
 from coach.domain import PHASE_ORDER, Phase, Plan, SessionRecord, Suggestion
-from coach.engine import evidence, grounding, listen, listening, matching, parse, planning, reflect
+from coach.engine import (
+    choices,
+    evidence,
+    grounding,
+    listen,
+    listening,
+    matching,
+    parse,
+    planning,
+    reflect,
+)
 from coach.ladder.schema import Item, Level
 from coach.moves import (
     Answer,
@@ -273,6 +283,10 @@ class Flow:
         if self.awaiting_struggles():
             options = [i.id for i in self.level.common_struggles]
             picked = parse.choose(text, options)
+            if not picked:  # said in words, read as the guided coach reads them
+                said = choices.parse(text, [i.text for i in self.level.common_struggles])
+                named = [*said.chosen, *(n for n in said.partly if n not in said.chosen)]
+                picked = named or ([] if said.none else picked)
             if picked is not None:
                 self.record.struggle_ids = [options[n - 1] for n in picked]
             elif not self.record.struggle_ids:  # nothing ticked in the app either: use their words

@@ -17,8 +17,10 @@ from typing import TYPE_CHECKING
 from coach.domain import Suggestion
 from coach.engine import guided, guided_words, suggest, tokenizer_later
 from coach.engine.context import Context
-from coach.engine.reply_filter import ReplyFilter
-from coach.engine.running import Ticker
+from coach.engine.model_words import ladder_ids, question_owed, struggle_list
+from coach.engine.reply_filter import ShownReply
+from coach.engine.running import FirstWords, Ticker
+from coach.engine.suggesting import SuggestingCoach  # noqa: F401 (coach plan imports it here)
 from coach.engine.takeback import TAKE_BACK, TakeBack
 from coach.engine.usage import UsageTotals
 from coach.engine.view import SessionView
@@ -90,6 +92,7 @@ class ModelCoach:
         self.context: Context | None = None
         self._context_of: int | None = None
         self._warned_model = False
+        self._cut_short = False  # the last reply reached its token limit
 
     def _notice(self, text: str) -> None:
         if self.on_notice is not None:
@@ -125,10 +128,12 @@ class ModelCoach:
         elif isinstance(move, Checkin):
             context["followup_done"] = move.followup_done
         elif isinstance(move, LadderQuestion):
-            asked = [q.text for q in view.asked_questions() if q.id != move.item_id]
-            q = view.item(move.item_id)  # put to the user about their work (small models pass
-            ask = guided_words.ladder_ask(q, view) if q else ""  # "…if I were using this?" on)
-            context |= {"question": q, "ask": ask, "asked": asked, "last": move.is_last}
+            # The question put to the user about their work (small models pass the ladder's "…if
+            # I were using this?" on as written). No list of those already asked: the note names
+            # the one to ask, and a 1.5B model echoed the list (in the ladder's first person).
+            q = view.item(move.item_id)
+            ask = guided_words.ladder_ask(q, view) if q else ""
+            context |= {"question": q, "ask": ask, "last": move.is_last}
         elif isinstance(move, ProposeStruggles):
             context["candidates"] = list(view.candidates)
         elif isinstance(move, AskConsent):
@@ -157,14 +162,32 @@ class ModelCoach:
         for attempt in range(2):
             messages, reply_tokens = context.fit(list(view.turns), instruction)
             shown = False
+            said = ""
             try:
                 listing = isinstance(move, ProposeStruggles)
-                async for piece in self._stream(messages, reply_tokens, context, view, listing):
+                no_list = listing or isinstance(move, AskConsent)  # the app's list, or none yet
+                async for piece in self._stream(
+                    messages, reply_tokens, context, view, instruction, no_list
+                ):
                     shown = True
+                    said = "" if isinstance(piece, TakeBack) else said + piece
                     yield piece
+                owed = "" if self._cut_short else question_owed(said, instruction)
+                if owed:  # the step's own question, when the model asked none: the step goes on
+                    yield owed
                 if listing:
                     yield struggle_list(view)  # the ladder's words, numbered: code owns them
                 tokenizer_later.after_reply()  # the app loads it now, while the reply is read
+                return
+            except _NothingUsable:
+                if shown:
+                    raise ServerError("The model's reply stopped being usable.") from None
+                # All it wrote was its note or its earlier turns again: the step still completes.
+                self._notice(
+                    "The model only repeated earlier words or its instructions: the guided "
+                    "coach's words stand in for this turn."
+                )
+                yield guided.text_for(move, view)
                 return
             except ContextTooLongError as error:
                 if shown or error.partial or attempt:
@@ -178,12 +201,13 @@ class ModelCoach:
         reply_tokens: int,
         context: Context,
         view: SessionView,
+        note: str = "",
         no_list: bool = False,
     ) -> AsyncIterator[str]:
         """The filtered reply. ``no_list``: the app shows a list after the model's words, so a
         list the model writes anyway (its own numbering, invented items) is cut off."""
         said = ""
-        async for piece in self._filtered(messages, reply_tokens, context, view):
+        async for piece in self._filtered(messages, reply_tokens, context, view, note):
             if isinstance(piece, TakeBack):
                 said = ""
             elif no_list:
@@ -198,53 +222,79 @@ class ModelCoach:
             yield piece
 
     async def _filtered(
-        self, messages: list[dict], reply_tokens: int, context: Context, view: SessionView
+        self,
+        messages: list[dict],
+        reply_tokens: int,
+        context: Context,
+        view: SessionView,
+        note: str = "",
     ) -> AsyncIterator[str]:
         from coach.llm.client import StreamDone, TakenBack, ThinkingDelta
 
-        shown = ReplyFilter(_ids(view))
+        self._cut_short = False
+        said = [t.text for t in view.turns if t.role == "coach"]
+        shown = ShownReply(ladder_ids(view.competency), note, said)
         thinking = False
-        any_text = False
+        any_text = arrived = False
         done: StreamDone | None = None
         events = self.client.stream(messages, max_tokens=reply_tokens, on_notice=self.on_notice)
+        waiting = FirstWords(self.on_notice)  # the seconds count on a slow server's first token
         try:
-            async for event in events:
-                if isinstance(event, StreamDone):
-                    done = event
-                    continue
-                if isinstance(event, ThinkingDelta | TakenBack):
-                    if not thinking:
-                        thinking = True
-                        self._notice("thinking…")
-                    if isinstance(event, TakenBack):  # what was shown was thinking: take it back
-                        shown, any_text = ReplyFilter(_ids(view)), False
-                        yield TAKE_BACK
-                    continue
-                text = shown.feed(event.text)
-                if text:
-                    any_text = True
-                    yield text
+            async with waiting:
+                async for event in self._first_words(events, waiting):
+                    if isinstance(event, StreamDone):
+                        done = event
+                        continue
+                    if isinstance(event, ThinkingDelta | TakenBack):
+                        if not thinking:
+                            thinking = True
+                            self._notice("thinking…")
+                        if isinstance(event, TakenBack):  # what was shown was thinking
+                            shown, any_text = (
+                                ShownReply(ladder_ids(view.competency), note, said),
+                                False,
+                            )
+                            yield TAKE_BACK
+                        continue
+                    arrived = arrived or bool(event.text.strip())
+                    text = shown.feed(event.text)
+                    if not any_text:  # a turn starts with words (a removed sentence left space)
+                        text = text.lstrip("\n")
+                    if text:
+                        any_text = True
+                        yield text
         except ModelError:
             rest = shown.finish()  # what was held back is part of what arrived: keep it
             if rest:
                 yield rest
             raise
         rest = shown.finish()
+        if not any_text:
+            rest = rest.lstrip("\n")
         if rest:
             any_text = True
             yield rest
         if done is not None:
             self._done(done, context, reply_tokens)
+        if not any_text and arrived:
+            raise _NothingUsable
         if not any_text:
             cause = " (it spent its reply thinking)" if thinking else ""
             raise ServerError(f"The model sent an empty reply{cause}.")
+
+    @staticmethod
+    async def _first_words(events, waiting: FirstWords):
+        async for event in events:
+            waiting.arrived()
+            yield event
 
     def _done(self, event, context: Context, reply_tokens: int) -> None:
         self.usage.add(event.usage, context.last_count)
         if event.usage is not None and not event.usage.estimated:
             context.learn(event.usage.prompt_tokens, context.last_count)
         self._check_model(event.model)
-        if event.finish_reason == "length":
+        self._cut_short = event.finish_reason == "length"
+        if self._cut_short:
             self._notice(
                 f"The reply reached its {reply_tokens}-token limit and was cut short "
                 "(max_reply_tokens in the config raises it)."
@@ -308,52 +358,8 @@ class ModelCoach:
         return guided.guided_suggestions(view)
 
 
-def struggle_list(view: SessionView) -> str:
-    """The level's struggles as the user answers them (by number), after the model's sentence."""
-    lines = ["", ""]
-    for number, match in enumerate(view.candidates, start=1):
-        lines.append(f"{number}. {match.item.text}")
-    lines += [
-        "",
-        "Which of these fit your situation, if any? Answer with the numbers, or in your own words.",
-    ]
-    return "\n".join(lines)
-
-
-class SuggestingCoach:
-    """For a document with no conversation on screen (``coach plan``): the guided coach's words
-    for each move, the model's choice of suggestions. The conversational turns would be text no
-    one reads; the suggestions' reasons are printed in the plan."""
-
-    mode = "model"
-
-    def __init__(self, model: ModelCoach) -> None:
-        self.model = model
-        self.client = model.client
-        self.usage = model.usage
-        self.on_notice = model.on_notice
-
-    async def turn(self, move: Move, view: SessionView) -> AsyncIterator[str]:
-        yield guided.text_for(move, view)
-
-    async def suggestions(self, view: SessionView) -> list[Suggestion]:
-        self.model.on_notice = self.on_notice
-        return await self.model.suggestions(view)
-
-
-def _ids(view: SessionView) -> list[str]:
-    return ladder_ids(view.competency)
-
-
-def ladder_ids(competency) -> list[str]:
-    """Every ladder id of the competency: none of them may reach the user from the model."""
-    from coach.ladder.schema import LIST_FIELDS
-
-    ids = [competency.id]
-    for level in competency.levels:
-        for name in LIST_FIELDS:
-            ids += [item.id for item in getattr(level, name, ()) or ()]
-    return ids
+class _NothingUsable(Exception):
+    """The model wrote only what the user must not read (its note, its earlier turns)."""
 
 
 def build_model_coach(settings, prompts: PromptLibrary | None = None) -> ModelCoach:

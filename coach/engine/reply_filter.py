@@ -13,6 +13,9 @@ import functools
 import re
 from collections.abc import Iterable
 
+from coach.engine.note_echo import NoteEcho, Repeats
+from coach.engine.second_person import SecondPerson
+
 # A line that is an echoed header or note, not coaching (at a line start only).
 _HEADER = re.compile(
     r"^[ \t]*(?:\*\*)?(?:\(?coach note[^)\n]*\)?|step|instruction|note|coach|assistant|reply"
@@ -186,9 +189,27 @@ def _may_become_header(head: str) -> bool:
     return False
 
 
-def clean_reply(text: str, ids: Iterable[str]) -> str:
-    """``text`` as the filter would show it (for replies not read as a stream)."""
-    flt = ReplyFilter(ids)
+class ShownReply:
+    """What the user may read of a reply: ids and headers removed (``ReplyFilter``), a note
+    echoed as the reply's own sentences (``NoteEcho``), sentences of earlier coach turns said
+    again (``Repeats``), the user's "our" in a "You …" sentence said as "your" (``SecondPerson``)."""
+
+    def __init__(self, ids: Iterable[str], note: str, said: list[str] | None = None) -> None:
+        self._ids, self._echo, self._you = ReplyFilter(ids), NoteEcho(note), SecondPerson()
+        self._again = Repeats(said or [])
+
+    def feed(self, text: str) -> str:
+        return self._you.feed(self._again.feed(self._echo.feed(self._ids.feed(text))))
+
+    def finish(self) -> str:
+        echo = self._echo.feed(self._ids.finish()) + self._echo.finish()
+        again = self._again.feed(echo) + self._again.finish()
+        return self._you.feed(again) + self._you.finish()
+
+
+def clean_reply(text: str, ids: Iterable[str], note: str = "") -> str:
+    """``text`` as the user would read it (for replies not read as a stream)."""
+    flt = ShownReply(ids, note)
     return (flt.feed(text) + flt.finish()).strip()
 
 

@@ -89,3 +89,82 @@ class Ticker:
             with contextlib.suppress(asyncio.CancelledError):
                 await self._task
         self._send(done=True)
+
+
+WAITING = "The model is reading the conversation"
+FIRST_WORDS_AFTER = 2.0  # a reply that starts sooner shows no count at all
+FIRST_WORDS_EVERY = 1.0
+
+
+class Waiting(Running):
+    """The wait for an ordinary reply's first words ("… 14 s"), and how long it was."""
+
+    def __new__(cls, what: str, seconds: float, tokens: int = 0, done: bool = False) -> Waiting:
+        made = super().__new__(cls, what, seconds, tokens, done)
+        if done:  # a str's text is fixed at creation: made again with this wording
+            text = (
+                f"The model's first words came after {seconds:.0f} s."
+                if tokens
+                else f"No words from the model after {seconds:.0f} s."
+            )
+            made = str.__new__(cls, text)
+            made.what, made.seconds, made.tokens, made.done = what, seconds, tokens, done
+        return made
+
+
+class FirstWords:
+    """``async with FirstWords(report):`` around a streamed reply, ``arrived()`` on its first
+    piece. A reply that starts within ``after`` seconds shows nothing; a slower one shows the
+    seconds counting (a 1.5B model on a shared CPU can take minutes), then how long it took."""
+
+    def __init__(
+        self,
+        report: Callable[[str], None] | None,
+        *,
+        after: float | None = None,
+        every: float | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.report = report
+        self.after = FIRST_WORDS_AFTER if after is None else after
+        self.every = FIRST_WORDS_EVERY if every is None else every
+        self.clock = clock
+        self._start = 0.0
+        self._sent = False
+        self._task: asyncio.Task | None = None
+
+    def _send(self, done: bool = False, words: bool = False) -> None:
+        if self.report is not None:
+            self._sent = True
+            self.report(Waiting(WAITING, self.clock() - self._start, int(words), done))
+
+    async def _tick(self) -> None:
+        await asyncio.sleep(self.after)
+        while True:
+            self._send()
+            await asyncio.sleep(self.every)
+
+    def _stop(self) -> bool:
+        if self._task is None:
+            return False
+        self._task.cancel()
+        self._task = None
+        return self._sent
+
+    def arrived(self) -> None:
+        if self._stop():
+            self._send(done=True, words=True)
+
+    async def __aenter__(self) -> FirstWords:
+        self._start = self.clock()
+        if self.report is not None:
+            self._task = asyncio.create_task(self._tick())
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        task = self._task
+        if self._stop():
+            self._send(done=True)  # it ended before any words: say so, over the count
+        if task is not None:
+            with contextlib.suppress(asyncio.CancelledError):
+                await task

@@ -272,6 +272,8 @@ class CoachSession:
         finally:
             with self.journal.batch():  # the reply, and that nothing is owed any more: one commit
                 saver.finish(complete)
+                if saver.turn is not None and self._paused_coach is not None:
+                    self._guided_spoke()
                 if complete:
                     self.record.pending_move = None
                     self.journal.set_pending_move(self.record.id, None)
@@ -281,6 +283,12 @@ class CoachSession:
                 if complete and ended and self.record.ended_at is None:
                     self.record.ended_at = self.clock()
                     self.journal.end_session(self.record.id, self.record.ended_at)
+
+    def _guided_spoke(self) -> None:
+        """The guided coach worded a turn of a model session: the journal says so."""
+        if self.record.mode == "model":
+            self.record.mode = "model+guided"
+            self.journal.set_mode(self.record.id, self.record.mode)
 
     def _save_state(self) -> None:
         """Write the phase and confirmed struggles when they changed (one commit each)."""

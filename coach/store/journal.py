@@ -136,6 +136,10 @@ class Journal:
                 "UPDATE sessions SET phase = ? WHERE id = ?", (Phase(phase).value, session_id)
             )
 
+    def set_mode(self, session_id: int, mode: str) -> None:
+        with self._write() as db:
+            db.execute("UPDATE sessions SET mode = ? WHERE id = ?", (mode, session_id))
+
     def set_pending_move(self, session_id: int, move: Move | None) -> None:
         """The move decided and not yet answered (None once a complete coach turn holds it)."""
         with self._write() as db:

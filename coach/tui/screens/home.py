@@ -8,10 +8,11 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, OptionList, Static
+from textual.widgets import Button, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from coach.tui.commands import bindings
+from coach.tui.widgets.footer import Footer
 from coach.tui.widgets.safe import clean
 
 if TYPE_CHECKING:
@@ -41,7 +42,7 @@ class HomeScreen(Screen):
             with Vertical():
                 yield Static("Recent plans (Enter to open)", classes="section")
                 yield OptionList(id="plans")
-        yield Footer()
+        yield Footer(hold=not self.app.ready)  # its keys after the lists (``_show_lists``)
 
     def on_mount(self) -> None:
         if self.app.ready:
@@ -52,11 +53,21 @@ class HomeScreen(Screen):
         self.call_after_refresh(self._show_lists)
 
     def _show_lists(self) -> None:
-        """The lists, as the glance read them (or empty until the load fills them)."""
-        self.query_one("#home-body").display = True
+        """The lists, as the glance read them (or empty until the load fills them); the load
+        starts once they are painted."""
+        body = self.query_one("#home-body")
+        body.display = True
         glanced = self.app.glanced
         if not self.app.ready and glanced is not None and glanced.sessions is not None:
             self._fill(glanced.sessions)
+        # Once the layout with the lists is painted (not sooner: the load's imports and the
+        # footer's keys held their frame back ~100 ms, traced).
+        self.screen_layout_refresh_signal.subscribe(body, self._after_lists)
+
+    def _after_lists(self, _screen=None) -> None:
+        self.screen_layout_refresh_signal.unsubscribe(self.query_one("#home-body"))
+        self.query_one(Footer).release()
+        self.app.start_loading()
 
     def on_screen_resume(self) -> None:
         self.refresh_lists()

@@ -11,7 +11,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, SelectionList, Static
+from textual.widgets import Button, Header, SelectionList, Static
 from textual.widgets.selection_list import Selection
 from textual.worker import Worker, WorkerState
 
@@ -23,6 +23,7 @@ from coach.errors import CoachError, ModelError, RateLimitError
 from coach.tui.commands import bindings
 from coach.tui.widgets.composer import Composer
 from coach.tui.widgets.conversation import Conversation, StreamHandle
+from coach.tui.widgets.footer import Footer
 from coach.tui.widgets.safe import SafeStatic, clean, safe_text
 from coach.tui.widgets.ticklist import TickList
 
