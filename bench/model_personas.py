@@ -75,16 +75,6 @@ def _next_line(last: dict | None, lines: list[str], reactive: dict, used: Counte
     return lines.pop(0) if lines else None
 
 
-def ladder_ids(competency) -> list[str]:
-    from coach.ladder.schema import LIST_FIELDS
-
-    ids = [competency.id]
-    for level in competency.levels:
-        for name in LIST_FIELDS:
-            ids += [item.id for item in getattr(level, name, ()) or ()]
-    return ids
-
-
 async def run_session(root, person: dict, script: dict, save) -> dict:
     """One session through the composition root, as the shells drive it; ``save`` after each turn."""
     from coach.errors import ModelError
@@ -96,6 +86,8 @@ async def run_session(root, person: dict, script: dict, save) -> dict:
     started = time.monotonic()
     session = root.start(None, int(person["level"]), on_notice=notices.append)
     facts["model"] = session.record.model
+    from coach.engine.model_words import ladder_ids
+
     out["ids"] = ladder_ids(session.competency)
 
     usage = getattr(session.coach, "usage", None)

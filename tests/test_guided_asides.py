@@ -119,3 +119,37 @@ async def test_go_on_after_a_boundary_does_not_end_the_session(journal):
     await said(session.send("I am exhausted and working every weekend."))
     await said(session.send("Let's go on, I'd rather not stop."))
     assert session.phase is not Phase.DONE
+
+
+async def test_burnout_told_with_a_director_in_it_sends_the_user_to_someone_outside_their_line(
+    journal,
+):
+    session = guided_session(journal)
+    await said(session.open())
+    reply = await said(
+        session.send(
+            "I'm running on empty. My director moved my project to someone else without telling "
+            "me, and I haven't slept properly in weeks."
+        )
+    )
+    assert isinstance(session.record.turns[-1].move, Boundary)
+    advice = reply.split("talking it through with", 1)[1]
+    assert "doctor" in advice and "your manager" not in advice
+
+
+async def test_a_bare_yes_to_an_open_question_is_not_taken_for_not_knowing(journal):
+    session = guided_session(journal)
+    await said(session.open())
+    await said(session.send("I want to understand our users better."))
+    await said(session.send(SITUATION))
+    reply = await said(session.send("yeah"))
+    assert "Not knowing" not in reply and "hard to say" not in reply
+    assert reply.rstrip().endswith("?")
+
+
+def test_a_misspelt_contraction_keeps_its_meaning():
+    from coach.engine import vocab
+
+    assert vocab.corrected("people abroad coudnt sign up") == "people abroad couldn't sign up"
+    assert vocab.corrected("we cnat check") == "we can't check"
+    assert vocab.corrected("the count was wrong") == "the count was wrong"

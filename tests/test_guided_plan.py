@@ -183,3 +183,12 @@ def test_each_suggestion_reason_quotes_its_own_part_of_the_story():
         quote = re.search(r"“(.+?)”", reason)
         assert quote and quote.group(1).rstrip(" …") in story, reason  # the user's own words
         assert goal.rstrip(".") not in reason  # the goal only when nothing in the story answers
+
+
+def test_a_day_or_a_name_keeps_its_capital_after_a_colon():
+    from coach.engine.planning import lower_first
+
+    day = "Friday afternoons get eaten by releases"
+    assert lower_first(day) == day
+    assert lower_first("Hana being busy") == "Hana being busy"
+    assert lower_first("The release crunch") == "the release crunch"

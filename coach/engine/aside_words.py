@@ -3,6 +3,8 @@ answer to a question to the coach, a kind clarifying question, a graded challeng
 
 from __future__ import annotations
 
+import re
+
 from coach.domain import Phase
 from coach.engine import plan_reflections, turn_reflections
 from coach.engine.guided_words import _join, _said, _work, first_sentence, give_back, question_for
@@ -20,6 +22,16 @@ from coach.moves import (
     ProposeStruggles,
 )
 
+# Someone in the user's reporting line named in a heavy moment: the boundary never sends the
+# user to their manager, who may be part of it.
+_LINE_MANAGER = re.compile(
+    r"\b(?:my|our)\s+(?:line\s+)?(?:manager|director|boss|lead|team lead|tech lead|supervisor|vp|head)\b",
+    re.IGNORECASE,
+)
+
+
+_ASSENT = re.compile(r"^\W*(?:yes|yeah|yep|yup|ya|sure|ok|okay|k|kk|right|true|i guess)\W*$", re.I)
+
 
 def boundary_text(move: Boundary, view: SessionView) -> str:
     heard = turn_reflections.heavy_heard(view.last_user_text) or "That sounds heavy."
@@ -35,6 +47,10 @@ def boundary_text(move: Boundary, view: SessionView) -> str:
         elif not person.startswith("your "):
             # A name: they may be the manager, or above them; suggest no one in their line.
             people = ["a mentor", "HR", "someone you trust outside your team"]
+    if _LINE_MANAGER.search(view.last_user_text):  # "my director … reassigned my review": not them
+        people = [p for p in people if p != "your manager"]
+        if "a mentor" not in people:
+            people.insert(-1, "a mentor")
     if move.topic == "conflict" and strains_health(view.last_user_text):
         people = ["a doctor", *people]  # "…and I've been getting migraines": both deserve help
     return _join(
@@ -105,6 +121,8 @@ def clarify_text(move: Clarify, view: SessionView) -> str:
         ask = "Think of the last piece of your work that someone reacted to: what was it about?"
     else:
         ask = "What would make this half hour worth it for you?"
+    if _ASSENT.match(view.last_user_text or ""):  # "yeah" to an open question: not "I don't know"
+        return _join("So that rings a bell.", earlier, ask)
     work = _work(view)
     story_step = view.phase in (Phase.SITUATION, Phase.EXPLORE)
     if not earlier and work != "that work" and story_step:  # the not-knowing, about their work

@@ -84,7 +84,7 @@ def plan_check_text(move: Move, view: SessionView, heard: str, question: str) ->
     )
     if rating is not None and first is not None:
         step = first.first_step.rstrip(".")
-        step = step[0].lower() + step[1:]
+        step = planning.lower_first(step)
         article = "An" if rating in (8, 11, 18) else "A"
         doubt = "fairly sure, with some doubt left" if rating >= 7 else "real doubt, worth knowing"
         heard = _join(
@@ -115,4 +115,4 @@ def obstacle_words(view: SessionView) -> str:
         )
     said = reflections.second_person(obstacle)
     said = re.sub(r"\bnot sure (?=who|what|how|whether|if|where|when|which)", "unsure ", said)
-    return f"You named what could get in the way: {said[0].lower()}{said[1:]}."
+    return f"You named what could get in the way: {planning.lower_first(said)}."

@@ -29,7 +29,18 @@ def when(day: date, today: date) -> str:
     return text if day.year == today.year else f"{text} {day.year}"
 
 
+_PROPER_WORDS = """monday tuesday wednesday thursday friday saturday sunday january february march
+    april june july august september october november december i"""
+_PROPER = frozenset(_PROPER_WORDS.split())
+
+
 def lower_first(text: str) -> str:
+    """``text`` to go on after a colon: "Friday", "I", "Hana" and "API" keep their capital."""
+    first = re.split(r"[\s,;:.!?'’]", text, maxsplit=1)[0]
+    if first.lower() in _PROPER and first[:1].isupper():
+        return text
+    if first[:1].isupper() and first.lower() != first and not vocab.is_word(first.lower()):
+        return text  # a name the user wrote
     return text[:1].lower() + text[1:] if text[1:2].islower() or len(text) < 2 else text
 
 

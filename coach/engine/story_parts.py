@@ -20,19 +20,9 @@ import re
 from dataclasses import dataclass
 
 from coach.engine import listen, part_shapes, terse, vocab
-from coach.ladder.schema import Item
+from coach.ladder.schema import ANSWERS, Item
 
-ROLES = (
-    "impact",
-    "signal",
-    "distance",
-    "assumption",
-    "pressure",
-    "measure",
-    "process",
-    "alone",
-    "idea",
-)
+ROLES = ANSWERS  # the kinds a ladder item can name in `answers`
 _I = re.IGNORECASE
 _IDEA = re.compile(
     r"^(?:(?:so|and|but|maybe|perhaps|then|this time|next time|if anything|honestly|i guess|"

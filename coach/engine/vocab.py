@@ -227,6 +227,9 @@ def spelling(word: str) -> str:
     lowered = word.lower()
     if lowered in _APOSTROPHE:
         return _APOSTROPHE[lowered]
+    near = [k for k in _APOSTROPHE if len(k) > 3 and _one_edit(lowered, k)]
+    if len(near) == 1:  # "coudnt" is "couldn't", not the commoner "count" a letter away
+        return _APOSTROPHE[near[0]]
     speller = _speller()
     doubled = _doubled(lowered, speller)
     found = sorted(
@@ -243,6 +246,18 @@ def spelling(word: str) -> str:
     if not found or (len(found) > 1 and found[0][0] < dominant * found[1][0]):
         return ""  # no clear choice: the word stays unknown and is never handed back
     return found[0][1]
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """``a`` and ``b`` differ by one letter dropped, added, changed or two swapped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        swapped = len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
+        return len(diff) == 1 or (swapped and a[diff[1]] == b[diff[0]])
+    short, long = sorted((a, b), key=len)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
 # A doubled letter written once is the commonest misspelling ("actualy", "shiped", "comited"):
