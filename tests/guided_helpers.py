@@ -7,19 +7,23 @@ from engine_helpers import SITUATION, said
 from coach.domain import Phase
 
 PLAN_CHECKS = ["7", "The release crunch next week."]
+# The usual story, from the situation to the suggestions kept (struggles 1 and 2, all kept).
+STORY = [
+    SITUATION,
+    "Support and the two big customers who export every Monday were affected; their reports broke.",
+    "We traded speed for safety: I skipped the data check to hit the sprint deadline.",
+    "I could have asked support what they saw, or looked at the usage numbers first.",
+    "1 2",
+    "yes please",
+    "all",
+]
 
 
 async def run_whole_session(session, focus: str | None = None):
     turns = [await said(session.open())]
     answers = [
         "I want to get better at thinking about users before I ship, for my review next month.",
-        SITUATION,
-        "Support and the two big customers who export every Monday were affected; their reports broke.",
-        "We traded speed for safety: I skipped the data check to hit the sprint deadline.",
-        "I could have asked support what they saw, or looked at the usage numbers first.",
-        "1 2",
-        "yes please",
-        "all",
+        *STORY,
         focus
         or "Check usage data and talk to support before I ship changes to flows customers rely on.",
         *PLAN_CHECKS,

@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from engine_helpers import NOW, SITUATION, Clock, customer_empathy, guided_session, said
+from engine_helpers import NOW, Clock, customer_empathy, guided_session, said
+from guided_helpers import PLAN_CHECKS, STORY
 
 from coach.domain import Phase
 from coach.engine import choices, grounding
@@ -19,7 +20,6 @@ def journal():
         yield journal
 
 
-PLAN_CHECKS = ["7", "The release crunch next week."]
 LABELS = [
     "Share customer stories and data in design reviews and planning",
     "Pair with product, design, or support to turn customer insights into project work",
@@ -119,13 +119,7 @@ async def test_not_knowing_a_focus_twice_keeps_the_draft_and_says_so(journal):
 
 WEEK_ONE = [
     "I want to think about users before I ship.",
-    SITUATION,
-    "Support and the two big customers who export every Monday were affected; their reports broke.",
-    "We traded speed for safety: I skipped the data check to hit the sprint deadline.",
-    "I could have asked support what they saw, or looked at the usage numbers first.",
-    "1 2",
-    "yes please",
-    "all",
+    *STORY,
     "I check usage data and talk to support before I ship.",
     *PLAN_CHECKS,
 ]
