@@ -149,6 +149,12 @@ class SessionScreen(Screen):
         self.query_one("#error-bar").remove_class("visible")
 
     # -- talking --------------------------------------------------------------------------------------
+    def busy(self) -> bool:
+        """Replying now: say so (the user's action waits; nothing typed is lost)."""
+        if self.replying:
+            self.show_notice("The coach is still replying: wait, or press Esc to stop it.")
+        return self.replying
+
     @property
     def replying(self) -> bool:
         return self.reply_worker is not None and self.reply_worker.state in (
@@ -224,8 +230,7 @@ class SessionScreen(Screen):
 
     def on_composer_submitted(self, message: Composer.Submitted) -> None:
         text = message.text.strip()
-        if self.replying:
-            self.show_notice("The coach is still replying: wait, or press Esc to stop it.")
+        if self.busy():
             return
         if text.startswith("/") and self._slash(text, message):
             return
@@ -271,9 +276,6 @@ class SessionScreen(Screen):
             message.composer.sent(message.text)
             here[name]()
             return True
-        if self.replying:
-            self.show_notice("The coach is still replying: wait, or press Esc to stop it.")
-            return True
         try:
             done = command_verbs.run(session, name, rest)
         except CoachError as error:
@@ -305,8 +307,7 @@ class SessionScreen(Screen):
 
     def run_verb(self, verb, *args) -> None:
         """Call a session verb (a step, a choice) and show what the coach says; never a user turn."""
-        if self.replying:
-            self.show_notice("The coach is still replying: wait, or press Esc to stop it.")
+        if self.busy():
             return
         self._open_suggestions = True
         try:
@@ -361,8 +362,7 @@ class SessionScreen(Screen):
     def action_guided(self) -> None:
         """The model's server failed: the same session goes on in guided mode, nothing lost; the
         reply the model owed comes from the guided coach."""
-        if self.replying:
-            self.show_notice("The coach is still replying: wait, or press Esc to stop it.")
+        if self.busy():
             return
         if not self.session.can_go_guided:
             return
@@ -372,8 +372,7 @@ class SessionScreen(Screen):
             self.action_retry()
 
     def action_model(self) -> None:
-        if self.replying:
-            self.show_notice("The coach is still replying: wait, or press Esc to stop it.")
+        if self.busy():
             return
         if not self.session.can_go_back_to_model:
             return
