@@ -107,6 +107,7 @@ class Clarify(_Move):
 class Answer(_Move):
     kind: Literal[MoveKind.ANSWER] = MoveKind.ANSWER
     topic: Literal["session", "ladder", "advice", "other"]
+    level: int | None = None  # a level the question named, answered from that level's text
     resume: Move | None = None  # the move that was pending, asked again after the answer
 
 
@@ -234,6 +235,7 @@ class Reading(BaseModel):
     kind: ReadingKind
     words: int = 0
     asks: Literal["session", "ladder", "advice", "other"] | None = None  # kind == "question"
+    asks_level: int | None = None  # the level a question names ("what does level 3 ask for?")
     blame: bool = False  # the customer is blamed ("they used it wrong")
     heavy: Literal["burnout", "health", "conflict", "other"] | None = None
     person: str | None = None  # who a conflict is with ("your manager"): never suggested

@@ -10,6 +10,7 @@ from coach.engine import plan_reflections, turn_reflections
 from coach.engine.guided_words import _join, _said, _work, first_sentence, give_back, question_for
 from coach.engine.listen import strains_health
 from coach.engine.view import SessionView
+from coach.ladder.schema import DERIVED_NOTE
 from coach.moves import (
     Answer,
     Boundary,
@@ -76,6 +77,8 @@ def answer_text(move: Answer, view: SessionView) -> str:
             "This session looks at one moment from your work, asks a few questions from your "
             "level, then offers habits and a dated plan that you choose; /next moves on at any time."
         )
+    elif move.topic == "ladder" and move.level is not None and move.level != level.level:
+        said = _other_level(move.level, view)
     elif move.topic == "ladder":
         said = (
             f"{level.label} of the ladder says: {first_sentence(level.description)} The questions "
@@ -90,8 +93,27 @@ def answer_text(move: Answer, view: SessionView) -> str:
         said = "That one is outside what I can answer here."
     heard = give_back(view, move) if _said(view) else ""
     asked = _ASKED.get(move.topic, "")
+    if move.topic == "ladder" and move.level is not None and move.level != level.level:
+        asked = f"You want to see how far Level {move.level} is from where you work now."
     return _join(
         asked if not heard else "", said, heard, question_for(resume, view) if resume else ""
+    )
+
+
+def _other_level(number: int, view: SessionView) -> str:
+    """A question about another level ("what does level 3 ask for?") answered from that level's
+    own text: its opening sentence and its first key behaviours, quoted exactly."""
+    numbers = [lvl.level for lvl in view.competency.levels]
+    if number not in numbers:
+        return f"This ladder has levels {min(numbers)} to {max(numbers)}."
+    other = view.competency.level(number)
+    shown = other.key_behaviours[:2]
+    quoted = " and ".join(f"“{item.text}”" for item in shown)
+    note = f" ({DERIVED_NOTE})" if any(item.derived for item in shown) else ""
+    behaviours = f" Its key behaviours begin with {quoted}{note}." if shown else ""
+    return (
+        f"{other.label} of the ladder says: {first_sentence(other.description)}{behaviours} "
+        f"This session works at {view.level.label}, so its questions come from there."
     )
 
 

@@ -172,6 +172,9 @@ _DROP = re.compile(r"\b(drop|remove|stop|forget it|let it go|not worth|bin it|de
 _CONFIDENCE = re.compile(r"\b(10|[0-9])(?:\s*(?:/|out of)\s*10)?\b")
 
 
+_LEVEL_NAMED = re.compile(r"\blevel\s+(\d{1,2})\b", re.IGNORECASE)
+
+
 def _asks(text: str) -> Asks:
     for topic, pattern in _ASKS:
         if pattern.search(text):
@@ -263,7 +266,10 @@ def read(text: str, options: list[str] | None = None) -> Reading:
     elif _DISAGREE.search(stripped):
         kind = "disagree"
     elif _is_question(stripped):
-        return Reading(kind="question", asks=_asks(stripped), **common)
+        asks = _asks(stripped)
+        named = _LEVEL_NAMED.search(stripped) if asks == "ladder" else None
+        level = int(named.group(1)) if named else None
+        return Reading(kind="question", asks=asks, asks_level=level, **common)
     elif _SUCCESS.search(stripped):
         kind = "success"
     elif _LEISURE.search(stripped) and not _WORK.search(stripped):

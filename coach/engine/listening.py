@@ -83,7 +83,12 @@ def _aside(flow: Flow, reading: Reading) -> Move | None:
     if reading.blame:  # every time: blame is never let pass, only said more briefly
         return Challenge(phase=phase, grade=min(challenges + 1, MAX_CHALLENGES + 1))
     if reading.kind == "question" and not _repeated_after_answer(flow, last):
-        return Answer(phase=phase, topic=reading.asks or "other", resume=_resume_for_answer(flow))
+        return Answer(
+            phase=phase,
+            topic=reading.asks or "other",
+            level=reading.asks_level,
+            resume=_resume_for_answer(flow),
+        )
     clarified = isinstance(last, Clarify)
     if reading.kind == "garbage" and not clarified:
         return Clarify(phase=phase, reason="not_understood")

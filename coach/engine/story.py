@@ -24,7 +24,7 @@ _STOP = (
     r"which|who|with|from|since|yesterday|today|week|month|it|they|we|i|into|onto|out|up|about|"
     r"over|through|as|than|instead|every|each|all|is|was|were|are|had|has|have|did|does|across|"
     r"among|around|along|toward|towards|per|via|one|two|three|four|five|six|several|many|"
-    r"she|he|him|them|us|me|you)"
+    r"she|he|him|them|us|me|you|any|no|more|enough|much|less|few|lots)"
 )
 _WORK = re.compile(
     rf"\b{_WORK_VERB}\s+(?P<np>{_DET}\s+(?:(?!{_STOP}\b)[A-Za-z0-9’'-]+\s*){{1,4}}"
@@ -212,10 +212,40 @@ def _to_noun(phrase: str) -> str:
     return " ".join(words)
 
 
+# A fix or a bug is about the thing it sits in ("fixed a bug in the invoice pdf"): the work is the
+# thing, so a question asks "who used the invoice pdf", never "who used the bug".
+_GENERIC_HEAD = re.compile(
+    r"^(?:a|an|the|some|my|our|this|that)\s+(?:small\s+|nasty\s+|big\s+|quick\s+)?(?:bug|bugs|issue|"
+    r"issues|problem|problems|fix|fixes|change|changes|tweak|tweaks|regression|ticket|glitch|thing)$",
+    re.IGNORECASE,
+)
+_WHERE_IT_SAT = re.compile(
+    rf"^\s*(?:in|on|to|with|for|inside)\s+(?P<np>{_DET}\s+(?:(?!{_STOP}\b)[A-Za-z0-9’'-]+\s*){{1,4}})"
+)
+
+
+def _next_is_noun(text: str, end: int) -> bool:
+    """True when the word after a match goes on the same noun ("their release frequency",
+    "release day"): the match names part of a compound, not the work."""
+    following = re.match(r"\s+([a-z]+)\b", text[end:])
+    if not following or re.fullmatch(_STOP, following.group(1)):
+        return False
+    word = following.group(1)
+    lemmas = vocab._lemminflect().getAllLemmas(word)
+    return "NOUN" in lemmas and "VERB" not in lemmas and "AUX" not in lemmas
+
+
 def work_of(text: str) -> str | None:
     for pattern in (_WORK, _NOUN_WORK, _BARE_WORK):
         for match in pattern.finditer(text):
+            if pattern is _NOUN_WORK and _next_is_noun(text, match.end()):
+                continue
             phrase = _to_noun(_np(match.group("np")))  # "the new model mostly" → "the new model"
+            where = _WHERE_IT_SAT.match(text[match.end() :])
+            if _GENERIC_HEAD.match(phrase) and where:
+                inner = _to_noun(_np(where.group("np")))
+                if 2 <= len(inner.split()) <= 5 and _ends_in_noun(inner):
+                    phrase = inner if inner.lower().startswith("the ") else f"the {inner}"
             pronoun = set(phrase.lower().split()) & {"he", "she", "they", "we", "i", "you", "him"}
             if (
                 (2 if pattern is not _BARE_WORK else 1) <= len(phrase.split()) <= 7

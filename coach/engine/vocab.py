@@ -87,7 +87,67 @@ def is_word(word: str) -> bool:
     lem = _lemminflect()
     if lem.getAllLemmas(lowered):
         return True
-    return lowered.endswith("s") and (lowered[:-1] in TECH or lowered[:-1] in FUNCTION)
+    if lowered.endswith("s") and (lowered[:-1] in TECH or lowered[:-1] in FUNCTION):
+        return True
+    return _compound(lowered)
+
+
+def _known_part(part: str) -> bool:
+    return part in TECH or bool(_lemminflect().getAllLemmas(part))
+
+
+_SUFFIXES = ("s", "es", "ed", "d", "ing")
+_PREFIXES = ("re", "pre", "auto", "multi", "co", "sub")
+# Short parts that software compounds are made of ("popup", "dataset", "checkbox", "offline").
+_SHORT_PARTS = frozenset(
+    "up out in on off down over back through around set box bar pad bot app log tab key map pop"
+    .split()
+)
+
+
+@functools.lru_cache(maxsize=4096)
+def _compound(word: str) -> bool:
+    """Software English writes compounds as one word that the lexicon lacks ("offline",
+    "screenshot", "workaround", "rebooked", "walkthrough"): two known parts of four letters or
+    more, or one short part such as "up", "set", "box"; or a prefix on a known word. A typo rarely
+    splits so ("onbording", "tiket", "suprise"); a doubled letter at the join is a typo's mark
+    ("writting", "threshhold")."""
+    if len(word) < 5 or not word.isalpha():
+        return False
+    stems = [word] + [
+        word[: -len(s)] for s in _SUFFIXES if word.endswith(s) and len(word) > len(s) + 5
+    ]
+    for stem in stems:
+        for cut in range(2, len(stem) - 1):
+            head, tail = stem[:cut], stem[cut:]
+            if head[-1] == tail[0]:
+                continue
+            if (len(head) < 4 and head not in _SHORT_PARTS) or (
+                len(tail) < 4 and tail not in _SHORT_PARTS
+            ):
+                continue
+            if (head in _SHORT_PARTS or _known_part(head)) and (
+                tail in _SHORT_PARTS or _known_part(tail)
+            ):
+                return True
+        for prefix in _PREFIXES:
+            rest = stem[len(prefix) :]
+            if stem.startswith(prefix) and len(rest) >= 4 and _known_part(rest):
+                return True
+    return False
+    stems = [word] + [word[: -len(s)] for s in _SUFFIXES if word.endswith(s) and len(word) > len(s) + 5]
+    for stem in stems:
+        for cut in range(3, len(stem) - 1):
+            head, tail = stem[:cut], stem[cut:]
+            if len(tail) < 3 and tail not in _PARTICLES:
+                continue
+            if _known_part(head) and (_known_part(tail) or tail in _PARTICLES):
+                return True
+        for prefix in _PREFIXES:
+            rest = stem[len(prefix) :]
+            if stem.startswith(prefix) and len(rest) >= 4 and is_verb(rest):
+                return True
+    return False
 
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*")

@@ -1,0 +1,54 @@
+"""The guided coach understands what the user named: the level they asked about, the piece of
+work their story is about, and software words that are not typos."""
+
+from __future__ import annotations
+
+import pytest
+from engine_helpers import guided_session, said
+
+from coach.engine import story, vocab
+from coach.store import open_journal
+
+
+@pytest.fixture
+def journal():
+    with open_journal() as journal:
+        yield journal
+
+
+async def test_a_question_about_another_level_is_answered_from_that_level(journal):
+    session = guided_session(journal, level=2)
+    await said(session.open())
+    reply = await said(session.send("What does level 3 actually ask for that I'm not doing yet?"))
+    assert "Level 3 of the ladder says: At Level 3, customer empathy becomes a core part" in reply
+    assert "Identifies opportunities to improve user experiences" in reply  # its own text, exact
+    assert "At Level 2" not in reply  # not the user's own level read out instead
+    assert reply.rstrip().endswith("?")  # and the step goes on
+
+
+async def test_a_level_the_ladder_does_not_have_is_said_plainly(journal):
+    session = guided_session(journal, level=2)
+    await said(session.open())
+    reply = await said(session.send("What would level 9 look like?"))
+    assert "This ladder has levels 1 to 5." in reply
+
+
+@pytest.mark.parametrize(
+    ("text", "work"),
+    [
+        ("i fixed a bug in the invoice pdf last week, the totals were wrong", "the invoice pdf"),
+        ("We fixed an issue with the checkout flow yesterday.", "the checkout flow"),
+        ("I shipped the offline mode for our delivery app before I wrote any code.", "the offline mode"),
+        ("I wrote any code they asked for.", None),  # "any code" is not a piece of work
+        ("Their release frequency has halved since March.", None),  # part of a compound noun
+    ],
+)
+def test_the_work_is_the_thing_the_story_is_about(text, work):
+    assert story.work_of(text) == work
+
+
+def test_software_compounds_are_words_and_typos_are_not():
+    compounds = "offline screenshot workaround dataset checkbox popup rebooked walkthrough"
+    assert all(vocab.is_word(word) for word in compounds.split())
+    typos = "onbording tiket wenesday suprise writting threshhold recieve"
+    assert not any(vocab.is_word(word) for word in typos.split())
