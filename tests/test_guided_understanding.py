@@ -38,7 +38,10 @@ async def test_a_level_the_ladder_does_not_have_is_said_plainly(journal):
     [
         ("i fixed a bug in the invoice pdf last week, the totals were wrong", "the invoice pdf"),
         ("We fixed an issue with the checkout flow yesterday.", "the checkout flow"),
-        ("I shipped the offline mode for our delivery app before I wrote any code.", "the offline mode"),
+        (
+            "I shipped the offline mode for our delivery app before I wrote any code.",
+            "the offline mode",
+        ),
         ("I wrote any code they asked for.", None),  # "any code" is not a piece of work
         ("Their release frequency has halved since March.", None),  # part of a compound noun
     ],

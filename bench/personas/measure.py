@@ -36,7 +36,10 @@ _BAD_GRAMMAR = re.compile(
     r"we was|they was|you and your team was)\b|\s{2,}|\.\.(?!\.)|,\.|\s[,.;:]",
     re.IGNORECASE,
 )
-_NON_ANSWER_ECHO = re.compile(r"\b(don'?t know|no idea|not sure|idk|whatever)\b", re.IGNORECASE)
+_NON_ANSWER_ECHO = re.compile(
+    r"\b((?:don'?t|do not)\s+(?:really\s+|quite\s+|even\s+|actually\s+|honestly\s+)?know|no idea|not sure|idk|whatever)\b",
+    re.IGNORECASE,
+)
 
 
 def key(text: str) -> str:

@@ -29,6 +29,24 @@ _FELT = re.compile(
 )
 
 
+_UNSURE = re.compile(
+    r"^\W*(?:i\s+)?(?:(?:don'?t|do not)\s+(?:really\s+|quite\s+|even\s+|actually\s+|honestly\s+)?"
+    r"know|not sure|no idea|unsure|dunno|idk)\b[^,.;]*[,.;]?",
+    re.I,
+)
+
+
+_SENT_BY = re.compile(
+    r"\b(?:my|our)\s+(?P<role>manager|lead|tech lead|team lead|boss|mentor|director|skip[- ]level)\s+"
+    r"(?:said|told me|asked me|suggested|wants me|wanted me|thought)\b",
+    re.I,
+)
+
+
+def _join_said(*parts: str) -> str:
+    return " ".join(part for part in parts if part)
+
+
 def _felt(text: str) -> str:
     """ "kinda embarrassed" → "You felt kind of embarrassed, as if it said something about you." """
     match = _FELT.match(text)
@@ -92,10 +110,22 @@ def goal_reflection(goal: str, variant: int = 0) -> tuple[str, bool]:
         re.I,
     )
     if not match:
-        said, adds = reflect(goal, variant)
-        if said and re.search(r"\b(don'?t know|not sure|no idea|unsure)\b", goal, re.I):
-            return f"{said} What you want from today is still open, and that is fine.", True
-        return said, adds
+        unsure = _UNSURE.search(goal)
+        if unsure:  # the not-knowing is never handed back; what came with it may be
+            rest = _clean(_UNSURE.sub("", goal).strip(" ,.;-"))
+            sent = _SENT_BY.search(rest)
+            if sent:  # "my manager said I should do this": whose idea it was is what they said
+                role = sent.group("role").lower()
+                return (
+                    f"Coming here was your {role}'s idea, so what you want from it is still "
+                    "open, and that is fine.",
+                    True,
+                )
+            said, _ = reflect(rest, variant) if len(rest.split()) >= 3 else ("", False)
+            return _join_said(
+                said, "What you want from today is still open, and that is fine."
+            ), True
+        return reflect(goal, variant)
     aim = _clean(re.split(r"[.!?;]|,?\s+\b(?:because|since|but|although)\b\s+", match.group(1))[0])
     aim = second_person(aim)
     words = aim.split()

@@ -99,10 +99,10 @@ def _known_part(part: str) -> bool:
 _SUFFIXES = ("s", "es", "ed", "d", "ing")
 _PREFIXES = ("re", "pre", "auto", "multi", "co", "sub")
 # Short parts that software compounds are made of ("popup", "dataset", "checkbox", "offline").
-_SHORT_PARTS = frozenset(
+_SHORT_PARTS_TEXT = (
     "up out in on off down over back through around set box bar pad bot app log tab key map pop"
-    .split()
 )
+_SHORT_PARTS = frozenset(_SHORT_PARTS_TEXT.split())
 
 
 @functools.lru_cache(maxsize=4096)
@@ -133,19 +133,6 @@ def _compound(word: str) -> bool:
         for prefix in _PREFIXES:
             rest = stem[len(prefix) :]
             if stem.startswith(prefix) and len(rest) >= 4 and _known_part(rest):
-                return True
-    return False
-    stems = [word] + [word[: -len(s)] for s in _SUFFIXES if word.endswith(s) and len(word) > len(s) + 5]
-    for stem in stems:
-        for cut in range(3, len(stem) - 1):
-            head, tail = stem[:cut], stem[cut:]
-            if len(tail) < 3 and tail not in _PARTICLES:
-                continue
-            if _known_part(head) and (_known_part(tail) or tail in _PARTICLES):
-                return True
-        for prefix in _PREFIXES:
-            rest = stem[len(prefix) :]
-            if stem.startswith(prefix) and len(rest) >= 4 and is_verb(rest):
                 return True
     return False
 
