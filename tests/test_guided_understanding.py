@@ -55,3 +55,24 @@ def test_software_compounds_are_words_and_typos_are_not():
     assert all(vocab.is_word(word) for word in compounds.split())
     typos = "onbording tiket wenesday suprise writting threshhold recieve"
     assert not any(vocab.is_word(word) for word in typos.split())
+
+
+def test_a_cause_the_user_denies_is_never_given_back_as_a_fact():
+    from coach.engine.reflections import reflect
+
+    said, _ = reflect(
+        "The teams adopted it because the old tools were switched off, not because the new one "
+        "served them."
+    )
+    assert said and "served them" not in said
+
+
+def test_a_result_the_user_measured_is_given_back_as_what_the_change_did():
+    from coach.engine.reflections import reflect
+
+    said, adds = reflect(
+        "Drivers in rural areas lose signal, so the app now queues scans. Support tickets about "
+        "lost deliveries dropped from about forty a week to six."
+    )
+    assert "dropped from about forty a week to six" in said  # "forty" is a word, not a typo
+    assert "hard on them" not in said and adds  # good news, not a hardship

@@ -119,6 +119,13 @@ _OPTION = re.compile(r"^you (could|might|can)\b(?! have|'t|’t|n't| not)", re.I
 _HINDSIGHT = re.compile(r"^you (could|should|might) have\b", re.IGNORECASE)
 
 
+_EASED = re.compile(
+    r"\b(?:tickets?|complaints?|errors?|calls|churn|failures?|crashes|drop-?offs?|cancellations?|"
+    r"refunds?|escalations?|incidents?)\b[^.;]*\b(?:dropped|fell|went down|decreased|halved)\b",
+    re.I,
+)
+
+
 def _meaning(picked: Picked) -> str:
     """The meaning under a plain statement: a guess at how it felt, or the choice it leaves open."""
     main = picked.main
@@ -128,6 +135,8 @@ def _meaning(picked: Picked) -> str:
         return "hindsight gives you the next step"
     if _GOOD.search(main):
         return "that must have felt good"
+    if _EASED.search(main):  # "tickets dropped from forty a week to six": a pain that went away
+        return "the change did what it was for, and you can count it"
     if _MISSED.match(main):  # "nobody asked whether the order mattered"
         return "the customer's side never came into it"
     if _SKIPPED.match(main):  # "you didn't check with anyone": a gap the user names themselves

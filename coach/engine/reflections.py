@@ -146,7 +146,12 @@ def sayable(clause: str) -> bool:
         return False  # the user speaks to the coach or generically: not theirs to hand back
     if vocab.unknown_words(clause):
         return False
-    if re.search(r"\b(don'?t know|no idea|not sure|whatever|idk)\b", clause, re.I):
+    if re.search(
+        r"\b((?:don'?t|do not)\s+(?:really\s+|quite\s+|even\s+|actually\s+|honestly\s+)?know|"
+        r"no idea|not sure|whatever|idk)\b",
+        clause,
+        re.I,
+    ):
         return False
     head = re.split(r"\s+(who|whose|which|that)\s+", clause, maxsplit=1)
     pronoun = re.match(r"(i|we|you|they|he|she|it)\b", head[0], re.I)
@@ -183,6 +188,15 @@ def _feeling(text: str) -> str:
     return ""
 
 
+# A change the user measured ("tickets dropped from about forty a week to six"): what the work did,
+# worth more than the scene around it.
+_MEASURED = re.compile(
+    r"\b(?:dropped|fell|went down|decreased|rose|went up|grew|climbed|increased|halved|doubled|"
+    r"tripled|jumped)\b[^.;]*\b(?:from\b[^.;]*\bto\b|by (?:about |roughly |almost )?\w+ ?(?:%|percent))",
+    re.I,
+)
+
+
 def pick(text: str, avoid: tuple[str, ...] = ()) -> Picked | None:
     """The part of ``text`` most worth giving back, or None when nothing can be said well."""
     found = candidates(text)
@@ -207,6 +221,8 @@ def candidates(text: str) -> list[Picked]:
                 found_all.append(
                     (5, Picked("contrast", second_person(a), second_person(b), who=who))
                 )
+        if _MEASURED.search(sentence) and sayable(_clean(sentence)):  # a result they can count
+            found_all.append((4.5, Picked("plain", second_person(_clean(sentence)))))
         judged = _SELF_JUDGE.search(sentence)
         denied = judged and re.search(  # "I don't think I missed anything": denied, not owned
             r"\b(?:don'?t|do not|didn'?t|never) (?:think|believe|feel)\b|\banything\b",
@@ -268,7 +284,14 @@ def candidates(text: str) -> list[Picked]:
     return unique
 
 
+_DENIED_CAUSE = re.compile(
+    r",?\s*\b(?:not|never|and not|but not) (?:because|since|that)\b[^,;.]*", re.I
+)
+
+
 def _clauses(sentence: str) -> list[str]:
+    # "…, not because the new one served them" denies that cause: never given back as a fact
+    sentence = _DENIED_CAUSE.sub("", sentence)
     pieces = re.split(
         r",\s+|;\s+|:\s+|\s+\b(?:but|because|and then|which|although|and|while|until)\b\s+",
         sentence,

@@ -31,7 +31,8 @@ TECH = frozenset(_TECH_WORDS.split())
 
 _FUNCTION_WORDS = """
     fifteen sixteen thirteen fourteen every versus cannot three four five six seven eight nine
-    ten eleven twelve twenty thirty fifty
+    ten eleven twelve twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds
+    thousand thousands dozen dozens
     kinda gonna wanna hi prioritization prioritisation admin admins
     the a an and or but nor yet so because although though unless whereas whether if than then
     that this these those of with from to at by for in into onto on off up down over under about
