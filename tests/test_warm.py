@@ -56,3 +56,18 @@ def test_the_warm_up_builds_each_ladders_reply_filter_before_the_first_reply(fre
     built = reply_filter._compiled.cache_info()
     reply_filter.ReplyFilter(ladder_ids(ladders.get("customer-empathy")))  # the first reply
     assert built.currsize >= 1 and reply_filter._compiled.cache_info().hits == built.hits + 1
+
+
+def test_the_warm_up_loads_what_reading_the_first_answer_needs(monkeypatch):
+    """The lemma table and the spelling dictionary (1-2 s) were loaded by the first Ctrl+S, on
+    the UI thread, before the user's own text was shown."""
+    from lemminflect import Lemmatizer
+
+    from coach.engine import vocab
+
+    for cache in (vocab._speller, vocab.spelling, vocab.is_word):  # as in a fresh process
+        cache.cache_clear()
+    monkeypatch.delattr(Lemmatizer(), "lemma_dict", raising=False)
+    warm.warm(Settings.load(offline=True))
+    assert vocab._speller.cache_info().currsize == 1
+    assert hasattr(Lemmatizer(), "lemma_dict")

@@ -17,6 +17,13 @@ from typing import Any
 
 from coach.errors import CoachError
 
+# How long the UI thread may keep the interpreter while another thread waits for it (Python's
+# default is 5 ms). Textual writes each frame from its output thread: traced in a pty, a Ctrl+S
+# frame was handed to it and then waited 0.9-4.5 ms for the interpreter while the reply's request
+# was being built, before a byte reached the terminal. Textual's input thread waits the same way
+# to pass on a key. The threads that compute (the load, the warm-up) then take turns more often.
+SWITCH_INTERVAL = 0.001
+
 
 class NoTerminalError(CoachError):
     exit_code = 2
@@ -45,6 +52,7 @@ def run_app(args: argparse.Namespace, resume: int | None = None) -> int:
     from coach import compose, gc_pause
 
     gc_pause.pause()  # until the app has warmed up: a third of the start-up CPU was collections
+    sys.setswitchinterval(SWITCH_INTERVAL)
     glance = _early(lambda: compose.glance(args))  # read while Textual is imported
     from coach.tui.app import CoachApp
 

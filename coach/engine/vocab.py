@@ -264,9 +264,9 @@ _DOMINANT = 20  # the best spelling must be this many times likelier than the ne
 
 @functools.lru_cache(maxsize=1)
 def _speller():
-    from spellchecker import SpellChecker  # its word frequencies ship in its wheel; ~0.4 s once
+    from coach.engine import spelling_words  # pyspellchecker's words, in its wheel; ~0.4 s once
 
-    return SpellChecker(distance=1)
+    return spelling_words.speller(distance=1)
 
 
 @functools.lru_cache(maxsize=4096)

@@ -6,6 +6,11 @@ import of its resources at the first ``.chat.completions`` (430–448 ms; no lon
 since requests go over ``coach.llm.wire``), tiktoken's encoding (199–392 ms: now loaded after the
 first reply, ``tokenizer_later``) and building the HTTP client (~55 ms, mostly its TLS context, now
 shared). ``warm`` does what is left off the loop.
+
+Reading a user's words (``coach.engine.vocab``) loads lemminflect's lemma table and the spelling
+dictionary on first use: 1.1-1.8 s of CPU, paid on the UI thread between Ctrl+S and the user's
+own text on screen (the guided coach reads every answer: its first Ctrl+S took 1.8 s; the model
+coach's first evidence step 0.2-0.4 s). They are loaded here, last.
 """
 
 from __future__ import annotations
@@ -35,8 +40,17 @@ def warm(settings, prompts=None, ladders=None) -> None:
             if ladders is not None:
                 _warm_filters(list(ladders.competencies.values())[:8])  # the filters' cache size
             tokenizer_later.want()  # not now: after the first reply
+        _warm_reading()
     except Exception as error:  # a warm-up is an optimisation: the first use reports any problem
         log.debug("warm-up failed: %s", error)
+
+
+def _warm_reading() -> None:
+    """What the first reading of an answer loads: the lemma table (is this a word?) and the
+    spelling dictionary (a misspelt word put right), through the same calls a turn makes."""
+    from coach.engine import vocab
+
+    vocab.corrected("The custmer wnet away.")
 
 
 def _warm_filters(ladders) -> None:
