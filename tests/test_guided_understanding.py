@@ -76,3 +76,23 @@ def test_a_result_the_user_measured_is_given_back_as_what_the_change_did():
     )
     assert "dropped from about forty a week to six" in said  # "forty" is a word, not a typo
     assert "hard on them" not in said and adds  # good news, not a hardship
+
+
+def test_a_ladder_question_agrees_with_a_plural_piece_of_work():
+    from coach.engine.guided_words import agree
+
+    ask = "Where is the biggest gap between what customers need and what {work} delivers today?"
+    assert agree(ask.format(work="the password rules"), "the password rules").endswith(
+        "what the password rules deliver today?"
+    )
+    assert agree(ask.format(work="the status page"), "the status page").endswith(
+        "what the status page delivers today?"
+    )
+
+
+def test_a_terse_story_names_its_work_and_a_clear_slip_is_put_right():
+    assert vocab.corrected("we ship new onbording flow") == "we ship new onboarding flow"
+    assert vocab.corrected("design review wenesday") == "design review Wednesday"
+    assert story.work_of("we ship new onboarding flow. users drop at step 3") == (
+        "the new onboarding flow"
+    )

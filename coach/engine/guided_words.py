@@ -244,10 +244,34 @@ def _work(view: SessionView) -> str:
     return "that work"
 
 
+def _plural(phrase: str) -> bool:
+    """True when the phrase's last word is a plural noun ("the password rules")."""
+    last = phrase.split()[-1].lower() if phrase else ""
+    if not last.endswith("s") or last.endswith(("ss", "us", "is")):
+        return False
+    lemmas = vocab._lemminflect().getAllLemmas(last, upos="NOUN").get("NOUN", ())
+    return bool(lemmas) and last not in lemmas
+
+
+_AGREED = {"delivers": "deliver", "was": "were", "is": "are", "has": "have", "does": "do"}
+
+
+def agree(asked: str, work: str) -> str:
+    """The verb after a plural work made plural: "what the password rules deliver today"."""
+    if not _plural(work):
+        return asked
+    return re.sub(
+        rf"(?<={re.escape(work)}) (delivers|was|is|has|does)\b",
+        lambda m: f" {_AGREED[m.group(1)]}",
+        asked,
+    )
+
+
 def ladder_ask(item: Item, view: SessionView) -> str:
     """The ladder question put to the user, in the second person, about their situation."""
     if item.ask:
-        return item.ask.format(work=_work(view), person="them", meeting="the meeting")
+        work = _work(view)
+        return agree(item.ask.format(work=work, person="them", meeting="the meeting"), work)
     return f"Looking at your situation through this question of your level: {item.text}"
 
 

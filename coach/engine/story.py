@@ -242,7 +242,21 @@ def _next_is_noun(text: str, end: int) -> bool:
     return "NOUN" in lemmas and "VERB" not in lemmas and "AUX" not in lemmas
 
 
+# Told in the present or without a determiner, as terse or non-native writers do ("we ship new
+# onboarding flow"): a verb of making, then a phrase that ends on a kind of product part.
+_PRESENT_WORK = re.compile(
+    r"\b(?:we|i)\s+(?:ship|release|launch|build|make|change|redesign|rewrite|add|remove)\s+"
+    r"(?:(?:a|an|the|our|my)\s+)?(?P<np>(?:new\s+)?(?:[a-z][a-z-]*\s+){0,2}(?:flow|page|feature|screen|"
+    r"form|app|api|release|export|import|report|dashboard|integration|search|checkout|onboarding|"
+    r"signup|login|settings|pricing|wizard|editor|widget|filter|filters|menu|map|portal))\b",
+    re.IGNORECASE,
+)
+
+
 def work_of(text: str) -> str | None:
+    present = _PRESENT_WORK.search(text)
+    if present and not _WORK.search(text) and not vocab.unknown_words(present.group("np")):
+        return f"the {present.group('np').lower()}"
     for pattern in (_WORK, _NOUN_WORK, _BARE_WORK):
         for match in pattern.finditer(text):
             if pattern is _NOUN_WORK and _next_is_noun(text, match.end()):
@@ -322,7 +336,7 @@ def meetings_of(text: str) -> tuple[str, ...]:
 def read_story(text: str) -> Story:
     supporting: list[str] = []
     return Story(
-        work=work_of(text),
+        work=work_of(text) or work_of(vocab.corrected(text)),  # "we ship new onbording flow"
         people=people_of(text, supporting),
         in_support=tuple(supporting),
         meetings=meetings_of(text),

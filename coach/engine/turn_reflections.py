@@ -98,7 +98,8 @@ def goal_reflection(goal: str, variant: int = 0) -> tuple[str, bool]:
     action = terse.read(goal)
     if action is not None and action.kind == "action":  # "be better", "learn to listen"
         aim = second_person(action.text)
-        return f"You want to {aim} at this.", False
+        bare = len(aim.split()) == 1 or re.fullmatch(r"(?:be|get) \w+(?: \w+)?", aim)
+        return (f"You want to {aim} at this." if bare else f"You want to {aim}."), False
     if (
         action is not None and action.kind == "thing" and not action.hedged
     ):  # "pricing page rewrite"

@@ -269,6 +269,29 @@ def _speller():
     return spelling_words.speller(distance=1)
 
 
+_TECH_LONG = tuple(sorted(w for w in TECH if len(w) >= 7 and w.isalpha()))
+_CALENDAR = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+
+
 @functools.lru_cache(maxsize=4096)
 def spelling(word: str) -> str:
     """The word as meant, when one spelling is clearly meant ("becuase" → "because"); else ""."""
@@ -278,6 +301,10 @@ def spelling(word: str) -> str:
     near = [k for k in _APOSTROPHE if len(k) > 3 and _one_edit(lowered, k)]
     if len(near) == 1:  # "coudnt" is "couldn't", not the commoner "count" a letter away
         return _APOSTROPHE[near[0]]
+    for known in (_TECH_LONG, _CALENDAR):  # "onbording", "wenesday": a word the speller lacks
+        near = [k for k in known if _one_edit(lowered, k.lower())]
+        if len(near) == 1:
+            return near[0]
     speller = _speller()
     doubled = _doubled(lowered, speller)
     found = sorted(
