@@ -3,6 +3,8 @@ shown in part (all of it kept), per-chunk work that does not grow with the reply
 
 from __future__ import annotations
 
+import asyncio
+
 from textual.app import App
 
 from coach.tui.widgets import conversation as conversation_module
@@ -31,6 +33,26 @@ async def test_the_first_words_show_in_the_next_frame_not_at_the_first_flush_tic
         assert ", and more" not in shown(conversation)
         await pilot.pause(conversation_module.FLUSH_SECONDS * 2)
         assert "Hello there, and more" in shown(conversation)
+        await handle.finish()
+
+
+async def test_text_after_a_pause_in_the_reply_shows_at_once_not_at_the_next_tick():
+    """Batching holds text for at most a flush period after the last flush: text that comes
+    after the model paused longer than that is shown in the same turn of the loop."""
+    app = One()
+    async with app.run_test(size=(80, 30)) as pilot:
+        conversation = app.query_one(Conversation)
+        handle = await conversation.begin_coach_stream()
+        handle.append("Hello there")
+        await pilot.pause(conversation_module.FLUSH_SECONDS * 1.5)  # the model pauses
+        handle.append(", and more")
+        await asyncio.sleep(0)
+        assert "Hello there, and more" in shown(conversation)
+        handle.append(" at once")  # right after a flush: batched again
+        await asyncio.sleep(0)
+        assert " at once" not in shown(conversation)
+        await pilot.pause(conversation_module.FLUSH_SECONDS * 1.5)
+        assert "Hello there, and more at once" in shown(conversation)
         await handle.finish()
 
 

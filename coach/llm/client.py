@@ -21,7 +21,7 @@ from typing import Any
 import httpx
 
 from coach.errors import DeadlineError
-from coach.llm import decoding, tokens, wire
+from coach.llm import decoding, pacing, tokens, wire
 from coach.llm.deadlines import Late, Watchdog, close_quietly
 from coach.llm.failures import FailureMap, StreamCut, rejects_stream_options, seconds
 from coach.llm.reasoning import ThinkSplitter, reasoning_of
@@ -298,6 +298,8 @@ class ChatClient:
                             thinking += len(piece)
                             yield ThinkingDelta(piece)
                     if text:
+                        if not parts:  # the first text is out: read the rest in batches
+                            response.pace(min(pacing.READ_EVERY, gap / 2))
                         parts.append(text)
                         yield TextDelta(text)
                     if choice.finish_reason:

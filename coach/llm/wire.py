@@ -23,6 +23,8 @@ from typing import Any
 
 import httpx
 
+from coach.llm.pacing import Pacer
+
 # As ``openai.DefaultAsyncHttpxClient``: the SDK follows redirects and pools this many.
 LIMITS = httpx.Limits(max_connections=1000, max_keepalive_connections=100)
 
@@ -195,11 +197,16 @@ class Fields:
 class ChatStream:
     """The chunks of one reply (``Fields``), as the SDK's ``AsyncStream`` yields them: events
     until ``[DONE]``; an event whose data holds ``error`` fails as ``openai.APIError``; data that
-    is not JSON raises ``json.JSONDecodeError``. ``response`` is the httpx response."""
+    is not JSON raises ``json.JSONDecodeError``. ``response`` is the httpx response; ``pace``
+    reads the rest of a trickling reply in batches (``coach.llm.pacing``)."""
 
     def __init__(self, response: httpx.Response) -> None:
         self.response = response
         self._iterator = self._chunks()
+        self._pacer = Pacer(response)
+
+    def pace(self, every: float) -> None:
+        self._pacer.start(every)
 
     def __aiter__(self) -> ChatStream:
         return self
@@ -208,6 +215,7 @@ class ChatStream:
         return await self._iterator.__anext__()
 
     async def close(self) -> None:
+        self._pacer.stop()  # the connection goes back to the pool as it came
         await self.response.aclose()
 
     async def _chunks(self):
@@ -228,6 +236,7 @@ class ChatStream:
                     )
                 yield chunk if isinstance(chunk, Fields) else Fields()
         finally:
+            self._pacer.stop()
             await self.response.aclose()
 
 

@@ -10,7 +10,11 @@ re-parsing a growing Markdown document costs more as the reply grows. So:
   ``tail.TAIL_STEP`` lines at a time). New text changes the scroll range, not the layout; only
   changed lines are repainted, or the view when it scrolls.
 * The first chunk is shown at once (in the next frame); later ones are buffered and flushed
-  every ``FLUSH_SECONDS``. A flush cuts the reply where finished Markdown blocks end
+  ``FLUSH_SECONDS`` after the previous flush, by a timer set only when text is waiting (an
+  interval ticking through a stall woke the process for nothing). Text that arrives when a
+  flush is (nearly) due is flushed in the same wake-up, after the rest of what that read
+  brought: the client reads a trickling reply about as often (``coach.llm.pacing``), so one
+  wake-up reads and shows. A flush cuts the reply where finished Markdown blocks end
   (``coach.tui.blocks``); a finished piece is rendered once and joined to the earlier pieces
   exactly as one render of the whole reply would place it (``stream_markdown``), and the
   still-open rest is shown as plain text. Finishing renders only the rest.
@@ -24,6 +28,7 @@ re-parsing a growing Markdown document costs more as the reply grows. So:
 from __future__ import annotations
 
 import asyncio
+import time
 
 from textual.geometry import Region, Size
 from textual.reactive import Reactive
@@ -31,7 +36,6 @@ from textual.renderables.blank import Blank
 from textual.scroll_view import ScrollView
 from textual.scrollbar import ScrollBar
 from textual.strip import Strip
-from textual.timer import Timer
 
 from coach.tui import blocks
 from coach.tui.widgets.history import (
@@ -61,6 +65,7 @@ __all__ = [
 ]
 
 FLUSH_SECONDS = 0.2  # five screen updates a second while a reply streams
+FLUSH_NEAR = FLUSH_SECONDS / 4  # text this close to its flush is shown now, not by another timer
 PIECE_CHARS = 200  # finished blocks wait in the plain tail until this much can be rendered at once
 
 
@@ -75,7 +80,8 @@ class StreamHandle:
         self._cleaner = StreamCleaner()
         self._clean = ""  # cleaned text received so far (what is rendered)
         self._cut = 0  # offset in ``_clean`` up to which pieces are rendered
-        self._timer: Timer | None = None  # started by the first chunk
+        self._timer: asyncio.Handle | None = None  # the next flush, while text waits for it
+        self._flushed = 0.0  # when text was last shown (time.monotonic)
         self._received = 0  # characters received (shown up to SHOW_MAX_CHARS)
         self.done = False
 
@@ -91,7 +97,7 @@ class StreamHandle:
 
     def append(self, chunk: str) -> None:
         """Add a chunk. The first shows at once (in the next frame); later ones are batched and
-        show at the next flush, at most ``FLUSH_SECONDS`` later."""
+        show at the next flush, at most ``FLUSH_SECONDS`` after the previous one."""
         if chunk and not self.done:
             first = not self._chunks
             self._chunks.append(chunk)
@@ -100,12 +106,22 @@ class StreamHandle:
             self._received += len(chunk)
             if first:
                 self.flush()
-                self._timer = self.conversation.set_interval(FLUSH_SECONDS, self.flush)
+            elif self._timer is None and self._pending:
+                loop = asyncio.get_running_loop()
+                wait = self._flushed + FLUSH_SECONDS - time.monotonic()
+                if wait <= FLUSH_NEAR:  # after the other chunks of this read, in this wake-up
+                    self._timer = loop.call_soon(self.flush)
+                else:
+                    self._timer = loop.call_later(wait, self.flush)
 
     def flush(self) -> None:
         """Show what arrived: render newly finished blocks, the open rest as plain text."""
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
         if not self._pending or self.done:
             return
+        self._flushed = time.monotonic()
         self._clean += self._cleaner.feed("".join(self._pending))
         self._pending.clear()
         if self._received > SHOW_MAX_CHARS:  # the rest is not shown: say so once, stop here
@@ -136,7 +152,7 @@ class StreamHandle:
             return
         self.done = True
         if self._timer is not None:
-            self._timer.stop()
+            self._timer.cancel()
             self._timer = None
         self._clean += self._cleaner.feed("".join(self._pending)) + self._cleaner.close()
         self._pending.clear()
