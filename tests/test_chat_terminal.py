@@ -153,17 +153,25 @@ def test_ctrl_c_while_the_coach_replies_stops_the_reply_and_the_session_goes_on(
 ):
     from fake_openai_server import FakeOpenAIServer
 
-    words = " ".join(f"word{n}" for n in range(200))
+    # Each reply its own words: a reply that opens with four words of an earlier turn is held
+    # as a possible repeat (ShownReply), and how much of the first one arrived before Ctrl+C
+    # depends on timing (text is read in batches of 0.2 s).
+    replies = iter(("first", "second"))
+
+    def words(_body: dict) -> str:
+        tag = next(replies, "more")
+        return " ".join(f"{tag}{n}" for n in range(200))
+
     with FakeOpenAIServer(reply=words, tokens_per_second=20) as server:
         env = _env(coach_home)
         env.update(COACH_BASE_URL=server.url, COACH_MODEL="fake-model")
         chat = terminal("--level", "1", env=env)
-        chat.expect(r"Coach: .*word3")
+        chat.expect(r"Coach: .*first3")
         chat.type("\x03")  # Ctrl+C mid-reply
         chat.expect(r"You: $", timeout=10)
         assert "reply stopped; what arrived is kept" in chat.stderr()
         chat.type("My goal for today\r")
-        chat.expect(r"Coach: .*word3")
+        chat.expect(r"Coach: .*second3")
         chat.type("\x03")
         chat.expect(r"You: $", timeout=10)
         assert chat.process.poll() is None  # the session goes on
@@ -173,8 +181,8 @@ def test_ctrl_c_while_the_coach_replies_stops_the_reply_and_the_session_goes_on(
         record = journal.get_session(journal.list_sessions()[0].id)
     assert [t.role for t in record.turns] == ["coach", "user", "coach"]
     assert record.turns[1].text == "My goal for today"
-    for turn in (record.turns[0], record.turns[2]):
-        assert not turn.complete and "word3" in turn.text and "word199" not in turn.text
+    for turn, tag in ((record.turns[0], "first"), (record.turns[2], "second")):
+        assert not turn.complete and f"{tag}3" in turn.text and f"{tag}199" not in turn.text
 
 
 def test_help_says_what_each_command_does(capsys, monkeypatch):
