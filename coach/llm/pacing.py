@@ -8,7 +8,8 @@ app: 6.4 % of a core as it came, 0.7 % paced). The screen shows new text five ti
 anyway, so once the reply's first text is out, the connection is read at most every
 ``READ_EVERY`` seconds while the data trickles: what arrives meanwhile waits in the socket's
 buffer (the transport reads only when asked) and one read takes it all. The first text is never
-held: pacing starts after it.
+held: pacing starts ``every`` seconds after it, since what makes it show may be the next tokens
+(the reply's filters hold a word until it is complete: ``Zq2`` waits for `` you``).
 
 "Trickles" is decided after each read: the reply has been read up to now, and the socket holds
 nothing more (httpcore's ``is_readable``). Over plain TCP a read returns all the transport had,
@@ -51,18 +52,20 @@ class Pacer:
         own = stream.read
         loop = asyncio.get_running_loop()
         tls = extra("ssl_object") is not None
-        due = 0.0  # no read before this time (0: read at once)
+        free_until = loop.time() + every  # the first words' moment: read as the data comes
+        due = 0.0  # no read before this time
 
         async def read(max_bytes: int, timeout: float | None = None) -> bytes:
             nonlocal due
-            wait = due - loop.time()
-            if wait > 0:
-                await asyncio.sleep(wait)  # cancellable: Esc still closes the reply at once
             started = loop.time()
+            if started < due:
+                await asyncio.sleep(due - started)  # cancellable: Esc closes the reply at once
+                started = loop.time()
             data = await own(max_bytes, timeout)
             now = loop.time()
             read_all = now - started >= WAITED if tls else len(data) < max_bytes
-            due = now + every if data and read_all and not extra("is_readable") else 0.0
+            trickles = data and read_all and not extra("is_readable")
+            due = now + every if trickles and now >= free_until else 0.0
             return data
 
         self._read = own
