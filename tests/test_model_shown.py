@@ -72,6 +72,18 @@ def test_an_ordinary_sentence_is_not_held_for_more_than_its_first_words():
     assert shown.feed(" the wrong one.") == "They chose the wrong one."
 
 
+def test_a_first_word_that_is_none_of_the_notes_shows_before_it_ends():
+    """The reply's first words reach the screen as they arrive, not with the next token: only a
+    word that may still become one of the note's (or an earlier turn's) waits to be whole."""
+    shown = ShownReply([], CONSENT, ["Tell me about one recent moment at work."])
+    pieces = ("Zq2", " opens. Th", "ey chose", " the wrong one.", " Tel", "ling them.")
+    out = [shown.feed(piece) for piece in pieces]
+    assert out[0] == "Zq2"
+    assert "Th" not in out[1] and not out[2].strip()  # may become the note's "They chose": held
+    assert "Tel" not in out[4]  # may become the earlier turn's "Tell": held
+    assert "".join(out) + shown.finish() == "".join(pieces)
+
+
 async def test_a_slow_first_token_shows_the_seconds_counting_then_how_long_it_took(
     respx_mock,
     journal,  # noqa: F811

@@ -12,6 +12,7 @@ so an ordinary sentence waits one or two words at most.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 ECHO_WORDS = 4  # a sentence whose first four words run as in the note is the note
@@ -46,6 +47,10 @@ class NoteEcho:
             run = _words(part)
             for n in range(1, words + 1):
                 self._grams.update(tuple(run[i : i + n]) for i in range(len(run) - n + 1))
+        # Every word of the note, sorted: a sentence whose first word cannot become one of them
+        # is not the note, and is shown before that word ends (the first words of a reply on
+        # screen as they arrive, not with the next token: issue 15).
+        self._firsts = sorted({gram[0] for gram in self._grams})
         self._held = ""  # the current sentence while it is not shown (deciding or dropping)
         self._state = "start"  # start | deciding | passing | dropping
         self._in_quote = False
@@ -103,6 +108,8 @@ class NoteEcho:
         words = _words(outside)
         open_word = outside[-1:].isalnum() or outside[-1:] in "'’"
         finished = words[:-1] if open_word else words
+        if not finished and open_word and words and not self._may_start(words[-1]):
+            return self._release(ends)
         if len(finished) >= self._n:
             if tuple(finished[: self._n]) in self._grams:
                 self._state = "dropping"
@@ -119,6 +126,11 @@ class NoteEcho:
                 return self._drop(held)
             return self._release(ends)
         return ""
+
+    def _may_start(self, prefix: str) -> bool:
+        """Some word of the note starts with ``prefix``."""
+        at = bisect.bisect_left(self._firsts, prefix)
+        return at < len(self._firsts) and self._firsts[at].startswith(prefix)
 
     def _outside(self, text: str) -> str:
         return text if self._quoted else _QUOTED.sub(" ", text)
