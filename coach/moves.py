@@ -239,6 +239,9 @@ class Reading(BaseModel):
     blame: bool = False  # the customer is blamed ("they used it wrong")
     heavy: Literal["burnout", "health", "conflict", "other"] | None = None
     person: str | None = None  # who a conflict is with ("your manager"): never suggested
+    # Everyone a heavy or declining answer names: never the one to meet or ask in this session.
+    kept_out: tuple[str, ...] = ()
+    declines: bool = False  # "I don't want to talk about X": X is left out of the story
     assent: bool | None = None  # yes / no to an offer; None when neither
     chosen: tuple[int, ...] = ()  # 1-based options named, firm ones first
     partly: tuple[int, ...] = ()  # options named with "a bit", "maybe", "partly"

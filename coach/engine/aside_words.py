@@ -62,6 +62,20 @@ def boundary_text(move: Boundary, view: SessionView) -> str:
     )
 
 
+def set_aside(view: SessionView) -> str:
+    """Said once when the user asks to leave something aside (read as ``declines``) and no
+    boundary has just answered it: the thing itself is not named again."""
+    turns = list(view.turns)
+    if not turns or turns[-1].role != "user" or turns[-1].reading is None:
+        return ""
+    if not turns[-1].reading.declines or turns[-1].reading.heavy:
+        return ""
+    coach = [t for t in turns if t.role == "coach"]
+    if coach and isinstance(coach[-1].move, Boundary):
+        return ""  # the boundary's own "back to what you came for" answers it
+    return "All right, we'll leave that aside."
+
+
 def answer_text(move: Answer, view: SessionView) -> str:
     level = view.level
     resume = move.resume

@@ -18,7 +18,7 @@ _WHAT = (
     r"listened|bothered|understood|upgraded|configured|backed|clicked|seen|used)|need(?:ed)? to (?:learn|"
     r"read|rtfm)|should (?:just |really )?(?:learn|read|know|rtfm|check|look|pay attention|update)|"
     r"never (?:read|listen|learn|check|look|update|pay attention|bother)|(?:did ?n[o']t|do ?n[o']t|"
-    r"does ?n[o']t|can'?t|cannot|could ?n[o']t|won'?t|refuse to) (?:even )?(?:bother to )?(?:read|"
+    r"does ?n[o']t|can'?t|cannot|won'?t|refuse to) (?:even )?(?:bother to )?(?:read|"
     r"listen|learn|understand|follow|check|look|get it|pay attention|know what they want)|"
     r"(?:are|is|were|was|being|'re) (?:just |so |too |really |simply |plain |all )?(?:stupid|dumb|lazy|"
     r"clueless|idiots?|morons?|incompetent|entitled|wrong|impatient|careless|ignorant|useless)|"
@@ -29,7 +29,7 @@ _WHAT = (
 _BLAME = re.compile(
     rf"\b{_WHO}\s+(?:just |simply |really |all |always |clearly |obviously |honestly )*{_WHAT}"
     r"|\b(?:their (?:own )?fault|user error|pebkac|rtfm|not (?:our|my) problem|their problem|"
-    r"idiots?|morons?|can'?t be bothered|should have known better|lazy users?|dumb users?)\b",
+    r"idiots|morons|should have known better|lazy users?|dumb users?)\b",
     re.IGNORECASE,
 )
 
@@ -58,6 +58,74 @@ _ELSEWHERE = re.compile(
 )
 
 
+# Said of whoever is named before it, not only "the customers": "most of them are just lazy",
+# "half of them won't read", "the admins don't want to learn", "these people can't be bothered".
+# The subject is read from the words before the verb (``_others``), so "I can't be bothered with
+# the old script" and "we don't want to follow the old pattern" are not blame.
+_WILL = re.compile(
+    r"(?:\s+(?:are|is|were|was)|['’]re|['’]s)\s+(?:just |so |too |really |simply |plain |all |"
+    r"basically |honestly )*(?:stupid|dumb|lazy|clueless|idiots|morons|incompetent|entitled|"
+    r"impatient|careless|ignorant|useless)\b"
+    r"|\s+(?:just |simply |really |clearly |obviously |honestly |basically |even |all |still )*"
+    r"(?:can'?t|cannot|couldn'?t) be bothered\b"
+    r"|\s+(?:just |simply |really |clearly |obviously |honestly |basically |even |all |still )*"
+    r"(?:do ?n[o'’]t|does ?n[o'’]t|did ?n[o'’]t) (?:even )?(?:want|care|bother) to (?:even )?"
+    r"(?:follow|learn|read|listen|understand|try|update|change|check|look|think|bother)\b"
+    r"|\s+(?:just |simply |really |clearly |obviously |honestly |basically |all |still )*"
+    r"(?:won'?t|refuse to|never) (?:even )?(?:bother|read|learn|follow|listen|update|check|look|"
+    r"open|try)\w*"
+    r"|\s+(?:just |simply |really |clearly |obviously |honestly |basically |all |still )*"
+    r"(?:never|did ?n[o'’]t|do ?n[o'’]t|can'?t|could ?n[o'’]t) even \w+"
+    r"|\s+(?:just|simply|clearly|obviously|basically) (?:do ?n[o'’]t|did ?n[o'’]t) (?:read|follow|"
+    r"listen|learn|check|look|bother)\b",
+    re.IGNORECASE,
+)
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split(" ")) - {""}
+
+
+_FIRST_PERSON = _words("i we you me us")
+_PEOPLE = _words(
+    "they them these those people folks staff everyone everybody nobody customer user client "
+    "admin nurse teacher doctor partner buyer patient member"
+)
+# "…, and they are right", "I understand why": the sentence takes their side.
+_SIDES_WITH = re.compile(
+    r"\b(?:(?:they'?re|they are|they were|that'?s|which is) (?:right|fair|understandable)|"
+    r"i (?:understand|get|see) why|can'?t blame them|fair enough|for good reason|rightly)\b",
+    re.IGNORECASE,
+)
+
+
+def _others(before: str) -> bool:
+    """True when the words before a verb name other people: "most of them", "the admins",
+    "these people", "the clinic staff"; never I, we or you."""
+    words = re.findall(r"[A-Za-z'’]+", before)
+    if not words:
+        return False
+    head = words[-1].lower()
+    if head in _FIRST_PERSON:
+        return False
+    if head in _PEOPLE:
+        return True
+    from coach.engine import vocab  # the noun forms of a word, read only when a verb matched
+
+    lemmas = vocab._lemminflect().getAllLemmas(head).get("NOUN", ())
+    return head.endswith("s") and (any(lemma != head for lemma in lemmas) or head in vocab.TECH)
+
+
+def _said_of_others(sentence: str) -> bool:
+    if _SIDES_WITH.search(sentence):
+        return False
+    for match in _WILL.finditer(sentence):
+        clause = re.split(r"[,;:]|\b(?:and|but|because|so|if|when)\b", sentence[: match.start()])
+        if _others(clause[-1]) and not _OWN_RESOLVE.search(sentence[: match.start()].lower() + "x"):
+            return True
+    return False
+
+
 _OWN_RESOLVE = re.compile(
     r"\b(?:before|instead of|rather than|stop|quit|avoid|without|not|never again)\b[^.]{0,30}?\b"
     r"(?:call\w*|blam\w*|say\w*|assum\w*|dismiss\w*|label\w*)\b[^.]{0,25}$",
@@ -71,5 +139,7 @@ def blames_customer(text: str) -> bool:
     for sentence in re.split(r"(?<=[.!?;])\s+", text):
         match = _BLAME.search(sentence) or _ELSEWHERE.search(sentence)
         if match and not _OWN_RESOLVE.search(sentence[: match.start()].lower() + "x"):
+            return True
+        if _said_of_others(sentence):
             return True
     return False

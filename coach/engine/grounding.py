@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from coach.domain import Audience, Suggestion
-from coach.engine import matching, planning, reasons, story_parts, vocab
+from coach.engine import matching, planning, reasons, story_parts, teammates, vocab
 from coach.engine.story import Story, read_story
 from coach.ladder.schema import Item, Level
 
@@ -129,6 +129,7 @@ def _best_sentence(item: Item, story_text: str) -> str | None:
     return best[1] if best else None
 
 
+Avoid = str | tuple[str, ...] | None  # the people kept out of this session's steps
 _AUDIENCE_DEFAULT = {
     "support": "someone in support",
     "product": "your product manager",
@@ -137,7 +138,7 @@ _AUDIENCE_DEFAULT = {
 }
 
 
-def _fill(template: str, story: Story, avoid: str | None, audience: Audience) -> tuple[str, bool]:
+def _fill(template: str, story: Story, avoid: Avoid, audience: Audience) -> tuple[str, bool]:
     """Fill ``{work}``, ``{person}``, ``{meeting}`` from the story; True when any came from it."""
     used = False
     values = {}
@@ -146,7 +147,9 @@ def _fill(template: str, story: Story, avoid: str | None, audience: Audience) ->
         used |= story.work is not None
     if "{person}" in template:
         person = story.person(avoid, prefer_support=audience == "support")
-        values["person"] = person or _AUDIENCE_DEFAULT[audience]
+        values["person"] = person or teammates.stand_in(
+            audience, _AUDIENCE_DEFAULT[audience], avoid
+        )
         used |= person is not None
     if "{meeting}" in template:
         meeting = story.meeting()
@@ -155,7 +158,7 @@ def _fill(template: str, story: Story, avoid: str | None, audience: Audience) ->
     return template.format(**values), used
 
 
-def habit_step(item: Item, story: Story, avoid: str | None) -> str:
+def habit_step(item: Item, story: Story, avoid: Avoid) -> str:
     if item.step:
         return _fill(item.step, story, avoid, planning.audience_for(item))[0]
     action = planning.lower_first(item.text.rstrip("."))
@@ -164,11 +167,11 @@ def habit_step(item: Item, story: Story, avoid: str | None) -> str:
     return f"Take one small step{meeting}: {action}{where}, and note one thing you learn."
 
 
-def feedback_step(item: Item, story: Story, avoid: str | None) -> tuple[str, Audience]:
+def feedback_step(item: Item, story: Story, avoid: Avoid) -> tuple[str, Audience]:
     whom = planning.audience_for(item)
     person = story.person(avoid, prefer_support=whom == "support")
     meeting = story.meeting()
-    who = person or _AUDIENCE_DEFAULT[whom]
+    who = person or teammates.stand_in(whom, _AUDIENCE_DEFAULT[whom], avoid)
     where = f"at the next {meeting}" if meeting else "in a short message"
     about = f" about {story.work}" if story.work else ""
     return f"Ask {who} {where}{about}: {item.text}", whom
@@ -180,7 +183,7 @@ def suggestions(
     goal: str,
     struggle_ids: list[str],
     today: date,
-    avoid_person: str | None = None,
+    avoid_person: Avoid = None,
     exclude: frozenset[str] | set[str] = frozenset(),
 ) -> list[Suggestion]:
     """2 habits and a feedback question, each with a quoted reason and a step from the story;

@@ -18,10 +18,17 @@ from coach.engine import (
     plan_reflections,
     planning,
     review,
+    teammates,
     turn_reflections,
     vocab,
 )
-from coach.engine.aside_words import answer_text, boundary_text, challenge_text, clarify_text
+from coach.engine.aside_words import (
+    answer_text,
+    boundary_text,
+    challenge_text,
+    clarify_text,
+    set_aside,
+)
 from coach.engine.followup_words import followup_text, obstacle_words, plan_check_text
 from coach.engine.guided_words import (
     _join,
@@ -210,7 +217,7 @@ def text_for(move: Move, view: SessionView) -> str:
             f"{first_sentence(level.description)} {ask}"
         )
     if isinstance(move, AskSituation | SituationMore | LadderQuestion):
-        return _join(give_back(view, move), question_for(move, view))
+        return _join(set_aside(view), give_back(view, move), question_for(move, view))
     if isinstance(move, Reflect):
         return _join(
             "Thanks for putting me right.",
@@ -296,9 +303,7 @@ def carried_over(view: SessionView) -> list[Suggestion]:
 
 def guided_suggestions(view: SessionView) -> list[Suggestion]:
     """Suggestions grounded in the story; a conflict's person is never named in a step."""
-    person = next(
-        (t.reading.person for t in view.turns if t.reading is not None and t.reading.person), None
-    )
+    person = teammates.kept_out(view.turns)  # named in a heavy moment: never the one to ask
     goal = (
         view.goal if turn_reflections.goal_reflection(view.goal)[0].startswith("You want") else ""
     )
@@ -310,7 +315,7 @@ def guided_suggestions(view: SessionView) -> list[Suggestion]:
         for t in view.turns
         if t.role == "user"
         and t.phase in (Phase.SITUATION, Phase.EXPLORE)
-        and not (t.reading is not None and t.reading.heavy)
+        and not (t.reading is not None and (t.reading.heavy or t.reading.declines))
     ]
     fresh = grounding.suggestions(
         view.level,

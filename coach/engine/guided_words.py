@@ -7,6 +7,7 @@ import re
 
 from coach.domain import Phase
 from coach.engine import meaning, planning, terse, turn_reflections, vocab
+from coach.engine.heavy import declines
 from coach.engine.listen import blames_customer
 from coach.engine.reflections import candidates
 from coach.engine.story import read_story
@@ -101,6 +102,8 @@ def _said(view: SessionView, *phases: Phase) -> list[str]:
         text = t.text
         if reading is not None and reading.blame:  # keep the story, leave the blame out
             text = _without_blame(text)
+        if reading is not None and reading.declines:  # what they set aside is not brought back
+            text = " ".join(p for p in re.split(r"(?<=[.!?])\s+", text) if not declines(p))
         short = len(text.split()) < 4
         if text and (not short or turn_reflections.short_answer(text) or candidates(text)):
             said.append(text)

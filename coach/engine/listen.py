@@ -11,12 +11,12 @@ from typing import Literal
 
 from coach.engine import choices, vocab
 from coach.engine.blame import blames_customer
+from coach.engine.heavy import Heavy, declines, heavy_topic, kept_out, strains_health
 from coach.moves import Reading, ReadingKind
 
-__all__ = ["Reading", "read"]
+__all__ = ["Heavy", "Reading", "heavy_topic", "read", "strains_health"]
 
 Asks = Literal["session", "ladder", "advice", "other"]
-Heavy = Literal["burnout", "health", "conflict", "other"]
 Progress = Literal["done", "partly", "not_done"]
 Decision = Literal["keep", "change", "drop"]
 
@@ -70,58 +70,6 @@ _ASKS: tuple[tuple[Asks, re.Pattern[str]], ...] = (
         ),
     ),
 )
-_BURNOUT = re.compile(
-    r"\b(burn(?:ed|t|ing)?[ -]?out|burnout|exhausted|running on empty|can'?t (?:sleep|switch off|"
-    r"cope|keep up)|working (?:every )?(?:weekends|nights)|no energy|dread(?:ing)?|"
-    r"quit(?:ting)? my job|want to quit|overwhelmed all the time|at my limit)\b",
-    re.IGNORECASE,
-)
-_HEALTH = re.compile(
-    r"\b(depress\w*|panic attacks?|anxiety attacks?|suicid\w*|self[- ]harm|hopeless|therap(?:y|ist)|"
-    r"diagnos\w*|hospital|sick leave|my health|mental health|illness|chronic pain|migraines?|"
-    r"headaches? (?:every|most|all)|insomnia|chest pains?|panic|crying|medication|my doctor|"
-    r"health (?:issues|problems))\b",
-    re.IGNORECASE,
-)
-# What a person does to the user, said in everyday words ("cuts me off in every meeting", "told the
-# room my concerns were noise"): a conflict as much as "yells" or "undermines".
-_HURTS = (
-    r"cuts? me off|talk(?:s|ed)? over me|shut(?:s)? me down|dismiss\w* (?:me|my)|mock(?:s|ed)? me|"
-    r"ridicul\w*|put(?:s)? me down|freez\w* me out|exclud\w* me|left me out|"
-    r"told (?:the room|everyone|the team|people) (?:that )?my \w+ (?:were|was|are|is) "
-    r"(?:noise|stupid|useless|wrong|nonsense)"
-)
-_PERSON = (
-    r"(?P<person>(?:my|our) (?:direct |new |old |skip[- ]level |engineering |product |team |tech )?"
-    r"(?:manager|boss|lead|team lead|tech lead|pm|product manager|director|skip|vp|cto|ceo|"
-    r"colleague|coworker|co-worker|teammate|peer|designer|mentor|report)|"
-    r"(?-i:[A-Z][a-z]+)(?= (?:always|keeps|never|takes|took|yells|yelled|shouts|blames|blamed|ignores|"
-    r"undermines|undermined|humiliat|belittl|micromanag|screams|screamed|hates|is hostile|bullies)))"
-)
-_CONFLICT = re.compile(
-    _PERSON + r"[^.!?]{0,40}?\b(takes? (?:the )?credit|took (?:the )?credit|steals? (?:my )?credit|"
-    r"yell\w*|shout\w*|scream\w*|blames? me|blamed me|undermin\w*|ignores? me|belittl\w*|"
-    r"humiliat\w*|micromanag\w*|bull(?:y|ies|ied|ying)|harass\w*|hates me|is against me|"
-    r"is hostile|threaten\w*|insult\w*|gaslight\w*|throws? me under|" + _HURTS + ")",
-    re.IGNORECASE,
-)
-_CONFLICT_WITH = re.compile(
-    r"\b(?:conflict|fight|fighting|falling out|fell out|argument|arguing|clash\w*|can'?t work) with "
-    r"(?P<person>my (?:\w+ )?(?:manager|boss|lead|pm|director|colleague|coworker|teammate|peer|"
-    r"designer)|(?-i:[A-Z][a-z]+))",
-    re.IGNORECASE,
-)
-# "Victor, our VP of product. He cuts me off…": the conflict is told with a pronoun; the person is
-# the one named before it (a name given a role, or a role).
-_CONFLICT_PRONOUN = re.compile(r"\b(?:he|she)\b[^.!?]{0,30}?\b(?:" + _HURTS + ")", re.IGNORECASE)
-_NAMED_ROLE = re.compile(
-    r"(?P<name>(?-i:[A-Z][a-z]+)),? (?:my|our) (?:\w+ ){0,2}?(?:manager|boss|lead|pm|director|vp|"
-    r"cto|ceo|head|colleague|coworker|teammate|peer|designer)\b"
-    r"|(?P<role>(?:my|our) (?:\w+ )?(?:manager|boss|lead|pm|director|vp|cto|ceo|colleague|"
-    r"coworker|teammate|peer|designer))\b",
-    re.IGNORECASE,
-)
-_HARASS = re.compile(r"\b(harass\w*|bull(?:y|ied|ying)|discriminat\w*|abus\w*)\b", re.I)
 _DISAGREE = re.compile(
     r"^\W*(?:no[,.!]? (?:that'?s|that is|it'?s|it is|it was|that was|not)|wrong|not at all|"
     r"none of that)|\b(?:that'?s not (?:it|what|true|right)|that is not (?:it|what|true|right)|"
@@ -196,35 +144,6 @@ def _is_question(text: str) -> bool:
     )
 
 
-def heavy_topic(text: str) -> tuple[Heavy | None, str | None]:
-    """A heavy topic in ``text`` and, for a conflict, who it is with (as "your manager" or a name)."""
-    conflict = _CONFLICT.search(text) or _CONFLICT_WITH.search(text)
-    if conflict:
-        person = conflict.groupdict().get("person")
-        return "conflict", _second_person_person(person) if person else None
-    told = _CONFLICT_PRONOUN.search(text)
-    if told:
-        named = list(_NAMED_ROLE.finditer(text[: told.start()]))
-        person = (named[-1].group("name") or named[-1].group("role")) if named else None
-        return "conflict", _second_person_person(person) if person else None
-    if _BURNOUT.search(text):
-        return "burnout", None
-    if _HEALTH.search(text):
-        return "health", None
-    if _HARASS.search(text):
-        return "other", None
-    return None, None
-
-
-def strains_health(text: str) -> bool:
-    """Burnout or health named in ``text``, whatever else it names (a conflict often comes with it)."""
-    return bool(_BURNOUT.search(text) or _HEALTH.search(text))
-
-
-def _second_person_person(person: str) -> str:
-    return re.sub(r"^(?:my|our)\b", "your", person.strip(), flags=re.IGNORECASE)
-
-
 def names_feeling(text: str) -> bool:
     return bool(_FEELING.search(text))
 
@@ -248,6 +167,8 @@ def read(text: str, options: list[str] | None = None) -> Reading:
         "blame": blames_customer(stripped),
         "heavy": heavy,
         "person": person,
+        "kept_out": kept_out(stripped, heavy, person),
+        "declines": declines(stripped),
         "assent": _assent(stripped),
         "progress": _progress(stripped),
         "decision": _decision(stripped),
@@ -257,7 +178,12 @@ def read(text: str, options: list[str] | None = None) -> Reading:
     if picked:
         common.update(chosen=picked.chosen, partly=picked.partly, chose_none=picked.none)
     kind: ReadingKind
-    if heavy or common["blame"] or (picked and (picked.chosen or picked.partly or picked.none)):
+    if (
+        heavy
+        or common["blame"]
+        or common["declines"]
+        or (picked and (picked.chosen or picked.partly or picked.none))
+    ):
         kind = "answer"
     elif _NON_ANSWER.match(stripped):
         kind = "non_answer"

@@ -103,9 +103,12 @@ class Story:
     support: bool = False  # support is part of the story
     in_support: tuple[str, ...] = field(default_factory=tuple)  # "our support lead Marta"
 
-    def person(self, avoid: str | None = None, prefer_support: bool = False) -> str | None:
-        """A person from the story to name in a step, never ``avoid`` (a conflict's person)."""
-        allowed = [p for p in self.people if not avoid or p.lower() != avoid.lower()]
+    def person(
+        self, avoid: str | tuple[str, ...] | None = None, prefer_support: bool = False
+    ) -> str | None:
+        """A person from the story to name in a step, never one in ``avoid`` (kept out)."""
+        keep_out = {_person_key(a) for a in ((avoid,) if isinstance(avoid, str) else avoid or ())}
+        allowed = [p for p in self.people if _person_key(p) not in keep_out]
         if prefer_support:
             for person in allowed:
                 if "support" in person.lower() or person in self.in_support:
@@ -114,6 +117,10 @@ class Story:
 
     def meeting(self) -> str | None:
         return self.meetings[0] if self.meetings else None
+
+
+def _person_key(person: str) -> str:
+    return re.sub(r"^(?:your|my|our|the)\s+", "", person.strip().lower())
 
 
 def _np(text: str) -> str:

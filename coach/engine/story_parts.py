@@ -246,6 +246,7 @@ def parts(story_text: str) -> tuple[Part, ...]:
             or _NON_ANSWER.search(line)
             or listen.blames_customer(line)
             or listen.heavy_topic(line)[0] is not None
+            or listen.declines(line)
         ):
             continue
         pieces = _pieces(line)

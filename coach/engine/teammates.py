@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable, Sequence
+
 from coach.domain import Audience
 from coach.engine import planning
 from coach.ladder.schema import Competency, Item, Level
@@ -20,6 +23,48 @@ INTROS: dict[str, str] = {
     "Could you help me with a few questions?",
     "any": "I'm working on {skill} (Level {level}). I'd value your view on a few questions:",
 }
+
+
+# Who a step names when the story gives no one, and who stands in when that one is kept out.
+_STAND_IN = {"manager": "a mentor", "product": "someone in product", "peer": "a teammate you trust"}
+
+
+def key(person: str) -> str:
+    """One form for "my tech lead", "your tech lead" and "the tech lead"."""
+    return re.sub(r"^(?:your|my|our|the)\s+", "", person.strip().lower())
+
+
+def kept_out(turns: Sequence) -> tuple[str, ...]:
+    """Everyone this session's heavy or declining answers named (stored in their readings), with
+    the name given to a kept-out role elsewhere ("my tech lead Marco") and the role of a name."""
+    out = [p for t in turns if t.reading is not None for p in t.reading.kept_out]
+    said = "\n".join(t.text for t in turns if t.role == "user")
+    for person in list(out):
+        role = key(person)
+        if " " in person or person.islower():  # a role: its name, told anywhere in the session
+            found = re.findall(
+                rf"\b(?:my|our|the) {re.escape(role)},? ([A-Z][a-z]+)\b|\b([A-Z][a-z]+), "
+                rf"(?:my|our|the) {re.escape(role)}\b",
+                said,
+                flags=re.IGNORECASE,
+            )
+            out += [a or b for a, b in found if (a or b)[:1].isupper()]
+    unique: list[str] = []
+    for person in out:
+        if key(person) not in map(key, unique):
+            unique.append(person)
+    return tuple(unique)
+
+
+def stand_in(audience: Audience, default: str, avoid: Iterable[str] | str | None) -> str:
+    """``default`` ("your manager") unless the session keeps that one out; then someone else."""
+    avoided = {key(a) for a in ([avoid] if isinstance(avoid, str) else avoid or ())}
+    lines = ("manager", "lead", "boss", "director", "head", "vp")
+    if key(default) in avoided or (
+        audience == "manager" and any(w in a for a in avoided for w in lines)
+    ):
+        return _STAND_IN.get(audience, "a teammate you trust")
+    return default
 
 
 def ordered_for(level: Level, audience: Audience | None, first_ids: list[str]) -> list[Item]:
