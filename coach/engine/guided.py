@@ -310,8 +310,9 @@ def guided_suggestions(view: SessionView) -> list[Suggestion]:
     carried = carried_over(view)
     # Nothing the review kept, dropped or left unsettled comes back as new with the same step.
     settled = {c.item_id for c in carried} | review.set_aside(list(view.turns))
+    aside = teammates.set_aside(view.turns)
     answers = [  # a turn about a heavy topic is never quoted as a reason, not one sentence of it
-        t.text
+        teammates.without(t.text, aside)
         for t in view.turns
         if t.role == "user"
         and t.phase in (Phase.SITUATION, Phase.EXPLORE)

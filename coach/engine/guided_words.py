@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from coach.domain import Phase
-from coach.engine import meaning, planning, terse, turn_reflections, vocab
+from coach.engine import meaning, planning, teammates, terse, turn_reflections, vocab
 from coach.engine.heavy import declines
 from coach.engine.listen import blames_customer
 from coach.engine.reflections import candidates
@@ -85,6 +85,7 @@ def _said(view: SessionView, *phases: Phase) -> list[str]:
         else:
             after[index] = previous
     said: list[str] = []
+    aside = teammates.set_aside(view.turns)  # "I don't want to talk about Marco": nor do we
     for index, t in enumerate(view.turns):
         if t.role != "user" or isinstance(after.get(index), _NOT_STORY):
             continue
@@ -104,6 +105,7 @@ def _said(view: SessionView, *phases: Phase) -> list[str]:
             text = _without_blame(text)
         if reading is not None and reading.declines:  # what they set aside is not brought back
             text = " ".join(p for p in re.split(r"(?<=[.!?])\s+", text) if not declines(p))
+        text = teammates.without(text, aside)
         short = len(text.split()) < 4
         if text and (not short or turn_reflections.short_answer(text) or candidates(text)):
             said.append(text)

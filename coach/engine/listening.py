@@ -141,6 +141,8 @@ def decide(flow: Flow, text: str, reading: Reading) -> Move:
             return Closed(phase=Phase.DONE)
         if reading.assent is False and reading.words <= 4:
             return NotNow(phase=phase)
+        if reading.blame:  # going on with blame: challenged as in any step
+            return _aside(flow, reading) or resume(flow)
         heavy_turn = [t for t in flow.record.turns if t.role == "user"][-2:-1]
         if phase is Phase.CHECKIN and heavy_turn and len(heavy_turn[0].text.split()) >= 8:
             return step_to(flow, Phase.SITUATION)  # the goal came with it: go on

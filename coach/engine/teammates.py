@@ -56,6 +56,26 @@ def kept_out(turns: Sequence) -> tuple[str, ...]:
     return tuple(unique)
 
 
+def set_aside(turns: Sequence) -> tuple[str, ...]:
+    """The names in answers that asked to leave something aside ("I don't want to talk about
+    Marco"): not named again in this session's reflections, summaries or reasons."""
+    return tuple(
+        p
+        for t in turns
+        if t.reading is not None and t.reading.declines
+        for p in t.reading.kept_out
+        if " " not in p
+    )
+
+
+def without(text: str, names: Sequence[str]) -> str:
+    """``text`` without the sentences that name one of ``names``."""
+    if not names:
+        return text
+    named = re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b")
+    return " ".join(s for s in re.split(r"(?<=[.!?;])\s+", text) if not named.search(s))
+
+
 def stand_in(audience: Audience, default: str, avoid: Iterable[str] | str | None) -> str:
     """``default`` ("your manager") unless the session keeps that one out; then someone else."""
     avoided = {key(a) for a in ([avoid] if isinstance(avoid, str) else avoid or ())}
