@@ -9,6 +9,8 @@ from __future__ import annotations
 import functools
 import re
 
+from coach.engine import compounds
+
 _TECH_WORDS = """
     sync syncs synced bot bots chatbot syncing
     api apis app apps backend frontend refactor refactored refactoring refactors deploy deployed
@@ -90,52 +92,11 @@ def is_word(word: str) -> bool:
         return True
     if lowered.endswith("s") and (lowered[:-1] in TECH or lowered[:-1] in FUNCTION):
         return True
-    return _compound(lowered)
+    return compounds.compound(lowered, _known_part)
 
 
 def _known_part(part: str) -> bool:
     return part in TECH or bool(_lemminflect().getAllLemmas(part))
-
-
-_SUFFIXES = ("s", "es", "ed", "d", "ing")
-_PREFIXES = ("re", "pre", "auto", "multi", "co", "sub")
-# Short parts that software compounds are made of ("popup", "dataset", "checkbox", "offline").
-_SHORT_PARTS_TEXT = (
-    "up out in on off down over back through around set box bar pad bot app log tab key map pop"
-)
-_SHORT_PARTS = frozenset(_SHORT_PARTS_TEXT.split())
-
-
-@functools.lru_cache(maxsize=4096)
-def _compound(word: str) -> bool:
-    """Software English writes compounds as one word that the lexicon lacks ("offline",
-    "screenshot", "workaround", "rebooked", "walkthrough"): two known parts of four letters or
-    more, or one short part such as "up", "set", "box"; or a prefix on a known word. A typo rarely
-    splits so ("onbording", "tiket", "suprise"); a doubled letter at the join is a typo's mark
-    ("writting", "threshhold")."""
-    if len(word) < 5 or not word.isalpha():
-        return False
-    stems = [word] + [
-        word[: -len(s)] for s in _SUFFIXES if word.endswith(s) and len(word) > len(s) + 5
-    ]
-    for stem in stems:
-        for cut in range(2, len(stem) - 1):
-            head, tail = stem[:cut], stem[cut:]
-            if head[-1] == tail[0]:
-                continue
-            if (len(head) < 4 and head not in _SHORT_PARTS) or (
-                len(tail) < 4 and tail not in _SHORT_PARTS
-            ):
-                continue
-            if (head in _SHORT_PARTS or _known_part(head)) and (
-                tail in _SHORT_PARTS or _known_part(tail)
-            ):
-                return True
-        for prefix in _PREFIXES:
-            rest = stem[len(prefix) :]
-            if stem.startswith(prefix) and len(rest) >= 4 and _known_part(rest):
-                return True
-    return False
 
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
