@@ -15,8 +15,9 @@ held: pacing starts ``every`` seconds after it, since what makes it show may be 
 nothing more (httpcore's ``is_readable``). Over plain TCP a read returns all the transport had,
 up to what was asked, so a shorter read says the first. Over TLS a read returns one record, and
 a server writes a record per event, so a short read says nothing; there a read that had to wait
-for the network (``WAITED``) says it. Otherwise the next read follows at once: a fast server, or
-a long reply sent at once, is never slowed.
+for the network (``WAITED``) says it. Otherwise, or when data came faster than ``BUSY`` bytes a
+period since the last pause (a fast server, caught up with for a moment), the next read follows
+at once: a fast server, or a long reply sent at once, is not slowed.
 
 How: the response's ``network_stream`` extension (httpcore's connection stream) gets a ``read``
 of its own while the response is open; ``stop`` gives the connection back as it was before it
@@ -30,6 +31,7 @@ from typing import Any
 
 READ_EVERY = 0.2  # as often as the app's screen shows new text (its FLUSH_SECONDS)
 WAITED = 0.002  # over TLS, a read that took this long waited for the network
+BUSY = 32768  # bytes a period: no trickle (100 tokens/s send ~3-5 KB a period)
 
 
 class Pacer:
@@ -54,9 +56,10 @@ class Pacer:
         tls = extra("ssl_object") is not None
         free_until = loop.time() + every  # the first words' moment: read as the data comes
         due = 0.0  # no read before this time
+        came, since = 0, loop.time()  # bytes read since the last pause, and when it began
 
         async def read(max_bytes: int, timeout: float | None = None) -> bytes:
-            nonlocal due
+            nonlocal due, came, since
             started = loop.time()
             if started < due:
                 await asyncio.sleep(due - started)  # cancellable: Esc closes the reply at once
@@ -64,8 +67,13 @@ class Pacer:
             data = await own(max_bytes, timeout)
             now = loop.time()
             read_all = now - started >= WAITED if tls else len(data) < max_bytes
-            trickles = data and read_all and not extra("is_readable")
-            due = now + every if trickles and now >= free_until else 0.0
+            came += len(data)
+            due = 0.0
+            if data and read_all and now >= free_until and not extra("is_readable"):
+                if came * every < BUSY * (now - since):  # slower than BUSY a period
+                    due, came, since = now + every, 0, now
+                elif now - since > 5 * every:  # judged afresh: a fast start may slow down
+                    came, since = 0, now
             return data
 
         self._read = own
