@@ -4,6 +4,7 @@ part of the user's story they answer, first steps that name the user's work, peo
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -112,6 +113,10 @@ def _reason(
     if ranked:  # the story's only part it answers, shared with an item before this one
         _score, part, role = ranked[0]
         return reasons.said_reason(item, part.quote, role, again=True, verbatim=part.verbatim)
+    for _score, part, role in reasons.best_parts(item, goal) if goal else ():
+        if part.quote not in used:  # the check-in's words hold a part this item answers
+            used.add(part.quote)
+            return reasons.said_reason(item, part.quote, role, verbatim=part.verbatim)
     if goal and _goal_quote(goal):
         return f"It serves what you came for today: “{_goal_quote(goal)}”."
     return "It is one of the first things this level builds on."
@@ -185,10 +190,14 @@ def suggestions(
     today: date,
     avoid_person: Avoid = None,
     exclude: frozenset[str] | set[str] = frozenset(),
+    work: str | None = None,
 ) -> list[Suggestion]:
     """2 habits and a feedback question, each with a quoted reason and a step from the story;
-    items in ``exclude`` (settled by a review) are left out, the next best taking their place."""
+    items in ``exclude`` (settled by a review) are left out, the next best taking their place;
+    ``work``: the piece of work the coach's questions named, so the steps name the same one."""
     story = read_story(story_text)
+    if work:
+        story = dataclasses.replace(story, work=work)
     evidence = struggle_evidence(level, story_text)
     by_id = {e.item.id: e for e in evidence}
     chosen = [i for i in level.common_struggles if i.id in struggle_ids]
@@ -201,18 +210,33 @@ def suggestions(
 
     def pick(kind: str, count: int) -> list[tuple[Item, str]]:
         """In the ladder's order for these struggles, the items that answer a part of the story
-        no item before them quotes; only when too few do, the others (with a shared reason)."""
+        no item before them quotes; when too few do, those that answer a part already quoted;
+        an item the story gives no reason for only when none of its kind has one (a plan of
+        fewer items the user's story backs beats slots filled with any item)."""
         items = [i for i in _ordered(level, kind, struggles, story_text) if i.id not in exclude]
         picked: list[tuple[Item, str]] = []
-        for item in items:
-            trial = set(used)
-            reason = _reason(item, quoted, goal, story_text, trial)
-            if len(picked) < count and not reason.startswith(_SHARED):
-                picked.append((item, reason))
-                used.update(trial)
-        for item in items:
-            if len(picked) < count and item not in [i for i, _ in picked]:
-                picked.append((item, _reason(item, quoted, goal, story_text, used)))
+        for wanted in (lambda r: not r.startswith(_SHARED), lambda r: r.startswith(reasons.AGAIN)):
+            for item in items:
+                if len(picked) >= count or item in [i for i, _ in picked]:
+                    continue
+                trial = set(used)
+                reason = _reason(item, quoted, goal, story_text, trial)
+                if wanted(reason):
+                    picked.append((item, reason))
+                    used.update(trial)
+        if not picked and items:  # none answers a part well: the one that answers one at all
+            loose = [(reasons.best_parts(i, story_text, minimum=1.0)[:1], i) for i in items]
+            fits = [(found[0], i) for found, i in loose if found]
+            if fits:
+                (_score, part, role), item = max(fits, key=lambda t: t[0][0])
+                said = reasons.said_reason(item, part.quote, role, verbatim=part.verbatim)
+                picked.append((item, said))
+            else:
+                picked.append((items[0], _reason(items[0], quoted, goal, story_text, used)))
+        if not story_parts.parts(story_text):  # nothing told yet to choose by: the ladder's order
+            for item in items:
+                if len(picked) < count and item not in [i for i, _ in picked]:
+                    picked.append((item, _reason(item, quoted, goal, story_text, used)))
         return picked
 
     result: list[Suggestion] = []

@@ -326,6 +326,7 @@ def guided_suggestions(view: SessionView) -> list[Suggestion]:
         view.today,
         avoid_person=person,
         exclude=settled,
+        work=None if (named := guided_words._work(view)) == "that work" else named,
     )
     # Two habits and a question in all, the carried ones first: a plan of 2-3 items.
     room = max(0, grounding.HABITS - sum(c.kind == "habit" for c in carried))

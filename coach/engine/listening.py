@@ -125,7 +125,7 @@ def draft_focus(flow: Flow) -> str:
         if item:
             text = item[1].text.strip().strip('"“”').rstrip(".?")
             if suggestion.kind == "habit":
-                return f"I {planning.lower_first(text)}."
+                return f"I {planning.first_person(planning.lower_first(text))}."
             return f"I ask for feedback: “{text}?”"
     return flow.level.focus_summary.closing
 

@@ -44,6 +44,52 @@ def lower_first(text: str) -> str:
     return text[:1].lower() + text[1:] if text[1:2].islower() or len(text) < 2 else text
 
 
+_TO_FIRST = {
+    "your": "my",
+    "yours": "mine",
+    "yourself": "myself",
+    "you're": "I'm",
+    "you’re": "I’m",
+    "you've": "I've",
+    "you’ve": "I’ve",
+    "you'd": "I'd",
+    "you’d": "I’d",
+    "you'll": "I'll",
+    "you’ll": "I’ll",
+}
+_BE_FIRST = {"are": "am", "were": "was", "aren't": "am not", "weren't": "wasn't"}
+
+
+def first_person(text: str) -> str:
+    """A ladder line addressed to the reader said by the user about themselves: "the initiatives
+    you lead" → "the initiatives I lead", "helps you" → "helps me", "your team" → "my team".
+    "you" before a verb is the subject ("I"), else the object ("me"); quoted words stay."""
+    parts = re.split(r"(“[^”]*”|\"[^\"]*\")", text)
+    for n in range(0, len(parts), 2):
+        words = re.split(r"(\s+)", parts[n])
+        for i in range(0, len(words), 2):
+            core = re.match(r"^([\w'’]+)(\W*)$", words[i])
+            if not core:
+                continue
+            word, tail = core.groups()
+            lowered = word.lower()
+            after = words[i + 2].strip(".,;:!?").lower() if i + 2 < len(words) else ""
+            if lowered in _TO_FIRST:
+                swap = _TO_FIRST[lowered]
+            elif lowered == "you":
+                subject = after in _BE_FIRST or (bool(after) and vocab.is_verb(after))
+                swap = "I" if subject and not tail else "me"
+                if swap == "I" and after in _BE_FIRST:
+                    words[i + 2] = words[i + 2].lower().replace(after, _BE_FIRST[after], 1)
+            else:
+                continue
+            if word[:1].isupper() and swap != "I" and not swap.startswith("I"):
+                swap = swap.capitalize()
+            words[i] = swap + tail
+        parts[n] = "".join(words)
+    return "".join(parts)
+
+
 def habit_step(item: Item, due: date, today: date) -> str:
     """A small, dated first step for a habit, in the user's calendar."""
     action = lower_first(item.text.rstrip("."))

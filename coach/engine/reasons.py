@@ -39,20 +39,38 @@ _IDEA_DOES = (
 MIN_FIT = 2.5  # the item's first two kinds, or a third one with a word in common
 
 
-def _idea_roles(part: story_parts.Part) -> set[str]:
+# The words right after "I could …": what the user would do (not "who actually reads the reports").
+_IDEA_VERB = re.compile(
+    r"\b(?:could|might|can|should|will|'ll|would like to|'d like to|want to|plan to)\s+"
+    r"((?:[\w'’-]+\s+){0,2}[\w'’-]+)",
+    re.I,
+)
+
+
+def _idea_roles(part: story_parts.Part, question: bool = False) -> set[str]:
+    """The kinds of part the user's idea would answer; for a feedback ``question``, only an idea
+    of asking someone is close to it ("I could share the stories in planning" is not)."""
     if "idea" not in part.roles:
         return set()
-    return {role for pattern, role in _IDEA_DOES if re.search(pattern, part.quote, re.I)}
+    does = _IDEA_VERB.search(part.quote)
+    action = does.group(1) if does else part.quote
+    if question and not re.search(r"\bask", action, re.I):
+        return set()
+    return {role for pattern, role in _IDEA_DOES if re.search(pattern, action, re.I)}
 
 
 def fit(item: Item, part: story_parts.Part) -> tuple[float, str]:
     """How well ``part`` is what ``item`` answers, and the kind of part it is for the item."""
     wanted = story_parts.roles_of(item)
     score, role = 0.0, ""
+    # What the user could do is met by an item that does it, not read as what happened ("I
+    # could read the app store reviews" is no signal that came back).
+    kinds = frozenset() if "idea" in part.roles else part.roles
     for rank, kind in enumerate(wanted):
-        if kind in part.roles and 3.0 - 0.5 * rank > score:
+        if kind in kinds and 3.0 - 0.5 * rank > score:
             score, role = 3.0 - 0.5 * rank, kind
-    if wanted and wanted[0] in _idea_roles(part):
+    question = item.text.lstrip().startswith(('"', "“"))  # a feedback question, quoted
+    if wanted and wanted[0] in _idea_roles(part, question):
         score, role = max(score, 3.0) + 1.0, "idea"  # the user's own idea, met by the item
     concepts = matching.concepts(item.text)
     said = matching.concepts(part.quote)
@@ -63,20 +81,26 @@ def fit(item: Item, part: story_parts.Part) -> tuple[float, str]:
     return score + min(len(shared), 1) * 0.5 + told, role or (wanted[0] if wanted else "impact")
 
 
-def best_parts(item: Item, story_text: str) -> list[tuple[float, story_parts.Part, str]]:
-    """The story's parts that ``item`` answers, best first (ties: earlier in the story)."""
+def best_parts(
+    item: Item, story_text: str, minimum: float = MIN_FIT
+) -> list[tuple[float, story_parts.Part, str]]:
+    """The story's parts that ``item`` answers, best first (ties: earlier in the story);
+    a lower ``minimum`` lets in a kind the item answers further down its list."""
     found = [(*fit(item, p), p) for p in story_parts.parts(story_text)]
     ranked = sorted(
-        ((s, p, r) for s, r, p in found if s >= MIN_FIT), key=lambda t: (-t[0], t[1].position)
+        ((s, p, r) for s, r, p in found if s >= minimum), key=lambda t: (-t[0], t[1].position)
     )
     return ranked
 
 
 def why(item: Item, role: str) -> str:
-    """How ``item`` helps with a part of that kind: the ladder's own clause when the part is the
-    kind the item answers first (or the user's idea), else a clause for that kind of part."""
+    """How ``item`` helps with a part of that kind: the ladder's clause for that kind
+    (``why_by``), its ``why`` when the part is the kind the item answers first (or the user's
+    idea), else a clause for that kind of part (a ladder without those fields)."""
     wanted = story_parts.roles_of(item)
-    own = item.why if item.why and (role == "idea" or (wanted and role == wanted[0])) else None
+    own = item.why_by.get(role)  # the ladder says how this item answers that kind of part
+    if not own and item.why and (role == "idea" or (wanted and role == wanted[0])):
+        own = item.why
     return (own or _WHY.get(role) or item.why or _WHY["impact"]).rstrip(". ")
 
 

@@ -62,7 +62,9 @@ class Item(_Strict):
     questions of the same level that work on a struggle, ``step`` a first-step template for a habit
     (``{work}``, ``{person}``, ``{meeting}`` from the user's story), ``answers`` the kinds of story
     part a habit or feedback question answers (``ANSWERS``: what happened to the people, how word
-    came back, …) and ``why`` how it helps with such a part, said to the user in one clause.
+    came back, …), ``why`` how it helps with the first of them, said to the user in one clause, and
+    ``why_by`` such a clause for each other kind it answers (a reason must say how *this* item
+    answers *that* part of the story, not a tail that fits any item).
     """
 
     id: ItemId
@@ -74,6 +76,7 @@ class Item(_Strict):
     step: Text | None = None
     answers: list[Answer] = Field(default_factory=list, max_length=len(ANSWERS))
     why: Text | None = None
+    why_by: dict[Answer, Text] = Field(default_factory=dict)
 
     @field_validator("cues")
     @classmethod
@@ -84,6 +87,13 @@ class Item(_Strict):
             except re.error as error:
                 raise ValueError(f"cue {cue!r} is not a valid pattern ({error})") from None
         return cues
+
+    @model_validator(mode="after")
+    def _why_by_answered(self) -> Item:
+        stray = sorted(set(self.why_by) - set(self.answers)) if self.answers else []
+        if stray:
+            raise ValueError(f"why_by names {stray[0]!r}, which is not in answers")
+        return self
 
     @field_validator("ask", "step")
     @classmethod
