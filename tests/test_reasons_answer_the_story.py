@@ -65,16 +65,18 @@ def test_why_by_must_name_a_kind_the_item_answers():
     assert reasons.why(plain, "signal")  # a ladder without the field still gives a clause
 
 
-def test_an_item_the_story_gives_no_reason_for_is_left_out_while_another_has_one():
+def test_an_item_that_answers_a_kind_further_down_its_list_comes_before_one_with_no_reason():
     level = customer_empathy().level(4)
-    story = "Enterprise admins were confused by the new seat pricing and could not buy more seats."
+    story = "enterprise admins confused. seats\nsales ate it"  # a terse user: one impact part
     picked = grounding.suggestions(level, story, "", [], TODAY)
-    assert picked, "a story with a part in it gets suggestions"
-    for suggestion in picked:
-        assert not suggestion.reason.startswith(("It is one of the first", "It serves what"))
-        assert "admins were confused" in suggestion.reason or "Like the one above" in (
-            suggestion.reason
-        )
+    habits = [s for s in picked if s.kind == "habit"]
+    (question,) = [s for s in picked if s.kind == "feedback"]
+    assert habits[0].reason.startswith("You said enterprise admins were confused;")
+    # No question answers what happened to people first; the one that answers it third is
+    # chosen, with its clause for that kind, not "one of the first things this level builds on".
+    assert question.item_id == "l4.feedback.1"
+    why = level.find("l4.feedback.1")[1].why_by["impact"]
+    assert question.reason == f"You said enterprise admins were confused; {why}."
 
 
 def test_a_feedback_question_is_not_close_to_an_idea_of_doing_something_else():

@@ -18,6 +18,7 @@ MAX_STRUGGLES = 2
 # Reasons that do not point at a part of the story of their own.
 _SHARED = (reasons.AGAIN, "It serves what you came for", "It is one of the first things")
 HABITS = 2
+LOOSE_FIT = 1.0  # a kind the item answers third or later, with no word in common
 FEEDBACK = 1
 
 
@@ -210,33 +211,38 @@ def suggestions(
 
     def pick(kind: str, count: int) -> list[tuple[Item, str]]:
         """In the ladder's order for these struggles, the items that answer a part of the story
-        no item before them quotes; when too few do, those that answer a part already quoted;
-        an item the story gives no reason for only when none of its kind has one (a plan of
-        fewer items the user's story backs beats slots filled with any item)."""
+        no item before them quotes; when too few do, those that answer a part already quoted,
+        then those that answer one of the kinds further down their list; an item the story
+        gives no reason for only when no other of its kind is left."""
         items = [i for i in _ordered(level, kind, struggles, story_text) if i.id not in exclude]
         picked: list[tuple[Item, str]] = []
-        for wanted in (lambda r: not r.startswith(_SHARED), lambda r: r.startswith(reasons.AGAIN)):
+
+        def loose(item: Item, trial: set[str]) -> str:
+            found = reasons.best_parts(item, story_text, minimum=LOOSE_FIT)
+            fresh = [f for f in found if f[1].quote not in trial] or found
+            if not fresh:
+                return ""
+            _score, part, role = fresh[0]
+            trial.add(part.quote)
+            return reasons.said_reason(item, part.quote, role, verbatim=part.verbatim)
+
+        for way in ("own", "again", "loose", "any"):
             for item in items:
                 if len(picked) >= count or item in [i for i, _ in picked]:
                     continue
                 trial = set(used)
                 reason = _reason(item, quoted, goal, story_text, trial)
-                if wanted(reason):
+                if way == "loose" and reason.startswith(_SHARED):
+                    reason = loose(item, trial) or reason
+                keep = {
+                    "own": not reason.startswith(_SHARED),
+                    "again": reason.startswith(reasons.AGAIN),
+                    "loose": not reason.startswith(_SHARED[1:]),
+                    "any": True,
+                }[way]
+                if keep:
                     picked.append((item, reason))
                     used.update(trial)
-        if not picked and items:  # none answers a part well: the one that answers one at all
-            loose = [(reasons.best_parts(i, story_text, minimum=1.0)[:1], i) for i in items]
-            fits = [(found[0], i) for found, i in loose if found]
-            if fits:
-                (_score, part, role), item = max(fits, key=lambda t: t[0][0])
-                said = reasons.said_reason(item, part.quote, role, verbatim=part.verbatim)
-                picked.append((item, said))
-            else:
-                picked.append((items[0], _reason(items[0], quoted, goal, story_text, used)))
-        if not story_parts.parts(story_text):  # nothing told yet to choose by: the ladder's order
-            for item in items:
-                if len(picked) < count and item not in [i for i, _ in picked]:
-                    picked.append((item, _reason(item, quoted, goal, story_text, used)))
         return picked
 
     result: list[Suggestion] = []

@@ -39,6 +39,7 @@ from coach.engine.guided_words import (
     question_for,
     vary,
 )
+from coach.engine.story import read_story
 from coach.engine.view import SessionView
 from coach.ladder.schema import Level
 from coach.moves import (
@@ -301,6 +302,15 @@ def carried_over(view: SessionView) -> list[Suggestion]:
     return review.carried(list(view.turns), list(view.followups), view.today)
 
 
+def _step_work(view: SessionView) -> str | None:
+    """The work the steps name: the one the questions named, else one the check-in described
+    ("We rewrote the seat reservation service" said before the story was asked for)."""
+    named = guided_words._work(view)
+    if named != "that work":
+        return named
+    return read_story(view.user_text(Phase.CHECKIN)).work
+
+
 def guided_suggestions(view: SessionView) -> list[Suggestion]:
     """Suggestions grounded in the story; a conflict's person is never named in a step."""
     person = teammates.kept_out(view.turns)  # named in a heavy moment: never the one to ask
@@ -326,7 +336,7 @@ def guided_suggestions(view: SessionView) -> list[Suggestion]:
         view.today,
         avoid_person=person,
         exclude=settled,
-        work=None if (named := guided_words._work(view)) == "that work" else named,
+        work=_step_work(view),
     )
     # Two habits and a question in all, the carried ones first: a plan of 2-3 items.
     room = max(0, grounding.HABITS - sum(c.kind == "habit" for c in carried))

@@ -158,7 +158,8 @@ _BARE_WORK = re.compile(
 def _terse_work(text: str) -> str | None:
     """A short answer that names a thing ("pricing page rewrite") is the work it is about."""
     for line in re.split(r"(?<=[.!?])\s+|\n+", text):
-        short = terse.read(line) if len(line.split()) <= 4 else None
+        # One word alone ("seats", "Fine.") is a fragment or a reply, not a piece of work.
+        short = terse.read(line) if 2 <= len(line.split()) <= 4 else None
         if short is not None and short.kind == "thing" and not short.hedged:
             phrase = short.text if short.text.startswith("the ") else f"the {short.text}"
             first = phrase.split()[1]
