@@ -95,3 +95,10 @@ def test_the_steps_name_the_work_the_questions_named():
     )
     assert any("the pricing page rewrite" in s.first_step for s in picked)
     assert not any("the seats" in s.first_step for s in picked)
+
+
+def test_a_step_that_waited_on_a_meeting_that_moved_no_longer_waits_on_it():
+    step = "Open the next roadmap review with one customer’s story about the report cards."
+    smaller = grounding.smaller_step(step, "The roadmap review was moved again, so it slid")
+    assert smaller.startswith("Open the next roadmap review with one customer’s story")
+    assert "if the meeting moves again" in smaller and "fifteen minutes" not in smaller

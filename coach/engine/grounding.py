@@ -103,7 +103,9 @@ def _reason(
     used = used if used is not None else set()
     for evidence in struggles:  # a struggle the user chose, which this item works on
         if item.id in evidence.item.helps and evidence.quote and evidence.quote not in used:
-            role = (story_parts.roles_of(item) or ("impact",))[0]  # the ladder's map vouches
+            wanted = story_parts.roles_of(item) or ("impact",)  # the ladder's map vouches
+            said = story_parts.roles_in(evidence.quote)  # the clause for the kind it is, if any
+            role = next((r for r in wanted if r in said), wanted[0])
             used.add(evidence.quote)
             return reasons.said_reason(item, evidence.quote, role, evidence.item)
     ranked = reasons.best_parts(item, story_text)
@@ -282,6 +284,10 @@ _ROUND_IT = (
         r"\b(away|off|on leave|holiday|vacation|out sick|didn'?t reply|never replied|no answer|"
         r"busy to meet)\b",
         "in a one-line message, or with someone else who would know",
+    ),
+    (  # a meeting someone else owns moved: the step no longer waits on it
+        r"\b(moved|postponed|cancell?ed|rescheduled|bumped|someone else owns)\b",
+        "shared in a short note if the meeting moves again",
     ),
     (
         r"\b(time|busy|on-?call|incidents?|release|deadline|crunch|meetings?|week|afternoons?|"
