@@ -103,9 +103,7 @@ def _reason(
     used = used if used is not None else set()
     for evidence in struggles:  # a struggle the user chose, which this item works on
         if item.id in evidence.item.helps and evidence.quote and evidence.quote not in used:
-            wanted = story_parts.roles_of(item) or ("impact",)  # the ladder's map vouches
-            said = story_parts.roles_in(evidence.quote)  # the clause for the kind it is, if any
-            role = next((r for r in wanted if r in said), wanted[0])
+            role = (story_parts.roles_of(item) or ("impact",))[0]  # the ladder's map vouches
             used.add(evidence.quote)
             return reasons.said_reason(item, evidence.quote, role, evidence.item)
     ranked = reasons.best_parts(item, story_text)
