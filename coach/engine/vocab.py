@@ -296,7 +296,8 @@ def _one_edit(a: str, b: str) -> bool:
     return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
-# A doubled letter written once is the commonest slip ("actualy"): weighed x10, wins at 5 to 1.
+# A doubled letter written once is the commonest misspelling ("actualy", "shiped", "comited"):
+# a word that only restores doubled letters is weighed ten times, and wins at five to one.
 _DOUBLED_WEIGHT = 10
 _DOMINANT_DOUBLED = 5
 
@@ -308,7 +309,8 @@ def _doubled(word: str, speller) -> set[str]:
     return {w for w in singles | pairs if w != word and speller.known([w])}
 
 
-# Chat spellings written out before anything is given back ("ppl"); asides ("tbh") left out.
+# Chat spellings, written out before anything is given back ("ppl cant find" → "people can't
+# find"); asides with no content ("tbh", "imo") are left out.
 _CHAT_WORDS = {
     "ppl": "people",
     "any1": "anyone",
