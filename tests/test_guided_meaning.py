@@ -66,8 +66,24 @@ def test_terse_deeds_feelings_and_fragments_are_said_as_whole_sentences():
     assert short_answer("kinda embarased").startswith("You felt kind of embarrassed,")
     assert short_answer("bad") == "" and short_answer("broke twice") == ""
     both = reflect_turn("bike share app. did the dock map", [])
-    assert "the bike share app" in both and "You did the dock map." in both
+    assert both == "On the bike share app, you did the dock map."  # one sentence, read together
     assert terse.read("just the ticket").text == "the ticket"
+
+
+def test_short_pieces_are_read_with_the_one_before_them():
+    said = reflect_turn("enterprise admins confused. seats", [])
+    assert said.startswith("So enterprise admins were confused, and it had to do with seats.")
+    assert "comes down to seats" not in said
+    said = reflect_turn("app store reveiws. angry ones", [])
+    assert said.startswith("So it comes down to app store reviews, the angry ones in particular.")
+    said = reflect_turn("didnt ask any1 tbh. just the ticket", [])
+    assert said.startswith("You didn't ask anyone; all you had to go on was the ticket.")
+    assert reflect_turn("Quarter planning. Eats everything.", []).startswith(
+        "So it comes down to the quarter planning, which eats everything."
+    )
+    assert terse.read("map to dark").text == "the map was too dark"
+    # an idiom is said as what it means, with the user's own words kept beside it
+    assert "sales ended up absorbing it; they ate the cost" in reflect_turn("sales ate it", [])
 
 
 def test_the_story_reads_work_and_people_not_adjectives_and_companies():

@@ -81,6 +81,7 @@ def answer_text(move: Answer, view: SessionView) -> str:
     resume = move.resume
     if move.topic == "advice" and isinstance(resume, PlanFocus) and resume.draft:
         return _join(
+            give_back(view, move),  # the story held while a focus is offered
             f"Here is one you could start from: “{resume.draft}”",
             plan_reflections.draft_link(view, resume.draft),
             "Say “keep it”, or put it in your own words.",

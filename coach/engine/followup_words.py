@@ -67,17 +67,16 @@ def plan_check_text(move: Move, view: SessionView, heard: str, question: str) ->
         if first is None:
             return _join(said, "Nothing is kept for the plan yet.", question)
         due = planning.when(first.due, view.today)
-        return _join(
-            said,
-            heard,  # the focus tied to the story, when it answers part of it
-            f"Your first step, by {due}: {first.first_step}",
-            vary(
-                view,
-                "From 0 to 10, how sure are you that you'll do it by then?",
-                "How sure are you, from 0 to 10, that it will happen by then?",
-                "On a scale of 0 to 10, how likely is it that you'll get it done by then?",
-            ),
+        ask = vary(
+            view,
+            "From 0 to 10, how sure are you that you'll do it by then?",
+            "How sure are you, from 0 to 10, that it will happen by then?",
+            "On a scale of 0 to 10, how likely is it that you'll get it done by then?",
         )
+        step = f"Your first step, by {due}: {first.first_step}"
+        # the focus tied to the story, when it answers part of it and the turn stays short
+        whole = _join(said, heard, step, ask)
+        return whole if len(whole.split()) <= 80 or not said else _join(said, step, ask)
     rating = next(
         (t.reading.confidence for t in reversed(view.turns) if t.reading and t.role == "user"),
         None,

@@ -115,7 +115,10 @@ def _consent(move: AskConsent, view: SessionView) -> str:
             said = _join(
                 said,
                 plan_reflections.choice_link(view, [s.text for s in struggles])
-                or plan_reflections.known_pattern(view, [s.text for s in struggles]),
+                or _join(  # a part of their story first, so the pattern is about it
+                    give_back(view, move),
+                    plan_reflections.known_pattern(view, [s.text for s in struggles]),
+                ),
             )
     else:
         work = guided_words._work(view)
@@ -138,8 +141,8 @@ def _plan_heard(move: PlanCheck | PlanFocus, view: SessionView) -> str:
         kept = [i.text for i in map(view.item, (k.item_id for k in view.kept)) if i is not None]
         return _join(give_back(view, move), plan_reflections.choice_link(view, kept))
     focus = planning.chosen_focus(list(view.turns))
-    if move.ask == "confidence":
-        return plan_reflections.focus_link(view, focus)
+    if move.ask == "confidence":  # the focus tied to the story; else a part of the story
+        return plan_reflections.focus_link(view, focus) or give_back(view, move)
     rating = next(
         (t.reading.confidence for t in reversed(view.turns) if t.reading and t.role == "user"),
         None,
@@ -147,8 +150,8 @@ def _plan_heard(move: PlanCheck | PlanFocus, view: SessionView) -> str:
     if rating is None:
         return give_back(view, move)
     sides = plan_reflections.rating_sides(rating, focus, plan_reflections.own_focus(view, focus))
-    # with no step kept, the rating is not said back with one: what they told is, then both sides
-    return sides if view.kept else _join(give_back(view, move), sides)
+    # a bare number gives nothing to reflect: a part of their story first, then both sides
+    return _join(give_back(view, move), sides)
 
 
 def _plan_saved(view: SessionView) -> str:

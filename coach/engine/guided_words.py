@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from coach.domain import Phase
-from coach.engine import meaning, planning, teammates, terse, turn_reflections, vocab
+from coach.engine import meaning, planning, recall, teammates, terse, turn_reflections, vocab
 from coach.engine.heavy import declines
 from coach.engine.listen import blames_customer
 from coach.engine.reflections import candidates
@@ -142,7 +142,7 @@ def give_back(view: SessionView, move: Move) -> str:
             own = last.text if last is not None and last.text in _said(view) else ""
             # the summary gives the content back; the last answer's meaning comes after it
             more = meaning.meaning(
-                own, view.coach_turns, said_before, meaning.people(_story(view))
+                own, view.coach_turns, said_before, meaning.people(_story(view)), _work(view)
             ) or turn_reflections.reflect_turn(
                 own, [], view.coach_turns + 1, said_before, max_words=22
             )
@@ -163,42 +163,43 @@ def give_back(view: SessionView, move: Move) -> str:
     earlier = [a for a in _said(view) if last is None or a != last.text]
     if real and last.phase is Phase.CHECKIN:
         return turn_reflections.goal_reflection(last.text, variant)[0]
+    if not real:  # nothing in the answer to give back: a part of the story not said today
+        return _held(view, session)
     who = meaning.people(_story(view))
     text = turn_reflections.reflect_turn(
-        last.text if real else "", earlier, variant, said_before, session=session, who=who
+        last.text, earlier, variant, said_before, session=session, who=who, work=_work(view)
     )
-    if text and not real:
-        bare = re.sub(r"^(?:So|It sounds like|What stands out:)\s+", "", text)
-        if bare.split(" ", 1)[0] in _LOWER:
-            bare = bare[0].lower() + bare[1:]
-        return f"Going back to what you said: {bare}"
-    return text or _held(view, said_before)
+    return text or _held(view, session)
 
 
-_LOWER_WORDS = "You Your The A An It They There This That Some Most Users Customers"
-_LOWER = frozenset(_LOWER_WORDS.split())
-
-
-def _held(view: SessionView, said_before: str) -> str:
+def _held(view: SessionView, session: str) -> str:
     """When the answer gives nothing new to say back (a non-answer, a typo'd or blaming line),
-    what the user has told so far, or the goal they came with: never nothing, never invented."""
-    story = _said(view, Phase.SITUATION, Phase.EXPLORE)
-    held = turn_reflections.summary(story, "What you have so far", skip=_recent(view))
-    if held and held not in said_before:
-        return held  # nothing said back a moment ago is said again
+    a part of what the user has told that the coach has not said back today (``session``), or
+    the goal they came with: never a sentence said already, never invented."""
+    story = _said(view, Phase.SITUATION, Phase.EXPLORE) or _said(view)
+    aims = _said(view, Phase.CHECKIN)  # the last real check-in answer is the goal ("fine" is not)
+    goal = turn_reflections.goal_reflection(aims[-1] if aims else view.goal)[0]
+    held, part = recall.recall(story, session, view.coach_turns, goal, _recent(view))
+    if held:  # and the meaning under that part, when it was not said today
+        under = meaning.meaning(
+            part, view.coach_turns, session, meaning.people(_story(view)), _work(view)
+        )
+        return _join(held, under) if len(f"{held} {under}".split()) <= 40 else held
     goal = goal_link(view).replace("That serves what you came for:", "You came here wanting")
-    if goal and goal in _recent(view, 6):
-        return ""  # said in this form a moment ago
+    if goal and goal in session:
+        return ""  # said in this form already
     return goal  # the goal again, as what they came for: after a non-answer, it is the thread
 
 
 def _summary(view: SessionView, phase: Phase) -> str:
-    parts = _said(view, phase)
+    # the exploring closes with the whole story: what happened (told first) and what it led to
+    parts = _said(view, Phase.SITUATION, phase) if phase is Phase.EXPLORE else _said(view, phase)
     lead = _SUMMARY_LEADS.get(phase, "So far")
     if phase is Phase.CHECKIN:
         goal = turn_reflections.goal_reflection(parts[-1] if parts else view.goal)[0]
         if not parts and not goal.startswith("You want"):
             return ""  # the check-in held only a heavy topic or a question: no goal to sum up
+        goal = goal.removeprefix("So ")  # "So far: so you're here …" reads twice
         return f"{lead}: {goal[0].lower()}{goal[1:]}" if goal else ""
     if phase is Phase.SUGGEST:
         habits = [view.item(k.item_id) for k in view.kept if k.kind == "habit"]

@@ -130,8 +130,16 @@ def _asks(text: str) -> Asks:
     return "other"
 
 
+# A tag that asks for agreement, not for an answer ("…buy tickets, you know?", "…, right?").
+_TAG = re.compile(r",?\s+(?:you know|right|i guess|i think|no|eh|yeah|ya know)\s*\?+\s*$", re.I)
+# "1st", "2nd", "3rd", "4th": an ordinal, a choice rather than a typo.
+_ORDINAL = re.compile(r"\b\d+(?:st|nd|rd|th)\b", re.I)
+
+
 def _is_question(text: str) -> bool:
     stripped = text.strip()
+    if _TAG.search(stripped) and len(stripped.split()) >= 6:
+        return False  # a statement with a tag asking for agreement
     if _NON_ANSWER.match(stripped):
         return False
     last = re.split(r"(?<=[.!])\s+", stripped)[-1]
@@ -149,6 +157,8 @@ def names_feeling(text: str) -> bool:
 
 
 def _garbage(text: str, typos: list[str]) -> bool:
+    if _ORDINAL.search(text):  # "1st", "the 2nd": a choice by number
+        return False
     tokens = re.findall(r"[A-Za-z][A-Za-z'’-]*", text)
     if not tokens:
         return not re.search(r"\d", text)  # "???", "..." (a lone number may be a choice)

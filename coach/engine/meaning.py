@@ -148,8 +148,7 @@ _SIGNALS: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
             re.I,
         ),
         (
-            "So what {who} go through reaches you filtered, through other people, and you feel "
-            "the distance.",
+            "So what {who} go through reaches you filtered, through other people, not first-hand.",
             "It sounds like you are further from {who} than you want to be.",
         ),
     ),
@@ -163,7 +162,8 @@ _SIGNALS: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
         ),
         (
             "So {who} were not in the room when it was decided, and they lived with the result.",
-            "It sounds like {who} only came into view after the decision, and you want that earlier.",
+            "It sounds like {who} only came into view after the decision, when it was too late to "
+            "shape it.",
         ),
     ),
     (
@@ -205,14 +205,11 @@ _SIGNALS: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
             r"\b(complain\w*|(?:could|can)(?:n'?t| ?not|'t) (?:find|use|get|open|see|log|cancel|"
             r"receive|connect)|"
             r"confus\w*|got stuck|get stuck|locked out|went out twice|thought it was spam|"
-            r"charged twice|wrong (?:tax|address|total)s?|had to redo|gave up|went back to)\b",
+            r"charged twice|wrong (?:tax|address|total)s?|had to redo|gave up|went back to|"
+            r"angry (?:reviews?|ones|emails|calls|customers|users)|one-star|bad reviews?)\b",
             re.I,
         ),
-        (
-            "For {who}, it got in the way of what they came to do, which is what you describe.",
-            "So {who} paid for it without any say in it, and that weighs on you.",
-            "It sounds like you feel what that was like for {who}.",
-        ),
+        (),  # worded from the kind of impact the answer shows: ``_impact``
     ),
     (
         "pattern",
@@ -267,6 +264,52 @@ _SIGNALS: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
 )
 
 
+_CONFUSED = re.compile(
+    r"\b(confus\w*|did(?:n'?t| not) understand|thought it was spam|got lost)\b", re.I
+)
+_TOLD = re.compile(
+    r"\b(complain\w*|wrote (?:in|to)|threatened|escalat\w*|tickets?|reviews?|angry|one-star)\b",
+    re.I,
+)
+_FELT = re.compile(
+    r"\b(i (?:felt|feel)|frustrat\w*|guilty|bad about|awful|embarrass\w*|upset|worried|sorry)\b",
+    re.I,
+)
+_DEED = re.compile(
+    r"\b(?:i|we)\s+(?!(?:was|were|am|had|felt|think|thought|guess)\b)[a-z]+ed\b", re.I
+)
+
+
+def _impact(text: str, found: re.Match[str], work: str, said: str) -> tuple[str, ...]:
+    """The meaning of a hardship, from what the answer shows of it: a picture that was clear
+    inside and not outside, people who took the trouble to say so, a cost that landed on them
+    rather than on whoever made the change; a feeling only when the user named one."""
+    sign = found.group(0)
+    if _CONFUSED.search(sign):
+        forms = (
+            "So what was clear to you from the inside was not clear to {who}.",
+            "So something that made sense on your side did not make sense to {who}.",
+        )
+    elif _TOLD.search(sign):
+        forms = (
+            "So {who} took the trouble to tell you, and that is how it reached you.",
+            "So it mattered enough to {who} that they spoke up, and you heard it.",
+        )
+    elif work and _DEED.search(text):
+        forms = (
+            f"So the cost of {work} landed on {{who}}, not on you or the people who made it.",
+            f"So {work} looked done from your side and was still a problem on theirs.",
+        )
+    else:
+        forms = (
+            "So {who} paid for it without any say in it, and you can see that clearly.",
+            "So the cost landed on {who}, not on the people who decided, and you can see that.",
+        )
+    if _FELT.search(text):  # the user named what it was like for them: that is given back too
+        forms = (*forms, "It sounds like this stays with you, because of what it cost {who}.")
+    return forms
+
+
 def people(text: str, earliest: bool = False) -> str:
     """The people an answer names, as "the finance teams", "older patients"; "" when none.
     The people a product serves come first, unless ``earliest``: then whoever is named first."""
@@ -299,11 +342,12 @@ def _describes(word: str) -> bool:
     return bool(lem.getAllLemmas(word, upos="NOUN") or lem.getAllLemmas(word, upos="ADJ"))
 
 
-def meaning(text: str, variant: int = 0, said: str = "", who: str = "") -> str:
+def meaning(text: str, variant: int = 0, said: str = "", who: str = "", work: str = "") -> str:
     """The meaning under ``text``, as one second-person sentence; "" when there is none to say.
 
     ``said`` is what the coach has said in this session: a meaning given once is not given again.
-    ``who`` is the people the story is about, used when this answer names none.
+    ``who`` is the people the story is about, used when this answer names none; ``work`` the
+    piece of work it is about ("the pricing page rewrite"), "" when unknown.
     """
     text = vocab.corrected(text)
     group = people(text) or who or "the people using it"
@@ -314,6 +358,8 @@ def meaning(text: str, variant: int = 0, said: str = "", who: str = "") -> str:
         found = pattern.search(text)
         if not found or (good and name in ("impact", "cost")):
             continue
+        if name == "impact":
+            forms = _impact(text, found, work if work != "that work" else "", said)
         before = text[max(text.rfind(".", 0, found.start()), 0) : found.start()]
         if name in ("pattern", "cost") and _PLAN.search(before):
             continue  # "maybe read the reviews every week": a plan, not something that recurs

@@ -134,7 +134,7 @@ def _meaning(picked: Picked) -> str:
     if _HINDSIGHT.match(main):
         return "hindsight gives you the next step"
     if _GOOD.search(main):
-        return "that must have felt good"
+        return "that is a result worth building on"
     if _EASED.search(main):  # "tickets dropped from forty a week to six": a pain that went away
         return "the change did what it was for, and you can count it"
     if _MISSED.match(main):  # "nobody asked whether the order mattered"
@@ -144,6 +144,14 @@ def _meaning(picked: Picked) -> str:
     hypothetical = re.search(r"\b(would|could|might) have\b", main)
     # it happened to them, not to the user or the user's own things ("your app store rating")
     about_them = not re.match(r"you(?:r|rs)?\b", main, re.IGNORECASE)
-    if _HARD.search(main) and not hypothetical and about_them:
-        return "that must have been hard on them"
-    return ""
+    hard = _HARD.search(main)
+    if not hard or hypothetical or not about_them:
+        return ""
+    sign = hard.group(0).lower()
+    if sign.startswith("confus"):  # a confusion is no hardship claimed: a gap in the picture
+        return "what was clear from the inside was not clear to them"
+    if sign.startswith(("complain", "escalat")):
+        return "they cared enough to say so"
+    if sign in ("wrong", "hid", "hidden", "dropped", "angry", "upset"):
+        return ""  # too little to say what it meant to them
+    return "that must have been hard on them"  # locked out, charged twice, had to redo …

@@ -24,6 +24,8 @@ _CONSEQUENCE = re.compile(
 _CAUSE = re.compile(r",?\s+\b(because|since|as)\b\s+", re.I)
 _LEAD = re.compile(
     r"^(?:and|but|so|then|also|well|honestly|basically|actually|anyway|i guess|i think|i mean|maybe|"
+    r"(?:last|this|in the) (?:week|month|quarter|year|spring|summer|autumn|fall|winter|sprint)|"
+    r"yesterday|recently|(?:a few|two|three) (?:days|weeks|months) ago|"
     r"i suppose|i reckon|i believe|to be honest|frankly|"
     r"perhaps|probably|"
     r"like|um|uh|oh|ok|okay|yes|yeah|no|sure|that(?=\s+(?:i|we|they|he|she|it|you|the|our|my)\b))"
@@ -249,7 +251,15 @@ def candidates(text: str) -> list[Picked]:
         parts = _CONSEQUENCE.split(sentence, maxsplit=1)
         if len(parts) == 3:
             a, b = _clean(parts[0]), _clean(parts[2])
-            if sayable(a) and sayable(b) and parts[1].lower().strip() not in ("and i", "and we"):
+            purpose = parts[1].lower().strip() in ("so", "so that") and re.search(
+                r"^(?:\w+\s+){1,5}(?:would|could|can|might|will)\b", b, re.I
+            )  # "so the readings would be more accurate": what it was for, not what it caused
+            if (
+                sayable(a)
+                and sayable(b)
+                and not purpose
+                and parts[1].lower().strip() not in ("and i", "and we")
+            ):
                 found_all.append(
                     (4, Picked("consequence", second_person(a), second_person(b), who=who))
                 )

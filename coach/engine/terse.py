@@ -37,6 +37,11 @@ _DETERMINERS, _PARTICLES, _ADVERBS, _PASSIVE, _ACTIONS, _MASS = (
 )
 
 
+# Past forms that, with "it" after them, are idioms better said in full ("sales ate it": sales
+# ended up absorbing it).
+_IDIOMS = {"ate": "ended up absorbing", "swallowed": "ended up absorbing"}
+
+
 @dataclass(frozen=True)
 class Terse:
     """A short answer understood: ``kind`` is thing, state, event or action; ``text`` is what to
@@ -111,17 +116,38 @@ def _deed(words: list[str], lowered: list[str]) -> str:
     return ""
 
 
+def _too(words: list[str], lowered: list[str]) -> str:
+    """ "map too dark" (or "map to dark", the slip): the thing was too something."""
+    if len(words) < 3 or lowered[-2] not in ("too", "to") or lowered[0] in _DETERMINERS | {"i"}:
+        return ""
+    adjective, subject = lowered[-1], words[:-2]
+    lemmas = _lemmas(adjective)
+    if "ADJ" not in lemmas or "VERB" in lemmas or not all(_nounish(w) for w in subject):
+        return ""
+    be = "were" if _plural(subject[-1]) else "was"
+    return f"{_with_article(subject)} {be} too {adjective}"
+
+
 def read(text: str) -> Terse | None:
     """A short answer understood, or None when it is not one or cannot be said well."""
     hedged = bool(_HEDGE.search(text))
+    if hedged:  # "maybe read the reviews every week?": a tentative answer, not a question
+        text = text.rstrip(" ?")
     phrase = _HEDGE.sub(" ", text).strip(" .,!;:-")
     phrase = re.sub(r"^(?:just|only|mostly|basically|really)\s+", "", phrase, flags=re.I)
     words = phrase.split()
+    capital = bool(words) and words[0][:1].isupper() and words[0][1:].islower()
+    if capital and vocab.is_word(words[0].lower()) and _lemmas(words[0]):
+        words[0] = words[0].lower()  # "Quarter planning" began the line: a word, not a name
+        phrase = " ".join(words)
     if not 1 <= len(words) <= 5 or "?" in phrase or re.search(r"[,;.!]|\band\b|\bor\b", phrase):
         return None
     if vocab.unknown_words(phrase) or any(w.lower() in vocab.AUX for w in words[1:]):
         return None
     lowered = [w.lower() for w in words]
+    too = _too(words, lowered)
+    if too:
+        return Terse("state", too, hedged)
     deed = _deed(words, lowered)
     if deed:
         return Terse("deed", f"I {deed}", hedged)
@@ -142,8 +168,15 @@ def read(text: str) -> Terse | None:
         lemma = _past(verb)
         if not lemma or not all(_nounish(w) or w.lower() in _DETERMINERS for w in subject):
             continue
-        if rest and not all(w.lower() in _PARTICLES | _ADVERBS for w in rest):
+        objects = ("it", "them", "that", "this")  # "sales ate it": an event with its object
+        if rest and not all(w.lower() in _PARTICLES | _ADVERBS | set(objects) for w in rest):
             return None
+        if rest and rest[0].lower() in objects:
+            np = _with_article(subject)
+            said = " ".join([np, verb.lower(), *rest])
+            if verb.lower() in _IDIOMS and rest[0].lower() == "it":  # "sales ate it"
+                said = f"{np} {_IDIOMS[verb.lower()]} it; they {verb.lower()} the cost"
+            return Terse("event", said, hedged)
         np = _with_article(subject)
         passive = bool(rest and rest[0].lower() in _PARTICLES) or lemma in _PASSIVE
         passive = (passive or "ADJ" in _lemmas(verb.lower())) and _participle(verb, lemma)

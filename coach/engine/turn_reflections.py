@@ -19,7 +19,13 @@ from coach.engine.reflections import (
     sentences,
 )
 
-__all__ = ["goal_reflection", "heavy_heard", "reflect_turn", "short_answer", "summary"]
+__all__ = [
+    "goal_reflection",
+    "heavy_heard",
+    "reflect_turn",
+    "short_answer",
+    "summary",
+]
 
 
 _FELT = re.compile(
@@ -63,7 +69,7 @@ def short_answer(text: str, variant: int = 0) -> str:
     felt = _felt(vocab.corrected(text)) if len(text.split()) <= 4 else ""
     if felt:
         return felt
-    found = terse.read(vocab.corrected(text)) if len(text.split()) <= 5 else None
+    found = terse.read(vocab.corrected(text)) if len(text.split()) <= 6 else None
     if found is None:
         return ""
     said = second_person(found.text)
@@ -72,12 +78,75 @@ def short_answer(text: str, variant: int = 0) -> str:
     if found.kind in ("state", "event"):
         if found.hedged:
             return f"So it may be that {said}."
-        return render(Picked("plain", said), 1)[0]  # "So users were locked out; that must …"
+        return render(Picked("plain", said), 1 + 2 * (variant % 2))[0]  # "So users were …"
     if found.kind == "action":
         return f"So one option {'might be' if found.hedged else 'is'} to {said}."
     if found.hedged:
         return f"So it may come down to {said}."
-    return ("So it comes down to {np}.", "You'd point to {np}.")[variant % 2].format(np=said)
+    are = "are" if said.split()[-1].endswith("s") and not said.endswith("ss") else "is"
+    forms = ("So it comes down to {np}.", f"So {{np}} {are} at the centre of it.")
+    return _cap(forms[variant % 2].format(np=said))
+
+
+_ONES = re.compile(r"^(?:the\s+)?((?:[a-z]+\s+)?)ones?$", re.I)
+_JUST = re.compile(r"^(?:just|only)\s+(.+)$", re.I)
+
+
+def _read(piece: str) -> terse.Terse | None:
+    return terse.read(vocab.corrected(piece)) if len(piece.split()) <= 5 else None
+
+
+def _np(found: terse.Terse) -> str:
+    return second_person(found.text)
+
+
+def terse_pieces(pieces: list[str], variant: int = 0) -> list[str]:
+    """Two or three short pieces ("enterprise admins confused. seats") said as a person would,
+    each read with the one before it: a thing after a state is what it was about, "angry ones"
+    names which of the things before, "just the ticket" after what the user did not do is all
+    they had, a deed after a thing was done on it, a verb with no subject says more of the thing
+    before. A piece that joins none of these is said on its own (``short_answer``)."""
+    out: list[str] = []
+    number = 0
+    while number < len(pieces):
+        piece, nxt = pieces[number], pieces[number + 1] if number + 1 < len(pieces) else ""
+        found, then = _read(piece), _read(nxt) if nxt else None
+        joined = _joined(piece, found, nxt, then, variant + number)
+        if joined:
+            out.append(joined)
+            number += 2
+            continue
+        out.append(short_answer(piece, variant + number))
+        number += 1
+    return [o for o in out if o]
+
+
+def _joined(piece: str, found, nxt: str, then, variant: int) -> str:
+    """The sentence two short pieces make together, or ""."""
+    if found is None or not nxt or found.hedged:
+        return ""
+    ones = _ONES.match(nxt.strip())
+    if found.kind == "thing" and ones and found.text.split()[-1].endswith("s"):
+        which = ones.group(1).strip()
+        return f"So it comes down to {_np(found)}, the {which + ' ' if which else ''}ones in particular."
+    just = _JUST.match(nxt.strip())
+    if found.kind == "deed" and just and re.search(r"\b(?:didn't|never|couldn't)\b", found.text):
+        rest = _read(just.group(1))
+        if rest is not None and rest.kind == "thing":
+            return f"{_cap(_np(found))}; all you had to go on was {_np(rest)}."
+    first = nxt.split()[0].lower() if nxt.split() else ""
+    if found.kind == "thing" and first.endswith("s") and vocab.is_verb(first[:-1]) and then is None:
+        rest = second_person(vocab.corrected(nxt)).rstrip(".")
+        if not vocab.unknown_words(rest) and 2 <= len(rest.split()) <= 5:
+            return f"So it comes down to {_np(found)}, which {rest[0].lower()}{rest[1:]}."
+    if then is None or then.hedged:
+        return ""
+    if found.kind in ("state", "event") and then.kind == "thing" and len(then.text.split()) <= 3:
+        return f"So {_np(found)}, and it had to do with {_np(then)}."
+    if found.kind == "thing" and then.kind == "deed":
+        deed = _np(then).removeprefix("you ")
+        return f"On {_np(found)}, you {deed}."
+    return ""
 
 
 def short_clause(text: str) -> str:
@@ -92,6 +161,13 @@ def short_clause(text: str) -> str:
     return second_person(found.text)
 
 
+_SENT = re.compile(
+    r"\b(?P<who>(?:my |our |the )?(?:lead|manager|boss|mentor|team lead|tech lead|colleague|hr))\s+"
+    r"(?P<verb>said|told me|suggested|asked me|recommended)\b[^.!?]{0,25}\b(?:try|do|use|this)\b",
+    re.I,
+)
+
+
 def goal_reflection(goal: str, variant: int = 0) -> tuple[str, bool]:
     """Give back the goal of the session ("you want to ...") and the value under it."""
     goal = vocab.corrected(goal)
@@ -101,15 +177,34 @@ def goal_reflection(goal: str, variant: int = 0) -> tuple[str, bool]:
         bare = len(aim.split()) == 1 or re.fullmatch(r"(?:be|get) \w+(?: \w+)?", aim)
         return (f"You want to {aim} at this." if bare else f"You want to {aim}."), False
     if (
-        action is not None and action.kind == "thing" and not action.hedged
+        action is not None
+        and action.kind == "thing"
+        and not action.hedged
+        and len(goal.split()) >= 2  # "fine" names nothing to look at
     ):  # "pricing page rewrite"
         return f"You'd like to look at {second_person(action.text)} today.", False
+    goal = re.sub(r",?\s+(?:you know|right|ya know)\s*\?+\s*$", ".", goal.strip(), flags=re.I)
     match = re.search(
-        r"\b(?:i (?:want|would like|'d like|need|hope|wanna)|i'?m (?:trying|hoping|looking)|my goal is)"
+        r"(?:\bi\s*(?:(?:kind of|sort of|really|just|also|kinda)\s+)?"
+        r"(?:want|would like|'d like|’d like|need|hope|wanna)|\bi'?m (?:trying|hoping|looking)|"
+        r"\bmy goal is|(?:^|[.!]\s+)(?:i'?d like|want|hoping))"
         r"\s+(?:to\s+)?(.+)",
         goal,
         re.I,
     )
+    sent = _SENT.search(goal)
+    if not match and sent:  # "lead said try this": here because someone sent them
+        role = second_person(sent.group("who").lower())
+        role = role if role.startswith(("your ", "the ")) else f"your {role}"
+        verb = sent.group("verb").lower()
+        did = {"said": "said to try this", "told me": "told you to try this"}.get(
+            verb, f"{verb} it"
+        )
+        did = "asked you to try this" if verb == "asked me" else did
+        return (
+            f"So you're here because {role} {did}, and what you want from it is still open.",
+            True,
+        )
     if not match:
         unsure = _UNSURE.search(goal)
         if unsure:  # the not-knowing is never handed back; what came with it may be
@@ -129,6 +224,8 @@ def goal_reflection(goal: str, variant: int = 0) -> tuple[str, bool]:
         return reflect(goal, variant)
     aim = _clean(re.split(r"[.!?;]|,?\s+\b(?:because|since|but|although)\b\s+", match.group(1))[0])
     aim = second_person(aim)
+    if (vocab.unknown_words(aim) or len(aim.split()) > MAX_WORDS) and "," in aim:
+        aim = aim.split(",")[0]  # "understand riders, not just the mockups": the aim itself
     words = aim.split()
     if not 2 <= len(words) <= MAX_WORDS or vocab.unknown_words(aim) or "?" in aim:
         return reflect(goal, variant)
@@ -147,28 +244,66 @@ def goal_reflection(goal: str, variant: int = 0) -> tuple[str, bool]:
 def summary(
     parts: list[str], lead: str = "Let me pull that together", most: int = 2, skip: str = ""
 ) -> str:
-    """A short summary in the user's words: the most telling clauses of the parts, joined
-    (clauses found in ``skip``, said a moment ago, are left for something not yet said)."""
+    """A short summary in the user's words: what happened and what it led to. The first part that
+    has something to say gives the deed; the later part that says most about its effect (a
+    consequence, the people it hit) gives the consequence, a consequence told in one sentence
+    is said whole ("you moved billing into a modal, and admins could not find it"). Clauses
+    found in ``skip``, said a moment ago, are left for something not yet said."""
 
-    def found_in(part: str) -> list[str]:
-        found = [p.main for p in candidates(part)] or [c for c in [short_clause(part)] if c]
-        return [f for f in found if not (skip and f in skip)]
+    def found_in(part: str) -> list[tuple[int, str]]:
+        found = [
+            (_weight(p), _whole(p)) for p in candidates(part) if p.main not in skip or not skip
+        ] or [(3, c) for c in [short_clause(part)] if c and not (skip and c in skip)]
+        return [(w, f) for w, f in found if not (skip and f in skip)]
 
-    said: list[str] = []
-    newest: list[str] = []  # the newest parts that have something to say, at most ``most``
-    for part in reversed(parts):
-        if len(newest) < most and found_in(part):
-            newest.insert(0, part)
-    for part in newest:
-        found = found_in(part)
-        for main in found[: max(1, most - len(newest) + 1)]:
-            if main not in said and len(said) < most:
-                said.append(main)
-    if not said:
+    def overlaps(a: str, b: str) -> bool:  # the same clause, or most of its words
+        words_a, words_b = set(a.lower().split()), set(b.lower().split())
+        return len(words_a & words_b) >= 0.6 * min(len(words_a), len(words_b))
+
+    told = [(n, found_in(p)) for n, p in enumerate(parts)]
+    told = [(n, f) for n, f in told if f]
+    if not told:
         return ""
+    said: list[str] = []
+    if most >= 2 and len(told) >= 2:
+        said.append(told[0][1][0][1])  # what happened first: the deed
+        later = [(w, -n, f) for n, found in told[1:] for w, f in found]
+        later.sort()
+        said.extend([f for _, _, f in later if not overlaps(f, said[0])][:1])
+    if not said:
+        for _, found in told[-most:]:
+            for _, main in found[: max(1, most - len(told) + 1)]:
+                if not any(overlaps(main, s) or main in s for s in said) and len(said) < most:
+                    said.append(main)
+    said = said[:most]
     if len(said) == 1:
-        return f"{lead}: {said[0]}."
+        return f"{lead}: {said[0]}." if lead else f": {said[0]}."
     return f"{lead}: {'; '.join(said[:-1])}; and {said[-1]}."
+
+
+def _weight(picked: Picked) -> int:
+    """How much a part says about the effect of what happened: lower says more."""
+    if picked.form in ("affected", "consequence"):
+        return 0
+    if picked.form in ("contrast", "feeling") or _HARD_EFFECT.search(picked.main):
+        return 1
+    return 2
+
+
+_HARD_EFFECT = re.compile(
+    r"\b(could ?n[o']t|could not|can'?t|cannot|had to|lost|broke|complain\w*|tickets?|confus\w*|"
+    r"locked out|stuck|gave up|went back|twice|angry|refunds?|left|wrong)\b",
+    re.I,
+)
+
+
+def _whole(picked: Picked) -> str:
+    """A consequence with its effect, when the two fit in a summary; else the main clause."""
+    if picked.form == "consequence" and picked.other:
+        whole = f"{picked.main}, and {picked.other}"
+        if len(whole.split()) <= 24:
+            return whole
+    return picked.main
 
 
 _LINKS = ("Earlier you said {m}.", "You also said {m}.", "And before that: {m}.")
@@ -182,6 +317,7 @@ def reflect_turn(
     max_words: int = 52,
     session: str = "",
     who: str = "",
+    work: str = "",
 ) -> str:
     """Reflections for a turn: the answer's main point, the meaning under it (``meaning``), then a
     second part of it or a link to something said before, as room allows. Nothing the coach
@@ -201,22 +337,23 @@ def reflect_turn(
 
     taken: list[Picked] = []
     out: list[str] = []
-    short = short_answer(last, variant) if last and len(last.split()) <= 5 else ""
+    short = short_answer(last, variant) if last and len(last.split()) <= 6 else ""
     clause = short_clause(last) if short else ""
     if short and short not in said_before and not (clause and clause in said_before):
         out.append(short)
     pieces = sentences(vocab.corrected(last)) if last and not short else []
     if 1 < len(pieces) <= 3 and all(len(p.split()) <= 5 for p in pieces):  # "bike app. did the map"
-        for number, piece in enumerate(pieces):
-            said = short_answer(piece, variant + number)
+        for said in terse_pieces(pieces, variant):
             if said and said not in said_before and said not in out and len(out) < 2:
                 out.append(said)
         short = " ".join(out)
+    if short and out and work and out[0].startswith("You ") and work.split()[-1] not in out[0]:
+        out[0] = f"With {work}, y{out[0][1:]}"  # a terse deed, anchored to the work it was on
     for picked in candidates(last) if last and not short else []:
         if len(taken) < 2 and new([picked], taken):  # each checked against what is taken so far
             taken.append(picked)
             out.append(render(picked, variant + len(out))[0])
-    under = meaning.meaning(last, variant, f"{session} {said_before}", who) if last else ""
+    under = meaning.meaning(last, variant, f"{session} {said_before}", who, work) if last else ""
     if under and out:
         out.insert(1, under)  # content first, then what it means; a second part comes after
     for answer in reversed(earlier):

@@ -133,6 +133,10 @@ def finite_verb(words: list[str]) -> bool:
     for before, word in zip(["", *words], words, strict=False):
         if _agrees(before.lower().strip(".,;:"), word.lower().strip(".,;:"), lem):
             return True
+    clean = [w.lower().strip(".,;:") for w in words]
+    for before, word, after in zip(clean, clean[1:], clean[2:], strict=False):
+        if _singular_agrees(before, word, after, lem):
+            return True
     for word in words:
         lowered = word.lower().strip(".,;:!?“”\"'").replace("’", "'")
         if lowered in AUX:
@@ -197,6 +201,21 @@ def _agrees(before: str, word: str, lem) -> bool:
     if before == "sales":  # a team, singular: "sales keeps promising"
         return word.endswith("s") and word[:-1] in lemmas
     return word in lemmas
+
+
+_OBJECT_WORDS = "a an the my our their his her its this that these those every each"
+_OBJECT_START = frozenset(_OBJECT_WORDS.split())
+
+
+def _singular_agrees(before: str, word: str, after: str, lem) -> bool:
+    """A verb that is also a plural noun, read as a verb after a singular noun and before its
+    object ("the office manager keeps a paper list"): not "the user reviews" alone."""
+    if before.endswith("s") or after not in _OBJECT_START or not word.endswith("s"):
+        return False
+    if not lem.getAllLemmas(before, upos="NOUN"):
+        return False
+    lemmas = lem.getAllLemmas(word, upos="VERB").get("VERB", ())
+    return any(word in (f"{v}s", f"{v}es") for v in lemmas)
 
 
 # Contractions typed without the apostrophe: given back with it ("didnt" is never handed back).

@@ -1,0 +1,94 @@
+"""A part of the story given back when the answer itself carried nothing to reflect ("idk", "k",
+"whatever works", a bare rating): never a sentence the coach said today, never invented."""
+
+from __future__ import annotations
+
+import re
+
+from coach.engine import vocab
+from coach.engine.reflection_forms import _cap
+from coach.engine.reflections import MAX_WORDS, candidates, second_person
+from coach.engine.turn_reflections import short_clause
+
+__all__ = ["recall"]
+
+
+# How a part of the story is given back when the answer itself gave nothing to say back.
+_RECALL = (
+    "Going back to what you told me: {m}.",
+    "Staying with your story for a moment: {m}.",
+    "What I'm holding on to from your story: {m}.",
+)
+_JOINED = (
+    "Two things stay with me from your story: {a}, and {b}.",
+    "So far you've told me that {a}, and that {b}.",
+)
+_WITH_GOAL = (
+    "{g}, and what you've told me so far is that {m}.",
+    "{g}; what stands out so far is that {m}.",
+)
+_RANK = {"affected": 0, "consequence": 0, "contrast": 1, "feeling": 1, "self_judgement": 2}
+
+
+def recall(
+    parts: list[str], session: str, variant: int = 0, goal: str = "", recent: str = ""
+) -> tuple[str, str]:
+    """The most telling part of the story so far, given back when the answer carried nothing to
+    reflect ("idk", "k", "whatever works"): a part the coach has not said back in ``session``
+    (all it said today), else two parts joined in a sentence it has not said; "" when the story
+    holds nothing sayable. What hit the people it touched comes first, then the newest.
+    ``goal`` is the check-in goal as the coach gave it back ("You want to …"), to tie a part to;
+    a part said in ``recent`` (the last turns) comes after the others. Returns the sentence and
+    the answer it came from (for the meaning under it), ("", "") when there is none."""
+    found: list[tuple[int, int, str, str]] = []
+    for number, part in enumerate(parts):
+        picks = candidates(part)
+        for picked in picks:
+            whole = picked.main
+            if picked.form in ("consequence", "contrast") and picked.other:
+                link = ", and " if picked.form == "consequence" else ", but "
+                whole = f"{picked.main}{link}{picked.other}"
+            if len(whole.split()) <= MAX_WORDS + 4:
+                found.append((_RANK.get(picked.form, 3), -number, picked.main, whole))
+        clause = "" if picks else short_clause(part)
+        if clause and len(clause.split()) >= 3:
+            found.append((3, -number, clause, clause))
+    found.sort(key=lambda f: (f[0], f[1]))
+    source = {main: parts[-number] for _, number, main, _ in found}
+    for _, _, main, whole in found:
+        if main not in session and _cap(main) not in session:
+            return _RECALL[variant % len(_RECALL)].format(m=whole), source[main]
+    mains: list[str] = []
+    for _, _, main, _ in found:
+        if main not in mains:
+            mains.append(main)
+    mains.sort(key=lambda m: m in recent)  # what was said a moment ago comes last
+    for first in range(len(mains)):
+        for second in range(first + 1, len(mains)):
+            a, b = sorted((mains[first], mains[second]), key=lambda m: _order(parts, m))
+            for form in (_JOINED[variant % 2], _JOINED[(variant + 1) % 2]):
+                said = _cap(form.format(a=a, b=b))
+                if said not in session and len(said.split()) <= 40:
+                    return said, source[b]
+    aim = re.sub(r"\s+today$", "", goal.split(". ")[0].rstrip(". "))
+    for main in mains if aim.startswith(("You want", "You'd like")) else []:
+        for number in range(len(_WITH_GOAL)):
+            said = _WITH_GOAL[(variant + number) % len(_WITH_GOAL)].format(g=aim, m=main)
+            if said not in session and len(said.split()) <= 40:
+                return said, source[main]
+    for main in mains:  # a part said before, in a sentence not said before
+        for number in range(len(_RECALL)):
+            said = _RECALL[(variant + number) % len(_RECALL)].format(m=main)
+            if said not in session:
+                return said, source[main]
+    return "", ""
+
+
+def _order(parts: list[str], main: str) -> int:
+    """Where in the story a clause was told (the older first when two are joined)."""
+    for number, part in enumerate(parts):
+        if main in second_person(vocab.corrected(part)) or any(
+            main == p.main for p in candidates(part)
+        ):
+            return number
+    return len(parts)
