@@ -76,7 +76,9 @@ def plan_check_text(move: Move, view: SessionView, heard: str, question: str) ->
         step = f"Your first step, by {due}: {first.first_step}"
         # the focus tied to the story, when it answers part of it and the turn stays short
         whole = _join(said, heard, step, ask)
-        return whole if len(whole.split()) <= 80 or not said else _join(said, step, ask)
+        if len(whole.split()) <= 80:
+            return whole
+        return _join(heard or said, step, ask)  # what they told, over the focus said again
     rating = next(
         (t.reading.confidence for t in reversed(view.turns) if t.reading and t.role == "user"),
         None,

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from coach.engine import vocab
+from coach.engine import part_shapes, vocab
 
 __all__ = ["meaning", "people"]
 
@@ -43,7 +43,8 @@ _NOT_MODIFIER_WORDS = """
 _NOT_MODIFIER = frozenset(_NOT_MODIFIER_WORDS.split())
 
 _HARDSHIP = (
-    r"(?:stuck|lost|redo|leave|left|went up|go up|complain\w*|broke|wrong|calls|spends?|spent|"
+    r"(?:stuck|lost|lose|loses|losing|redo|leave|left|went up|go up|complain\w*|broke|wrong|calls|"
+    r"spends?|spent|"
     r"by hand|tickets)\b"
 )
 # Good news is not a cost, and what "used to" go wrong was put right.
@@ -52,8 +53,10 @@ _GOOD = re.compile(
     r"reduced|fewer)\b",
     re.I,
 )
+_NUMBER_WORDS = "two|three|four|five|six|ten|twelve|fifteen|twenty|thirty|forty|fifty|a hundred"
 _PLAN = re.compile(
-    r"\b(maybe|could|would|will|should|going to|want to|plan to|try to|i'?d)\b|^\W*[a-z]+\s+(?:the|a)\b",
+    rf"\b(maybe(?!\s+(?:\d|{_NUMBER_WORDS}|a (?:day|week|third|quarter)))|could|would|will|should|"
+    r"going to|want to|plan to|try to|i'?d)\b|^\W*[a-z]+\s+(?:the|a)\b",
     re.I,
 )
 _ORDER_WORDS = (
@@ -226,9 +229,9 @@ _SIGNALS: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
     (
         "cost",
         re.compile(
-            r"\b(?:\d+|a third|half|a quarter|hours|a day of|days of|weeks of|hundreds|dozens)\b"
+            rf"\b(?:\d+|a third|half|a quarter|hours|a day of|days of|weeks of|hundreds|dozens)\b"
             rf"[^.!?]*\b{_HARDSHIP}|\b{_HARDSHIP}[^.!?]*\b(?:\d+|a third|half|a quarter|hours|"
-            r"a day|days|weeks|hundreds|dozens)\b",
+            rf"a day|days|weeks|hundreds|dozens|(?:{_NUMBER_WORDS}) (?:minutes|hours|days))\b",
             re.I,
         ),
         (
@@ -330,6 +333,9 @@ def people(text: str, earliest: bool = False) -> str:
         phrase = " ".join([*mods[-2:], head])
         if not vocab.unknown_words(phrase):
             return f"the {phrase}"
+    for match in re.finditer(r"\b(?i:the|our|their)\s+([a-z]+s)\b", text):  # "the adjusters"
+        if part_shapes._is_person(match.group(1)) and not vocab.unknown_words(match.group(1)):
+            return f"the {match.group(1)}"
     return ""
 
 

@@ -96,7 +96,9 @@ def _with_article(words: list[str]) -> str:
     name = words[0][:1].isupper() and not vocab._lemminflect().getAllLemmas(words[0].lower())
     if words[0].lower() in _DETERMINERS or _plural(head) or name:
         return phrase
-    if len(words) == 1 and (head in _MASS or head.endswith(("ing", "tion", "ness", "ity"))):
+    if head in _MASS and (len(words) == 1 or _nounish(words[0])):  # "sales engineering"
+        return phrase
+    if len(words) == 1 and head.endswith(("ing", "tion", "ness", "ity")):
         return phrase
     return f"the {phrase}"
 

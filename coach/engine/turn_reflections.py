@@ -64,6 +64,12 @@ def _felt(text: str) -> str:
     return render(Picked("feeling", f"you felt {degree}{word}", feeling=stem), 0)[0]
 
 
+_GUESS = (
+    "For now that is your best guess, not something you have checked.",
+    "You say it as a guess, so it is worth checking before you lean on it.",
+)
+
+
 def short_answer(text: str, variant: int = 0) -> str:
     """A one-to-five-word answer ("login bug", "users locked out") given back as a whole sentence."""
     felt = _felt(vocab.corrected(text)) if len(text.split()) <= 4 else ""
@@ -80,9 +86,10 @@ def short_answer(text: str, variant: int = 0) -> str:
             return f"So it may be that {said}."
         return render(Picked("plain", said), 1 + 2 * (variant % 2))[0]  # "So users were …"
     if found.kind == "action":
-        return f"So one option {'might be' if found.hedged else 'is'} to {said}."
-    if found.hedged:
-        return f"So it may come down to {said}."
+        unsure = " You sound open to it, if not yet sure." if found.hedged else ""
+        return f"So one option {'might be' if found.hedged else 'is'} to {said}.{unsure}"
+    if found.hedged:  # "sales eng probably": the hedge is part of what they said
+        return f"So it may come down to {said}. {_GUESS[variant % len(_GUESS)]}"
     are = "are" if said.split()[-1].endswith("s") and not said.endswith("ss") else "is"
     forms = ("So it comes down to {np}.", f"So {{np}} {are} at the centre of it.")
     return _cap(forms[variant % 2].format(np=said))
@@ -291,7 +298,7 @@ def _weight(picked: Picked) -> int:
 
 
 _HARD_EFFECT = re.compile(
-    r"\b(could ?n[o']t|could not|can'?t|cannot|had to|lost|broke|complain\w*|tickets?|confus\w*|"
+    r"\b(could ?n[o']t|could not|can'?t|cannot|had to|lost|lose|broke|complain\w*|tickets?|confus\w*|"
     r"locked out|stuck|gave up|went back|twice|angry|refunds?|left|wrong)\b",
     re.I,
 )
@@ -347,8 +354,11 @@ def reflect_turn(
             if said and said not in said_before and said not in out and len(out) < 2:
                 out.append(said)
         short = " ".join(out)
-    if short and out and work and out[0].startswith("You ") and work.split()[-1] not in out[0]:
-        out[0] = f"With {work}, y{out[0][1:]}"  # a terse deed, anchored to the work it was on
+    if short and out and work and work.split()[-1] not in out[0]:
+        if out[0].startswith("You "):
+            out[0] = f"With {work}, y{out[0][1:]}"  # a terse deed, anchored to the work it was on
+        elif re.match(r"So it (?:may )?comes? down to \w+(?: \w+)?\.", out[0]):
+            out[0] = f"So with {work}, i{out[0][4:]}"  # "support maybe": where it may lie, in it
     for picked in candidates(last) if last and not short else []:
         if len(taken) < 2 and new([picked], taken):  # each checked against what is taken so far
             taken.append(picked)

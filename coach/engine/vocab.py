@@ -332,6 +332,9 @@ def _doubled(word: str, speller) -> set[str]:
 # find"); asides with no content ("tbh", "imo") are left out.
 _CHAT_WORDS = {
     "ppl": "people",
+    "eng": "engineering",  # "sales eng", "platform eng": a team
+    "mgmt": "management",
+    "prod": "production",
     "any1": "anyone",
     "some1": "someone",
     "every1": "everyone",
