@@ -305,8 +305,8 @@ def _impact(text: str, found: re.Match[str], work: str, said: str) -> tuple[str,
         )
     else:
         forms = (
-            "So {who} paid for it without any say in it, and you can see that clearly.",
-            "So the cost landed on {who}, not on the people who decided, and you can see that.",
+            "So it was {who} who paid for it, not you or your team.",
+            "So the cost landed on {who}, not on you or the people who decided.",
         )
     if _FELT.search(text):  # the user named what it was like for them: that is given back too
         forms = (*forms, "It sounds like this stays with you, because of what it cost {who}.")
@@ -333,9 +333,10 @@ def people(text: str, earliest: bool = False) -> str:
         phrase = " ".join([*mods[-2:], head])
         if not vocab.unknown_words(phrase):
             return f"the {phrase}"
-    for match in re.finditer(r"\b(?i:the|our|their)\s+([a-z]+s)\b", text):  # "the adjusters"
-        if part_shapes._is_person(match.group(1)) and not vocab.unknown_words(match.group(1)):
-            return f"the {match.group(1)}"
+    for match in re.finditer(r"(?:\b(?i:the|our|their)\s+|^|(?<=[.!?] ))([A-Za-z][a-z]+s)\b", text):
+        word = match.group(1).lower()  # "the adjusters", "Commuters who buy …"
+        if part_shapes._is_person(word) and not vocab.unknown_words(word):
+            return f"the {word}"
     return ""
 
 
@@ -367,8 +368,11 @@ def meaning(text: str, variant: int = 0, said: str = "", who: str = "", work: st
         if name == "impact":
             forms = _impact(text, found, work if work != "that work" else "", said)
         before = text[max(text.rfind(".", 0, found.start()), 0) : found.start()]
-        if name in ("pattern", "cost") and _PLAN.search(before):
-            continue  # "maybe read the reviews every week": a plan, not something that recurs
+        hypothetical = re.search(r"\b(?:would|could|might|if)\b", before, re.I)
+        if name == "impact" and hypothetical:
+            continue  # "invoices would show the wrong tax", "ask support if anyone complained"
+        if name in ("pattern", "cost", "alone") and _PLAN.search(before):
+            continue  # "maybe read the reviews every week", "a step I can do on my own": a plan
         if any(_stem(f) in said for f in forms):
             continue  # this meaning was said already today
         # whom it is about: the people named where the sign is ("did not think about the

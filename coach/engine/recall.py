@@ -56,22 +56,28 @@ def recall(
     found.sort(key=lambda f: (f[0], f[1]))
     source = {main: parts[-number] for _, number, main, _ in found}
     for _, _, main, whole in found:
-        if main not in session and _cap(main) not in session:
+        if main not in session and _cap(main) not in session and not _leans(main):
             return _RECALL[variant % len(_RECALL)].format(m=whole), source[main]
     mains: list[str] = []
     for _, _, main, _ in found:
         if main not in mains:
             mains.append(main)
+    mains = [m for m in mains if m not in goal and not _leans(m)]
     mains.sort(key=lambda m: m in recent)  # what was said a moment ago comes last
     for first in range(len(mains)):
         for second in range(first + 1, len(mains)):
             a, b = sorted((mains[first], mains[second]), key=lambda m: _order(parts, m))
-            for form in (_JOINED[variant % 2], _JOINED[(variant + 1) % 2]):
+            forms = (_JOINED[variant % 2], _JOINED[(variant + 1) % 2])
+            if not (_clause(a) and _clause(b)):  # "told me that the login bug" is no sentence
+                forms = (_JOINED[0],)
+            for form in forms:
                 said = _cap(form.format(a=a, b=b))
                 if said not in session and len(said.split()) <= 40:
                     return said, source[b]
     aim = re.sub(r"\s+today$", "", goal.split(". ")[0].rstrip(". "))
-    for main in mains if aim.startswith(("You want", "You'd like")) else []:
+    for main in (
+        [m for m in mains if _clause(m)] if aim.startswith(("You want", "You'd like")) else []
+    ):
         for number in range(len(_WITH_GOAL)):
             said = _WITH_GOAL[(variant + number) % len(_WITH_GOAL)].format(g=aim, m=main)
             if said not in session and len(said.split()) <= 40:
@@ -82,6 +88,18 @@ def recall(
             if said not in session:
                 return said, source[main]
     return "", ""
+
+
+def _clause(main: str) -> bool:
+    """A clause with its verb ("users were locked out"), not a noun phrase ("the login bug")."""
+    return vocab.finite_verb(main.split()[1:])
+
+
+def _leans(main: str) -> bool:
+    """A short clause that ends on a pronoun ("you have never joined it"): on its own, a part of the
+    story it stood beside is missing."""
+    words = main.split()
+    return len(words) <= 6 and words[-1].lower() in ("it", "them", "this", "that", "which")
 
 
 def _order(parts: list[str], main: str) -> int:

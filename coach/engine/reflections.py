@@ -76,7 +76,7 @@ _WHO = re.compile(
 MAX_WORDS = 20
 _DANGLING_WORDS = """
     this that these those is was are were over up out with to of for on in at by from about and or
-    but the a an
+    but the a an didn't did don't do wasn't weren't couldn't can't won't isn't haven't hasn't
 """
 _DANGLING = frozenset(_DANGLING_WORDS.split())
 
@@ -185,6 +185,10 @@ def _plural_noun(word: str) -> bool:
 def _feeling(text: str) -> str:
     lowered = text.lower()
     for stem in _FEELINGS:
+        if stem == "bad" and not re.search(
+            r"\b(?:felt|feel|feeling|feels)\s+(?:\w+\s+)?bad\b", lowered
+        ):
+            continue  # "the front desk had a bad week" names no feeling of the user's
         if re.search(rf"\b{stem}", lowered):
             return stem
     return ""
@@ -251,9 +255,13 @@ def candidates(text: str) -> list[Picked]:
         parts = _CONSEQUENCE.split(sentence, maxsplit=1)
         if len(parts) == 3:
             a, b = _clean(parts[0]), _clean(parts[2])
-            purpose = parts[1].lower().strip() in ("so", "so that") and re.search(
-                r"^(?:\w+\s+){1,5}(?:would|could|can|might|will)\b", b, re.I
-            )  # "so the readings would be more accurate": what it was for, not what it caused
+            purpose = (
+                parts[1].lower().strip() in ("so", "so that")
+                and (
+                    re.search(r"^(?:\w+\s+){1,5}(?:would|could|can|might|will)\b", b, re.I)
+                    or re.match(r"(?:i|we) (?:should|could|might|will|would|can)\b", a, re.I)
+                )
+            )  # "so the readings would be more accurate", "I should …, so it is not just me": a purpose
             if (
                 sayable(a)
                 and sayable(b)

@@ -200,6 +200,8 @@ def goal_reflection(goal: str, variant: int = 0) -> tuple[str, bool]:
         re.I,
     )
     sent = _SENT.search(goal)
+    if sent and len(re.split(r"[.!?]", goal[sent.end() :])[0].split()) > 3:
+        sent = None  # "my mentor said this might help me think more about …": an aim follows
     if not match and sent:  # "lead said try this": here because someone sent them
         role = second_person(sent.group("who").lower())
         role = role if role.startswith(("your ", "the ")) else f"your {role}"
@@ -234,6 +236,8 @@ def goal_reflection(goal: str, variant: int = 0) -> tuple[str, bool]:
     if (vocab.unknown_words(aim) or len(aim.split()) > MAX_WORDS) and "," in aim:
         aim = aim.split(",")[0]  # "understand riders, not just the mockups": the aim itself
     words = aim.split()
+    if words and words[-1].lower().strip(".,") in ("which", "that", "it", "this", "them"):
+        return reflect(goal, variant)  # "be honest about which": it leans on what came before
     if not 2 <= len(words) <= MAX_WORDS or vocab.unknown_words(aim) or "?" in aim:
         return reflect(goal, variant)
     verb = "get " if not vocab.is_verb(words[0]) else ""
@@ -307,7 +311,7 @@ _HARD_EFFECT = re.compile(
 def _whole(picked: Picked) -> str:
     """A consequence with its effect, when the two fit in a summary; else the main clause."""
     if picked.form == "consequence" and picked.other:
-        whole = f"{picked.main}, and {picked.other}"
+        whole = f"{picked.main}, and {picked.other.split(', ')[0]}"  # never a comma splice
         if len(whole.split()) <= 24:
             return whole
     return picked.main
