@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from coach.engine import vocab
+from coach.engine import terse, vocab
 from coach.engine.reflection_forms import _cap
 from coach.engine.reflections import MAX_WORDS, candidates, second_person
 from coach.engine.turn_reflections import short_clause
@@ -62,7 +62,7 @@ def recall(
     for _, _, main, _ in found:
         if main not in mains:
             mains.append(main)
-    mains = [m for m in mains if m not in goal and not _leans(m)]
+    mains = [m for m in mains if m.lower() not in goal.lower() and not _leans(m)]
     mains.sort(key=lambda m: m in recent)  # what was said a moment ago comes last
     for first in range(len(mains)):
         for second in range(first + 1, len(mains)):
@@ -92,6 +92,9 @@ def recall(
 
 def _clause(main: str) -> bool:
     """A clause with its verb ("users were locked out"), not a noun phrase ("the login bug")."""
+    found = terse.read(main)
+    if found is not None and found.kind == "thing":  # "the password reset": a thing named
+        return False
     return vocab.finite_verb(main.split()[1:])
 
 

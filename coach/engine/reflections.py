@@ -76,7 +76,7 @@ _WHO = re.compile(
 MAX_WORDS = 20
 _DANGLING_WORDS = """
     this that these those is was are were over up out with to of for on in at by from about and or
-    but the a an didn't did don't do wasn't weren't couldn't can't won't isn't haven't hasn't
+    but the a an didn't did don't do wasn't weren't couldn't can't won't isn't haven't hasn't which
 """
 _DANGLING = frozenset(_DANGLING_WORDS.split())
 
@@ -247,7 +247,8 @@ def candidates(text: str) -> list[Picked]:
                 for c in [*halves, *_clauses(sentence)]
                 if _feeling(c) == feeling and sayable(c) and not _CONTRAST.search(c)
             ]
-            felt.sort(key=lambda c: len(c.split()) < 4)  # with what it is about, when said
+            # with what it is about, when said; never two sentences spliced with a comma
+            felt.sort(key=lambda c: (", " in c, len(c.split()) < 4))
             if felt:
                 found_all.append(
                     (7, Picked("feeling", second_person(felt[0]), feeling=feeling, who=who))

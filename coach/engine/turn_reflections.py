@@ -310,11 +310,16 @@ _HARD_EFFECT = re.compile(
 
 def _whole(picked: Picked) -> str:
     """A consequence with its effect, when the two fit in a summary; else the main clause."""
-    if picked.form == "consequence" and picked.other:
-        whole = f"{picked.main}, and {picked.other.split(', ')[0]}"  # never a comma splice
+    main = picked.main
+    head, _, tail = main.partition(", ")
+    if tail and sayable(tail):  # "you were proud of it, the numbers were great": no splice
+        main = head
+    effect = picked.other.split(", ")[0]  # never a comma splice
+    if picked.form == "consequence" and sayable(effect) and len(effect.split()) >= 4:
+        whole = f"{main}, and {effect}"
         if len(whole.split()) <= 24:
             return whole
-    return picked.main
+    return main
 
 
 _LINKS = ("Earlier you said {m}.", "You also said {m}.", "And before that: {m}.")
@@ -358,7 +363,7 @@ def reflect_turn(
             if said and said not in said_before and said not in out and len(out) < 2:
                 out.append(said)
         short = " ".join(out)
-    if short and out and work and work.split()[-1] not in out[0]:
+    if short and out and work not in ("", "that work") and work.split()[-1] not in out[0]:
         if out[0].startswith("You "):
             out[0] = f"With {work}, y{out[0][1:]}"  # a terse deed, anchored to the work it was on
         elif re.match(r"So it (?:may )?comes? down to \w+(?: \w+)?\.", out[0]):
