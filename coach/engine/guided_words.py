@@ -160,7 +160,8 @@ def give_back(view: SessionView, move: Move) -> str:
     real = real and (last.text in _said(view) or _without_blame(last.text) in _said(view))
     if real and last.reading is not None and (last.reading.chosen or last.reading.partly):
         real = False
-    earlier = [a for a in _said(view) if last is None or a != last.text]
+    aims = _said(view, Phase.CHECKIN)  # the goal is carried on its own, not as a story link
+    earlier = [a for a in _said(view) if (last is None or a != last.text) and a not in aims]
     if real and last.phase is Phase.CHECKIN:
         return turn_reflections.goal_reflection(last.text, variant)[0]
     if not real:  # nothing in the answer to give back: a part of the story not said today

@@ -217,7 +217,9 @@ _SIGNALS: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
     (
         "pattern",
         re.compile(
-            r"\b(every (?:time|day|week|month|morning|afternoon|meeting|sprint)|always|keeps?|kept|"
+            # "kept calling it" (integrators still on the old API) is no problem coming back
+            r"\b(every (?:time|day|week|month|morning|afternoon|meeting|sprint)|always|"
+            r"(?:keeps?|kept) (?!calling|using|sending|buying|paying)\w+|"
             r"again|over and over|each time|most (?:afternoons|mornings|days|weeks))\b",
             re.I,
         ),
