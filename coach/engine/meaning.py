@@ -371,6 +371,8 @@ def meaning(text: str, variant: int = 0, said: str = "", who: str = "", work: st
             forms = _impact(text, found, work if work != "that work" else "", said)
         before = text[max(text.rfind(".", 0, found.start()), 0) : found.start()]
         hypothetical = re.search(r"\b(?:would|could|might|if)\b", before, re.I)
+        if name == "close" and re.search(r"\b(?:nobody|no one|never|not|didn'?t)\b", before, re.I):
+            continue  # "nobody on our side had ever watched a round": the opposite of being close
         if name == "impact" and hypothetical:
             continue  # "invoices would show the wrong tax", "ask support if anyone complained"
         if name in ("pattern", "cost", "alone") and _PLAN.search(before):

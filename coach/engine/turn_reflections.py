@@ -233,6 +233,11 @@ def goal_reflection(goal: str, variant: int = 0) -> tuple[str, bool]:
         return reflect(goal, variant)
     aim = _clean(re.split(r"[.!?;]|,?\s+\b(?:because|since|but|although)\b\s+", match.group(1))[0])
     aim = second_person(aim)
+    head, _, tail = aim.partition(", ")
+    subject = tail.split()[0].lower() if tail else ""
+    own = subject in ("you", "your", "they", "he", "she", "it", "the", "we")
+    if own and vocab.finite_verb(tail.split()[1:]):  # "…better, my manager says …": no splice
+        aim = head
     if (vocab.unknown_words(aim) or len(aim.split()) > MAX_WORDS) and "," in aim:
         aim = aim.split(",")[0]  # "understand riders, not just the mockups": the aim itself
     words = aim.split()
@@ -408,4 +413,6 @@ def heavy_heard(text: str) -> str:
     if not heavy:
         return ""
     said = ", and ".join(heavy[:2]) if len(" ".join(heavy[:2]).split()) <= 30 else heavy[0]
+    # "the thing weighing on you is Tobias" → "Tobias is the thing weighing on you"
+    said = re.sub(r"^(the \w+ (?:weighing|pressing|sitting) on you) is ([^,;]+)", r"\2 is \1", said)
     return f"{_cap(said)}; that is a lot to carry."
