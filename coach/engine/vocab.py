@@ -171,23 +171,8 @@ def finite_verb(words: list[str]) -> bool:
     return False
 
 
-_NOT_PLURAL = frozenset(
-    [
-        "is",
-        "was",
-        "this",
-        "its",
-        "his",
-        "has",
-        "does",
-        "us",
-        "as",
-        "yes",
-        "always",
-        "sometimes",
-        "perhaps",
-    ]
-)
+_NOT_PLURAL_WORDS = "is was this its his has does us as yes always sometimes perhaps"
+_NOT_PLURAL = frozenset(_NOT_PLURAL_WORDS.split())
 
 
 def _agrees(before: str, word: str, lem) -> bool:
@@ -219,26 +204,11 @@ def _singular_agrees(before: str, word: str, after: str, lem) -> bool:
 
 
 # Contractions typed without the apostrophe: given back with it ("didnt" is never handed back).
-_APOSTROPHE = {
-    "dont": "don't",
-    "didnt": "didn't",
-    "doesnt": "doesn't",
-    "cant": "can't",
-    "isnt": "isn't",
-    "wasnt": "wasn't",
-    "couldnt": "couldn't",
-    "wouldnt": "wouldn't",
-    "shouldnt": "shouldn't",
-    "hasnt": "hasn't",
-    "havent": "haven't",
-    "arent": "aren't",
-    "werent": "weren't",
-    "thats": "that's",
-    "theyre": "they're",
-    "youre": "you're",
-    "im": "I'm",
-    "ive": "I've",
-}
+_APOSTROPHE_WORDS = """
+    don't didn't doesn't can't isn't wasn't couldn't wouldn't shouldn't
+    hasn't haven't aren't weren't that's they're you're I'm I've
+"""
+_APOSTROPHE = {w.replace("'", "").lower(): w for w in _APOSTROPHE_WORDS.split()}
 _DOMINANT = 20  # the best spelling must be this many times likelier than the next
 
 
