@@ -175,10 +175,7 @@ def read(text: str) -> Terse | None:
             return None
         if rest and rest[0].lower() in objects:
             np = _with_article(subject)
-            said = " ".join([np, verb.lower(), *rest])
-            if verb.lower() in _IDIOMS and rest[0].lower() == "it":  # "sales ate it"
-                said = f"{np} {_IDIOMS[verb.lower()]} it; they {verb.lower()} the cost"
-            return Terse("event", said, hedged)
+            return Terse("event", " ".join([np, verb.lower(), *rest]), hedged)
         np = _with_article(subject)
         passive = bool(rest and rest[0].lower() in _PARTICLES) or lemma in _PASSIVE
         passive = (passive or "ADJ" in _lemmas(verb.lower())) and _participle(verb, lemma)

@@ -79,6 +79,9 @@ def short_answer(text: str, variant: int = 0) -> str:
     if found is None:
         return ""
     said = second_person(found.text)
+    idiom = re.match(r"(.+) (ate|swallowed) it$", said)  # "sales ate it": said as what it means
+    if found.kind == "event" and idiom:
+        said = f"{idiom.group(1)} ended up absorbing it; they {idiom.group(2)} the cost"
     if found.kind == "deed":  # "did the dock map" → "So you did the dock map."
         return f"{'So y' if variant % 2 == 0 else 'Y'}ou {said.removeprefix('you ')}."
     if found.kind in ("state", "event"):
