@@ -49,10 +49,6 @@ _SENT_BY = re.compile(
 )
 
 
-def _join_said(*parts: str) -> str:
-    return " ".join(part for part in parts if part)
-
-
 def _felt(text: str) -> str:
     """ "kinda embarrassed" → "You felt kind of embarrassed, as if it said something about you." """
     match = _FELT.match(text)
@@ -230,9 +226,7 @@ def goal_reflection(goal: str, variant: int = 0) -> tuple[str, bool]:
                     True,
                 )
             said, _ = reflect(rest, variant) if len(rest.split()) >= 3 else ("", False)
-            return _join_said(
-                said, "What you want from today is still open, and that is fine."
-            ), True
+            return f"{said} What you want from today is still open, and that is fine.".strip(), True
         return reflect(goal, variant)
     aim = _clean(re.split(r"[.!?;]|,?\s+\b(?:because|since|but|although)\b\s+", match.group(1))[0])
     aim = second_person(aim)
