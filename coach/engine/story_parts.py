@@ -107,11 +107,7 @@ _SHORTHAND = {
     "lol": "",
 }
 _CHAT = frozenset(["idk", "k", "ok", "dunno", "thx", "ty", "ya", "yea", "nah"])
-_NON_ANSWER = re.compile(
-    r"\b((?:don'?t|do not)\s+(?:really\s+|quite\s+|even\s+|actually\s+|honestly\s+)?know|"
-    r"no idea|not sure|dunno|idk|whatever)\b",
-    _I,
-)
+_NON_ANSWER = re.compile(rf"\b(?:{vocab.NOT_KNOWING})\b", _I)
 _LEAD = re.compile(r"^(?:and|but|so|then|also|like)\s+", _I)
 # A clause that leans on another to be understood ("When two technicians edited ...").
 _LEANS = re.compile(

@@ -35,11 +35,7 @@ _FELT = re.compile(
 )
 
 
-_UNSURE = re.compile(
-    r"^\W*(?:i\s+)?(?:(?:don'?t|do not)\s+(?:really\s+|quite\s+|even\s+|actually\s+|honestly\s+)?"
-    r"know|not sure|no idea|unsure|dunno|idk)\b[^,.;]*[,.;]?",
-    re.I,
-)
+_UNSURE = re.compile(rf"^\W*(?:i\s+)?(?:{vocab.NOT_KNOWING})\b[^,.;]*[,.;]?", re.I)
 
 
 _SENT_BY = re.compile(

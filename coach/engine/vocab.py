@@ -99,6 +99,11 @@ def _known_part(part: str) -> bool:
     return part in TECH or bool(_lemminflect().getAllLemmas(part))
 
 
+# "I don't (really) know" and its kin: never handed back as what the user said.
+NOT_KNOWING = (
+    r"(?:don'?t|do not)\s+(?:really\s+|quite\s+|even\s+|actually\s+|honestly\s+)?know|"
+    r"no idea|not sure|unsure|dunno|idk|whatever"
+)
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 
