@@ -96,3 +96,12 @@ def test_a_terse_story_names_its_work_and_a_clear_slip_is_put_right():
     assert story.work_of("we ship new onboarding flow. users drop at step 3") == (
         "the new onboarding flow"
     )
+
+
+def test_terse_parts_of_a_story_have_their_kind():
+    from coach.engine.story_parts import roles_in
+
+    assert "distance" in roles_in("we dont talk to user")
+    assert "distance" in roles_in("we only see the funnel")
+    assert "idea" in roles_in("maybe I watch session recording")
+    assert "idea" not in roles_in("maybe I think it is fine")

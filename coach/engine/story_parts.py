@@ -27,7 +27,9 @@ _I = re.IGNORECASE
 _IDEA = re.compile(
     r"^(?:(?:so|and|but|maybe|perhaps|then|this time|next time|if anything|honestly|i guess|"
     r"i think|(?:next|this) (?:sprint|week|month|quarter)|tomorrow|on \w+days?),?\s+)*"
-    r"(?:i|we)\s+(?:could|might|can|should|will|'ll|would like to|'d like to|want to|plan to)\b",
+    r"(?:(?:i|we)\s+(?:could|might|can|should|will|'ll|would like to|'d like to|want to|plan to)\b"
+    # terse or non-native: "maybe i watch session recording" is an idea in the present tense
+    r"|(?<=maybe )(?:i|we)\s+(?!think|guess|don'?t|dont|do not|am|was|did|feel|know)[a-z]+\b)",
     _I,
 )
 _ASSUMPTION = re.compile(
@@ -43,7 +45,10 @@ _DISTANCE = re.compile(
     r"\b(?:second-?hand|only (?:ever )?(?:heard|hear|get|got|see|saw|read)|heard about it|"
     r"found out|find out|hear it first|summar(?:y|ies)|never (?:met|spoke|speak|talk\w*|visit\w*)|"
     r"on our side|far from|removed from|(?:emailed|wrote to|called) (?:our|the) (?:ceo|cto|boss)|"
-    r"was the (?:only|last) (?:one|to know))\b",
+    r"was the (?:only|last) (?:one|to know)|"
+    r"(?:don'?t|do not|never|rarely) (?:talk|speak|meet) (?:to |with )?(?:the |our |any )?(?:users?|"
+    r"customers?|clients?)|only (?:ever )?(?:see|look at|watch) (?:the )?(?:funnel|numbers|data|"
+    r"dashboards?|metrics|analytics|graphs?))\b",
     _I,
 )
 _SIGNAL = re.compile(
