@@ -105,3 +105,17 @@ def test_terse_parts_of_a_story_have_their_kind():
     assert "distance" in roles_in("we only see the funnel")
     assert "idea" in roles_in("maybe I watch session recording")
     assert "idea" not in roles_in("maybe I think it is fine")
+
+
+def test_a_known_word_wrongly_inflected_is_a_typo_not_a_compound():
+    assert not vocab.is_word("forgeting")
+    assert vocab.corrected("forgeting") == "forgetting"
+
+
+def test_a_noun_phrase_is_never_given_back_as_a_sentence():
+    from coach.engine.reflections import sayable
+
+    assert not sayable("one shared handheld per bay")
+    assert not sayable("a swipeable carousel of ticket types that Aurelie designed")
+    assert sayable("one crew lost half a day")
+    assert sayable("the feature that Maria built broke the export")

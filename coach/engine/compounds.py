@@ -22,8 +22,11 @@ def compound(word: str, known: Callable[[str], bool]) -> bool:
     ("writting", "threshhold")."""
     if len(word) < 5 or not word.isalpha():
         return False
+    for suffix in ("ing", "ed", "es", "s"):  # "forgeting": a known word wrongly inflected is a
+        if word.endswith(suffix) and known(word[: -len(suffix)]):  # typo, never a compound
+            return False
     stems = [word] + [
-        word[: -len(s)] for s in _SUFFIXES if word.endswith(s) and len(word) > len(s) + 5
+        word[: -len(s)] for s in _SUFFIXES if word.endswith(s) and len(word) > len(s) + 4
     ]
     for stem in stems:
         for cut in range(2, len(stem) - 1):

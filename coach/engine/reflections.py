@@ -160,13 +160,26 @@ def sayable(clause: str) -> bool:
         while start < len(rest) and rest[start - 1].lower() in (*vocab.AUX, "not", "never"):
             start += 1
         nested = ("i", "we", "you", "they", "he", "she", "it", "what", "which", "who", "that")
-        main_verb = head[1].lower() != "whose" and any(
-            word.islower() and rest[n - 1].lower() not in nested and vocab.finite_verb([word])
-            for n, word in enumerate(rest[start:], start)
+        main_verb = (
+            head[1].lower() != "whose"
+            and any(
+                word.islower()
+                and rest[n - 1].lower() not in nested
+                and not rest[n - 1][:1].isupper()  # "that Aurelie designed": the clause's own verb
+                and vocab.finite_verb([word])
+                for n, word in enumerate(rest[start:], start)
+            )
         )  # a verb of the sentence itself, not of a clause inside it ("what they need")
         if not main_verb:
             return False
+    if first in _INDEFINITE and len(words) > 2:  # "one shared handheld per bay": an adjective
+        return vocab.finite_verb(words[2:])  # after "one" or "a", not the sentence's verb
     return vocab.finite_verb(words[1:])
+
+
+_INDEFINITE = frozenset(
+    ["a", "an", "one", "two", "three", "four", "five", "six", "some", "several", "each", "every"]
+)
 
 
 def _plural_noun(word: str) -> bool:
