@@ -9,9 +9,9 @@ re-parsing a growing Markdown document costs more as the reply grows. So:
   one) and ``Tail`` (the open end of the streaming reply, plain text, growing
   ``tail.TAIL_STEP`` lines at a time). New text changes the scroll range, not the layout; only
   changed lines are repainted, or the view when it scrolls.
-* The first chunk is shown at once (in the next frame); later ones are buffered and flushed
-  ``FLUSH_SECONDS`` after the previous flush, by a timer set only when text is waiting (an
-  interval ticking through a stall woke the process for nothing). Text that arrives when a
+* The first chunk is shown at once, in a frame drawn for it (``draw_now``); later ones are
+  buffered and flushed ``FLUSH_SECONDS`` after the previous flush, by a timer set only when
+  text is waiting (an interval ticking through a stall woke the process for nothing). Text that arrives when a
   flush is (nearly) due is flushed in the same wake-up, after the rest of what that read
   brought: the client reads a trickling reply about as often (``coach.llm.pacing``), so one
   wake-up reads and shows. A flush cuts the reply where finished Markdown blocks end
@@ -106,6 +106,7 @@ class StreamHandle:
             self._received += len(chunk)
             if first:
                 self.flush()
+                self.conversation.draw_now()  # not at Textual's next update tick
             elif self._timer is None and self._pending:
                 loop = asyncio.get_running_loop()
                 wait = self._flushed + FLUSH_SECONDS - time.monotonic()
@@ -318,6 +319,30 @@ class Conversation(ScrollView):
         self.tail.open = True
         self.tail.set_text("")
         return StreamHandle(self, entry)
+
+    def draw_now(self) -> None:
+        """Paint what changed in this frame, now (a reply's first text).
+
+        Textual paints at most 60 frames a second, by a screen timer resumed on each change; but
+        after a frame that followed an idle spell the timer's next tick is set one to two periods
+        ahead (``Timer._run`` skips to ``start + (int(elapsed / period + 1) + 1) * period``), so a
+        change within ~30 ms of that frame waits 14-27 ms for it. The first reply text comes a
+        few ms after the user's own-text frame: it waited 12-27 ms, 2 ms of it ours (measured
+        with bench/arrival_trace.py). This is the frame the timer would draw (Update message,
+        then ``Screen._on_timer_update``), drawn once a reply, out of turn.
+        """
+        if not self.is_mounted or self.app._batch_count:
+            return
+        screen = self.screen
+        if not screen.is_current:
+            return
+        if self._scroll_required:  # what the widget's idle would tell the screen
+            self._scroll_required = False
+            screen._scroll_required = True
+        if self._repaint_required:
+            self._repaint_required = False
+            screen._dirty_widgets.add(self)
+        screen._on_timer_update()
 
     def show_tail(self, text: str, after_piece: bool) -> None:
         moved = bool(self._gap()) != (after_piece and bool(text))  # the blank line above it
