@@ -10,8 +10,9 @@ Per run (a fresh journal each time), in model mode:
 * **key → own text painted**: a character typed into the input, until it is on screen;
 * **Ctrl+S → own text painted** in the conversation;
 * **send → first reply character** on screen, and **arrival → on screen**: from the moment the
-  server wrote the first chunk (same monotonic clock) to its paint; the bare client's
-  arrival → printed is the baseline;
+  server wrote the first chunk (same monotonic clock) to its paint, for the answer and for
+  both sessions' openings (min / median / max: the target is for every reply); the bare
+  client's arrival → printed is the baseline (``arrival_trace.py`` splits it into steps);
 * **streaming CPU**: whole-process CPU (all threads, /proc) while a 1,000-chunk reply streams at
   ``--tps`` chunks a second, as % of one core; the bare client printing the same stream is the
   baseline, run right after coach in each run, and **what coach adds** is their difference,
@@ -59,7 +60,7 @@ class Run:
         self.figures[name] = values
 
 
-def start_session(app: PtyProgram, server: BenchServer) -> tuple[float, int]:
+def start_session(app: PtyProgram, server: BenchServer, figures: Run) -> tuple[float, int]:
     """From Home: N, then S on the level list; returns (S → opening painted, reply number)."""
     app.send("n")
     app.wait_for("Choose the level")
@@ -69,6 +70,7 @@ def start_session(app: PtyProgram, server: BenchServer) -> tuple[float, int]:
     pressed = app.send("s")
     painted = app.wait_for(f"Zq{number}", after=offset)
     app.wait_for(f"Zz{number}", after=offset)
+    figures.add("coach: opening arrival → painted", painted - server.arrival(number))
     return painted - pressed, number
 
 
@@ -77,7 +79,7 @@ def coach_run(server: BenchServer, figures: Run, turn: int) -> None:
     with PtyProgram([sys.executable, "-m", "coach"], env) as app:
         app.wait_for("Mode: model")
         time.sleep(1.5)  # warm-up after the first frame has had time, as when a person reads Home
-        first, _ = start_session(app, server)
+        first, _ = start_session(app, server, figures)
         figures.add("S → opening words, first session", first)
         time.sleep(0.3)
         for index, char in enumerate(f"kq{turn}x about the export"):
@@ -112,7 +114,7 @@ def coach_run(server: BenchServer, figures: Run, turn: int) -> None:
         app.send("\x1b")  # Esc: back to Home
         app.wait_for("Recent sessions")
         time.sleep(0.3)
-        second, _ = start_session(app, server)
+        second, _ = start_session(app, server, figures)
         figures.add("S → opening words, second session", second)
 
 
