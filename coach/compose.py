@@ -9,7 +9,6 @@ show it before the settings (pydantic), ladders and journal are loaded.
 
 from __future__ import annotations
 
-import argparse
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -17,7 +16,9 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # argparse for annotations only: not imported before the app's first frame
+    import argparse
+
     from coach.engine.session import CoachSession
     from coach.engine.view import Coach
     from coach.ladder import Competency, LadderSet

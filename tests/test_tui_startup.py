@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pty
 import re
@@ -10,6 +11,7 @@ import sys
 import threading
 from pathlib import Path
 
+from textual.worker import WorkerCancelled
 from tui_helpers import SIZE, rendered
 
 from coach.compose import Root
@@ -57,7 +59,9 @@ async def test_a_loading_error_ends_the_app_with_the_error_kept_for_the_cli(coac
 
     app = CoachApp(load=load)
     async with app.run_test(size=SIZE) as pilot:
-        await app.workers.wait_for_complete()
+        # The load may fail and end the app (cancelling its workers) before this waits.
+        with contextlib.suppress(WorkerCancelled):
+            await app.workers.wait_for_complete()
         await pilot.pause()
     assert isinstance(app.load_error, ConfigError)
     assert app.return_code == ConfigError.exit_code

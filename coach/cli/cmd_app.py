@@ -8,14 +8,16 @@ meanwhile (``coach.gc_pause``).
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 import threading
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from coach.errors import CoachError
+
+if TYPE_CHECKING:  # the app's flags are read without argparse (``coach.cli.main._app_args``)
+    import argparse
 
 # How long the UI thread may keep the interpreter while another thread waits for it (Python's
 # default is 5 ms). Textual writes each frame from its output thread: traced in a pty, a Ctrl+S

@@ -137,7 +137,15 @@ class CoachApp(App):
         self.set_timer(GC_PAUSE_AT_MOST, gc_pause.resume)  # should a warm-up never end
         if self._load is None:
             self.call_after_refresh(self.start_loading)  # Home was built with everything
-        # else Home starts it once its lists are painted (HomeScreen._show_lists)
+        # else Home starts it once its lists are painted (HomeScreen.show_lists)
+
+    def on_ready(self) -> None:
+        """The first frame is out (Textual's ``Ready``): Home's lists next."""
+        from coach.tui.screens.home import HomeScreen
+
+        home = self.screen_stack[0] if self.screen_stack else None
+        if not self.ready and isinstance(home, HomeScreen):
+            home.call_next(home.show_lists)
 
     def start_loading(self) -> None:
         """What Home does not show: the other screens' rules, and the validated load in its

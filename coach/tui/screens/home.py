@@ -32,7 +32,7 @@ class HomeScreen(Screen):
             yield Button("Resume last", id="resume")
             yield Button("Find my level", id="find")
         with Horizontal(id="home-body") as body:
-            # At start-up the lists come in the frame after the first (``_show_lists``): Home's
+            # At start-up the lists come in the frame after the first (``show_lists``): Home's
             # first frame (the mode, the buttons) is ~10 ms sooner without laying out and
             # rendering them (measured: bench/startup.py).
             body.display = self.app.ready
@@ -42,7 +42,7 @@ class HomeScreen(Screen):
             with Vertical():
                 yield Static("Recent plans (Enter to open)", classes="section")
                 yield OptionList(id="plans")
-        yield Footer(hold=not self.app.ready)  # its keys after the lists (``_show_lists``)
+        yield Footer(hold=not self.app.ready)  # its keys after the lists (``show_lists``)
 
     def on_mount(self) -> None:
         if self.app.ready:
@@ -50,12 +50,15 @@ class HomeScreen(Screen):
             return
         if self.app.glanced is not None:
             self.show_mode()
-        self.call_after_refresh(self._show_lists)
+        # The lists come once the first frame is out (``CoachApp.on_ready`` calls ``show_lists``):
+        # waiting for a refresh instead held them ~20 ms behind a frame with nothing new in it.
 
-    def _show_lists(self) -> None:
-        """The lists, as the glance read them (or empty until the load fills them); the load
-        starts once they are painted."""
+    def show_lists(self) -> None:
+        """The lists, as the glance read them (or empty until the load fills them), painted now;
+        the load starts once they are. Only once, at start-up."""
         body = self.query_one("#home-body")
+        if body.display:
+            return
         body.display = True
         glanced = self.app.glanced
         if not self.app.ready and glanced is not None and glanced.sessions is not None:
@@ -63,6 +66,12 @@ class HomeScreen(Screen):
         # Once the layout with the lists is painted (not sooner: the load's imports and the
         # footer's keys held their frame back ~100 ms, traced).
         self.screen_layout_refresh_signal.subscribe(body, self._after_lists)
+        # Laid out and painted at once, not at the next tick of the screen's update timer (its
+        # first tick comes a whole period, 1/60 s, after it is started: traced, the lists' frame
+        # waited 13-17 ms for it). Textual's own refresh, as that tick runs it.
+        refresh_now = getattr(self, "_refresh_layout", None)
+        if refresh_now is not None and self.is_current and not self.app._batch_count:
+            refresh_now()
 
     def _after_lists(self, _screen=None) -> None:
         self.screen_layout_refresh_signal.unsubscribe(self.query_one("#home-body"))
