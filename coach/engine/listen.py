@@ -152,6 +152,14 @@ def _is_question(text: str) -> bool:
     )
 
 
+def _story_then_question(text: str) -> bool:
+    """A story told with a question at its end ("…their release slipped a week. What would you
+    call that?"): the story is the answer, heard as one, unless the question is about the
+    session or the ladder."""
+    told = re.split(r"(?<=[.!])\s+", text)[:-1]
+    return _asks(text) == "other" and sum(len(s.split()) for s in told) >= 12
+
+
 def names_feeling(text: str) -> bool:
     return bool(_FEELING.search(text))
 
@@ -201,7 +209,7 @@ def read(text: str, options: list[str] | None = None) -> Reading:
         kind = "garbage"
     elif _DISAGREE.search(stripped):
         kind = "disagree"
-    elif _is_question(stripped):
+    elif _is_question(stripped) and not _story_then_question(stripped):
         asks = _asks(stripped)
         named = _LEVEL_NAMED.search(stripped) if asks == "ladder" else None
         level = int(named.group(1)) if named else None

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from coach.engine import affected, terse, vocab
+from coach.engine import affected, antecedents, terse, vocab
 from coach.engine.blame import blames_customer
 from coach.engine.reflection_forms import _FEELINGS, _HARD, Picked, render
 
@@ -32,6 +32,9 @@ _LEAD = re.compile(
     r"\b[,\s]*",
     re.I,
 )
+
+# "…seen them use it though", "…anymore tbh": a trailing aside, not part of what happened.
+_TRAILING = re.compile(r",?\s+(?:though|honestly|tbh|lol|haha|i guess|i think|i suppose)\W*$", re.I)
 
 _SWAP = {
     "i": "you",
@@ -81,12 +84,39 @@ _DANGLING_WORDS = """
 _DANGLING = frozenset(_DANGLING_WORDS.split())
 
 
+_ELIDED = re.compile(
+    r"\b(?:do|does|did|can|could|will|would|should|am|is|are|was|were|have|has|had)(?:n'?t| not)?"
+    r"(?:\s+(?:\w+ly|ever|often|always|either|too|yet))?$",
+    re.I,
+)
+# "Why we missed it: - we test with Chrome - …": a list's heading says nothing of its own.
+_HEADING = re.compile(r"(?:^|(?<=[.!?]\s))[^.!?:\n]{1,40}:\s*(?=-\s|\n)")
+
+
 def sentences(text: str) -> list[str]:
-    return [s.strip(" .!;:,") for s in _SENTENCE.split(text.strip()) if s.strip(" .!;:,")]
+    text = _HEADING.sub("", text.strip())
+    return [s.strip(" .!;:,-") for s in _SENTENCE.split(text) if s.strip(" .!;:,-")]
+
+
+# Words quoted ('can I come at 3 instead', "remapping broken") are the quoted person's own.
+_QUOTED = re.compile(r"""(?:(?<=\s)|^)(['‘"“])[^'’"”]{2,80}?['’"”](?=[\s,.;:!?)]|$)""")
 
 
 def second_person(clause: str) -> str:
-    """ "I was late with my fix" → "you were late with your fix" (subject and verb agree)."""
+    """ "I was late with my fix" → "you were late with your fix" (subject and verb agree);
+    quoted words are left as they were said."""
+    quoted = list(_QUOTED.finditer(clause))
+    if quoted:
+        out, last = [], 0
+        for match in quoted:
+            out += [_second_person(clause[last : match.start()]) if last or match.start() else ""]
+            out.append(match.group(0))
+            last = match.end()
+        return "".join(out) + _second_person(clause[last:])
+    return _second_person(clause)
+
+
+def _second_person(clause: str) -> str:
     tokens = re.findall(r"[A-Za-z’']+|[^A-Za-z’']+", clause)
     out: list[str] = []
     previous = ""
@@ -115,7 +145,7 @@ def second_person(clause: str) -> str:
 
 
 def _clean(clause: str) -> str:
-    clause = clause.strip(" ,.;:!")
+    clause = _TRAILING.sub("", clause.strip(" ,.;:!"))
     while True:
         stripped = _LEAD.sub("", clause, count=1).strip(" ,")
         if stripped == clause:
@@ -127,6 +157,8 @@ def _clean(clause: str) -> str:
 def sayable(clause: str) -> bool:
     """A clause that reads as a sentence of its own: a subject, a verb, no typo, no question."""
     words = clause.split()
+    if antecedents.counted_only(clause):
+        return False  # "there are four of them" leans on who "them" are
     if not 3 <= len(words) <= MAX_WORDS or "?" in clause or "“" in clause or '"' in clause:
         return False
     first = words[0].lower().strip("'’")
@@ -144,6 +176,8 @@ def sayable(clause: str) -> bool:
     )  # "signed me up", "you are burned out"; not "users locked out" (said whole by terse)
     if words[-1].lower().strip(".,;:!") in _DANGLING and not phrasal:  # "signed me up" is whole
         return False  # "the situation is this", "support had to explain it over"
+    if _ELIDED.search(clause):
+        return False  # "I don't normally": the verb it leans on was in the sentence before
     if re.search(r"\byou(?:r|'re|’re)?\b", clause, re.I):
         return False  # the user speaks to the coach or generically: not theirs to hand back
     if vocab.unknown_words(clause):
@@ -221,6 +255,7 @@ def pick(text: str, avoid: tuple[str, ...] = ()) -> Picked | None:
 def candidates(text: str) -> list[Picked]:
     """Every part of ``text`` that can be given back, the most meaningful first."""
     text = vocab.corrected(text)  # a clear typo is put right; an unclear one is never said
+    text = antecedents.resolve(text)  # "they started …" said with who "they" are
     who_match = _WHO.search(text)
     who = second_person(who_match.group(0).lower()) if who_match else ""
     found_all: list[tuple[int, Picked]] = []

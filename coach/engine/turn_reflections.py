@@ -170,6 +170,14 @@ _SENT = re.compile(
 )
 
 
+# "What I want (out of this) is (honestly) to …": the aim is what follows "is".
+_CLEFT = re.compile(
+    r"\bwhat i (?:really )?(?:want|'d like|need)(?: (?:out of|from) (?:this|today|it|here))? is"
+    r"(?: (?:honestly|really|just|simply|basically|mostly|probably))?(?: to)? ",
+    re.I,
+)
+
+
 def goal_reflection(goal: str, variant: int = 0) -> tuple[str, bool]:
     """Give back the goal of the session ("you want to ...") and the value under it."""
     goal = vocab.corrected(goal)
@@ -186,6 +194,7 @@ def goal_reflection(goal: str, variant: int = 0) -> tuple[str, bool]:
     ):  # "pricing page rewrite"
         return f"You'd like to look at {second_person(action.text)} today.", False
     goal = re.sub(r",?\s+(?:you know|right|ya know)\s*\?+\s*$", ".", goal.strip(), flags=re.I)
+    goal = _CLEFT.sub("I want to ", goal)  # "what I want out of this is honestly to stop …"
     match = re.search(
         r"(?:\bi\s*(?:(?:kind of|sort of|really|just|also|kinda)\s+)?"
         r"(?:want|would like|'d like|’d like|need|hope|wanna)|\bi'?m (?:trying|hoping|looking)|"
@@ -238,7 +247,7 @@ def goal_reflection(goal: str, variant: int = 0) -> tuple[str, bool]:
         return reflect(goal, variant)  # "be honest about which": it leans on what came before
     if not 2 <= len(words) <= MAX_WORDS or vocab.unknown_words(aim) or "?" in aim:
         return reflect(goal, variant)
-    verb = "get " if not vocab.is_verb(words[0]) else ""
+    verb = "get " if not vocab.is_verb(words[0]) and words[0].lower() != "not" else ""
     if re.search(r"\b(review|promotion|promoted|next level|perf)\b", aim, re.I):
         value = "That says something about the engineer you want to be, not only about a review."
     elif re.search(r"\b(lands?|people who use)\b", aim, re.I) or not re.search(

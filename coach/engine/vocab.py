@@ -62,8 +62,8 @@ def is_word(word: str) -> bool:
     token = word.strip(".,;:!?()[]\"“”'’").replace("’", "'")
     if not token or any(ch.isdigit() for ch in token) or not token.isascii():
         return True
-    if token[0].isupper() or "-" in token or "/" in token:
-        return True  # names, acronyms, compounds: never judged a typo
+    if any(ch.isupper() for ch in token) or "-" in token or "/" in token:
+        return True  # names, acronyms, "macOS", compounds: never judged a typo
     lowered = token.lower()
     if lowered in FUNCTION:
         return True
@@ -104,7 +104,8 @@ NOT_KNOWING = (
     r"(?:don'?t|do not)\s+(?:really\s+|quite\s+|even\s+|actually\s+|honestly\s+)?know|"
     r"no idea|not sure|unsure|dunno|idk|whatever"
 )
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+# A word is read whole, accents included: "Händler" is one (foreign) word, never "H" + "ndler".
+_TOKEN = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*")
 
 
 def unknown_words(text: str) -> list[str]:
@@ -315,6 +316,8 @@ _CHAT_WORDS = {
     "every1": "everyone",
     "no1": "no one",
     "tbh": "",
+    "lol": "",
+    "btw": "",
     "imo": "",
     "imho": "",
     "rn": "right now",
