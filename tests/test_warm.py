@@ -8,7 +8,7 @@ import threading
 
 import pytest
 
-from coach.engine import tokenizer_later, warm
+from coach.engine import reading_tables, tokenizer_later, warm
 from coach.llm import tokens
 from coach.prompts import PromptLibrary
 from coach.settings import Settings
@@ -83,7 +83,7 @@ def unread(monkeypatch):
     for cache in (vocab._speller, vocab.spelling, vocab.is_word):
         cache.cache_clear()
     monkeypatch.delattr(Lemmatizer(), "lemma_dict", raising=False)
-    monkeypatch.setattr(warm, "_lemmas", threading.Event())
+    monkeypatch.setattr(reading_tables, "_lemmas", threading.Event())
     return Lemmatizer()
 
 

@@ -231,10 +231,10 @@ class CoachSession:
         here, on the same session, turns and pending move; ``continue_with_model`` goes back."""
         if self.coach.mode == "guided":
             return
-        from coach.engine import warm
+        from coach.engine import reading_tables
         from coach.engine.guided import GuidedCoach
 
-        warm.reading_soon()  # it reads each answer: the tables model mode did not load
+        reading_tables.reading_soon()  # it reads each answer: the tables model mode did not load
         guided = GuidedCoach()
         guided.on_notice = self.coach.on_notice
         self._paused_coach, self.coach = self.coach, guided
@@ -309,11 +309,11 @@ class CoachSession:
 
     async def _prepare(self, move: Move) -> None:
         """Work a move needs before its words: suggestions, the plan; in model mode, the lemma
-        table from the explore step on (the app's warm-up leaves it out: ``coach.engine.warm``)."""
+        table from the explore step on (``coach.engine.reading_tables``)."""
         if move.phase in _READS_WORDS and self.coach.mode == "model":
-            from coach.engine import warm
+            from coach.engine import reading_tables
 
-            await warm.lemmas_loaded()
+            await reading_tables.lemmas_loaded()
         if isinstance(move, Suggestions):
             if not self.record.suggestions:
                 self.record.suggestions = await self.coach.suggestions(self.view)

@@ -12,20 +12,16 @@ dictionary on first use: 1.1-1.8 s of CPU, paid on the UI thread between Ctrl+S 
 own text on screen (the guided coach reads every answer: its first Ctrl+S took 1.8 s). In guided
 mode they are loaded here, last. Model mode does not load them here: they were 77 MiB of its
 222 MiB after a 5 MB reply, and the model coach needs only the lemma table, first to name the
-user's work in an explore question (``lemmas_loaded``, awaited before that step's words, in a
-thread); going on in guided mode starts the whole load (``reading_soon``).
+user's work in an explore question (``reading_tables``).
 """
 
 from __future__ import annotations
 
-import asyncio
 import logging
-import threading
+
+from coach.engine.reading_tables import load_all as _warm_reading
 
 log = logging.getLogger(__name__)
-
-_lock = threading.Lock()  # one load at a time: a second caller waits for the first
-_lemmas = threading.Event()  # the lemma table is in (set once, never cleared)
 
 
 def warm(settings, prompts=None, ladders=None) -> None:
@@ -52,36 +48,6 @@ def warm(settings, prompts=None, ladders=None) -> None:
             _warm_reading()
     except Exception as error:  # a warm-up is an optimisation: the first use reports any problem
         log.debug("warm-up failed: %s", error)
-
-
-def _warm_reading() -> None:
-    """What the first reading of an answer loads: the lemma table (is this a word?) and the
-    spelling dictionary (a misspelt word put right), through the same calls a turn makes."""
-    from coach.engine import vocab
-
-    with _lock:
-        vocab.corrected("The custmer wnet away.")
-    _lemmas.set()
-
-
-def _load_lemmas() -> None:
-    from coach.engine import vocab
-
-    with _lock:
-        vocab._lemminflect().getAllLemmas("went")
-    _lemmas.set()
-
-
-async def lemmas_loaded() -> None:
-    """Return once the lemma table is loaded (0.3-1 s of CPU the first time, in a thread, so the
-    screen stays live; nothing after)."""
-    if not _lemmas.is_set():
-        await asyncio.to_thread(_load_lemmas)
-
-
-def reading_soon() -> None:
-    """Start loading all the reading tables in a thread (guided mode takes over a session)."""
-    threading.Thread(target=_warm_reading, name="coach-reading", daemon=True).start()
 
 
 def _warm_filters(ladders) -> None:

@@ -46,7 +46,6 @@ class SessionScreen(Screen):
         # The suggestions screen opens by itself only when a key or command asked for that step;
         # after a typed answer the chat keeps the focus (the coach asks for an answer in words).
         self._open_suggestions = False
-        self._opening = False  # the opening is asked for after the first frame (``_open``)
 
     # -- layout ------------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -91,20 +90,11 @@ class SessionScreen(Screen):
         self.refresh_side()
         self.query_one("#input", Composer).focus()
         if not session.record.turns:  # new, or resumed before the coach's first words
-            self._opening = True
-            self.call_after_refresh(self._open)
+            self.run_reply(session.open())
         elif session.needs_reply:
             self.show_error("Your last message has no reply yet.", retry=True)
         elif session.record.pending_move is not None:  # a step's opening failed or was cut
             self.show_error("The coach's last turn did not arrive whole.", retry=True)
-
-    def _open(self) -> None:
-        """Ask for the coach's opening once the screen's first frame is out. Asked for at mount,
-        it arrived (from a local server) while that frame was being laid out, and waited for
-        the whole layout: 15-37 ms from arrival to screen, where a later reply takes ~3 ms."""
-        self._opening = False
-        if self.is_attached:
-            self.run_reply(self.session.open())
 
     # -- side panel and status ----------------------------------------------------------------------
     def refresh_side(self) -> None:
@@ -167,8 +157,6 @@ class SessionScreen(Screen):
 
     @property
     def replying(self) -> bool:
-        if self._opening:
-            return True
         return self.reply_worker is not None and self.reply_worker.state in (
             WorkerState.PENDING,
             WorkerState.RUNNING,
