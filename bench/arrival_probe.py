@@ -62,6 +62,24 @@ def threads_cpu(stage: str, number: str) -> None:
     note("cpu", stage, number, now(), *parts)
 
 
+def stamp(cls, name: str, stage: str, of: str) -> None:
+    """Wrap ``cls.name`` (one text argument) to note ``stage`` when a reply's marker is in its
+    ``of``: "argument" (noted as it is called) or "result" (noted as it returns)."""
+    method = getattr(cls, name)
+
+    def wrapped(self, text):
+        number = marker(text) if of == "argument" else None
+        if number:
+            note(stage, number, now())
+        out = method(self, text)
+        number = marker(out) if of == "result" else None
+        if number:
+            note(stage, number, now())
+        return out
+
+    setattr(cls, name, wrapped)
+
+
 def patch() -> None:
     import anyio._backends._asyncio as aio
     from textual.drivers._writer_thread import WriterThread
@@ -96,26 +114,8 @@ def patch() -> None:
 
     wire.ChatStream.__anext__ = anext_
 
-    feed = reply_filter.ShownReply.feed
-
-    def feed_(self, text):
-        out = feed(self, text)
-        number = marker(out)
-        if number:
-            note("filter", number, now())
-        return out
-
-    reply_filter.ShownReply.feed = feed_
-
-    append = conversation.StreamHandle.append
-
-    def append_(self, chunk):
-        number = marker(chunk)
-        if number:
-            note("append", number, now())
-        return append(self, chunk)
-
-    conversation.StreamHandle.append = append_
+    stamp(reply_filter.ShownReply, "feed", "filter", of="result")
+    stamp(conversation.StreamHandle, "append", "append", of="argument")
 
     set_text = tail.Tail.set_text
 

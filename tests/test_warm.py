@@ -8,7 +8,7 @@ import threading
 
 import pytest
 
-from coach.engine import tokenizer_later, warm
+from coach.engine import reading_tables, tokenizer_later, warm
 from coach.llm import tokens
 from coach.prompts import PromptLibrary
 from coach.settings import Settings
@@ -71,3 +71,70 @@ def test_the_warm_up_loads_what_reading_the_first_answer_needs(monkeypatch):
     warm.warm(Settings.load(offline=True))
     assert vocab._speller.cache_info().currsize == 1
     assert hasattr(Lemmatizer(), "lemma_dict")
+
+
+@pytest.fixture
+def unread(monkeypatch):
+    """The reading tables as in a fresh process: neither the lemma table nor the speller."""
+    from lemminflect import Lemmatizer
+
+    from coach.engine import vocab
+
+    for cache in (vocab._speller, vocab.spelling, vocab.is_word):
+        cache.cache_clear()
+    monkeypatch.delattr(Lemmatizer(), "lemma_dict", raising=False)
+    monkeypatch.setattr(reading_tables, "_lemmas", threading.Event())
+    return Lemmatizer()
+
+
+def test_the_model_mode_warm_up_leaves_the_reading_tables_out(fresh, unread):
+    """77 MiB of the model app's memory were tables only the guided coach reads answers with."""
+    from coach.engine import vocab
+
+    warm.warm(Settings.load(base_url="http://127.0.0.1:8000/v1", model="m"), PromptLibrary())
+    assert vocab._speller.cache_info().currsize == 0
+    assert not hasattr(unread, "lemma_dict")
+
+
+async def test_a_model_session_loads_the_lemma_table_off_the_event_loop(
+    respx_mock, unread, monkeypatch
+):
+    """Its explore step names the user's work with it: loaded in a thread before those words."""
+    import lemminflect
+    from engine_helpers import SITUATION, said
+    from openai_sse import sse_events, sse_response
+    from test_engine_model import CHAT, REPLY, model_session
+
+    from coach.domain import Phase
+    from coach.store import open_journal
+
+    threads = []
+    lookup = lemminflect.getAllLemmas
+
+    def spy(*args, **kwargs):
+        threads.append(threading.current_thread())
+        return lookup(*args, **kwargs)
+
+    monkeypatch.setattr(lemminflect, "getAllLemmas", spy)
+    respx_mock.post(CHAT).mock(side_effect=lambda _: sse_response(sse_events(REPLY)))
+    with open_journal() as journal:
+        session = model_session(journal)
+        await said(session.open())
+        await said(session.send("Prepare for my review."))
+        assert not hasattr(unread, "lemma_dict")  # no step so far needed it
+        await said(session.send(SITUATION))
+    assert session.phase is Phase.EXPLORE and hasattr(unread, "lemma_dict")
+    assert threads[0] is not threading.main_thread()
+
+
+async def test_going_on_in_guided_mode_loads_the_reading_tables_in_a_thread(respx_mock, unread):
+    from test_engine_model import model_session
+
+    from coach.engine import vocab
+    from coach.store import open_journal
+
+    with open_journal() as journal:
+        model_session(journal).continue_guided()
+    for thread in [t for t in threading.enumerate() if t.name == "coach-reading"]:
+        thread.join(30)
+    assert vocab._speller.cache_info().currsize == 1 and hasattr(unread, "lemma_dict")

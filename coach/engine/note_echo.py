@@ -13,6 +13,7 @@ so an ordinary sentence waits one or two words at most.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 
 ECHO_WORDS = 4  # a sentence whose first four words run as in the note is the note
@@ -29,6 +30,41 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(text.lower().replace("’", "'"))
 
 
+@functools.lru_cache(maxsize=1024)
+def _part_grams(part: str, words: int) -> tuple[frozenset[tuple[str, ...]], frozenset[str]]:
+    """The runs of 1 to ``words`` words of one line of a note, and its words. Cached: ``Repeats``
+    is built at every model turn from all the coach's earlier turns, and building their runs
+    anew was most of the engine's own work per turn late in a session (issue 15)."""
+    run = _words(part)
+    grams = {tuple(run[i : i + n]) for n in range(1, words + 1) for i in range(len(run) - n + 1)}
+    return frozenset(grams), frozenset(run)
+
+
+# For each run length, the last lines read and their runs and words: the coach's turns so far
+# (``Repeats``) are the last ones and one more, so only the new lines are read. Copies are
+# extended (a set copied keeps its hashes: ~20x quicker than reading the lines again).
+_LAST: dict[int, tuple[tuple[str, ...], frozenset, frozenset]] = {}
+
+
+def _grams(lines: tuple[str, ...], words: int) -> tuple[frozenset, frozenset]:
+    """The runs of 1 to ``words`` words of each of ``lines``, and their words."""
+    last = _LAST.get(words)
+    if last is not None and lines == last[0]:
+        return last[1], last[2]
+    if last is not None and lines[: len(last[0])] == last[0]:
+        grams, firsts = set(last[1]), set(last[2])
+        new = lines[len(last[0]) :]
+    else:
+        grams, firsts, new = set(), set(), lines
+    for line in new:
+        line_grams, line_words = _part_grams(line, words)
+        grams |= line_grams
+        firsts |= line_words
+    found = (lines, frozenset(grams), frozenset(firsts))
+    _LAST[words] = found
+    return found[1], found[2]
+
+
 class NoteEcho:
     """Feed the reply (already through ``ReplyFilter``) in pieces; ``feed``/``finish`` return
     what may be shown."""
@@ -42,15 +78,11 @@ class NoteEcho:
         # Quotations are the words to be said: left out of the runs on both sides, so an echo
         # reads as the note's words around them ("Then ask exactly: "…" Nothing else").
         plain = note if quoted else _QUOTED.sub(" ", note)
-        self._grams: set[tuple[str, ...]] = set()
-        for part in plain.split("\n"):
-            run = _words(part)
-            for n in range(1, words + 1):
-                self._grams.update(tuple(run[i : i + n]) for i in range(len(run) - n + 1))
+        self._grams, firsts = _grams(tuple(plain.split("\n")), words)
         # Every word of the note, sorted: a sentence whose first word cannot become one of them
         # is not the note, and is shown before that word ends (the first words of a reply on
         # screen as they arrive, not with the next token: issue 15).
-        self._firsts = sorted({gram[0] for gram in self._grams})
+        self._firsts = sorted(firsts)
         self._held = ""  # the current sentence while it is not shown (deciding or dropping)
         self._state = "start"  # start | deciding | passing | dropping
         self._in_quote = False

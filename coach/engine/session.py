@@ -25,6 +25,10 @@ from coach.ladder.schema import Competency, Level
 from coach.llm.tokens import count_if_loaded
 from coach.moves import Closed, Move, PlanFocus, PlanSaved, Suggestions
 
+# Steps whose words the model coach builds from the user's (the work named in a ladder question)
+# and whose answers it reads (blame, evidence): it needs the lemma table.
+_READS_WORDS = frozenset({Phase.EXPLORE})
+
 
 class CoachSession:
     def __init__(
@@ -227,8 +231,10 @@ class CoachSession:
         here, on the same session, turns and pending move; ``continue_with_model`` goes back."""
         if self.coach.mode == "guided":
             return
+        from coach.engine import reading_tables
         from coach.engine.guided import GuidedCoach
 
+        reading_tables.reading_soon()  # it reads each answer: the tables model mode did not load
         guided = GuidedCoach()
         guided.on_notice = self.coach.on_notice
         self._paused_coach, self.coach = self.coach, guided
@@ -302,7 +308,12 @@ class CoachSession:
         self._saved_state = state
 
     async def _prepare(self, move: Move) -> None:
-        """Work a move needs before its words: suggestions, the plan."""
+        """Work a move needs before its words: suggestions, the plan; in model mode, the lemma
+        table from the explore step on (``coach.engine.reading_tables``)."""
+        if move.phase in _READS_WORDS and self.coach.mode == "model":
+            from coach.engine import reading_tables
+
+            await reading_tables.lemmas_loaded()
         if isinstance(move, Suggestions):
             if not self.record.suggestions:
                 self.record.suggestions = await self.coach.suggestions(self.view)

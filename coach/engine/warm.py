@@ -9,13 +9,17 @@ shared). ``warm`` does what is left off the loop.
 
 Reading a user's words (``coach.engine.vocab``) loads lemminflect's lemma table and the spelling
 dictionary on first use: 1.1-1.8 s of CPU, paid on the UI thread between Ctrl+S and the user's
-own text on screen (the guided coach reads every answer: its first Ctrl+S took 1.8 s; the model
-coach's first evidence step 0.2-0.4 s). They are loaded here, last.
+own text on screen (the guided coach reads every answer: its first Ctrl+S took 1.8 s). In guided
+mode they are loaded here, last. Model mode does not load them here: they were 77 MiB of its
+222 MiB after a 5 MB reply, and the model coach needs only the lemma table, first to name the
+user's work in an explore question (``reading_tables``).
 """
 
 from __future__ import annotations
 
 import logging
+
+from coach.engine.reading_tables import load_all as _warm_reading
 
 log = logging.getLogger(__name__)
 
@@ -40,17 +44,10 @@ def warm(settings, prompts=None, ladders=None) -> None:
             if ladders is not None:
                 _warm_filters(list(ladders.competencies.values())[:8])  # the filters' cache size
             tokenizer_later.want()  # not now: after the first reply
-        _warm_reading()
+        else:
+            _warm_reading()
     except Exception as error:  # a warm-up is an optimisation: the first use reports any problem
         log.debug("warm-up failed: %s", error)
-
-
-def _warm_reading() -> None:
-    """What the first reading of an answer loads: the lemma table (is this a word?) and the
-    spelling dictionary (a misspelt word put right), through the same calls a turn makes."""
-    from coach.engine import vocab
-
-    vocab.corrected("The custmer wnet away.")
 
 
 def _warm_filters(ladders) -> None:

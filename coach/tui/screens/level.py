@@ -98,5 +98,4 @@ class LevelScreen(Screen):
     def action_start(self) -> None:
         chosen = self._chosen()
         if chosen:
-            self.app.pop_screen()
-            self.app.start_session(*chosen)
+            self.app.start_session(*chosen, replacing=self)
