@@ -3,10 +3,26 @@ but loopback: an unmocked request to anywhere else fails the test."""
 
 from __future__ import annotations
 
+import gc
 import ipaddress
 import socket
 
 import pytest
+
+
+def pytest_collection_finish(session):
+    """Fewer, cheaper cyclic collections: CPU, not what any test asserts.
+
+    Measured (test_tui_session + test_tui_progress, one process): 27 full collections walked
+    every imported module (Textual, rich, pydantic, the engine) and the tests' leftovers; with the
+    collected modules frozen and young collections every 20,000 allocations, user CPU fell from
+    58.7 s to 46.1 s, peak memory rose 215 -> 238 MB. The app does the same at start-up
+    (``coach.gc_pause``); pytest still collects hard at the end of the session.
+    """
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(20_000, 20, 10)
+
 
 _MODEL_ENV = ("OPENAI_API_KEY", "OPENAI_BASE_URL", "COACH_MODEL", "COACH_API_KEY", "COACH_BASE_URL")
 
