@@ -88,16 +88,6 @@ def _is_past(word: str) -> bool:
     )
 
 
-def _main_point(view: SessionView) -> str:
-    """What the user did in their story, as its reflections would say it first ("you went for
-    the quick fix"); "" when the story tells no deed of theirs."""
-    for part in _story_parts(view):
-        for picked in candidates(part):
-            if _told_deed(picked.main):
-                return picked.main
-    return ""
-
-
 def _told_deed(clause: str) -> bool:
     """ "you went for the quick fix", "you did not think about …": a deed told in the past, not
     a role ("you maintain the pipeline") or a wish."""
@@ -107,14 +97,27 @@ def _told_deed(clause: str) -> bool:
     return deed.group(0) != f"you {deed.group(1)}" or _is_past(deed.group(1))
 
 
+def _told_success(view: SessionView) -> bool:
+    """The user told their situation as a story of something that went well."""
+    return any(
+        t.reading is not None and t.reading.kind == "success"
+        for t in view.turns
+        if t.role == "user" and t.phase in ("situation", "explore")
+    )
+
+
 def known_pattern(view: SessionView, chosen: list[str] | None = None) -> str:
     """A struggle the user picked from their level's list, said back as what it is: a pattern
     engineers at the level know, not a verdict on them (a reframe), with the part of their story
     it fits when one shares words with it ("So when you went for the quick fix, …")."""
     from coach.engine.guided_words import _work  # the work their story is about
 
-    clause = _closest(view, " ".join(chosen or []), "")
-    clause = clause if _told_deed(clause) else _main_point(view)
+    if _told_success(view):
+        return ""  # what went well is not a struggle to normalise
+    clause = _closest(view, " ".join(chosen or []), "", least=2)
+    # only the part of the story the struggle is about: another deed ("you did 60 hour weeks",
+    # their role) would pin the pattern on the wrong thing
+    clause = clause if _told_deed(clause) else ""
     if (
         clause
         and re.match(r"you\b", clause)

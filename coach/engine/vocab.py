@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import re
 
-from coach.engine import compounds
+from coach.engine import compounds, fillers
 
 _TECH_WORDS = """
     sync syncs synced bot bots chatbot syncing
@@ -361,6 +361,7 @@ def corrected(text: str) -> str:
     enough to catch without a tagger."""
     lem = _lemminflect()
     text = _CHAT.sub(lambda m: m[0] if m[0] == "U" else _CHAT_WORDS[m[0].lower()], text)
+    text = fillers.without_filler(text)
     text = re.sub(r"\s+([.,;!?])", r"\1", re.sub(r"[ \t]{2,}", " ", text)).strip()
 
     def fix(match: re.Match[str]) -> str:

@@ -1,0 +1,38 @@
+"""Words that only pad what the user typed, left out before anything is given back."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["without_filler"]
+
+# "we did like 60 hour weeks", "is like 5% of builds": "like" before an amount only pads it;
+# after a subject or "would" it is the verb ("I'd like 3 more", "users like 2-step login").
+_LIKE_AMOUNT = re.compile(r"(\S+) like (?=(?:about |around )?[$€£]?\d)", re.IGNORECASE)
+_LIKE_VERB_AFTER = {
+    "i",
+    "we",
+    "you",
+    "they",
+    "he",
+    "she",
+    "who",
+    "would",
+    "i'd",
+    "we'd",
+    "to",
+    "not",
+}
+_LIKE_PADS_AFTER = {"is", "was", "has", "does", "takes", "gets", "across", "us", "plus"}
+
+
+def _filler_like(match: re.Match[str]) -> str:
+    before = match.group(1).lower()
+    verb = before in _LIKE_VERB_AFTER or before.endswith("n't")
+    plural = before.endswith("s") and before not in _LIKE_PADS_AFTER  # "users like 2-step login"
+    return match.group(0) if verb or plural else f"{match.group(1)} "
+
+
+def without_filler(text: str) -> str:
+    """``text`` without a padding "like" before an amount ("we did like 60 hour weeks")."""
+    return _LIKE_AMOUNT.sub(_filler_like, text)
