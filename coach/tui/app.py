@@ -267,10 +267,7 @@ class CoachApp(App):
             safe_notify(self, text, severity="warning")
 
     @when_ready
-    def start_session(self, competency_id: str, level: int, replacing=None) -> None:
-        """Open a new session's screen; in place of ``replacing`` (the level list) if it is on
-        top: popping it first resumed Home (its lists read again, a layout and a frame) on the
-        way from S to the coach's opening words."""
+    def start_session(self, competency_id: str, level: int) -> None:
         from coach.tui.screens.session import SessionScreen
 
         try:
@@ -279,10 +276,7 @@ class CoachApp(App):
             safe_notify(self, str(error), severity="error")
             return
         self.mode_label = self.root.mode_label  # the model the server said it serves
-        if replacing is not None and self.screen is replacing:
-            self.switch_screen(SessionScreen(self.session))
-        else:
-            self.push_screen(SessionScreen(self.session))
+        self.push_screen(SessionScreen(self.session))
 
     @when_ready
     def resume_session(self, session_id: int | None = None) -> None:

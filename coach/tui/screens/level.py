@@ -98,4 +98,5 @@ class LevelScreen(Screen):
     def action_start(self) -> None:
         chosen = self._chosen()
         if chosen:
-            self.app.start_session(*chosen, replacing=self)
+            self.app.pop_screen()
+            self.app.start_session(*chosen)

@@ -329,8 +329,7 @@ class Conversation(ScrollView):
         change within ~30 ms of that frame waits 14-27 ms for it. The first reply text comes a
         few ms after the user's own-text frame: it waited 12-27 ms, 2 ms of it ours (measured
         with bench/arrival_trace.py). This is the frame the timer would draw (Update message,
-        then ``Screen._on_timer_update``), drawn once a reply, out of turn; without the layout
-        another widget may be waiting for.
+        then ``Screen._on_timer_update``), drawn once a reply, out of turn.
         """
         if not self.is_mounted or self.app._batch_count:
             return
@@ -343,15 +342,6 @@ class Conversation(ScrollView):
         if self._repaint_required:
             self._repaint_required = False
             screen._dirty_widgets.add(self)
-        placed = self in screen._compositor.visible_widgets
-        if screen._layout_required and placed and not screen._scroll_required:
-            # Another widget's change waits for a layout (a new screen's footer gets its keys
-            # after the first frame): this widget's lines are painted now, in place, and the
-            # layout at the next tick (the layout made the opening reply's frame 15-37 ms).
-            screen._compositor.update_widgets({self})
-            screen._dirty_widgets.discard(self)
-            screen._compositor_refresh()
-            return
         screen._on_timer_update()
 
     def show_tail(self, text: str, after_piece: bool) -> None:
