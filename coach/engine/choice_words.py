@@ -17,10 +17,10 @@ from coach.engine.guided_words import (
     _said,
     _work,
     give_back,
-    ladder_line,
     question_for,
 )
 from coach.engine.view import SessionView
+from coach.ladder.schema import DERIVED_NOTE
 from coach.moves import Answer, AskConsent, Boundary
 
 _NAMES = ("first", "second", "third", "fourth", "fifth", "sixth")
@@ -38,12 +38,12 @@ def _option(view: SessionView, number: int) -> str:
             return ""
         item = view.item(shown[number - 1].item_id)
         kind = "habit" if shown[number - 1].kind == "habit" else "feedback question"
-        text = ladder_line(item).strip('"“”').rstrip(".") if item else ""
+        text = item.text.strip().strip('"“”').rstrip(".") if item else ""
         return f"the {kind} “{text}”" if text else ""
-    struggles = view.level.common_struggles
+    struggles = view.level.common_struggles  # the text only: the list just shown marks derived
     if not 0 < number <= len(struggles):
         return ""
-    return f"“{ladder_line(struggles[number - 1]).rstrip('.')}”"
+    return f"“{struggles[number - 1].text.rstrip('.')}”"
 
 
 def options_answer(move: Answer, view: SessionView) -> str:
@@ -80,9 +80,10 @@ def peers_answer(move: Answer, view: SessionView) -> str:
     level = view.level
     found = _WHO.search(view.last_user_text or "")
     who = f"other {found.group(1).lower()}" if found else "others"
-    shown = level.habits[:2]  # each line carries its own "(derived …)" note
-    quoted = " and “".join(ladder_line(i).rstrip(".") + "”" for i in shown)
-    habits = f" What {level.label} describes is habits such as “{quoted}." if shown else ""
+    shown = level.habits[:2]
+    quoted = " and “".join(i.text.rstrip(".") + "”" for i in shown)
+    note = f" ({DERIVED_NOTE})" if any(i.derived for i in shown) else ""
+    habits = f" What {level.label} describes is habits such as “{quoted}{note}." if shown else ""
     heard = give_back(view, move) if _said(view) else ""
     return _join(
         f"I can't speak for how {who} work, and I'd rather not guess.{habits}",
@@ -173,4 +174,5 @@ def refused_words(move: AskConsent, view: SessionView) -> str:
     refused = [texts[i] for i in move.refused_ids if i in texts]
     if not refused:
         return ""
-    return f"You don't see “{'” or “'.join(refused)}” in it, so that stays out."
+    stays = "that stays" if len(refused) == 1 else "those stay"
+    return f"You don't see “{'” or “'.join(refused)}” in it, so {stays} out."

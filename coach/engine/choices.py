@@ -242,8 +242,11 @@ _CHANGE = re.compile(
 def parse_edits(text: str, count: int, today: date) -> list[Edit]:
     """Plan edits in ``text``, one per clause: move N to a date, drop N, change N's step to ..."""
     edits: list[Edit] = []
-    for clause in re.split(
-        r"[;]|\band then\b|\band (?=move|drop|change|push|remove)", text, flags=re.I
+    for clause in re.split(  # "keep 2, drop 1 and 3": each verb rules its own clause
+        r"[;.]\s|\band then\b|,?\s*\b(?:and|but) (?=move|drop|change|push|remove|keep)|"
+        r",\s*(?=(?:and |then )?(?:move|drop|change|push|remove|keep|delete|skip|cut)\b)",
+        text,
+        flags=re.I,
     ):
         numbers = _positions(clause, count)
         if not numbers:

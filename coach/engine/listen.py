@@ -256,7 +256,7 @@ def go_on_about(text: str) -> str | None:
     """What the user wants to go on about ("Go on please, but about the receptionists."), said
     as the coach would say it ("the receptionists", "your release")."""
     match = _GO_ON_ABOUT.match(text)
-    if not match:
+    if not match or declines(text):  # "go on, but I don't want to talk about Tobias"
         return None
     about = match.group("about").strip()
     if about.split()[-1].lower() in ("it", "that", "this", "please", "then", "now", "session"):

@@ -235,7 +235,9 @@ def _struggles(flow: Flow, reading: Reading) -> Move:
             flow.record.struggle_ids = list(ids(named))
         elif reading.chose_none or reading.refused:
             flow.record.struggle_ids = []
-        elif reading.kind in ("non_answer", "garbage") and not isinstance(_last(flow), Clarify):
+        elif reading.kind in ("non_answer", "garbage", "question") and not isinstance(
+            _last(flow), Clarify
+        ):  # a question about the options asked again after its answer: no choice yet
             return Clarify(phase=Phase.STRUGGLES, reason="non_answer")
         return AskConsent(
             phase=Phase.STRUGGLES,

@@ -32,6 +32,7 @@ _YES = re.compile(
     re.I,
 )
 _ALL = re.compile(r"\b(all|everything|every one|each of them|both|the rest|the others)\b", re.I)
+_REST = re.compile(r"\b(?:the rest|the others|the other ones)\b", re.I)
 _NONE = re.compile(
     r"\b(none|neither|nothing (?:really )?fits?|no(?:t)? (?:one|any) of them)\b", re.I
 )
@@ -84,14 +85,19 @@ def read(text: str, numbers: Finder) -> Stances:
     partly: list[int] = []
     no: list[int] = []
     every = none = False
+    before = ""
     for clause in _CLAUSES.split(text):
         if not clause.strip():
             continue
+        told_before, before = before, clause
         exception = _EXCEPT.search(clause)
         if exception and numbers(clause[exception.end() :]):
             head, tail = clause[: exception.start()], clause[exception.end() :]
-            if _NONE.search(head):  # "none except 2": only 2
-                yes.extend(n for n in numbers(tail) if n not in yes)
+            if not head.strip():  # "I don't think any of them, except maybe the second"
+                head = told_before
+            if _NONE.search(head) or _NO.search(head):  # "none except 2", "not one, except 2"
+                side = partly if _PARTLY.search(tail) else yes
+                side.extend(n for n in numbers(tail) if n not in side)
                 continue
             bare_but = exception.group(0).lower() == "but"
             if _ALL.search(head) or (not bare_but and not numbers(head)):  # "all but 2"
@@ -101,7 +107,11 @@ def read(text: str, numbers: Finder) -> Stances:
         parts = [p for p in _JOINS.split(clause) if p.strip()]
         found = [(numbers(p), _stance(p), _after(p, numbers)) for p in parts]
         if not any(nums for nums, _, _ in found):
-            every = every or bool(_ALL.search(clause) and not _NO.search(clause))
+            # "keep the rest" keeps them; "the others are platitudes" does not
+            said_all = None if _NO.search(clause) else _ALL.search(clause)
+            if said_all and _REST.fullmatch(said_all.group(0)) and not _YES.search(clause):
+                said_all = None
+            every = every or bool(said_all)
             none = none or bool(_NONE.search(clause))
             continue
         carried: Stance | None = None
