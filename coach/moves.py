@@ -106,8 +106,9 @@ class Clarify(_Move):
 
 class Answer(_Move):
     kind: Literal[MoveKind.ANSWER] = MoveKind.ANSWER
-    topic: Literal["session", "ladder", "advice", "other"]
+    topic: Literal["session", "ladder", "advice", "other", "choices", "peers"]
     level: int | None = None  # a level the question named, answered from that level's text
+    options: tuple[int, ...] = ()  # the listed options a question about them names (1-based)
     resume: Move | None = None  # the move that was pending, asked again after the answer
 
 
@@ -131,6 +132,9 @@ class ProposeStruggles(_Move):
 class AskConsent(_Move):
     kind: Literal[MoveKind.ASK_CONSENT] = MoveKind.ASK_CONSENT
     struggle_ids: tuple[str, ...] = ()
+    partly_ids: tuple[str, ...] = ()  # saved, but named as "a bit" / a lean: said back as such
+    refused_ids: tuple[str, ...] = ()  # named and turned down: never saved, acknowledged
+    tentative: bool = False  # "neither fits; if anything the second"
 
 
 class NotNow(_Move):
@@ -234,7 +238,9 @@ class Reading(BaseModel):
 
     kind: ReadingKind
     words: int = 0
-    asks: Literal["session", "ladder", "advice", "other"] | None = None  # kind == "question"
+    # kind == "question"; "choices": about the options just listed, "peers": what others do
+    asks: Literal["session", "ladder", "advice", "other", "choices", "peers"] | None = None
+    asks_about: tuple[int, ...] = ()  # the options a question about them names (1-based)
     asks_level: int | None = None  # the level a question names ("what does level 3 ask for?")
     blame: bool = False  # the customer is blamed ("they used it wrong")
     heavy: Literal["burnout", "health", "conflict", "other"] | None = None
@@ -246,6 +252,9 @@ class Reading(BaseModel):
     chosen: tuple[int, ...] = ()  # 1-based options named, firm ones first
     partly: tuple[int, ...] = ()  # options named with "a bit", "maybe", "partly"
     chose_none: bool = False  # "none of them fit"
+    refused: tuple[int, ...] = ()  # options named and turned down ("2 no")
+    tentative: bool = False  # a lean after "neither fits" ("if anything the second")
+    about: str | None = None  # what to go on about after a boundary ("but about the receptionists")
     progress: Literal["done", "partly", "not_done"] | None = None  # follow-up: did it happen?
     decision: Literal["keep", "change", "drop"] | None = None  # follow-up: keep, change, drop?
     confidence: int | None = None  # 0..10 when the user rates confidence

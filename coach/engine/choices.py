@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
-from coach.engine import matching
+from coach.engine import matching, stances
 
 ORDINALS = {
     "first": 1,
@@ -61,6 +61,8 @@ class Picked:
     chosen: tuple[int, ...] = ()
     partly: tuple[int, ...] = ()
     none: bool = False
+    refused: tuple[int, ...] = ()  # named and turned down: "2 no", "I don't agree with the second"
+    tentative: bool = False  # a lean after "neither fits": "If anything the second"
 
 
 def _positions(segment: str, count: int) -> list[int]:
@@ -123,24 +125,30 @@ def _by_words(text: str, options: list[str]) -> list[int]:
 
 
 def parse(text: str, options: list[str] | None) -> Picked:
-    """Which of ``options`` (numbered from 1) the user named, firm ones first, hedged ones apart."""
+    """Which of ``options`` (numbered from 1) the user named, firm ones first, hedged ones apart;
+    a number turned down ("2 no", "I don't agree with the second") is never chosen."""
     count = len(options or [])
     if not count:
         return Picked()
+    said = stances.read(text, lambda part: _positions(part, count))
+    if said.named:
+        firm = list(said.yes)
+        if said.every:
+            firm += [n for n in range(1, count + 1) if n not in said.no and n not in firm]
+        return Picked(
+            chosen=tuple(n for n in firm if n not in said.partly),
+            partly=said.partly,
+            refused=said.no,
+            tentative=said.tentative,
+        )
     firm: list[int] = []
-    hedged: list[int] = []
-    for segment in re.split(r"[,;.]|\band\b|\bplus\b|\balso\b|\bbut\b", text, flags=re.I):
-        numbers = _positions(segment, count)
-        target = hedged if _HEDGE.search(segment) else firm
-        target.extend(n for n in numbers if n not in firm and n not in hedged)
-    if not firm and not hedged:
-        if _ALL.search(text) or (_BOTH.search(text) and count == 2):
-            firm = list(range(1, count + 1))
-        elif _NONE.search(text):
-            return Picked(none=True)
-        else:
-            firm = _by_words(text, options or [])
-    return Picked(chosen=tuple(firm), partly=tuple(hedged))
+    if _ALL.search(text) or (_BOTH.search(text) and count == 2):
+        firm = list(range(1, count + 1))
+    elif _NONE.search(text):
+        return Picked(none=True)
+    else:
+        firm = _by_words(text, options or [])
+    return Picked(chosen=tuple(firm))
 
 
 _KEEP_NONE = re.compile(r"^\W*(none|neither|no|nope|nah|nothing|none of them)\W*$", re.I)
@@ -149,22 +157,28 @@ _THE_QUESTION = re.compile(r"\b(?:the )?(?:feedback )?questions?\b", re.I)
 
 
 def kept(text: str, labels: list[str], kinds: list[str], assent: bool | None) -> list[int]:
-    """Which suggestions (numbered from 1) to keep: "all", "keep 1 3", "drop 2", "the first and the
-    last", "just the first one and the question". Only what the user named is kept; a bare yes or
-    an answer naming nothing keeps them all, as the question offers ("Keep all, or name…")."""
+    """Which suggestions (numbered from 1) to keep: "all", "keep 1 3", "drop 2", "keep 2, drop 1
+    and 3", "the first and the last", "just the first one and the question". Only what the user
+    kept is kept; a bare yes or an answer naming nothing keeps them all, as the question offers
+    ("Keep all, or name…"), and naming only what goes ("drop 2") keeps the rest."""
     count = len(labels)
     every = list(range(1, count + 1))
     if _KEEP_NONE.match(text):
         return []
-    named: list[int] = []
-    for segment in re.split(r"[,;.]|\band\b|\bplus\b|\balso\b", text, flags=re.I):
-        found = _positions(segment, count)
-        if not found and _THE_QUESTION.search(segment):
+
+    def numbers(part: str) -> list[int]:
+        found = _positions(part, count)
+        if not found and _THE_QUESTION.search(part):
             found = [n for n, kind in zip(every, kinds, strict=True) if kind == "feedback"]
-        named.extend(n for n in found if n not in named)
-    if not named:
-        by_words = _by_words(text, labels) if not _ALL.search(text) else []
-        named = by_words
+        return found
+
+    said = stances.read(text, numbers)
+    if said.named:
+        named = [*said.yes, *said.partly]
+        if said.every or not named:  # "drop 1, keep the rest", "drop 2"
+            named = every
+        return [n for n in every if n in named and n not in said.no]
+    named = _by_words(text, labels) if not _ALL.search(text) else []
     if named and _EXCEPT.search(text):
         return [n for n in every if n not in named]
     if named:
@@ -228,8 +242,11 @@ _CHANGE = re.compile(
 def parse_edits(text: str, count: int, today: date) -> list[Edit]:
     """Plan edits in ``text``, one per clause: move N to a date, drop N, change N's step to ..."""
     edits: list[Edit] = []
-    for clause in re.split(
-        r"[;]|\band then\b|\band (?=move|drop|change|push|remove)", text, flags=re.I
+    for clause in re.split(  # "keep 2, drop 1 and 3": each verb rules its own clause
+        r"[;.]\s|\band then\b|,?\s*\b(?:and|but) (?=move|drop|change|push|remove|keep)|"
+        r",\s*(?=(?:and |then )?(?:move|drop|change|push|remove|keep|delete|skip|cut)\b)",
+        text,
+        flags=re.I,
     ):
         numbers = _positions(clause, count)
         if not numbers:

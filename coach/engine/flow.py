@@ -193,11 +193,16 @@ class Flow:
     def read(self, text: str) -> Reading:
         """How the user's answer reads, given the list just shown (struggles to choose from)."""
         options = None
-        if self.record.phase is Phase.STRUGGLES and isinstance(
-            self.step_move(), ProposeStruggles | None
-        ):
+        step = self.step_move()
+        if self.record.phase is Phase.STRUGGLES and isinstance(step, ProposeStruggles | None):
             options = [i.text for i in self.level.common_struggles]
+        elif self.record.phase is Phase.SUGGEST and isinstance(step, Suggestions):
+            options = [self._item_text(s.item_id) for s in self.record.suggestions]
         return listen.read(text, options)
+
+    def _item_text(self, item_id: str) -> str:
+        found = self.level.find(item_id)
+        return found[1].text if found else ""
 
     def after_user(self, text: str, reading: Reading | None = None) -> Move:
         """Decide the coach's move after the user said ``text`` (already in the record)."""

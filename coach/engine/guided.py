@@ -12,6 +12,7 @@ from datetime import date
 
 from coach.domain import Phase, Suggestion
 from coach.engine import (
+    choice_words,
     evidence,
     grounding,
     guided_words,
@@ -100,8 +101,12 @@ def _quotable(quote: str) -> str:
 
 def _consent(move: AskConsent, view: SessionView) -> str:
     struggles = [i for i in map(view.item, move.struggle_ids) if i is not None]
+    refused = choice_words.refused_words(move, view)
     if struggles:
-        said = f"You recognise “{'” and “'.join(s.text for s in struggles)}”."
+        said = _join(
+            choice_words.recognised(move, [s.text for s in struggles], [s.id for s in struggles]),
+            refused,
+        )
         story = "\n".join(  # one answer a line: two short answers are never run together
             t.text for t in view.turns if t.role == "user" and t.phase in evidence.STORY_PHASES
         )
@@ -123,6 +128,7 @@ def _consent(move: AskConsent, view: SessionView) -> str:
     else:
         work = guided_words._work(view)
         said = _join(
+            refused,
             "None of the list is saved, and that is fine.",
             give_back(view, move)
             or (
@@ -221,6 +227,8 @@ def text_for(move: Move, view: SessionView) -> str:
             f"{first_sentence(level.description)} {ask}"
         )
     if isinstance(move, AskSituation | SituationMore | LadderQuestion):
+        if choice_words.stay_with(view):  # "go on, but about the receptionists"
+            return choice_words.stay_words(view, move)
         return _join(set_aside(view), give_back(view, move), question_for(move, view))
     if isinstance(move, Reflect):
         return _join(
@@ -230,6 +238,17 @@ def text_for(move: Move, view: SessionView) -> str:
         )
     if isinstance(move, Clarify):
         return clarify_text(move, view)
+    if isinstance(move, Answer) and move.topic == "choices":
+        return choice_words.options_answer(move, view)
+    if isinstance(move, Answer) and move.topic == "peers":
+        return choice_words.peers_answer(move, view)
+    resumed = move.resume if isinstance(move, Answer) else None
+    if move.phase is Phase.CHECKIN and resumed is not None and resumed.phase is not Phase.CHECKIN:
+        return _join(  # answered, and the rest of the turn taken as the check-in's answer
+            answer_text(move.model_copy(update={"resume": None}), view),
+            choice_words.context_heard(view.last_user_text),
+            question_for(resumed, view),
+        )
     if isinstance(move, Answer):
         return answer_text(move, view)
     if isinstance(move, Challenge):

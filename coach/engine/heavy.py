@@ -39,8 +39,10 @@ _HEALTH = re.compile(
 _HURTS = (
     r"cuts? me off|talk(?:s|ed)? over me|shut(?:s)? me down|dismiss\w* (?:me|my)|mock(?:s|ed)? me|"
     r"ridicul\w*|put(?:s)? me down|freez\w* me out|exclud\w* me|left me out|overrul\w* me|"
-    r"(?:present|pass|pitch)(?:es|ed|s)? (?:them|it|my \w+(?: \w+)?) (?:off )?as (?:his|her|their) own|"
-    r"claim(?:s|ed)? (?:my|the) (?:work|idea|ideas|design|designs)|"
+    r"(?:present|pass|pitch|sell|show)(?:es|ed|s|ing)? (?:off )?(?:them|it|my \w+(?: \w+)?|what i "
+    r"\w+) (?:off )?as (?:his|hers|her|theirs|their)(?: own)?\b|"
+    r"(?:claim|steal)(?:s|ed|ing)? (?:the )?(?:credit|my \w+)|"
+    r"tak(?:es|ing|e) (?:the )?credit|"
     r"told (?:the room|everyone|the team|people) (?:that )?my \w+ (?:were|was|are|is) "
     r"(?:noise|stupid|useless|wrong|nonsense)"
 )
@@ -48,9 +50,12 @@ _PERSON = (
     r"(?P<person>(?:my|our) (?:direct |new |old |skip[- ]level |engineering |product |team |tech )?"
     r"(?:manager|boss|lead|team lead|tech lead|pm|product manager|director|skip|vp|cto|ceo|"
     r"colleague|coworker|co-worker|teammate|peer|designer|mentor|report)|"
+    r"(?!(?:Honestly|Frankly|Basically|Actually|Also|And|But|So|Well|Now|Then|Lately|Today)\b)"
     r"(?-i:[A-Z][a-z]+)(?= (?:always|keeps|never|takes|took|yells|yelled|shouts|blames|blamed|ignores|"
     r"undermines|undermined|humiliat|belittl|micromanag|screams|screamed|hates|is hostile|bullies|"
-    r"overrules|rewrites|presents)))"
+    r"overrules|rewrites|presents|passes|pitches|steals|claims)|, (?:my|our) (?:\w+ ){0,2}?"
+    r"(?:manager|boss|lead|pm|director|vp|cto|ceo|colleague|coworker|teammate|peer|designer|"
+    r"engineer|architect)\b))"
 )
 _CONFLICT = re.compile(
     _PERSON + r"[^.!?]{0,80}?\b(takes? (?:the )?credit|took (?:the )?credit|steals? (?:my )?credit|"
@@ -76,6 +81,11 @@ _NAMED_ROLE = re.compile(
     r"vp|cto|ceo|head|colleague|coworker|teammate|peer|designer|engineer|architect)\b"
     r"|(?P<role>(?:my|our) (?:\w+ )?(?:manager|boss|lead|pm|director|vp|cto|ceo|colleague|"
     r"coworker|teammate|peer|designer))\b",
+    re.IGNORECASE,
+)
+_ROLE_NAMED = re.compile(
+    r"\b(?:my|our) (?:\w+ ){0,2}?(?:manager|boss|lead|pm|director|vp|cto|ceo|colleague|coworker|"
+    r"teammate|peer|designer|engineer|architect),? (?P<name>(?-i:[A-Z][a-z]+))\b",
     re.IGNORECASE,
 )
 _HARASS = re.compile(
@@ -203,6 +213,23 @@ def heavy_topic(text: str) -> tuple[Heavy | None, str | None]:
     return None, None
 
 
+_SAID_FILLER = re.compile(
+    r"\b(?:to be (?:honest|fair)|honestly|frankly|tbh|truth be told|if i'?m honest|"
+    r"to tell (?:you )?the truth)\b",
+    re.I,
+)
+
+
+def without_filler(text: str) -> str:
+    """``text`` without the asides that carry no content ("to be honest", "tbh"): a heavy
+    moment given back says what the user said, not their filler."""
+    cut = _SAID_FILLER.sub("", text)
+    cut = re.sub(r"\s+([,.!?;])", r"\1", cut)  # "exhausted , I've" -> "exhausted, I've"
+    cut = re.sub(r"([,;])(?=[,.!?;])|^[\s,;]+|(?<=[.!?])[\s,;]+(?=\w)", " ", cut)
+    cut = re.sub(r"\s{2,}", " ", cut).strip(" ,;")
+    return cut[:1].upper() + cut[1:] if text[:1].isupper() else cut
+
+
 def strains_health(text: str) -> bool:
     """The user's burnout or health named in ``text``, whatever else it names (a conflict often
     comes with it)."""
@@ -249,10 +276,18 @@ def kept_out(text: str, heavy: Heavy | None, person: str | None) -> tuple[str, .
     found += [_second_person(m.group(0)) for m in _ROLE.finditer(text)]
     for match in _NAME.finditer(text):
         word = match.group(0)
-        if word.lower() not in _CALENDAR and _a_person(word) and not vocab.is_word(word.lower()):
+        lowered = word.lower()
+        if lowered in _CALENDAR or lowered in _FILLER:  # "Honestly, my lead…" names no one
+            continue
+        if _a_person(word) and not vocab.is_word(lowered):
             found.append(word)
     if heavy == "conflict":  # a name told with a role is a name even if it is a word ("Victor")
-        found += [m.group("name") for m in _NAMED_ROLE.finditer(text) if m.group("name")]
+        found += [
+            m.group("name")
+            for m in _NAMED_ROLE.finditer(text)
+            if m.group("name") and m.group("name").lower() not in _FILLER
+        ]
+        found += [m.group("name") for m in _ROLE_NAMED.finditer(text)]  # "my tech lead Mark"
     unique: list[str] = []
     for name in found:
         if name.lower() not in (u.lower() for u in unique):

@@ -9,14 +9,14 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from coach.engine import choices, vocab
+from coach.engine import choices, option_questions, vocab
 from coach.engine.blame import blames_customer
 from coach.engine.heavy import Heavy, declines, heavy_topic, kept_out, strains_health
 from coach.moves import Reading, ReadingKind
 
 __all__ = ["Heavy", "Reading", "heavy_topic", "read", "strains_health"]
 
-Asks = Literal["session", "ladder", "advice", "other"]
+Asks = Literal["session", "ladder", "advice", "other", "choices", "peers"]
 Progress = Literal["done", "partly", "not_done"]
 Decision = Literal["keep", "change", "drop"]
 
@@ -124,6 +124,8 @@ _LEVEL_NAMED = re.compile(r"\blevel\s+(\d{1,2})\b", re.IGNORECASE)
 
 
 def _asks(text: str) -> Asks:
+    if option_questions.asks_peers(text):  # "how do other staff engineers do this?"
+        return "peers"
     for topic, pattern in _ASKS:
         if pattern.search(text):
             return topic
@@ -147,8 +149,11 @@ def _is_question(text: str) -> bool:
         return False
     if re.match(r"\W*(?:maybe|perhaps|probably|possibly|i guess|i think)\b", last, re.I):
         return False  # "maybe read the reviews every week?": a tentative answer, not a question
-    return last.endswith("?") or bool(
-        _QUESTION_START.match(stripped) and len(stripped.split()) < 25
+    return (
+        last.endswith("?")
+        or bool(_QUESTION_START.match(stripped) and len(stripped.split()) < 25)
+        # "i am staff in fintech. what is level 4 about": a question at the end, unmarked
+        or bool(_QUESTION_START.match(last) and len(last.split()) < 15 and last != stripped)
     )
 
 
@@ -193,14 +198,30 @@ def read(text: str, options: list[str] | None = None) -> Reading:
         "confidence": _confidence(stripped),
         "typos": tuple(typos),
     }
+    common["about"] = go_on_about(stripped)
+    asked = (
+        option_questions.asked_about(
+            stripped, len(options), lambda part: choices._positions(part, len(options or []))
+        )
+        if options and not heavy and not common["blame"]
+        else ()
+    )
+    if asked:  # "what's the difference between 2 and 3?": answered, the choice asked again
+        return Reading(kind="question", asks="choices", asks_about=asked, **common)
     if picked:
-        common.update(chosen=picked.chosen, partly=picked.partly, chose_none=picked.none)
+        common.update(
+            chosen=picked.chosen,
+            partly=picked.partly,
+            chose_none=picked.none,
+            refused=picked.refused,
+            tentative=picked.tentative,
+        )
     kind: ReadingKind
     if (
         heavy
         or common["blame"]
         or common["declines"]
-        or (picked and (picked.chosen or picked.partly or picked.none))
+        or (picked and (picked.chosen or picked.partly or picked.none or picked.refused))
     ):
         kind = "answer"
     elif _NON_ANSWER.match(stripped):
@@ -221,6 +242,26 @@ def read(text: str, options: list[str] | None = None) -> Reading:
     else:
         kind = "answer"
     return Reading(kind=kind, **common)
+
+
+_GO_ON_ABOUT = re.compile(
+    r"^\W*(?:yes|yeah|ok|okay|sure|please|let'?s|go on|continue|carry on|keep going|i'?d like to "
+    r"go on)\b[^.!?]*?\b(?:about|with|on) (?P<about>(?:the|my|our|those|these|that) [a-z][a-z -]{1,40}?"
+    r"|[a-z][a-z-]{2,30})\W*$",
+    re.I,
+)
+
+
+def go_on_about(text: str) -> str | None:
+    """What the user wants to go on about ("Go on please, but about the receptionists."), said
+    as the coach would say it ("the receptionists", "your release")."""
+    match = _GO_ON_ABOUT.match(text)
+    if not match or declines(text):  # "go on, but I don't want to talk about Tobias"
+        return None
+    about = match.group("about").strip()
+    if about.split()[-1].lower() in ("it", "that", "this", "please", "then", "now", "session"):
+        return None
+    return re.sub(r"^(?:my|our)\b", "your", about, flags=re.I)
 
 
 def _assent(text: str) -> bool | None:

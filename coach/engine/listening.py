@@ -83,12 +83,18 @@ def _aside(flow: Flow, reading: Reading) -> Move | None:
     if reading.blame:  # every time: blame is never let pass, only said more briefly
         return Challenge(phase=phase, grade=min(challenges + 1, MAX_CHALLENGES + 1))
     if reading.kind == "question" and not _repeated_after_answer(flow, last):
-        return Answer(
+        answer = Answer(
             phase=phase,
             topic=reading.asks or "other",
             level=reading.asks_level,
+            options=reading.asks_about,
             resume=_resume_for_answer(flow),
         )
+        if phase is Phase.CHECKIN and _more_than_the_question(flow):
+            # "what is level 4 about? i am staff in fintech": answered, and the rest is the
+            # check-in's answer, so the session goes on to the story
+            answer = answer.model_copy(update={"resume": step_to(flow, Phase.SITUATION)})
+        return answer
     clarified = isinstance(last, Clarify)
     if reading.kind == "garbage" and not clarified:
         return Clarify(phase=phase, reason="not_understood")
@@ -99,6 +105,18 @@ def _aside(flow: Flow, reading: Reading) -> Move | None:
     if reading.kind == "disagree" and open_step and not isinstance(last, Reflect):
         return Reflect(phase=phase)
     return None
+
+
+_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+def _more_than_the_question(flow: Flow) -> bool:
+    """The turn says more than its question: a sentence of three words or more that is not one."""
+    text = flow.record.turns[-1].text if flow.record.turns else ""
+    told = [s for s in _SENTENCE.split(text) if s.strip() and not s.strip().endswith("?")]
+    if len(told) == 1 and told[0].strip() == text.strip():  # "what is level 4 about" alone
+        return False
+    return any(len(s.split()) >= 3 for s in told)
 
 
 def _repeated_after_answer(flow: Flow, last: Move | None) -> bool:
@@ -208,13 +226,26 @@ def _struggles(flow: Flow, reading: Reading) -> Move:
     if isinstance(step, ProposeStruggles) or step is None:
         options = [i.id for i in flow.level.common_struggles]
         named = [*reading.chosen, *(n for n in reading.partly if n not in reading.chosen)]
+        named = [n for n in named if n not in reading.refused]  # "2 no" is never saved
+
+        def ids(numbers: tuple[int, ...] | list[int]) -> tuple[str, ...]:
+            return tuple(options[n - 1] for n in numbers if 0 < n <= len(options))
+
         if named:
-            flow.record.struggle_ids = [options[n - 1] for n in named if 0 < n <= len(options)]
-        elif reading.chose_none:
+            flow.record.struggle_ids = list(ids(named))
+        elif reading.chose_none or reading.refused:
             flow.record.struggle_ids = []
-        elif reading.kind in ("non_answer", "garbage") and not isinstance(_last(flow), Clarify):
+        elif reading.kind in ("non_answer", "garbage", "question") and not isinstance(
+            _last(flow), Clarify
+        ):  # a question about the options asked again after its answer: no choice yet
             return Clarify(phase=Phase.STRUGGLES, reason="non_answer")
-        return AskConsent(phase=Phase.STRUGGLES, struggle_ids=tuple(flow.record.struggle_ids))
+        return AskConsent(
+            phase=Phase.STRUGGLES,
+            struggle_ids=tuple(flow.record.struggle_ids),
+            partly_ids=ids([n for n in reading.partly if n in named and n not in reading.chosen]),
+            refused_ids=ids(reading.refused),
+            tentative=reading.tentative,
+        )
     declined = any(isinstance(m, NotNow) for m in flow.moves(Phase.STRUGGLES))
     if reading.assent is False and not declined:
         return NotNow(phase=Phase.STRUGGLES)
