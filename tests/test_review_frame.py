@@ -152,6 +152,11 @@ def test_the_users_version_begins_with_its_deed():
         assert step_words.own_step(step_words.own_version(answer), old) == (
             f"{deed}: just that, this week."
         )
+    asked = 'Ask Sam in a short message about the export: "How well does it meet their needs?"'
+    version = step_words.own_version("Keep it but smaller, one hour not a morning.")
+    assert step_words.own_step(version, asked) == (  # the question chosen stays in the step
+        'Ask Sam for one hour, just that, this week: "How well does it meet their needs?"'
+    )
     assert step_words.own_version("keep it, but smaller") == ""
     assert step_words.own_version("Drop it.") == ""
 

@@ -31,29 +31,13 @@ _MIXED = re.compile(
     r"\b(one|two|the other|others?|rest)\b[^.?!]{0,12}\b(not|didn'?t|no)\b",
     re.I,
 )
-_MASS = frozenset(
-    [
-        "time",
-        "work",
-        "energy",
-        "sleep",
-        "focus",
-        "stress",
-        "travel",
-        "illness",
-        "life",
-        "everything",
-        "nothing",
-        "money",
-        "people",
-        "priorities",
-        "scope",
-        "fatigue",
-        "burnout",
-        "motivation",
-        "capacity",
-        "bandwidth",
-    ]
+_MASS = frozenset(  # nouns that take no article after "was" ("was time", "was patience")
+    re.findall(
+        r"\w+",
+        "time work energy sleep focus stress travel illness life everything nothing money people "
+        "priorities scope fatigue burnout motivation capacity bandwidth patience pressure "
+        "sickness childcare family weather jira slack email",
+    )
 )
 _DETERMINER = re.compile(
     r"^(the|a|an|my|our|your|his|her|their|this|that|these|those|some|too|no|lack|not|"
@@ -86,7 +70,12 @@ def noun_phrase(text: str) -> str:
     """A bare noun phrase as it goes after "was": "On-call week" → "the on-call week"; "Time" →
     "time"; "Being tired" → "being tired"; "" when the text is not a short noun phrase."""
     phrase = first_sentence(text)
+    if re.match(r"^\s*[-•*]\s", phrase):  # "- sprint deadlines - forgetting": a list
+        items = [p.strip(" ,;.") for p in re.split(r"(?:^|\s)[-•*]\s+", phrase) if p.strip(" ,;.")]
+        phrase = " and ".join(items) if 1 < len(items) <= 3 else ""
     words = phrase.split()
+    if len(words) == 1 and words[0].lower() in ("me", "myself", "i", "you", "it", "that", "this"):
+        return ""
     if not words or len(words) > 8 or vocab.unknown_words(phrase):
         return ""
     gerund = words[0].lower().endswith("ing") and len(words) <= 5  # "Being tired"
@@ -150,7 +139,11 @@ def learned_words(text: str) -> str:
     words = sentence.split()
     if not vocab.finite_verb(words):
         phrase = noun_phrase(sentence)
+        if len(words) == 1:
+            phrase = phrase.removeprefix("the ")
         return f"What you took from it: {phrase}." if phrase and len(words) <= 6 else ""
+    if re.match(r"^(it|that|this) (was|is|felt)\b", sentence, re.I):
+        return ""  # a judgement of the step, not a lesson: its own reflection fits
     return f"You learned that {planning.lower_first(reflections.second_person(sentence))}."
 
 

@@ -125,4 +125,7 @@ def own_step(version: str, old_step: str) -> str:
         step = f"Ask {asked[1]} for {thing}" if asked else f"{verb} {thing}"
     else:
         return ""
+    quoted = re.search(r"[“\"].+[”\"]\s*$", old_step.strip())
+    if quoted:  # a feedback step: the question stays the one the user chose
+        return f"{step}, just that, this week: {quoted[0]}"
     return f"{step}: just that, this week."
