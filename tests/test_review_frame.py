@@ -67,15 +67,16 @@ async def test_a_bare_yes_gives_back_the_deed_done_in_the_past(journal):
 @pytest.mark.parametrize(
     ("answer", "framed"),
     [
-        ("No.", "It didn't happen this time."),
-        ("Didn't happen.", "It didn't happen this time."),
-        ("Nope, not yet.", "It didn't happen this time."),
+        ("No.", "So looking at the usage data and the latest feedback on the refactor of the"),
+        ("Didn't happen.", "So looking at the usage data"),
+        ("Nope, not yet.", "So looking at the usage data"),
     ],
 )
 async def test_a_bare_no_is_said_back_as_a_sentence(journal, answer, framed):
     _, second, _ = await _second(journal)
     reply = (await _answers(second, answer))[0]
-    assert reply.startswith(framed) and "you didn't happen" not in reply.lower()
+    assert reply.startswith(framed) and "export didn't happen this time." in reply
+    assert "you didn't happen" not in reply.lower()
 
 
 @pytest.mark.parametrize(

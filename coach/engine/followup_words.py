@@ -133,7 +133,7 @@ _ROUND_OBSTACLE = (  # what could get in the way → one concrete idea for the f
     (
         r"\b(time|busy|meetings?|deadlines?|crunch|release|on-?call|milestone|sprint|workload|"
         r"rush|planning)\b",
-        "give the first step a named slot before it fills: {day} at 9:00",
+        "give the first step a named slot before the week fills: {day} at 9:00",
     ),
 )
 

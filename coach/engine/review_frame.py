@@ -156,7 +156,10 @@ def _happened(view, move: FollowupItem, text: str, reading) -> str:
     if progress == "done":
         deed = step_words.past_deed(_item_step(view, move.item_id))
         return f"You did it: {deed}." if deed and len(deed.split()) <= 18 else "You did it."
-    if progress == "not_done":
+    if progress == "not_done":  # "So asking Dana for the list didn't happen this time."
+        doing = step_words.gerund_deed(_item_step(view, move.item_id))
+        if doing and len(doing.split()) <= 16:
+            return f"So {doing} didn't happen this time."
         return "It didn't happen this time."
     if progress == "partly":
         return "Part of it happened."

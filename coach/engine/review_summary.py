@@ -27,12 +27,24 @@ def _version(view, item_id: str, turns) -> str:
     return ""
 
 
+def _choice(view, found, turns) -> str:
+    """What the user decided for a slipped item, as the end of its part of the summary."""
+    version = _version(view, found.item_id, turns)
+    return {
+        "keep": ", and you're keeping it as it is",
+        "smaller": ", and you're keeping a smaller step",
+        "own": f", and you're changing it your way: {version}",
+        "drop": ", and you're dropping it",
+    }.get(found.choice or "", "")
+
+
 def review_summary(view, lead: str) -> str:
     """The review in a sentence per item, in framed words: what happened, what was learned, what
     got in the way and what was decided ("the second slipped because of the on-call week, and
     you're making it smaller, your way")."""
     turns = list(view.turns)
     parts: list[str] = []
+    seen: set[str] = set()
     order = [s.item_id for s in view.followups]
     for found in review.reviewed(turns, list(view.followups)):
         number = order.index(found.item_id) if found.item_id in order else len(parts)
@@ -45,6 +57,10 @@ def review_summary(view, lead: str) -> str:
             continue
         if found.happened is None:
             continue
+        if found.obstacle and found.obstacle in seen:  # the same words again for this item
+            parts.append(f"{name} slipped for the same reason" + _choice(view, found, turns))
+            continue
+        seen.add(found.obstacle)
         why = noun_phrase(found.obstacle) if found.obstacle else ""
         said = first_sentence(found.obstacle) if found.obstacle and not why else ""
         if said and (len(said.split()) > 14 or vocab.unknown_words(said)):
@@ -56,14 +72,7 @@ def review_summary(view, lead: str) -> str:
             if said
             else f"{name} slipped"
         )
-        version = _version(view, found.item_id, turns)
-        choice = {
-            "keep": ", and you're keeping it as it is",
-            "smaller": ", and you're keeping a smaller step",
-            "own": f", and you're changing it your way: {version}",
-            "drop": ", and you're dropping it",
-        }.get(found.choice or "", "")
-        parts.append(slipped + choice)
+        parts.append(slipped + _choice(view, found, turns))
     if not parts:
         return ""
     return f"{lead}: {'; '.join(parts)}."

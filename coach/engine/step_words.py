@@ -63,6 +63,17 @@ def past_deed(step: str) -> str:
     return f"you {verb}{rest}"
 
 
+def gerund_deed(step: str) -> str:
+    """ "Ask Dana for the list" → "asking Dana for the list"; "" when the step has no verb."""
+    first = deed(step)
+    words = first.split(" ", 1)
+    if not words or not _base_verb(words[0]):
+        return ""
+    form = vocab._lemminflect().getInflection(words[0].lower(), tag="VBG")
+    rest = f" {words[1]}" if len(words) > 1 else ""
+    return f"{form[0] if form else words[0].lower()}{rest}"
+
+
 # -- the user's own smaller version ("just one hour with Dana") -----------------------------------
 _DECIDING = re.compile(
     r"^\W*(?:(?:yes|yeah|ok|okay|sure|fine|so|well|hmm|let'?s|i'?d|i would|i'?ll|i will|"
