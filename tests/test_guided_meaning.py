@@ -113,4 +113,4 @@ async def test_the_plan_checks_tie_the_focus_to_the_story(journal):
     )
     confidence, rating = turns[-3], turns[-2]
     assert any(link in confidence for link in ("ties back", "goes back", "connects to"))
-    assert "Part of you" in rating
+    assert "You mostly trust yourself" in rating  # a 7: fairly sure, not "doubts the week"

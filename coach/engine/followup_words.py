@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from coach.engine import planning, reflections, vocab
+from coach.engine import planning, reflections, review_frame, vocab
 from coach.engine.guided_words import goal_link, vary
 from coach.engine.view import SessionView
 from coach.moves import (
@@ -33,6 +33,14 @@ def followup_text(move: Move, view: SessionView, heard: str) -> str:
     if isinstance(move, FollowupItem):
         commitment = view.followups[move.index]
         text = _item_text(view, commitment.item_id)
+        again = [t for t in view.turns if t.role == "coach" and t.move == move]
+        if again:  # "one done, one not": the same item asked again, by its place in the plan
+            place = ("first", "second", "third", "fourth")[min(move.index, 3)]
+            return _join(
+                heard,
+                f"The {place}: {text}, with this first step: {commitment.first_step}",
+                "How did that one go?",
+            )
         if move.index == 0:
             return _join(
                 "Welcome back. Before today's topic, let's review your last plan, one item at a time.",
@@ -51,7 +59,8 @@ def followup_text(move: Move, view: SessionView, heard: str) -> str:
         return _join(
             heard,
             f"Let's decide what to do with it.{smaller}",
-            "What would you like to do: keep it, make it smaller, or drop it?",
+            "What would you like: keep it as it is, make it smaller, change it your way, "
+            "or drop it?",
         )
     return heard
 
@@ -84,10 +93,10 @@ def plan_check_text(move: Move, view: SessionView, heard: str, question: str) ->
         None,
     )
     if rating is not None and first is not None:
-        step = first.first_step.rstrip(".")
+        step = re.sub(r":\s*just that\b.*$", "", first.first_step.rstrip("."))  # said once
         step = planning.lower_first(step)
         article = "An" if rating in (8, 11, 18) else "A"
-        doubt = "fairly sure, with some doubt left" if rating >= 7 else "real doubt, worth knowing"
+        doubt = rating_band(rating)
         heard = _join(
             f"{article} {rating} out of 10 to {step}: {doubt}.",
             heard  # both sides of the rating, from the listening half
@@ -101,19 +110,79 @@ def plan_check_text(move: Move, view: SessionView, heard: str, question: str) ->
     return _join(heard, question)
 
 
+def rating_band(rating: int) -> str:
+    """What a 0–10 rating says: 0–4 low, 5–6 mixed, 7–8 fairly sure, 9–10 sure."""
+    if rating >= 9:
+        return "a confident rating"
+    if rating >= 7:
+        return "fairly sure, with a little doubt left"
+    if rating >= 5:
+        return "mixed, and worth a look"
+    return "low, and worth hearing"
+
+
+_ROUND_OBSTACLE = (  # what could get in the way → one concrete idea for the first step
+    (
+        r"\b(tired|energy|exhausted|sleep|drained)\b",
+        "put the first step where your energy is: {day} morning, first thing",
+    ),
+    (
+        r"\b(forget|forgetting|forgot|memory)\b",
+        "set a reminder for the first step on {day} morning",
+    ),
+    (
+        r"\b(time|busy|meetings?|deadlines?|crunch|release|on-?call|milestone|sprint|workload|"
+        r"rush|planning)\b",
+        "give the first step a named slot before the week fills: {day} at 9:00",
+    ),
+)
+
+
+def _slot_day(view: SessionView) -> str:
+    """The working day the first step's slot goes on: the next one, or its due day."""
+    kept = sorted(view.kept, key=lambda s: s.due)
+    day = planning.next_workday(view.today, 1)
+    if kept and kept[0].due < day:
+        day = kept[0].due
+    return f"{day:%A}"
+
+
+def _round_it(view: SessionView, obstacle: str) -> str:
+    day = _slot_day(view)
+    for pattern, idea in _ROUND_OBSTACLE:
+        if re.search(pattern, obstacle, re.I):
+            return idea.format(day=day)
+    return f"a named slot for the first step, {day} at 9:00, makes it easier to keep"
+
+
 def obstacle_words(view: SessionView) -> str:
-    """The obstacle the user named, given back before the plan is saved."""
+    """The obstacle the user named, given back before the plan is saved, with one concrete idea
+    for the first step ("so give the first step a named slot before it fills: Tuesday at 9:00")."""
     obstacle = re.split(r"(?<=[.!?])\s+", view.last_user_text.strip())[0].rstrip(".!?")
+    nothing = re.match(r"^(nothing|none|no idea|not sure|i don'?t know)\b", obstacle, re.I)
+    if (
+        obstacle
+        and not nothing
+        and not vocab.unknown_words(obstacle)
+        and len(obstacle.split()) <= 14
+    ):
+        if re.match(r"^\W*(me|myself|i|just me|mostly me)\W*$", obstacle, re.I):
+            day = _slot_day(view)
+            return (
+                f"You see yourself as what could get in the way; {day} at 9:00, booked for the "
+                "first step, takes that decision off you."
+            )
+        phrase = review_frame.noun_phrase(obstacle)
+        if phrase:
+            idea = _round_it(view, obstacle)
+            lead = "so " if not idea.startswith("a named") else "and "
+            said = f"{phrase[0].upper()}{phrase[1:]} could get in the way"
+            return f"{said}, {lead}{idea}." if lead == "so " else f"{said}; {idea}."
     # the first sentence: "Quarter planning. Eats everything." never hands back a fragment
     if not obstacle or vocab.unknown_words(obstacle) or len(obstacle.split()) > 14:
         return ""
     if re.match(r"^(nothing|none|no idea|not sure|i don'?t know)\b", obstacle, re.I):
         return "You see nothing in the way for now; good to know."
-    plain = len(obstacle.split()) <= 6 and not re.search(r",|\band\b", obstacle)
-    if plain and not vocab.finite_verb(obstacle.split()):
-        return (
-            f"{obstacle[0].upper()}{obstacle[1:]} could get in the way; plan your week around it."
-        )
     said = reflections.second_person(obstacle)
     said = re.sub(r"\bnot sure (?=who|what|how|whether|if|where|when|which)", "unsure ", said)
     return f"You named what could get in the way: {planning.lower_first(said)}."

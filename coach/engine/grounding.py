@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from coach.domain import Audience, Suggestion
-from coach.engine import matching, planning, reasons, story_parts, teammates, vocab
+from coach.engine import matching, planning, reasons, step_words, story_parts, teammates, vocab
 from coach.engine.story import Story, read_story
 from coach.ladder.schema import Item, Level
 
@@ -298,7 +298,9 @@ _ROUND_IT = (
 def smaller_step(step: str, obstacle: str = "") -> str:
     """A slipped step made smaller: its first part only, done in a way round what got in the way
     (a reminder when it was forgotten, a message when the person was away, fifteen minutes
-    booked early when time ran out)."""
+    booked early when time ran out). It begins with its deed ("Ask … in your next 1:1: just
+    that"), never with where it happens."""
+    step = step_words.deed_first(step)
     asked = re.match(r"^(Ask .+?):\s*([“\"].+[”\"])\s*$", step.strip())
     if asked:  # a feedback question: the same question, asked in the smallest way
         how = next(

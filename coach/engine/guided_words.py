@@ -6,7 +6,17 @@ from __future__ import annotations
 import re
 
 from coach.domain import Phase
-from coach.engine import meaning, planning, recall, teammates, terse, turn_reflections, vocab
+from coach.engine import (
+    meaning,
+    planning,
+    recall,
+    review_frame,
+    review_summary,
+    teammates,
+    terse,
+    turn_reflections,
+    vocab,
+)
 from coach.engine.heavy import declines
 from coach.engine.listen import blames_customer
 from coach.engine.reflections import candidates
@@ -89,6 +99,9 @@ def _said(view: SessionView, *phases: Phase) -> list[str]:
     for index, t in enumerate(view.turns):
         if t.role != "user" or isinstance(after.get(index), _NOT_STORY):
             continue
+        answered = review_frame.answered(view, index)
+        if answered is not None and review_frame.framed(view, answered, t.text, t.reading):
+            continue  # a bare review answer ("On-call week.") is given back only in its frame
         if phases and t.phase not in phases:
             continue
         reading = t.reading
@@ -123,6 +136,16 @@ def _story(view: SessionView) -> str:
 def give_back(view: SessionView, move: Move) -> str:
     """A summary when the move closes a step, else a reflection of the last real answer."""
     last = view.turns[-1] if view.turns and view.turns[-1].role == "user" else None
+    framed, answered = "", None
+    if last is not None:  # a review answer, read in the frame of the move it answers
+        answered = review_frame.answered(view, len(view.turns) - 1)
+        framed = review_frame.framed(view, answered, last.text, last.reading)
+    if move.summary_of is Phase.FOLLOWUP:  # the review closes: each item in framed words
+        summary = review_summary.review_summary(view, _SUMMARY_LEADS[Phase.FOLLOWUP])
+        if summary or framed:  # the summary says the last decision back too
+            return summary or framed
+    if framed and move.summary_of is None:
+        return framed
     if move.summary_of is not None:
         text = _summary(view, move.summary_of)
         if not text and move.summary_of in (Phase.SITUATION, Phase.EXPLORE):  # a step skipped

@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from coach.domain import Phase
-from coach.engine import choices, grounding, planning, vocab
+from coach.engine import choices, grounding, planning, review_frame, vocab
 from coach.moves import (
     Answer,
     AskConsent,
@@ -206,6 +206,8 @@ def _item_text(flow: Flow, item_id: str) -> str:
 def _followup(flow: Flow, reading: Reading) -> Move:
     step = flow.step_move()
     if isinstance(step, FollowupItem):
+        if review_frame.mixed(flow.record.turns[-1].text if flow.record.turns else ""):
+            return step.model_copy(update={"summary_of": None})  # which one? asked by its place
         if reading.progress in ("not_done", "partly"):
             return FollowupObstacle(phase=Phase.FOLLOWUP, item_id=step.item_id)
         if reading.kind == "non_answer" and reading.progress is None:

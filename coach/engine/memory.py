@@ -56,9 +56,11 @@ def review_lines(record: SessionRecord, competency: Competency) -> list[str]:
                 else ""
             )
             next_ = {
-                "keep": f"; kept, smaller: {found.next_step}" if found.next_step else "; kept",
+                "keep": "; kept as it was",
+                "smaller": f"; kept, smaller: {found.next_step}" if found.next_step else "; kept",
+                "own": f"; kept, in the user's smaller version: {found.next_step}",
                 "drop": "; dropped",
-            }.get(found.decision or "", "")
+            }.get(found.choice or "", "")
             lines.append(f"- {name}: not done{obstacle}{next_}")
     return ["Review of the plan before:", *lines] if lines else []
 

@@ -156,7 +156,12 @@ def rating_sides(rating: int, focus: str, own: bool) -> str:
     aim = re.sub(r"\bi\b", "I", aim)
     if rating >= 9:
         return f"You sound sure you can hold to {aim}; knowing what could trip you up keeps it so."
-    if rating >= 6:
+    if rating >= 7:  # fairly sure: the doubt is small, and not the week's room
+        return (
+            f"You mostly trust yourself to hold to {aim}; a little doubt is normal, and naming "
+            "it helps."
+        )
+    if rating >= 5:
         return (
             f"Part of you feels ready to hold to {aim}, and part of you doubts the week has room."
         )

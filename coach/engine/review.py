@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from coach.domain import Phase, Suggestion, Turn
-from coach.engine import planning
+from coach.engine import planning, review_frame
 from coach.growth import Status
 from coach.moves import FollowupDecide, FollowupItem, FollowupLearned, FollowupObstacle, Move
 
@@ -46,18 +46,22 @@ class ItemReview:
     learned: str = ""  # the user's words, when it happened
     obstacle: str = ""  # the user's words, when it slipped
     decision: Literal["keep", "drop"] | None = None  # after a slip; None: not decided
-    next_step: str | None = None  # a kept slipped step comes back as this (smaller) one
+    next_step: str | None = None  # a kept slipped step comes back as this one
+    # how it was kept: "keep" as it is, "smaller" (the coach's cut), "own" (the user's version)
+    choice: Literal["keep", "smaller", "own", "drop"] | None = None
 
     @property
     def carried(self) -> bool:
         return self.happened is False and self.decision == "keep"
 
 
-def reviewed(turns: list[Turn]) -> list[ItemReview]:
+def reviewed(turns: list[Turn], followups: list[Suggestion] | None = None) -> list[ItemReview]:
     """The review of a session's turns, item by item, in the order the items were reviewed.
 
     A user turn answers the last review move before it (an aside such as a clarification in
-    between does not change which item is being talked about)."""
+    between does not change which item is being talked about); ``followups``: the last plan's
+    commitments, whose steps a decision keeps or changes."""
+    followups = followups or []
     found: dict[str, dict] = {}
     current: Move | None = None
     for index, turn in enumerate(turns):
@@ -76,6 +80,8 @@ def reviewed(turns: list[Turn]) -> list[ItemReview]:
         text = " ".join(turn.text.split())
         reading = turn.reading
         if isinstance(current, FollowupItem):
+            if review_frame.mixed(text):  # "one done, one not": this item is asked again
+                continue
             if same and isinstance(decided, FollowupLearned):
                 entry["happened"] = True
             elif same and isinstance(decided, FollowupObstacle):
@@ -87,11 +93,12 @@ def reviewed(turns: list[Turn]) -> list[ItemReview]:
         elif isinstance(current, FollowupObstacle):
             entry["obstacle"] = text
         elif isinstance(current, FollowupDecide):
-            decision = getattr(reading, "decision", None)
-            if decision == "drop":
-                entry.update(decision="drop", next_step=None)
-            elif decision in ("keep", "change"):  # a slipped step never comes back the same
-                entry.update(decision="keep", next_step=current.smaller_step)
+            old = next((s.first_step for s in followups if s.item_id == current.item_id), "")
+            choice, step = review_frame.decided(current, text, reading, old)
+            if choice == "drop":
+                entry.update(decision="drop", next_step=None, choice="drop")
+            elif choice:  # kept as it is, smaller, or the user's own version
+                entry.update(decision="keep", next_step=step or None, choice=choice)
     return [ItemReview(**entry) for entry in found.values()]
 
 
@@ -99,21 +106,29 @@ def carried(turns: list[Turn], followups: list[Suggestion], today) -> list[Sugge
     """The commitments the review kept after they slipped, each with its smaller step, for the new
     plan; the reason says what got in the way, in the user's words."""
     result: list[Suggestion] = []
-    for review in reviewed(turns):
+    for review in reviewed(turns, followups):
         old = next((s for s in followups if s.item_id == review.item_id), None)
         if old is None or not review.carried:
             continue
-        obstacle = review.obstacle.rstrip(".")
-        why = (
-            f"You kept it after it slipped (“{obstacle}”), so this time the step is smaller."
-            if obstacle
-            else "You kept it after it slipped, so this time the step is smaller."
-        )
+        why = _kept_reason(review)
         update = {"reason": why, "due": planning.next_workday(today, 2)}
         if review.next_step:
             update["first_step"] = review.next_step
         result.append(old.model_copy(update=update))
     return result
+
+
+def _kept_reason(review: ItemReview) -> str:
+    """Why a slipped step is in the new plan: what got in the way (framed when it was a bare
+    noun phrase: "the on-call week got in the way") and how the user chose to keep it."""
+    obstacle = review.obstacle.strip().rstrip(".")
+    phrase = review_frame.noun_phrase(obstacle) if obstacle else ""
+    said = f"{phrase} got in the way" if phrase else f"“{obstacle}”" if obstacle else ""
+    how = {
+        "keep": "so it stays as it was, with a new date",
+        "own": "so this time the step is your smaller version",
+    }.get(review.choice or "", "so this time the step is smaller")
+    return f"You kept it after it slipped ({said}), {how}." if said else f"You kept it, {how}."
 
 
 def set_aside(turns: list[Turn]) -> set[str]:
@@ -122,26 +137,32 @@ def set_aside(turns: list[Turn]) -> set[str]:
     return {r.item_id for r in reviewed(turns) if r.happened is not None}
 
 
-def outcome(answered: Move | None, decided: Move | None, reading, text: str) -> Outcome | None:
-    """What the user's answer ``text`` to the review move ``answered`` says about its commitment."""
+def outcome(
+    answered: Move | None, decided: Move | None, reading, text: str, old_step: str = ""
+) -> Outcome | None:
+    """What the user's answer ``text`` to the review move ``answered`` says about its commitment
+    (``old_step``: its first step, which a decision keeps or changes)."""
     if not isinstance(answered, _REVIEW_MOVES):
         return None
     item_id = answered.item_id
     same = getattr(decided, "item_id", None) == item_id
     progress = getattr(reading, "progress", None)
-    decision = getattr(reading, "decision", None)
     status: Status | None = None
+    step = ""
     if isinstance(answered, FollowupItem):
-        if (same and isinstance(decided, FollowupLearned)) or progress == "done":
+        if review_frame.mixed(text):  # "one done, one not": not yet about this one
+            status = None
+        elif (same and isinstance(decided, FollowupLearned)) or progress == "done":
             status = Status.DONE
     elif isinstance(answered, FollowupDecide):
-        if decision == "drop":
+        choice, step = review_frame.decided(answered, text, reading, old_step)
+        if choice == "drop":
             status = Status.DROPPED
-        elif decision in ("keep", "change"):
+        elif choice:
             status = Status.CHANGED
     note = _NOTE_LABELS[type(answered)] + " ".join(text.split())
-    if status is Status.CHANGED and answered.smaller_step:  # what the next plan starts from
-        note += f" (smaller step: {answered.smaller_step})"
+    if status is Status.CHANGED and step and step != old_step:  # what the next plan starts from
+        note += f" (smaller step: {step})"
     return Outcome(item_id, status, note)
 
 
@@ -205,6 +226,9 @@ def after_answer(session, answered: Move | None, decided: Move, turn) -> None:
             ),
             answered,
         )
-    result = outcome(answered, decided, reading, turn.text)
+    followups = getattr(session.flow, "followups", []) if hasattr(session, "flow") else []
+    item_id = getattr(answered, "item_id", None)
+    old = next((s.first_step for s in followups if s.item_id == item_id), "")
+    result = outcome(answered, decided, reading, turn.text, old)
     if result is not None:
         record_outcome(growth, record.followup_of, record.id, result, when)

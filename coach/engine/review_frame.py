@@ -1,0 +1,229 @@
+"""A review answer read in the frame of the move it answers, given back as a whole sentence.
+
+Why: a bare answer means something only with its question. "On-call week." answers "What got in
+the way?" ("What got in the way was the on-call week."); "Yes, I did that one" answers "How did it
+go?" ("You did it: you asked Dana for the list."). Read outside that frame, the words come back as
+fragments. The move is the one stored with the coach's turn before the answer (data, never the
+coach's words); every place that gives a review answer back (reflections, the decision's
+acknowledgement, the review's summary) uses these words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from coach.engine import planning, reflections, step_words, vocab
+from coach.moves import FollowupDecide, FollowupItem, FollowupLearned, FollowupObstacle, Move
+
+REVIEW_MOVES = (FollowupItem, FollowupLearned, FollowupObstacle, FollowupDecide)
+
+
+# What a bare "did it happen?" answer is made of: once these are gone, nothing is left.
+_BARE = re.compile(
+    r"\b(yes|yeah|yep|yup|no|nope|nah|sure|absolutely|definitely|done|did|didn'?t|do|not|yet|"
+    r"i|it|that|this|one|them|all|both|of|happen|happened|managed|to|really|at|quite|finished|"
+    r"completed|start|started|get|got|round|around|sadly|honestly|well|ok|okay|so|"
+    r"partly|partially|half|sort|kind|a|bit|some)\b",
+    re.I,
+)
+_MIXED = re.compile(
+    r"\b(one|two|three|half|some)\b[^.?!]{0,20}\b(done|did|happened)\b[^.?!]{0,12}"
+    r"\b(one|two|the other|others?|rest)\b[^.?!]{0,12}\b(not|didn'?t|no)\b",
+    re.I,
+)
+_MASS = frozenset(  # nouns that take no article after "was" ("was time", "was patience")
+    re.findall(
+        r"\w+",
+        "time work energy sleep focus stress travel illness life everything nothing money people "
+        "priorities scope fatigue burnout motivation capacity bandwidth patience pressure "
+        "sickness childcare family weather jira slack email",
+    )
+)
+_DETERMINER = re.compile(
+    r"^(the|a|an|my|our|your|his|her|their|this|that|these|those|some|too|no|lack|not|"
+    r"another|every|each|all|both|just|only|mostly|probably|still|again)\b",
+    re.I,
+)
+
+
+def mixed(text: str) -> bool:
+    """ "One done, one not.": an answer about several commitments at once, none named."""
+    return bool(_MIXED.search(text))
+
+
+def first_sentence(text: str) -> str:
+    return re.split(r"(?<=[.!?])\s+", " ".join(text.split()))[0].rstrip(".!?").strip()
+
+
+def _bare(text: str) -> bool:
+    rest = _BARE.sub(" ", re.sub(r"[^\w\s']", " ", text))
+    return not rest.split()
+
+
+def _plural(word: str) -> bool:
+    lem = vocab._lemminflect()
+    lemmas = lem.getAllLemmas(word.lower(), upos="NOUN").get("NOUN", ())
+    return word.endswith("s") and not word.endswith("ss") and bool(lemmas) and word not in lemmas
+
+
+def noun_phrase(text: str) -> str:
+    """A bare noun phrase as it goes after "was": "On-call week" → "the on-call week"; "Time" →
+    "time"; "Being tired" → "being tired"; "" when the text is not a short noun phrase."""
+    phrase = first_sentence(text)
+    if re.match(r"^\s*[-•*]\s", phrase):  # "- sprint deadlines - forgetting": a list
+        items = [p.strip(" ,;.") for p in re.split(r"(?:^|\s)[-•*]\s+", phrase) if p.strip(" ,;.")]
+        phrase = " and ".join(items) if 1 < len(items) <= 3 else ""
+    words = phrase.split()
+    if len(words) == 1 and words[0].lower() in ("me", "myself", "i", "you", "it", "that", "this"):
+        return ""
+    if not words or len(words) > 8 or vocab.unknown_words(phrase):
+        return ""
+    gerund = words[0].lower().endswith("ing") and len(words) <= 5  # "Being tired"
+    if (vocab.finite_verb(words) and not gerund) or re.search(r"[,;:]|\band\b.*\band\b", phrase):
+        return ""
+    phrase = reflections.second_person(phrase)
+    phrase = planning.lower_first(phrase)
+    first = phrase.split()[0].lower()
+    head = re.split(r"\s+(?:again|too|mostly|as usual|this time)\b", phrase)[0].split()[-1]
+    if (
+        _DETERMINER.match(phrase)
+        or first.endswith("ing")
+        or first in _MASS
+        or _plural(head)  # "sprint deadlines", "meetings"
+        or phrase[:1].isupper()  # a name ("Jira", "Dana")
+    ):
+        return phrase
+    return f"the {phrase}"
+
+
+def _self(text: str) -> bool:
+    return bool(re.match(r"^\W*(me|myself|i|i do|i did|i was|mostly me|just me)\W*$", text, re.I))
+
+
+def _item_step(view, item_id: str) -> str:
+    old = next((s for s in view.followups if s.item_id == item_id), None)
+    return old.first_step if old else ""
+
+
+def obstacle(text: str) -> str:
+    """ "What got in the way?" answered: the obstacle as a sentence; "" for a sentence answer
+    (its own words carry it)."""
+    if _self(text):
+        return "What got in the way, as you see it, was you."
+    phrase = noun_phrase(text)
+    return f"What got in the way was {phrase}." if phrase else ""
+
+
+def learned_words(text: str) -> str:
+    sentence = first_sentence(text)
+    if not sentence or vocab.unknown_words(sentence) or len(sentence.split()) > 26:
+        return ""
+    if re.match(r"^(nothing|not much|not a lot|no idea|dunno)\b", sentence, re.I):
+        return "Not much came of it this time; that is worth knowing too."
+    own = re.match(
+        r"^i (learn(?:ed|t)|realis(?:ed)|realiz(?:ed)|found out|saw|noticed)\s+(?:that\s+)?(.+)$",
+        sentence,
+        re.I,
+    )
+    if own:
+        verb = {"learnt": "learned"}.get(own[1].lower(), own[1].lower())
+        return f"You {verb} that {reflections.second_person(own[2])}."
+    that = re.match(r"^that\s+(\w+)(.*)$", sentence, re.I)
+    if that:  # "That riders read …": a that-clause, not "That was hard"
+        if that[1].lower() in ("was", "is", "it's", "helped", "worked", "felt", "made"):
+            return ""
+        clause = reflections.second_person(f"{that[1]}{that[2]}")
+        return f"You learned that {planning.lower_first(clause)}."
+    if re.match(r"^(how|why|what|who|where|when|which|whether)\b", sentence, re.I):
+        return f"You learned {reflections.second_person(planning.lower_first(sentence))}."
+    words = sentence.split()
+    if not vocab.finite_verb(words):
+        phrase = noun_phrase(sentence)
+        if len(words) == 1:
+            phrase = phrase.removeprefix("the ")
+        return f"What you took from it: {phrase}." if phrase and len(words) <= 6 else ""
+    if re.match(r"^(it|that|this) (was|is|felt)\b", sentence, re.I):
+        return ""  # a judgement of the step, not a lesson: its own reflection fits
+    return f"You learned that {planning.lower_first(reflections.second_person(sentence))}."
+
+
+def _happened(view, move: FollowupItem, text: str, reading) -> str:
+    progress = getattr(reading, "progress", None)
+    if mixed(text):
+        return "Some done and some not: let's take them one at a time."
+    if not _bare(text):
+        return ""
+    if progress == "done":
+        deed = step_words.past_deed(_item_step(view, move.item_id))
+        return f"You did it: {deed}." if deed and len(deed.split()) <= 18 else "You did it."
+    if progress == "not_done":  # "So asking Dana for the list didn't happen this time."
+        doing = step_words.gerund_deed(_item_step(view, move.item_id))
+        if doing and len(doing.split()) <= 16:
+            return f"So {doing} didn't happen this time."
+        return "It didn't happen this time."
+    if progress == "partly":
+        return "Part of it happened."
+    return ""
+
+
+def decided(move: FollowupDecide, text: str, reading, old_step: str) -> tuple[str, str]:
+    """What the user decided for a slipped step: (decision, next step), decision one of keep,
+    smaller, own, drop or ""; the next step is the old one kept as it is, the coach's smaller
+    one, or the user's own version made a step."""
+    decision = getattr(reading, "decision", None)
+    version = step_words.own_version(text) if decision != "drop" else ""
+    own = step_words.own_step(version, old_step) if version else ""
+    if decision == "drop":
+        return "drop", ""
+    if own:
+        return "own", own
+    as_is = re.search(r"\b(as it is|as is|the same|unchanged|same again|no change)\b", text, re.I)
+    if decision == "keep" and as_is:
+        return "keep", old_step
+    if decision in ("keep", "change"):  # a plain "keep it" after a slip: the smaller step
+        return "smaller", move.smaller_step or old_step
+    return "", ""
+
+
+def acknowledge(view, move: FollowupDecide, text: str, reading) -> str:
+    """The decision said back at the next turn ("Smaller, your way: one hour with Dana.")."""
+    old = _item_step(view, move.item_id)
+    decision, step = decided(move, text, reading, old)
+    if decision == "drop":
+        return "Dropped: you're letting that one go for now."
+    if decision == "keep":
+        return f"Kept as it is: {planning.lower_first(step_words.deed(old))}."
+    if decision == "own":
+        version = step_words.own_version(text)
+        smaller = re.search(r"smaller|less|just|only|shorter", text, re.I) or re.match(
+            r"^\W*(one|an?|half|\d+|ten|fifteen|twenty|thirty)\b", version
+        )
+        return f"{'Smaller' if smaller else 'Changed'}, your way: {version}."
+    if decision == "smaller":
+        return f"Smaller, then: {planning.lower_first(step_words.deed(step))}, just that."
+    return ""
+
+
+def framed(view, move: Move | None, text: str, reading) -> str:
+    """The answer ``text`` to the review move ``move``, given back in its frame; "" when it is
+    a sentence of its own (a reflection of its words fits) or not a review answer."""
+    if isinstance(move, FollowupItem):
+        return _happened(view, move, text, reading)
+    if isinstance(move, FollowupObstacle):
+        return obstacle(text)
+    if isinstance(move, FollowupLearned):
+        return learned_words(text)
+    if isinstance(move, FollowupDecide):
+        return acknowledge(view, move, text, reading)
+    return ""
+
+
+def answered(view, index: int) -> Move | None:
+    """The review move the user turn at ``index`` answers (an aside in between does not count)."""
+    for turn in reversed(view.turns[:index]):
+        if turn.role == "coach":
+            if isinstance(turn.move, REVIEW_MOVES):
+                return turn.move
+            if getattr(turn.move, "resume", None) is None:
+                return None
+    return None
