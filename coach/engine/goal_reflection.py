@@ -39,6 +39,13 @@ _CLEFT = re.compile(
 def goal_reflection(goal: str, variant: int = 0) -> tuple[str, bool]:
     """Give back the goal of the session ("you want to ...") and the value under it."""
     goal = vocab.corrected(goal)
+    listed = re.match(r"^\W*goals?\s*:\s*-?\s*([a-z][^-\n]+?)\s*(?:-|\n|$)", goal, re.I)
+    if listed:  # "Goals: - understand who uses the form - …": the first aim, as an aim
+        aim = listed.group(1).strip(" .")
+        first = aim.split()[0].lower()
+        verb = vocab.is_verb(first) and first not in vocab.AUX
+        if verb and not vocab.unknown_words(aim) and 2 <= len(aim.split()) <= MAX_WORDS:
+            return f"You want to {second_person(aim)}.", False
     action = terse.read(goal)
     if action is not None and action.kind == "action":  # "be better", "learn to listen"
         aim = second_person(action.text)

@@ -113,6 +113,9 @@ def known_pattern(view: SessionView, chosen: list[str] | None = None) -> str:
     it fits when one shares words with it ("So when you went for the quick fix, …")."""
     from coach.engine.guided_words import _work  # the work their story is about
 
+    if any(t.role == "user" and t.reading and t.reading.kind == "success" for t in view.turns):
+        # a story of what went well is no fault to be consoled for
+        return "Those are common at your level, and your story also shows what already works."
     clause = _closest(view, " ".join(chosen or []), "")
     clause = clause if _told_deed(clause) else _main_point(view)
     if (

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from coach.engine import meaning, terse, vocab
+from coach.engine import meaning, nonnative, terse, terse_contents, vocab
 from coach.engine.blame import blames_customer
 from coach.engine.goal_reflection import goal_reflection
 from coach.engine.reflection_forms import _FEELINGS, Picked, _cap, render
@@ -52,8 +52,18 @@ _GUESS = (
 )
 
 
-def short_answer(text: str, variant: int = 0) -> str:
-    """A one-to-five-word answer ("login bug", "users locked out") given back as a whole sentence."""
+def short_answer(text: str, variant: int = 0, strict: bool = False) -> str:
+    """A one-to-five-word answer ("login bug", "users locked out") given back as a whole sentence;
+    ``strict`` when the answer is in non-native English: repaired first, never handed back broken,
+    and a verb with no subject ("only read ticket") is not taken for an option."""
+    strict = strict or nonnative.non_native(vocab.corrected(text))
+    if strict:
+        text = nonnative.repaired(vocab.corrected(text))
+    said = _short_answer(text, variant, strict)
+    return "" if strict and nonnative.broken(said, True) else said
+
+
+def _short_answer(text: str, variant: int, strict: bool) -> str:
     felt = _felt(vocab.corrected(text)) if len(text.split()) <= 4 else ""
     if felt:
         return felt
@@ -70,6 +80,9 @@ def short_answer(text: str, variant: int = 0) -> str:
         if found.hedged:
             return f"So it may be that {said}."
         return render(Picked("plain", said), 1 + 2 * (variant % 2))[0]  # "So users were …"
+    deed = re.match(r"\W*(?:only|just)\b", text, re.I)  # "only check log": what they did
+    if found.kind == "action" and (strict or deed) and not found.hedged:
+        return ""  # "only read ticket from support": what they did, said without "I"
     if found.kind == "action":
         unsure = " You sound open to it, if not yet sure." if found.hedged else ""
         return f"So one option {'might be' if found.hedged else 'is'} to {said}.{unsure}"
@@ -92,7 +105,7 @@ def _np(found: terse.Terse) -> str:
     return second_person(found.text)
 
 
-def terse_pieces(pieces: list[str], variant: int = 0) -> list[str]:
+def terse_pieces(pieces: list[str], variant: int = 0, strict: bool = False) -> list[str]:
     """Two or three short pieces ("enterprise admins confused. seats") said as a person would,
     each read with the one before it: a thing after a state is what it was about, "angry ones"
     names which of the things before, "just the ticket" after what the user did not do is all
@@ -108,9 +121,9 @@ def terse_pieces(pieces: list[str], variant: int = 0) -> list[str]:
             out.append(joined)
             number += 2
             continue
-        out.append(short_answer(piece, variant + number))
+        out.append(short_answer(piece, variant + number, strict))
         number += 1
-    return [o for o in out if o]
+    return [o for o in out if o and not (strict and nonnative.broken(o, True))]
 
 
 def _joined(piece: str, found, nxt: str, then, variant: int) -> str:
@@ -143,6 +156,8 @@ def _joined(piece: str, found, nxt: str, then, variant: int) -> str:
 
 def short_clause(text: str) -> str:
     """A short answer as a clause to list in a summary ("users were locked out"), or ""."""
+    if nonnative.non_native(vocab.corrected(text)):
+        return ""  # a terse non-native line is summed up from its repaired clauses, not whole
     found = terse.read(vocab.corrected(text)) if len(text.split()) <= 5 else None
     if found is None or found.kind == "action" or found.hedged:
         return ""
@@ -240,6 +255,8 @@ def reflect_turn(
     second part of it or a link to something said before, as room allows. Nothing the coach
     already gave back repeats; ``session`` is all it said today (a meaning is given once)."""
 
+    said_before = f"{said_before} {session}"  # nothing given back today is given back again
+
     def new(found: list[Picked], taken: list[Picked]) -> list[Picked]:
         return [
             p
@@ -254,13 +271,17 @@ def reflect_turn(
 
     taken: list[Picked] = []
     out: list[str] = []
-    short = short_answer(last, variant) if last and len(last.split()) <= 6 else ""
+    counted = bool(last) and bool(terse_contents.contents(last))  # a change in numbers, said whole
+    short = short_answer(last, variant) if last and len(last.split()) <= 6 and not counted else ""
     clause = short_clause(last) if short else ""
     if short and short not in said_before and not (clause and clause in said_before):
         out.append(short)
     pieces = sentences(vocab.corrected(last)) if last and not short else []
+    strict = bool(last) and nonnative.non_native(vocab.corrected(last))
+    if pieces and (terse_contents.contents(last) or (strict and candidates(last))):
+        pieces = []  # "churn 4% before. after 9%": said as the change, not piece by piece
     if 1 < len(pieces) <= 3 and all(len(p.split()) <= 5 for p in pieces):  # "bike app. did the map"
-        for said in terse_pieces(pieces, variant):
+        for said in terse_pieces(pieces, variant, strict):
             if said and said not in said_before and said not in out and len(out) < 2:
                 out.append(said)
         short = " ".join(out)
