@@ -5,8 +5,8 @@ said as a cleft, quoted words left as quoted, a story that ends in a question he
 from __future__ import annotations
 
 from coach.engine import antecedents, listen, vocab
+from coach.engine.goal_reflection import goal_reflection
 from coach.engine.reflections import sayable, second_person, sentences
-from coach.engine.turn_reflections import goal_reflection
 
 
 def test_a_foreign_or_mixed_case_word_is_never_corrected_into_another():

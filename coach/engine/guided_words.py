@@ -134,7 +134,19 @@ def _story(view: SessionView) -> str:
 
 
 def give_back(view: SessionView, move: Move) -> str:
-    """A summary when the move closes a step, else a reflection of the last real answer."""
+    """A summary when the move closes a step, else a reflection of the last real answer; a
+    sentence the coach already said today is never said again."""
+    session = " ".join(t.text for t in view.turns if t.role == "coach")
+    said = _unsaid(_give_back(view, move), session)
+    return said if said or not session else _unsaid(_held(view, session), session)
+
+
+def _unsaid(text: str, session: str) -> str:
+    parts = re.split(r"(?<=[.!?])\s+(?=[A-Z“])", text.strip()) if text else []
+    return " ".join(p for p in parts if p and p not in session)
+
+
+def _give_back(view: SessionView, move: Move) -> str:
     last = view.turns[-1] if view.turns and view.turns[-1].role == "user" else None
     framed, answered = "", None
     if last is not None:  # a review answer, read in the frame of the move it answers
@@ -158,6 +170,8 @@ def give_back(view: SessionView, move: Move) -> str:
             text = turn_reflections.summary(
                 _said(view, Phase.FOLLOWUP), _SUMMARY_LEADS[Phase.FOLLOWUP]
             )
+        if not text and move.summary_of is Phase.CHECKIN:
+            text = _checkin_held(view)
         if text and move.summary_of is Phase.CHECKIN:
             return text
         if text:
@@ -244,6 +258,25 @@ def _summary(view: SessionView, phase: Phase) -> str:
             return f"{lead}: nothing from the list is saved, so what follows leans on your story{story}"
         return f"{lead}: nothing from the list is saved, so what follows leans on your story."
     return turn_reflections.summary(parts, lead, skip=_recent(view))
+
+
+_ABOUT = re.compile(r"\babout\s+((?:the|my|our)\s+)?([a-z][a-z -]{2,40}?)\s*[.!?]*$", re.I)
+
+
+def _checkin_held(view: SessionView) -> str:
+    """The check-in summed up when it held no goal: the topic named ("go on, but about the
+    billing export"), a question asked about the session, or that the goal is still open."""
+    lead = _SUMMARY_LEADS[Phase.CHECKIN]
+    said = [t for t in view.turns if t.role == "user" and t.phase is Phase.CHECKIN]
+    for turn in reversed(said):
+        about = _ABOUT.search(vocab.corrected(turn.text))
+        topic = terse.read(about.group(2)) if about else None
+        if topic is not None and topic.kind == "thing" and not topic.hedged:
+            name = topic.text if topic.text.startswith("the ") else f"the {topic.text}"
+            return f"{lead}: you'd like to look at {name}."
+    if any(t.reading is not None and t.reading.kind == "question" for t in said):
+        return f"{lead}: you asked about the session itself, so let's start from your own work."
+    return f"{lead}: what you want from today is still open, and that is fine." if said else ""
 
 
 def _recent(view: SessionView, turns: int = 2) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from coach.engine import part_shapes, vocab
+from coach.engine.meaning_signals import _GOOD, _ORDER, _PLAN, _SIGNALS
 
 __all__ = ["meaning", "people"]
 
@@ -41,233 +42,6 @@ _NOT_MODIFIER_WORDS = """
     less very really still even what when where how whether why
 """
 _NOT_MODIFIER = frozenset(_NOT_MODIFIER_WORDS.split())
-
-_HARDSHIP = (
-    r"(?:stuck|lost|lose|loses|losing|redo|leave|left|went up|go up|complain\w*|broke|wrong|calls|"
-    r"spends?|spent|"
-    r"by hand|tickets)\b"
-)
-# Good news is not a cost, and what "used to" go wrong was put right.
-_GOOD = re.compile(
-    r"\b(proud|thanked|went (?:really |very )?well|dropped|fixed|used to|loved|praised|cut|"
-    r"reduced|fewer)\b",
-    re.I,
-)
-_NUMBER_WORDS = "two|three|four|five|six|ten|twelve|fifteen|twenty|thirty|forty|fifty|a hundred"
-_PLAN = re.compile(
-    rf"\b(maybe(?!\s+(?:\d|{_NUMBER_WORDS}|a (?:day|week|third|quarter)))|could|would|will|should|"
-    r"going to|want to|plan to|try to|i'?d)\b|^\W*[a-z]+\s+(?:the|a)\b",
-    re.I,
-)
-_ORDER_WORDS = (
-    "alone measured sides unseen hindsight option pressure assumed distance left_out downstream "
-    "impact pattern cost standard close"
-)
-_ORDER = _ORDER_WORDS.split()
-
-_SIGNALS: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
-    (
-        "alone",
-        re.compile(
-            r"\b(depends? on me|(?:i was )?the only one|nobody else|no one else|(?:just|only) me\b|"
-            r"on my own(?!\s+[a-z])|by myself|expects? me to|falls? (?:to|on) me|alone)\b",
-            re.I,
-        ),
-        (
-            "So it rests on you more than it should, and that is a lot for one person to hold.",
-            "It sounds like you carry this mostly alone, and that is hard to keep up.",
-        ),
-    ),
-    (
-        "measured",
-        re.compile(
-            r"\b(measured?|measuring|metrics?|rewards?|rewarded|kpis?|judged|scored|counts? for)\b"
-            r"[^.!?]{0,80}\b(not|rather than|instead of|while)\b"
-            r"|\b(not|rather than|instead of)\b[^.!?]{0,60}\b(measured?|rewarded|counted)\b",
-            re.I,
-        ),
-        (
-            "So what you are measured on and what matters to {who} are not the same thing, and you "
-            "can see the gap.",
-            "So the numbers you answer to point one way and what {who} need points another.",
-        ),
-    ),
-    (
-        "sides",
-        re.compile(
-            r"\bsees? it as\b[^.!?]*\bi see it as\b|\b(?:we|they) (?:have|had)(?:n'?t| not) agreed\b|"
-            r"\bwe (?:disagree|don'?t agree)\b",
-            re.I,
-        ),
-        (
-            "So you and the others see the same problem from different sides, and nobody has "
-            "settled which view counts.",
-            "It sounds like the real disagreement is about what the problem is, and you see it "
-            "from the customer's side.",
-        ),
-    ),
-    (
-        "unseen",
-        re.compile(
-            r"\b(feel invisible|go unseen|unheard|overlooked|nobody (?:sees|notices))\b", re.I
-        ),
-        (
-            "So the people doing the quiet work go unseen, and it sounds like that bothers you.",
-            "It sounds like you notice who gets overlooked, and it matters to you.",
-        ),
-    ),
-    (
-        "pressure",
-        re.compile(
-            r"\b(deadlines?|by (?:monday|tuesday|wednesday|thursday|friday)|this quarter|quick fix|"
-            r"time pressure|pressure to|(?:migrate|ship|move) fast)\b",
-            re.I,
-        ),
-        (
-            "So the pressure to deliver and what {who} needed pulled in different directions, and "
-            "you were caught between them.",
-            "So speed won, and what {who} needed paid for it; you can see both sides of that.",
-        ),
-    ),
-    (
-        "assumed",
-        re.compile(
-            r"\b(assum\w+|thought (?:that )?(?:nobody|no one|everyone|everybody)|took it for granted|"
-            r"from (?:our|my) own (?:diagram|view|idea|picture|assumptions?)|"
-            r"invisible to me|expected (?:nobody|everyone))\b",
-            re.I,
-        ),
-        (
-            "So the picture you worked from did not match how {who} actually work, and you see that "
-            "now.",
-            "It sounds like {who} turned out to be different from the ones you had in mind.",
-        ),
-    ),
-    (
-        "distance",
-        re.compile(
-            r"\b(second-?hand|summar(?:y|ies)|heard (?:about )?it from|(?:only|first) (?:hear|heard|"
-            r"get|got)|not talked to (?:a|any) customers?|haven'?t talked to)\b",
-            re.I,
-        ),
-        (
-            "So what {who} go through reaches you filtered, through other people, not first-hand.",
-            "It sounds like you are further from {who} than you want to be.",
-        ),
-    ),
-    (
-        "left_out",
-        re.compile(
-            r"\b(?:nobody|no one) (?:asked|checked|thought|talked|looked|considered|tested)|"
-            r"\bnever (?:really )?(?:thought|asked|checked|said it|joined)|"
-            r"\b(?:did(?:n'?t| not)|never) (?:think|check|ask|push back|talk)\b",
-            re.I,
-        ),
-        (
-            "So {who} were not in the room when it was decided, and they lived with the result.",
-            "It sounds like {who} only came into view after the decision, when it was too late to "
-            "shape it.",
-        ),
-    ),
-    (
-        "downstream",
-        re.compile(
-            r"\b(support|front desks?|receptionists?|account managers?|sales|ops|operations|our pm|"
-            r"the pm)\b[^.!?]{0,30}\b(took|had to|got|spent|handled|absorbed|ate)\b",
-            re.I,
-        ),
-        (
-            "So the cost moved downstream, to the people who had to deal with it, and you noticed.",
-            "So others picked up the pieces, and you can see where the cost really landed.",
-        ),
-    ),
-    (
-        "hindsight",
-        re.compile(r"\b(?:i|we) (?:could|should|might) have\b", re.I),
-        (
-            "So you can already see what you would do differently, and that is where change starts.",
-            "Looking back, you already know a better way, and you can use it next time.",
-        ),
-    ),
-    (
-        "option",
-        re.compile(
-            r"\b(?:i|we) could\b(?! have)|\bmaybe i (?:could|should|can)\b|\bnext time i\b|"
-            r"\bi'?d like to (?:try|start|ask)\b",
-            re.I,
-        ),
-        (
-            "You already see a way in, and it is a step you can take yourself.",
-            "So the next move is in your own hands, not waiting on anyone else.",
-            "So you already have something to try, and it starts with you.",
-        ),
-    ),
-    (
-        "impact",
-        re.compile(
-            r"\b(complain\w*|(?:could|can)(?:n'?t| ?not|'t) (?:find|use|get|open|see|log|cancel|"
-            r"receive|connect)|"
-            r"confus\w*|got stuck|get stuck|locked out|went out twice|thought it was spam|"
-            r"charged twice|wrong (?:tax|address|total)s?|had to redo|gave up|went back to|"
-            r"angry (?:reviews?|ones|emails|calls|customers|users)|one-star|bad reviews?)\b",
-            re.I,
-        ),
-        (),  # worded from the kind of impact the answer shows: ``_impact``
-    ),
-    (
-        "pattern",
-        re.compile(
-            # "kept calling it" (integrators still on the old API) is no problem coming back
-            r"\b(every (?:time|day|week|month|morning|afternoon|meeting|sprint)|always|"
-            r"(?:keeps?|kept) (?!calling|using|sending|buying|paying)\w+|"
-            r"again|over and over|each time|most (?:afternoons|mornings|days|weeks))\b",
-            re.I,
-        ),
-        (
-            "It keeps coming back, so you are looking at a pattern, not a one-off.",
-            "It happens again and again, and you can see it is more than bad luck.",
-        ),
-    ),
-    (
-        "cost",
-        re.compile(
-            rf"\b(?:\d+|a third|half|a quarter|hours|a day of|days of|weeks of|hundreds|dozens)\b"
-            rf"[^.!?]*\b{_HARDSHIP}|\b{_HARDSHIP}[^.!?]*\b(?:\d+|a third|half|a quarter|hours|"
-            rf"a day|days|weeks|hundreds|dozens|(?:{_NUMBER_WORDS}) (?:minutes|hours|days))\b",
-            re.I,
-        ),
-        (
-            "That is a real cost for {who}, and you can put a number on it.",
-            "You can count what it cost {who}, which makes it hard to wave away.",
-        ),
-    ),
-    (
-        "standard",
-        re.compile(
-            r"\b(i should (?:be|have)|at my level|i'?m supposed to|i need to be|my job to|"
-            r"i ought to|i want to be)\b",
-            re.I,
-        ),
-        (
-            "So you hold yourself to more than this, and that says what kind of engineer you want "
-            "to be.",
-            "You expect more of yourself here, and that standard is worth keeping.",
-        ),
-    ),
-    (
-        "close",
-        re.compile(
-            r"\b(watched|visited|sat with|shadow\w*|spent (?:a|an|the|two|three) \w+ (?:at|with)|"
-            r"talked to (?:the|two|three|some|a few))\b",
-            re.I,
-        ),
-        (
-            "So seeing {who} first-hand is what changed the outcome, and you did that.",
-            "It sounds like being close to {who} made the difference, and you chose to go there.",
-        ),
-    ),
-)
-
 
 _CONFUSED = re.compile(
     r"\b(confus\w*|did(?:n'?t| not) understand|thought it was spam|got lost)\b", re.I
@@ -373,6 +147,20 @@ def meaning(text: str, variant: int = 0, said: str = "", who: str = "", work: st
         hypothetical = re.search(r"\b(?:would|could|might|if)\b", before, re.I)
         if name == "close" and re.search(r"\b(?:nobody|no one|never|not|didn'?t)\b", before, re.I):
             continue  # "nobody on our side had ever watched a round": the opposite of being close
+        if name == "close" and not _went_to_them(text, before, found.end()):
+            continue  # "my tech lead sat with me": close to a colleague, not to the people served
+        sentence = _sentence_at(text, found.start())
+        routine = name == "pattern" and re.match(
+            r"(?:every|always|each|most)\b", found.group(0), re.I
+        )
+        if routine and not _TROUBLE.search(sentence):
+            continue  # "we ship every day": a routine, no problem coming back
+        if name == "pressure" and not (_TROUBLE.search(text) or _NEEDS.search(text)):
+            continue  # "a deadline on Friday": no cost to anyone in sight
+        if name == "pressure" and not _TROUBLE.search(text):
+            forms = forms[:1]  # "speed won" only when a cost was paid, not for a need alone
+        if name == "alone" and _ORG_BLAME.search(sentence):
+            continue  # "the org expects me to fix it all": a complaint about them, not a weight held
         if name == "impact" and hypothetical:
             continue  # "invoices would show the wrong tax", "ask support if anyone complained"
         if name in ("pattern", "cost", "alone") and _PLAN.search(before):
@@ -388,6 +176,40 @@ def meaning(text: str, variant: int = 0, said: str = "", who: str = "", work: st
         # the form differs by answer, not only by turn: people at the same step hear different words
         return forms[(variant + len(text)) % len(forms)].format(who=local or group)
     return ""
+
+
+_TROUBLE = re.compile(
+    r"\b(wrong|fail\w*|broke\w*|complain\w*|late|miss\w*|forg[eo]t\w*|stuck|bugs?|tickets?|errors?|"
+    r"crash\w*|confus\w*|angry|problems?|issues?|lost|lose|churn|refunds?|calls|cancel\w*|"
+    r"could(?:n'?t| not)|can'?t|cannot|had to|redo|outages?|delays?|slipped|complaints?|"
+    r"push(?:ed)? back|skip\w*|cut corners|quick fix|shortcuts?)\b",
+    re.I,
+)
+_NEEDS = re.compile(r"\b(?:need|needs|needed|rely|relies|relied|depend|depends|wait\w*)\b", re.I)
+_ORG_BLAME = re.compile(
+    r"\b(?:the |our |this )?(org|organi[sz]ation|company|management|leadership|higher-ups|execs)\b",
+    re.I,
+)
+_PLACES = re.compile(
+    r"\b(site|clinic|warehouse|desk|store|shop|floor|ward|depot|branch|call centre|calls?|"
+    r"kitchen|office|school|farm|factory|stores|sessions?|interviews?|visits?)\b",
+    re.I,
+)
+
+
+def _sentence_at(text: str, at: int) -> str:
+    start = max(text.rfind(".", 0, at), 0)
+    end = text.find(".", at)
+    return text[start : end if end >= 0 else len(text)]
+
+
+def _went_to_them(text: str, before: str, end: int) -> bool:
+    """Being close is the user going to the people served or where they work: "I" or "we" did it,
+    and the people or the place are named right after ("sat with two nurses", "visited the site")."""
+    if not re.search(r"\b(?:i|we)\b", before, re.I):
+        return False
+    after = text[end : end + 60]
+    return bool(people(after) or _PLACES.search(after))
 
 
 def _stem(form: str) -> str:

@@ -113,7 +113,8 @@ def known_pattern(view: SessionView, chosen: list[str] | None = None) -> str:
     from coach.engine.guided_words import _work  # the work their story is about
 
     if _told_success(view):
-        return ""  # what went well is not a struggle to normalise
+        # a story of what went well is no fault to be consoled for
+        return "Those are common at your level, and your story also shows what already works."
     clause = _closest(view, " ".join(chosen or []), "", least=2)
     # only the part of the story the struggle is about: another deed ("you did 60 hour weeks",
     # their role) would pin the pattern on the wrong thing

@@ -57,7 +57,7 @@ def recall(
     source = {main: parts[-number] for _, number, main, _ in found}
     for _, _, main, whole in found:
         if main not in session and _cap(main) not in session and not _leans(main):
-            return _RECALL[variant % len(_RECALL)].format(m=whole), source[main]
+            return _fresh(_RECALL, variant, session).format(m=whole), source[main]
     mains: list[str] = []
     for _, _, main, _ in found:
         if main not in mains:
@@ -88,6 +88,16 @@ def recall(
             if said not in session:
                 return said, source[main]
     return "", ""
+
+
+def _fresh(forms: tuple[str, ...], variant: int, session: str) -> str:
+    """The form at ``variant``, or the next whose lead was not said today ("Going back to what
+    you told me" three turns running reads as a script)."""
+    for number in range(len(forms)):
+        form = forms[(variant + number) % len(forms)]
+        if form.split("{")[0].strip() not in session:
+            return form
+    return forms[variant % len(forms)]
 
 
 def _clause(main: str) -> bool:

@@ -115,6 +115,14 @@ _SKIPPED = re.compile(
     r"read|tell|involve|speak|push)\w*\b",
     re.IGNORECASE,
 )
+# the people a product serves, as the subject of what happened ("the older patients could not …")
+_THEM = re.compile(
+    r"^(?:the |some |many |most |two |three |a few |their |your )?(?:[a-z-]+ ){0,2}(?:users|customers|"
+    r"clients|patients|admins|merchants|partners|buyers|sellers|readers|members|families|parents|"
+    r"students|teachers|drivers|shoppers|subscribers|tenants|riders|players|owners|nurses|doctors|"
+    r"staff|receptionists|operators|analysts|planners|adjusters|accountants|residents|people)\b",
+    re.IGNORECASE,
+)
 _OPTION = re.compile(r"^you (could|might|can)\b(?! have|'t|’t|n't| not)", re.IGNORECASE)
 _HINDSIGHT = re.compile(r"^you (could|should|might) have\b", re.IGNORECASE)
 
@@ -154,4 +162,6 @@ def _meaning(picked: Picked) -> str:
         return "they cared enough to say so"
     if sign in ("wrong", "hid", "hidden", "dropped", "angry", "upset"):
         return ""  # too little to say what it meant to them
+    if not _THEM.match(main):
+        return ""  # "the build broke", "the deploy had to be redone": no people to be hard on
     return "that must have been hard on them"  # locked out, charged twice, had to redo …

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from coach.engine import affected, antecedents, terse, vocab
+from coach.engine import affected, antecedents, nonnative, terse, terse_contents, vocab
 from coach.engine.blame import blames_customer
 from coach.engine.reflection_forms import _FEELINGS, _HARD, Picked, render
 
@@ -176,12 +176,17 @@ def sayable(clause: str) -> bool:
     )  # "signed me up", "you are burned out"; not "users locked out" (said whole by terse)
     if words[-1].lower().strip(".,;:!") in _DANGLING and not phrasal:  # "signed me up" is whole
         return False  # "the situation is this", "support had to explain it over"
+    leaning = (
+        r"\b(?:that|this)(?:\s+(?:back|up|out|over|on|in|forward))?(?=$|,|\s+(?:and|but|so)\b)"
+    )
+    if re.search(leaning, clause, re.I):
+        return False  # "I brought that back": what "that" was is in another sentence
     if _ELIDED.search(clause):
         return False  # "I don't normally": the verb it leans on was in the sentence before
     if re.search(r"\byou(?:r|'re|’re)?\b", clause, re.I):
         return False  # the user speaks to the coach or generically: not theirs to hand back
-    if vocab.unknown_words(clause):
-        return False
+    if vocab.unknown_words(clause) or nonnative.broken(clause):
+        return False  # "support say is partner problem": no rule repairs it, so it is not said
     if re.search(rf"\b(?:{vocab.NOT_KNOWING})\b", clause, re.I):
         return False
     head = re.split(r"\s+(who|whose|which|that)\s+", clause, maxsplit=1)
@@ -255,6 +260,9 @@ def pick(text: str, avoid: tuple[str, ...] = ()) -> Picked | None:
 def candidates(text: str) -> list[Picked]:
     """Every part of ``text`` that can be given back, the most meaningful first."""
     text = vocab.corrected(text)  # a clear typo is put right; an unclear one is never said
+    strict = nonnative.non_native(text)  # terse non-native English: repaired, or said another way
+    told = terse_contents.contents(text)
+    text = nonnative.repaired(text)
     text = antecedents.resolve(text)  # "they started …" said with who "they" are
     who_match = _WHO.search(text)
     who = second_person(who_match.group(0).lower()) if who_match else ""
@@ -338,7 +346,14 @@ def candidates(text: str) -> list[Picked]:
             (8, Picked(form, second_person(main), second_person(group), who=second_person(group)))
             for form, main, group in affected.affected(text)
         )
+    for form, main, other in told:  # the number that changed, who puts it on whom
+        contrast = form == "contrast_views"
+        found_all.append((5.5, Picked("contrast" if contrast else "plain", main, other, who=who)))
     found_all.sort(key=lambda c: -c[0])
+    if strict:  # a dropped article is a fault here too ("talk with partner")
+        found_all = [
+            f for f in found_all if not nonnative.broken(f"{f[1].main}. {f[1].other}", True)
+        ]
     unique: list[Picked] = []
     for _, found in found_all:
         if all(found.main not in u.main and u.main not in found.main for u in unique):

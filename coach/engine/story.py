@@ -254,7 +254,49 @@ _PRESENT_WORK = re.compile(
 )
 
 
+# A name for the work is an artefact the user made or changed (a page, a flow, an export), never a
+# part, an amount, an abstraction or a chat word ("their bit", "the 10 percent", "the technical
+# strategy", "the ticket idk", "the after 9%"): those fall back to a neutral name.
+_NOT_ARTEFACT_WORDS = """
+    bit bits part parts thing things stuff strategy strategies percent number numbers idea ideas
+    time way ways lot lots side sides piece pieces end point points problem problems issue
+    issues org orgs organisation organization company people team teams work job jobs week month
+    day year situation moment case question questions answer reason fact kind sort type whole
+    rest vision direction culture process priorities priority goal goals plan plans decision
+    decisions approach mindset focus role responsibility area areas stuff everything something
+    anything nothing one ones same other others customers users clients
+"""
+_NOT_ARTEFACT = frozenset(_NOT_ARTEFACT_WORDS.split())
+_CHATTY_WORDS = """
+    idk ok okay tbh lol btw imo fyi etc dont didnt cant wont im ive
+"""
+_CHATTY = frozenset(_CHATTY_WORDS.split())
+
+
+def real_work(phrase: str) -> bool:
+    """True when ``phrase`` names an artefact: every word a word, no number or chat word, and a
+    head noun that is a made thing rather than a part, an amount or an abstraction."""
+    words = [w.strip("’'.,").lower() for w in phrase.split()]
+    if not words or (words[0] != "the" and len(words) < 2):
+        return False
+    rest = words[1:] if words[0] == "the" else words
+    if not rest or any(not re.search(r"[a-z]", w) or "%" in w for w in rest):
+        return False
+    after_of = [w for n, w in enumerate(rest) if n and rest[n - 1] == "of"]  # "of the export"
+    if any(w in _CHATTY or (w in vocab.FUNCTION and w != "of" and w not in after_of) for w in rest):
+        return False
+    if len(rest) == 1 and _GENERIC_HEAD.match(f"the {rest[0]}"):
+        return False  # "the bug", "the ticket": what it sat in is the work, or nothing is
+    return rest[-1] not in _NOT_ARTEFACT and not re.fullmatch(r"\d+\w*", rest[-1])
+
+
 def work_of(text: str) -> str | None:
+    """The piece of work the story is about, when the user named a real artefact; else None."""
+    found = _work_of(text)
+    return found if found and real_work(found) else None
+
+
+def _work_of(text: str) -> str | None:
     present = _PRESENT_WORK.search(text)
     if present and not _WORK.search(text) and not vocab.unknown_words(present.group("np")):
         return f"the {present.group('np').lower()}"
@@ -274,6 +316,7 @@ def work_of(text: str) -> str | None:
                 and not vocab.unknown_words(phrase)
                 and _ends_in_noun(phrase)  # "the older" (one) is not a piece of work
                 and not pronoun  # never "the she" (of "wrote that she stayed")
+                and real_work(phrase if pattern is not _BARE_WORK else f"the {phrase}")
             ):
                 return f"the {phrase}" if pattern is _BARE_WORK else phrase
     return _doing_work(text) or _terse_work(_WHEN_TAIL.sub("", text))

@@ -188,6 +188,8 @@ def read(text: str) -> Terse | None:
     ):
         if lowered[-1] in _ADVERBS or lowered[-1] in ("it", "them", "this", "that", "there"):
             return None  # "broke twice", "fixed it": no thing to name
+        if any(w in vocab.FUNCTION and w not in _DETERMINERS for w in lowered[1:]):
+            return None  # "back after two weeks": a phrase about when, not a thing
         only_adjective = "NOUN" not in _lemmas(lowered[0]) and "ADJ" in _lemmas(lowered[0])
         if len(words) == 1 and (not _nounish(words[0]) or only_adjective):
             return None  # "bad": a judgement, not a thing

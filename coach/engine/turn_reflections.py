@@ -1,19 +1,19 @@
-"""A coach turn's reflections: the goal given back, summaries, short answers, and the one or two
-reflections a turn carries (built on ``reflections``, which words one part of an answer)."""
+"""A coach turn's reflections: summaries, short answers, and the one or two reflections a turn
+carries (built on ``reflections``, which words one part of an answer). The goal given back lives in
+``goal_reflection`` and is re-exported here for its callers."""
 
 from __future__ import annotations
 
 import re
 
-from coach.engine import meaning, terse, vocab
+from coach.engine import meaning, nonnative, terse, terse_contents, vocab
 from coach.engine.blame import blames_customer
+from coach.engine.goal_reflection import goal_reflection
 from coach.engine.reflection_forms import _FEELINGS, Picked, _cap, render
 from coach.engine.reflections import (
-    MAX_WORDS,
     _clauses,
     _clean,
     candidates,
-    reflect,
     sayable,
     second_person,
     sentences,
@@ -35,16 +35,6 @@ _FELT = re.compile(
 )
 
 
-_UNSURE = re.compile(rf"^\W*(?:i\s+)?(?:{vocab.NOT_KNOWING})\b[^,.;]*[,.;]?", re.I)
-
-
-_SENT_BY = re.compile(
-    r"\b(?:my|our)\s+(?P<role>manager|lead|tech lead|team lead|boss|mentor|director|skip[- ]level)\s+"
-    r"(?:said|told me|asked me|suggested|wants me|wanted me|thought)\b",
-    re.I,
-)
-
-
 def _felt(text: str) -> str:
     """ "kinda embarrassed" → "You felt kind of embarrassed, as if it said something about you." """
     match = _FELT.match(text)
@@ -62,8 +52,18 @@ _GUESS = (
 )
 
 
-def short_answer(text: str, variant: int = 0) -> str:
-    """A one-to-five-word answer ("login bug", "users locked out") given back as a whole sentence."""
+def short_answer(text: str, variant: int = 0, strict: bool = False) -> str:
+    """A one-to-five-word answer ("login bug", "users locked out") given back as a whole sentence;
+    ``strict`` when the answer is in non-native English: repaired first, never handed back broken,
+    and a verb with no subject ("only read ticket") is not taken for an option."""
+    strict = strict or nonnative.non_native(vocab.corrected(text))
+    if strict:
+        text = nonnative.repaired(vocab.corrected(text))
+    said = _short_answer(text, variant, strict)
+    return "" if strict and nonnative.broken(said, True) else said
+
+
+def _short_answer(text: str, variant: int, strict: bool) -> str:
     felt = _felt(vocab.corrected(text)) if len(text.split()) <= 4 else ""
     if felt:
         return felt
@@ -80,6 +80,9 @@ def short_answer(text: str, variant: int = 0) -> str:
         if found.hedged:
             return f"So it may be that {said}."
         return render(Picked("plain", said), 1 + 2 * (variant % 2))[0]  # "So users were …"
+    deed = re.match(r"\W*(?:only|just)\b", text, re.I)  # "only check log": what they did
+    if found.kind == "action" and (strict or deed) and not found.hedged:
+        return ""  # "only read ticket from support": what they did, said without "I"
     if found.kind == "action":
         unsure = " You sound open to it, if not yet sure." if found.hedged else ""
         return f"So one option {'might be' if found.hedged else 'is'} to {said}.{unsure}"
@@ -102,7 +105,7 @@ def _np(found: terse.Terse) -> str:
     return second_person(found.text)
 
 
-def terse_pieces(pieces: list[str], variant: int = 0) -> list[str]:
+def terse_pieces(pieces: list[str], variant: int = 0, strict: bool = False) -> list[str]:
     """Two or three short pieces ("enterprise admins confused. seats") said as a person would,
     each read with the one before it: a thing after a state is what it was about, "angry ones"
     names which of the things before, "just the ticket" after what the user did not do is all
@@ -118,9 +121,9 @@ def terse_pieces(pieces: list[str], variant: int = 0) -> list[str]:
             out.append(joined)
             number += 2
             continue
-        out.append(short_answer(piece, variant + number))
+        out.append(short_answer(piece, variant + number, strict))
         number += 1
-    return [o for o in out if o]
+    return [o for o in out if o and not (strict and nonnative.broken(o, True))]
 
 
 def _joined(piece: str, found, nxt: str, then, variant: int) -> str:
@@ -153,6 +156,8 @@ def _joined(piece: str, found, nxt: str, then, variant: int) -> str:
 
 def short_clause(text: str) -> str:
     """A short answer as a clause to list in a summary ("users were locked out"), or ""."""
+    if nonnative.non_native(vocab.corrected(text)):
+        return ""  # a terse non-native line is summed up from its repaired clauses, not whole
     found = terse.read(vocab.corrected(text)) if len(text.split()) <= 5 else None
     if found is None or found.kind == "action" or found.hedged:
         return ""
@@ -161,102 +166,6 @@ def short_clause(text: str) -> str:
     if found.kind == "thing" and len(found.text.split()) < 2:
         return ""  # "tickets" alone is no summary
     return second_person(found.text)
-
-
-_SENT = re.compile(
-    r"\b(?P<who>(?:my |our |the )?(?:lead|manager|boss|mentor|team lead|tech lead|colleague|hr))\s+"
-    r"(?P<verb>said|told me|suggested|asked me|recommended)\b[^.!?]{0,25}\b(?:try|do|use|this)\b",
-    re.I,
-)
-
-
-# "What I want (out of this) is (honestly) to …": the aim is what follows "is".
-_CLEFT = re.compile(
-    r"\bwhat i (?:really )?(?:want|'d like|need)(?: (?:out of|from) (?:this|today|it|here))? is"
-    r"(?: (?:honestly|really|just|simply|basically|mostly|probably))?(?: to)? ",
-    re.I,
-)
-
-
-def goal_reflection(goal: str, variant: int = 0) -> tuple[str, bool]:
-    """Give back the goal of the session ("you want to ...") and the value under it."""
-    goal = vocab.corrected(goal)
-    action = terse.read(goal)
-    if action is not None and action.kind == "action":  # "be better", "learn to listen"
-        aim = second_person(action.text)
-        bare = len(aim.split()) == 1 or re.fullmatch(r"(?:be|get) \w+(?: \w+)?", aim)
-        return (f"You want to {aim} at this." if bare else f"You want to {aim}."), False
-    if (
-        action is not None
-        and action.kind == "thing"
-        and not action.hedged
-        and len(goal.split()) >= 2  # "fine" names nothing to look at
-    ):  # "pricing page rewrite"
-        return f"You'd like to look at {second_person(action.text)} today.", False
-    goal = re.sub(r",?\s+(?:you know|right|ya know)\s*\?+\s*$", ".", goal.strip(), flags=re.I)
-    goal = _CLEFT.sub("I want to ", goal)  # "what I want out of this is honestly to stop …"
-    match = re.search(
-        r"(?:\bi\s*(?:(?:kind of|sort of|really|just|also|kinda)\s+)?"
-        r"(?:want|would like|'d like|’d like|need|hope|wanna)|\bi'?m (?:trying|hoping|looking)|"
-        r"\bmy goal is|(?:^|[.!]\s+)(?:i'?d like|want|hoping))"
-        r"\s+(?:to\s+)?(.+)",
-        goal,
-        re.I,
-    )
-    sent = _SENT.search(goal)
-    if sent and len(re.split(r"[.!?]", goal[sent.end() :])[0].split()) > 3:
-        sent = None  # "my mentor said this might help me think more about …": an aim follows
-    if not match and sent:  # "lead said try this": here because someone sent them
-        role = second_person(sent.group("who").lower())
-        role = role if role.startswith(("your ", "the ")) else f"your {role}"
-        verb = sent.group("verb").lower()
-        did = {"said": "said to try this", "told me": "told you to try this"}.get(
-            verb, f"{verb} it"
-        )
-        did = "asked you to try this" if verb == "asked me" else did
-        return (
-            f"So you're here because {role} {did}, and what you want from it is still open.",
-            True,
-        )
-    if not match:
-        unsure = _UNSURE.search(goal)
-        if unsure:  # the not-knowing is never handed back; what came with it may be
-            rest = _clean(_UNSURE.sub("", goal).strip(" ,.;-"))
-            sent = _SENT_BY.search(rest)
-            if sent:  # "my manager said I should do this": whose idea it was is what they said
-                role = sent.group("role").lower()
-                return (
-                    f"Coming here was your {role}'s idea, so what you want from it is still "
-                    "open, and that is fine.",
-                    True,
-                )
-            said, _ = reflect(rest, variant) if len(rest.split()) >= 3 else ("", False)
-            return f"{said} What you want from today is still open, and that is fine.".strip(), True
-        return reflect(goal, variant)
-    aim = _clean(re.split(r"[.!?;]|,?\s+\b(?:because|since|but|although)\b\s+", match.group(1))[0])
-    aim = second_person(aim)
-    head, _, tail = aim.partition(", ")
-    subject = tail.split()[0].lower() if tail else ""
-    own = subject in ("you", "your", "they", "he", "she", "it", "the", "we")
-    if own and vocab.finite_verb(tail.split()[1:]):  # "…better, my manager says …": no splice
-        aim = head
-    if (vocab.unknown_words(aim) or len(aim.split()) > MAX_WORDS) and "," in aim:
-        aim = aim.split(",")[0]  # "understand riders, not just the mockups": the aim itself
-    words = aim.split()
-    if words and words[-1].lower().strip(".,") in ("which", "that", "it", "this", "them"):
-        return reflect(goal, variant)  # "be honest about which": it leans on what came before
-    if not 2 <= len(words) <= MAX_WORDS or vocab.unknown_words(aim) or "?" in aim:
-        return reflect(goal, variant)
-    verb = "get " if not vocab.is_verb(words[0]) and words[0].lower() != "not" else ""
-    if re.search(r"\b(review|promotion|promoted|next level|perf)\b", aim, re.I):
-        value = "That says something about the engineer you want to be, not only about a review."
-    elif re.search(r"\b(lands?|people who use)\b", aim, re.I) or not re.search(
-        r"\b(users?|customers?|clients?|people|empathy|patients?|partners?)\b", aim, re.I
-    ):
-        return f"You want to {verb}{aim}.", False  # said already, or not about them: no guess
-    else:
-        value = "Underneath that, it matters to you how your work lands with the people who use it."
-    return f"You want to {verb}{aim}. {value}", True
 
 
 def summary(
@@ -346,6 +255,8 @@ def reflect_turn(
     second part of it or a link to something said before, as room allows. Nothing the coach
     already gave back repeats; ``session`` is all it said today (a meaning is given once)."""
 
+    said_before = f"{said_before} {session}"  # nothing given back today is given back again
+
     def new(found: list[Picked], taken: list[Picked]) -> list[Picked]:
         return [
             p
@@ -360,13 +271,17 @@ def reflect_turn(
 
     taken: list[Picked] = []
     out: list[str] = []
-    short = short_answer(last, variant) if last and len(last.split()) <= 6 else ""
+    counted = bool(last) and bool(terse_contents.contents(last))  # a change in numbers, said whole
+    short = short_answer(last, variant) if last and len(last.split()) <= 6 and not counted else ""
     clause = short_clause(last) if short else ""
     if short and short not in said_before and not (clause and clause in said_before):
         out.append(short)
     pieces = sentences(vocab.corrected(last)) if last and not short else []
+    strict = bool(last) and nonnative.non_native(vocab.corrected(last))
+    if pieces and (terse_contents.contents(last) or (strict and candidates(last))):
+        pieces = []  # "churn 4% before. after 9%": said as the change, not piece by piece
     if 1 < len(pieces) <= 3 and all(len(p.split()) <= 5 for p in pieces):  # "bike app. did the map"
-        for said in terse_pieces(pieces, variant):
+        for said in terse_pieces(pieces, variant, strict):
             if said and said not in said_before and said not in out and len(out) < 2:
                 out.append(said)
         short = " ".join(out)

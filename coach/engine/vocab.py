@@ -27,7 +27,7 @@ _TECH_WORDS = """
     pagination filter filters export exports importer exporter docs doc repo wiki dont didnt
     cant wont isnt wasnt im ive doesnt couldnt wouldnt shouldnt thats theyre youre hasnt havent
     arent werent lets ppl pls thx usability accessibility a11y i18n l10n localisation
-    localization email emails inbox admin admins bot bots chatbot tech
+    localization email emails inbox admin admins bot bots chatbot tech org orgs
 """
 TECH = frozenset(_TECH_WORDS.split())
 

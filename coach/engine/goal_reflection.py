@@ -1,0 +1,124 @@
+"""The goal of the session given back: "you want to …" and the value under it, or, when the
+user came without one (sent by someone, not sure yet), that it is still open."""
+
+from __future__ import annotations
+
+import re
+
+from coach.engine import terse, vocab
+from coach.engine.reflections import MAX_WORDS, _clean, reflect, second_person
+
+__all__ = ["goal_reflection"]
+
+
+_UNSURE = re.compile(rf"^\W*(?:i\s+)?(?:{vocab.NOT_KNOWING})\b[^,.;]*[,.;]?", re.I)
+
+
+_SENT_BY = re.compile(
+    r"\b(?:my|our)\s+(?P<role>manager|lead|tech lead|team lead|boss|mentor|director|skip[- ]level)\s+"
+    r"(?:said|told me|asked me|suggested|wants me|wanted me|thought)\b",
+    re.I,
+)
+
+
+_SENT = re.compile(
+    r"\b(?P<who>(?:my |our |the )?(?:lead|manager|boss|mentor|team lead|tech lead|colleague|hr))\s+"
+    r"(?P<verb>said|told me|suggested|asked me|recommended)\b[^.!?]{0,25}\b(?:try|do|use|this)\b",
+    re.I,
+)
+
+
+# "What I want (out of this) is (honestly) to …": the aim is what follows "is".
+_CLEFT = re.compile(
+    r"\bwhat i (?:really )?(?:want|'d like|need)(?: (?:out of|from) (?:this|today|it|here))? is"
+    r"(?: (?:honestly|really|just|simply|basically|mostly|probably))?(?: to)? ",
+    re.I,
+)
+
+
+def goal_reflection(goal: str, variant: int = 0) -> tuple[str, bool]:
+    """Give back the goal of the session ("you want to ...") and the value under it."""
+    goal = vocab.corrected(goal)
+    listed = re.match(r"^\W*goals?\s*:\s*-?\s*([a-z][^-\n]+?)\s*(?:-|\n|$)", goal, re.I)
+    if listed:  # "Goals: - understand who uses the form - …": the first aim, as an aim
+        aim = listed.group(1).strip(" .")
+        first = aim.split()[0].lower()
+        verb = vocab.is_verb(first) and first not in vocab.AUX
+        if verb and not vocab.unknown_words(aim) and 2 <= len(aim.split()) <= MAX_WORDS:
+            return f"You want to {second_person(aim)}.", False
+    action = terse.read(goal)
+    if action is not None and action.kind == "action":  # "be better", "learn to listen"
+        aim = second_person(action.text)
+        bare = len(aim.split()) == 1 or re.fullmatch(r"(?:be|get) \w+(?: \w+)?", aim)
+        return (f"You want to {aim} at this." if bare else f"You want to {aim}."), False
+    if (
+        action is not None
+        and action.kind == "thing"
+        and not action.hedged
+        and len(goal.split()) >= 2  # "fine" names nothing to look at
+    ):  # "pricing page rewrite"
+        return f"You'd like to look at {second_person(action.text)} today.", False
+    goal = re.sub(r",?\s+(?:you know|right|ya know)\s*\?+\s*$", ".", goal.strip(), flags=re.I)
+    goal = _CLEFT.sub("I want to ", goal)  # "what I want out of this is honestly to stop …"
+    match = re.search(
+        r"(?:\bi\s*(?:(?:kind of|sort of|really|just|also|kinda)\s+)?"
+        r"(?:want|would like|'d like|’d like|need|hope|wanna)|\bi'?m (?:trying|hoping|looking)|"
+        r"\bmy goal is|(?:^|[.!]\s+)(?:i'?d like|want|hoping))"
+        r"\s+(?:to\s+)?(.+)",
+        goal,
+        re.I,
+    )
+    sent = _SENT.search(goal)
+    if sent and len(re.split(r"[.!?]", goal[sent.end() :])[0].split()) > 3:
+        sent = None  # "my mentor said this might help me think more about …": an aim follows
+    if not match and sent:  # "lead said try this": here because someone sent them
+        role = second_person(sent.group("who").lower())
+        role = role if role.startswith(("your ", "the ")) else f"your {role}"
+        verb = sent.group("verb").lower()
+        did = {"said": "said to try this", "told me": "told you to try this"}.get(
+            verb, f"{verb} it"
+        )
+        did = "asked you to try this" if verb == "asked me" else did
+        return (
+            f"So you're here because {role} {did}, and what you want from it is still open.",
+            True,
+        )
+    if not match:
+        unsure = _UNSURE.search(goal)
+        if unsure:  # the not-knowing is never handed back; what came with it may be
+            rest = _clean(_UNSURE.sub("", goal).strip(" ,.;-"))
+            sent = _SENT_BY.search(rest)
+            if sent:  # "my manager said I should do this": whose idea it was is what they said
+                role = sent.group("role").lower()
+                return (
+                    f"Coming here was your {role}'s idea, so what you want from it is still "
+                    "open, and that is fine.",
+                    True,
+                )
+            said, _ = reflect(rest, variant) if len(rest.split()) >= 3 else ("", False)
+            return f"{said} What you want from today is still open, and that is fine.".strip(), True
+        return reflect(goal, variant)
+    aim = _clean(re.split(r"[.!?;]|,?\s+\b(?:because|since|but|although)\b\s+", match.group(1))[0])
+    aim = second_person(aim)
+    head, _, tail = aim.partition(", ")
+    subject = tail.split()[0].lower() if tail else ""
+    own = subject in ("you", "your", "they", "he", "she", "it", "the", "we")
+    if own and vocab.finite_verb(tail.split()[1:]):  # "…better, my manager says …": no splice
+        aim = head
+    if (vocab.unknown_words(aim) or len(aim.split()) > MAX_WORDS) and "," in aim:
+        aim = aim.split(",")[0]  # "understand riders, not just the mockups": the aim itself
+    words = aim.split()
+    if words and words[-1].lower().strip(".,") in ("which", "that", "it", "this", "them"):
+        return reflect(goal, variant)  # "be honest about which": it leans on what came before
+    if not 2 <= len(words) <= MAX_WORDS or vocab.unknown_words(aim) or "?" in aim:
+        return reflect(goal, variant)
+    verb = "get " if not vocab.is_verb(words[0]) and words[0].lower() != "not" else ""
+    if re.search(r"\b(review|promotion|promoted|next level|perf)\b", aim, re.I):
+        value = "That says something about the engineer you want to be, not only about a review."
+    elif re.search(r"\b(lands?|people who use)\b", aim, re.I) or not re.search(
+        r"\b(users?|customers?|clients?|people|empathy|patients?|partners?)\b", aim, re.I
+    ):
+        return f"You want to {verb}{aim}.", False  # said already, or not about them: no guess
+    else:
+        value = "Underneath that, it matters to you how your work lands with the people who use it."
+    return f"You want to {verb}{aim}. {value}", True
