@@ -144,6 +144,9 @@ def _is_question(text: str) -> bool:
         return False  # a statement with a tag asking for agreement
     if _NON_ANSWER.match(stripped):
         return False
+    first = re.split(r"(?<=\?)\s+", stripped)[0]
+    if first != stripped and first.endswith("?") and _asks(first) in ("ladder", "session"):
+        return len(stripped.split()) < 25  # "what is level 4 about? i am staff in fintech, api."
     last = re.split(r"(?<=[.!])\s+", stripped)[-1]
     if last.endswith((".", "!")):  # "What the dispatchers do counts as evidence." is a statement
         return False

@@ -34,7 +34,7 @@ _QUESTION_WORD = re.compile(
 )
 
 _PEERS = re.compile(
-    r"\b(?:how (?:do|would|does) (?:other|most|good|great|experienced|successful|real|the best)\b|"
+    r"\b(?:how (?:(?:do|would|does) )?(?:other|most|good|great|experienced|successful|real|the best)\b|"
     r"(?:other|most|good|great|experienced|successful) (?:staff |senior |principal |lead |mid-level |"
     r"junior )?(?:engineers|devs|developers|people|leads|folks|colleagues|ics)\b|"
     r"how do others\b|what do others\b|people at my level\b|others at my level\b)",
