@@ -22,6 +22,7 @@ async def test_a_question_about_the_level_then_context_is_answered():
     reply = await _reply("what is level 4 about? i am staff in fintech, payments api.")
     assert "Level 4 of the ladder says" in reply
     assert "still open" not in reply  # not heard as a goal left open
+    assert "You're staff in fintech." in reply and "api" not in reply  # who they are, cleanly
 
 
 async def test_a_non_native_question_about_peers_is_answered_honestly():

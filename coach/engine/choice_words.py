@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from coach.domain import Phase
+from coach.engine import vocab
 from coach.engine.guided_words import (
     _join,
     _said,
@@ -112,6 +113,9 @@ def context_heard(text: str) -> str:
             if match.group("am")
             else f"You {match.group('verb').lower()}{match.group('rest')}"
         )
+        said = said.split(",")[0]  # "staff in fintech, payments api": the first part says who
+        if vocab.unknown_words(said):
+            return ""  # a word we cannot vouch for ("api", a typo) is never handed back
         return re.sub(r"\b(?:my|our)\b", "your", said, flags=re.I) + "."
     return ""
 

@@ -28,6 +28,7 @@ _TECH_WORDS = """
     cant wont isnt wasnt im ive doesnt couldnt wouldnt shouldnt thats theyre youre hasnt havent
     arent werent lets ppl pls thx usability accessibility a11y i18n l10n localisation
     localization email emails inbox admin admins bot bots chatbot tech org orgs
+    fintech edtech healthtech insurtech
 """
 TECH = frozenset(_TECH_WORDS.split())
 
