@@ -61,3 +61,8 @@ def test_the_work_is_only_named_by_an_artefact_the_user_wrote():
         assert work_of(vocab.corrected(text)) is None, text
     assert work_of("I fixed a bug in the invoice pdf") == "the invoice pdf"
     assert work_of("we rebuilt the pricing page last week") == "the pricing page"
+
+
+def test_a_number_change_is_never_said_to_follow_a_pronoun_and_verb():
+    said = reflect_turn("we change webhook retry last month. before 3 retry, after 10.", [])
+    assert "from 3 to 10" in said and "the we change" not in said

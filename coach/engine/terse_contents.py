@@ -73,7 +73,13 @@ def _change(text: str) -> str:
         text,
         re.I,
     )
-    if cause and not vocab.unknown_words(cause.group(1)) and not re.search(r"\d", cause.group(1)):
+    told = cause and re.match(r"(?:we|i|they|you|he|she)\s", cause.group(1), re.I)
+    if (  # "we change webhook retry": the verb after its subject, not a thing to be after
+        cause
+        and not told
+        and not vocab.unknown_words(cause.group(1))
+        and not re.search(r"\d", cause.group(1))
+    ):
         said += f" after the {cause.group(1).lower()}"  # what the user tied it to
     a, b = _value(before), _value(after)
     if a > 0 and b >= 2 * a:
