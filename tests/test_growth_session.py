@@ -119,9 +119,8 @@ def test_the_follow_up_review_writes_what_happened_on_each_commitment():
         answers = [
             "Yes, I did it on Tuesday with Sam.",  # 1st: done
             "That support sees the same three complaints every week.",  # what was learned
-            "No, the release got in the way.",  # 2nd: not done
-            "The release crunch took every afternoon.",  # what got in the way
-            "Make it smaller.",  # changed
+            "No, the release got in the way.",  # 2nd: not done, and what got in the way
+            "Make it smaller.",  # changed (the obstacle is not asked for again)
             "Not yet.",  # 3rd: not done
             "No time at all this sprint.",
             "Drop it.",  # dropped

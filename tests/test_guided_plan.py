@@ -135,7 +135,7 @@ async def test_second_session_a_week_later_reviews_the_plan(journal):
     assert isinstance(second.record.turns[-1].move, FollowupLearned)
     assert "What did you learn" in reply
     reply = await said(second.send("That support sees problems days before we do."))
-    reply = await said(second.send("No, it kept slipping because of the release."))
+    reply = await said(second.send("No, it kept slipping."))
     assert isinstance(second.record.turns[-1].move, FollowupObstacle)
     assert "What got in the way?" in reply
     reply = await said(second.send("The support call is never on the sprint board."))
@@ -153,7 +153,7 @@ async def test_a_slipped_step_kept_smaller_comes_back_in_the_new_plan(journal):
     clock.now += timedelta(days=7)
     second = guided_session(journal, clock=clock)
     await said(second.open())
-    await said(second.send("No, it kept slipping because of the release."))
+    await said(second.send("No, it kept slipping."))
     await said(second.send("The support call is never on the sprint board."))
     await said(second.send("keep it, but smaller"))
     reply = await said(second.go_to(Phase.SUGGEST))
@@ -192,3 +192,18 @@ def test_a_day_or_a_name_keeps_its_capital_after_a_colon():
     assert lower_first(day) == day
     assert lower_first("Hana being busy") == "Hana being busy"
     assert lower_first("The release crunch") == "the release crunch"
+
+
+async def test_a_slipped_step_told_with_its_reason_is_not_asked_what_got_in_the_way(journal):
+    clock = Clock()
+    first = guided_session(journal, clock=clock)
+    await run_whole_session(first)
+    clock.now += timedelta(days=7)
+    second = guided_session(journal, clock=clock)
+    await said(second.open())
+    reply = await said(second.send("No, the support rota changed and I was on call all week."))
+    assert isinstance(second.record.turns[-1].move, FollowupDecide)
+    assert "What got in the way?" not in reply and "smaller" in reply
+    await said(second.send("Drop it."))
+    review = second.record.turns[-1].text
+    assert "No, the support" not in review  # the reason said back without the user's "No,"

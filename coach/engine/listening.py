@@ -203,21 +203,30 @@ def _item_text(flow: Flow, item_id: str) -> str:
     return found[1].text if found else ""
 
 
+def _decide(flow: Flow, item_id: str, obstacle: str) -> FollowupDecide:
+    """Keep, shrink, change or drop a slipped step, with a smaller step fitted to what got in
+    the way."""
+    item = next((s for s in flow.followups if s.item_id == item_id), None)
+    smaller = grounding.smaller_step(item.first_step, obstacle) if item else None
+    return FollowupDecide(phase=Phase.FOLLOWUP, item_id=item_id, smaller_step=smaller)
+
+
 def _followup(flow: Flow, reading: Reading) -> Move:
     step = flow.step_move()
     if isinstance(step, FollowupItem):
         if review_frame.mixed(flow.record.turns[-1].text if flow.record.turns else ""):
             return step.model_copy(update={"summary_of": None})  # which one? asked by its place
+        said = flow.record.turns[-1].text if flow.record.turns else ""
+        if reading.progress == "not_done" and review_frame.reason_given(said):
+            return _decide(flow, step.item_id, said)  # "No, I was on call": the obstacle is told
         if reading.progress in ("not_done", "partly"):
             return FollowupObstacle(phase=Phase.FOLLOWUP, item_id=step.item_id)
         if reading.kind == "non_answer" and reading.progress is None:
             return FollowupObstacle(phase=Phase.FOLLOWUP, item_id=step.item_id)
         return FollowupLearned(phase=Phase.FOLLOWUP, item_id=step.item_id)
     if isinstance(step, FollowupObstacle):
-        item = next((s for s in flow.followups if s.item_id == step.item_id), None)
         obstacle = flow.record.turns[-1].text if flow.record.turns else ""
-        smaller = grounding.smaller_step(item.first_step, obstacle) if item else None
-        return FollowupDecide(phase=Phase.FOLLOWUP, item_id=step.item_id, smaller_step=smaller)
+        return _decide(flow, step.item_id, obstacle)
     if flow.remaining_followups():
         return flow._followup_move()
     return step_to(flow, Phase.CHECKIN)

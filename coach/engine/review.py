@@ -86,6 +86,8 @@ def reviewed(turns: list[Turn], followups: list[Suggestion] | None = None) -> li
                 entry["happened"] = True
             elif same and isinstance(decided, FollowupObstacle):
                 entry["happened"] = False
+            elif same and isinstance(decided, FollowupDecide):  # the obstacle told with the "no"
+                entry.update(happened=False, obstacle=review_frame.told_reason(text))
             elif getattr(reading, "progress", None) == "done":
                 entry["happened"] = True
         elif isinstance(current, FollowupLearned):

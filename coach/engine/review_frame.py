@@ -60,6 +60,24 @@ def _bare(text: str) -> bool:
     return not rest.split()
 
 
+def reason_given(text: str) -> bool:
+    """ "No, the rota changed and I was on call": a step that slipped, told with what got in the
+    way (not a bare "No." or "Not yet"), so that question is not asked again."""
+    rest = told_reason(text)
+    return rest != text.strip() and len(rest.split()) >= 4 and not re.search(r"\?\s*$", rest)
+
+
+def told_reason(text: str) -> str:
+    """What got in the way, from a "no" that says it ("No, the rota changed" → "the rota
+    changed")."""
+    return re.sub(
+        r"^\W*(?:no|nope|not yet|not really|didn't|did not|i didn't)\b[\s,.;:!-]*",
+        "",
+        text.strip(),
+        flags=re.I,
+    )
+
+
 def _plural(word: str) -> bool:
     lem = vocab._lemminflect()
     lemmas = lem.getAllLemmas(word.lower(), upos="NOUN").get("NOUN", ())
