@@ -7,8 +7,8 @@ import re
 
 from coach.domain import Phase
 from coach.engine import plan_reflections, turn_reflections
+from coach.engine.fillers import without_asides
 from coach.engine.guided_words import _join, _said, _work, first_sentence, give_back, question_for
-from coach.engine.heavy import without_filler
 from coach.engine.listen import strains_health
 from coach.engine.view import SessionView
 from coach.ladder.schema import DERIVED_NOTE
@@ -37,7 +37,7 @@ _ASSENT = re.compile(r"^\W*(?:yes|yeah|yep|yup|ya|sure|ok|okay|k|kk|right|true|i
 
 def boundary_text(move: Boundary, view: SessionView) -> str:
     heard = (
-        turn_reflections.heavy_heard(without_filler(view.last_user_text)) or "That sounds heavy."
+        turn_reflections.heavy_heard(without_asides(view.last_user_text)) or "That sounds heavy."
     )
     person = (move.person or "").lower()
     people = ["your manager", "HR", "a mentor", "a friend"]

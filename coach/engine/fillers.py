@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["without_filler"]
+__all__ = ["without_asides", "without_filler"]
 
 # "we did like 60 hour weeks", "is like 5% of builds": "like" before an amount only pads it;
 # after a subject or "would" it is the verb ("I'd like 3 more", "users like 2-step login").
@@ -36,3 +36,20 @@ def _filler_like(match: re.Match[str]) -> str:
 def without_filler(text: str) -> str:
     """``text`` without a padding "like" before an amount ("we did like 60 hour weeks")."""
     return _LIKE_AMOUNT.sub(_filler_like, text)
+
+
+_SAID_FILLER = re.compile(
+    r"\b(?:to be (?:honest|fair)|honestly|frankly|tbh|truth be told|if i'?m honest|"
+    r"to tell (?:you )?the truth)\b",
+    re.I,
+)
+
+
+def without_asides(text: str) -> str:
+    """``text`` without the asides that carry no content ("to be honest", "tbh"): a heavy
+    moment given back says what the user said, not their filler."""
+    cut = _SAID_FILLER.sub("", text)
+    cut = re.sub(r"\s+([,.!?;])", r"\1", cut)  # "exhausted , I've" -> "exhausted, I've"
+    cut = re.sub(r"([,;])(?=[,.!?;])|^[\s,;]+|(?<=[.!?])[\s,;]+(?=\w)", " ", cut)
+    cut = re.sub(r"\s{2,}", " ", cut).strip(" ,;")
+    return cut[:1].upper() + cut[1:] if text[:1].isupper() else cut

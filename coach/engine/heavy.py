@@ -213,23 +213,6 @@ def heavy_topic(text: str) -> tuple[Heavy | None, str | None]:
     return None, None
 
 
-_SAID_FILLER = re.compile(
-    r"\b(?:to be (?:honest|fair)|honestly|frankly|tbh|truth be told|if i'?m honest|"
-    r"to tell (?:you )?the truth)\b",
-    re.I,
-)
-
-
-def without_filler(text: str) -> str:
-    """``text`` without the asides that carry no content ("to be honest", "tbh"): a heavy
-    moment given back says what the user said, not their filler."""
-    cut = _SAID_FILLER.sub("", text)
-    cut = re.sub(r"\s+([,.!?;])", r"\1", cut)  # "exhausted , I've" -> "exhausted, I've"
-    cut = re.sub(r"([,;])(?=[,.!?;])|^[\s,;]+|(?<=[.!?])[\s,;]+(?=\w)", " ", cut)
-    cut = re.sub(r"\s{2,}", " ", cut).strip(" ,;")
-    return cut[:1].upper() + cut[1:] if text[:1].isupper() else cut
-
-
 def strains_health(text: str) -> bool:
     """The user's burnout or health named in ``text``, whatever else it names (a conflict often
     comes with it)."""
