@@ -6,7 +6,6 @@ open question. Asides answer the moment: a question to the coach, a non-answer, 
 
 from __future__ import annotations
 
-import re
 from collections.abc import AsyncIterator, Callable
 from datetime import date
 
@@ -18,6 +17,7 @@ from coach.engine import (
     guided_words,
     plan_reflections,
     planning,
+    proper_names,
     review,
     teammates,
     turn_reflections,
@@ -96,7 +96,7 @@ _ORDINAL = tuple(f"The {n} of those" for n in ("first", "second", "third", "four
 def _quotable(quote: str) -> str:
     """The user's sentence with clear typos put right; "" when an unclear one is left in it."""
     fixed = vocab.corrected(quote)
-    return "" if vocab.unknown_words(fixed) else re.sub(r"\bi\b", "I", fixed)
+    return "" if vocab.unknown_words(fixed) else proper_names.given_back(fixed)
 
 
 def _consent(move: AskConsent, view: SessionView) -> str:
@@ -376,7 +376,7 @@ class GuidedCoach:
     on_notice: Callable[[str], None] | None = None
 
     async def turn(self, move: Move, view: SessionView) -> AsyncIterator[str]:
-        yield text_for(move, view)
+        yield proper_names.cased_turn(text_for(move, view), view.level)
 
     async def suggestions(self, view: SessionView) -> list[Suggestion]:
         return guided_suggestions(view)

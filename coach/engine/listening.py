@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from coach.domain import Phase
-from coach.engine import choices, grounding, planning, review_frame, vocab
+from coach.engine import choices, grounding, planning, proper_names, review_frame, vocab
 from coach.moves import (
     Answer,
     AskConsent,
@@ -316,4 +316,4 @@ def apply_edits(flow: Flow, edits: list[choices.Edit]) -> list[str]:
 def focus_answer(flow: Flow) -> str:
     """The focus the user chose: their answer to the focus question, or the draft they accepted."""
     chosen = planning.chosen_focus(flow.record.turns)
-    return re.sub(r"\bi\b", "I", vocab.corrected(chosen))  # the plan reads back without typos
+    return proper_names.given_back(vocab.corrected(chosen))  # the plan reads back without typos

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from coach.domain import Phase
-from coach.engine import matching, vocab
+from coach.engine import matching, proper_names, vocab
 from coach.engine.reflections import candidates
 from coach.engine.view import SessionView
 
@@ -154,7 +154,7 @@ def rating_sides(rating: int, focus: str, own: bool) -> str:
     focus = focus.strip().rstrip(".")
     short = len(focus.split()) <= 12 and not vocab.unknown_words(focus)
     aim = f"“{focus}”" if own and focus and short else "this"
-    aim = re.sub(r"\bi\b", "I", aim)
+    aim = proper_names.given_back(aim)
     if rating >= 9:
         return f"You sound sure you can hold to {aim}; knowing what could trip you up keeps it so."
     if rating >= 7:  # fairly sure: the doubt is small, and not the week's room

@@ -19,7 +19,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from coach.engine import listen, part_shapes, terse, vocab
+from coach.engine import listen, part_shapes, proper_names, terse, vocab
 from coach.ladder.schema import ANSWERS, Item
 
 ROLES = ANSWERS  # the kinds a ladder item can name in `answers`
@@ -184,7 +184,7 @@ def _fixed(text: str) -> str:
         _slip(a.strip(".,;:!?"), b.strip(".,;:!?")) for a, b in zip(typed, meant, strict=True)
     ):
         return ""
-    return re.sub(r"\bi\b", "I", fixed).strip().rstrip(".!;:,")
+    return proper_names.given_back(fixed).strip().rstrip(".!;:,")
 
 
 def roles_in(sentence: str) -> frozenset[str]:
