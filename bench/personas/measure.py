@@ -16,6 +16,11 @@ from dataclasses import dataclass, field
 
 from coach.engine import matching, vocab
 
+try:  # run as a script from this folder, or imported as bench.personas.measure
+    import sentence_checks
+except ImportError:  # pragma: no cover
+    from bench.personas import sentence_checks
+
 SUMMARY_LEADS = (
     "let me pull that together",
     "so far",
@@ -120,8 +125,16 @@ def faults(sentence: str) -> list[str]:
         found.append("typo handed back")
     if _BAD_GRAMMAR.search(sentence):
         found.append("grammar")
-    if "…" in sentence or not any(vocab.is_verb(w.strip(".,;:")) for w in sentence.split()):
+    if (
+        "…" in sentence
+        or not any(vocab.is_verb(w.strip(".,;:")) for w in sentence.split())
+        or sentence_checks.fragment(sentence)
+    ):
         found.append("fragment")
+    if sentence_checks.real_word_typo(sentence):  # "to small"
+        found.append("typo handed back")
+    if sentence_checks.comma_splice(sentence):
+        found.append("comma splice")
     if _NON_ANSWER_ECHO.search(sentence):
         found.append("non-answer handed back")
     return found

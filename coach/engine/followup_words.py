@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from coach.engine import planning, reflections, review_frame, vocab
+from coach.engine import planning, reflections, review_frame, turn_polish, vocab
 from coach.engine.guided_words import goal_link, vary
 from coach.engine.view import SessionView
 from coach.moves import (
@@ -107,6 +107,7 @@ def plan_check_text(move: Move, view: SessionView, heard: str, question: str) ->
                 "That doubt is worth a closer look before the week starts.",
             ),
         )
+        return turn_polish.within(_join(heard, question))  # a long step leaves less room
     return _join(heard, question)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from coach.engine import terse, vocab
+from coach.engine import session_talk, terse, vocab
 from coach.engine.reflections import MAX_WORDS, _clean, reflect, second_person
 
 __all__ = ["goal_reflection"]
@@ -36,9 +36,18 @@ _CLEFT = re.compile(
 )
 
 
+_AIM = re.compile(
+    r"^(?:understand|learn|get better|be better|see|know|find out|improve|stop|start|become|"
+    r"notice|listen|think more|talk more|spot)\b(?![^.!?]*\?)",
+    re.I,
+)
+
+
 def goal_reflection(goal: str, variant: int = 0) -> tuple[str, bool]:
     """Give back the goal of the session ("you want to ...") and the value under it."""
-    goal = vocab.corrected(goal)
+    goal = session_talk.without(vocab.corrected(goal))  # "go on, but keep it short" is no aim
+    if _AIM.match(goal) and len(goal.split()) >= 3:  # "Understand the people who use …": an aim
+        goal = f"I want to {goal[0].lower()}{goal[1:]}"
     listed = re.match(r"^\W*goals?\s*:\s*-?\s*([a-z][^-\n]+?)\s*(?:-|\n|$)", goal, re.I)
     if listed:  # "Goals: - understand who uses the form - …": the first aim, as an aim
         aim = listed.group(1).strip(" .")

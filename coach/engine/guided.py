@@ -20,6 +20,7 @@ from coach.engine import (
     proper_names,
     review,
     teammates,
+    turn_polish,
     turn_reflections,
     vocab,
 )
@@ -208,7 +209,12 @@ def _followup(move: Move, view: SessionView) -> str:
 
 
 def text_for(move: Move, view: SessionView) -> str:
-    """The guided coach's words for ``move``."""
+    """The guided coach's words for ``move``, read once more as a whole turn (no lead or meaning
+    said twice in a row)."""
+    return turn_polish.polish(_text_for(move, view))
+
+
+def _text_for(move: Move, view: SessionView) -> str:
     competency, level = view.competency, view.level
     if isinstance(move, FollowupItem | FollowupLearned | FollowupObstacle | FollowupDecide):
         return _followup(move, view)

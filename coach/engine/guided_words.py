@@ -12,6 +12,7 @@ from coach.engine import (
     recall,
     review_frame,
     review_summary,
+    session_talk,
     teammates,
     terse,
     turn_reflections,
@@ -118,7 +119,7 @@ def _said(view: SessionView, *phases: Phase) -> list[str]:
             text = _without_blame(text)
         if reading is not None and reading.declines:  # what they set aside is not brought back
             text = " ".join(p for p in re.split(r"(?<=[.!?])\s+", text) if not declines(p))
-        text = teammates.without(text, aside)
+        text = session_talk.without(teammates.without(text, aside))  # "keep it short" is no story
         short = len(text.split()) < 4
         if text and (not short or turn_reflections.short_answer(text) or candidates(text)):
             said.append(text)
@@ -207,7 +208,15 @@ def _give_back(view: SessionView, move: Move) -> str:
     text = turn_reflections.reflect_turn(
         last.text, earlier, variant, said_before, session=session, who=who, work=_work(view)
     )
-    return text or _held(view, session)
+    return text or _people_heard(last.text, session) or _held(view, session)
+
+
+def _people_heard(answer: str, session: str) -> str:
+    """When the newest answer holds no sentence to give back ("Mostly older riders, they use bike
+    for hills"), the people it names: the answer is heard before anything older is recalled."""
+    named = meaning.people(answer, earliest=True)
+    said = f"So it comes down to {named}." if named else ""
+    return said if said and named not in session else ""
 
 
 def _held(view: SessionView, session: str) -> str:

@@ -153,14 +153,20 @@ def meaning(text: str, variant: int = 0, said: str = "", who: str = "", work: st
         routine = name == "pattern" and re.match(
             r"(?:every|always|each|most)\b", found.group(0), re.I
         )
-        if routine and not _TROUBLE.search(sentence):
-            continue  # "we ship every day": a routine, no problem coming back
+        if routine and not _TROUBLE.search(_clause_at(sentence, found.group(0))):
+            continue  # "we ship every day", "they plan the routes every morning and … broke"
         if name == "pressure" and not (_TROUBLE.search(text) or _NEEDS.search(text)):
             continue  # "a deadline on Friday": no cost to anyone in sight
         if name == "pressure" and not _TROUBLE.search(text):
             forms = forms[:1]  # "speed won" only when a cost was paid, not for a need alone
         if name == "alone" and _ORG_BLAME.search(sentence):
             continue  # "the org expects me to fix it all": a complaint about them, not a weight held
+        if name == "impact" and re.search(
+            r"\b(?:got|received|gets|get)\s+$", text[: found.start()]
+        ):
+            continue  # "the city got angry emails": sent to someone else, not told to the user
+        if name == "impact" and re.match(r"\s+(?:everyone|everybody)\b", text[found.end() :]):
+            continue  # "the names confused everyone": whom to name as the confused is not said
         if name == "impact" and hypothetical:
             continue  # "invoices would show the wrong tax", "ask support if anyone complained"
         if name in ("pattern", "cost", "alone") and _PLAN.search(before):
@@ -195,6 +201,13 @@ _PLACES = re.compile(
     r"kitchen|office|school|farm|factory|stores|sessions?|interviews?|visits?)\b",
     re.I,
 )
+
+
+def _clause_at(sentence: str, sign: str) -> str:
+    """The clause of ``sentence`` that holds ``sign``: a routine ("every morning") is a problem
+    coming back only when the trouble is in its own clause."""
+    pieces = re.split(r";|,?\s+(?:and|but|so|while|until)\s+", sentence)
+    return next((p for p in pieces if sign in p), sentence)
 
 
 def _sentence_at(text: str, at: int) -> str:

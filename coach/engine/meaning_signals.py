@@ -184,7 +184,8 @@ _SIGNALS: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
         re.compile(
             # "kept calling it" (integrators still on the old API) is no problem coming back
             r"\b(every (?:time|day|week|month|morning|afternoon|meeting|sprint)|always|"
-            r"(?:keeps?|kept) (?!calling|using|sending|buying|paying)\w+|"
+            # "kept asking", "keeps hitting": a doing that repeats; "keep a paper list" is none
+            r"(?:keeps?|kept) (?:on )?(?!calling|using|sending|buying|paying)\w+ing\b|"
             r"again|over and over|each time|most (?:afternoons|mornings|days|weeks))\b",
             re.I,
         ),

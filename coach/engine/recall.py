@@ -82,12 +82,29 @@ def recall(
             said = _WITH_GOAL[(variant + number) % len(_WITH_GOAL)].format(g=aim, m=main)
             if said not in session and len(said.split()) <= 40:
                 return said, source[main]
-    for main in mains:  # a part said before, in a sentence not said before
+    # a part said once before, in a sentence not said before; a part given back in two turns
+    # already is not given back alone a third time (two joined are a summary of the story), unless
+    # the story holds little else (a terse user's one line is what the coach can keep in view)
+    most = 1 if len(mains) >= 3 else len(session)
+    for main in [m for m in mains if _times(m, session) <= most]:
         for number in range(len(_RECALL)):
             said = _RECALL[(variant + number) % len(_RECALL)].format(m=main)
             if said not in session:
                 return said, source[main]
     return "", ""
+
+
+_SUMMED = re.compile(
+    r"(?:So far|Let me check I have it|Let me pull that together|Where we are|In short|To sum up)"
+    r"[^.]*\.",
+)
+
+
+def _times(main: str, session: str) -> int:
+    """How often the coach has given ``main`` back today outside a summary (a summary gives the
+    story back on purpose, at each change of step)."""
+    told = _SUMMED.sub("", session)
+    return told.count(main) + (told.count(_cap(main)) if _cap(main) != main else 0)
 
 
 def _fresh(forms: tuple[str, ...], variant: int, session: str) -> str:
@@ -109,9 +126,13 @@ def _clause(main: str) -> bool:
 
 
 def _leans(main: str) -> bool:
-    """A short clause that ends on a pronoun ("you have never joined it"): on its own, a part of the
-    story it stood beside is missing."""
+    """A short clause that ends on a pronoun ("you have never joined it"), or one that starts with
+    "they": on its own, a part of the story it stood beside is missing."""
     words = main.split()
+    if re.match(
+        r"(?:they|their|them|(?:one|some|many|most|all|none|two|three) of them)\b", main, re.I
+    ):
+        return True
     return len(words) <= 6 and words[-1].lower() in ("it", "them", "this", "that", "which")
 
 

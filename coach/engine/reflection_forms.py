@@ -58,8 +58,9 @@ def _plain_form(main: str, variant: int) -> str:
     return _cap(forms[variant % len(forms)].format(m=main))
 
 
-def render(picked: Picked, variant: int = 0) -> tuple[str, bool]:
-    """One picked part of an answer, worded as a reflection; True when it adds meaning."""
+def render(picked: Picked, variant: int = 0, tail: bool = True) -> tuple[str, bool]:
+    """One picked part of an answer, worded as a reflection; True when it adds meaning.
+    ``tail`` False when the turn says the meaning in a sentence of its own (never two of a kind)."""
     who = picked.who or "the people using it"
     if picked.form == "contrast":
         forms = (
@@ -87,13 +88,23 @@ def render(picked: Picked, variant: int = 0) -> tuple[str, bool]:
         if re.search(r"\b(because|as if)\b", picked.main) and tail.startswith(("because", "as if")):
             tail = "and that shows how much it mattered to you"  # never two "because" in a row
         return f"{_cap(picked.main)}, {tail}.", True
+    if picked.form == "feeling_other":  # their feeling, not the user's: what it tells the user
+        good = picked.feeling in ("proud", "happy", "glad", "relieved")
+        tail = "it landed well with them" if good else "how it landed for them"
+        return f"{_cap(picked.main)}, and that tells you {tail}.", True
+    if picked.form == "admission":  # "I never checked …": owned plainly, no split to reflect
+        forms = (
+            "You say it plainly: {m}, and you can see that gap clearly now.",
+            "You're honest about it: {m}, and that is where a next step can start.",
+        )
+        return forms[variant % len(forms)].format(m=picked.main), True
     if picked.form == "self_judgement":
         forms = (
             "You're being hard on yourself here: {m}.",
             "Part of you thinks {m}, which says something about the standard you hold.",
         )
         return forms[variant % len(forms)].format(m=picked.main), True
-    meaning = _meaning(picked)
+    meaning = _meaning(picked) if tail else ""
     if meaning:
         return f"{_plain_form(picked.main, variant)[:-1]}; {meaning}.", True
     return _plain_form(picked.main, variant), False
@@ -165,3 +176,53 @@ def _meaning(picked: Picked) -> str:
     if not _THEM.match(main):
         return ""  # "the build broke", "the deploy had to be redone": no people to be hard on
     return "that must have been hard on them"  # locked out, charged twice, had to redo …
+
+
+def _feeling(text: str) -> str:
+    lowered = text.lower()
+    for stem in _FEELINGS:
+        if stem == "bad" and not re.search(
+            r"\b(?:felt|feel|feeling|feels)\s+(?:\w+\s+)?bad\b", lowered
+        ):
+            continue  # "the front desk had a bad week" names no feeling of the user's
+        if re.search(rf"\b{stem}", lowered):
+            return stem
+    return ""
+
+
+# "I never checked how many customers open it" owns a gap plainly; it is a self-judgement only
+# with a word that judges ("my fault", "I should have", "stupid", "again").
+_ADMITS = re.compile(r"^i (?:never|missed|always)\b", re.I)
+_JUDGING = re.compile(
+    r"\b(?:fault|mistake|should|shouldn'?t|stupid|dumb|bad at|terrible|awful|useless|careless|"
+    r"sloppy|lazy|embarrass\w*|ashamed|guilty|blame|idiot|again|failed|messed|screwed)\b",
+    re.I,
+)
+
+
+def judged_form(sign: str, sentence: str) -> str:
+    """ "admission" for a gap told plainly, else "self_judgement"."""
+    if _ADMITS.match(sign) and not _JUDGING.search(sentence):
+        return "admission"
+    return "self_judgement"
+
+
+_NOT_FELT = (
+    r"\s+(?:emails?|calls?|reviews?|messages?|customers?|users?|tickets?|ones|threads?|replies|"
+    r"posts?|comments?|clients?|people|drivers?|callers?|letters?|tweets?)\b"
+)
+
+
+def feeling_form(main: str, stem: str) -> str:
+    """Whose feeling a clause names: "feeling" (the user's: "you were annoyed"), "feeling_other"
+    ("the support staff got annoyed with you"), or "" when the word names no feeling ("the city
+    got angry emails")."""
+    found = re.search(rf"\b{stem}\w*", main, re.I)
+    if found is None or re.match(_NOT_FELT, main[found.end() :], re.I):
+        return ""
+    before = main[: found.start()]
+    if re.search(r"\byou(?:'re|’re)?\b", before, re.I) or re.match(
+        r"(?:it|this|that|there|everything|all of it|the whole thing)\b", before.strip(), re.I
+    ):
+        return "feeling"
+    return "feeling_other" if before.strip() else "feeling"

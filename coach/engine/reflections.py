@@ -10,9 +10,20 @@ from __future__ import annotations
 
 import re
 
-from coach.engine import affected, antecedents, nonnative, terse, terse_contents, vocab
+from coach.engine import (
+    affected,
+    antecedents,
+    fragments,
+    nonnative,
+    session_talk,
+    terse,
+    terse_contents,
+    vocab,
+)
 from coach.engine.blame import blames_customer
-from coach.engine.reflection_forms import _FEELINGS, _HARD, Picked, render
+from coach.engine.pronoun_swaps import AFTER_I as _AFTER_I
+from coach.engine.pronoun_swaps import SWAP as _SWAP
+from coach.engine.reflection_forms import _HARD, Picked, _feeling, feeling_form, judged_form, render
 
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+|\s+[—–]\s+|\s+-\s+")
 _CONTRAST = re.compile(r",?\s+\b(but|yet|although|though|however|even though|whereas)\b\s+", re.I)
@@ -36,29 +47,6 @@ _LEAD = re.compile(
 # "…seen them use it though", "…anymore tbh": a trailing aside, not part of what happened.
 _TRAILING = re.compile(r",?\s+(?:though|honestly|tbh|lol|haha|i guess|i think|i suppose)\W*$", re.I)
 
-_SWAP = {
-    "i": "you",
-    "me": "you",
-    "my": "your",
-    "mine": "yours",
-    "myself": "yourself",
-    "we": "you",
-    "us": "you",
-    "our": "your",
-    "ours": "yours",
-    "ourselves": "yourselves",
-    "i'm": "you're",
-    "i've": "you've",
-    "i'd": "you'd",
-    "i'll": "you'll",
-    "we're": "you're",
-    "we've": "you've",
-    "we'd": "you'd",
-    "we'll": "you'll",
-    "im": "you're",
-    "ive": "you've",
-}
-_AFTER_I = {"am": "are", "was": "were", "wasn't": "weren't"}
 _SUBJECTS_WORDS = """
     i we they it he she there nobody everyone everybody someone somebody people users customers
     support the my our a an this that their his her one two three most some none only sales
@@ -185,6 +173,10 @@ def sayable(clause: str) -> bool:
         return False  # "I don't normally": the verb it leans on was in the sentence before
     if re.search(r"\byou(?:r|'re|’re)?\b", clause, re.I):
         return False  # the user speaks to the coach or generically: not theirs to hand back
+    if any(fragments.hung(part) for part in re.split(r",?\s+and\s+", clause)) or (
+        fragments.spliced(clause)
+    ):
+        return False  # a noun phrase with a clause hung on it; two clauses joined by a comma
     if vocab.unknown_words(clause) or nonnative.broken(clause):
         return False  # "support say is partner problem": no rule repairs it, so it is not said
     if re.search(rf"\b(?:{vocab.NOT_KNOWING})\b", clause, re.I):
@@ -229,18 +221,6 @@ def _plural_noun(word: str) -> bool:
     return "NOUN" in lemmas  # first in a clause, "calls", "reviews" name things, not acts
 
 
-def _feeling(text: str) -> str:
-    lowered = text.lower()
-    for stem in _FEELINGS:
-        if stem == "bad" and not re.search(
-            r"\b(?:felt|feel|feeling|feels)\s+(?:\w+\s+)?bad\b", lowered
-        ):
-            continue  # "the front desk had a bad week" names no feeling of the user's
-        if re.search(rf"\b{stem}", lowered):
-            return stem
-    return ""
-
-
 # A change the user measured ("tickets dropped from about forty a week to six"): what the work did,
 # worth more than the scene around it.
 _MEASURED = re.compile(
@@ -260,9 +240,11 @@ def pick(text: str, avoid: tuple[str, ...] = ()) -> Picked | None:
 def candidates(text: str) -> list[Picked]:
     """Every part of ``text`` that can be given back, the most meaningful first."""
     text = vocab.corrected(text)  # a clear typo is put right; an unclear one is never said
+    text = session_talk.without(text)  # "keep it short please" is no part of the story
     strict = nonnative.non_native(text)  # terse non-native English: repaired, or said another way
     told = terse_contents.contents(text)
     text = nonnative.repaired(text)
+    text = fragments.repaired(text)  # "The cashiers, because they had …" → "The cashiers had …"
     text = antecedents.resolve(text)  # "they started …" said with who "they" are
     who_match = _WHO.search(text)
     who = second_person(who_match.group(0).lower()) if who_match else ""
@@ -290,7 +272,8 @@ def candidates(text: str) -> list[Picked]:
             clause = _clean(sentence[judged.start() :])
             clause = _shorten(clause)
             if clause and sayable(clause):
-                found_all.append((6, Picked("self_judgement", second_person(clause), who=who)))
+                form = judged_form(judged.group(0), sentence)  # or a plain admission
+                found_all.append((6, Picked(form, second_person(clause), who=who)))
         if feeling:
             halves = [_clean(h) for h in _CONTRAST.split(sentence)[::2]]  # "I felt bad because …"
             felt = [
@@ -300,9 +283,10 @@ def candidates(text: str) -> list[Picked]:
             ]
             # with what it is about, when said; never two sentences spliced with a comma
             felt.sort(key=lambda c: (", " in c, len(c.split()) < 4))
-            if felt:
+            form = feeling_form(second_person(felt[0]), feeling) if felt else ""
+            if form:  # whose feeling it is: the user's, someone else's, or none ("angry emails")
                 found_all.append(
-                    (7, Picked("feeling", second_person(felt[0]), feeling=feeling, who=who))
+                    (7, Picked(form, second_person(felt[0]), feeling=feeling, who=who))
                 )
         parts = _CONSEQUENCE.split(sentence, maxsplit=1)
         if len(parts) == 3:
@@ -323,6 +307,8 @@ def candidates(text: str) -> list[Picked]:
                 found_all.append(
                     (4, Picked("consequence", second_person(a), second_person(b), who=who))
                 )
+            elif sayable(b) and not purpose and len(b.split()) >= 4:  # what it led to, alone
+                found_all.append((0.4 - position, Picked("plain", second_person(b), who=who)))
         halves = re.split(r",?\s+and\s+", sentence, maxsplit=1) if len(parts) != 3 else []
         if len(halves) == 2:  # "we changed the export and finance customers' reports broke"
             a, b = _clean(halves[0]), _clean(halves[1])
@@ -349,7 +335,8 @@ def candidates(text: str) -> list[Picked]:
     for form, main, other in told:  # the number that changed, who puts it on whom
         contrast = form == "contrast_views"
         found_all.append((5.5, Picked("contrast" if contrast else "plain", main, other, who=who)))
-    found_all.sort(key=lambda c: -c[0])
+    # a clause on an unnamed "they" comes after one that reads on its own ("the tickets piled up")
+    found_all.sort(key=lambda c: -c[0] + 2 * bool(re.match(r"(?:they|their)\b", c[1].main)))
     if strict:  # a dropped article is a fault here too ("talk with partner")
         found_all = [
             f for f in found_all if not nonnative.broken(f"{f[1].main}. {f[1].other}", True)
@@ -370,7 +357,8 @@ def _clauses(sentence: str) -> list[str]:
     # "…, not because the new one served them" denies that cause: never given back as a fact
     sentence = _DENIED_CAUSE.sub("", sentence)
     pieces = re.split(
-        r",\s+|;\s+|:\s+|\s+\b(?:but|because|and then|which|although|and|while|until)\b\s+",
+        r",\s+(?:because|since)\s+|,\s+|;\s+|:\s+|"  # ", because …": the reason, said whole
+        r"\s+\b(?:but|because|and then|which|although|and|while|until)\b\s+",
         sentence,
     )
     whole = _clean(sentence)

@@ -181,7 +181,8 @@ def summary(
         found = [
             (_weight(p), _whole(p)) for p in candidates(part) if p.main not in skip or not skip
         ] or [(3, c) for c in [short_clause(part)] if c and not (skip and c in skip)]
-        return [(w, f) for w, f in found if not (skip and f in skip)]
+        # a summary never opens a part on an unnamed "they" ("they probably saw it …")
+        return [(w, f) for w, f in found if not (skip and f in skip) and not _leans_on_them(f, [])]
 
     def overlaps(a: str, b: str) -> bool:  # the same clause, or most of its words
         words_a, words_b = set(a.lower().split()), set(b.lower().split())
@@ -290,17 +291,21 @@ def reflect_turn(
             out[0] = f"With {work}, y{out[0][1:]}"  # a terse deed, anchored to the work it was on
         elif re.match(r"So it (?:may )?comes? down to \w+(?: \w+)?\.", out[0]):
             out[0] = f"So with {work}, i{out[0][4:]}"  # "support maybe": where it may lie, in it
+    under = meaning.meaning(last, variant, f"{session} {said_before}", who, work) if last else ""
     for picked in candidates(last) if last and not short else []:
+        if _leans_on_them(picked.main, out):  # "they run the desk …", nobody named before it
+            if picked.form != "consequence" or _leans_on_them(picked.other, out):
+                continue  # who "they" are is lost; what it led to may still be said
+            picked = Picked("plain", picked.other, who=picked.who)
         if len(taken) < 2 and new([picked], taken):  # each checked against what is taken so far
             taken.append(picked)
-            out.append(render(picked, variant + len(out))[0])
-    under = meaning.meaning(last, variant, f"{session} {said_before}", who, work) if last else ""
+            out.append(render(picked, variant + len(out), tail=not under)[0])
     if under and out:
         out.insert(1, under)  # content first, then what it means; a second part comes after
     for answer in reversed(earlier):
         if len(out) >= 2:
             break
-        found = new(candidates(answer), taken)
+        found = [p for p in new(candidates(answer), taken) if not _leans_on_them(p.main, out)]
         if found:
             taken.append(found[0])
             if out:
@@ -310,6 +315,16 @@ def reflect_turn(
     while len(" ".join(out).split()) > max_words and len(out) > 1:
         out.pop()
     return " ".join(out)
+
+
+def _leans_on_them(main: str, out: list[str]) -> bool:
+    """A clause that starts with "they" or "their" and nothing said before it in the turn names
+    the people it means."""
+    if not re.match(
+        r"(?:they|their|them|(?:one|some|many|most|all|none|two|three) of them)\b", main, re.I
+    ):
+        return False
+    return not (out and meaning.people(" ".join(out)))
 
 
 def heavy_heard(text: str) -> str:

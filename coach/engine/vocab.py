@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import re
 
-from coach.engine import compounds, fillers
+from coach.engine import compounds, fillers, real_word_slips
 
 _TECH_WORDS = """
     sync syncs synced bot bots chatbot syncing
@@ -362,7 +362,7 @@ def corrected(text: str) -> str:
     enough to catch without a tagger."""
     lem = _lemminflect()
     text = _CHAT.sub(lambda m: m[0] if m[0] == "U" else _CHAT_WORDS[m[0].lower()], text)
-    text = fillers.without_filler(text)
+    text = real_word_slips.corrected(fillers.without_filler(text))  # "to small" → "too small"
     text = re.sub(r"\s+([.,;!?])", r"\1", re.sub(r"[ \t]{2,}", " ", text)).strip()
 
     def fix(match: re.Match[str]) -> str:
