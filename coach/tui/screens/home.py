@@ -79,7 +79,14 @@ class HomeScreen(Screen):
         self.app.start_loading()
 
     def on_screen_resume(self) -> None:
-        self.refresh_lists()
+        # After the next refresh, and only if Home is still in front: S on the level list pops
+        # back to Home and pushes the session at once, and reading the journal and rebuilding
+        # both lists then was work on the way to the session's opening, for lists nobody sees.
+        self.call_after_refresh(self._refresh_if_shown)
+
+    def _refresh_if_shown(self) -> None:
+        if self.is_current:
+            self.refresh_lists()
 
     def show_mode(self) -> None:
         off = "" if self.app.history else "  ·  history off: nothing is saved"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Select, Static
+from textual.widgets import Button, Header, Select, Static
 
 from coach import paths
 from coach.domain import SessionRecord
@@ -14,6 +14,7 @@ from coach.exports import plan_markdown, questions_markdown
 from coach.ladder import Competency
 from coach.tui import deliver
 from coach.tui.commands import bindings
+from coach.tui.widgets.footer import Footer
 from coach.tui.widgets.safe import safe_notify
 from coach.tui.widgets.stream_markdown import markdown_renderable
 

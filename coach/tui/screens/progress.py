@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, OptionList, Select, Static
+from textual.widgets import Button, Header, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from coach.engine.progress import evidence_items, load_progress, progress_markdown
@@ -21,6 +21,7 @@ from coach.ladder import Competency
 from coach.store.commitments import GrowthStore
 from coach.tui import deliver
 from coach.tui.commands import bindings
+from coach.tui.widgets.footer import Footer
 from coach.tui.widgets.safe import clean, safe_notify
 from coach.tui.widgets.stream_markdown import markdown_renderable
 

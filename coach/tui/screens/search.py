@@ -5,12 +5,13 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from coach.errors import CoachError
 from coach.store.search import describe, search
 from coach.tui.commands import bindings
+from coach.tui.widgets.footer import Footer
 from coach.tui.widgets.safe import clean
 
 

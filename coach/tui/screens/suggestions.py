@@ -7,12 +7,13 @@ from datetime import date
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Checkbox, Footer, Header, Input, Static
+from textual.widgets import Button, Checkbox, Header, Input, Static
 
 from coach.domain import AUDIENCE_NAMES
 from coach.engine.session import CoachSession
 from coach.ladder.schema import DERIVED_NOTE
 from coach.tui.commands import bindings
+from coach.tui.widgets.footer import Footer
 from coach.tui.widgets.safe import SafeStatic, safe_notify
 
 
