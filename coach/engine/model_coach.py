@@ -162,7 +162,7 @@ class ModelCoach:
         for attempt in range(2):
             messages, reply_tokens = context.fit(list(view.turns), instruction)
             shown = False
-            said = ""
+            said: list[str] = []  # pieces, joined once: no copy of the whole reply per piece
             try:
                 listing = isinstance(move, ProposeStruggles)
                 no_list = listing or isinstance(move, AskConsent)  # the app's list, or none yet
@@ -170,9 +170,12 @@ class ModelCoach:
                     messages, reply_tokens, context, view, instruction, no_list
                 ):
                     shown = True
-                    said = "" if isinstance(piece, TakeBack) else said + piece
+                    if isinstance(piece, TakeBack):
+                        said.clear()
+                    else:
+                        said.append(piece)
                     yield piece
-                owed = "" if self._cut_short else question_owed(said, instruction)
+                owed = "" if self._cut_short else question_owed("".join(said), instruction)
                 if owed:  # the step's own question, when the model asked none: the step goes on
                     yield owed
                 if listing:
