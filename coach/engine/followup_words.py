@@ -121,21 +121,43 @@ def rating_band(rating: int) -> str:
     return "low, and worth hearing"
 
 
-_ROUND_OBSTACLE = (  # what could get in the way → one concrete idea for the first step
+# What could get in the way, by class → one idea that answers that class (the first match wins):
+# a slot answers time, a reminder forgetting, a morning energy; money, other people and incidents
+# each get their own, never a time slot that does not answer them.
+_ROUND_OBSTACLE = (
     (
-        r"\b(tired|energy|exhausted|sleep|drained)\b",
+        r"\b(tired|energy|exhausted|sleep|drained|burnt out|worn out)\b",
         "put the first step where your energy is: {day} morning, first thing",
     ),
     (
-        r"\b(forget|forgetting|forgot|memory)\b",
+        r"\b(forget|forgetting|forgot|memory|slip my mind|lose track)\b",
         "set a reminder for the first step on {day} morning",
     ),
     (
-        r"\b(time|busy|meetings?|deadlines?|crunch|release|on-?call|milestone|sprint|workload|"
-        r"rush|planning)\b",
+        r"\b(budget|money|costs?|expensive|travel|expenses?|afford|funding|paid|pay for|price)\b",
+        "start with the part that costs nothing, a video call or a shared screen, while you ask "
+        "about the money",
+    ),
+    (
+        r"\b(on-?call|incidents?|outages?|pager|pages|firefight\w*|fires?|escalations?|alerts?)\b",
+        "if an incident takes the day you planned, do the step on the first quiet morning after "
+        "it rather than drop it",
+    ),
+    (
+        r"\b(they|them|people|nobody|no one|manager|lead|pm|support|customers?|users?|"
+        r"reply|replies|respond\w*|answer|available|availability|away|approval|permission|"
+        r"calendars?|schedules?|(?:he|she)(?:'s| is)?)\b",
+        "ask early, and keep a smaller way ready if they cannot make room: a one-line question "
+        "instead of a meeting",
+    ),
+    (
+        r"\b(time|busy|meetings?|deadlines?|crunch|release|milestone|sprint|workload|rush|"
+        r"planning|week|month-end|quarter-end|launch)\b",
         "give the first step a named slot before the week fills: {day} at 9:00",
     ),
 )
+# Nothing above fits: no made-up remedy, the user is asked to hold their own.
+_UNKNOWN = "deciding now what you'd do if it happens gives the step a second way to happen"
 
 
 def _slot_day(view: SessionView) -> str:
@@ -152,7 +174,7 @@ def _round_it(view: SessionView, obstacle: str) -> str:
     for pattern, idea in _ROUND_OBSTACLE:
         if re.search(pattern, obstacle, re.I):
             return idea.format(day=day)
-    return f"a named slot for the first step, {day} at 9:00, makes it easier to keep"
+    return _UNKNOWN
 
 
 def obstacle_words(view: SessionView) -> str:
@@ -175,9 +197,8 @@ def obstacle_words(view: SessionView) -> str:
         phrase = review_frame.noun_phrase(obstacle)
         if phrase:
             idea = _round_it(view, obstacle)
-            lead = "so " if not idea.startswith("a named") else "and "
             said = f"{phrase[0].upper()}{phrase[1:]} could get in the way"
-            return f"{said}, {lead}{idea}." if lead == "so " else f"{said}; {idea}."
+            return f"{said}; {idea}." if idea == _UNKNOWN else f"{said}, so {idea}."
     # the first sentence: "Quarter planning. Eats everything." never hands back a fragment
     if not obstacle or vocab.unknown_words(obstacle) or len(obstacle.split()) > 14:
         return ""
@@ -185,4 +206,10 @@ def obstacle_words(view: SessionView) -> str:
         return "You see nothing in the way for now; good to know."
     said = reflections.second_person(obstacle)
     said = re.sub(r"\bnot sure (?=who|what|how|whether|if|where|when|which)", "unsure ", said)
-    return f"You named what could get in the way: {planning.lower_first(said)}."
+    idea = _round_it(view, obstacle)  # the same idea as for a short name of it
+    idea = (
+        f"{idea[0].upper()}{idea[1:]}."
+        if idea != _UNKNOWN
+        else f"{_UNKNOWN[0].upper()}{_UNKNOWN[1:]}."
+    )
+    return f"You named what could get in the way: {planning.lower_first(said)}. {idea}"
