@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from coach.engine import planning, reflections, review_frame, vocab
+from coach.engine import own_steps, planning, reflections, review_frame, vocab
 from coach.engine.guided_words import goal_link, vary
 from coach.engine.view import SessionView
 from coach.moves import (
@@ -83,6 +83,8 @@ def plan_check_text(move: Move, view: SessionView, heard: str, question: str) ->
             "On a scale of 0 to 10, how likely is it that you'll get it done by then?",
         )
         step = f"Your first step, by {due}: {first.first_step}"
+        if focus and first.first_step == own_steps.focus_step(focus):  # carried by the session
+            step = f"That is your first step too, by {due}: {first.first_step}"
         # the focus tied to the story, when it answers part of it and the turn stays short
         whole = _join(said, heard, step, ask)
         if len(whole.split()) <= 80:

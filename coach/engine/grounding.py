@@ -273,6 +273,9 @@ def suggestions(
                 cadence="once a week",
             )
         )
+    if not any(s.reason.startswith(reasons.AGAIN) for s in result):  # no "the one above" to keep
+        own = {own_steps.as_step(i.quote) for i in ideas}
+        result.sort(key=lambda s: s.first_step not in own)  # the user's own step comes first
     ask_due = planning.next_workday(today, 7)
     for item, reason in pick("feedback", FEEDBACK):
         step, whom = feedback_step(item, story, avoid_person)

@@ -16,7 +16,9 @@ _WORK_VERB = (
     r"optimised|optimized|improved|simplified|automated|split|changed|refactored|rewrote|migrated|"
     r"deployed|rolled out|"
     r"worked on|am working on|'m working on|wrote|designed|redesigned|removed|added|fixed|updated|"
-    r"moved|renamed|deprecated|owned|own|lead|led|am leading|'m leading|pushed|merged|broke)"
+    r"moved|renamed|deprecated|owned|"
+    r"(?<!my )(?<!our )(?<!your )(?<!their )(?<!his )(?<!her )own|"  # never "my own card"
+    r"lead|led|am leading|'m leading|pushed|merged|broke)"
 )
 _DET = r"(?:a|an|the|my|our|this|that|some|their|your)"
 _STOP = (
@@ -129,6 +131,7 @@ def _person_key(person: str) -> str:
 def _np(text: str) -> str:
     words = text.strip(" ,.").split()
     if words and words[0].lower() in (
+        "the",  # "The export format changed": the sentence's capital is not the name's
         "a",
         "an",
         "my",
