@@ -128,6 +128,10 @@ def rating_band(rating: int) -> str:
 # each get their own, never a time slot that does not answer them.
 _ROUND_OBSTACLE = (
     (
+        r"\b(shy|nervous|awkward|afraid|scared|anxious|intimidat\w*|uncomfortable)\b",
+        "write the ask down first as a one-line message: it is easier to send than to say",
+    ),
+    (
         r"\b(tired|energy|exhausted|sleep|drained|burnt out|worn out)\b",
         "put the first step where your energy is: {day} morning, first thing",
     ),
@@ -141,20 +145,27 @@ _ROUND_OBSTACLE = (
         "about the money",
     ),
     (
-        r"\b(on-?call|incidents?|outages?|pager|pages|firefight\w*|fires?|escalations?|alerts?)\b",
+        r"\b(on-?call|incidents?|outages?|pager|pages|firefight\w*|fires?|escalations?|alerts?|"
+        r"rotation|rota)\b",
         "if an incident takes the day you planned, do the step on the first quiet morning after "
         "it rather than drop it",
     ),
+    (  # a meeting someone else owns moves: the step no longer waits on it
+        r"\b(moved|postponed|cancell?ed|rescheduled|full for|pushed back|keeps? getting "
+        r"(?:moved|pushed|dropped))\b",
+        "if it moves again, take the step to the people in it in a short note rather than wait "
+        "for the next date",
+    ),
     (
-        r"\b(they|them|people|nobody|no one|manager|lead|pm|support|customers?|users?|"
-        r"reply|replies|respond\w*|answer|available|availability|away|approval|permission|"
-        r"calendars?|schedules?|(?:he|she)(?:'s| is)?)\b",
+        r"\b(people|nobody|no one|manager|lead|pm|support|customers?|users?|reply|replies|"
+        r"respond\w*|answer|available|availability|away|approval|permission|too busy to (?:have|"
+        r"take|see|meet|talk)|(?:he|she)(?:'s| is)?)\b",
         "ask early, and keep a smaller way ready if they cannot make room: a one-line question "
         "instead of a meeting",
     ),
     (
         r"\b(time|busy|meetings?|deadlines?|crunch|release|milestone|sprint|workload|rush|"
-        r"planning|week|month-end|quarter-end|launch)\b",
+        r"planning|week|month-end|quarter-end|launch|backlog|peak|presentations?)\b",
         "give the first step a named slot before the week fills: {day} at 9:00",
     ),
 )
@@ -183,6 +194,8 @@ def obstacle_words(view: SessionView) -> str:
     """The obstacle the user named, given back before the plan is saved, with one concrete idea
     for the first step ("so give the first step a named slot before it fills: Tuesday at 9:00")."""
     obstacle = re.split(r"(?<=[.!?])\s+", view.last_user_text.strip())[0].rstrip(".!?")
+    if re.fullmatch(r"\W*\d+(?:\s*/\s*10)?\W*", obstacle):
+        return ""  # a rating given again is not what could get in the way
     nothing = re.match(r"^(nothing|none|no idea|not sure|i don'?t know)\b", obstacle, re.I)
     if (
         obstacle
