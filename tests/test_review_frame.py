@@ -57,25 +57,25 @@ async def test_a_bare_obstacle_is_given_back_as_what_got_in_the_way(journal, ans
 
 async def test_a_bare_yes_gives_back_the_deed_done_in_the_past(journal):
     first, second, _ = await _second(journal)
-    step = first.plan.habits[0].first_step  # "Look at the usage data …, and write down …"
+    step = first.plan.habits[0].first_step  # the user's own "I could have asked support …"
     reply = (await _answers(second, "Yes, I did that one"))[0]
-    assert reply.startswith("You did it: you looked at the usage data and the latest feedback")
-    assert "you did that one" not in reply.lower() and step.startswith("Look at")
+    assert reply.startswith("You did it: you asked support what they see")
+    assert "you did that one" not in reply.lower() and step.startswith("Ask support")
     assert isinstance(second.record.turns[-1].move, FollowupLearned)
 
 
 @pytest.mark.parametrize(
     ("answer", "framed"),
     [
-        ("No.", "So looking at the usage data and the latest feedback on the refactor of the"),
-        ("Didn't happen.", "So looking at the usage data"),
-        ("Nope, not yet.", "So looking at the usage data"),
+        ("No.", "So asking support what they see didn't happen this time."),
+        ("Didn't happen.", "So asking support what they see didn't happen"),
+        ("Nope, not yet.", "So asking support what they see didn't happen"),
     ],
 )
 async def test_a_bare_no_is_said_back_as_a_sentence(journal, answer, framed):
     _, second, _ = await _second(journal)
     reply = (await _answers(second, answer))[0]
-    assert reply.startswith(framed) and "export didn't happen this time." in reply
+    assert reply.startswith(framed) and "didn't happen this time." in reply
     assert "you didn't happen" not in reply.lower()
 
 

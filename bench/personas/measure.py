@@ -8,11 +8,13 @@ the judged text so a change of wording shows the judgment as stale.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import statistics
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from coach.engine import matching, vocab
 
@@ -21,6 +23,7 @@ try:  # run as a script from this folder, or imported as bench.personas.measure
 except ImportError:  # pragma: no cover
     from bench.personas import sentence_checks
 
+RUBRIC = Path(__file__).resolve().parents[2] / "rubric"  # the ladder the steps' templates are in
 SUMMARY_LEADS = (
     "let me pull that together",
     "so far",
@@ -157,6 +160,8 @@ class Counts:
     reasons: list[str] = field(default_factory=list)
     steps: int = 0
     steps_from_story: int = 0
+    steps_own: int = 0  # first steps built from a proposal the user made ("I could …")
+    proposal_sessions: int = 0  # sessions where the user proposed a step of their own
     sentences: Counter = field(default_factory=Counter)
     unreflected: list[str] = field(default_factory=list)  # question turns with no reflection first
     unsummarised: list[str] = field(default_factory=list)  # changes of step with no summary
@@ -176,11 +181,28 @@ def _ngrams(words: list[str], n: int) -> set[tuple[str, ...]]:
     return {tuple(words[i : i + n]) for i in range(len(words) - n + 1)}
 
 
+def _tokens(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9’'-]+", text.lower())
+
+
+@functools.cache
+def _template_bigrams() -> frozenset[tuple[str, ...]]:
+    """Word pairs of the ladder's step templates ("the usage data", "the latest feedback"): a step
+    that has them has them from the ladder, even when the user said them too."""
+    found: set[tuple[str, ...]] = set()
+    for path in sorted(RUBRIC.glob("*.yaml")):
+        for template in re.findall(r"^\s*step:\s*'(.+)'\s*$", path.read_text(), re.MULTILINE):
+            for piece in re.split(r"\{\w+\}", template):
+                found |= _ngrams(_tokens(piece), 2)
+    return frozenset(found)
+
+
 def step_uses_story(step: str, user_said: str, item_text: str = "") -> bool:
     """The step names something of the user's: a name they used, or two words of theirs in a row
-    (one a content word) that the ladder item does not have."""
-    tokens = lambda t: re.findall(r"[a-z0-9’'-]+", t.lower())  # noqa: E731
-    user, own, item = tokens(user_said), tokens(step), set(_ngrams(tokens(item_text), 2))
+    (one a content word) that neither the ladder item nor the ladder's step templates have."""
+    tokens = _tokens
+    user, own = tokens(user_said), tokens(step)
+    item = set(_ngrams(tokens(item_text), 2)) | _template_bigrams()
     names = {
         w for w in re.findall(r"\b[A-Z][a-z]{2,}\b", user_said) if not vocab.is_word(w.lower())
     }
@@ -188,6 +210,27 @@ def step_uses_story(step: str, user_said: str, item_text: str = "") -> bool:
         return True
     shared = _ngrams(user, 2) & _ngrams(own, 2)
     return any(g not in item and any(w not in matching.STOPWORDS for w in g) for g in shared)
+
+
+_PROPOSAL = re.compile(
+    r"\b(?:i|we)\s+(?:could|might|will|'ll|should|would like to|'d like to|want to|plan to)\s+"
+    r"(?!be\b|get better|understand|learn|think)",
+    re.IGNORECASE,
+)
+_YOU = {"i": "you", "me": "you", "my": "your", "we": "you", "our": "your", "us": "you"}
+
+
+def proposals(user_turns: list[str]) -> list[str]:
+    """The user's sentences that propose a step of their own ("I could sit in on …")."""
+    sentences = [s for t in user_turns for s in re.split(r"(?<=[.!?])\s+", t)]
+    return [s for s in sentences if _PROPOSAL.search(s)]
+
+
+def step_is_own(step: str, proposed: list[str]) -> bool:
+    """The step is built from a proposal of the user's: four words in a row of it (said in the
+    second person) are in the step."""
+    own = _ngrams(_tokens(step), 4)
+    return any(own & _ngrams([_YOU.get(w, w) for w in _tokens(p)], 4) for p in proposed)
 
 
 def count_session(turns: list[dict], judgments: dict | None = None) -> Counts:
@@ -200,11 +243,14 @@ def count_session(turns: list[dict], judgments: dict | None = None) -> Counts:
         return is_reflection(sentence, user_said) or (after_reflection and is_meaning(sentence))
 
     user_said = ""
+    user_turns: list[str] = []
+    item_text = ""  # the ladder item the next Why and First step belong to
     first_question_seen = False
     previous_phase = None
     for turn in turns:
         if turn["role"] == "user":
             user_said += " " + turn["text"]
+            user_turns.append(turn["text"])
             continue
         text = turn["text"]
         counts.coach_turns += 1
@@ -257,13 +303,18 @@ def count_session(turns: list[dict], judgments: dict | None = None) -> Counts:
                 counts.unsummarised.append(f"[{previous_phase}→{phase}] {text}")
         previous_phase = phase
         for line in text.splitlines():
+            numbered = re.match(r"\d+\.\s+(.+)$", line)
+            if numbered:
+                item_text = numbered.group(1)
             reason = re.match(r"\s*- Why: (.+)$", line)
             if reason:
                 counts.reasons.append(reason.group(1).strip())
             step = re.match(r"\s*- First step: (.+?)(?: \(by .*\))?$", line)
             if step:
                 counts.steps += 1
-                counts.steps_from_story += step_uses_story(step.group(1), user_said)
+                counts.steps_from_story += step_uses_story(step.group(1), user_said, item_text)
+                counts.steps_own += step_is_own(step.group(1), proposals(user_turns))
+    counts.proposal_sessions += bool(proposals(user_turns))
     return counts
 
 

@@ -218,6 +218,10 @@ def main(argv: list[str]) -> int:
     recurring = Counter(s for sentences in session_sentences for s in sentences)
     common = [s for s, n in recurring.items() if n >= 0.75 * len(session_sentences) and len(s) > 30]
     print(f"\nsessions: {len(session_sentences)}; sentences in ≥ 75 % of sessions: {len(common)}")
+    print(
+        f"first steps built from the user's own proposal: {overall.steps_own}/{overall.steps} "
+        f"(sessions where the user proposed a step: {overall.proposal_sessions})"
+    )
     for sentence in common:
         print(f"  recurring: {sentence}")
     if overall.faulty:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from coach.engine import planning, reflections, review_frame, turn_polish, vocab
+from coach.engine import own_steps, planning, reflections, review_frame, turn_polish, vocab
 from coach.engine.guided_words import goal_link, vary
 from coach.engine.view import SessionView
 from coach.moves import (
@@ -83,6 +83,8 @@ def plan_check_text(move: Move, view: SessionView, heard: str, question: str) ->
             "On a scale of 0 to 10, how likely is it that you'll get it done by then?",
         )
         step = f"Your first step, by {due}: {first.first_step}"
+        if focus and first.first_step == own_steps.focus_step(focus):  # carried by the session
+            step = f"That is your first step too, by {due}: {first.first_step}"
         # the focus tied to the story, when it answers part of it and the turn stays short
         whole = _join(said, heard, step, ask)
         if len(whole.split()) <= 80:
@@ -122,21 +124,54 @@ def rating_band(rating: int) -> str:
     return "low, and worth hearing"
 
 
-_ROUND_OBSTACLE = (  # what could get in the way → one concrete idea for the first step
+# What could get in the way, by class → one idea that answers that class (the first match wins):
+# a slot answers time, a reminder forgetting, a morning energy; money, other people and incidents
+# each get their own, never a time slot that does not answer them.
+_ROUND_OBSTACLE = (
     (
-        r"\b(tired|energy|exhausted|sleep|drained)\b",
+        r"\b(shy|nervous|awkward|afraid|scared|anxious|intimidat\w*|uncomfortable)\b",
+        "write the ask down first as a one-line message: it is easier to send than to say",
+    ),
+    (
+        r"\b(tired|energy|exhausted|sleep|drained|burnt out|worn out)\b",
         "put the first step where your energy is: {day} morning, first thing",
     ),
     (
-        r"\b(forget|forgetting|forgot|memory)\b",
+        r"\b(forget|forgetting|forgot|memory|slip my mind|lose track)\b",
         "set a reminder for the first step on {day} morning",
     ),
     (
-        r"\b(time|busy|meetings?|deadlines?|crunch|release|on-?call|milestone|sprint|workload|"
-        r"rush|planning)\b",
+        r"\b(budget|money|costs?|expensive|travel|expenses?|afford|funding|paid|pay for|price)\b",
+        "start with the part that costs nothing, a video call or a shared screen, while you ask "
+        "about the money",
+    ),
+    (
+        r"\b(on-?call|incidents?|outages?|pager|pages|firefight\w*|fires?|escalations?|alerts?|"
+        r"rotation|rota)\b",
+        "if an incident takes the day you planned, do the step on the first quiet morning after "
+        "it rather than drop it",
+    ),
+    (  # a meeting someone else owns moves: the step no longer waits on it
+        r"\b(moved|postponed|cancell?ed|rescheduled|full for|pushed back|keeps? getting "
+        r"(?:moved|pushed|dropped))\b",
+        "if it moves again, take the step to the people in it in a short note rather than wait "
+        "for the next date",
+    ),
+    (
+        r"\b(people|nobody|no one|manager|lead|pm|support|customers?|users?|reply|replies|"
+        r"respond\w*|answer|available|availability|away|approval|permission|too busy to (?:have|"
+        r"take|see|meet|talk)|(?:he|she)(?:'s| is)?)\b",
+        "ask early, and keep a smaller way ready if they cannot make room: a one-line question "
+        "instead of a meeting",
+    ),
+    (
+        r"\b(time|busy|meetings?|deadlines?|crunch|release|milestone|sprint|workload|rush|"
+        r"planning|week|month-end|quarter-end|launch|backlog|peak|presentations?)\b",
         "give the first step a named slot before the week fills: {day} at 9:00",
     ),
 )
+# Nothing above fits: no made-up remedy, the user is asked to hold their own.
+_UNKNOWN = "deciding now what you'd do if it happens gives the step a second way to happen"
 
 
 def _slot_day(view: SessionView) -> str:
@@ -153,13 +188,15 @@ def _round_it(view: SessionView, obstacle: str) -> str:
     for pattern, idea in _ROUND_OBSTACLE:
         if re.search(pattern, obstacle, re.I):
             return idea.format(day=day)
-    return f"a named slot for the first step, {day} at 9:00, makes it easier to keep"
+    return _UNKNOWN
 
 
 def obstacle_words(view: SessionView) -> str:
     """The obstacle the user named, given back before the plan is saved, with one concrete idea
     for the first step ("so give the first step a named slot before it fills: Tuesday at 9:00")."""
     obstacle = re.split(r"(?<=[.!?])\s+", view.last_user_text.strip())[0].rstrip(".!?")
+    if re.fullmatch(r"\W*\d+(?:\s*/\s*10)?\W*", obstacle):
+        return ""  # a rating given again is not what could get in the way
     nothing = re.match(r"^(nothing|none|no idea|not sure|i don'?t know)\b", obstacle, re.I)
     if (
         obstacle
@@ -176,9 +213,8 @@ def obstacle_words(view: SessionView) -> str:
         phrase = review_frame.noun_phrase(obstacle)
         if phrase:
             idea = _round_it(view, obstacle)
-            lead = "so " if not idea.startswith("a named") else "and "
             said = f"{phrase[0].upper()}{phrase[1:]} could get in the way"
-            return f"{said}, {lead}{idea}." if lead == "so " else f"{said}; {idea}."
+            return f"{said}; {idea}." if idea == _UNKNOWN else f"{said}, so {idea}."
     # the first sentence: "Quarter planning. Eats everything." never hands back a fragment
     if not obstacle or vocab.unknown_words(obstacle) or len(obstacle.split()) > 14:
         return ""
@@ -186,4 +222,10 @@ def obstacle_words(view: SessionView) -> str:
         return "You see nothing in the way for now; good to know."
     said = reflections.second_person(obstacle)
     said = re.sub(r"\bnot sure (?=who|what|how|whether|if|where|when|which)", "unsure ", said)
-    return f"You named what could get in the way: {planning.lower_first(said)}."
+    idea = _round_it(view, obstacle)  # the same idea as for a short name of it
+    idea = (
+        f"{idea[0].upper()}{idea[1:]}."
+        if idea != _UNKNOWN
+        else f"{_UNKNOWN[0].upper()}{_UNKNOWN[1:]}."
+    )
+    return f"You named what could get in the way: {planning.lower_first(said)}. {idea}"

@@ -10,7 +10,16 @@ from dataclasses import dataclass
 from datetime import date
 
 from coach.domain import Audience, Suggestion
-from coach.engine import matching, planning, reasons, step_words, story_parts, teammates, vocab
+from coach.engine import (
+    matching,
+    own_steps,
+    planning,
+    reasons,
+    step_words,
+    story_parts,
+    teammates,
+    vocab,
+)
 from coach.engine.story import Story, read_story
 from coach.ladder.schema import Item, Level
 
@@ -247,17 +256,26 @@ def suggestions(
 
     result: list[Suggestion] = []
     habit_due = planning.next_workday(today, 2)
+    ideas = own_steps.proposals(story_text)  # what the user said they could do themselves
+    taken: set[str] = set()
     for item, reason in pick("habit", HABITS):
+        idea = own_steps.fitting(item, ideas, taken, reason)
+        if idea:  # their own step, when it does what the habit is for, over the template
+            taken.add(idea.quote)
         result.append(
             Suggestion(
                 kind="habit",
                 item_id=item.id,
                 reason=reason,
-                first_step=habit_step(item, story, avoid_person),
+                first_step=(own_steps.as_step(idea.quote) if idea else None)
+                or habit_step(item, story, avoid_person),
                 due=habit_due,
                 cadence="once a week",
             )
         )
+    if not any(s.reason.startswith(reasons.AGAIN) for s in result):  # no "the one above" to keep
+        own = {own_steps.as_step(i.quote) for i in ideas}
+        result.sort(key=lambda s: s.first_step not in own)  # the user's own step comes first
     ask_due = planning.next_workday(today, 7)
     for item, reason in pick("feedback", FEEDBACK):
         step, whom = feedback_step(item, story, avoid_person)

@@ -226,7 +226,9 @@ def _held(view: SessionView, session: str) -> str:
     story = _said(view, Phase.SITUATION, Phase.EXPLORE) or _said(view)
     aims = _said(view, Phase.CHECKIN)  # the last real check-in answer is the goal ("fine" is not)
     goal = turn_reflections.goal_reflection(aims[-1] if aims else view.goal)[0]
-    held, part = recall.recall(story, session, view.coach_turns, goal, _recent(view))
+    # a proposal of theirs that is now a kept first step is in the plan: not "held" back again
+    steps = " ".join(f"you could {planning.lower_first(s.first_step)}" for s in view.kept)
+    held, part = recall.recall(story, f"{session} {steps}", view.coach_turns, goal, _recent(view))
     if held:  # and the meaning under that part, when it was not said today
         under = meaning.meaning(
             part, view.coach_turns, session, meaning.people(_story(view)), _work(view)

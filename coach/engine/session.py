@@ -14,7 +14,7 @@ from collections.abc import AsyncIterator, Callable
 from datetime import date, datetime
 
 from coach.domain import Phase, Plan, SessionRecord, Suggestion, Turn
-from coach.engine import listening, planning, review
+from coach.engine import listening, own_steps, planning, review
 from coach.engine.flow import Flow
 from coach.engine.memory import session_summary
 from coach.engine.saver import TurnSaver
@@ -23,7 +23,7 @@ from coach.engine.view import Coach, SessionView
 from coach.errors import CoachError
 from coach.ladder.schema import Competency, Level
 from coach.llm.tokens import count_if_loaded
-from coach.moves import Closed, Move, PlanFocus, PlanSaved, Suggestions
+from coach.moves import Closed, Move, PlanCheck, PlanFocus, PlanSaved, Suggestions
 
 # Steps whose words the model coach builds from the user's (the work named in a ladder question)
 # and whose answers it reads (blame, evidence): it needs the lemma table.
@@ -320,6 +320,17 @@ class CoachSession:
                 self.journal.set_suggestions(self.record.id, self.record.suggestions)
         elif isinstance(move, PlanFocus):
             self.journal.set_suggestions(self.record.id, self.record.suggestions)
+        elif isinstance(move, PlanCheck) and move.ask == "confidence" and self.flow.listens:
+            # the focus, when it is a step that fits the first kept habit, becomes its step
+            carried = own_steps.carry_focus(
+                self.record.suggestions,
+                planning.chosen_focus(self.record.turns),
+                self.level,
+                self.view.user_text(Phase.SITUATION, Phase.EXPLORE),
+            )
+            if carried != self.record.suggestions:
+                self.record.suggestions = carried
+                self.journal.set_suggestions(self.record.id, self.record.suggestions)
         elif isinstance(move, PlanSaved) and self.record.plan is None:
             self.journal.set_suggestions(self.record.id, self.record.suggestions)
             plan = planning.build_plan(

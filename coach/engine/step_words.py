@@ -44,7 +44,11 @@ def deed(step: str) -> str:
     first = re.split(r":\s*[“\"]", first, maxsplit=1)[0]
     first = re.split(r",\s+and\s+|,\s+or\s+|;\s+|:\s+|,\s+(?=\w+ )", first, maxsplit=1)[0]
     # "… and note the two complaints": a second deed (a verb before its object), cut off
-    joined = re.search(r"\s+and\s+(\w+)\s+(?:the|a|an|one|two|it|them|down|up|what|who)\b", first)
+    joined = re.search(
+        r"\s+and\s+(\w+)\s+(?:the|a|an|one|two|it|them|down|up|what|who|at|through|into|how|where|"
+        r"which|whether|if|for|with)\b",  # the user's own steps go on: "… and look at where …"
+        first,
+    )
     if joined and _base_verb(joined[1]):
         first = first[: joined.start()]
     return first.rstrip(".!")

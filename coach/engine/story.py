@@ -9,14 +9,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from coach.engine import terse, vocab
+from coach.engine import terse, vocab, work_shapes
 
 _WORK_VERB = (
     r"(?:shipped|released|launched|built|rebuilt|reworked|implemented|created|introduced|replaced|"
     r"optimised|optimized|improved|simplified|automated|split|changed|refactored|rewrote|migrated|"
     r"deployed|rolled out|"
     r"worked on|am working on|'m working on|wrote|designed|redesigned|removed|added|fixed|updated|"
-    r"moved|renamed|deprecated|owned|own|lead|led|am leading|'m leading|pushed|merged|broke)"
+    r"moved|renamed|deprecated|owned|"
+    r"(?<!my )(?<!our )(?<!your )(?<!their )(?<!his )(?<!her )own|"  # never "my own card"
+    r"lead|led|am leading|'m leading|pushed|merged|broke)"
 )
 _DET = r"(?:a|an|the|my|our|this|that|some|their|your)"
 _STOP = (
@@ -36,6 +38,9 @@ _NOUN_WORK = re.compile(
     r"project|rollout|redesign|launch|api|integration|screen|report|export|import|update))\b",
     re.IGNORECASE,
 )
+# A product part named with its kind ("our route planning product", "the export format", "the
+# intake form"), told with no verb of making: what the steps can name.
+_PART_WORK = work_shapes.NAMED_PART
 _ROLE = re.compile(
     r"\b(?P<det>my|our|the)\s+(?P<role>(?:tech |team |engineering |product |support |new )?"
     r"(?:manager|lead|pm|product manager|designer|support team|support lead|qa|cto|director|"
@@ -126,6 +131,7 @@ def _person_key(person: str) -> str:
 def _np(text: str) -> str:
     words = text.strip(" ,.").split()
     if words and words[0].lower() in (
+        "the",  # "The export format changed": the sentence's capital is not the name's
         "a",
         "an",
         "my",
@@ -144,13 +150,16 @@ def _ends_in_noun(phrase: str) -> bool:
     last = phrase.split()[-1].strip("’'")
     if last[:1].isupper() or any(ch.isdigit() for ch in last) or last.lower() in vocab.TECH:
         return True
-    return "NOUN" in vocab._lemminflect().getAllLemmas(last.lower())
+    lemmas = vocab._lemminflect().getAllLemmas(last.lower())
+    # "check-in", "tap-to-pay": a hyphened compound the lexicon does not hold is a thing's name
+    return "NOUN" in lemmas or ("-" in last.strip("-") and not lemmas)
 
 
 # The work named without a determiner ("we rewrote offline sync in the app", "moved appointment
 # booking behind a login"): lower-case words up to where the sentence goes on.
 _BARE_WORK = re.compile(
-    rf"\b{_WORK_VERB}\s+(?P<np>(?:(?!{_STOP}\b)[a-z][a-z0-9-]*\s+){{0,2}}(?!{_STOP}\b)[a-z][a-z0-9-]*)"
+    rf"\b{_WORK_VERB}\s+(?P<np>(?:(?!{_STOP}\b)(?:[a-z][a-z0-9-]*|[A-Z]{{2,}}s?)\s+){{0,2}}"
+    rf"(?!{_STOP}\b)[a-z][a-z0-9-]*)"
     r"(?=\s+(?:in|for|to|on|behind|so|and|with|at|from|into|but)\b|\s*[.,;!]|\s*$)"
 )
 
@@ -220,13 +229,8 @@ def _to_noun(phrase: str) -> str:
     return " ".join(words)
 
 
-# A fix or a bug is about the thing it sits in ("fixed a bug in the invoice pdf"): the work is the
-# thing, so a question asks "who used the invoice pdf", never "who used the bug".
-_GENERIC_HEAD = re.compile(
-    r"^(?:a|an|the|some|my|our|this|that)\s+(?:small\s+|nasty\s+|big\s+|quick\s+)?(?:bug|bugs|issue|"
-    r"issues|problem|problems|fix|fixes|change|changes|tweak|tweaks|regression|ticket|glitch|thing)$",
-    re.IGNORECASE,
-)
+_GENERIC_HEAD = work_shapes.GENERIC_HEAD
+real_work = work_shapes.real_work
 _WHERE_IT_SAT = re.compile(
     rf"^\s*(?:in|on|to|with|for|inside)\s+(?P<np>{_DET}\s+(?:(?!{_STOP}\b)[A-Za-z0-9’'-]+\s*){{1,4}})"
 )
@@ -254,42 +258,6 @@ _PRESENT_WORK = re.compile(
 )
 
 
-# A name for the work is an artefact the user made or changed (a page, a flow, an export), never a
-# part, an amount, an abstraction or a chat word ("their bit", "the 10 percent", "the technical
-# strategy", "the ticket idk", "the after 9%"): those fall back to a neutral name.
-_NOT_ARTEFACT_WORDS = """
-    bit bits part parts thing things stuff strategy strategies percent number numbers idea ideas
-    time way ways lot lots side sides piece pieces end point points problem problems issue
-    issues org orgs organisation organization company people team teams work job jobs week month
-    day year situation moment case question questions answer reason fact kind sort type whole
-    rest vision direction culture process priorities priority goal goals plan plans decision
-    decisions approach mindset focus role responsibility area areas stuff everything something
-    anything nothing one ones same other others customers users clients
-"""
-_NOT_ARTEFACT = frozenset(_NOT_ARTEFACT_WORDS.split())
-_CHATTY_WORDS = """
-    idk ok okay tbh lol btw imo fyi etc dont didnt cant wont im ive
-"""
-_CHATTY = frozenset(_CHATTY_WORDS.split())
-
-
-def real_work(phrase: str) -> bool:
-    """True when ``phrase`` names an artefact: every word a word, no number or chat word, and a
-    head noun that is a made thing rather than a part, an amount or an abstraction."""
-    words = [w.strip("’'.,").lower() for w in phrase.split()]
-    if not words or (words[0] != "the" and len(words) < 2):
-        return False
-    rest = words[1:] if words[0] == "the" else words
-    if not rest or any(not re.search(r"[a-z]", w) or "%" in w for w in rest):
-        return False
-    after_of = [w for n, w in enumerate(rest) if n and rest[n - 1] == "of"]  # "of the export"
-    if any(w in _CHATTY or (w in vocab.FUNCTION and w != "of" and w not in after_of) for w in rest):
-        return False
-    if len(rest) == 1 and _GENERIC_HEAD.match(f"the {rest[0]}"):
-        return False  # "the bug", "the ticket": what it sat in is the work, or nothing is
-    return rest[-1] not in _NOT_ARTEFACT and not re.fullmatch(r"\d+\w*", rest[-1])
-
-
 def work_of(text: str) -> str | None:
     """The piece of work the story is about, when the user named a real artefact; else None."""
     found = _work_of(text)
@@ -300,10 +268,12 @@ def _work_of(text: str) -> str | None:
     present = _PRESENT_WORK.search(text)
     if present and not _WORK.search(text) and not vocab.unknown_words(present.group("np")):
         return f"the {present.group('np').lower()}"
-    for pattern in (_WORK, _NOUN_WORK, _BARE_WORK):
+    for pattern in (_WORK, _NOUN_WORK, _BARE_WORK, _PART_WORK):
         for match in pattern.finditer(text):
-            if pattern is _NOUN_WORK and _next_is_noun(text, match.end()):
-                continue
+            if pattern is _NOUN_WORK:  # "the export format", not "the export"
+                match = work_shapes.longer_part(text, match.start(), match.end()) or match
+            if pattern in (_NOUN_WORK, _PART_WORK) and _next_is_noun(text, match.end()):
+                continue  # "the route planning product team": a team, not the work
             phrase = _to_noun(_np(match.group("np")))  # "the new model mostly" → "the new model"
             where = _WHERE_IT_SAT.match(text[match.end() :])
             if _GENERIC_HEAD.match(phrase) and where:
@@ -319,7 +289,11 @@ def _work_of(text: str) -> str | None:
                 and real_work(phrase if pattern is not _BARE_WORK else f"the {phrase}")
             ):
                 return f"the {phrase}" if pattern is _BARE_WORK else phrase
-    return _doing_work(text) or _terse_work(_WHEN_TAIL.sub("", text))
+        if pattern is _BARE_WORK:  # a verb of doing names the work before a product's name does
+            found = _doing_work(text)
+            if found:
+                return found
+    return _terse_work(_WHEN_TAIL.sub("", text))
 
 
 def _is_name(token: str) -> bool:
