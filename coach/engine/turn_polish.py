@@ -55,12 +55,6 @@ def _line(line: str, tails: set[str]) -> str:
     return " ".join(out)
 
 
-# A part of the story recalled (not the answer just given): the first thing to leave out of a
-# turn grown past what a person reads at a glance.
-_RECALLED = re.compile(
-    r"(?:Two things stay with me from your story|So far you've told me that|Going back to what you "
-    r"told me|Staying with your story for a moment|What I'm holding on to from your story)[^.]*\.\s*"
-)
 MAX_WORDS = 80
 
 
@@ -77,8 +71,8 @@ _JOINED = re.compile(
 
 
 def within(text: str, most: int = MAX_WORDS) -> str:
-    """``text`` kept to ``most`` words: two recalled parts of the story become the newer one
-    alone, and if that is still too long the recalled part is left out."""
+    """``text`` kept near ``most`` words: two recalled parts of the story become the newer one
+    alone (never none: what the user told stays in view)."""
     if len(text.split()) <= most:
         return text
 
@@ -87,7 +81,4 @@ def within(text: str, most: int = MAX_WORDS) -> str:
         leans = re.search(r"\b(?:them|it|this|that|to see|they|their)\b", newer, re.I)
         return f"What I'm holding on to from your story: {older if leans else newer}."
 
-    shorter = _JOINED.sub(one, text, count=1)
-    if len(shorter.split()) <= most:
-        return shorter
-    return _RECALLED.sub("", text, count=1).strip()
+    return _JOINED.sub(one, text, count=1)  # a part of the story stays: the turn still listens
