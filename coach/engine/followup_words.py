@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from coach.engine import planning, reflections, review_frame, vocab
+from coach.engine import planning, reflections, review_frame, session_wish, vocab
 from coach.engine.guided_words import goal_link, vary
 from coach.engine.view import SessionView
 from coach.moves import (
@@ -100,14 +100,21 @@ def plan_check_text(move: Move, view: SessionView, heard: str, question: str) ->
         heard = _join(
             f"{article} {rating} out of 10 to {step}: {doubt}.",
             heard  # both sides of the rating, from the listening half
-            or vary(
-                view,
-                "Naming what could trip you up now makes the step more likely to happen.",
-                "Knowing the doubt now gives you a chance to plan around it.",
-                "That doubt is worth a closer look before the week starts.",
-            ),
+            or _encourage(view),
         )
     return _join(heard, question)
+
+
+def _encourage(view: SessionView) -> str:
+    """Why the doubt is worth naming; left out when the user asked to keep it short."""
+    if session_wish.brief(view):
+        return ""
+    return vary(
+        view,
+        "Naming what could trip you up now makes the step more likely to happen.",
+        "Knowing the doubt now gives you a chance to plan around it.",
+        "That doubt is worth a closer look before the week starts.",
+    )
 
 
 def rating_band(rating: int) -> str:

@@ -19,6 +19,7 @@ from coach.engine import (
     plan_reflections,
     planning,
     review,
+    session_wish,
     teammates,
     turn_reflections,
     vocab,
@@ -51,6 +52,7 @@ from coach.moves import (
     Challenge,
     Checkin,
     Clarify,
+    Closed,
     FollowupDecide,
     FollowupItem,
     FollowupLearned,
@@ -107,6 +109,8 @@ def _consent(move: AskConsent, view: SessionView) -> str:
             choice_words.recognised(move, [s.text for s in struggles], [s.id for s in struggles]),
             refused,
         )
+        if session_wish.brief(view):  # asked to keep it short: what they chose, then the ask
+            return _join(said, question_for(move, view))
         story = "\n".join(  # one answer a line: two short answers are never run together
             t.text for t in view.turns if t.role == "user" and t.phase in evidence.STORY_PHASES
         )
@@ -143,6 +147,18 @@ def _consent(move: AskConsent, view: SessionView) -> str:
 def _plan_heard(move: PlanCheck | PlanFocus, view: SessionView) -> str:
     """What the plan's checks give back: the kept ones tied to the story, the focus tied to it,
     both sides of the confidence rating."""
+    if isinstance(move, PlanFocus):  # "the second I already do": why it is not in the plan
+        return _join(_plan_heard_more(move, view), choice_words.already_words(view))
+    return _plan_heard_more(move, view)
+
+
+def _plan_heard_more(move: PlanCheck | PlanFocus, view: SessionView) -> str:
+    if session_wish.brief(view):  # asked to keep it short: their focus, or one part of the story
+        return (
+            ""
+            if isinstance(move, PlanCheck) and move.ask == "confidence"
+            else give_back(view, move)
+        )
     if isinstance(move, PlanFocus):
         kept = [i.text for i in map(view.item, (k.item_id for k in view.kept)) if i is not None]
         return _join(give_back(view, move), plan_reflections.choice_link(view, kept))
@@ -175,7 +191,9 @@ def _plan_saved(view: SessionView) -> str:
         heard
         + (" " if heard else "")
         + (
-            f"Your plan is saved. Focus: “{plan.focus.rstrip('.')}”.{first}{_came_for(view)} "
+            f"Your plan is saved. Focus: “{plan.focus.rstrip('.')}”.{first}"
+            + ("" if session_wish.brief(view) else _came_for(view))
+            + " "
             + _checkin_words(view, planning.when(plan.checkin, view.today))
         )
     )
@@ -208,7 +226,14 @@ def _followup(move: Move, view: SessionView) -> str:
 
 
 def text_for(move: Move, view: SessionView) -> str:
-    """The guided coach's words for ``move``."""
+    """The guided coach's words for ``move``; a wish to keep it short is said back once."""
+    text = _words_for(move, view)
+    if session_wish.just_asked(view) and not isinstance(move, Closed):
+        return _join(session_wish.ACKNOWLEDGED, text)
+    return text
+
+
+def _words_for(move: Move, view: SessionView) -> str:
     competency, level = view.competency, view.level
     if isinstance(move, FollowupItem | FollowupLearned | FollowupObstacle | FollowupDecide):
         return _followup(move, view)
