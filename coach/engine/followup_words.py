@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from coach.engine import planning, reflections, review_frame, session_wish, vocab
+from coach.engine import choice_words, planning, reflections, review_frame, session_wish, vocab
 from coach.engine.guided_words import goal_link, vary
 from coach.engine.view import SessionView
 from coach.moves import (
@@ -68,8 +68,8 @@ def followup_text(move: Move, view: SessionView, heard: str) -> str:
 def plan_check_text(move: Move, view: SessionView, heard: str, question: str) -> str:
     kept = view.kept
     first = sorted(kept, key=lambda s: s.due)[0] if kept else None
-    if isinstance(move, PlanFocus):
-        return _join(heard or goal_link(view), question)
+    if isinstance(move, PlanFocus):  # "the second I already do": why it is not in the plan
+        return _join(heard or goal_link(view), choice_words.already_words(view), question)
     if isinstance(move, PlanCheck) and move.ask == "confidence":
         focus = planning.chosen_focus(list(view.turns)).strip().rstrip(".")
         said = f"Your focus: “{focus}”." if focus and not vocab.unknown_words(focus) else ""

@@ -147,12 +147,6 @@ def _consent(move: AskConsent, view: SessionView) -> str:
 def _plan_heard(move: PlanCheck | PlanFocus, view: SessionView) -> str:
     """What the plan's checks give back: the kept ones tied to the story, the focus tied to it,
     both sides of the confidence rating."""
-    if isinstance(move, PlanFocus):  # "the second I already do": why it is not in the plan
-        return _join(_plan_heard_more(move, view), choice_words.already_words(view))
-    return _plan_heard_more(move, view)
-
-
-def _plan_heard_more(move: PlanCheck | PlanFocus, view: SessionView) -> str:
     if session_wish.brief(view):  # asked to keep it short: their focus, or one part of the story
         return (
             ""

@@ -212,6 +212,8 @@ def _give_back(view: SessionView, move: Move) -> str:
     text = turn_reflections.reflect_turn(
         last.text, earlier, variant, said_before, session=session, who=who, work=_work(view)
     )
+    if not text and isinstance(answered, FollowupItem):  # this item's answer, not an earlier one
+        text = review_frame.done_words(last.text)
     return text or _held(view, session)
 
 

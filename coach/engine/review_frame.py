@@ -201,9 +201,10 @@ _HEDGES = frozenset(
 )
 
 
-def _done_words(text: str) -> str:
+def done_words(text: str) -> str:
     """ "I read the complaints, yes." → "You read the complaints.": the step told as done in the
-    user's own words, given back as this item's answer (never a part of another item's)."""
+    user's own words, given back as this item's answer when no reflection of it fits (never a part
+    of another item's answer, recalled instead)."""
     sentence = first_sentence(_YES_AROUND.sub("", text.strip()))
     sentence = re.split(r",\s+(?=(?:it|that|this|and it)\b)", sentence)[0]  # "…, it went well"
     words = sentence.split()
@@ -223,7 +224,7 @@ def _happened(view, move: FollowupItem, text: str, reading) -> str:
     if mixed(text):
         return "Some done and some not: let's take them one at a time."
     if not _bare(text):
-        return _done_words(text) if progress in ("done", None) else ""
+        return ""
     if progress == "done":
         deed = step_words.past_deed(_item_step(view, move.item_id))
         return f"You did it: {deed}." if deed and len(deed.split()) <= 18 else "You did it."

@@ -54,7 +54,8 @@ def _because(said: str) -> str:
     clause = re.sub(r"^(?:because|as|since)\s+(?:of\s+)?", "", clause, flags=re.I)
     first = said.strip().split(" ", 1)[0]
     name = first[:1].isupper() and not vocab.is_word(first.lower())  # "Dana was away"
-    if (_SUBJECT.match(said.strip()) or name) and vocab.finite_verb(clause.split()):
+    twice = re.search(r"\b(?:because|slip\w*)\b", clause)  # "slipped because … kept slipping"
+    if (_SUBJECT.match(said.strip()) or name) and vocab.finite_verb(clause.split()) and not twice:
         return f" because {clause}"
     return f": {clause}"
 
