@@ -147,12 +147,12 @@ def _consent(move: AskConsent, view: SessionView) -> str:
 def _plan_heard(move: PlanCheck | PlanFocus, view: SessionView) -> str:
     """What the plan's checks give back: the kept ones tied to the story, the focus tied to it,
     both sides of the confidence rating."""
-    if session_wish.brief(view):  # asked to keep it short: their focus, or one part of the story
-        return (
-            ""
-            if isinstance(move, PlanCheck) and move.ask == "confidence"
-            else give_back(view, move)
-        )
+    heard = _plan_heard_all(move, view)
+    # asked to keep it short: the first thing heard (a part of the story, the focus tied to it)
+    return session_wish.first_sentence(heard) if session_wish.brief(view) else heard
+
+
+def _plan_heard_all(move: PlanCheck | PlanFocus, view: SessionView) -> str:
     if isinstance(move, PlanFocus):
         kept = [i.text for i in map(view.item, (k.item_id for k in view.kept)) if i is not None]
         return _join(give_back(view, move), plan_reflections.choice_link(view, kept))
