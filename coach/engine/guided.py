@@ -109,8 +109,8 @@ def _consent(move: AskConsent, view: SessionView) -> str:
             choice_words.recognised(move, [s.text for s in struggles], [s.id for s in struggles]),
             refused,
         )
-        if session_wish.brief(view):  # asked to keep it short: what they chose, then the ask
-            return _join(said, question_for(move, view))
+        if session_wish.brief(view):  # asked to keep it short: one part of the story, the ask
+            return _join(said, give_back(view, move), question_for(move, view))
         story = "\n".join(  # one answer a line: two short answers are never run together
             t.text for t in view.turns if t.role == "user" and t.phase in evidence.STORY_PHASES
         )
