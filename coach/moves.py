@@ -259,6 +259,7 @@ class Reading(BaseModel):
     decision: Literal["keep", "change", "drop"] | None = None  # follow-up: keep, change, drop?
     confidence: int | None = None  # 0..10 when the user rates confidence
     typos: tuple[str, ...] = ()  # words that look misspelt (never handed back)
+    wish: Literal["short"] | None = None  # about the session itself: "keep it short please"
 
 
 def dump_reading(reading: Reading) -> str:

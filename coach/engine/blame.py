@@ -116,14 +116,16 @@ def _others(before: str) -> bool:
     return head.endswith("s") and (any(lemma != head for lemma in lemmas) or head in vocab.TECH)
 
 
-def _said_of_others(sentence: str) -> bool:
+def _said_of_others(sentence: str) -> str:
+    """What ``sentence`` says other people are or do not do ("are just lazy", "never read"),
+    "" when it says nothing of the kind."""
     if _SIDES_WITH.search(sentence):
-        return False
+        return ""
     for match in _WILL.finditer(sentence):
         clause = re.split(r"[,;:]|\b(?:and|but|because|so|if|when)\b", sentence[: match.start()])
         if _others(clause[-1]) and not _OWN_RESOLVE.search(sentence[: match.start()].lower() + "x"):
-            return True
-    return False
+            return match.group(0)
+    return ""
 
 
 _OWN_RESOLVE = re.compile(
@@ -132,14 +134,50 @@ _OWN_RESOLVE = re.compile(
 )
 
 
+# The user owning the miss in the same answer: "… and I never asked who they were", "that one is
+# on us", "we assumed everyone reads the changelog". Beside it, what the customers did ("the quiet
+# ones never read it") is the story of the team's own miss, not the customer put at fault.
+_OWNS = re.compile(
+    r"\b(?:i|we)(?: just| simply| really)? (?:never|didn'?t|did not|forgot to|failed to|"
+    r"hadn'?t|had not) (?:once |even )?(?:ask|check|tell|told|think|thought|talk|reach|look|test|"
+    r"consider|find out|found out|wonder|make sure|explain|warn|follow up)\w*"
+    r"|\b(?:i|we) should(?:'?ve| have) (?:asked|checked|told|thought|talked|tested|found out|"
+    r"looked|warned|explained|made sure)"
+    r"|\b(?:that'?s|it'?s|that is|it is|it was|this is|that was|this one is|that one is|"
+    r"that one'?s|this one'?s) (?:all |really |entirely )?on (?:us|me)\b"
+    r"|\b(?:my|our) (?:own )?(?:fault|mistake|miss|bad|blind spot)\b"
+    r"|\b(?:i|we) (?:just )?(?:assumed|missed|overlooked|forgot about)\b"
+    r"|\b(?:i|we) wrote (?:it|the \w+|that \w+|our \w+) for\b",
+    re.IGNORECASE,
+)
+# What makes a match blame whatever else is said: the customer called names, the fault or the job
+# handed to them, help refused. Without these, a match only says what the customer did.
+_AT_FAULT = re.compile(
+    r"bother|lazy|stupid|dumb|idiot|moron|clueless|incompetent|entitled|careless|ignorant|"
+    r"useless|impatient|refuse|fault|problem|rtfm|pebkac|error|should|must|ought|need(?:ed)? to|"
+    r"\bon (?:them|you|the)\b|job|responsib|lookout|up to|down to|babysit|hand-?hold|spoon|nanny|"
+    r"chase|whine|complain|wrong|misused|themselves|want|care|known better|get it",
+    re.IGNORECASE,
+)
+
+
+def owns_the_miss(text: str) -> bool:
+    """The user says the miss was their own or their team's ("I never asked who they were")."""
+    return bool(_OWNS.search(text))
+
+
 def blames_customer(text: str) -> bool:
     """True when ``text`` puts the fault on the people using the product ("they should have read
     the changelog", "users are idiots", "not our problem"); the user's own hindsight ("we should
-    have told them") is not blame."""
+    have told them") is not blame, nor what the customers did told beside the user's own miss
+    ("the quiet ones never read it, and I never asked who they were")."""
+    owned = owns_the_miss(text)
     for sentence in re.split(r"(?<=[.!?;])\s+", text):
         match = _BLAME.search(sentence) or _ELSEWHERE.search(sentence)
-        if match and not _OWN_RESOLVE.search(sentence[: match.start()].lower() + "x"):
+        resolved = match and _OWN_RESOLVE.search(sentence[: match.start()].lower() + "x")
+        if match and not resolved and (not owned or _AT_FAULT.search(match.group(0))):
             return True
-        if _said_of_others(sentence):
+        said = _said_of_others(sentence)
+        if said and (not owned or _AT_FAULT.search(said)):
             return True
     return False

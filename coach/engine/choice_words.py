@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from coach.domain import Phase
-from coach.engine import vocab
+from coach.engine import choices, vocab
 from coach.engine.guided_words import (
     _join,
     _said,
@@ -180,3 +180,18 @@ def refused_words(move: AskConsent, view: SessionView) -> str:
         return ""
     stays = "that stays" if len(refused) == 1 else "those stay"
     return f"You don't see “{'” or “'.join(refused)}” in it, so {stays} out."
+
+
+def already_words(view: SessionView) -> str:
+    """Suggestions the user said they already do, said back with why they are not in the plan
+    ("You already do the second, so it stays out.")."""
+    answer = next(
+        (t for t in reversed(view.turns) if t.role == "user" and t.phase is Phase.SUGGEST), None
+    )
+    numbers = choices.already(answer.text, len(view.suggestions)) if answer else []
+    if not numbers:
+        return ""
+    named = [_name(n) for n in numbers]
+    listed = named[0] if len(named) == 1 else f"{', '.join(named[:-1])} and {named[-1]}"
+    stays = "it stays out" if len(named) == 1 else "they stay out"
+    return f"You already do {listed}, so {stays}."

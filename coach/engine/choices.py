@@ -177,7 +177,7 @@ def kept(text: str, labels: list[str], kinds: list[str], assent: bool | None) ->
         named = [*said.yes, *said.partly]
         if said.every or not named:  # "drop 1, keep the rest", "drop 2"
             named = every
-        return [n for n in every if n in named and n not in said.no]
+        return [n for n in every if n in named and n not in said.no and n not in said.already]
     named = _by_words(text, labels) if not _ALL.search(text) else []
     if named and _EXCEPT.search(text):
         return [n for n in every if n not in named]
@@ -186,6 +186,12 @@ def kept(text: str, labels: list[str], kinds: list[str], assent: bool | None) ->
     if _NONE.search(text) and not assent:
         return []
     return every
+
+
+def already(text: str, count: int) -> list[int]:
+    """The suggestions (numbered from 1) the user says they already do ("The second I already
+    do", "already doing 2"): left out of the plan, and said back as the reason."""
+    return list(stances.read(text, lambda part: _positions(part, count)).already)
 
 
 # -- plan edits in plain words ------------------------------------------------------------------

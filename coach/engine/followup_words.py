@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import re
 
-from coach.engine import own_steps, planning, reflections, review_frame, turn_polish, vocab
+from coach.engine import (
+    choice_words,
+    own_steps,
+    planning,
+    reflections,
+    review_frame,
+    session_wish,
+    turn_polish,
+    vocab,
+)
 from coach.engine.guided_words import goal_link, vary
 from coach.engine.view import SessionView
 from coach.moves import (
@@ -68,8 +77,8 @@ def followup_text(move: Move, view: SessionView, heard: str) -> str:
 def plan_check_text(move: Move, view: SessionView, heard: str, question: str) -> str:
     kept = view.kept
     first = sorted(kept, key=lambda s: s.due)[0] if kept else None
-    if isinstance(move, PlanFocus):
-        return _join(heard or goal_link(view), question)
+    if isinstance(move, PlanFocus):  # "the second I already do": why it is not in the plan
+        return _join(heard or goal_link(view), choice_words.already_words(view), question)
     if isinstance(move, PlanCheck) and move.ask == "confidence":
         focus = planning.chosen_focus(list(view.turns)).strip().rstrip(".")
         said = f"Your focus: “{focus}”." if focus and not vocab.unknown_words(focus) else ""
@@ -102,15 +111,22 @@ def plan_check_text(move: Move, view: SessionView, heard: str, question: str) ->
         heard = _join(
             f"{article} {rating} out of 10 to {step}: {doubt}.",
             heard  # both sides of the rating, from the listening half
-            or vary(
-                view,
-                "Naming what could trip you up now makes the step more likely to happen.",
-                "Knowing the doubt now gives you a chance to plan around it.",
-                "That doubt is worth a closer look before the week starts.",
-            ),
+            or _encourage(view),
         )
         return turn_polish.within(_join(heard, question))  # a long step leaves less room
     return _join(heard, question)
+
+
+def _encourage(view: SessionView) -> str:
+    """Why the doubt is worth naming; left out when the user asked to keep it short."""
+    if session_wish.brief(view):
+        return ""
+    return vary(
+        view,
+        "Naming what could trip you up now makes the step more likely to happen.",
+        "Knowing the doubt now gives you a chance to plan around it.",
+        "That doubt is worth a closer look before the week starts.",
+    )
 
 
 def rating_band(rating: int) -> str:

@@ -19,6 +19,7 @@ from coach.engine import (
     planning,
     proper_names,
     review,
+    session_wish,
     teammates,
     turn_polish,
     turn_reflections,
@@ -52,6 +53,7 @@ from coach.moves import (
     Challenge,
     Checkin,
     Clarify,
+    Closed,
     FollowupDecide,
     FollowupItem,
     FollowupLearned,
@@ -108,6 +110,8 @@ def _consent(move: AskConsent, view: SessionView) -> str:
             choice_words.recognised(move, [s.text for s in struggles], [s.id for s in struggles]),
             refused,
         )
+        if session_wish.brief(view):  # asked to keep it short: one part of the story, the ask
+            return _join(said, give_back(view, move), question_for(move, view))
         story = "\n".join(  # one answer a line: two short answers are never run together
             t.text for t in view.turns if t.role == "user" and t.phase in evidence.STORY_PHASES
         )
@@ -144,6 +148,12 @@ def _consent(move: AskConsent, view: SessionView) -> str:
 def _plan_heard(move: PlanCheck | PlanFocus, view: SessionView) -> str:
     """What the plan's checks give back: the kept ones tied to the story, the focus tied to it,
     both sides of the confidence rating."""
+    heard = _plan_heard_all(move, view)
+    # asked to keep it short: the first thing heard (a part of the story, the focus tied to it)
+    return session_wish.first_sentence(heard) if session_wish.brief(view) else heard
+
+
+def _plan_heard_all(move: PlanCheck | PlanFocus, view: SessionView) -> str:
     if isinstance(move, PlanFocus):
         kept = [i.text for i in map(view.item, (k.item_id for k in view.kept)) if i is not None]
         return _join(give_back(view, move), plan_reflections.choice_link(view, kept))
@@ -176,7 +186,9 @@ def _plan_saved(view: SessionView) -> str:
         heard
         + (" " if heard else "")
         + (
-            f"Your plan is saved. Focus: “{plan.focus.rstrip('.')}”.{first}{_came_for(view)} "
+            f"Your plan is saved. Focus: “{plan.focus.rstrip('.')}”.{first}"
+            + ("" if session_wish.brief(view) else _came_for(view))
+            + " "
             + _checkin_words(view, planning.when(plan.checkin, view.today))
         )
     )
@@ -210,11 +222,14 @@ def _followup(move: Move, view: SessionView) -> str:
 
 def text_for(move: Move, view: SessionView) -> str:
     """The guided coach's words for ``move``, read once more as a whole turn (no lead or meaning
-    said twice in a row)."""
-    return turn_polish.polish(_text_for(move, view))
+    said twice in a row); a wish to keep it short is said back once."""
+    text = _words_for(move, view)
+    if session_wish.just_asked(view) and not isinstance(move, Closed):
+        text = _join(session_wish.ACKNOWLEDGED, text)
+    return turn_polish.polish(text)
 
 
-def _text_for(move: Move, view: SessionView) -> str:
+def _words_for(move: Move, view: SessionView) -> str:
     competency, level = view.competency, view.level
     if isinstance(move, FollowupItem | FollowupLearned | FollowupObstacle | FollowupDecide):
         return _followup(move, view)

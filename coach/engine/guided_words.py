@@ -13,6 +13,7 @@ from coach.engine import (
     review_frame,
     review_summary,
     session_talk,
+    session_wish,
     teammates,
     terse,
     turn_reflections,
@@ -106,6 +107,9 @@ def _said(view: SessionView, *phases: Phase) -> list[str]:
         if phases and t.phase not in phases:
             continue
         reading = t.reading
+        text = session_wish.without_wish(t.text) if reading is not None and reading.wish else t.text
+        if not text:
+            continue  # "go on, but keep it short please" is about the session, not the story
         if reading is not None and (
             reading.kind not in ("answer", "success", "disagree")
             or reading.heavy
@@ -114,7 +118,6 @@ def _said(view: SessionView, *phases: Phase) -> list[str]:
             or reading.chose_none
         ):
             continue
-        text = t.text
         if reading is not None and reading.blame:  # keep the story, leave the blame out
             text = _without_blame(text)
         if reading is not None and reading.declines:  # what they set aside is not brought back
@@ -139,7 +142,9 @@ def give_back(view: SessionView, move: Move) -> str:
     sentence the coach already said today is never said again."""
     session = " ".join(t.text for t in view.turns if t.role == "coach")
     said = _unsaid(_give_back(view, move), session)
-    return said if said or not session else _unsaid(_held(view, session), session)
+    said = said if said or not session else _unsaid(_held(view, session), session)
+    # asked to keep it short: the content given back, not the meaning read under it
+    return session_wish.first_sentence(said) if session_wish.brief(view) else said
 
 
 def _unsaid(text: str, session: str) -> str:
@@ -208,6 +213,8 @@ def _give_back(view: SessionView, move: Move) -> str:
     text = turn_reflections.reflect_turn(
         last.text, earlier, variant, said_before, session=session, who=who, work=_work(view)
     )
+    if not text and isinstance(answered, FollowupItem):  # this item's answer, not an earlier one
+        text = review_frame.done_words(last.text)
     return text or _people_heard(last.text, session) or _held(view, session)
 
 
@@ -357,6 +364,8 @@ def question_for(move: Move, view: SessionView) -> str:
         item = view.item(move.item_id)
         if item is None:
             return "What else stands out to you about that moment?"
+        if session_wish.brief(view) and not item.derived:  # asked to keep it short: no lead
+            return ladder_ask(item, view)
         lead = _LADDER_LEADS[(move.number - 1) % len(_LADDER_LEADS)]
         note = " (derived)" if item.derived else ""
         return f"{lead}{note}: {ladder_ask(item, view)}"

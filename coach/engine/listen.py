@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from coach.engine import choices, option_questions, vocab
+from coach.engine import choices, option_questions, session_wish, vocab
 from coach.engine.blame import blames_customer
 from coach.engine.heavy import Heavy, declines, heavy_topic, kept_out, strains_health
 from coach.moves import Reading, ReadingKind
@@ -202,6 +202,7 @@ def read(text: str, options: list[str] | None = None) -> Reading:
         "typos": tuple(typos),
     }
     common["about"] = go_on_about(stripped)
+    common["wish"] = "short" if session_wish.wants_short(stripped) else None
     asked = (
         option_questions.asked_about(
             stripped, len(options), lambda part: choices._positions(part, len(options or []))

@@ -11,7 +11,15 @@ import re
 from typing import Any
 
 from coach.domain import Phase
-from coach.engine import choices, grounding, planning, proper_names, review_frame, vocab
+from coach.engine import (
+    choices,
+    grounding,
+    planning,
+    proper_names,
+    review_frame,
+    session_wish,
+    vocab,
+)
 from coach.moves import (
     Answer,
     AskConsent,
@@ -79,6 +87,10 @@ def _aside(flow: Flow, reading: Reading) -> Move | None:
         isinstance(m, Boundary) and m.topic == reading.heavy for m in moves
     ):
         return Boundary(phase=phase, topic=reading.heavy, person=reading.person)
+    said = flow.record.turns[-1].text if flow.record.turns else ""
+    open_steps = (Phase.CHECKIN, Phase.SITUATION, Phase.EXPLORE)
+    if reading.wish and session_wish.only_the_session(said) and phase in open_steps:
+        return resume(flow)  # "can we keep it short?": said back, and the same question again
     challenges = sum(isinstance(m, Challenge) for m in moves)
     if reading.blame:  # every time: blame is never let pass, only said more briefly
         return Challenge(phase=phase, grade=min(challenges + 1, MAX_CHALLENGES + 1))

@@ -115,7 +115,10 @@ def names_feeling(text: str) -> bool:
 
 
 def blames_customer(text: str) -> bool:
-    return bool(BLAME.search(text)) or blame.blames_customer(text)
+    # "they never read it, and I never asked": the user's own miss, not blame (blame.py)
+    return (bool(BLAME.search(text)) and not blame.owns_the_miss(text)) or blame.blames_customer(
+        text
+    )
 
 
 def is_heavy(text: str) -> bool:

@@ -64,16 +64,38 @@ def reason_given(text: str) -> bool:
     """ "No, the rota changed and I was on call": a step that slipped, told with what got in the
     way (not a bare "No." or "Not yet"), so that question is not asked again."""
     rest = told_reason(text)
-    return rest != text.strip() and len(rest.split()) >= 4 and not re.search(r"\?\s*$", rest)
+    # "Didn't get to it, the outage": the not-done clause said, so a short reason is a reason
+    said = _NOT_DONE.match(text.strip())
+    enough = 2 if said and said.end() else 4
+    return rest != text.strip() and len(rest.split()) >= enough and not re.search(r"\?\s*$", rest)
+
+
+# The "it didn't happen" part before a reason: "Didn't get to it, the outage ate the week",
+# "No, I never got round to it because …", "Couldn't, we were on call". "didn't have time" is the
+# reason itself, so only a clause that says no more than "not done" is taken off.
+_NOT_DONE = re.compile(
+    r"^\W*(?:(?:no|nope|nah|not yet|not really|sadly not|sorry)\b[\s,.;:!-]*)?"
+    r"(?:(?:i|we)\s+)?(?:(?:didn'?t|did not|never|couldn'?t|could not|wasn'?t able to|"
+    r"haven'?t|have not|hadn'?t)(?:\s+(?:get|got|gotten|manage|managed|make|find|do|done|start|"
+    r"started|happen)(?:\s+(?:round|around))?(?:\s+to)?(?:\s+(?:it|that|this|them|that one|this "
+    r"one|do it|it yet|yet))?)?|(?:it )?(?:didn'?t|did not|never) happen(?:ed)?)"
+    r"(?=\s*(?:[,;:.!—–-]|\bbecause\b|\bas\b|\bsince\b|$))[\s,;:.!—–-]*"
+    r"(?:(?:because|as|since|cause)(?: of)?\s+)?",
+    re.I,
+)
 
 
 def told_reason(text: str) -> str:
     """What got in the way, from a "no" that says it ("No, the rota changed" → "the rota
-    changed")."""
+    changed"; "Didn't get to it, the outage ate the week" → "the outage ate the week")."""
+    stripped = text.strip()
+    said = _NOT_DONE.match(stripped)
+    if said and said.end():  # "Didn't get to it." alone tells no reason: ""
+        return stripped[said.end() :].strip()
     return re.sub(
         r"^\W*(?:no|nope|not yet|not really|didn't|did not|i didn't)\b[\s,.;:!-]*",
         "",
-        text.strip(),
+        stripped,
         flags=re.I,
     )
 
@@ -163,6 +185,38 @@ def learned_words(text: str) -> str:
     if re.match(r"^(it|that|this) (was|is|felt)\b", sentence, re.I):
         return ""  # a judgement of the step, not a lesson: its own reflection fits
     return f"You learned that {planning.lower_first(reflections.second_person(sentence))}."
+
+
+_YES_AROUND = re.compile(
+    r"^\W*(?:yes|yeah|yep|yup|done|i did|did it|sure did)\b[\s,.;:!-]*|"
+    r"[\s,;:.!-]*\b(?:yes|yeah|yep|done|i did|it's done)\W*$",
+    re.I,
+)
+
+
+_HEDGES = frozenset(
+    re.findall(
+        r"\S+", "think guess suppose believe hope mean feel reckon don't didn't kind sort just"
+    )
+)
+
+
+def done_words(text: str) -> str:
+    """ "I read the complaints, yes." → "You read the complaints.": the step told as done in the
+    user's own words, given back as this item's answer when no reflection of it fits (never a part
+    of another item's answer, recalled instead)."""
+    sentence = first_sentence(_YES_AROUND.sub("", text.strip()))
+    sentence = re.split(r",\s+(?=(?:it|that|this|and it)\b)", sentence)[0]  # "…, it went well"
+    words = sentence.split()
+    if len(words) < 3 or words[0].lower() not in ("i", "we") or len(words) > 18:
+        return ""
+    if words[1].lower() in _HEDGES:  # "I think so", "I guess it did": not what was done
+        return ""
+    verb = vocab.finite_verb(words[1:]) or vocab.is_verb(words[1])  # "I read the complaints"
+    if vocab.unknown_words(sentence) or not verb:
+        return ""
+    said = reflections.second_person(sentence)
+    return f"{said[:1].upper()}{said[1:]}."
 
 
 def _happened(view, move: FollowupItem, text: str, reading) -> str:

@@ -4,6 +4,8 @@ follows starts from the whole review, never from fragments of it."""
 
 from __future__ import annotations
 
+import re
+
 from coach.engine import planning, reflections, review, step_words, vocab
 from coach.engine.review_frame import (
     answered,
@@ -38,6 +40,26 @@ def _choice(view, found, turns) -> str:
     }.get(found.choice or "", "")
 
 
+# A clause that opens with who or what did it ("the outage ate the week", "I was on call") reads
+# after "because"; anything else is given back after a colon, as it was said.
+_SUBJECT = re.compile(
+    r"^(?:i|we|you|they|he|she|it|there|the|a|an|my|our|your|their|his|her|this|that|these|"
+    r"those|everyone|everybody|nobody|someone|something|everything)\b",
+    re.I,
+)
+
+
+def _because(said: str) -> str:
+    clause = planning.lower_first(reflections.second_person(said))
+    clause = re.sub(r"^(?:because|as|since)\s+(?:of\s+)?", "", clause, flags=re.I)
+    first = said.strip().split(" ", 1)[0]
+    name = first[:1].isupper() and not vocab.is_word(first.lower())  # "Dana was away"
+    twice = re.search(r"\b(?:because|slip\w*)\b", clause)  # "slipped because … kept slipping"
+    if (_SUBJECT.match(said.strip()) or name) and vocab.finite_verb(clause.split()) and not twice:
+        return f" because {clause}"
+    return f": {clause}"
+
+
 def review_summary(view, lead: str) -> str:
     """The review in a sentence per item, in framed words: what happened, what was learned, what
     got in the way and what was decided ("the second slipped because of the on-call week, and
@@ -68,7 +90,7 @@ def review_summary(view, lead: str) -> str:
         slipped = (
             f"{name} slipped because of {why}"
             if why
-            else f"{name} slipped: {planning.lower_first(reflections.second_person(said))}"
+            else f"{name} slipped{_because(said)}"
             if said
             else f"{name} slipped"
         )

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
-Stance = Literal["yes", "partly", "no"]
+Stance = Literal["yes", "partly", "no", "already"]
 Finder = Callable[[str], list[int]]
 
 _NO = re.compile(
@@ -31,6 +31,9 @@ _YES = re.compile(
     r"recogni[sz]e|relevant|spot on|for sure)\b",
     re.I,
 )
+# "The second I already do", "already doing 2": not kept, and not turned down either (it is
+# already the user's habit; the plan has no need of it).
+_ALREADY = re.compile(r"\balready\b", re.I)
 _ALL = re.compile(r"\b(all|everything|every one|each of them|both|the rest|the others)\b", re.I)
 _REST = re.compile(r"\b(?:the rest|the others|the other ones)\b", re.I)
 _NONE = re.compile(
@@ -48,19 +51,22 @@ class Stances:
     yes: tuple[int, ...] = ()
     partly: tuple[int, ...] = ()
     no: tuple[int, ...] = ()
+    already: tuple[int, ...] = ()  # "the second I already do"
     every: bool = False  # "all", "both", "the rest"
     none: bool = False  # "none", "neither" said as a clause of its own
     tentative: bool = False  # "Neither really fits. If anything the second": a lean, not a fit
 
     @property
     def named(self) -> bool:
-        return bool(self.yes or self.partly or self.no)
+        return bool(self.yes or self.partly or self.no or self.already)
 
 
 _UNSURE = re.compile(r"\b(not (?:so |too |very |quite )?sure|unsure)\b", re.I)
 
 
 def _stance(part: str) -> Stance | None:
+    if _ALREADY.search(part):
+        return "already"
     if _UNSURE.search(part):  # "not sure about 3": held lightly, not turned down
         return "partly"
     if _NO.search(part):
@@ -75,7 +81,7 @@ def _stance(part: str) -> Stance | None:
 def _after(part: str, numbers: Finder) -> bool:
     """The stance word comes after the numbers ("1 yes", "2 doesn't fit"): it may reach back to a
     bare number joined before it ("1 and 2 don't fit")."""
-    word = _NO.search(part) or _PARTLY.search(part) or _YES.search(part)
+    word = _ALREADY.search(part) or _NO.search(part) or _PARTLY.search(part) or _YES.search(part)
     return bool(word) and bool(numbers(part[: word.start()]))
 
 
@@ -84,6 +90,7 @@ def read(text: str, numbers: Finder) -> Stances:
     yes: list[int] = []
     partly: list[int] = []
     no: list[int] = []
+    already: list[int] = []
     every = none = False
     before = ""
     for clause in _CLAUSES.split(text):
@@ -122,9 +129,9 @@ def read(text: str, numbers: Finder) -> Stances:
                 ahead = next(((n, s, a) for n, s, a in found[index + 1 :] if s is not None), None)
                 stance = ahead[1] if ahead and (ahead[2] or not ahead[0]) else carried
             carried = stance or carried
-            side = {"no": no, "partly": partly}.get(stance or "yes", yes)
+            side = {"no": no, "partly": partly, "already": already}.get(stance or "yes", yes)
             for number in nums:
-                for other in (yes, partly, no):
+                for other in (yes, partly, no, already):
                     if number in other:
                         other.remove(number)  # the last word on a number wins
                 side.append(number)
@@ -136,6 +143,7 @@ def read(text: str, numbers: Finder) -> Stances:
         yes=tuple(yes),
         partly=tuple(partly),
         no=tuple(no),
+        already=tuple(already),
         every=every,
         none=none and not (yes or partly),
         tentative=tentative,

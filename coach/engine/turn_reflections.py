@@ -333,6 +333,11 @@ def heavy_heard(text: str) -> str:
     from coach.engine.listen import heavy_topic  # listen reads answers; no cycle at import time
 
     text = vocab.corrected(text)
+    # "I'm just back from knee surgery": the verb is in the contraction, so a clause that starts
+    # with one is read (and given back) with it spelled out
+    spelled = re.sub(r"\b(I)['’]m\b", r"\1 am", text, flags=re.I)
+    spelled = re.sub(r"\b(I|we|they)['’]ve\b", r"\1 have", spelled, flags=re.I)
+    contracted, text = spelled != text, spelled
     heavy: list[str] = []
     for sentence in sentences(text):
         if heavy_topic(sentence)[0] is None or blames_customer(sentence):
@@ -347,4 +352,8 @@ def heavy_heard(text: str) -> str:
     said = ", and ".join(heavy[:2]) if len(" ".join(heavy[:2]).split()) <= 30 else heavy[0]
     # "the thing weighing on you is Tobias" → "Tobias is the thing weighing on you"
     said = re.sub(r"^(the \w+ (?:weighing|pressing|sitting) on you) is ([^,;]+)", r"\2 is \1", said)
+    if contracted:  # said back as the user said it: "you're", "you've"
+        said = re.sub(
+            r"\b([Yy]ou) are\b", r"\1're", re.sub(r"\b([Yy]ou) have been\b", r"\1've been", said)
+        )
     return f"{_cap(said)}; that is a lot to carry."
