@@ -170,3 +170,16 @@ async def test_requests_about_the_session_are_never_story(journal):
         assert "short" not in reply and "meeting at 11" not in reply
         assert "It keeps coming back" not in reply  # "keep it short" is no problem recurring
     assert "you want to know what your drivers actually need from the app" in replies[1].lower()
+
+
+def test_a_consequence_told_after_and_i_keeps_its_subject():
+    """ ", and I only heard about it from their director": never "only heard about it …"."""
+    from coach.engine import reflections
+
+    told = (
+        "On paper it went fine, but three analysts rebuilt their reports because their saved "
+        "queries broke, and I only heard about it from their director in a steering meeting."
+    )
+    mains = [p.main for p in reflections.candidates(told)]
+    assert "you only heard about it from their director in a steering meeting" in mains
+    assert not any(m.startswith("only heard") for m in mains)

@@ -32,6 +32,7 @@ _CONSEQUENCE = re.compile(
     r"and they|and support|and the|and we|and i)\b\s+",
     re.I,
 )
+_SUBJECT_SEP = frozenset(("we", "i"))  # the user, split off with "and": put back on
 _CAUSE = re.compile(r",?\s+\b(because|since|as)\b\s+", re.I)
 _LEAD = re.compile(
     r"^(?:and|but|so|then|also|well|honestly|basically|actually|anyway|i guess|i think|i mean|maybe|"
@@ -307,8 +308,14 @@ def candidates(text: str) -> list[Picked]:
                 found_all.append(
                     (4, Picked("consequence", second_person(a), second_person(b), who=who))
                 )
-            elif sayable(b) and not purpose and len(b.split()) >= 4:  # what it led to, alone
-                found_all.append((0.4 - position, Picked("plain", second_person(b), who=who)))
+            elif not purpose and len(b.split()) >= 4:  # what it led to, alone
+                said_by = parts[1].split()[1:]  # ", and I only heard …": the subject stays on
+                said_by = said_by if said_by[:1] and said_by[0].lower() in _SUBJECT_SEP else []
+                alone = _clean(" ".join([*said_by, parts[2]])) if said_by else b
+                if sayable(alone):
+                    found_all.append(
+                        (0.4 - position, Picked("plain", second_person(alone), who=who))
+                    )
         halves = re.split(r",?\s+and\s+", sentence, maxsplit=1) if len(parts) != 3 else []
         if len(halves) == 2:  # "we changed the export and finance customers' reports broke"
             a, b = _clean(halves[0]), _clean(halves[1])
