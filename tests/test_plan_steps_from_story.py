@@ -215,3 +215,15 @@ async def test_the_confidence_turn_says_the_focus_is_the_first_step(journal):
 async def test_a_rating_given_again_is_not_said_to_be_in_the_way(journal):
     reply = await _plan_saved(journal, "7")
     assert reply.startswith("Your plan is saved") and "The 7" not in reply
+
+
+def test_a_product_named_after_a_deed_with_no_artefact_is_still_the_work():
+    """ "I set the technical direction" names no artefact: the route planning product named
+    before it is the work the steps are about, not "your current work"."""
+    from coach.engine import story
+
+    told = (
+        "My situation is that our route planning product serves dispatchers in forty depots. "
+        "I set the technical direction, and I suspect we optimise for the depots that shout."
+    )
+    assert story.work_of(told) == "the route planning product"

@@ -291,8 +291,8 @@ def _work_of(text: str) -> str | None:
                 return f"the {phrase}" if pattern is _BARE_WORK else phrase
         if pattern is _BARE_WORK:  # a verb of doing names the work before a product's name does
             found = _doing_work(text)
-            if found:
-                return found
+            if found and real_work(found):  # "I set the technical direction": no artefact,
+                return found  # so a product named later still can be ("our route planning …")
     return _terse_work(_WHEN_TAIL.sub("", text))
 
 
