@@ -183,3 +183,12 @@ def test_a_consequence_told_after_and_i_keeps_its_subject():
     mains = [p.main for p in reflections.candidates(told)]
     assert "you only heard about it from their director in a steering meeting" in mains
     assert not any(m.startswith("only heard") for m in mains)
+
+
+def test_who_that_picks_out_people_is_not_made_a_statement_about_them():
+    """ "the riders and the customers who tip" names people; "the customers tip" misstates it."""
+    from coach.engine import fragments
+
+    for told in ("the riders and the customers who tip.", "The customers who tip."):
+        assert fragments.repaired(told) == told
+    assert fragments.repaired("The drivers who were fined.") == "The drivers were fined."

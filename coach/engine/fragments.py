@@ -92,6 +92,17 @@ def hung(clause: str) -> bool:
     return bool(who and _phrase(who.group("np")) and not _main_verb_after(who.group("vp")))
 
 
+def _defining(text: str, found: re.Match[str]) -> bool:
+    """ "the riders and the customers who tip": "who" picks out whom the answer names, so it is
+    no sentence of its own ("the customers tip" would misstate it); a list of people, or a bare
+    verb right after "who" with no comma, is left as the phrase it is."""
+    comma = "," in text[: found.start("vp")]
+    verb = found.group("vp").split()
+    lemmas = vocab._lemminflect().getAllLemmas(verb[0].lower(), upos="VERB") if verb else {}
+    habitual = len(verb) == 1 and verb[0].lower() in lemmas.get("VERB", ())  # "who tip", "who pay"
+    return " and " in found.group("np") or (not comma and habitual)
+
+
 def _whole(sentence: str) -> str:
     """One fragment sentence as the sentence it means, or itself."""
     end = sentence[-1] if sentence[-1:] in ".!" else ""
@@ -102,6 +113,7 @@ def _whole(sentence: str) -> str:
             found
             and _phrase(found.group("np"))
             and (pattern is _BECAUSE or not _main_verb_after(found.group("vp")))
+            and not (pattern is _WHO and _defining(text, found))
         ):
             np = _MOSTLY.sub("", found.group("np"))  # "And the older customers mostly, they …"
             return f"{np[0].upper()}{np[1:]} {found.group('vp')}{end}"
