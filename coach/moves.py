@@ -73,6 +73,7 @@ class FollowupDecide(_Move):
     kind: Literal[MoveKind.FOLLOWUP_DECIDE] = MoveKind.FOLLOWUP_DECIDE
     item_id: str
     smaller_step: str | None = None  # a slipped step, offered smaller
+    ask_how: bool = False  # "change it" said with no version: asked how, before the next item
 
 
 class Checkin(_Move):

@@ -224,3 +224,20 @@ async def test_a_one_word_obstacle_gets_one_concrete_idea_for_the_first_step(
     assert (
         re.search(r"(Monday|Tuesday|Wednesday|Thursday|Friday)", first) and len(first.split()) < 25
     )
+
+
+async def test_change_it_with_no_version_is_asked_how_and_the_answer_becomes_the_step(journal):
+    """ "change it" alone is no decision to save yet: the coach asks how, and the user's own
+    words become the step (never "you're keeping a smaller step")."""
+    _first, second, _ = await _second(journal)
+    await _answers(second, "Yes, done.", "That support knew first.", "No.", "Sprint deadlines.")
+    reply = (await _answers(second, "change it"))[0]
+    assert reply.endswith(
+        "How would you change it? Say the step the way you would do it, "
+        "for example “one call, not a weekly one”."
+    )
+    await _answers(second, "Sit with Dana for one hour on Friday.", "No.", "Time.")
+    reply = (await _answers(second, "Drop it."))[0]
+    assert second.phase is Phase.CHECKIN
+    assert "you're changing it your way: sit with Dana for one hour on Friday" in reply
+    assert "smaller step" not in reply.split("the third")[0]

@@ -63,6 +63,12 @@ def followup_text(move: Move, view: SessionView, heard: str) -> str:
         return _join(heard, "What did you learn from doing it?")
     if isinstance(move, FollowupObstacle):
         return _join(heard, "That happens to most plans. What got in the way?")
+    if isinstance(move, FollowupDecide) and move.ask_how:
+        return _join(
+            heard,
+            "How would you change it? Say the step the way you would do it, for example "
+            "“one call, not a weekly one”.",
+        )
     if isinstance(move, FollowupDecide):
         smaller = f" A smaller version: {move.smaller_step}" if move.smaller_step else ""
         return _join(

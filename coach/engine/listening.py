@@ -239,6 +239,9 @@ def _followup(flow: Flow, reading: Reading) -> Move:
     if isinstance(step, FollowupObstacle):
         obstacle = flow.record.turns[-1].text if flow.record.turns else ""
         return _decide(flow, step.item_id, obstacle)
+    said = flow.record.turns[-1].text if flow.record.turns else ""
+    if isinstance(step, FollowupDecide) and review_frame.change_unsaid(step, said, reading):
+        return step.model_copy(update={"ask_how": True})  # "change it": how, in their words
     if flow.remaining_followups():
         return flow._followup_move()
     return step_to(flow, Phase.CHECKIN)

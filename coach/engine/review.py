@@ -160,7 +160,7 @@ def outcome(
         choice, step = review_frame.decided(answered, text, reading, old_step)
         if choice == "drop":
             status = Status.DROPPED
-        elif choice:
+        elif choice or getattr(reading, "decision", None) == "change":  # "change it": how, next
             status = Status.CHANGED
     note = _NOTE_LABELS[type(answered)] + " ".join(text.split())
     if status is Status.CHANGED and step and step != old_step:  # what the next plan starts from

@@ -252,9 +252,21 @@ def decided(move: FollowupDecide, text: str, reading, old_step: str) -> tuple[st
     as_is = re.search(r"\b(as it is|as is|the same|unchanged|same again|no change)\b", text, re.I)
     if decision == "keep" and as_is:
         return "keep", old_step
+    shrink = re.search(r"\b(smaller|shrink|simpler|easier|less|shorter|keep)\b", text, re.I)
+    if decision == "change" and not move.ask_how and not shrink:
+        return "", ""  # "change it", with no version yet: the coach asks how
     if decision in ("keep", "change"):  # a plain "keep it" after a slip: the smaller step
         return "smaller", move.smaller_step or old_step
     return "", ""
+
+
+def change_unsaid(move: FollowupDecide, text: str, reading) -> bool:
+    """ "change it": a change chosen, the new version not yet told."""
+    return (
+        not move.ask_how
+        and decided(move, text, reading, "")[0] == ""
+        and (getattr(reading, "decision", None) == "change")
+    )
 
 
 def acknowledge(view, move: FollowupDecide, text: str, reading) -> str:
