@@ -284,7 +284,10 @@ def acknowledge(view, move: FollowupDecide, text: str, reading) -> str:
         )
         return f"{'Smaller' if smaller else 'Changed'}, your way: {version}."
     if decision == "smaller":
-        return f"Smaller, then: {planning.lower_first(step_words.deed(step))}, just that."
+        deed = planning.lower_first(step_words.deed(step))
+        if re.search(r"\bkeep", text, re.I):  # "keep it, but smaller": their words, said back
+            return f"You're keeping it, but smaller: {deed}, just that."
+        return f"Smaller, then: {deed}, just that."
     return ""
 
 
