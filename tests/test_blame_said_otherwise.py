@@ -53,3 +53,14 @@ async def test_the_coach_challenges_it_and_does_not_give_it_back():
         assert isinstance(session.record.turns[-1].move, Challenge), reply
         assert "babysit" not in reply.lower()
         assert reply.rstrip().endswith("?")
+
+
+async def test_blame_for_not_reading_the_notes_gets_a_frustration_that_fits():
+    """ "they should read the changelog": the change was announced and still missed; not
+    "people use something differently than you built it for"."""
+    from coach.engine.aside_words import _frustration
+
+    said = _frustration("Three firms called support. Honestly they should read the changelog.")
+    assert said == "It's frustrating when people miss a change you took the trouble to announce."
+    said = _frustration("Users are too lazy to learn the new menu.")
+    assert said == "It's frustrating when people use something differently than you built it for."

@@ -179,12 +179,27 @@ def _step(view: SessionView) -> Move:
     return Checkin(phase=view.phase)
 
 
+_UNREAD = re.compile(
+    r"\b(?:read|reading|changelog|release notes?|docs|documentation|manual|announce\w*|"
+    r"e-?mails?|newsletter|notice)\b",
+    re.I,
+)
+
+
+def _frustration(said: str) -> str:
+    """The frustration under the blame, named as the user lives it: a change announced that
+    people still missed is not people "using it differently"."""
+    if _UNREAD.search(said or ""):
+        return "It's frustrating when people miss a change you took the trouble to announce."
+    return "It's frustrating when people use something differently than you built it for."
+
+
 def challenge_text(move: Challenge, view: SessionView) -> str:
     heard = give_back(view, move)
     if move.grade == 1:
         return _join(
             heard,
-            "It's frustrating when people use something differently than you built it for.",
+            _frustration(view.last_user_text),
             "Let's try the other chair for a moment: how might that moment have looked from the "
             "customer's side?",
         )
