@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from coach.engine import planning, reflections, review_frame, turn_polish, vocab
+from coach.engine import fragments, planning, reflections, review_frame, turn_polish, vocab
 from coach.engine.guided_words import goal_link, vary
 from coach.engine.view import SessionView
 from coach.moves import (
@@ -160,6 +160,12 @@ def obstacle_words(view: SessionView) -> str:
     """The obstacle the user named, given back before the plan is saved, with one concrete idea
     for the first step ("so give the first step a named slot before it fills: Tuesday at 9:00")."""
     obstacle = re.split(r"(?<=[.!?])\s+", view.last_user_text.strip())[0].rstrip(".!?")
+    # "the release train, it leaves every two weeks" → "the release train leaves every two weeks"
+    obstacle = fragments.repaired(obstacle)
+    # "The fare change again.": "again" belongs to getting in the way, not to the fare change
+    again = re.search(r"\s+again$", obstacle, re.I)
+    obstacle = obstacle[: again.start()] if again else obstacle
+    way = "could get in the way again" if again else "could get in the way"
     nothing = re.match(r"^(nothing|none|no idea|not sure|i don'?t know)\b", obstacle, re.I)
     if (
         obstacle
@@ -177,13 +183,13 @@ def obstacle_words(view: SessionView) -> str:
         if phrase:
             idea = _round_it(view, obstacle)
             lead = "so " if not idea.startswith("a named") else "and "
-            said = f"{phrase[0].upper()}{phrase[1:]} could get in the way"
+            said = f"{phrase[0].upper()}{phrase[1:]} {way}"
             return f"{said}, {lead}{idea}." if lead == "so " else f"{said}; {idea}."
     # the first sentence: "Quarter planning. Eats everything." never hands back a fragment
     if not obstacle or vocab.unknown_words(obstacle) or len(obstacle.split()) > 14:
         return ""
     if re.match(r"^(nothing|none|no idea|not sure|i don'?t know)\b", obstacle, re.I):
         return "You see nothing in the way for now; good to know."
-    said = reflections.second_person(obstacle)
+    said = reflections.second_person(obstacle) + (again.group(0) if again else "")
     said = re.sub(r"\bnot sure (?=who|what|how|whether|if|where|when|which)", "unsure ", said)
     return f"You named what could get in the way: {planning.lower_first(said)}."

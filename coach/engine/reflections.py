@@ -13,6 +13,7 @@ import re
 from coach.engine import (
     affected,
     antecedents,
+    fillers,
     fragments,
     nonnative,
     session_talk,
@@ -28,7 +29,7 @@ from coach.engine.reflection_forms import _HARD, Picked, _feeling, feeling_form,
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+|\s+[—–]\s+|\s+-\s+")
 _CONTRAST = re.compile(r",?\s+\b(but|yet|although|though|however|even though|whereas)\b\s+", re.I)
 _CONSEQUENCE = re.compile(
-    r",?\s+\b(so|and so|which meant|which means|and then|so that|as a result|and now|and it|"
+    r",?\s+\b(so that|so|and so|which meant|which means|and then|as a result|and now|and it|"
     r"and they|and support|and the|and we|and i)\b\s+",
     re.I,
 )
@@ -139,7 +140,7 @@ def _clean(clause: str) -> str:
         if stripped == clause:
             break
         clause = stripped
-    return clause
+    return fragments.unfronted(clause)  # "the last two features I built …": object put back
 
 
 def sayable(clause: str) -> bool:
@@ -169,6 +170,13 @@ def sayable(clause: str) -> bool:
     )
     if re.search(leaning, clause, re.I):
         return False  # "I brought that back": what "that" was is in another sentence
+    if re.match(
+        r"(?:that|this)(?:['’]s\b|\s+(?:is|was|were|are|makes|made|means|meant|feels|felt|"
+        r"seems|seemed|sounds|hurt|hurts)\b)",
+        clause,
+        re.I,
+    ):
+        return False  # "that is a bit uncomfortable to say": what "that" is was said before it
     if _ELIDED.search(clause):
         return False  # "I don't normally": the verb it leans on was in the sentence before
     if re.search(r"\byou(?:r|'re|’re)?\b", clause, re.I):
@@ -241,6 +249,7 @@ def candidates(text: str) -> list[Picked]:
     """Every part of ``text`` that can be given back, the most meaningful first."""
     text = vocab.corrected(text)  # a clear typo is put right; an unclear one is never said
     text = session_talk.without(text)  # "keep it short please" is no part of the story
+    text = fillers.without_hedges(text)  # "kind of timed out": the hedge is theirs, not ours
     strict = nonnative.non_native(text)  # terse non-native English: repaired, or said another way
     told = terse_contents.contents(text)
     text = nonnative.repaired(text)
@@ -292,10 +301,13 @@ def candidates(text: str) -> list[Picked]:
         if len(parts) == 3:
             a, b = _clean(parts[0]), _clean(parts[2])
             purpose = (
-                parts[1].lower().strip() in ("so", "so that")
-                and (
-                    re.search(r"^(?:\w+\s+){1,5}(?:would|could|can|might|will)\b", b, re.I)
-                    or re.match(r"(?:i|we) (?:should|could|might|will|would|can)\b", a, re.I)
+                parts[1].lower().strip() == "so that"
+                or (
+                    parts[1].lower().strip() == "so"
+                    and (
+                        re.search(r"^(?:\w+\s+){1,5}(?:would|could|can|might|will)\b", b, re.I)
+                        or re.match(r"(?:i|we) (?:should|could|might|will|would|can)\b", a, re.I)
+                    )
                 )
             )  # "so the readings would be more accurate", "I should …, so it is not just me": a purpose
             if (
@@ -356,15 +368,21 @@ _DENIED_CAUSE = re.compile(
 def _clauses(sentence: str) -> list[str]:
     # "…, not because the new one served them" denies that cause: never given back as a fact
     sentence = _DENIED_CAUSE.sub("", sentence)
+    # "I changed the seat map so that cars and foot passengers pick seats on one screen": the
+    # purpose is no fact, and cut at its "and" it leaves "so that cars" hanging
+    sentence = fragments.which_is(re.sub(r",?\s+so that\s+[^,;:]*", "", sentence, flags=re.I))
     pieces = re.split(
         r",\s+(?:because|since)\s+|,\s+|;\s+|:\s+|"  # ", because …": the reason, said whole
-        r"\s+\b(?:but|because|and then|which|although|and|while|until)\b\s+",
+        r"\s+\b(?:but|because|and then|although|and|while|until)\b\s+",
         sentence,
     )
     whole = _clean(sentence)
     # "..., so it is not just me": a purpose, not a statement of its own
     kept = [p for p in pieces if not re.match(r"\s*(so|to|in order to)\b", p, re.I)]
-    return [c for c in [*(_clean(p) for p in kept), whole] if c]
+    merged = fragments.with_appositions(kept)  # "…, their best day" stays with its clause
+    # a "them" whose people were named in the part cut off is said as those people
+    resolved = [antecedents.with_referent(p, sentence[: max(sentence.find(p), 0)]) for p in merged]
+    return [c for c in [*(_clean(p) for p in resolved if p), whole] if c]
 
 
 def _shorten(clause: str) -> str:
