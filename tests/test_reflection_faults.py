@@ -164,3 +164,19 @@ async def test_again_belongs_to_getting_in_the_way(journal):
     reply = await said(session.send("The fare change again."))
     assert "change again could" not in reply
     assert "The fare change could get in the way again" in reply
+
+
+def test_a_count_of_people_and_a_bare_it_is_true_are_not_handed_back():
+    answer = (
+        "the finance analysts mostly, there are four of them, and that is a bit uncomfortable to "
+        "say out loud but it is probably true"
+    )
+    reply = reflect_turn(answer, [])
+    assert "four of the analysts" not in reply and "it is probably true" not in reply
+
+
+def test_a_complaint_told_second_hand_gets_no_meaning_about_who_paid_or_told():
+    answer = "Dealers say riders complain, bike feel weak on hill now."
+    found = meaning(answer)
+    assert "paid for it" not in found and "took the trouble" not in found
+    assert "dealers say riders" not in found

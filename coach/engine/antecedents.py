@@ -125,8 +125,15 @@ def with_referent(piece: str, before: str) -> str:
     dispatchers". "" when the pronoun leans on nothing the clause keeps ("slowed every one of
     them down", the labels cut off): said alone, it would read as someone else."""
     found = _PRONOUN.search(piece)
-    if not found or found.start() == 0:
-        return piece  # a leading "they" is read by ``resolve`` and the turn's own check
+    if not found or counted_only(piece):
+        return piece  # "there are four of them" is refused whole by ``sayable``
+    if found.start() == 0:  # "… and they spent three days": said as them when named before
+        named = group(before)
+        if not named or found.group(1).lower() != "they":
+            return piece  # else read by ``resolve`` and the turn's own check
+        if named.split()[0].lower() in _DETERMINERS:
+            named = named[0].lower() + named[1:]
+        return named + piece[found.end() :]
     head = piece[: found.start()]
     people = [
         w for w in _WORD.findall(head) if w.lower() in ("people", "staff") or _people(w.lower())

@@ -76,7 +76,9 @@ def _impact(text: str, found: re.Match[str], work: str, said: str) -> tuple[str,
             "So what was clear to you from the inside was not clear to {who}.",
             "So something that made sense on your side did not make sense to {who}.",
         )
-    elif _TOLD.search(sign) and not _TOLD_ELSEWHERE.search(text):
+    elif _TOLD.search(sign) and _TOLD_ELSEWHERE.search(text):
+        return ()  # "dealers say riders complain": who told whom is not the user's to be told
+    elif _TOLD.search(sign):
         forms = (
             "So {who} took the trouble to tell you, and that is how it reached you.",
             "So it mattered enough to {who} that they spoke up, and you heard it.",
@@ -150,6 +152,8 @@ def meaning(text: str, variant: int = 0, said: str = "", who: str = "", work: st
             continue
         if name == "impact":
             forms = _impact(text, found, work if work != "that work" else "", said)
+            if not forms:
+                continue  # the complaint went to someone else: no meaning of it to say
         before = text[max(text.rfind(".", 0, found.start()), 0) : found.start()]
         hypothetical = re.search(r"\b(?:would|could|might|if)\b", before, re.I)
         if name == "close" and re.search(r"\b(?:nobody|no one|never|not|didn'?t)\b", before, re.I):

@@ -177,6 +177,10 @@ def sayable(clause: str) -> bool:
         re.I,
     ):
         return False  # "that is a bit uncomfortable to say": what "that" is was said before it
+    if re.match(
+        r"it(?:['’]s| is| was)(?: \w+ly| maybe)? (?:true|right|fair|so|the case)$", clause, re.I
+    ):
+        return False  # "it is probably true": what is true was said before it
     if _ELIDED.search(clause):
         return False  # "I don't normally": the verb it leans on was in the sentence before
     if re.search(r"\byou(?:r|'re|’re)?\b", clause, re.I):

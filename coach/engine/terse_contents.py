@@ -167,7 +167,8 @@ def contents(text: str) -> list[tuple[str, str, str]]:
         out.append(("plain", change, ""))
     for m in _PERIOD.finditer(repaired(text)):
         if not vocab.unknown_words(m.group("noun")):
-            out.append(
-                ("plain", f"that was {m.group('n')} {m.group('noun')} {m.group('when')}", "")
-            )
+            # "there were", not "that was": in a summary "that" would point at the clause before
+            count = f"{m.group('n')} {m.group('noun')} {m.group('when')}"
+            were = "was" if m.group("n") in ("1", "one") else "were"
+            out.append(("plain", f"there {were} {count}", ""))
     return out
