@@ -180,3 +180,14 @@ def test_a_complaint_told_second_hand_gets_no_meaning_about_who_paid_or_told():
     found = meaning(answer)
     assert "paid for it" not in found and "took the trouble" not in found
     assert "dealers say riders" not in found
+
+
+def test_some_of_what_was_said_before_is_given_back_with_who_it_was():
+    answer = (
+        "tbh half of the reviews are people who'd complain about anything. but ok some were "
+        "people who use one-handed setups and they literally couldn't play anymore until they "
+        "rebound everything"
+    )
+    reply = reflect_turn(answer, [])
+    assert reply.startswith("People who use one-handed setups couldn't play anymore.")
+    assert "Some were" not in reply and "literally" not in reply

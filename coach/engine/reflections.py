@@ -181,6 +181,8 @@ def sayable(clause: str) -> bool:
         r"it(?:['’]s| is| was)(?: \w+ly| maybe)? (?:true|right|fair|so|the case)$", clause, re.I
     ):
         return False  # "it is probably true": what is true was said before it
+    if re.match(r"(?:some|most|many|half|a few|others)(?: of them)? (?:were|are)\b", clause, re.I):
+        return False  # "some were people who …": some of the reviews, said in the sentence before
     if _ELIDED.search(clause):
         return False  # "I don't normally": the verb it leans on was in the sentence before
     if re.search(r"\byou(?:r|'re|’re)?\b", clause, re.I):
