@@ -37,13 +37,14 @@ def test_a_them_cut_from_the_people_it_means_is_said_as_those_people():
     assert "the new windows looked wrong to the dispatchers" in said_back
 
 
-def test_a_them_with_nothing_left_to_lean_on_is_not_said():
+def test_every_one_of_them_is_said_as_what_was_counted():
     answer = (
         "They print hundreds of labels a shift, and the new screen added a confirmation step "
         "that slowed every one of them down."
     )
-    assert "every one of them" not in reflect_turn(answer, [])
-    assert "every one of them" not in summary([answer])
+    for said_back in (reflect_turn(answer, []), summary([answer])):
+        assert "every one of them" not in said_back
+        assert "confirmation step that slowed every label down" in said_back
 
 
 def test_who_is_named_and_what_the_day_meant_to_them_is_kept():
@@ -191,3 +192,12 @@ def test_some_of_what_was_said_before_is_given_back_with_who_it_was():
     reply = reflect_turn(answer, [])
     assert reply.startswith("People who use one-handed setups couldn't play anymore.")
     assert "Some were" not in reply and "literally" not in reply
+
+
+def test_a_feeling_told_after_what_happened_is_given_back_with_what_it_is_about():
+    answer = (
+        "We pushed the new checkout on a Friday and three shops lost orders for a day. "
+        "It felt awful."
+    )
+    reply = reflect_turn(answer, [])
+    assert reply.startswith("It felt awful that three shops lost orders for a day")

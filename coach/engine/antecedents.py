@@ -145,6 +145,15 @@ def with_referent(piece: str, before: str) -> str:
     # the subject of the part cut off is who a later "them" means ("Dispatchers started phoning
     # drivers … because the windows looked wrong to them"), else the last group named
     named = _bare_group(" ".join(before.split()[:3])) or group(before) or _bare_group(before)
+    counted = re.search(r"\bof $", head) and _plural_nouns(before)
+    if not named and counted and found.group(1).lower() == "them":
+        # "slowed every one of them down" after "hundreds of labels": what was counted
+        noun = counted[-1].lower()
+        each = re.search(r"\b(every one|each one|each) of $", head)
+        lemma = (vocab._lemminflect().getAllLemmas(noun).get("NOUN") or [noun])[0]
+        if each:  # "every one of them" → "every label"
+            return f"{head[: each.start()]}every {lemma}{piece[found.end() :]}"
+        return f"{head}the {noun}{piece[found.end() :]}"
     if not named:
         return ""
     if named.split()[0].lower() not in _DETERMINERS and " who " not in named:

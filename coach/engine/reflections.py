@@ -22,9 +22,18 @@ from coach.engine import (
     vocab,
 )
 from coach.engine.blame import blames_customer
-from coach.engine.pronoun_swaps import AFTER_I as _AFTER_I
+from coach.engine.pronoun_swaps import SUBJECTS as _SUBJECTS
 from coach.engine.pronoun_swaps import SWAP as _SWAP
-from coach.engine.reflection_forms import _HARD, Picked, _feeling, feeling_form, judged_form, render
+from coach.engine.pronoun_swaps import second_person
+from coach.engine.reflection_forms import (
+    _HARD,
+    Picked,
+    _feeling,
+    feeling_form,
+    felt_about,
+    judged_form,
+    render,
+)
 
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+|\s+[—–]\s+|\s+-\s+")
 _CONTRAST = re.compile(r",?\s+\b(but|yet|although|though|however|even though|whereas)\b\s+", re.I)
@@ -48,12 +57,6 @@ _LEAD = re.compile(
 # "…seen them use it though", "…anymore tbh": a trailing aside, not part of what happened.
 _TRAILING = re.compile(r",?\s+(?:though|honestly|tbh|lol|haha|i guess|i think|i suppose)\W*$", re.I)
 
-_SUBJECTS_WORDS = """
-    i we they it he she there nobody everyone everybody someone somebody people users customers
-    support the my our a an this that their his her one two three most some none only sales
-    product design marketing finance legal ops management leadership engineering qa
-"""
-_SUBJECTS = frozenset(_SUBJECTS_WORDS.split())
 _SELF_JUDGE = re.compile(
     r"\b(i should have|i shouldn'?t have|my fault|my mistake|i messed up|i screwed up|i'?m bad at|"
     r"i'?m not good at|i'?m terrible at|i never|i always|i failed|i dropped the ball|i missed)\b",
@@ -85,52 +88,6 @@ _HEADING = re.compile(r"(?:^|(?<=[.!?]\s))[^.!?:\n]{1,40}:\s*(?=-\s|\n)")
 def sentences(text: str) -> list[str]:
     text = _HEADING.sub("", text.strip())
     return [s.strip(" .!;:,-") for s in _SENTENCE.split(text) if s.strip(" .!;:,-")]
-
-
-# Words quoted ('can I come at 3 instead', "remapping broken") are the quoted person's own.
-_QUOTED = re.compile(r"""(?:(?<=\s)|^)(['‘"“])[^'’"”]{2,80}?['’"”](?=[\s,.;:!?)]|$)""")
-
-
-def second_person(clause: str) -> str:
-    """ "I was late with my fix" → "you were late with your fix" (subject and verb agree);
-    quoted words are left as they were said."""
-    quoted = list(_QUOTED.finditer(clause))
-    if quoted:
-        out, last = [], 0
-        for match in quoted:
-            out += [_second_person(clause[last : match.start()]) if last or match.start() else ""]
-            out.append(match.group(0))
-            last = match.end()
-        return "".join(out) + _second_person(clause[last:])
-    return _second_person(clause)
-
-
-def _second_person(clause: str) -> str:
-    tokens = re.findall(r"[A-Za-z’']+|[^A-Za-z’']+", clause)
-    out: list[str] = []
-    previous = ""
-    for token in tokens:
-        lowered = token.lower().replace("’", "'")
-        if lowered in _SWAP:
-            out.append(_SWAP[lowered])
-        elif lowered in _AFTER_I and previous in ("i", "we"):
-            out.append(_AFTER_I[lowered])
-        else:
-            out.append(token)
-        if token.strip():
-            previous = lowered if re.match(r"[a-z']+$", lowered) else previous
-    result = "".join(out)
-    # "you and I" style leftovers never happen above; lower-case a plain first word
-    first = result.split(" ", 1)[0]
-    if (
-        first
-        and first.lower() != first
-        and (not first.isupper() or first == "A")
-        and (first.lower() in _SUBJECTS or vocab.is_word(first.lower()))
-        and first.lower() not in vocab.TECH
-    ):
-        result = first.lower() + result[len(first) :]
-    return result
 
 
 def _clean(clause: str) -> str:
@@ -264,9 +221,15 @@ def candidates(text: str) -> list[Picked]:
     who_match = _WHO.search(text)
     who = second_person(who_match.group(0).lower()) if who_match else ""
     found_all: list[tuple[int, Picked]] = []
-    for position, sentence in enumerate(sentences(text)):
+    said = sentences(text)
+    for position, sentence in enumerate(said):
         if blames_customer(sentence):
             continue  # given back, blame would sound as if the coach agreed with it
+        last = [c for c in _clauses(said[position - 1]) if sayable(c)] if position else []
+        last.sort(key=lambda c: not _HARD.search(c))  # what went wrong is what it is about
+        felt, stem = felt_about(sentence, second_person(last[0]) if last else "")
+        if felt:  # "…three shops lost orders for a day. It felt awful.": said as one feeling
+            found_all.append((7.5, Picked("feeling", felt, feeling=stem, who=who)))
         feeling = _feeling(sentence)
         parts = _CONTRAST.split(sentence, maxsplit=1)
         if len(parts) == 3:
