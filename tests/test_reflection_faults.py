@@ -201,3 +201,11 @@ def test_a_feeling_told_after_what_happened_is_given_back_with_what_it_is_about(
     )
     reply = reflect_turn(answer, [])
     assert reply.startswith("It felt awful that three shops lost orders for a day")
+
+
+def test_a_role_without_its_article_is_not_handed_back():
+    reply = reflect_turn(
+        "I never speak with rider. Only dealer feedback, via product manager, maybe two months late.",
+        [],
+    )
+    assert "speak with rider" not in reply

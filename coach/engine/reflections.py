@@ -148,6 +148,8 @@ def sayable(clause: str) -> bool:
         fragments.spliced(clause)
     ):
         return False  # a noun phrase with a clause hung on it; two clauses joined by a comma
+    if _BARE_ROLE.search(clause):
+        return False  # "I never speak with rider": a person's role with no article or plural
     if vocab.unknown_words(clause) or nonnative.broken(clause):
         return False  # "support say is partner problem": no rule repairs it, so it is not said
     if re.search(rf"\b(?:{vocab.NOT_KNOWING})\b", clause, re.I):
@@ -179,6 +181,11 @@ def sayable(clause: str) -> bool:
     return vocab.finite_verb(words[1:])
 
 
+_BARE_ROLE = re.compile(
+    r"\b(?:with|to|from|for|by|about) (?:rider|dealer|user|customer|partner|client|driver|player|"
+    r"patient|buyer|seller|tenant|merchant|operator)\b(?!['’-])",
+    re.I,
+)
 _INDEFINITE = frozenset(
     ["a", "an", "one", "two", "three", "four", "five", "six", "some", "several", "each", "every"]
 )
