@@ -208,4 +208,5 @@ def test_a_role_without_its_article_is_not_handed_back():
         "I never speak with rider. Only dealer feedback, via product manager, maybe two months late.",
         [],
     )
-    assert "speak with rider" not in reply
+    assert "speak with rider " not in f"{reply} " and "speak with rider." not in reply
+    assert "you never speak with riders" in reply.lower()

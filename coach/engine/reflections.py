@@ -220,6 +220,7 @@ def candidates(text: str) -> list[Picked]:
     text = vocab.corrected(text)  # a clear typo is put right; an unclear one is never said
     text = session_talk.without(text)  # "keep it short please" is no part of the story
     text = fillers.without_hedges(text)  # "kind of timed out": the hedge is theirs, not ours
+    text = _BARE_ROLE.sub(lambda m: f"{m.group(0)}s", text)  # "speak with rider" → "riders"
     strict = nonnative.non_native(text)  # terse non-native English: repaired, or said another way
     told = terse_contents.contents(text)
     text = nonnative.repaired(text)
