@@ -13,6 +13,7 @@ from engine_helpers import guided_session, said
 
 from coach.domain import Phase
 from coach.engine import choices
+from coach.engine.goal_reflection import goal_reflection
 from coach.engine.meaning import meaning
 from coach.engine.turn_reflections import reflect_turn, summary
 from coach.store import open_journal
@@ -210,3 +211,8 @@ def test_a_role_without_its_article_is_not_handed_back():
     )
     assert "speak with rider " not in f"{reply} " and "speak with rider." not in reply
     assert "you never speak with riders" in reply.lower()
+
+
+def test_a_word_of_another_language_in_the_goal_is_not_said_back():
+    said_back, _ = goal_reflection("Want better understand riders, not only Händler.")
+    assert "Händler" not in said_back and "understand riders" in said_back
