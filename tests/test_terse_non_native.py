@@ -36,7 +36,7 @@ def test_numbers_before_and_after_are_given_back_as_the_change():
     said = reflect_turn("error 3% before. after 2%. nobody notice after deploy change", [])
     assert "went from 3% to 2% after the deploy change" in said
     assert "nobody notice" not in said
-    assert "hat was 9 calls in one week" in reflect_turn("9 call in one week, all angry", [])
+    assert "here were 9 calls in one week" in reflect_turn("9 call in one week, all angry", [])
 
 
 def test_good_english_is_left_as_it_was():

@@ -91,3 +91,75 @@ def resolve(text: str) -> str:
         out.append(text[last:start] + said)
         last = match.end(2)
     return "".join(out) + text[last:]
+
+
+_PRONOUN = re.compile(r"\b(they|them|their)\b", re.I)
+
+
+def _plural_nouns(text: str) -> list[str]:
+    lem = vocab._lemminflect()
+    return [
+        w
+        for w in _WORD.findall(text)
+        if w.lower().endswith("s")
+        and not w.lower().endswith("ss")
+        and len(w) > 3
+        and "NOUN" in lem.getAllLemmas(w.lower())
+    ]
+
+
+def _bare_group(before: str) -> str:
+    """The last plural of people in ``before``, said with "the" when it stood bare
+    ("Dispatchers started phoning drivers" → "the dispatchers")."""
+    people = [
+        w for w in _WORD.findall(before) if w.lower() in ("people", "staff") or _people(w.lower())
+    ]
+    people = [w for w in people if w.lower().endswith("s") or w.lower() in ("people", "staff")]
+    return f"the {people[-1].lower()}" if people else ""
+
+
+def with_referent(piece: str, before: str) -> str:
+    """A clause cut from a sentence, with "them"/"they"/"their" inside it said as the people it
+    means when they were named in the part cut off (``before``): "the new windows looked wrong
+    to them" after "Dispatchers started phoning drivers by hand because" → "… wrong to the
+    dispatchers". "" when the pronoun leans on nothing the clause keeps ("slowed every one of
+    them down", the labels cut off): said alone, it would read as someone else."""
+    found = _PRONOUN.search(piece)
+    if not found or counted_only(piece):
+        return piece  # "there are four of them" is refused whole by ``sayable``
+    if found.start() == 0:  # "… and they spent three days": said as them when named before
+        named = group(before)
+        if not named or found.group(1).lower() != "they":
+            return piece  # else read by ``resolve`` and the turn's own check
+        if named.split()[0].lower() in _DETERMINERS:
+            named = named[0].lower() + named[1:]
+        return named + piece[found.end() :]
+    head = piece[: found.start()]
+    people = [
+        w for w in _WORD.findall(head) if w.lower() in ("people", "staff") or _people(w.lower())
+    ]
+    subject = " ".join(head.split()[:3])
+    things = [w for w in _plural_nouns(head) if w not in subject.split()]
+    if people or (found.group(1).lower() == "their" and _plural_nouns(head)) or things:
+        return piece  # "the users lost their carts", "the app sorted the orders and lost them"
+    # the subject of the part cut off is who a later "them" means ("Dispatchers started phoning
+    # drivers … because the windows looked wrong to them"), else the last group named
+    named = _bare_group(" ".join(before.split()[:3])) or group(before) or _bare_group(before)
+    counted = re.search(r"\bof $", head) and _plural_nouns(before)
+    if not named and counted and found.group(1).lower() == "them":
+        # "slowed every one of them down" after "hundreds of labels": what was counted
+        noun = counted[-1].lower()
+        each = re.search(r"\b(every one|each one|each) of $", head)
+        lemma = (vocab._lemminflect().getAllLemmas(noun).get("NOUN") or [noun])[0]
+        if each:  # "every one of them" → "every label"
+            return f"{head[: each.start()]}every {lemma}{piece[found.end() :]}"
+        return f"{head}the {noun}{piece[found.end() :]}"
+    if not named:
+        return ""
+    if named.split()[0].lower() not in _DETERMINERS and " who " not in named:
+        named = f"the {named[0].lower()}{named[1:]}" if not named[0].isupper() else named
+    word = found.group(1).lower()
+    said = f"{named}'" if word == "their" and named.endswith("s") else named
+    if word == "their" and not named.endswith("s"):
+        return ""
+    return piece[: found.start()] + said + piece[found.end() :]

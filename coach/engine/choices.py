@@ -86,9 +86,12 @@ def _positions(segment: str, count: int) -> list[int]:
             value = ORDINALS[_ORDINAL_TYPOS.get(token, token)]
         elif token in CARDINALS:
             before = tokens[index - 1] if index else ""
-            # "the second one", "that one", "no one" are not option 1
+            # "the second one", "that one", "no one", "the other one" are not option 1
             if before not in ORDINALS and before not in (
                 "the",
+                "other",
+                "another",
+                "which",
                 "that",
                 "this",
                 "no",

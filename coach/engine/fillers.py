@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["without_asides", "without_filler"]
+__all__ = ["without_asides", "without_filler", "without_hedges"]
 
 # "we did like 60 hour weeks", "is like 5% of builds": "like" before an amount only pads it;
 # after a subject or "would" it is the verb ("I'd like 3 more", "users like 2-step login").
@@ -53,3 +53,19 @@ def without_asides(text: str) -> str:
     cut = re.sub(r"([,;])(?=[,.!?;])|^[\s,;]+|(?<=[.!?])[\s,;]+(?=\w)", " ", cut)
     cut = re.sub(r"\s{2,}", " ", cut).strip(" ,;")
     return cut[:1].upper() + cut[1:] if text[:1].isupper() else cut
+
+
+# "Fans kind of timed out", "they literally couldn't play": a hedge or an intensifier in the
+# user's voice; in the coach's voice it reads as doubt or as mimicry. "a kind of bug" and "what
+# sort of user" name a kind: a determiner before it keeps it.
+_HEDGE = re.compile(
+    r"(?<!\ba )(?<!\bthe )(?<!\bthis )(?<!\bthat )(?<!\bwhat )(?<!\bsome )(?<!\bany )"
+    r"(?<!\bone )(?<!\bsame )\b(?:kind of|sort of|kinda|sorta|literally|basically)\s+",
+    re.I,
+)
+
+
+def without_hedges(text: str) -> str:
+    """``text`` without the hedges and intensifiers that only pad a clause ("kind of timed
+    out" → "timed out")."""
+    return _HEDGE.sub("", text)

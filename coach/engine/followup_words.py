@@ -6,6 +6,7 @@ import re
 
 from coach.engine import (
     choice_words,
+    fragments,
     own_steps,
     planning,
     reflections,
@@ -219,6 +220,12 @@ def obstacle_words(view: SessionView) -> str:
     obstacle = re.split(r"(?<=[.!?])\s+", view.last_user_text.strip())[0].rstrip(".!?")
     if re.fullmatch(r"\W*\d+(?:\s*/\s*10)?\W*", obstacle):
         return ""  # a rating given again is not what could get in the way
+    # "the release train, it leaves every two weeks" → "the release train leaves every two weeks"
+    obstacle = fragments.repaired(obstacle)
+    # "The fare change again.": "again" belongs to getting in the way, not to the fare change
+    again = re.search(r"\s+again$", obstacle, re.I)
+    obstacle = obstacle[: again.start()] if again else obstacle
+    way = "could get in the way again" if again else "could get in the way"
     nothing = re.match(r"^(nothing|none|no idea|not sure|i don'?t know)\b", obstacle, re.I)
     if (
         obstacle
@@ -235,14 +242,14 @@ def obstacle_words(view: SessionView) -> str:
         phrase = review_frame.noun_phrase(obstacle)
         if phrase:
             idea = _round_it(view, obstacle)
-            said = f"{phrase[0].upper()}{phrase[1:]} could get in the way"
+            said = f"{phrase[0].upper()}{phrase[1:]} {way}"
             return f"{said}; {idea}." if idea == _UNKNOWN else f"{said}, so {idea}."
     # the first sentence: "Quarter planning. Eats everything." never hands back a fragment
     if not obstacle or vocab.unknown_words(obstacle) or len(obstacle.split()) > 14:
         return ""
     if re.match(r"^(nothing|none|no idea|not sure|i don'?t know)\b", obstacle, re.I):
         return "You see nothing in the way for now; good to know."
-    said = reflections.second_person(obstacle)
+    said = reflections.second_person(obstacle) + (again.group(0) if again else "")
     said = re.sub(r"\bnot sure (?=who|what|how|whether|if|where|when|which)", "unsure ", said)
     idea = _round_it(view, obstacle)  # the same idea as for a short name of it
     idea = (

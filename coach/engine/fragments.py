@@ -14,7 +14,7 @@ import re
 
 from coach.engine import vocab
 
-__all__ = ["hung", "repaired", "spliced"]
+__all__ = ["hung", "repaired", "spliced", "unfronted", "which_is", "with_appositions"]
 
 _NP = r"(?P<np>(?:[A-Za-z][\w'’-]*\s+){0,4}?[A-Za-z][\w'’-]*)"
 _LEADING = r"(?P<lead>(?:and|also|then|plus|or|mostly|mainly)\s+)?"
@@ -134,7 +134,27 @@ def repaired(text: str) -> str:
     return " ".join(out)
 
 
-_SUBJECT = re.compile(r"^(?:i|you|we|they|he|she|it)\s+\S+", re.I)
+_SUBJECT = re.compile(r"^(?:i|you|we|they|he|she|it)(?:['’](?:m|re|s|ve|d|ll))?\s+\S+", re.I)
+# "I'm on the platform team": the contraction holds the verb
+_CONTRACTED = re.compile(r"^(?:i|you|we|they|he|she|it|there|that)['’](?:m|re|s|ve|d|ll)$", re.I)
+
+
+def _named(word: str) -> bool:
+    """A name as a subject ("Jamal couldn't come"): capitalised, no English word."""
+    return word[:1].isupper() and word.isalpha() and not vocab.is_word(word.lower())
+
+
+def _subject(clause: str, words: list[str]) -> bool:
+    """The clause opens with a subject: a pronoun, a name, or a determiner's noun."""
+    return bool(_SUBJECT.match(clause)) or _named(words[0]) or words[0].lower() in _DETERMINERS
+
+
+def _verb(words: list[str]) -> bool:
+    if _CONTRACTED.match(words[0]):
+        return True
+    pronoun = words[0].lower() in ("i", "we", "they", "you", "he", "she")
+    # "we own the CI pipelines": after a pronoun, a word that can be a verb is the verb
+    return vocab.finite_verb(words[1:]) or (pronoun and vocab.is_verb(words[1]))
 
 
 def spliced(clause: str) -> bool:
@@ -148,13 +168,71 @@ def spliced(clause: str) -> bool:
             r"(?:and|but|or|so|yet|because|which|who|as|not|that|then|when|if)\b", right, re.I
         ):
             continue
-        left_whole = _SUBJECT.match(left) or left_words[0].lower() in _DETERMINERS
-        right_whole = _SUBJECT.match(right) or right_words[0].lower() in _DETERMINERS
-        if (
-            left_whole
-            and right_whole
-            and vocab.finite_verb(left_words[1:])
-            and vocab.finite_verb(right_words[1:])
-        ):
+        left_whole = _subject(left, left_words)
+        right_whole = _subject(right, right_words)
+        if left_whole and right_whole and _verb(left_words) and _verb(right_words):
             return True
     return False
+
+
+# "The last two features I built straight from the ticket", "the second thing I didn't start at
+# all": the object put first for weight. Given back as it stands it reads as a noun phrase with a
+# clause hung on it; in the plain order it is a sentence ("I built the last two features …").
+_FRONTED = re.compile(
+    r"^(?P<np>(?:the|this|that|these|those|both|my|our) (?:[\w'’-]+ ){0,3}?[\w'’-]+) "
+    r"(?P<subject>i|we|they|he|she) "
+    r"(?P<verb>(?:(?:didn'?t|don'?t|did not|never|just|also|only|always|then|could|couldn'?t) )*"
+    r"[a-z]+)"
+    r"(?P<rest>(?: (?!it\b|them\b|this\b|that\b|the\b|a\b|an\b|our\b|my\b|their\b|to\b)[^,;]*)?)$",
+    re.I,
+)
+
+
+def unfronted(clause: str) -> str:
+    """A clause with its fronted object put back after the verb, or the clause as it was."""
+    found = _FRONTED.match(clause.strip())
+    if not found:
+        return clause
+    np_words = found.group("np").split()
+    verb = found.group("verb").split()[-1]
+    rest = found.group("rest").split()
+    if (
+        vocab.finite_verb(np_words[1:])
+        or (rest and vocab.finite_verb(rest))  # "the time I spent on it was wasted"
+        or not vocab.is_verb(verb)
+        or verb.lower() in vocab.AUX
+    ):
+        return clause  # "the day we shipped": no fronted object, or no verb to put it after
+    lemmas = vocab._lemminflect().getAllLemmas(np_words[-1].lower())
+    if "NOUN" not in lemmas:
+        return clause
+    np = found.group("np")
+    np = np[0].lower() + np[1:]
+    return f"{found.group('subject')} {found.group('verb')} {np}{found.group('rest')}"
+
+
+# "a Saturday which is their best day" → "a Saturday, their best day": the part that carries the
+# meaning, kept without a relative clause that, cut off at "which", would be lost or hang alone
+_WHICH_IS = re.compile(
+    r",?\s+which (?:is|was|are|were) ((?:their|his|her|its|our|my) (?:\w+ ){0,3}\w+)"
+    r"(?=[.!?,;]|$)",
+    re.I,
+)
+_APPOSITION = re.compile(r"(?:their|his|her|its|our|my) (?:\w+ ){0,3}\w+$", re.I)
+
+
+def which_is(sentence: str) -> str:
+    """``sentence`` with "which is their best day" said as the apposition ", their best day"."""
+    return _WHICH_IS.sub(r", \1", sentence)
+
+
+def with_appositions(pieces: list[str]) -> list[str]:
+    """Clauses cut at commas, with an apposition ("their best day") put back on the clause
+    before it: alone it is no sentence, and without it the clause loses what it meant."""
+    out: list[str] = []
+    for piece in pieces:
+        if out and _APPOSITION.match(piece.strip()) and not vocab.finite_verb(piece.split()):
+            out[-1] = f"{out[-1]}, {piece.strip()}"
+        else:
+            out.append(piece)
+    return out

@@ -46,6 +46,11 @@ _AIM = re.compile(
 def goal_reflection(goal: str, variant: int = 0) -> tuple[str, bool]:
     """Give back the goal of the session ("you want to ...") and the value under it."""
     goal = session_talk.without(vocab.corrected(goal))  # "go on, but keep it short" is no aim
+    # "understand riders, not only Händler": a word of another language (dealers) is not said
+    # back in the coach's English; the aim stands without the contrast
+    goal = re.sub(
+        r",?\s+(?:not only|not just|not|rather than)\s+\w*[^\x00-\x7f]\w*(?=\W*$)", "", goal
+    )
     if _AIM.match(goal) and len(goal.split()) >= 3:  # "Understand the people who use …": an aim
         goal = f"I want to {goal[0].lower()}{goal[1:]}"
     listed = re.match(r"^\W*goals?\s*:\s*-?\s*([a-z][^-\n]+?)\s*(?:-|\n|$)", goal, re.I)

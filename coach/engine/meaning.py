@@ -50,6 +50,13 @@ _TOLD = re.compile(
     r"\b(complain\w*|wrote (?:in|to)|threatened|escalat\w*|tickets?|reviews?|angry|one-star)\b",
     re.I,
 )
+# "users complained to support, I only found out a week later", "dealers say riders complain":
+# the complaint went to someone else, so it did not reach the user by being told
+_TOLD_ELSEWHERE = re.compile(
+    r"\bcomplain\w* to (?!me\b|us\b)|\b(?:say|says|said|told us|tell us) (?:that )?\w+ complain|"
+    r"\b(?:only )?found out\b|\bsecond-hand\b|\bvia\b",
+    re.I,
+)
 _FELT = re.compile(
     r"\b(i (?:felt|feel)|frustrat\w*|guilty|bad about|awful|embarrass\w*|upset|worried|sorry)\b",
     re.I,
@@ -69,6 +76,8 @@ def _impact(text: str, found: re.Match[str], work: str, said: str) -> tuple[str,
             "So what was clear to you from the inside was not clear to {who}.",
             "So something that made sense on your side did not make sense to {who}.",
         )
+    elif _TOLD.search(sign) and _TOLD_ELSEWHERE.search(text):
+        return ()  # "dealers say riders complain": who told whom is not the user's to be told
     elif _TOLD.search(sign):
         forms = (
             "So {who} took the trouble to tell you, and that is how it reached you.",
@@ -143,10 +152,14 @@ def meaning(text: str, variant: int = 0, said: str = "", who: str = "", work: st
             continue
         if name == "impact":
             forms = _impact(text, found, work if work != "that work" else "", said)
+            if not forms:
+                continue  # the complaint went to someone else: no meaning of it to say
         before = text[max(text.rfind(".", 0, found.start()), 0) : found.start()]
         hypothetical = re.search(r"\b(?:would|could|might|if)\b", before, re.I)
         if name == "close" and re.search(r"\b(?:nobody|no one|never|not|didn'?t)\b", before, re.I):
             continue  # "nobody on our side had ever watched a round": the opposite of being close
+        if name == "close" and hypothetical:
+            continue  # "I could have shadowed one session": not done, so it changed nothing
         if name == "close" and not _went_to_them(text, before, found.end()):
             continue  # "my tech lead sat with me": close to a colleague, not to the people served
         sentence = _sentence_at(text, found.start())

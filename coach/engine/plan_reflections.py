@@ -114,9 +114,10 @@ def known_pattern(view: SessionView, chosen: list[str] | None = None) -> str:
 
     if _told_success(view):
         # a story of what went well is no fault to be consoled for
-        return (  # the struggles named, never "Those" right after a result ("dropped by half")
-            "The struggles you recognise are common at your level, and your story also shows "
-            "what already works."
+        # "struggles", not "those": a story told just before would be what "those" points at
+        return (
+            "Struggles like these are common at your level, and your story also shows what "
+            "already works."
         )
     clause = _closest(view, " ".join(chosen or []), "", least=2)
     # only the part of the story the struggle is about: another deed ("you did 60 hour weeks",

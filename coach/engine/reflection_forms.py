@@ -33,6 +33,9 @@ _FEELINGS = {
     "disappoint": "because you hoped for more for the people using it",
     "ignored": "and being unheard wears on anyone",
     "tired": "and that tiredness is worth noticing",
+    "awful": "because you care how it landed for them",
+    "terrible": "because you care how it landed for them",
+    "horrible": "because you care how it landed for them",
     "awkward": "which often happens when the customer's view is new to a conversation",
     "uncomfortable": "which often happens when the customer's view is new to a conversation",
 }
@@ -226,3 +229,26 @@ def feeling_form(main: str, stem: str) -> str:
     ):
         return "feeling"
     return "feeling_other" if before.strip() else "feeling"
+
+
+# "It felt awful." after what happened: the feeling is about the sentence before it
+_FELT_ALONE = re.compile(
+    r"^(?:and )?(?:it|that|this)(?: really| honestly)? (?:felt|feels|was) (?:really |so |pretty |just )?"
+    r"(awful|terrible|horrible|bad|embarrassing|frustrating|upsetting)$",
+    re.I,
+)
+
+
+def felt_about(sentence: str, before: str) -> tuple[str, str]:
+    """ "It felt awful." said after "three shops lost orders for a day": ("it felt awful that
+    three shops lost orders for a day", "awful"), so the feeling is given back with what it is
+    about; ("", "") when the sentence is no bare feeling or nothing before it can carry it."""
+    found = _FELT_ALONE.match(sentence.strip(" .!"))
+    if not found or not before:
+        return "", ""
+    stem = _feeling(f"felt {found.group(1)}") or next(
+        (f for f in _FEELINGS if found.group(1).lower().startswith(f)), ""
+    )
+    if not stem:
+        return "", ""
+    return f"it felt {found.group(1).lower()} that {before}", stem

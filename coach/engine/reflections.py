@@ -13,6 +13,7 @@ import re
 from coach.engine import (
     affected,
     antecedents,
+    fillers,
     fragments,
     nonnative,
     session_talk,
@@ -21,14 +22,23 @@ from coach.engine import (
     vocab,
 )
 from coach.engine.blame import blames_customer
-from coach.engine.pronoun_swaps import AFTER_I as _AFTER_I
+from coach.engine.pronoun_swaps import SUBJECTS as _SUBJECTS
 from coach.engine.pronoun_swaps import SWAP as _SWAP
-from coach.engine.reflection_forms import _HARD, Picked, _feeling, feeling_form, judged_form, render
+from coach.engine.pronoun_swaps import second_person
+from coach.engine.reflection_forms import (
+    _HARD,
+    Picked,
+    _feeling,
+    feeling_form,
+    felt_about,
+    judged_form,
+    render,
+)
 
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+|\s+[—–]\s+|\s+-\s+")
 _CONTRAST = re.compile(r",?\s+\b(but|yet|although|though|however|even though|whereas)\b\s+", re.I)
 _CONSEQUENCE = re.compile(
-    r",?\s+\b(so|and so|which meant|which means|and then|so that|as a result|and now|and it|"
+    r",?\s+\b(so that|so|and so|which meant|which means|and then|as a result|and now|and it|"
     r"and they|and support|and the|and we|and i)\b\s+",
     re.I,
 )
@@ -48,12 +58,6 @@ _LEAD = re.compile(
 # "…seen them use it though", "…anymore tbh": a trailing aside, not part of what happened.
 _TRAILING = re.compile(r",?\s+(?:though|honestly|tbh|lol|haha|i guess|i think|i suppose)\W*$", re.I)
 
-_SUBJECTS_WORDS = """
-    i we they it he she there nobody everyone everybody someone somebody people users customers
-    support the my our a an this that their his her one two three most some none only sales
-    product design marketing finance legal ops management leadership engineering qa
-"""
-_SUBJECTS = frozenset(_SUBJECTS_WORDS.split())
 _SELF_JUDGE = re.compile(
     r"\b(i should have|i shouldn'?t have|my fault|my mistake|i messed up|i screwed up|i'?m bad at|"
     r"i'?m not good at|i'?m terrible at|i never|i always|i failed|i dropped the ball|i missed)\b",
@@ -87,52 +91,6 @@ def sentences(text: str) -> list[str]:
     return [s.strip(" .!;:,-") for s in _SENTENCE.split(text) if s.strip(" .!;:,-")]
 
 
-# Words quoted ('can I come at 3 instead', "remapping broken") are the quoted person's own.
-_QUOTED = re.compile(r"""(?:(?<=\s)|^)(['‘"“])[^'’"”]{2,80}?['’"”](?=[\s,.;:!?)]|$)""")
-
-
-def second_person(clause: str) -> str:
-    """ "I was late with my fix" → "you were late with your fix" (subject and verb agree);
-    quoted words are left as they were said."""
-    quoted = list(_QUOTED.finditer(clause))
-    if quoted:
-        out, last = [], 0
-        for match in quoted:
-            out += [_second_person(clause[last : match.start()]) if last or match.start() else ""]
-            out.append(match.group(0))
-            last = match.end()
-        return "".join(out) + _second_person(clause[last:])
-    return _second_person(clause)
-
-
-def _second_person(clause: str) -> str:
-    tokens = re.findall(r"[A-Za-z’']+|[^A-Za-z’']+", clause)
-    out: list[str] = []
-    previous = ""
-    for token in tokens:
-        lowered = token.lower().replace("’", "'")
-        if lowered in _SWAP:
-            out.append(_SWAP[lowered])
-        elif lowered in _AFTER_I and previous in ("i", "we"):
-            out.append(_AFTER_I[lowered])
-        else:
-            out.append(token)
-        if token.strip():
-            previous = lowered if re.match(r"[a-z']+$", lowered) else previous
-    result = "".join(out)
-    # "you and I" style leftovers never happen above; lower-case a plain first word
-    first = result.split(" ", 1)[0]
-    if (
-        first
-        and first.lower() != first
-        and (not first.isupper() or first == "A")
-        and (first.lower() in _SUBJECTS or vocab.is_word(first.lower()))
-        and first.lower() not in vocab.TECH
-    ):
-        result = first.lower() + result[len(first) :]
-    return result
-
-
 def _clean(clause: str) -> str:
     clause = _TRAILING.sub("", clause.strip(" ,.;:!"))
     while True:
@@ -140,7 +98,7 @@ def _clean(clause: str) -> str:
         if stripped == clause:
             break
         clause = stripped
-    return clause
+    return fragments.unfronted(clause)  # "the last two features I built …": object put back
 
 
 def sayable(clause: str) -> bool:
@@ -170,6 +128,19 @@ def sayable(clause: str) -> bool:
     )
     if re.search(leaning, clause, re.I):
         return False  # "I brought that back": what "that" was is in another sentence
+    if re.match(
+        r"(?:that|this)(?:['’]s\b|\s+(?:is|was|were|are|makes|made|means|meant|feels|felt|"
+        r"seems|seemed|sounds|hurt|hurts)\b)",
+        clause,
+        re.I,
+    ):
+        return False  # "that is a bit uncomfortable to say": what "that" is was said before it
+    if re.match(
+        r"it(?:['’]s| is| was)(?: \w+ly| maybe)? (?:true|right|fair|so|the case)$", clause, re.I
+    ):
+        return False  # "it is probably true": what is true was said before it
+    if re.match(r"(?:some|most|many|half|a few|others)(?: of them)? (?:were|are)\b", clause, re.I):
+        return False  # "some were people who …": some of the reviews, said in the sentence before
     if _ELIDED.search(clause):
         return False  # "I don't normally": the verb it leans on was in the sentence before
     if re.search(r"\byou(?:r|'re|’re)?\b", clause, re.I):
@@ -178,6 +149,8 @@ def sayable(clause: str) -> bool:
         fragments.spliced(clause)
     ):
         return False  # a noun phrase with a clause hung on it; two clauses joined by a comma
+    if _BARE_ROLE.search(clause):
+        return False  # "I never speak with rider": a person's role with no article or plural
     if vocab.unknown_words(clause) or nonnative.broken(clause):
         return False  # "support say is partner problem": no rule repairs it, so it is not said
     if re.search(rf"\b(?:{vocab.NOT_KNOWING})\b", clause, re.I):
@@ -209,6 +182,11 @@ def sayable(clause: str) -> bool:
     return vocab.finite_verb(words[1:])
 
 
+_BARE_ROLE = re.compile(
+    r"\b(?:with|to|from|for|by|about) (?:rider|dealer|user|customer|partner|client|driver|player|"
+    r"patient|buyer|seller|tenant|merchant|operator)\b(?!['’-])",
+    re.I,
+)
 _INDEFINITE = frozenset(
     ["a", "an", "one", "two", "three", "four", "five", "six", "some", "several", "each", "every"]
 )
@@ -242,6 +220,8 @@ def candidates(text: str) -> list[Picked]:
     """Every part of ``text`` that can be given back, the most meaningful first."""
     text = vocab.corrected(text)  # a clear typo is put right; an unclear one is never said
     text = session_talk.without(text)  # "keep it short please" is no part of the story
+    text = fillers.without_hedges(text)  # "kind of timed out": the hedge is theirs, not ours
+    text = _BARE_ROLE.sub(lambda m: f"{m.group(0)}s", text)  # "speak with rider" → "riders"
     strict = nonnative.non_native(text)  # terse non-native English: repaired, or said another way
     told = terse_contents.contents(text)
     text = nonnative.repaired(text)
@@ -250,9 +230,15 @@ def candidates(text: str) -> list[Picked]:
     who_match = _WHO.search(text)
     who = second_person(who_match.group(0).lower()) if who_match else ""
     found_all: list[tuple[int, Picked]] = []
-    for position, sentence in enumerate(sentences(text)):
+    said = sentences(text)
+    for position, sentence in enumerate(said):
         if blames_customer(sentence):
             continue  # given back, blame would sound as if the coach agreed with it
+        last = [c for c in _clauses(said[position - 1]) if sayable(c)] if position else []
+        last.sort(key=lambda c: not _HARD.search(c))  # what went wrong is what it is about
+        felt, stem = felt_about(sentence, second_person(last[0]) if last else "")
+        if felt:  # "…three shops lost orders for a day. It felt awful.": said as one feeling
+            found_all.append((7.5, Picked("feeling", felt, feeling=stem, who=who)))
         feeling = _feeling(sentence)
         parts = _CONTRAST.split(sentence, maxsplit=1)
         if len(parts) == 3:
@@ -293,10 +279,13 @@ def candidates(text: str) -> list[Picked]:
         if len(parts) == 3:
             a, b = _clean(parts[0]), _clean(parts[2])
             purpose = (
-                parts[1].lower().strip() in ("so", "so that")
-                and (
-                    re.search(r"^(?:\w+\s+){1,5}(?:would|could|can|might|will)\b", b, re.I)
-                    or re.match(r"(?:i|we) (?:should|could|might|will|would|can)\b", a, re.I)
+                parts[1].lower().strip() == "so that"
+                or (
+                    parts[1].lower().strip() == "so"
+                    and (
+                        re.search(r"^(?:\w+\s+){1,5}(?:would|could|can|might|will)\b", b, re.I)
+                        or re.match(r"(?:i|we) (?:should|could|might|will|would|can)\b", a, re.I)
+                    )
                 )
             )  # "so the readings would be more accurate", "I should …, so it is not just me": a purpose
             if (
@@ -363,15 +352,21 @@ _DENIED_CAUSE = re.compile(
 def _clauses(sentence: str) -> list[str]:
     # "…, not because the new one served them" denies that cause: never given back as a fact
     sentence = _DENIED_CAUSE.sub("", sentence)
+    # "I changed the seat map so that cars and foot passengers pick seats on one screen": the
+    # purpose is no fact, and cut at its "and" it leaves "so that cars" hanging
+    sentence = fragments.which_is(re.sub(r",?\s+so that\s+[^,;:]*", "", sentence, flags=re.I))
     pieces = re.split(
         r",\s+(?:because|since)\s+|,\s+|;\s+|:\s+|"  # ", because …": the reason, said whole
-        r"\s+\b(?:but|because|and then|which|although|and|while|until)\b\s+",
+        r"\s+\b(?:but|because|and then|although|and|while|until)\b\s+",
         sentence,
     )
     whole = _clean(sentence)
     # "..., so it is not just me": a purpose, not a statement of its own
     kept = [p for p in pieces if not re.match(r"\s*(so|to|in order to)\b", p, re.I)]
-    return [c for c in [*(_clean(p) for p in kept), whole] if c]
+    merged = fragments.with_appositions(kept)  # "…, their best day" stays with its clause
+    # a "them" whose people were named in the part cut off is said as those people
+    resolved = [antecedents.with_referent(p, sentence[: max(sentence.find(p), 0)]) for p in merged]
+    return [c for c in [*(_clean(p) for p in resolved if p), whole] if c]
 
 
 def _shorten(clause: str) -> str:

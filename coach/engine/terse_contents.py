@@ -82,11 +82,27 @@ def _change(text: str) -> str:
     ):
         said += f" after the {cause.group(1).lower()}"  # what the user tied it to
     a, b = _value(before), _value(after)
-    if a > 0 and b >= 2 * a:
-        return f"{said}, more than double"
-    if b > 0 and a >= 2 * b:
-        return f"{said}, less than half"
-    return said
+    return said + _ratio(a, b)
+
+
+_UP = {2: "double", 3: "three times", 4: "four times", 5: "five times", 10: "ten times"}
+_DOWN = {2: "half", 3: "a third", 4: "a quarter", 5: "a fifth", 10: "a tenth"}
+
+
+def _ratio(a: float, b: float) -> str:
+    """How far a number moved, said as what it is: "3 to 10" is more than three times, not
+    "more than double" (an understatement reads as the coach not listening)."""
+    if a <= 0 or b <= 0:
+        return ""
+    rose = b > a
+    times = b / a if rose else a / b
+    if times < 2:
+        return ""
+    whole = max(n for n in _UP if n <= times)
+    exact = times == whole
+    if rose:
+        return f", {'' if exact else 'more than '}{_UP[whole]}"
+    return f", {'' if exact else 'less than '}{_DOWN[whole]}"
 
 
 def _party(who: str) -> str:
@@ -151,7 +167,8 @@ def contents(text: str) -> list[tuple[str, str, str]]:
         out.append(("plain", change, ""))
     for m in _PERIOD.finditer(repaired(text)):
         if not vocab.unknown_words(m.group("noun")):
-            out.append(
-                ("plain", f"that was {m.group('n')} {m.group('noun')} {m.group('when')}", "")
-            )
+            # "there were", not "that was": in a summary "that" would point at the clause before
+            count = f"{m.group('n')} {m.group('noun')} {m.group('when')}"
+            were = "was" if m.group("n") in ("1", "one") else "were"
+            out.append(("plain", f"there {were} {count}", ""))
     return out
