@@ -216,3 +216,22 @@ def test_a_role_without_its_article_is_not_handed_back():
 def test_a_word_of_another_language_in_the_goal_is_not_said_back():
     said_back, _ = goal_reflection("Want better understand riders, not only Händler.")
     assert "Händler" not in said_back and "understand riders" in said_back
+
+
+def test_a_they_after_the_people_named_alone_says_who():
+    """ "The finance team. They lost two days." is one answer: the team lost the days."""
+    from coach.engine import fragments
+
+    assert fragments.repaired("The finance team. They lost two days.") == (
+        "The finance team lost two days."
+    )
+    assert (
+        fragments.repaired("We changed it. They were angry.") == "We changed it. They were angry."
+    )
+
+
+def test_my_situation_is_that_is_no_part_of_what_is_given_back():
+    from coach.engine import reflections
+
+    said = reflections._clean("My situation is that our product serves forty depots")
+    assert said == "our product serves forty depots"

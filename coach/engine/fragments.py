@@ -120,6 +120,15 @@ def _whole(sentence: str) -> str:
     return sentence
 
 
+def _people_part(phrase: str) -> str:
+    """ "The small depots in the north" → "The small depots in the north" (a place after the
+    people stays); "" when it is no phrase of people."""
+    head = re.split(r"\s+(?:in|at|on|from|of)\s+", phrase, maxsplit=1)[0]
+    if "," in phrase:  # "The mobile engineers, about twelve of them": an aside, left as told
+        return ""
+    return phrase if _phrase(head) and not vocab.finite_verb(phrase.split()) else ""
+
+
 def repaired(text: str) -> str:
     """``text`` with its fragment answers put together as sentences."""
     pieces = [p for p in _SENTENCE.split(text.strip()) if p]
@@ -129,6 +138,12 @@ def repaired(text: str) -> str:
         before = out[-1].rstrip(".!") if out else ""
         if alone and before and _phrase(before) and not piece.endswith("?"):
             out[-1] = f"{before} {alone.group('vp')}."  # "The store managers. Who had to …"
+            continue
+        they = re.match(r"(?:they|these|those)\s+(?!are\b|were\b)(?=\w)", piece, re.I)
+        if they and before and _people_part(before):
+            # "The small depots in the north. They run on two dispatchers …": the answer named
+            # them, so the sentence says who
+            out[-1] = f"{_people_part(before)} {piece[they.end() :]}"
             continue
         out.append(_whole(piece))
     return " ".join(out)

@@ -45,7 +45,8 @@ _CONSEQUENCE = re.compile(
 _SUBJECT_SEP = frozenset(("we", "i"))  # the user, split off with "and": put back on
 _CAUSE = re.compile(r",?\s+\b(because|since|as)\b\s+", re.I)
 _LEAD = re.compile(
-    r"^(?:and|but|so|then|also|well|honestly|basically|actually|anyway|i guess|i think|i mean|maybe|"
+    r"^(?:(?:my|the|our) situation is(?: that)?|"
+    r"and|but|so|then|also|well|honestly|basically|actually|anyway|i guess|i think|i mean|maybe|"
     r"(?:last|this|in the) (?:week|month|quarter|year|spring|summer|autumn|fall|winter|sprint)|"
     r"yesterday|recently|(?:a few|two|three) (?:days|weeks|months) ago|"
     r"i suppose|i reckon|i believe|to be honest|frankly|"
