@@ -39,3 +39,18 @@ FINANCE = (
     "I think the customers who were affected were the finance teams who import the CSV into "
     "Excel every Monday. Their macros broke."
 )
+
+
+async def a_week_later(journal):
+    """A whole first session, then a second one a week later, opened: (first, second)."""
+    from datetime import timedelta
+
+    from engine_helpers import Clock, guided_session
+
+    clock = Clock()
+    first = guided_session(journal, clock=clock)
+    await run_whole_session(first)
+    clock.now += timedelta(days=7)
+    second = guided_session(journal, clock=clock)
+    await said(second.open())
+    return first, second

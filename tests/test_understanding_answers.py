@@ -7,11 +7,9 @@ reflected in its own item."""
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 import pytest
-from engine_helpers import Clock, guided_session, said, words
-from guided_helpers import run_whole_session
+from engine_helpers import guided_session, said, words
+from guided_helpers import a_week_later
 
 from coach.domain import Phase
 from coach.engine import choices, memory, review
@@ -213,12 +211,7 @@ def test_the_not_done_clause_is_not_part_of_the_reason(said_, reason):
 
 
 async def test_a_slipped_step_told_with_its_reason_is_given_back_clean(journal):
-    clock = Clock()
-    first = guided_session(journal, clock=clock)
-    await run_whole_session(first)
-    clock.now += timedelta(days=7)
-    second = guided_session(journal, clock=clock)
-    await said(second.open())
+    _first, second = await a_week_later(journal)
     decide = await said(second.send("Didn't get to it, the outage ate the week."))
     assert "keep it as it is, make it smaller" in decide
     await said(second.send("Keep it as it is."))
