@@ -23,7 +23,6 @@ from coach.engine import (
     teammates,
     turn_polish,
     turn_reflections,
-    vocab,
 )
 from coach.engine.aside_words import (
     answer_text,
@@ -80,7 +79,7 @@ def _struggles(move: ProposeStruggles, view: SessionView) -> str:
         "",
     ]
     for number, item in enumerate(view.level.common_struggles, start=1):
-        quote = _quotable(evidence.get(item.id) or "")
+        quote = proper_names.quotable(evidence.get(item.id) or "")
         why = f" — you said “{quote}”" if quote else ""
         lines.append(f"{number}. {ladder_line(item)}{why}")
     hint = vary(
@@ -94,12 +93,6 @@ def _struggles(move: ProposeStruggles, view: SessionView) -> str:
 
 
 _ORDINAL = tuple(f"The {n} of those" for n in ("first", "second", "third", "fourth", "fifth"))
-
-
-def _quotable(quote: str) -> str:
-    """The user's sentence with clear typos put right; "" when an unclear one is left in it."""
-    fixed = vocab.corrected(quote)
-    return "" if vocab.unknown_words(fixed) else proper_names.given_back(fixed)
 
 
 def _consent(move: AskConsent, view: SessionView) -> str:
@@ -117,7 +110,7 @@ def _consent(move: AskConsent, view: SessionView) -> str:
         )
         found = [e for e in (grounding._any_evidence(i, story) for i in struggles) if e.quote]
         best = max(found, key=lambda e: e.score, default=None)  # a cue found beats a near line
-        quote = _quotable(best.quote) if best else ""
+        quote = proper_names.quotable(best.quote) if best else ""
         if quote:
             which = "It" if len(struggles) == 1 else _ORDINAL[struggles.index(best.item)]
             said = _join(said, f"{which} matches what you said: “{quote}”.")

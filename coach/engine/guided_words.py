@@ -215,15 +215,7 @@ def _give_back(view: SessionView, move: Move) -> str:
     )
     if not text and isinstance(answered, FollowupItem):  # this item's answer, not an earlier one
         text = review_frame.done_words(last.text)
-    return text or _people_heard(last.text, session) or _held(view, session)
-
-
-def _people_heard(answer: str, session: str) -> str:
-    """When the newest answer holds no sentence to give back ("Mostly older riders, they use bike
-    for hills"), the people it names: the answer is heard before anything older is recalled."""
-    named = meaning.people(answer, earliest=True)
-    said = f"So it comes down to {named}." if named else ""
-    return said if said and named not in session else ""
+    return text or meaning.people_heard(last.text, session) or _held(view, session)
 
 
 def _held(view: SessionView, session: str) -> str:

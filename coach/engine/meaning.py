@@ -241,3 +241,11 @@ def _went_to_them(text: str, before: str, end: int) -> bool:
 def _stem(form: str) -> str:
     """The fixed words of a form, to know whether it was said already (with any people)."""
     return max(re.split(r"\{who\}", form), key=len).strip(" ,.")
+
+
+def people_heard(answer: str, session: str) -> str:
+    """When the newest answer holds no sentence to give back ("Mostly older riders, they use bike
+    for hills"), the people it names: the answer is heard before anything older is recalled."""
+    named = people(answer, earliest=True)
+    said = f"So it comes down to {named}." if named else ""
+    return said if said and named not in session else ""

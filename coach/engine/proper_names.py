@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from coach.engine import vocab
 from coach.ladder.schema import LIST_FIELDS, Level
 
 _ALWAYS = {
@@ -71,3 +72,9 @@ def cased_turn(text: str, level: Level) -> str:
             kept.append(quoted)
     text = cased(text)
     return re.sub("\x00(\\d+)\x00", lambda m: kept[int(m[1])], text)
+
+
+def quotable(quote: str) -> str:
+    """The user's sentence with clear typos put right; "" when an unclear one is left in it."""
+    fixed = vocab.corrected(quote)
+    return "" if vocab.unknown_words(fixed) else given_back(fixed)
