@@ -228,3 +228,15 @@ async def test_a_slipped_step_told_with_its_reason_is_given_back_clean(journal):
     assert found.obstacle == "the outage ate the week."
     lines = "\n".join(memory.review_lines(second.record, second.competency))
     assert "in the way: the outage ate the week" in lines and "get to it" not in lines
+
+
+async def test_both_of_four_struggles_is_asked_which_two_and_nothing_is_saved_meanwhile(journal):
+    session = guided_session(journal, level=4)
+    await said(session.open())
+    await said(session.go_to(Phase.STRUGGLES))
+    reply = await said(session.send("both"))
+    assert reply.startswith("Nothing is saved yet.")
+    assert reply.endswith("Which two do you mean? The numbers are enough.")
+    assert session.record.struggle_ids == []
+    await said(session.send("the first and the last"))
+    assert len(session.record.struggle_ids) == 2

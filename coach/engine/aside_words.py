@@ -152,6 +152,10 @@ def clarify_text(move: Clarify, view: SessionView) -> str:
             f"Let's keep this time on {view.competency.name}.", earlier, question_for(step, view)
         )
     if isinstance(step, ProposeStruggles):
+        if re.fullmatch(r"\W*both\W*", view.last_user_text or "", re.I):  # two of more than two
+            return _join(
+                "Nothing is saved yet.", earlier, "Which two do you mean? The numbers are enough."
+            )
         return _join(
             "Nothing is saved yet.", earlier, "Which number comes closest, if any, or is it none?"
         )

@@ -261,9 +261,12 @@ def _struggles(flow: Flow, reading: Reading) -> Move:
             flow.record.struggle_ids = list(ids(named))
         elif reading.chose_none or reading.refused:
             flow.record.struggle_ids = []
-        elif reading.kind in ("non_answer", "garbage", "question") and not isinstance(
-            _last(flow), Clarify
-        ):  # a question about the options asked again after its answer: no choice yet
+        elif (
+            reading.kind in ("non_answer", "garbage", "question")
+            or (re.fullmatch(r"\W*both\W*", _said(flow), re.I) and len(options) > 2)
+        ) and not isinstance(_last(flow), Clarify):
+            # a question about the options asked again after its answer, or "both" of four:
+            # no choice yet
             return Clarify(phase=Phase.STRUGGLES, reason="non_answer")
         return AskConsent(
             phase=Phase.STRUGGLES,
@@ -332,3 +335,9 @@ def focus_answer(flow: Flow) -> str:
     """The focus the user chose: their answer to the focus question, or the draft they accepted."""
     chosen = planning.chosen_focus(flow.record.turns)
     return proper_names.given_back(vocab.corrected(chosen))  # the plan reads back without typos
+
+
+def _said(flow: Flow) -> str:
+    """What the user just wrote."""
+    turns = flow.record.turns
+    return turns[-1].text if turns and turns[-1].role == "user" else ""

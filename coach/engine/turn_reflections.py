@@ -88,6 +88,8 @@ def _short_answer(text: str, variant: int, strict: bool) -> str:
         return f"So one option {'might be' if found.hedged else 'is'} to {said}.{unsure}"
     if found.hedged:  # "sales eng probably": the hedge is part of what they said
         return f"So it may come down to {said}. {_GUESS[variant % len(_GUESS)]}"
+    if re.fullmatch(r"(?:the\s+)?(?:both|all|none|either|neither|each)", said, re.I):
+        return ""  # "both": a choice among options, no thing at the centre of anything
     are = "are" if said.split()[-1].endswith("s") and not said.endswith("ss") else "is"
     forms = ("So it comes down to {np}.", f"So {{np}} {are} at the centre of it.")
     return _cap(forms[variant % 2].format(np=said))
