@@ -232,3 +232,16 @@ def test_my_situation_is_that_is_no_part_of_what_is_given_back():
 
     said = reflections._clean("My situation is that our product serves forty depots")
     assert said == "our product serves forty depots"
+
+
+def test_people_named_with_a_place_then_they_are_given_back_as_the_people():
+    """ "The small depots in the north. They run on two dispatchers …" is the newest answer:
+    given back with its subject, the verb agreeing with the depots."""
+    from coach.engine.turn_reflections import reflect_turn
+
+    said = reflect_turn(
+        "The small depots in the north. They run on two dispatchers and they never join our "
+        "feedback calls because they're on shift.",
+        [],
+    )
+    assert said.startswith("The small depots run on two dispatchers")

@@ -121,12 +121,13 @@ def _whole(sentence: str) -> str:
 
 
 def _people_part(phrase: str) -> str:
-    """ "The small depots in the north" → "The small depots in the north" (a place after the
-    people stays); "" when it is no phrase of people."""
+    """ "The small depots in the north" → "The small depots" (the verb agrees with them); ""
+    when it is no phrase of people."""
     head = re.split(r"\s+(?:in|at|on|from|of)\s+", phrase, maxsplit=1)[0]
     if "," in phrase:  # "The mobile engineers, about twelve of them": an aside, left as told
         return ""
-    return phrase if _phrase(head) and not vocab.finite_verb(phrase.split()) else ""
+    # the people themselves: "the small depots" run on two dispatchers, not "the north"
+    return head if _phrase(head) and not vocab.finite_verb(phrase.split()) else ""
 
 
 def repaired(text: str) -> str:
