@@ -7,7 +7,7 @@ from datetime import timedelta
 
 import pytest
 from engine_helpers import SITUATION, Clock, customer_empathy, guided_session, said
-from guided_helpers import FINANCE, run_whole_session
+from guided_helpers import FINANCE, a_week_later, run_whole_session
 
 from coach.domain import Phase
 from coach.moves import (
@@ -146,13 +146,8 @@ async def test_second_session_a_week_later_reviews_the_plan(journal):
 
 
 async def test_a_slipped_step_kept_smaller_comes_back_in_the_new_plan(journal):
-    clock = Clock()
-    first = guided_session(journal, clock=clock)
-    await run_whole_session(first)
+    first, second = await a_week_later(journal)
     slipped = first.plan.habits[0]
-    clock.now += timedelta(days=7)
-    second = guided_session(journal, clock=clock)
-    await said(second.open())
     await said(second.send("No, it kept slipping."))
     await said(second.send("The support call is never on the sprint board."))
     await said(second.send("keep it, but smaller"))
@@ -195,12 +190,7 @@ def test_a_day_or_a_name_keeps_its_capital_after_a_colon():
 
 
 async def test_a_slipped_step_told_with_its_reason_is_not_asked_what_got_in_the_way(journal):
-    clock = Clock()
-    first = guided_session(journal, clock=clock)
-    await run_whole_session(first)
-    clock.now += timedelta(days=7)
-    second = guided_session(journal, clock=clock)
-    await said(second.open())
+    _first, second = await a_week_later(journal)
     reply = await said(second.send("No, the support rota changed and I was on call all week."))
     assert isinstance(second.record.turns[-1].move, FollowupDecide)
     assert "What got in the way?" not in reply and "smaller" in reply

@@ -225,10 +225,10 @@ def _decide(flow: Flow, item_id: str, obstacle: str) -> FollowupDecide:
 
 def _followup(flow: Flow, reading: Reading) -> Move:
     step = flow.step_move()
+    said = _said(flow)
     if isinstance(step, FollowupItem):
-        if review_frame.mixed(flow.record.turns[-1].text if flow.record.turns else ""):
+        if review_frame.mixed(said):
             return step.model_copy(update={"summary_of": None})  # which one? asked by its place
-        said = flow.record.turns[-1].text if flow.record.turns else ""
         if reading.progress == "not_done" and review_frame.reason_given(said):
             return _decide(flow, step.item_id, said)  # "No, I was on call": the obstacle is told
         if reading.progress in ("not_done", "partly"):
@@ -237,9 +237,7 @@ def _followup(flow: Flow, reading: Reading) -> Move:
             return FollowupObstacle(phase=Phase.FOLLOWUP, item_id=step.item_id)
         return FollowupLearned(phase=Phase.FOLLOWUP, item_id=step.item_id)
     if isinstance(step, FollowupObstacle):
-        obstacle = flow.record.turns[-1].text if flow.record.turns else ""
-        return _decide(flow, step.item_id, obstacle)
-    said = flow.record.turns[-1].text if flow.record.turns else ""
+        return _decide(flow, step.item_id, said)  # what got in the way, just told
     if isinstance(step, FollowupDecide) and review_frame.change_unsaid(step, said, reading):
         return step.model_copy(update={"ask_how": True})  # "change it": how, in their words
     if flow.remaining_followups():
