@@ -39,7 +39,8 @@ class BenchServer:
         for line in self.process.stdout:
             kind, number, when = line.split()
             with self._seen:
-                (self.first if kind == "first" else self.last)[int(number)] = float(when)
+                if kind in ("first", "last"):  # "request": a reply not streamed, never shown
+                    (self.first if kind == "first" else self.last)[int(number)] = float(when)
                 self.requests = max(self.requests, int(number))
                 self._seen.notify_all()
 

@@ -6,6 +6,7 @@ socket takes them), ``--chunk-words`` words per chunk. It prints one line per re
 
     first <n> <monotonic time the marker chunk was written>
     last <n> <monotonic time the last chunk was written>
+    request <n> <monotonic time> (a request not streamed)
 
 (``time.monotonic`` is the same clock in every process on Linux.) The first line it prints is
 ``url <base url>``.
@@ -85,7 +86,8 @@ def make_handler(args: argparse.Namespace):
                 text = str(message.get("content", ""))
                 if "WORDS=" in text:
                     words = int(text.split("WORDS=", 1)[1].split()[0].strip(".,"))
-            if not request.get("stream"):
+            if not request.get("stream"):  # e.g. the engine's summaries: counted all the same
+                print(f"request {number} {time.monotonic():.6f}", flush=True)
                 reply = " ".join(WORDS[i % len(WORDS)] for i in range(words))
                 body = {
                     "id": "x",

@@ -292,7 +292,7 @@ class Conversation(ScrollView):
         """The user's turn, in the frame being prepared (``add_user_turn`` from a coroutine)."""
         self._add(Entry(TurnRecord("user", text, note)))
 
-    async def painted(self) -> None:
+    async def painted(self, frames: int = 2) -> None:
         """Return once the screen has been painted with what was added (e.g. the user's own
         turn before the engine and the SDK prepare the request: ~10–20 ms of the loop).
 
@@ -300,7 +300,7 @@ class Conversation(ScrollView):
         screen in the frame after it. The second wait costs nothing when the first frame had
         everything.
         """
-        for _ in range(2):
+        for _ in range(frames):
             done = asyncio.get_running_loop().create_future()
             self.call_after_refresh(lambda done=done: done.done() or done.set_result(None))
             await done
