@@ -57,9 +57,9 @@ def _named_thing(earlier: list[str], said: str) -> str:
     bug"), not already in ``said``; "" when they named none."""
     for answer in reversed(earlier):
         found = terse.read(vocab.corrected(answer)) if len(answer.split()) <= 4 else None
-        if found is not None and found.kind == "thing" and len(found.text.split()) >= 2:
-            if found.text.split()[-1] not in said:
-                return found.text
+        words = found.text.split() if found is not None and found.kind == "thing" else []
+        if len(words) >= 2 and words[-1] not in said:
+            return found.text
     return ""
 
 
