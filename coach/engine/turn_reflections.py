@@ -52,6 +52,17 @@ _GUESS = (
 )
 
 
+def _named_thing(earlier: list[str], said: str) -> str:
+    """The newest thing the user named in a short answer earlier ("login bug" → "the login
+    bug"), not already in ``said``; "" when they named none."""
+    for answer in reversed(earlier):
+        found = terse.read(vocab.corrected(answer)) if len(answer.split()) <= 4 else None
+        words = found.text.split() if found is not None and found.kind == "thing" else []
+        if len(words) >= 2 and words[-1] not in said:
+            return found.text
+    return ""
+
+
 def short_answer(text: str, variant: int = 0, strict: bool = False) -> str:
     """A one-to-five-word answer ("login bug", "users locked out") given back as a whole sentence;
     ``strict`` when the answer is in non-native English: repaired first, never handed back broken,
@@ -293,6 +304,10 @@ def reflect_turn(
             out[0] = f"With {work}, y{out[0][1:]}"  # a terse deed, anchored to the work it was on
         elif re.match(r"So it (?:may )?comes? down to \w+(?: \w+)?\.", out[0]):
             out[0] = f"So with {work}, i{out[0][4:]}"  # "support maybe": where it may lie, in it
+    elif short and out and re.match(r"So it may come down to ", out[0]):
+        thing = _named_thing(earlier, out[0])
+        if thing:  # no work named: the guess is tied to the thing the user named in their story
+            out[0] = f"So with {thing}, i{out[0][4:]}"
     under = meaning.meaning(last, variant, f"{session} {said_before}", who, work) if last else ""
     for picked in candidates(last) if last and not short else []:
         if _leans_on_them(picked.main, out):  # "they run the desk …", nobody named before it
