@@ -114,8 +114,7 @@ def _aside(flow: Flow, reading: Reading) -> Move | None:
     # so is what could get in the way of the plan ("the holiday rush"): it is the answer.
     asked_obstacle = isinstance(last, PlanCheck) and last.ask == "obstacles"
     if reading.kind == "off_topic" and not clarified and phase is not Phase.FOLLOWUP:
-        if not asked_obstacle:
-            return Clarify(phase=phase, reason="off_topic")
+        return None if asked_obstacle else Clarify(phase=phase, reason="off_topic")
     open_step = phase in (Phase.CHECKIN, Phase.SITUATION, Phase.EXPLORE, Phase.FOLLOWUP)
     if reading.kind == "disagree" and open_step and not isinstance(last, Reflect):
         return Reflect(phase=phase)
