@@ -62,8 +62,8 @@ def test_a_could_have_proposal_is_a_step_to_take_now():
         "I could have watched one receptionist work for an hour, or asked Ines what the tickets say"
     ) == ("Watch one receptionist work for an hour, or ask Ines what the tickets say.")
     assert own_steps.as_step("I could have watched one shift before I shipped it") == (
-        "Watch one shift before you ship it."
-    )
+        "Watch one shift before you ship the next change."
+    )  # "it" stood for a thing the step leaves out
 
 
 @pytest.mark.parametrize(

@@ -7,6 +7,7 @@ import re
 
 from coach.domain import Phase
 from coach.engine import plan_reflections, turn_reflections
+from coach.engine.asked_back import asked_back
 from coach.engine.fillers import without_asides
 from coach.engine.guided_words import _join, _said, _work, first_sentence, give_back, question_for
 from coach.engine.listen import strains_health
@@ -113,6 +114,8 @@ def answer_text(move: Answer, view: SessionView) -> str:
     asked = _ASKED.get(move.topic, "")
     if move.topic == "ladder" and move.level is not None and move.level != level.level:
         asked = f"You want to see how far Level {move.level} is from where you work now."
+    # their own question said back ("You'd like to know what …"), over the words for any question
+    asked = asked_back(view.last_user_text) or asked
     return _join(
         asked if not heard else "", said, heard, question_for(resume, view) if resume else ""
     )

@@ -7,6 +7,7 @@ open question. Asides answer the moment: a question to the coach, a non-answer, 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable
+from dataclasses import replace
 from datetime import date
 
 from coach.domain import Phase, Suggestion
@@ -20,6 +21,7 @@ from coach.engine import (
     proper_names,
     review,
     session_wish,
+    step_words,
     teammates,
     turn_polish,
     turn_reflections,
@@ -164,6 +166,19 @@ def _plan_heard_all(move: PlanCheck | PlanFocus, view: SessionView) -> str:
     return _join(give_back(view, move), sides)
 
 
+def _rated(move: PlanCheck | PlanFocus, view: SessionView) -> SessionView:
+    """The view the rating is said back from ("A 7 out of 10 to …"): each kept step said once,
+    its deed without the question it quotes or the way round an obstacle, so the sentence stays
+    whole; the plan itself keeps the full steps."""
+    if not isinstance(move, PlanCheck) or move.ask == "confidence":
+        return view
+    said = tuple(
+        s.model_copy(update={"first_step": step_words.said_once(s.first_step)}) if s.accepted else s
+        for s in view.suggestions
+    )
+    return replace(view, suggestions=said)
+
+
 def _plan_saved(view: SessionView) -> str:
     plan = view.plan
     if plan is None:
@@ -294,7 +309,8 @@ def _words_for(move: Move, view: SessionView) -> str:
     if isinstance(move, PlanFocus) and move.summary_of is None:
         move = move.model_copy(update={"summary_of": Phase.SUGGEST})  # kept ones, said back
     if isinstance(move, PlanCheck | PlanFocus):
-        return plan_check_text(move, view, _plan_heard(move, view), question_for(move, view))
+        heard, question = _plan_heard(move, view), question_for(move, view)
+        return plan_check_text(move, _rated(move, view), heard, question)
     if isinstance(move, PlanEdit):
         changed = "; ".join(move.changes)
         return _join(f"Done: {changed}.", question_for(move.resume, view) if move.resume else "")

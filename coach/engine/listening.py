@@ -110,9 +110,11 @@ def _aside(flow: Flow, reading: Reading) -> Move | None:
     clarified = isinstance(last, Clarify)
     if reading.kind == "garbage" and not clarified:
         return Clarify(phase=phase, reason="not_understood")
-    # In the review, how the week went is on topic whatever it names (a holiday, an incident).
+    # In the review, how the week went is on topic whatever it names (a holiday, an incident);
+    # so is what could get in the way of the plan ("the holiday rush"): it is the answer.
+    asked_obstacle = isinstance(last, PlanCheck) and last.ask == "obstacles"
     if reading.kind == "off_topic" and not clarified and phase is not Phase.FOLLOWUP:
-        return Clarify(phase=phase, reason="off_topic")
+        return None if asked_obstacle else Clarify(phase=phase, reason="off_topic")
     open_step = phase in (Phase.CHECKIN, Phase.SITUATION, Phase.EXPLORE, Phase.FOLLOWUP)
     if reading.kind == "disagree" and open_step and not isinstance(last, Reflect):
         return Reflect(phase=phase)

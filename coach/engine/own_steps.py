@@ -71,6 +71,11 @@ _OUTCOME_OF = re.compile(
     r"\bwhat you (?:see|saw|learn|learnt|learned|hear|heard|find|found|get)\b", re.I
 )
 _PRONOUN_OBJECT = re.compile(r"^\w+ (?:it|this|that|them|these|those)\b", re.I)
+# "… before I shipped it": the thing "it" stood for is in the story, not in the step; shipping
+# is said of the next change, which is what the step is for.
+_SHIP_IT = re.compile(
+    r"\b(before|until|when|once|after) you (ship|release|launch|deploy|roll out) (?:it|them)$", re.I
+)
 
 
 def _base_form(verb: str) -> str:
@@ -106,7 +111,7 @@ def as_step(quote: str) -> str | None:
     if _WANT.search(said) and verb in _WISHES:
         return None
     step = re.sub(r"\s+", " ", f"{verb[0].upper()}{verb[1:]}{reflections.second_person(rest)}")
-    step = step.strip()
+    step = _SHIP_IT.sub(r"\1 you \2 the next change", step.strip())
     if (
         not 3 <= len(step.split()) <= MAX_WORDS
         or vocab.unknown_words(step)

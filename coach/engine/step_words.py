@@ -54,6 +54,35 @@ def deed(step: str) -> str:
     return first.rstrip(".!")
 
 
+# What a step carries after its deed that a sentence of the coach's own cannot: the question
+# quoted for a teammate, the way round an obstacle ("…, in a one-line message, or …"), "just that".
+_CARRIED = re.compile(
+    r"[“\"]|,\s+just that\b|,\s+in a (?:one-line|short) message\b|,\s+or (?:ask )?someone else\b"
+)
+_ASKED = re.compile(
+    r"^Ask (?P<whom>.+?)(?P<rest>(?: in a short message| in your next| at the next| about ).*)?$"
+)
+
+
+def said_once(step: str) -> str:
+    """``step`` said inside one of the coach's sentences ("A 7 out of 10 to …"): its deed alone
+    when it carries a quoted question or the way round an obstacle ("Ask Tomasz about the sync,
+    in a one-line message, or …: "…?"" → "Ask Tomasz your question about the sync"), else the
+    step as it is, without its "just that" tail."""
+    plain = step.strip().rstrip(".")
+    if _CARRIED.search(plain):
+        first = deed(plain)
+        if re.search(r":\s*[“\"]", plain):  # the question is cut: it is named, never lost
+            first = re.sub(r"^Ask (?:it|this|that)\b", "Ask your question", first)
+            asked = _ASKED.match(first)
+            if asked and "your question" not in first and " for " not in asked["whom"]:
+                rest = (asked["rest"] or "").replace(" in a short message", "")
+                first = f"Ask {asked['whom']} your question{rest}"
+        if len(first.split()) >= 3 and not vocab.unknown_words(first):
+            return first
+    return re.sub(r":\s*just that\b.*$", "", plain)
+
+
 def past_deed(step: str) -> str:
     """ "Ask Dana for the list" → "you asked Dana for the list"; "" when the step has no verb."""
     first = deed(step)
