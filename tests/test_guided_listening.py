@@ -178,3 +178,21 @@ def test_a_telegraphic_answer_gets_its_verb_only_when_it_is_a_participle():
     assert turn_reflections.short_answer("pricing page rewrite").endswith(
         "the pricing page rewrite."
     )  # a gerund leads a noun phrase, not a command
+
+
+async def test_a_lone_number_to_an_open_question_is_not_understood_never_given_back(journal):
+    """No list is on screen, so "3" picks nothing: it is not handed back as "it comes down to the 3"."""
+    session = guided_session(journal)
+    await said(session.open())
+    await said(session.send("I want to prepare for my performance review."))
+    reply = await said(session.send("3"))
+    assert isinstance(session.record.turns[-1].move, Clarify)
+    assert "the 3" not in reply and "didn't follow" in reply
+
+
+async def test_all_to_an_open_question_is_not_understood(journal):
+    session = guided_session(journal)
+    await said(session.open())
+    await said(session.send("I want to prepare for my performance review."))
+    reply = await said(session.send("all of them"))
+    assert isinstance(session.record.turns[-1].move, Clarify) and "didn't follow" in reply

@@ -110,6 +110,8 @@ def _aside(flow: Flow, reading: Reading) -> Move | None:
     clarified = isinstance(last, Clarify)
     if reading.kind == "garbage" and not clarified:
         return Clarify(phase=phase, reason="not_understood")
+    if phase in open_steps and _PICK_WITHOUT_LIST.match(said) and not clarified:
+        return Clarify(phase=phase, reason="not_understood")  # "3" or "all" to an open question
     # In the review, how the week went is on topic whatever it names (a holiday, an incident);
     # so is what could get in the way of the plan ("the holiday rush"): it is the answer.
     asked_obstacle = isinstance(last, PlanCheck) and last.ask == "obstacles"
@@ -121,6 +123,8 @@ def _aside(flow: Flow, reading: Reading) -> Move | None:
     return None
 
 
+# A pick from a list when no list is on screen: the story steps ask open questions.
+_PICK_WITHOUT_LIST = re.compile(r"^\W*(?:\d+|all|both|all of them|either|neither|each)\W*$", re.I)
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 
 

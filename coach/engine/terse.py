@@ -142,6 +142,8 @@ def read(text: str) -> Terse | None:
     if capital and vocab.is_word(words[0].lower()) and _lemmas(words[0]):
         words[0] = words[0].lower()  # "Quarter planning" began the line: a word, not a name
         phrase = " ".join(words)
+    if not re.search(r"[^\W\d_]", phrase):  # "1", "4": a number is no thing to give back
+        return None
     if not 1 <= len(words) <= 5 or "?" in phrase or re.search(r"[,;.!]|\band\b|\bor\b", phrase):
         return None
     if vocab.unknown_words(phrase) or any(w.lower() in vocab.AUX for w in words[1:]):
