@@ -181,3 +181,20 @@ async def test_the_same_question_about_the_options_again_asks_for_a_number(journ
     assert "Nothing is saved yet." in reply and "Which number comes closest" in reply
     await said(session.send("3 then"))
     assert session.record.struggle_ids == _ids([3])
+
+
+async def test_a_sentence_that_names_no_suggestion_keeps_nothing_until_the_user_chooses(journal):
+    """The focus typed a step early is not read as "keep them all": the choice is asked once."""
+    session = await _at_suggestions(journal)
+    reply = await said(session.send("I bring a real story to each planning meeting from now on"))
+    assert session.phase is Phase.SUGGEST
+    assert "Nothing is kept yet" in reply and reply.rstrip().endswith("“all”.")
+    reply = await said(session.send("just the second"))
+    accepted = [n for n, s in enumerate(session.record.suggestions, start=1) if s.accepted]
+    assert accepted == [2] and "you're keeping" in reply
+
+
+async def test_a_short_approval_still_keeps_them_all(journal):
+    session = await _at_suggestions(journal)
+    await said(session.send("looks good"))
+    assert all(s.accepted for s in session.record.suggestions)

@@ -23,6 +23,7 @@ from coach.moves import (
     Move,
     PlanFocus,
     ProposeStruggles,
+    Suggestions,
 )
 
 # Someone in the user's reporting line named in a heavy moment: the boundary never sends the
@@ -161,6 +162,12 @@ def clarify_text(move: Clarify, view: SessionView) -> str:
             )
         return _join(
             "Nothing is saved yet.", earlier, "Which number comes closest, if any, or is it none?"
+        )
+    if isinstance(step, Suggestions):  # a sentence that named none of the suggestions
+        return _join(
+            "Nothing is kept yet.",
+            earlier,
+            "Which of the suggestions do you want to keep? Numbers are enough, or “all”.",
         )
     if isinstance(step, LadderQuestion) or view.phase is Phase.EXPLORE:
         ask = f"Let's make it smaller: who used {_work(view)} most recently, and what were they trying to do?"

@@ -159,11 +159,12 @@ _EXCEPT = re.compile(r"\b(drop|remove|delete|without|except|not|skip|lose)\b", r
 _THE_QUESTION = re.compile(r"\b(?:the )?(?:feedback )?questions?\b", re.I)
 
 
-def kept(text: str, labels: list[str], kinds: list[str], assent: bool | None) -> list[int]:
+def kept(text: str, labels: list[str], kinds: list[str], assent: bool | None) -> list[int] | None:
     """Which suggestions (numbered from 1) to keep: "all", "keep 1 3", "drop 2", "keep 2, drop 1
     and 3", "the first and the last", "just the first one and the question". Only what the user
     kept is kept; a bare yes or an answer naming nothing keeps them all, as the question offers
-    ("Keep all, or name…"), and naming only what goes ("drop 2") keeps the rest."""
+    ("Keep all, or name…"), and naming only what goes ("drop 2") keeps the rest. None when a
+    sentence names none of them: nothing is kept the user did not choose."""
     count = len(labels)
     every = list(range(1, count + 1))
     if _KEEP_NONE.match(text):
@@ -188,7 +189,14 @@ def kept(text: str, labels: list[str], kinds: list[str], assent: bool | None) ->
         return sorted(named)
     if _NONE.search(text) and not assent:
         return []
+    if not assent and len(text.split()) >= _UNCLEAR_WORDS:
+        return None  # a sentence naming none of them ("the agencies hear it from a person")
     return every
+
+
+# An answer this long that names no suggestion and says no yes is about something else (often
+# the focus, typed a step early); short ones ("looks good", "great") keep all, as offered.
+_UNCLEAR_WORDS = 5
 
 
 def already(text: str, count: int) -> list[int]:

@@ -206,6 +206,9 @@ def decide(flow: Flow, text: str, reading: Reading) -> Move:
         suggestions = flow.record.suggestions
         labels = [_item_text(flow, s.item_id) for s in suggestions]
         keep = choices.kept(text, labels, [s.kind for s in suggestions], reading.assent)
+        if keep is None and not isinstance(_last(flow), Clarify):
+            return Clarify(phase=phase, reason="non_answer")  # asked once which, nothing kept
+        keep = keep or []
         for number, suggestion in enumerate(flow.record.suggestions, start=1):
             flow.record.suggestions[number - 1] = suggestion.model_copy(
                 update={"accepted": number in keep}
