@@ -10,9 +10,10 @@ acknowledgement, the review's summary) uses these words.
 
 from __future__ import annotations
 
+import itertools
 import re
 
-from coach.engine import planning, reflections, step_words, vocab
+from coach.engine import fragments, planning, reflections, step_words, vocab
 from coach.moves import FollowupDecide, FollowupItem, FollowupLearned, FollowupObstacle, Move
 
 REVIEW_MOVES = (FollowupItem, FollowupLearned, FollowupObstacle, FollowupDecide)
@@ -154,8 +155,39 @@ def obstacle(text: str) -> str:
     return f"What got in the way was {phrase}." if phrase else ""
 
 
+def unspliced(clause: str) -> str:
+    """Two whole clauses the user joined with a comma alone, joined with "and" ("riders read it
+    north-up, the map is north-down" → "…north-up, and the map is north-down")."""
+    parts = clause.split(", ")
+    joined = parts[0]
+    for left, part in itertools.pairwise(parts):
+        splice = fragments.spliced(f"{left}, {part}") or (opens_clause(part) and has_verb(left))
+        joined = f"{joined}{', and ' if splice else ', '}{part}"
+    return joined
+
+
+_OPENS_CLAUSE = re.compile(
+    r"^(?:the|a|an|my|our|your|their|his|her|its|this|that|these|those|they|we|i|he|she|it|you)"
+    r"\s+\S+",
+    re.I,
+)
+
+
+def opens_clause(part: str) -> bool:
+    """ "the machine's map is north-down": a part that opens with its subject and has its verb."""
+    return bool(_OPENS_CLAUSE.match(part)) and has_verb(part)
+
+
+def has_verb(clause: str) -> bool:
+    """A clause with its verb: "riders read the map", "the machine's map is north-down"."""
+    words = clause.split()
+    if len(words) < 3 or re.match(r"^(?:and|but|or|so|yet|which|who|not|then)\b", clause, re.I):
+        return False
+    return bool(vocab.finite_verb(words[1:]) or vocab.finite_verb(words[2:]))
+
+
 def learned_words(text: str) -> str:
-    sentence = first_sentence(text)
+    sentence = unspliced(first_sentence(text))
     if not sentence or vocab.unknown_words(sentence) or len(sentence.split()) > 26:
         return ""
     if re.match(r"^(nothing|not much|not a lot|no idea|dunno)\b", sentence, re.I):
@@ -249,15 +281,40 @@ def decided(move: FollowupDecide, text: str, reading, old_step: str) -> tuple[st
         return "drop", ""
     if own:
         return "own", own
+    if version and (move.ask_how or _CHOSE.match(text)):  # "make it smaller: ten tickets": a
+        return "own", old_step  # version no step is made of; the old step, their words beside it
     as_is = re.search(r"\b(as it is|as is|the same|unchanged|same again|no change)\b", text, re.I)
-    if decision == "keep" and as_is:
-        return "keep", old_step
-    shrink = re.search(r"\b(smaller|shrink|simpler|easier|less|shorter|keep)\b", text, re.I)
-    if decision == "change" and not move.ask_how and not shrink:
+    shrink = re.search(r"\b(smaller|shrink|simpler|easier|less|shorter)\b", text, re.I)
+    if decision == "keep" and (as_is or not shrink):  # "Keep it.": the first choice offered,
+        return "keep", old_step  # kept as it is, never the coach's smaller step said as theirs
+    if (
+        decision == "change"
+        and not move.ask_how
+        and not shrink
+        and not re.search(r"\bkeep\b", text, re.I)
+    ):
         return "", ""  # "change it", with no version yet: the coach asks how
-    if decision in ("keep", "change"):  # a plain "keep it" after a slip: the smaller step
+    if decision in ("keep", "change"):  # "keep it, but smaller": the coach's smaller step
         return "smaller", move.smaller_step or old_step
     return "", ""
+
+
+# An answer that opens with its choice ("Make it smaller: …", "Change it. …", "Keep it but …"):
+# what follows is the user's version, even when no step can be made of it.
+_CHOSE = re.compile(
+    r"^\W*(?:(?:ok|okay|yes|yeah|so|well|then|i'?d|i would|let'?s)\W+){0,2}"
+    r"(?:keep|make|change|cut|shrink|smaller|simpler|shorter)\b",
+    re.I,
+)
+
+
+def made_smaller(move: FollowupDecide, text: str, reading) -> bool:
+    """The user's own version is a smaller one ("make it smaller: ten tickets"), not a change of
+    the step ("change it: I'll ask in planning instead", or any answer to "how would you
+    change it?")."""
+    if re.search(r"\b(smaller|shrink|simpler|shorter|less|cut)\b", text, re.I):
+        return True
+    return not (move.ask_how or getattr(reading, "decision", None) == "change")
 
 
 def change_unsaid(move: FollowupDecide, text: str, reading) -> bool:
@@ -277,12 +334,9 @@ def acknowledge(view, move: FollowupDecide, text: str, reading) -> str:
         return "Dropped: you're letting that one go for now."
     if decision == "keep":
         return f"Kept as it is: {planning.lower_first(step_words.deed(old))}."
-    if decision == "own":
-        version = step_words.own_version(text)
-        smaller = re.search(r"smaller|less|just|only|shorter", text, re.I) or re.match(
-            r"^\W*(one|an?|half|\d+|ten|fifteen|twenty|thirty)\b", version
-        )
-        return f"{'Smaller' if smaller else 'Changed'}, your way: {version}."
+    if decision == "own":  # what they decided, with their version as a clause or quoted
+        how = "making it smaller" if made_smaller(move, text, reading) else "changing it"
+        return f"You're {how} your way: {step_words.own_words(text)}."
     if decision == "smaller":
         deed = planning.lower_first(step_words.deed(step))
         if re.search(r"\bkeep", text, re.I):  # "keep it, but smaller": their words, said back
