@@ -10,10 +10,10 @@ acknowledgement, the review's summary) uses these words.
 
 from __future__ import annotations
 
-import itertools
 import re
 
-from coach.engine import fragments, planning, reflections, step_words, vocab
+from coach.engine import planning, reflections, step_words, vocab
+from coach.engine.review_clauses import unspliced
 from coach.moves import FollowupDecide, FollowupItem, FollowupLearned, FollowupObstacle, Move
 
 REVIEW_MOVES = (FollowupItem, FollowupLearned, FollowupObstacle, FollowupDecide)
@@ -153,37 +153,6 @@ def obstacle(text: str) -> str:
         return "What got in the way, as you see it, was you."
     phrase = noun_phrase(text)
     return f"What got in the way was {phrase}." if phrase else ""
-
-
-def unspliced(clause: str) -> str:
-    """Two whole clauses the user joined with a comma alone, joined with "and" ("riders read it
-    north-up, the map is north-down" → "…north-up, and the map is north-down")."""
-    parts = clause.split(", ")
-    joined = parts[0]
-    for left, part in itertools.pairwise(parts):
-        splice = fragments.spliced(f"{left}, {part}") or (opens_clause(part) and has_verb(left))
-        joined = f"{joined}{', and ' if splice else ', '}{part}"
-    return joined
-
-
-_OPENS_CLAUSE = re.compile(
-    r"^(?:the|a|an|my|our|your|their|his|her|its|this|that|these|those|they|we|i|he|she|it|you)"
-    r"\s+\S+",
-    re.I,
-)
-
-
-def opens_clause(part: str) -> bool:
-    """ "the machine's map is north-down": a part that opens with its subject and has its verb."""
-    return bool(_OPENS_CLAUSE.match(part)) and has_verb(part)
-
-
-def has_verb(clause: str) -> bool:
-    """A clause with its verb: "riders read the map", "the machine's map is north-down"."""
-    words = clause.split()
-    if len(words) < 3 or re.match(r"^(?:and|but|or|so|yet|which|who|not|then)\b", clause, re.I):
-        return False
-    return bool(vocab.finite_verb(words[1:]) or vocab.finite_verb(words[2:]))
 
 
 def learned_words(text: str) -> str:
