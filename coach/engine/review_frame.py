@@ -24,7 +24,7 @@ _BARE = re.compile(
     r"\b(yes|yeah|yep|yup|no|nope|nah|sure|absolutely|definitely|done|did|didn'?t|do|not|yet|"
     r"i|it|that|this|one|them|all|both|of|happen|happened|managed|to|really|at|quite|finished|"
     r"completed|start|started|get|got|round|around|sadly|honestly|well|ok|okay|so|"
-    r"partly|partially|half|sort|kind|a|bit|some)\b",
+    r"partly|partially|half|sort|kind|a|bit|some|but|only|just)\b",
     re.I,
 )
 _MIXED = re.compile(
@@ -56,7 +56,8 @@ def first_sentence(text: str) -> str:
     return re.split(r"(?<=[.!?])\s+", " ".join(text.split()))[0].rstrip(".!?").strip()
 
 
-def _bare(text: str) -> bool:
+def bare(text: str) -> bool:
+    """ "No.", "Yes, I did that one.", "Not really.": an answer with no words of its own."""
     rest = _BARE.sub(" ", re.sub(r"[^\w\s']", " ", text))
     return not rest.split()
 
@@ -220,11 +221,31 @@ def done_words(text: str) -> str:
     return f"{said[:1].upper()}{said[1:]}."
 
 
+_WHEN = re.compile(r"^(?:one|two|a|an|on|at|in|with|last|this|every|twice|once|all)\b", re.I)
+
+
+def done_when(text: str) -> str:
+    """ "Yes, one morning at the depot, with the drivers." → "You did it: one morning at the
+    depot, with the drivers.": a yes told with when, where or with whom, given back whole."""
+    said = _YES_AROUND.match(text.strip())
+    if not said or not said.group(0).strip(" ,.;:!-"):
+        return ""
+    phrase = first_sentence(text.strip()[said.end() :])
+    words = phrase.split()
+    if not 2 <= len(words) <= 12 or not _WHEN.match(phrase) or vocab.unknown_words(phrase):
+        return ""
+    if re.search(r"\b(?:but|half|part|partly|not|never|only|yet)\b|n't\b", phrase, re.I):
+        return ""  # "Yes, but only half": not all of it happened
+    if vocab.finite_verb(words):
+        return ""
+    return f"You did it: {reflections.second_person(phrase)}."
+
+
 def _happened(view, move: FollowupItem, text: str, reading) -> str:
     progress = getattr(reading, "progress", None)
     if mixed(text):
         return "Some done and some not: let's take them one at a time."
-    if not _bare(text):
+    if not bare(text):
         return ""
     if progress == "done":
         deed = step_words.past_deed(_item_step(view, move.item_id))
@@ -234,8 +255,10 @@ def _happened(view, move: FollowupItem, text: str, reading) -> str:
         if doing and len(doing.split()) <= 16:
             return f"So {doing} didn't happen this time."
         return "It didn't happen this time."
-    if progress == "partly":
-        return "Part of it happened."
+    if progress == "partly":  # "only half": their measure of it, said back
+        return (
+            "Half of it happened." if re.search(r"\bhalf\b", text, re.I) else "Part of it happened."
+        )
     return ""
 
 
