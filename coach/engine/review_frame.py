@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from coach.engine import planning, reflections, step_words, vocab
-from coach.engine.review_clauses import unspliced
+from coach.engine.review_clauses import opens_clause, unspliced
 from coach.moves import FollowupDecide, FollowupItem, FollowupLearned, FollowupObstacle, Move
 
 REVIEW_MOVES = (FollowupItem, FollowupLearned, FollowupObstacle, FollowupDecide)
@@ -153,7 +153,29 @@ def obstacle(text: str) -> str:
     if _self(text):
         return "What got in the way, as you see it, was you."
     phrase = noun_phrase(text)
-    return f"What got in the way was {phrase}." if phrase else ""
+    return f"What got in the way was {phrase}." if phrase else two_reasons(text)
+
+
+def two_reasons(text: str) -> str:
+    """ "The sprint was full. My lead needed me for a bug." → "Two things got in the way: the
+    sprint was full, and your lead needed you for a bug.": two reasons side by side, never one
+    made the result of the other ("So your lead needed you …"); "" for anything else."""
+    said = " ".join(text.split()).rstrip(".!")
+    parts = re.split(
+        r"(?<=\w)\.\s+(?=[A-Z])|,?\s+and\s+(?=(?:the|a|an|my|our|i|we|he|she|they)\b|[A-Z][a-z]+\s+(?:was|were|had|is|did|didn't|got)\b)",
+        said,
+    )
+    if len(parts) != 2 or "?" in said or re.search(r"[,;:]", parts[0] + parts[1]):
+        return ""
+    if not all(opens_clause(p) or opens_clause(f"the {p}") for p in parts):
+        return ""
+    if any(
+        len(p.split()) > 12 or vocab.unknown_words(p) or re.match(r"^(?:it|this|that)\b", p, re.I)
+        for p in parts
+    ):
+        return ""
+    first, second = (planning.lower_first(reflections.second_person(p)) for p in parts)
+    return f"Two things got in the way: {first}, and {second}."
 
 
 def learned_words(text: str) -> str:
@@ -245,6 +267,8 @@ def _happened(view, move: FollowupItem, text: str, reading) -> str:
     progress = getattr(reading, "progress", None)
     if mixed(text):
         return "Some done and some not: let's take them one at a time."
+    if reason_given(text) and two_reasons(told_reason(text)):  # "No, the sprint was full and …"
+        return two_reasons(told_reason(text))
     if not bare(text):
         return ""
     if progress == "done":
