@@ -39,7 +39,8 @@ def test_two_reasons_are_given_back_side_by_side(said, given):
 
 async def test_a_no_told_with_two_reasons_gets_both_and_no_so(journal):
     _, second, _ = await _second(journal)
-    reply = (await _answers(second, "No, the schedule changed and my manager moved me to nights."))[0]
+    answer = "No, the schedule changed and my manager moved me to nights."
+    reply = (await _answers(second, answer))[0]
     assert reply.startswith(
         "Two things got in the way: the schedule changed, and your manager moved you to nights."
     )
