@@ -8,7 +8,7 @@ import pytest
 from test_review_frame import _answers, _second
 
 from coach.domain import Phase
-from coach.engine import step_words
+from coach.engine import review_frame, step_words
 from coach.store import open_journal
 
 START = ("Yes, done.", "That support knew first.", "No.", "Sprint deadlines.")
@@ -28,19 +28,33 @@ async def _carried(second, item_id):
     return reply, next(s for s in second.record.suggestions if s.item_id == item_id)
 
 
-async def test_a_plain_keep_it_keeps_the_step_as_it_was(journal):
+async def test_a_plain_keep_it_is_said_as_kept_with_the_coachs_smaller_step(journal):
+    """ "Keep it." after a slip: the step comes back smaller (a slipped step is never offered
+    again unchanged), said as the coach's cut, never as if the user had asked for it smaller."""
     first, second, _ = await _second(journal)
     await _answers(second, *START)
     reply = (await _answers(second, "Keep it."))[0]
-    assert reply.startswith("Kept as it is: ")
-    assert "smaller" not in reply.split("Next:")[0]
+    assert reply.startswith("You're keeping it, and since it slipped, the step is now smaller: ")
+    assert "but smaller" not in reply and "Smaller, then" not in reply
     summary = (await _answers(second, "No.", "Time.", "Drop it."))[-1]
-    assert "the second slipped because of sprint deadlines, and you're keeping it as it is" in (
+    assert "sprint deadlines, and you're keeping it, and since it slipped, the step is now" in (
         summary
     )
-    reply, carried = await _carried(second, first.plan.habits[1].item_id)
-    assert carried.first_step == first.plan.habits[1].first_step
-    assert "so it stays as it was, with a new date" in reply
+    assert "you're keeping a smaller step" not in summary
+    _, carried = await _carried(second, first.plan.habits[1].item_id)
+    assert carried.first_step != first.plan.habits[1].first_step
+
+
+@pytest.mark.parametrize(
+    ("answer", "said"),
+    [
+        ("keep it, only smaller", "You're keeping it, but smaller"),
+        ("Make it simpler.", "You're making it smaller"),
+        ("Keep it.", "You're keeping it, and since it slipped, the step is now smaller"),
+    ],
+)
+def test_a_kept_smaller_step_is_said_as_the_user_decided_it(answer, said):
+    assert review_frame.kept_smaller(answer) == said
 
 
 async def test_a_change_told_in_the_next_sentence_is_a_change_not_a_smaller_step(journal):

@@ -52,6 +52,7 @@ class ItemReview:
     choice: Literal["keep", "smaller", "own", "drop"] | None = None
     version: str = ""  # "own": the user's version, as said back (a clause, or their words quoted)
     changed: bool = False  # "own": a change of the step ("change it: …"), not a smaller one
+    said: str = ""  # the user's words deciding it ("Keep it.", "Make it smaller.")
 
     @property
     def carried(self) -> bool:
@@ -103,7 +104,7 @@ def reviewed(turns: list[Turn], followups: list[Suggestion] | None = None) -> li
             if choice == "drop":
                 entry.update(decision="drop", next_step=None, choice="drop")
             elif choice:  # kept as it is, smaller, or the user's own version
-                entry.update(decision="keep", next_step=step or None, choice=choice)
+                entry.update(decision="keep", next_step=step or None, choice=choice, said=text)
                 if choice == "own":
                     entry.update(
                         version=step_words.own_words(text),

@@ -300,18 +300,13 @@ def decided(move: FollowupDecide, text: str, reading, old_step: str) -> tuple[st
     if version and (move.ask_how or _CHOSE.match(text)):  # "make it smaller: ten tickets": a
         return "own", old_step  # version no step is made of; the old step, their words beside it
     as_is = re.search(r"\b(as it is|as is|the same|unchanged|same again|no change)\b", text, re.I)
-    shrink = re.search(r"\b(smaller|shrink|simpler|easier|less|shorter)\b", text, re.I)
-    if decision == "keep" and (as_is or not shrink):  # "Keep it.": the first choice offered,
-        return "keep", old_step  # kept as it is, never the coach's smaller step said as theirs
-    if (
-        decision == "change"
-        and not move.ask_how
-        and not shrink
-        and not re.search(r"\bkeep\b", text, re.I)
-    ):
+    if decision == "keep" and as_is:
+        return "keep", old_step
+    shrink = re.search(r"\b(smaller|shrink|simpler|easier|less|shorter|keep)\b", text, re.I)
+    if decision == "change" and not move.ask_how and not shrink:
         return "", ""  # "change it", with no version yet: the coach asks how
-    if decision in ("keep", "change"):  # "keep it, but smaller": the coach's smaller step
-        return "smaller", move.smaller_step or old_step
+    if decision in ("keep", "change"):  # "keep it" after a slip: the coach's smaller step,
+        return "smaller", move.smaller_step or old_step  # said as the coach's (``kept_smaller``)
     return "", ""
 
 
@@ -355,10 +350,18 @@ def acknowledge(view, move: FollowupDecide, text: str, reading) -> str:
         return f"You're {how} your way: {step_words.own_words(text)}."
     if decision == "smaller":
         deed = planning.lower_first(step_words.deed(step))
-        if re.search(r"\bkeep", text, re.I):  # "keep it, but smaller": their words, said back
-            return f"You're keeping it, but smaller: {deed}, just that."
-        return f"Smaller, then: {deed}, just that."
+        return f"{kept_smaller(text)}: {deed}, just that."
     return ""
+
+
+def kept_smaller(text: str) -> str:
+    """A slipped step kept with a smaller step, said as the user decided it: "You're keeping it,
+    but smaller" (their words), "You're making it smaller", or, for a plain "keep it", "You're
+    keeping it, and since it slipped, the step is now smaller" (the coach's cut, said as such)."""
+    keep = re.search(r"\bkeep", text, re.I)
+    if re.search(r"\b(smaller|shrink|simpler|easier|less|shorter)\b", text, re.I):
+        return "You're keeping it, but smaller" if keep else "You're making it smaller"
+    return "You're keeping it, and since it slipped, the step is now smaller"
 
 
 def framed(view, move: Move | None, text: str, reading) -> str:

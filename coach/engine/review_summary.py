@@ -27,9 +27,10 @@ def _choice(found) -> str:
             if found.version
             else f", and you're {how}"
         )
+    if found.choice == "smaller":  # "you're keeping it, but smaller", as they decided it
+        return f", and {planning.lower_first(review_frame.kept_smaller(found.said))}"
     return {
         "keep": ", and you're keeping it as it is",
-        "smaller": ", and you're keeping a smaller step",
         "drop": ", and you're dropping it",
     }.get(found.choice or "", "")
 
