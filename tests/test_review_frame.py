@@ -106,7 +106,8 @@ async def test_the_users_own_smaller_version_becomes_the_step_and_is_stored(jour
     )
     assert "keep it as it is, make it smaller, change it your way, or drop it?" in replies[-1]
     reply = (await _answers(second, "Make it smaller, just one hour with Dana."))[0]
-    assert reply.startswith("Smaller, your way: one hour with Dana.")  # acknowledged, next turn
+    # acknowledged at the next turn, as what they decided, their version in their words
+    assert reply.startswith("You're making it smaller your way: “one hour with Dana”.")
     await _answers(second, "Yes, I asked.", "That they wanted a call.")
     assert second.phase is Phase.CHECKIN
     slipped = first.plan.habits[1]
@@ -123,7 +124,10 @@ async def test_the_users_own_smaller_version_becomes_the_step_and_is_stored(jour
     reply = await said(second.go_to(Phase.SUGGEST))
     carried = next(s for s in second.record.suggestions if s.item_id == slipped.item_id)
     assert carried.first_step == "Book one hour with Dana: just that, this week."
-    assert "(the on-call week got in the way)" in reply and "your smaller version" in reply
+    assert (
+        "(the on-call week got in the way), and made it smaller your way: “one hour with Dana”"
+        in (reply)
+    )
 
 
 async def test_keep_it_as_it_is_keeps_the_step_and_the_summary_says_so(journal):

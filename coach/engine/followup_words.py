@@ -11,6 +11,7 @@ from coach.engine import (
     planning,
     reflections,
     review_frame,
+    review_thread,
     session_wish,
     turn_polish,
     vocab,
@@ -39,7 +40,20 @@ def _item_text(view: SessionView, item_id: str) -> str:
     return text if text[:1] in "\"“'" else f"“{text}”"
 
 
+def _step_words(view: SessionView, step: str, lead: str = "with this first step") -> str:
+    """ "with this first step: …", or, when the plan's focus became the step, "with your focus as
+    its first step: …" (the step listed with the habit was another one)."""
+    plan = view.previous_plan
+    focus = plan.focus if plan is not None else ""
+    if focus and step == own_steps.focus_step(focus):
+        return f"with your focus as its first step: {step}"
+    return f"{lead}: {step}"
+
+
 def followup_text(move: Move, view: SessionView, heard: str) -> str:
+    # after a bare answer ("No.", "Done.", "Keep it."), one thing the user told earlier in the
+    # review comes before the question: never only the coach's own words given back
+    earlier = review_thread.recall(view, move)
     if isinstance(move, FollowupItem):
         commitment = view.followups[move.index]
         text = _item_text(view, commitment.item_id)
@@ -48,25 +62,29 @@ def followup_text(move: Move, view: SessionView, heard: str) -> str:
             place = ("first", "second", "third", "fourth")[min(move.index, 3)]
             return _join(
                 heard,
+                earlier,
                 f"The {place}: {text}, with this first step: {commitment.first_step}",
                 "How did that one go?",
             )
         if move.index == 0:
             return _join(
                 "Welcome back. Before today's topic, let's review your last plan, one item at a time.",
-                f"You chose {text}, with this first step: {commitment.first_step}",
+                f"You chose {text}, {_step_words(view, commitment.first_step)}",
                 "How did it go?",
             )
-        return _join(
-            heard, f"Next: {text}, first step: {commitment.first_step}", "How did that one go?"
-        )
+        step = _step_words(view, commitment.first_step, "first step")
+        return _join(heard, earlier, f"Next: {text}, {step}", "How did that one go?")
     if isinstance(move, FollowupLearned):
-        return _join(heard, "What did you learn from doing it?")
+        ask = (
+            "What did you learn from this one?" if earlier else "What did you learn from doing it?"
+        )
+        return _join(heard, earlier, ask)
     if isinstance(move, FollowupObstacle):
-        return _join(heard, "That happens to most plans. What got in the way?")
+        ask = "What got in the way of this one?" if earlier else "What got in the way?"
+        return _join(heard, "That happens to most plans.", earlier, ask)
     if isinstance(move, FollowupDecide) and move.ask_how:
         return _join(
-            heard,
+            earlier or heard,  # "change it": what got in the way, not the other steps' facts
             "How would you change it? Say the step the way you would do it, for example "
             "“one call, not a weekly one”.",
         )
@@ -74,6 +92,7 @@ def followup_text(move: Move, view: SessionView, heard: str) -> str:
         smaller = f" A smaller version: {move.smaller_step}" if move.smaller_step else ""
         return _join(
             heard,
+            earlier,
             f"Let's decide what to do with it.{smaller}",
             "What would you like: keep it as it is, make it smaller, change it your way, "
             "or drop it?",

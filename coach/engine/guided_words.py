@@ -214,7 +214,7 @@ def _give_back(view: SessionView, move: Move) -> str:
         last.text, earlier, variant, said_before, session=session, who=who, work=_work(view)
     )
     if not text and isinstance(answered, FollowupItem):  # this item's answer, not an earlier one
-        text = review_frame.done_words(last.text)
+        text = review_frame.done_words(last.text) or review_frame.done_when(last.text)
     return text or meaning.people_heard(last.text, session) or _held(view, session)
 
 

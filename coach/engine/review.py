@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from coach.domain import Phase, Suggestion, Turn
-from coach.engine import planning, review_frame
+from coach.engine import planning, review_frame, step_words
 from coach.growth import Status
 from coach.moves import FollowupDecide, FollowupItem, FollowupLearned, FollowupObstacle, Move
 
@@ -44,11 +44,15 @@ class ItemReview:
     item_id: str
     happened: bool | None = None  # True: done; False: slipped; None: not answered yet
     learned: str = ""  # the user's words, when it happened
+    done: str = ""  # the user's words telling it happened ("I sat with two dispatchers")
     obstacle: str = ""  # the user's words, when it slipped
     decision: Literal["keep", "drop"] | None = None  # after a slip; None: not decided
     next_step: str | None = None  # a kept slipped step comes back as this one
     # how it was kept: "keep" as it is, "smaller" (the coach's cut), "own" (the user's version)
     choice: Literal["keep", "smaller", "own", "drop"] | None = None
+    version: str = ""  # "own": the user's version, as said back (a clause, or their words quoted)
+    changed: bool = False  # "own": a change of the step ("change it: …"), not a smaller one
+    said: str = ""  # the user's words deciding it ("Keep it.", "Make it smaller.")
 
     @property
     def carried(self) -> bool:
@@ -83,7 +87,7 @@ def reviewed(turns: list[Turn], followups: list[Suggestion] | None = None) -> li
             if review_frame.mixed(text):  # "one done, one not": this item is asked again
                 continue
             if same and isinstance(decided, FollowupLearned):
-                entry["happened"] = True
+                entry.update(happened=True, done=text)
             elif same and isinstance(decided, FollowupObstacle):
                 entry["happened"] = False
             elif same and isinstance(decided, FollowupDecide):  # the obstacle told with the "no"
@@ -100,7 +104,12 @@ def reviewed(turns: list[Turn], followups: list[Suggestion] | None = None) -> li
             if choice == "drop":
                 entry.update(decision="drop", next_step=None, choice="drop")
             elif choice:  # kept as it is, smaller, or the user's own version
-                entry.update(decision="keep", next_step=step or None, choice=choice)
+                entry.update(decision="keep", next_step=step or None, choice=choice, said=text)
+                if choice == "own":
+                    entry.update(
+                        version=step_words.own_words(text),
+                        changed=not review_frame.made_smaller(current, text, reading),
+                    )
     return [ItemReview(**entry) for entry in found.values()]
 
 
@@ -126,9 +135,14 @@ def _kept_reason(review: ItemReview) -> str:
     obstacle = review.obstacle.strip().rstrip(".")
     phrase = review_frame.noun_phrase(obstacle) if obstacle else ""
     said = f"{phrase} got in the way" if phrase else f"“{obstacle}”" if obstacle else ""
+    if review.choice == "own" and review.changed:  # what they decided, never "kept smaller"
+        how = f"you changed it your way: {review.version}" if review.version else "you changed it"
+        return f"It slipped ({said}), and {how}." if said else f"{how[:1].upper()}{how[1:]}."
     how = {
         "keep": "so it stays as it was, with a new date",
-        "own": "so this time the step is your smaller version",
+        "own": f"and made it smaller your way: {review.version}"
+        if review.version
+        else "so this time the step is your smaller version",
     }.get(review.choice or "", "so this time the step is smaller")
     return f"You kept it after it slipped ({said}), {how}." if said else f"You kept it, {how}."
 

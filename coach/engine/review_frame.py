@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from coach.engine import planning, reflections, step_words, vocab
+from coach.engine.review_clauses import opens_clause, unspliced
 from coach.moves import FollowupDecide, FollowupItem, FollowupLearned, FollowupObstacle, Move
 
 REVIEW_MOVES = (FollowupItem, FollowupLearned, FollowupObstacle, FollowupDecide)
@@ -23,7 +24,7 @@ _BARE = re.compile(
     r"\b(yes|yeah|yep|yup|no|nope|nah|sure|absolutely|definitely|done|did|didn'?t|do|not|yet|"
     r"i|it|that|this|one|them|all|both|of|happen|happened|managed|to|really|at|quite|finished|"
     r"completed|start|started|get|got|round|around|sadly|honestly|well|ok|okay|so|"
-    r"partly|partially|half|sort|kind|a|bit|some)\b",
+    r"partly|partially|half|sort|kind|a|bit|some|but|only|just)\b",
     re.I,
 )
 _MIXED = re.compile(
@@ -55,7 +56,8 @@ def first_sentence(text: str) -> str:
     return re.split(r"(?<=[.!?])\s+", " ".join(text.split()))[0].rstrip(".!?").strip()
 
 
-def _bare(text: str) -> bool:
+def bare(text: str) -> bool:
+    """ "No.", "Yes, I did that one.", "Not really.": an answer with no words of its own."""
     rest = _BARE.sub(" ", re.sub(r"[^\w\s']", " ", text))
     return not rest.split()
 
@@ -151,11 +153,33 @@ def obstacle(text: str) -> str:
     if _self(text):
         return "What got in the way, as you see it, was you."
     phrase = noun_phrase(text)
-    return f"What got in the way was {phrase}." if phrase else ""
+    return f"What got in the way was {phrase}." if phrase else two_reasons(text)
+
+
+def two_reasons(text: str) -> str:
+    """ "The sprint was full. My lead needed me for a bug." → "Two things got in the way: the
+    sprint was full, and your lead needed you for a bug.": two reasons side by side, never one
+    made the result of the other ("So your lead needed you …"); "" for anything else."""
+    said = " ".join(text.split()).rstrip(".!")
+    parts = re.split(
+        r"(?<=\w)\.\s+(?=[A-Z])|,?\s+and\s+(?=(?:the|a|an|my|our|i|we|he|she|they)\b|[A-Z][a-z]+\s+(?:was|were|had|is|did|didn't|got)\b)",
+        said,
+    )
+    if len(parts) != 2 or "?" in said or re.search(r"[,;:]", parts[0] + parts[1]):
+        return ""
+    if not all(opens_clause(p) or opens_clause(f"the {p}") for p in parts):
+        return ""
+    if any(
+        len(p.split()) > 12 or vocab.unknown_words(p) or re.match(r"^(?:it|this|that)\b", p, re.I)
+        for p in parts
+    ):
+        return ""
+    first, second = (planning.lower_first(reflections.second_person(p)) for p in parts)
+    return f"Two things got in the way: {first}, and {second}."
 
 
 def learned_words(text: str) -> str:
-    sentence = first_sentence(text)
+    sentence = unspliced(first_sentence(text))
     if not sentence or vocab.unknown_words(sentence) or len(sentence.split()) > 26:
         return ""
     if re.match(r"^(nothing|not much|not a lot|no idea|dunno)\b", sentence, re.I):
@@ -219,11 +243,33 @@ def done_words(text: str) -> str:
     return f"{said[:1].upper()}{said[1:]}."
 
 
+_WHEN = re.compile(r"^(?:one|two|a|an|on|at|in|with|last|this|every|twice|once|all)\b", re.I)
+
+
+def done_when(text: str) -> str:
+    """ "Yes, one morning at the depot, with the drivers." → "You did it: one morning at the
+    depot, with the drivers.": a yes told with when, where or with whom, given back whole."""
+    said = _YES_AROUND.match(text.strip())
+    if not said or not said.group(0).strip(" ,.;:!-"):
+        return ""
+    phrase = first_sentence(text.strip()[said.end() :])
+    words = phrase.split()
+    if not 2 <= len(words) <= 12 or not _WHEN.match(phrase) or vocab.unknown_words(phrase):
+        return ""
+    if re.search(r"\b(?:but|half|part|partly|not|never|only|yet)\b|n't\b", phrase, re.I):
+        return ""  # "Yes, but only half": not all of it happened
+    if vocab.finite_verb(words):
+        return ""
+    return f"You did it: {reflections.second_person(phrase)}."
+
+
 def _happened(view, move: FollowupItem, text: str, reading) -> str:
     progress = getattr(reading, "progress", None)
     if mixed(text):
         return "Some done and some not: let's take them one at a time."
-    if not _bare(text):
+    if reason_given(text) and two_reasons(told_reason(text)):  # "No, the sprint was full and …"
+        return two_reasons(told_reason(text))
+    if not bare(text):
         return ""
     if progress == "done":
         deed = step_words.past_deed(_item_step(view, move.item_id))
@@ -233,8 +279,10 @@ def _happened(view, move: FollowupItem, text: str, reading) -> str:
         if doing and len(doing.split()) <= 16:
             return f"So {doing} didn't happen this time."
         return "It didn't happen this time."
-    if progress == "partly":
-        return "Part of it happened."
+    if progress == "partly":  # "only half": their measure of it, said back
+        return (
+            "Half of it happened." if re.search(r"\bhalf\b", text, re.I) else "Part of it happened."
+        )
     return ""
 
 
@@ -249,15 +297,35 @@ def decided(move: FollowupDecide, text: str, reading, old_step: str) -> tuple[st
         return "drop", ""
     if own:
         return "own", own
+    if version and (move.ask_how or _CHOSE.match(text)):  # "make it smaller: ten tickets": a
+        return "own", old_step  # version no step is made of; the old step, their words beside it
     as_is = re.search(r"\b(as it is|as is|the same|unchanged|same again|no change)\b", text, re.I)
     if decision == "keep" and as_is:
         return "keep", old_step
     shrink = re.search(r"\b(smaller|shrink|simpler|easier|less|shorter|keep)\b", text, re.I)
     if decision == "change" and not move.ask_how and not shrink:
         return "", ""  # "change it", with no version yet: the coach asks how
-    if decision in ("keep", "change"):  # a plain "keep it" after a slip: the smaller step
-        return "smaller", move.smaller_step or old_step
+    if decision in ("keep", "change"):  # "keep it" after a slip: the coach's smaller step,
+        return "smaller", move.smaller_step or old_step  # said as the coach's (``kept_smaller``)
     return "", ""
+
+
+# An answer that opens with its choice ("Make it smaller: …", "Change it. …", "Keep it but …"):
+# what follows is the user's version, even when no step can be made of it.
+_CHOSE = re.compile(
+    r"^\W*(?:(?:ok|okay|yes|yeah|so|well|then|i'?d|i would|let'?s)\W+){0,2}"
+    r"(?:keep|make|change|cut|shrink|smaller|simpler|shorter)\b",
+    re.I,
+)
+
+
+def made_smaller(move: FollowupDecide, text: str, reading) -> bool:
+    """The user's own version is a smaller one ("make it smaller: ten tickets"), not a change of
+    the step ("change it: I'll ask in planning instead", or any answer to "how would you
+    change it?")."""
+    if re.search(r"\b(smaller|shrink|simpler|shorter|less|cut)\b", text, re.I):
+        return True
+    return not (move.ask_how or getattr(reading, "decision", None) == "change")
 
 
 def change_unsaid(move: FollowupDecide, text: str, reading) -> bool:
@@ -277,18 +345,23 @@ def acknowledge(view, move: FollowupDecide, text: str, reading) -> str:
         return "Dropped: you're letting that one go for now."
     if decision == "keep":
         return f"Kept as it is: {planning.lower_first(step_words.deed(old))}."
-    if decision == "own":
-        version = step_words.own_version(text)
-        smaller = re.search(r"smaller|less|just|only|shorter", text, re.I) or re.match(
-            r"^\W*(one|an?|half|\d+|ten|fifteen|twenty|thirty)\b", version
-        )
-        return f"{'Smaller' if smaller else 'Changed'}, your way: {version}."
+    if decision == "own":  # what they decided, with their version as a clause or quoted
+        how = "making it smaller" if made_smaller(move, text, reading) else "changing it"
+        return f"You're {how} your way: {step_words.own_words(text)}."
     if decision == "smaller":
         deed = planning.lower_first(step_words.deed(step))
-        if re.search(r"\bkeep", text, re.I):  # "keep it, but smaller": their words, said back
-            return f"You're keeping it, but smaller: {deed}, just that."
-        return f"Smaller, then: {deed}, just that."
+        return f"{kept_smaller(text)}: {deed}, just that."
     return ""
+
+
+def kept_smaller(text: str) -> str:
+    """A slipped step kept with a smaller step, said as the user decided it: "You're keeping it,
+    but smaller" (their words), "You're making it smaller", or, for a plain "keep it", "You're
+    keeping it, and since it slipped, the step is now smaller" (the coach's cut, said as such)."""
+    keep = re.search(r"\bkeep", text, re.I)
+    if re.search(r"\b(smaller|shrink|simpler|easier|less|shorter)\b", text, re.I):
+        return "You're keeping it, but smaller" if keep else "You're making it smaller"
+    return "You're keeping it, and since it slipped, the step is now smaller"
 
 
 def framed(view, move: Move | None, text: str, reading) -> str:

@@ -6,38 +6,78 @@ from __future__ import annotations
 
 import re
 
-from coach.engine import planning, reflections, review, step_words, vocab
+from coach.engine import antecedents, planning, reflections, review, review_frame, vocab
+from coach.engine.review_clauses import first_clause
 from coach.engine.review_frame import (
-    answered,
     first_sentence,
     learned_words,
     noun_phrase,
 )
-from coach.moves import FollowupDecide
 
 _ORDINALS = ("first", "second", "third", "fourth", "fifth")
 
 
-def _version(view, item_id: str, turns) -> str:
-    """The user's own version of the step, in their words, from their answer to the decision."""
-    for index, turn in enumerate(turns):
-        move = answered(view, index) if turn.role == "user" else None
-        if isinstance(move, FollowupDecide) and move.item_id == item_id:
-            version = step_words.own_version(turn.text)
-            if version:
-                return version
-    return ""
-
-
-def _choice(view, found, turns) -> str:
-    """What the user decided for a slipped item, as the end of its part of the summary."""
-    version = _version(view, found.item_id, turns)
+def _choice(found) -> str:
+    """What the user decided for a slipped item, as the end of its part of the summary: kept,
+    kept smaller, made smaller or changed their way (their version, as a clause or quoted)."""
+    if found.choice == "own":
+        how = "changing it" if found.changed else "making it smaller"
+        return (
+            f", and you're {how} your way: {found.version}"
+            if found.version
+            else f", and you're {how}"
+        )
+    if found.choice == "smaller":  # "you're keeping it, but smaller", as they decided it
+        return f", and {planning.lower_first(review_frame.kept_smaller(found.said))}"
     return {
         "keep": ", and you're keeping it as it is",
-        "smaller": ", and you're keeping a smaller step",
-        "own": f", and you're changing it your way: {version}",
         "drop": ", and you're dropping it",
     }.get(found.choice or "", "")
+
+
+def _lesson(found) -> str:
+    """What the user learned, as one short clause for the summary ("that riders read the map
+    north-up"): the first clause only, a "they" said as the people it means (named when the user
+    told what they did), "" when it leans on nobody the summary names."""
+    learned = learned_words(found.learned) if found.learned else ""
+    if not learned.startswith("You learned "):
+        return ""
+    lesson = learned.removeprefix("You learned ").rstrip(".")
+    lesson = first_clause(lesson)
+    joined = re.search(r"\s+and\s+(\w+)\b", lesson)  # "… keeps a list and phones each of them"
+    if len(lesson.split()) > 14 and joined and vocab.is_verb(joined[1]):
+        lesson = lesson[: joined.start()]
+    lean = re.match(r"^(that\s+)?(they|he|she)\b", lesson, re.I)
+    if lean and lean[2].lower() == "they":
+        named = antecedents.group(reflections.second_person(found.done))
+        named = re.sub(r"^(?:two|three|four|five|six|several|some|a few)\s+", "the ", named)
+        if not named:
+            return ""
+        lesson = f"{lean[1] or ''}{named}{lesson[lean.end() :]}"
+    elif lean:
+        return ""
+    return lesson
+
+
+def _stems(text: str) -> set[str]:
+    return {w.lower().rstrip("s") for w in re.findall(r"[A-Za-z]{4,}", text)} - _COMMON
+
+
+_COMMON = frozenset(("with", "your", "that", "this", "just", "from", "about", "what", "week"))
+
+
+def _told_of_other(found, followups) -> str:
+    """The user's "I read the complaints", told to this item but the deed of another step of the
+    plan (its words, none of this one's): said back as told, never "the second step happened"."""
+    done = review_frame.done_words(found.done) if found.done else ""
+    if not done:
+        return ""
+    said = _stems(done)
+    own = next((s.first_step for s in followups if s.item_id == found.item_id), "")
+    others = [s.first_step for s in followups if s.item_id != found.item_id]
+    if said & _stems(own) or not any(len(said & _stems(step)) >= 2 for step in others):
+        return ""
+    return planning.lower_first(done.rstrip("."))
 
 
 # A clause that opens with who or what did it ("the outage ate the week", "I was on call") reads
@@ -72,19 +112,24 @@ def review_summary(view, lead: str) -> str:
         number = order.index(found.item_id) if found.item_id in order else len(parts)
         name = f"the {_ORDINALS[number]}" if number < len(_ORDINALS) else "one"
         if found.happened:
-            learned = learned_words(found.learned) if found.learned else ""
-            lesson = learned.removeprefix("You learned ").rstrip(".")
-            lesson = f" and you learned {lesson}" if learned.startswith("You learned ") else ""
-            parts.append(f"{name} step happened{lesson}")
+            lesson = _lesson(found)
+            learned = f" and you learned {lesson}" if lesson else ""
+            other = _told_of_other(found, view.followups)
+            if other:  # "I read the complaints" to the second: the first step's deed, as told
+                parts.append(
+                    f"you told me {other}{f', and you learned {lesson}' if lesson else ''}"
+                )
+                continue
+            parts.append(f"{name} step happened{learned}")
             continue
         if found.happened is None:
             continue
         if found.obstacle and found.obstacle in seen:  # the same words again for this item
-            parts.append(f"{name} slipped for the same reason" + _choice(view, found, turns))
+            parts.append(f"{name} slipped for the same reason" + _choice(found))
             continue
         seen.add(found.obstacle)
         why = noun_phrase(found.obstacle) if found.obstacle else ""
-        said = first_sentence(found.obstacle) if found.obstacle and not why else ""
+        said = first_clause(first_sentence(found.obstacle)) if found.obstacle and not why else ""
         if said and (len(said.split()) > 14 or vocab.unknown_words(said)):
             said = ""
         slipped = (
@@ -94,7 +139,7 @@ def review_summary(view, lead: str) -> str:
             if said
             else f"{name} slipped"
         )
-        parts.append(slipped + _choice(view, found, turns))
+        parts.append(slipped + _choice(found))
     if not parts:
         return ""
     return f"{lead}: {'; '.join(parts)}."

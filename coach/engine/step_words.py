@@ -125,11 +125,45 @@ _WITH = re.compile(r"\s+with\s+((?:[A-Z][\w’'-]+)(?:\s+[A-Z][\w’'-]+)?|(?:my
 _NOT = re.compile(r",?\s+(?:not|instead of|rather than)\s+.*$", re.I)
 
 
+_STEP_SAID = re.compile(
+    r"^\W*(?:i'?ll|i will|i'?d|i would|i can|i could|we'?ll|we will)\s+\w+", re.I
+)
+
+
+def _version_sentence(text: str) -> str:
+    """The sentence that holds the user's version: the first, or, when the first only chose
+    ("Change it."), the next one when it says a step ("I'll ask for fifteen minutes …")."""
+    said = re.split(r"(?<=[.!?])\s+", " ".join(text.split()))
+    first = said[0] if said else ""
+    if len(said) > 1 and not _DECIDING.sub("", first).strip(" .!?,;:"):
+        second = said[1]
+        word = second.split(" ", 1)[0]
+        if _STEP_SAID.match(second) or _base_verb(word.strip(",.")):
+            return second
+    return first
+
+
+def own_words(text: str) -> str:
+    """The user's version in their own words, whole ("ten tickets, not the whole export"), for
+    saying back: a step said as theirs ("I'll ask for …") in the second person, a bare deed
+    ("ask it in the retro instead of at standup") as it is, anything else quoted; "" when they
+    only chose."""
+    if not own_version(text):
+        return ""
+    sentence = _version_sentence(text)
+    lead = re.match(r"^\W*(?:i'?ll|i will|we'?ll|we will)\s+", sentence, re.I)
+    rest = _DECIDING.sub("", sentence[lead.end() :] if lead else sentence).strip(" .!?,;:")
+    if lead:
+        rest = f"you'll {rest}"  # "I'll ask …", "we'll ask …": the user's own plan
+    if lead or _base_verb(rest.split(" ", 1)[0]):
+        return planning.lower_first(reflections.second_person(rest))
+    return f"“{rest}”"
+
+
 def own_version(text: str) -> str:
     """The smaller or changed version the user put in their own words, second person ("one hour
     with Dana"); "" when they only chose ("keep it, but smaller", "drop it")."""
-    first = re.split(r"(?<=[.!?])\s+", " ".join(text.split()))[0]
-    rest = _DECIDING.sub("", first).strip(" .!?,;:")
+    rest = _DECIDING.sub("", _version_sentence(text)).strip(" .!?,;:")
     rest = _NOT.sub("", rest).strip(" .!?,;:")
     rest = re.sub(
         r"^(?:the|a)\s+(?:smaller|simpler)\s+(?:one|version)\b[\s,:]*", "", rest, flags=re.I
@@ -139,6 +173,18 @@ def own_version(text: str) -> str:
     if re.match(r"(?:drop|stop|delete|forget|it|that|this)\b", rest, re.I):
         return ""
     return reflections.second_person(rest)
+
+
+def _shared_noun(version: str, old: str) -> bool:
+    """A word of the version (a noun, singular or plural) that the old step has too."""
+
+    def stems(text: str) -> set[str]:
+        return {w.lower().rstrip("s") for w in re.findall(r"[A-Za-z]{3,}", text)}
+
+    return bool((stems(version) - _FILLER) & stems(old))
+
+
+_FILLER = frozenset(("just", "only", "the", "one", "two", "first", "with", "your", "you", "not"))
 
 
 def own_step(version: str, old_step: str) -> str:
@@ -163,7 +209,9 @@ def own_step(version: str, old_step: str) -> str:
             step = f"Set aside {amount} to {planning.lower_first(old)}"
         else:
             return ""
-    elif old and _base_verb(verb):  # "just the first five tickets": the old deed, on that
+    elif old and _base_verb(verb) and _shared_noun(version, old):  # "just the first five
+        # tickets" of "Read the tickets": the old deed, on that; "ten tickets" of "Open the
+        # review with a story" is no part of it, and no step is made of it
         thing = re.sub(r"^(?:just|only)\s+", "", version)
         asked = re.match(r"^Ask (.+?)(?: to | for | if | about | in | at |$)", old)
         step = f"Ask {asked[1]} for {thing}" if asked else f"{verb} {thing}"
