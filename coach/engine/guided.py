@@ -12,6 +12,7 @@ from datetime import date
 
 from coach.domain import Phase, Suggestion
 from coach.engine import (
+    answer_more,
     choice_words,
     evidence,
     grounding,
@@ -161,6 +162,9 @@ def _plan_heard_all(move: PlanCheck | PlanFocus, view: SessionView) -> str:
     )
     if rating is None:
         return give_back(view, move)
+    if move.ask == "helps":  # the doubt told with the rating is what could get in the way
+        heard = answer_more.doubt_heard(answer_more.obstacle_in_rating(view.last_user_text))
+        return heard or give_back(view, move)
     sides = plan_reflections.rating_sides(rating, focus, plan_reflections.own_focus(view, focus))
     # a bare number gives nothing to reflect: a part of their story first, then both sides
     return _join(give_back(view, move), sides)
@@ -183,7 +187,8 @@ def _plan_saved(view: SessionView) -> str:
     plan = view.plan
     if plan is None:
         return "Your plan is saved."
-    heard = obstacle_words(view)
+    doubt = answer_more.rated_doubt(view.turns)  # told with the rating; the way round it asked
+    heard = _way_round(view, doubt) if doubt else obstacle_words(view)
     steps = sorted([*plan.habits, *plan.feedback], key=lambda s: s.due)
     first = (
         f" Your first step, by {planning.when(steps[0].due, view.today)}: {steps[0].first_step}"
@@ -200,6 +205,14 @@ def _plan_saved(view: SessionView) -> str:
             + _checkin_words(view, planning.when(plan.checkin, view.today))
         )
     )
+
+
+def _way_round(view: SessionView, doubt: str) -> str:
+    """What would help the step happen despite the doubt told with the rating, given back; when
+    the user has no idea, an idea for the doubt itself."""
+    said = answer_more.without_tails(view.last_user_text)
+    way = turn_reflections.reflect_turn(said, [], view.coach_turns, "", max_words=22)
+    return way or obstacle_words(view, doubt)
 
 
 def _checkin_words(view: SessionView, when: str) -> str:

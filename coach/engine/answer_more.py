@@ -1,0 +1,177 @@
+"""What an answer tells beyond what was asked, read before the next move is chosen.
+
+A user often answers the question and the next one at once: more of the story where a choice from
+a list was asked, the reason with a confidence rating ("6, the support lead is busy with year
+end": that is what could get in the way), the story itself with the goal at the check-in. The flow
+uses these to ask the *next* thing instead of asking for what was just said; the coach's words use
+them to give that part back. ``without_tails`` takes the talk around the user's words ("like I
+said", "honestly") off before they are said back: "year end, like you said" reads as a reproach.
+"""
+
+from __future__ import annotations
+
+import re
+
+from coach.engine import vocab
+from coach.engine.pronoun_swaps import second_person
+from coach.moves import PlanCheck, Reading
+
+__all__ = [
+    "doubt_heard",
+    "obstacle_in_rating",
+    "rated_doubt",
+    "says_both",
+    "story_at_checkin",
+    "tells_story_instead",
+    "without_tails",
+]
+
+# "like I said", "as I mentioned before", "as I told you": the user pointing back at themselves.
+_SAID_BEFORE = re.compile(
+    r"[,;]?\s*\b(?:like|as)\s+(?:i|I)(?:'ve|\s+have)?\s+(?:said|say|mentioned|told you|wrote|"
+    r"explained)(?:\s+(?:before|earlier|already|above|twice))?\b[,;]?",
+    re.I,
+)
+_TAIL = re.compile(
+    r",?\s+(?:i guess|i suppose|i think|i reckon|honestly|to be honest|tbh|really|you know|"
+    r"i'?d say|probably|basically|anyway)\W*$",
+    re.I,
+)
+_LEAD = re.compile(
+    r"^\W*(?:honestly|to be honest|frankly|i guess|i suppose|i reckon|i'?d say|well|so|um|uh|"
+    r"basically|anyway)\b[,\s]*",
+    re.I,
+)
+
+
+def without_tails(text: str) -> str:
+    """``text`` without the talk around what the user says ("like I said", "I guess",
+    "honestly"), its end mark kept: "year end, like I said" → "year end"."""
+    out = _SAID_BEFORE.sub("", text.strip())
+    while True:
+        before = out
+        out = _TAIL.sub("", out).strip()
+        out = _LEAD.sub("", out).strip()
+        if out == before:
+            break
+    end = text.strip()[-1:] if text.strip()[-1:] in ".!?" else ""
+    out = out.strip(" ,;")
+    if end and not out.endswith(end):
+        out += end
+    return out if len(out.split()) >= 1 else text
+
+
+# -- a rating with its reason -----------------------------------------------------------------
+_RATED = re.compile(
+    r"^\W*(?:about|around|maybe|probably|like|a|an|i'?d say|honestly)?\s*(?:a\s+)?"
+    r"(?P<n>10|[0-9])(?:\s*(?:/|out of)\s*10)?"
+    r"(?:\s*[,.;:!—–-]+\s*|\s+(?=because\b|since\b|as\b|but\b|though\b|if\b|unless\b))"
+    r"(?P<reason>.+)$",
+    re.I | re.S,
+)
+_BECAUSE = re.compile(r"^(?:because|since|as|but|though|mostly because|just)\b[,\s]*", re.I)
+# A reason that reads as a doubt: what could stop the step, not what makes it sure.
+_DOUBT = re.compile(
+    r"\b(?:busy|but|unless|if|might|may|could|not|no|never|hard|tricky|depends|time|away|off|"
+    r"leave|holiday|holidays|swamped|crunch|deadline|release|year[- ]end|month[- ]end|sick|"
+    r"forget|nervous|awkward|worried|unsure|pulled|won'?t|can'?t|don'?t|isn'?t|aren'?t)\b",
+    re.I,
+)
+_NOT_A_REASON = re.compile(
+    r"^\W*(?:i (?:don'?t|do not) know|not sure|no idea|dunno|idk|maybe|i think|i guess|"
+    r"probably|fairly sure|pretty sure|i hope|hopefully)\W*$",
+    re.I,
+)
+
+
+def obstacle_in_rating(text: str) -> str:
+    """The doubt a confidence rating came with ("6, the support lead is busy with year end" →
+    "the support lead is busy with year end"), in the user's words; "" when the rating came
+    alone, with a hedge only, or with a reason that makes it sure ("9, it's booked")."""
+    rated = _RATED.match(text.strip())
+    if not rated:
+        return ""
+    reason = _BECAUSE.sub("", without_tails(rated["reason"]).strip()).strip(" .!")
+    if len(reason.split()) < 2 or _NOT_A_REASON.match(reason) or vocab.unknown_words(reason):
+        return ""
+    if int(rated["n"]) >= 8 and not _DOUBT.search(reason):
+        return ""  # "9, it's already in my calendar": a reason to be sure, not a doubt
+    return reason
+
+
+def rated_doubt(turns) -> str:
+    """The doubt told with the rating, once the coach asked what would help (``ask="helps"``)."""
+    for index in range(len(turns) - 1, 0, -1):
+        move = turns[index].move
+        if turns[index].role == "coach" and isinstance(move, PlanCheck) and move.ask == "helps":
+            before = turns[index - 1]
+            return obstacle_in_rating(before.text) if before.role == "user" else ""
+    return ""
+
+
+def doubt_heard(doubt: str) -> str:
+    """The doubt said back as what could get in the way: "The support lead is busy with year
+    end, and that could get in the way." ("" when it cannot be said whole)."""
+    said = second_person(doubt.strip().rstrip(".!?"))
+    if not said or vocab.unknown_words(said) or len(said.split()) > 16:
+        return ""
+    said = said[0].upper() + said[1:]
+    if vocab.finite_verb(said.split()):
+        return f"{said}, and that could get in the way."
+    return f"{said} could get in the way."
+
+
+# -- more of the story, where a choice was asked ----------------------------------------------
+def tells_story_instead(reading: Reading) -> bool:
+    """An answer to a list that chooses nothing and tells more of the story instead ("she lost a
+    morning retyping the invoices"): not "none of them", which is a choice."""
+    return (
+        reading.kind == "answer"
+        and not (reading.chosen or reading.partly or reading.chose_none or reading.refused)
+        and reading.assent is None
+        and not reading.heavy
+        and not reading.blame
+        and reading.words >= 4
+    )
+
+
+def says_both(text: str) -> bool:
+    """ "Both", "both of those, honestly": two of a list, without saying which."""
+    return bool(
+        re.fullmatch(r"\W*both(?:\s+of\s+(?:them|those|these))?\W*", without_tails(text), re.I)
+    )
+
+
+# -- the story, told at the check-in ----------------------------------------------------------
+_PAST_EVENT = re.compile(
+    r"\b(?:last|this|in the)\s+(?:week|month|quarter|sprint|year|release|spring|summer|autumn|"
+    r"fall|winter)\b|\byesterday\b|\b(?:a few|two|three|\d+)\s+(?:days|weeks|months)\s+ago\b|"
+    r"\b(?:on|last)\s+(?:monday|tuesday|wednesday|thursday|friday)\b",
+    re.I,
+)
+_DONE = re.compile(
+    r"\b(?:i|we)\s+(?:just\s+|recently\s+|finally\s+)?(?:shipped|released|launched|built|changed|"
+    r"moved|renamed|removed|added|rewrote|redesigned|migrated|replaced|rolled out|deployed|"
+    r"introduced|switched|turned off|dropped|merged|made|fixed|broke)\b",
+    re.I,
+)
+_TOUCHED = re.compile(
+    r"\b(?:failed|broke|stopped|couldn'?t|could not|complained|called|lost|had to|missed|"
+    r"churned|escalated|tickets?|angry|confused|stuck|locked out|errors?)\b",
+    re.I,
+)
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+
+
+def story_at_checkin(text: str) -> str:
+    """The sentences of a check-in answer that already tell a concrete moment (something the
+    user did, when, and what it did to people: "Last month I shipped a CSV import and half of
+    the clients failed on the first try"); "" when the answer is a goal only."""
+    told = [
+        s
+        for s in _SENTENCE.split(text.strip())
+        if _DONE.search(s) and (_PAST_EVENT.search(s) or _TOUCHED.search(s)) and len(s.split()) >= 8
+    ]
+    if not told or not any(_TOUCHED.search(s) for s in told):
+        return ""
+    return " ".join(told)
