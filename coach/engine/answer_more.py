@@ -17,11 +17,14 @@ from coach.engine.pronoun_swaps import second_person
 from coach.moves import PlanCheck, Reading
 
 __all__ = [
+    "checkin_goal",
     "doubt_heard",
+    "moment_question",
     "obstacle_in_rating",
     "rated_doubt",
     "says_both",
     "story_at_checkin",
+    "story_told_words",
     "tells_story_instead",
     "without_tails",
 ]
@@ -92,7 +95,8 @@ def obstacle_in_rating(text: str) -> str:
     if not rated:
         return ""
     reason = _BECAUSE.sub("", without_tails(rated["reason"]).strip()).strip(" .!")
-    if len(reason.split()) < 2 or _NOT_A_REASON.match(reason) or vocab.unknown_words(reason):
+    plain = re.sub(r"\b\d+(?:st|nd|rd|th)\b", "", reason)  # "until the 14th" is no typo
+    if len(reason.split()) < 2 or _NOT_A_REASON.match(reason) or vocab.unknown_words(plain):
         return ""
     if int(rated["n"]) >= 8 and not _DOUBT.search(reason):
         return ""  # "9, it's already in my calendar": a reason to be sure, not a doubt
@@ -113,7 +117,8 @@ def doubt_heard(doubt: str) -> str:
     """The doubt said back as what could get in the way: "The support lead is busy with year
     end, and that could get in the way." ("" when it cannot be said whole)."""
     said = second_person(doubt.strip().rstrip(".!?"))
-    if not said or vocab.unknown_words(said) or len(said.split()) > 16:
+    plain = re.sub(r"\b\d+(?:st|nd|rd|th)\b", "", said)  # "until the 14th" is no typo
+    if not said or vocab.unknown_words(plain) or len(said.split()) > 16:
         return ""
     said = said[0].upper() + said[1:]
     if vocab.finite_verb(said.split()):
@@ -165,13 +170,41 @@ _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 
 def story_at_checkin(text: str) -> str:
     """The sentences of a check-in answer that already tell a concrete moment (something the
-    user did, when, and what it did to people: "Last month I shipped a CSV import and half of
-    the clients failed on the first try"); "" when the answer is a goal only."""
-    told = [
-        s
-        for s in _SENTENCE.split(text.strip())
-        if _DONE.search(s) and (_PAST_EVENT.search(s) or _TOUCHED.search(s)) and len(s.split()) >= 8
-    ]
-    if not told or not any(_TOUCHED.search(s) for s in told):
+    user did, when or to whom, and what it did to people: "Last month I shipped a CSV import and
+    half of the clients failed on the first try"); "" when the answer is a goal only."""
+    parts = [s for s in _SENTENCE.split(text.strip()) if len(s.split()) >= 5]
+    did = [s for s in parts if _DONE.search(s) and (_PAST_EVENT.search(s) or _TOUCHED.search(s))]
+    if not did or not any(_TOUCHED.search(s) for s in parts):
         return ""
-    return " ".join(told)
+    return " ".join(s for s in parts if s in did or _TOUCHED.search(s))
+
+
+def checkin_goal(text: str) -> str:
+    """The check-in answer without the story told in it: what the user came for."""
+    story = story_at_checkin(text)
+    return " ".join(s for s in _SENTENCE.split(text.strip()) if s not in story).strip()
+
+
+def story_told_words(goal_text: str, story: str, variant: int) -> str:
+    """The goal and the moment told with it, given back together ("So far: you have a 1:1 on
+    Thursday and want something concrete. So you shipped a CSV import …")."""
+    from coach.engine import reflections, turn_reflections
+
+    aim = without_tails(goal_text)
+    said = reflections.second_person(aim.rstrip(".!"))
+    whole = bool(said) and len(said.split()) <= 16 and not vocab.unknown_words(said)
+    if whole and vocab.finite_verb(said.split()) and "?" not in said:
+        goal = f"{said[0].lower()}{said[1:]}."
+    else:
+        goal = turn_reflections.goal_reflection(aim, variant)[0] if aim else ""
+        goal = goal[:1].lower() + goal[1:] if goal.startswith(("You ", "Your ")) else ""
+    moment = turn_reflections.reflect_turn(story, [], variant, "", max_words=22)
+    lead = f"So far: {goal}" if goal else ""
+    if not moment:
+        moment = turn_reflections.summary([story], "And you've already told me a moment")
+    return " ".join(p for p in (lead, moment) if p)
+
+
+def moment_question() -> str:
+    """What is asked about a moment told at the check-in: who it touched, and what came next."""
+    return "Who did it affect most, and what happened for them next?"

@@ -271,6 +271,11 @@ def _words_for(move: Move, view: SessionView) -> str:
     if isinstance(move, AskSituation | SituationMore | LadderQuestion):
         if choice_words.stay_with(view):  # "go on, but about the receptionists"
             return choice_words.stay_words(view, move)
+        story = guided_words.told_at_checkin(view) if isinstance(move, SituationMore) else ""
+        if story and move.summary_of is Phase.CHECKIN:  # the goal and the moment told with it
+            goal = answer_more.checkin_goal(view.last_user_text)
+            said = answer_more.story_told_words(goal, story, view.coach_turns)
+            return _join(set_aside(view), said, question_for(move, view))
         return _join(set_aside(view), give_back(view, move), question_for(move, view))
     if isinstance(move, Reflect):
         return _join(

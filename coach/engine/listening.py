@@ -189,7 +189,11 @@ def decide(flow: Flow, text: str, reading: Reading) -> Move:
     if phase is Phase.FOLLOWUP:
         return _followup(flow, reading)
     if phase is Phase.CHECKIN:
-        return step_to(flow, Phase.SITUATION)
+        move = step_to(flow, Phase.SITUATION)
+        if isinstance(move, AskSituation) and answer_more.story_at_checkin(text):
+            # the moment came with the goal: asked about, never asked for again
+            return SituationMore(phase=Phase.SITUATION, summary_of=move.summary_of)
+        return move
     if phase is Phase.SITUATION:
         short = reading.words < SHORT_ANSWER_WORDS
         if short and isinstance(flow.step_move(), AskSituation):
