@@ -13,19 +13,18 @@ from __future__ import annotations
 import re
 
 from coach.engine import vocab
-from coach.engine.pronoun_swaps import second_person
-from coach.moves import PlanCheck, Reading
+from coach.moves import Reading
 
 __all__ = [
     "checkin_goal",
-    "doubt_heard",
     "moment_question",
+    "moment_words",
     "obstacle_in_rating",
-    "rated_doubt",
     "says_both",
     "story_at_checkin",
     "story_told_words",
     "tells_story_instead",
+    "told_at_checkin",
     "without_tails",
 ]
 
@@ -101,29 +100,6 @@ def obstacle_in_rating(text: str) -> str:
     if int(rated["n"]) >= 8 and not _DOUBT.search(reason):
         return ""  # "9, it's already in my calendar": a reason to be sure, not a doubt
     return reason
-
-
-def rated_doubt(turns) -> str:
-    """The doubt told with the rating, once the coach asked what would help (``ask="helps"``)."""
-    for index in range(len(turns) - 1, 0, -1):
-        move = turns[index].move
-        if turns[index].role == "coach" and isinstance(move, PlanCheck) and move.ask == "helps":
-            before = turns[index - 1]
-            return obstacle_in_rating(before.text) if before.role == "user" else ""
-    return ""
-
-
-def doubt_heard(doubt: str) -> str:
-    """The doubt said back as what could get in the way: "The support lead is busy with year
-    end, and that could get in the way." ("" when it cannot be said whole)."""
-    said = second_person(doubt.strip().rstrip(".!?"))
-    plain = re.sub(r"\b\d+(?:st|nd|rd|th)\b", "", said)  # "until the 14th" is no typo
-    if not said or vocab.unknown_words(plain) or len(said.split()) > 16:
-        return ""
-    said = said[0].upper() + said[1:]
-    if vocab.finite_verb(said.split()):
-        return f"{said}, and that could get in the way."
-    return f"{said} could get in the way."
 
 
 # -- more of the story, where a choice was asked ----------------------------------------------
@@ -203,6 +179,24 @@ def story_told_words(goal_text: str, story: str, variant: int) -> str:
     if not moment:
         moment = turn_reflections.summary([story], "And you've already told me a moment")
     return " ".join(p for p in (lead, moment) if p)
+
+
+def told_at_checkin(view) -> str:
+    """The moment the check-in answer already told, while the story step has no answer yet."""
+    from coach.domain import Phase
+
+    if any(t.role == "user" and t.phase is Phase.SITUATION for t in view.turns):
+        return ""
+    said = [t.text for t in view.turns if t.role == "user" and t.phase is Phase.CHECKIN]
+    return story_at_checkin(said[-1]) if said else ""
+
+
+def moment_words(view) -> str:
+    """The goal and the moment told with it at the check-in, given back; "" when no moment was."""
+    story = told_at_checkin(view)
+    if not story:
+        return ""
+    return story_told_words(checkin_goal(view.last_user_text), story, view.coach_turns)
 
 
 def moment_question() -> str:

@@ -14,6 +14,7 @@ from coach.domain import Phase, Suggestion
 from coach.engine import (
     answer_more,
     choice_words,
+    doubt_words,
     evidence,
     grounding,
     guided_words,
@@ -34,7 +35,7 @@ from coach.engine.aside_words import (
     clarify_text,
     set_aside,
 )
-from coach.engine.followup_words import followup_text, obstacle_words, plan_check_text
+from coach.engine.followup_words import followup_text, plan_check_text
 from coach.engine.guided_words import (
     _join,
     first_sentence,
@@ -163,8 +164,7 @@ def _plan_heard_all(move: PlanCheck | PlanFocus, view: SessionView) -> str:
     if rating is None:
         return give_back(view, move)
     if move.ask == "helps":  # the doubt told with the rating is what could get in the way
-        heard = answer_more.doubt_heard(answer_more.obstacle_in_rating(view.last_user_text))
-        return heard or give_back(view, move)
+        return doubt_words.helps_heard(view) or give_back(view, move)
     sides = plan_reflections.rating_sides(rating, focus, plan_reflections.own_focus(view, focus))
     # a bare number gives nothing to reflect: a part of their story first, then both sides
     return _join(give_back(view, move), sides)
@@ -187,8 +187,7 @@ def _plan_saved(view: SessionView) -> str:
     plan = view.plan
     if plan is None:
         return "Your plan is saved."
-    doubt = answer_more.rated_doubt(view.turns)  # told with the rating; the way round it asked
-    heard = _way_round(view, doubt) if doubt else obstacle_words(view)
+    heard = doubt_words.saved_heard(view)  # the obstacle, or what would help with the doubt
     steps = sorted([*plan.habits, *plan.feedback], key=lambda s: s.due)
     first = (
         f" Your first step, by {planning.when(steps[0].due, view.today)}: {steps[0].first_step}"
@@ -205,14 +204,6 @@ def _plan_saved(view: SessionView) -> str:
             + _checkin_words(view, planning.when(plan.checkin, view.today))
         )
     )
-
-
-def _way_round(view: SessionView, doubt: str) -> str:
-    """What would help the step happen despite the doubt told with the rating, given back; when
-    the user has no idea, an idea for the doubt itself."""
-    said = answer_more.without_tails(view.last_user_text)
-    way = turn_reflections.reflect_turn(said, [], view.coach_turns, "", max_words=22)
-    return way or obstacle_words(view, doubt)
 
 
 def _checkin_words(view: SessionView, when: str) -> str:
@@ -271,10 +262,8 @@ def _words_for(move: Move, view: SessionView) -> str:
     if isinstance(move, AskSituation | SituationMore | LadderQuestion):
         if choice_words.stay_with(view):  # "go on, but about the receptionists"
             return choice_words.stay_words(view, move)
-        story = guided_words.told_at_checkin(view) if isinstance(move, SituationMore) else ""
-        if story and move.summary_of is Phase.CHECKIN:  # the goal and the moment told with it
-            goal = answer_more.checkin_goal(view.last_user_text)
-            said = answer_more.story_told_words(goal, story, view.coach_turns)
+        said = answer_more.moment_words(view) if isinstance(move, SituationMore) else ""
+        if said and move.summary_of is Phase.CHECKIN:  # the goal and the moment told with it
             return _join(set_aside(view), said, question_for(move, view))
         return _join(set_aside(view), give_back(view, move), question_for(move, view))
     if isinstance(move, Reflect):

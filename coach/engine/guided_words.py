@@ -357,7 +357,7 @@ def question_for(move: Move, view: SessionView) -> str:
         return "What would you like to get out of today's session?"
     if isinstance(move, AskSituation):
         return vary(view, *_SITUATION_ASKS).format(name=view.competency.name)
-    if isinstance(move, SituationMore) and told_at_checkin(view):
+    if isinstance(move, SituationMore) and answer_more.told_at_checkin(view):
         return answer_more.moment_question()
     if isinstance(move, SituationMore):
         return "What did you do then, and what did it mean for the people it touched?"
@@ -398,14 +398,6 @@ def question_for(move: Move, view: SessionView) -> str:
     if isinstance(move, FollowupItem | FollowupLearned | FollowupObstacle | FollowupDecide):
         return "How did it go?"
     return "What else is on your mind about this?"
-
-
-def told_at_checkin(view: SessionView) -> str:
-    """The moment the check-in answer already told, while the story step has no answer yet."""
-    if any(t.role == "user" and t.phase is Phase.SITUATION for t in view.turns):
-        return ""
-    said = [t.text for t in view.turns if t.role == "user" and t.phase is Phase.CHECKIN]
-    return answer_more.story_at_checkin(said[-1]) if said else ""
 
 
 def goal_link(view: SessionView) -> str:
