@@ -148,7 +148,8 @@ class Suggestions(_Move):
 
 class PlanCheck(_Move):
     kind: Literal[MoveKind.PLAN_CHECK] = MoveKind.PLAN_CHECK
-    ask: Literal["confidence", "obstacles"]
+    # "helps": the rating came with what could get in the way; what would help it happen anyway?
+    ask: Literal["confidence", "obstacles", "helps"]
 
 
 class PlanFocus(_Move):

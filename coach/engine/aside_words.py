@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from coach.domain import Phase
-from coach.engine import plan_reflections, turn_reflections
+from coach.engine import answer_more, plan_reflections, turn_reflections
 from coach.engine.asked_back import asked_back
 from coach.engine.fillers import without_asides
 from coach.engine.guided_words import _join, _said, _work, first_sentence, give_back, question_for
@@ -156,7 +156,7 @@ def clarify_text(move: Clarify, view: SessionView) -> str:
             f"Let's keep this time on {view.competency.name}.", earlier, question_for(step, view)
         )
     if isinstance(step, ProposeStruggles):
-        if re.fullmatch(r"\W*both\W*", view.last_user_text or "", re.I):  # two of more than two
+        if answer_more.says_both(view.last_user_text or ""):  # two of more than two
             return _join(
                 "Nothing is saved yet.", earlier, "Which two do you mean? The numbers are enough."
             )

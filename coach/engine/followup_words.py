@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from coach.engine import (
+    answer_more,
     choice_words,
     fragments,
     own_steps,
@@ -233,10 +234,12 @@ def _round_it(view: SessionView, obstacle: str) -> str:
     return _UNKNOWN
 
 
-def obstacle_words(view: SessionView) -> str:
-    """The obstacle the user named, given back before the plan is saved, with one concrete idea
-    for the first step ("so give the first step a named slot before it fills: Tuesday at 9:00")."""
-    obstacle = re.split(r"(?<=[.!?])\s+", view.last_user_text.strip())[0].rstrip(".!?")
+def obstacle_words(view: SessionView, said: str | None = None) -> str:
+    """The obstacle the user named (``said``, else their last answer), given back before the plan
+    is saved, with one concrete idea for the first step ("so give the first step a named slot
+    before it fills: Tuesday at 9:00"); "like I said" and such are not said back."""
+    said = answer_more.without_tails(view.last_user_text if said is None else said)
+    obstacle = re.split(r"(?<=[.!?])\s+", said.strip())[0].rstrip(".!?")
     if re.fullmatch(r"\W*\d+(?:\s*/\s*10)?\W*", obstacle):
         return ""  # a rating given again is not what could get in the way
     # "the release train, it leaves every two weeks" → "the release train leaves every two weeks"

@@ -12,7 +12,9 @@ from datetime import date
 
 from coach.domain import Phase, Suggestion
 from coach.engine import (
+    answer_more,
     choice_words,
+    doubt_words,
     evidence,
     grounding,
     guided_words,
@@ -33,7 +35,7 @@ from coach.engine.aside_words import (
     clarify_text,
     set_aside,
 )
-from coach.engine.followup_words import followup_text, obstacle_words, plan_check_text
+from coach.engine.followup_words import followup_text, plan_check_text
 from coach.engine.guided_words import (
     _join,
     first_sentence,
@@ -161,6 +163,8 @@ def _plan_heard_all(move: PlanCheck | PlanFocus, view: SessionView) -> str:
     )
     if rating is None:
         return give_back(view, move)
+    if move.ask == "helps":  # the doubt told with the rating is what could get in the way
+        return doubt_words.helps_heard(view) or give_back(view, move)
     sides = plan_reflections.rating_sides(rating, focus, plan_reflections.own_focus(view, focus))
     # a bare number gives nothing to reflect: a part of their story first, then both sides
     return _join(give_back(view, move), sides)
@@ -183,7 +187,7 @@ def _plan_saved(view: SessionView) -> str:
     plan = view.plan
     if plan is None:
         return "Your plan is saved."
-    heard = obstacle_words(view)
+    heard = doubt_words.saved_heard(view)  # the obstacle, or what would help with the doubt
     steps = sorted([*plan.habits, *plan.feedback], key=lambda s: s.due)
     first = (
         f" Your first step, by {planning.when(steps[0].due, view.today)}: {steps[0].first_step}"
@@ -258,6 +262,9 @@ def _words_for(move: Move, view: SessionView) -> str:
     if isinstance(move, AskSituation | SituationMore | LadderQuestion):
         if choice_words.stay_with(view):  # "go on, but about the receptionists"
             return choice_words.stay_words(view, move)
+        said = answer_more.moment_words(view) if isinstance(move, SituationMore) else ""
+        if said and move.summary_of is Phase.CHECKIN:  # the goal and the moment told with it
+            return _join(set_aside(view), said, question_for(move, view))
         return _join(set_aside(view), give_back(view, move), question_for(move, view))
     if isinstance(move, Reflect):
         return _join(

@@ -7,6 +7,7 @@ import re
 
 from coach.domain import Phase
 from coach.engine import (
+    answer_more,
     meaning,
     planning,
     recall,
@@ -99,7 +100,13 @@ def _said(view: SessionView, *phases: Phase) -> list[str]:
     said: list[str] = []
     aside = teammates.set_aside(view.turns)  # "I don't want to talk about Marco": nor do we
     for index, t in enumerate(view.turns):
-        if t.role != "user" or isinstance(after.get(index), _NOT_STORY):
+        if t.role != "user":
+            continue
+        if isinstance(after.get(index), _NOT_STORY) and not (  # more story, not a choice
+            isinstance(after.get(index), ProposeStruggles)
+            and t.reading is not None
+            and answer_more.tells_story_instead(t.reading)
+        ):
             continue
         answered = review_frame.answered(view, index)
         if answered is not None and review_frame.framed(view, answered, t.text, t.reading):
@@ -350,6 +357,8 @@ def question_for(move: Move, view: SessionView) -> str:
         return "What would you like to get out of today's session?"
     if isinstance(move, AskSituation):
         return vary(view, *_SITUATION_ASKS).format(name=view.competency.name)
+    if isinstance(move, SituationMore) and answer_more.told_at_checkin(view):
+        return answer_more.moment_question()
     if isinstance(move, SituationMore):
         return "What did you do then, and what did it mean for the people it touched?"
     if isinstance(move, LadderQuestion):
@@ -374,6 +383,8 @@ def question_for(move: Move, view: SessionView) -> str:
         return "Which do you want to keep?"
     if isinstance(move, PlanCheck) and move.ask == "confidence":
         return "From 0 to 10, how sure are you that you'll take the first step on time?"
+    if isinstance(move, PlanCheck) and move.ask == "helps":  # the doubt came with the rating
+        return "What would help the first step happen anyway?"
     if isinstance(move, PlanCheck):
         return "What could get in the way?"
     if isinstance(move, PlanFocus):

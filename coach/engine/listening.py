@@ -12,6 +12,7 @@ from typing import Any
 
 from coach.domain import Phase
 from coach.engine import (
+    answer_more,
     choices,
     grounding,
     planning,
@@ -114,7 +115,7 @@ def _aside(flow: Flow, reading: Reading) -> Move | None:
         return Clarify(phase=phase, reason="not_understood")  # "3" or "all" to an open question
     # In the review, how the week went is on topic whatever it names (a holiday, an incident);
     # so is what could get in the way of the plan ("the holiday rush"): it is the answer.
-    asked_obstacle = isinstance(last, PlanCheck) and last.ask == "obstacles"
+    asked_obstacle = isinstance(last, PlanCheck) and last.ask in ("obstacles", "helps")
     if reading.kind == "off_topic" and not clarified and phase is not Phase.FOLLOWUP:
         return None if asked_obstacle else Clarify(phase=phase, reason="off_topic")
     open_step = phase in (Phase.CHECKIN, Phase.SITUATION, Phase.EXPLORE, Phase.FOLLOWUP)
@@ -192,7 +193,11 @@ def decide(flow: Flow, text: str, reading: Reading) -> Move:
     if phase is Phase.FOLLOWUP:
         return _followup(flow, reading)
     if phase is Phase.CHECKIN:
-        return step_to(flow, Phase.SITUATION)
+        move = step_to(flow, Phase.SITUATION)
+        if isinstance(move, AskSituation) and answer_more.story_at_checkin(text):
+            # the moment came with the goal: asked about, never asked for again
+            return SituationMore(phase=Phase.SITUATION, summary_of=move.summary_of)
+        return move
     if phase is Phase.SITUATION:
         short = reading.words < SHORT_ANSWER_WORDS
         if short and isinstance(flow.step_move(), AskSituation):
@@ -270,7 +275,8 @@ def _struggles(flow: Flow, reading: Reading) -> Move:
             flow.record.struggle_ids = []
         elif (
             reading.kind in ("non_answer", "garbage", "question")
-            or (re.fullmatch(r"\W*both\W*", _said(flow), re.I) and len(options) > 2)
+            or answer_more.tells_story_instead(reading)  # more story, no choice: asked once more
+            or (answer_more.says_both(_said(flow)) and len(options) > 2)
         ) and not isinstance(_last(flow), Clarify):
             # a question about the options asked again after its answer, or "both" of four:
             # no choice yet
@@ -306,7 +312,9 @@ def _plan(flow: Flow, text: str, reading: Reading) -> Move:
             )
         return PlanCheck(phase=Phase.PLAN, ask="confidence")
     if isinstance(step, PlanCheck) and step.ask == "confidence":
-        return PlanCheck(phase=Phase.PLAN, ask="obstacles")
+        # "6, the support lead is busy with year end": the obstacle is told, not asked again
+        told = reading.confidence is not None and answer_more.obstacle_in_rating(text)
+        return PlanCheck(phase=Phase.PLAN, ask="helps" if told else "obstacles")
     flow.record.phase = Phase.DONE
     return PlanSaved(phase=Phase.DONE)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from coach.engine import terse, vocab, work_shapes
+from coach.engine import outside_people, terse, vocab, work_shapes
 
 _WORK_VERB = (
     r"(?:shipped|released|launched|built|rebuilt|reworked|implemented|created|introduced|replaced|"
@@ -337,7 +337,9 @@ def people_of(text: str, supporting: list[str] | None = None) -> tuple[str, ...]
     for person in found:
         if person.lower() not in (p.lower() for p in unique):
             unique.append(person)
-    return tuple(unique)
+    # a customer the story names ("Marta, a bookkeeper at a client firm") is never asked as a
+    # teammate
+    return tuple(p for p in unique if not outside_people.outside(p, text))
 
 
 def meetings_of(text: str) -> tuple[str, ...]:
