@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from coach.engine import planning, reflections, step_words, vocab
-from coach.engine.review_clauses import opens_clause, unspliced
+from coach.engine.review_clauses import one_reason, opens_clause, unspliced
 from coach.moves import FollowupDecide, FollowupItem, FollowupLearned, FollowupObstacle, Move
 
 REVIEW_MOVES = (FollowupItem, FollowupLearned, FollowupObstacle, FollowupDecide)
@@ -267,8 +267,10 @@ def _happened(view, move: FollowupItem, text: str, reading) -> str:
     progress = getattr(reading, "progress", None)
     if mixed(text):
         return "Some done and some not: let's take them one at a time."
-    if reason_given(text) and two_reasons(told_reason(text)):  # "No, the sprint was full and …"
-        return two_reasons(told_reason(text))
+    if reason_given(text):  # "No, the sprint was full and …", "no, year end ate the week"
+        told = told_reason(text)
+        if two_reasons(told) or one_reason(told):
+            return two_reasons(told) or one_reason(told)
     if not bare(text):
         return ""
     if progress == "done":

@@ -1,0 +1,20 @@
+"""One reason told with the "no" of a review is given back in the user's clause, not old facts."""
+
+import pytest
+
+from coach.engine import review_clauses, review_frame
+
+
+@pytest.mark.parametrize(
+    ("answer", "said"),
+    [
+        (
+            "no, never got to it, the audit ate the week",
+            "What got in the way: the audit ate the week.",
+        ),
+        ("No, I was off sick on Tuesday.", "What got in the way: you were off sick on Tuesday."),
+        ("no, it was too much", ""),
+    ],
+)
+def test_one_reason_is_said_back_as_told(answer, said):
+    assert review_clauses.one_reason(review_frame.told_reason(answer)) == said
