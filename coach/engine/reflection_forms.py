@@ -56,8 +56,10 @@ def _cap(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _plain_form(main: str, variant: int) -> str:
+def _plain_form(main: str, variant: int, against: bool = False) -> str:
     forms = ("{m}.", "So {m}.", "It sounds like {m}.", "What stands out: {m}.")
+    if against:  # it stands against what came before: nothing follows "so" from it
+        forms = ("{m}.", "Yet {m}.", "It sounds like {m}.", "What stands out: {m}.")
     return _cap(forms[variant % len(forms)].format(m=main))
 
 
@@ -108,9 +110,10 @@ def render(picked: Picked, variant: int = 0, tail: bool = True) -> tuple[str, bo
         )
         return forms[variant % len(forms)].format(m=picked.main), True
     meaning = _meaning(picked) if tail else ""
+    against = picked.form == "against"
     if meaning:
-        return f"{_plain_form(picked.main, variant)[:-1]}; {meaning}.", True
-    return _plain_form(picked.main, variant), False
+        return f"{_plain_form(picked.main, variant, against)[:-1]}; {meaning}.", True
+    return _plain_form(picked.main, variant, against), False
 
 
 _HARD = re.compile(

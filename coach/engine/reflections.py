@@ -12,6 +12,7 @@ import re
 
 from coach.engine import (
     affected,
+    against,
     antecedents,
     fillers,
     fragments,
@@ -241,6 +242,15 @@ def candidates(text: str) -> list[Picked]:
         if felt:  # "…three shops lost orders for a day. It felt awful.": said as one feeling
             found_all.append((7.5, Picked("feeling", felt, feeling=stem, who=who)))
         feeling = _feeling(sentence)
+        other = against.before(said, position)  # "… all day. I've never seen them use it though"
+        sides = [
+            [c for c in _clauses(said[n]) if sayable(c)]
+            for n in (other, position)
+            if other is not None
+        ]
+        if len(sides) == 2 and sides[0] and sides[1]:
+            a, b = second_person(sides[0][-1]), second_person(sides[1][-1])
+            found_all.append((5, Picked("contrast", a, b, who=who)))
         parts = _CONTRAST.split(sentence, maxsplit=1)
         if len(parts) == 3:
             a, b = _clean(parts[0]), _clean(parts[2])
@@ -320,8 +330,9 @@ def candidates(text: str) -> list[Picked]:
         plain = [c for c in _clauses(sentence) if sayable(c)]
         # "I did it" only when nothing longer says it; what hit the people using it first
         plain.sort(key=lambda c: (len(c.split()) < 4, not (_HARD.search(c) or _WHO.search(c))))
-        if plain:
-            found_all.append((1 - position, Picked("plain", second_person(plain[0]), who=who)))
+        if plain:  # standing against the sentence before, it is no "So" of it
+            form = "plain" if other is None else "against"
+            found_all.append((1 - position, Picked(form, second_person(plain[0]), who=who)))
         if len(plain) > 1:  # a second part of the same sentence, for a second reflection
             found_all.append((0.5 - position, Picked("plain", second_person(plain[1]), who=who)))
     if not blames_customer(text):
