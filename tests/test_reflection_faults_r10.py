@@ -29,3 +29,19 @@ def test_what_the_user_does_not_normally_do_stands_against_what_worked():
     assert "you write most features straight from the requirements" in picked[0].other
     for variant in range(4):
         assert "So you write" not in reflect_turn(answer, [], variant)
+
+
+def test_every_group_an_answer_names_is_given_back():
+    from coach.engine.meaning import people_heard
+
+    said = people_heard("The night nurses, mostly, and the ward clerks who print the lists.", "")
+    assert said == "So it comes down to the night nurses and the ward clerks."
+    assert people_heard("Warehouse pickers and carers", "").endswith("pickers and the carers.")
+
+
+def test_a_common_abbreviation_is_a_known_word_and_never_corrected():
+    from coach.engine import vocab
+
+    line = "Before any auth or env change I read the deps and the infra notes in the PR"
+    assert vocab.corrected(line) == line
+    assert not vocab.unknown_words(line)

@@ -15,7 +15,7 @@ import re
 from coach.engine import part_shapes, vocab
 from coach.engine.meaning_signals import _GOOD, _ORDER, _PLAN, _SIGNALS
 
-__all__ = ["meaning", "people"]
+__all__ = ["groups", "meaning", "people", "people_heard"]
 
 # The people a product serves first; then the people inside a customer's business, who are
 # named with a job ("operations managers") and are never the user's own colleagues.
@@ -245,7 +245,43 @@ def _stem(form: str) -> str:
 
 def people_heard(answer: str, session: str) -> str:
     """When the newest answer holds no sentence to give back ("Mostly older riders, they use bike
-    for hills"), the people it names: the answer is heard before anything older is recalled."""
-    named = people(answer, earliest=True)
-    said = f"So it comes down to {named}." if named else ""
-    return said if said and named not in session else ""
+    for hills"), the people it names: the answer is heard before anything older is recalled.
+    Every group it names is kept ("the older riders and the dealers"): one alone misstates it."""
+    named = groups(answer)
+    if not named:
+        return ""
+    joined = named[0] if len(named) == 1 else f"{', '.join(named[:-1])} and {named[-1]}"
+    return f"So it comes down to {joined}." if joined not in session else ""
+
+
+def groups(text: str) -> list[str]:
+    """Every group of people an answer names, in the order named ("the night nurses and the ward
+    clerks" → ["the night nurses", "the ward clerks"]); [] when none."""
+    named: list[str] = []
+    for chunk in re.split(r",?\s+(?:and|or|plus|as well as)\s+|,\s*|;\s*", vocab.corrected(text)):
+        group = (people(chunk, earliest=True) or _role_group(chunk)) if chunk.strip() else ""
+        if group and all(group not in n and n not in group for n in named):
+            named.append(group)
+    return named[:3]
+
+
+_ROLE = re.compile(
+    r"^\W*(?:(?:the|our|their|mostly|some|many|most|all|a few)\s+)*((?:[a-z-]+\s+){0,2}?)"
+    r"([a-z]*(?:ers|ors|ists|ians|ants|clerks|crews|staff))\b",
+    re.IGNORECASE,
+)
+
+_ROLE_HEADS = frozenset(("clerks", "crews", "staff"))
+
+
+def _role_group(chunk: str) -> str:
+    """A group named by its job at the start of a part of a list ("the warehouse pickers",
+    "ward clerks"), which ``people`` does not know as people."""
+    found = _ROLE.match(chunk)
+    if found is None or vocab.unknown_words(found.group(0)):
+        return ""
+    head = found.group(2).lower()
+    if head == "others" or not (part_shapes._is_person(head) or head in _ROLE_HEADS):
+        return ""  # "answers", "printers": things, not people
+    mods = [w for w in found.group(1).lower().split() if w not in _NOT_MODIFIER and _describes(w)]
+    return f"the {' '.join([*mods, found.group(2).lower()])}"
