@@ -45,3 +45,48 @@ def test_a_common_abbreviation_is_a_known_word_and_never_corrected():
     line = "Before any auth or env change I read the deps and the infra notes in the PR"
     assert vocab.corrected(line) == line
     assert not vocab.unknown_words(line)
+
+
+def test_a_count_of_them_is_said_as_the_group_named_before_it():
+    answer = "Weekend volunteers, mostly, the ones who run the food bank. Two of them gave up at the login."
+    assert reflect_turn(answer, []).startswith("Two of the weekend volunteers gave up at the login")
+
+
+def test_a_team_named_as_a_department_is_a_subject_of_its_own():
+    answer = (
+        "Procurement printed the new order forms for every site. By then the old ones were gone."
+    )
+    assert (
+        "procurement printed the new order forms for every site" in reflect_turn(answer, []).lower()
+    )
+
+
+def test_an_answer_heard_second_hand_names_no_people_it_did_not_name():
+    from coach.engine.meaning import meaning
+
+    said = meaning(
+        "I only heard about it from the sales lead, in a quarterly summary.", who="the tenants"
+    )
+    assert said and "tenants" not in said and "through other people" in said
+
+
+def test_a_that_one_leaning_on_the_question_is_never_given_back():
+    answer = "That part was on me. I assumed every admin opens the release notes."
+    said = reflect_turn(answer, [])
+    assert (
+        "that part" not in said.lower()
+        and "you assumed every admin opens the release notes" in said.lower()
+    )
+
+
+def test_a_verb_that_is_also_a_noun_after_we_is_read_as_the_verb():
+    assert (
+        "you test the labels on one printer"
+        in reflect_turn("We test the labels on one printer.", []).lower()
+    )
+
+
+def test_a_second_part_of_the_answer_is_not_led_by_so():
+    answer = "The cashiers reprinted every receipt, and the managers never saw the queue."
+    for variant in range(4):
+        assert ". So the managers" not in reflect_turn(answer, [], variant)

@@ -66,6 +66,12 @@ _DEED = re.compile(
 )
 
 
+_DISTANCE_UNNAMED = (
+    "So what happened reached you through other people, not first-hand.",
+    "So the news reached you filtered, through other people, not first-hand.",
+)
+
+
 def _impact(text: str, found: re.Match[str], work: str, said: str) -> tuple[str, ...]:
     """The meaning of a hardship, from what the answer shows of it: a picture that was clear
     inside and not outside, people who took the trouble to say so, a cost that landed on them
@@ -150,6 +156,8 @@ def meaning(text: str, variant: int = 0, said: str = "", who: str = "", work: st
         found = pattern.search(text)
         if not found or (good and name in ("impact", "cost")):
             continue
+        if name == "distance" and not people(text):  # whose trouble it was is not in the answer
+            forms = _DISTANCE_UNNAMED  # naming the story's people could name the wrong ones
         if name == "impact":
             forms = _impact(text, found, work if work != "that work" else "", said)
             if not forms:

@@ -18,6 +18,7 @@ from coach.engine import (
     fragments,
     nonnative,
     session_talk,
+    subjects,
     terse,
     terse_contents,
     vocab,
@@ -118,7 +119,12 @@ def sayable(clause: str) -> bool:
     ):
         return False  # three words only as "their macros broke": a subject, its noun, a verb
     is_name = words[0][0].isupper() and not vocab.is_word(first)
-    if first not in _SUBJECTS and first not in _SWAP and not is_name and not _plural_noun(first):
+    if (
+        first not in _SUBJECTS
+        and first not in _SWAP
+        and not is_name
+        and not subjects.plural_noun(first)
+    ):
         return False
     phrasal = words[-1].lower() in ("up", "out") and (
         words[-2].lower() in ("me", "us", "them") or (len(words) > 3 and vocab.is_verb(words[-2]))
@@ -131,12 +137,13 @@ def sayable(clause: str) -> bool:
     if re.search(leaning, clause, re.I):
         return False  # "I brought that back": what "that" was is in another sentence
     if re.match(
-        r"(?:that|this)(?:['’]s\b|\s+(?:is|was|were|are|makes|made|means|meant|feels|felt|"
+        r"(?:that|this)(?:\s+(?:one|part|bit|thing|step))?(?:['’]s\b|\s+(?:is|was|were|are|makes|"
+        r"made|means|meant|feels|felt|"
         r"seems|seemed|sounds|hurt|hurts)\b)",
         clause,
         re.I,
     ):
-        return False  # "that is a bit uncomfortable to say": what "that" is was said before it
+        return False  # "that is a bit uncomfortable to say", "that one is on us": said before it
     if re.match(
         r"it(?:['’]s| is| was)(?: \w+ly| maybe)? (?:true|right|fair|so|the case)$", clause, re.I
     ):
@@ -179,9 +186,7 @@ def sayable(clause: str) -> bool:
         )  # a verb of the sentence itself, not of a clause inside it ("what they need")
         if not main_verb:
             return False
-    if first in _INDEFINITE and len(words) > 2:  # "one shared handheld per bay": an adjective
-        return vocab.finite_verb(words[2:])  # after "one" or "a", not the sentence's verb
-    return vocab.finite_verb(words[1:])
+    return subjects.has_verb(words)
 
 
 _BARE_ROLE = re.compile(
@@ -189,19 +194,6 @@ _BARE_ROLE = re.compile(
     r"patient|buyer|seller|tenant|merchant|operator)\b(?!['’-])",
     re.I,
 )
-_INDEFINITE = frozenset(
-    ["a", "an", "one", "two", "three", "four", "five", "six", "some", "several", "each", "every"]
-)
-
-
-def _plural_noun(word: str) -> bool:
-    """ "owners", "rooms", "adjusters": a plural noun can be a sentence's subject."""
-    if not word.endswith("s") or word.endswith("ss") or len(word) < 4:
-        return False
-    lemmas = vocab._lemminflect().getAllLemmas(word)
-    return "NOUN" in lemmas  # first in a clause, "calls", "reviews" name things, not acts
-
-
 # A change the user measured ("tickets dropped from about forty a week to six"): what the work did,
 # worth more than the scene around it.
 _MEASURED = re.compile(

@@ -316,7 +316,10 @@ def reflect_turn(
             picked = Picked("plain", picked.other, who=picked.who)
         if len(taken) < 2 and new([picked], taken):  # each checked against what is taken so far
             taken.append(picked)
-            out.append(render(picked, variant + len(out), tail=not under)[0])
+            form = variant + len(out)
+            if out and picked.form in ("plain", "against") and form % 4 == 1:
+                form += 1  # a second part of the answer does not follow "So" from the first
+            out.append(render(picked, form, tail=not under)[0])
     if under and out:
         out.insert(1, under)  # content first, then what it means; a second part comes after
     for answer in reversed(earlier):

@@ -1,0 +1,37 @@
+"""A clause's subject and its verb, for ``reflections.sayable``: a plural noun can be a subject
+("owners", "adjusters"), and a verb is found after it even when the word is also a noun
+("we test on the test bench")."""
+
+from __future__ import annotations
+
+from coach.engine import vocab
+
+__all__ = ["has_verb", "plural_noun"]
+
+_INDEFINITE = frozenset(
+    ["a", "an", "one", "two", "three", "four", "five", "six", "some", "several", "each", "every"]
+)
+# whose past is its present: "I read the complaints" is the deed the review frame says back
+_SAME_PAST_WORDS = "read put set cut let hit cost shut quit spread split"
+_SAME_PAST = frozenset(_SAME_PAST_WORDS.split())
+
+
+def plural_noun(word: str) -> bool:
+    """ "owners", "rooms", "adjusters": a plural noun can be a sentence's subject."""
+    if not word.endswith("s") or word.endswith("ss") or len(word) < 4:
+        return False
+    lemmas = vocab._lemminflect().getAllLemmas(word)
+    return "NOUN" in lemmas  # first in a clause, "calls", "reviews" name things, not acts
+
+
+def has_verb(words: list[str]) -> bool:
+    """The clause ``words`` has a finite verb after its subject (its first word)."""
+    first = words[0].lower().strip("'’")
+    if first in _INDEFINITE and len(words) > 2:  # "one shared handheld per bay": an adjective
+        return vocab.finite_verb(words[2:])  # after "one" or "a", not the sentence's verb
+    # "we test on the test bench": a verb that is also a noun is the verb after "we"
+    return vocab.finite_verb(words[1:]) or (
+        first in ("i", "we", "they")
+        and vocab.is_verb(words[1])
+        and words[1].lower() not in _SAME_PAST
+    )
