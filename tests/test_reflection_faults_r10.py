@@ -90,3 +90,44 @@ def test_a_second_part_of_the_answer_is_not_led_by_so():
     answer = "The cashiers reprinted every receipt, and the managers never saw the queue."
     for variant in range(4):
         assert ". So the managers" not in reflect_turn(answer, [], variant)
+
+
+def test_a_claim_argued_against_the_coach_is_said_as_the_users_view():
+    answer = (
+        "I don't agree that we ignored them. The extra clicks are a small price for safety, "
+        "and the nurses got used to it within a month."
+    )
+    said = reflect_turn(answer, [])
+    assert "you think the extra clicks are a small price" in said.lower()
+    assert not said.startswith("The extra clicks")
+
+
+def test_a_judgement_of_the_questions_is_the_users_and_no_standard_they_hold():
+    from coach.engine.meaning import meaning
+
+    answer = (
+        "Honestly I think the questions are too generic. At my level the real issue is budgets."
+    )
+    assert "you think the questions are too generic" in reflect_turn(answer, []).lower()
+    assert "standard" not in meaning(answer) and "hold yourself" not in meaning(answer)
+
+
+def test_the_things_listed_after_a_colon_are_not_given_back_as_clauses():
+    answer = (
+        "I designed the new intake flow: a shorter form, a photo upload, and claims routed by "
+        "region instead of by product."
+    )
+    said = reflect_turn(answer, [])
+    assert "claims routed by region" not in said
+    assert "you designed the new intake flow" in said.lower()
+
+
+def test_nothing_recurring_is_no_pattern_and_calls_to_others_were_not_told_to_the_user():
+    from coach.engine.meaning import meaning
+
+    assert "pattern" not in meaning("The sync failed once last spring and never failed again.")
+    answer = (
+        "The front desk fielded the angry calls, and some guests just left. "
+        "We only noticed a dip in bookings on the dashboard."
+    )
+    assert "spoke up" not in meaning(answer) and "tell you" not in meaning(answer)

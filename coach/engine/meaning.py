@@ -54,7 +54,9 @@ _TOLD = re.compile(
 # the complaint went to someone else, so it did not reach the user by being told
 _TOLD_ELSEWHERE = re.compile(
     r"\bcomplain\w* to (?!me\b|us\b)|\b(?:say|says|said|told us|tell us) (?:that )?\w+ complain|"
-    r"\b(?:only )?found out\b|\bsecond-hand\b|\bvia\b",
+    r"\b(?:only )?found out\b|\bsecond-hand\b|\bvia\b|\bonly saw\b|\bdashboards?\b|\bspikes?\b|"
+    r"\b(?:took|answered|handled|fielded|got) (?:the |all the )?(?:angry |furious )?"
+    r"(?:calls|complaints|emails|tickets)\b",
     re.I,
 )
 _FELT = re.compile(
@@ -171,6 +173,12 @@ def meaning(text: str, variant: int = 0, said: str = "", who: str = "", work: st
         if name == "close" and not _went_to_them(text, before, found.end()):
             continue  # "my tech lead sat with me": close to a colleague, not to the people served
         sentence = _sentence_at(text, found.start())
+        if name == "pattern" and re.search(
+            r"\b(?:never|not|n't|no longer|nothing)\b[^.;]*\bagain\b|\b(?:a one-off|once|only one)\b",
+            sentence,
+            re.I,
+        ):
+            continue  # "it never happened again": nothing comes back
         routine = name == "pattern" and re.match(
             r"(?:every|always|each|most)\b", found.group(0), re.I
         )

@@ -191,9 +191,16 @@ def _feeling(text: str) -> str:
             r"\b(?:felt|feel|feeling|feels)\s+(?:\w+\s+)?bad\b", lowered
         ):
             continue  # "the front desk had a bad week" names no feeling of the user's
-        if re.search(rf"\b{stem}", lowered):
-            return stem
+        found = re.search(rf"\b{stem}", lowered)
+        if found and not _DENIED.search(lowered[: found.start()]):
+            return stem  # "I don't agree that we ignored them", "nobody was upset": none felt
     return ""
+
+
+_DENIED = re.compile(
+    r"\b(?:(?:don'?t|do not|didn'?t|did not) (?:agree|accept|think|believe)|wasn'?t|weren'?t|"
+    r"nobody|no one|not)\b[^.,;]*$"
+)
 
 
 # "I never checked how many customers open it" owns a gap plainly; it is a self-judgement only

@@ -17,6 +17,7 @@ from coach.engine import (
     fillers,
     fragments,
     nonnative,
+    opinions,
     session_talk,
     subjects,
     terse,
@@ -281,6 +282,9 @@ def candidates(text: str) -> list[Picked]:
         parts = _CONSEQUENCE.split(sentence, maxsplit=1)
         if len(parts) == 3:
             a, b = _clean(parts[0]), _clean(parts[2])
+            kept = parts[1].split()[1:]  # "…, and the controllers' pain is …": "the" stays on
+            if kept and kept[0].lower() in ("the", "support", "they", "it"):
+                b = _clean(antecedents.with_referent(f"{kept[0]} {parts[2]}", parts[0])) or b
             purpose = (
                 parts[1].lower().strip() == "so that"
                 or (
@@ -341,6 +345,9 @@ def candidates(text: str) -> list[Picked]:
         found_all = [
             f for f in found_all if not nonnative.broken(f"{f[1].main}. {f[1].other}", True)
         ]
+    found_all = [
+        (w, opinions.owned_picked(p, text)) for w, p in found_all
+    ]  # a view argued is said as theirs
     unique: list[Picked] = []
     for _, found in found_all:
         if all(found.main not in u.main and u.main not in found.main for u in unique):
@@ -359,6 +366,9 @@ def _clauses(sentence: str) -> list[str]:
     # "I changed the seat map so that cars and foot passengers pick seats on one screen": the
     # purpose is no fact, and cut at its "and" it leaves "so that cars" hanging
     sentence = fragments.which_is(re.sub(r",?\s+so that\s+[^,;:]*", "", sentence, flags=re.I))
+    sentence = fragments.without_list(
+        sentence
+    )  # "the strategy: a pipeline, an engine, and invoices …"
     pieces = re.split(
         r",\s+(?:because|since)\s+|,\s+|;\s+|:\s+|"  # ", because …": the reason, said whole
         r"\s+\b(?:but|because|and then|although|and|while|until)\b\s+",
