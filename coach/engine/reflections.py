@@ -25,6 +25,10 @@ from coach.engine import (
     vocab,
 )
 from coach.engine.blame import blames_customer
+from coach.engine.clause_cuts import MAX_WORDS
+from coach.engine.clause_cuts import clauses as _clauses
+from coach.engine.clause_cuts import clean as _clean
+from coach.engine.clause_cuts import shorten as _shorten
 from coach.engine.pronoun_swaps import SUBJECTS as _SUBJECTS
 from coach.engine.pronoun_swaps import SWAP as _SWAP
 from coach.engine.pronoun_swaps import second_person
@@ -47,21 +51,6 @@ _CONSEQUENCE = re.compile(
 )
 _SUBJECT_SEP = frozenset(("we", "i"))  # the user, split off with "and": put back on
 _CAUSE = re.compile(r",?\s+\b(because|since|as)\b\s+", re.I)
-_LEAD = re.compile(
-    r"^(?:(?:my|the|our) situation is(?: that)?|"
-    r"and|but|so|then|also|well|honestly|basically|actually|anyway|i guess|i think|i mean|maybe|"
-    r"(?:last|this|in the) (?:week|month|quarter|year|spring|summer|autumn|fall|winter|sprint)|"
-    r"yesterday|recently|(?:a few|two|three) (?:days|weeks|months) ago|"
-    r"i suppose|i reckon|i believe|to be honest|frankly|"
-    r"perhaps|probably|"
-    r"like|um|uh|oh|ok|okay|yes|yeah|no|sure|that(?=\s+(?:i|we|they|he|she|it|you|the|our|my)\b))"
-    r"\b[,\s]*",
-    re.I,
-)
-
-# "…seen them use it though", "…anymore tbh": a trailing aside, not part of what happened.
-_TRAILING = re.compile(r",?\s+(?:though|honestly|tbh|lol|haha|i guess|i think|i suppose)\W*$", re.I)
-
 _SELF_JUDGE = re.compile(
     r"\b(i should have|i shouldn'?t have|my fault|my mistake|i messed up|i screwed up|i'?m bad at|"
     r"i'?m not good at|i'?m terrible at|i never|i always|i failed|i dropped the ball|i missed)\b",
@@ -73,7 +62,6 @@ _WHO = re.compile(
     r"developers using it|people using it)\b",
     re.I,
 )
-MAX_WORDS = 20
 _DANGLING_WORDS = """
     this that these those is was are were over up out with to of for on in at by from about and or
     but the a an didn't did don't do wasn't weren't couldn't can't won't isn't haven't hasn't which
@@ -93,16 +81,6 @@ _HEADING = re.compile(r"(?:^|(?<=[.!?]\s))[^.!?:\n]{1,40}:\s*(?=-\s|\n)")
 def sentences(text: str) -> list[str]:
     text = _HEADING.sub("", text.strip())
     return [s.strip(" .!;:,-") for s in _SENTENCE.split(text) if s.strip(" .!;:,-")]
-
-
-def _clean(clause: str) -> str:
-    clause = _TRAILING.sub("", clause.strip(" ,.;:!"))
-    while True:
-        stripped = _LEAD.sub("", clause, count=1).strip(" ,")
-        if stripped == clause:
-            break
-        clause = stripped
-    return fragments.unfronted(clause)  # "the last two features I built …": object put back
 
 
 def sayable(clause: str) -> bool:
@@ -212,7 +190,16 @@ def pick(text: str, avoid: tuple[str, ...] = ()) -> Picked | None:
 
 
 def candidates(text: str) -> list[Picked]:
-    """Every part of ``text`` that can be given back, the most meaningful first."""
+    """Every part of ``text`` that can be given back, the most meaningful first; read loosely
+    when nothing else can be ("we test on the test bench": the verb is also a noun)."""
+    found = _candidates(text)
+    if found:
+        return found
+    with subjects.loosely():
+        return _candidates(text)
+
+
+def _candidates(text: str) -> list[Picked]:
     text = vocab.corrected(text)  # a clear typo is put right; an unclear one is never said
     text = session_talk.without(text)  # "keep it short please" is no part of the story
     text = fillers.without_hedges(text)  # "kind of timed out": the hedge is theirs, not ours
@@ -353,42 +340,6 @@ def candidates(text: str) -> list[Picked]:
         if all(found.main not in u.main and u.main not in found.main for u in unique):
             unique.append(found)
     return unique
-
-
-_DENIED_CAUSE = re.compile(
-    r",?\s*\b(?:not|never|and not|but not) (?:because|since|that)\b[^,;.]*", re.I
-)
-
-
-def _clauses(sentence: str) -> list[str]:
-    # "…, not because the new one served them" denies that cause: never given back as a fact
-    sentence = _DENIED_CAUSE.sub("", sentence)
-    # "I changed the seat map so that cars and foot passengers pick seats on one screen": the
-    # purpose is no fact, and cut at its "and" it leaves "so that cars" hanging
-    sentence = fragments.which_is(re.sub(r",?\s+so that\s+[^,;:]*", "", sentence, flags=re.I))
-    sentence = fragments.without_list(
-        sentence
-    )  # "the strategy: a pipeline, an engine, and invoices …"
-    pieces = re.split(
-        r",\s+(?:because|since)\s+|,\s+|;\s+|:\s+|"  # ", because …": the reason, said whole
-        r"\s+\b(?:but|because|and then|although|and|while|until)\b\s+",
-        sentence,
-    )
-    whole = _clean(sentence)
-    # "..., so it is not just me": a purpose, not a statement of its own
-    kept = [p for p in pieces if not re.match(r"\s*(so|to|in order to)\b", p, re.I)]
-    merged = fragments.with_appositions(kept)  # "…, their best day" stays with its clause
-    # a "them" whose people were named in the part cut off is said as those people
-    resolved = [antecedents.with_referent(p, sentence[: max(sentence.find(p), 0)]) for p in merged]
-    return [c for c in [*(_clean(p) for p in resolved if p), whole] if c]
-
-
-def _shorten(clause: str) -> str:
-    words = clause.split()
-    if len(words) <= MAX_WORDS:
-        return clause
-    cut = re.split(r",\s+|\s+\b(?:and|but|because|so|which)\b\s+", clause)[0]
-    return cut if len(cut.split()) <= MAX_WORDS else ""
 
 
 def reflect(text: str, variant: int = 0, avoid: tuple[str, ...] = ()) -> tuple[str, bool]:

@@ -4,9 +4,26 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from coach.engine import vocab
 
-__all__ = ["has_verb", "plural_noun"]
+__all__ = ["has_verb", "loosely", "plural_noun"]
+
+# Read loosely only when an answer gives nothing else back: "we test on the test bench" is then
+# the newest answer heard, but "I lead the platform" never crowds out a part that says more.
+_LOOSE: ContextVar[bool] = ContextVar("loose", default=False)
+
+
+@contextmanager
+def loosely():
+    token = _LOOSE.set(True)
+    try:
+        yield
+    finally:
+        _LOOSE.reset(token)
+
 
 _INDEFINITE = frozenset(
     ["a", "an", "one", "two", "three", "four", "five", "six", "some", "several", "each", "every"]
@@ -25,13 +42,15 @@ def plural_noun(word: str) -> bool:
 
 
 def has_verb(words: list[str]) -> bool:
-    """The clause ``words`` has a finite verb after its subject (its first word)."""
+    """The clause ``words`` has a finite verb after its subject (its first word); read
+    ``loosely``, a verb that is also a noun counts after "I", "we" or "they"."""
     first = words[0].lower().strip("'’")
     if first in _INDEFINITE and len(words) > 2:  # "one shared handheld per bay": an adjective
         return vocab.finite_verb(words[2:])  # after "one" or "a", not the sentence's verb
     # "we test on the test bench": a verb that is also a noun is the verb after "we"
     return vocab.finite_verb(words[1:]) or (
-        first in ("i", "we", "they")
+        _LOOSE.get()
+        and first in ("i", "we", "they")
         and vocab.is_verb(words[1])
         and words[1].lower() not in _SAME_PAST
     )

@@ -318,7 +318,7 @@ def reflect_turn(
             taken.append(picked)
             form = variant + len(out)
             if out and picked.form in ("plain", "against") and form % 4 == 1:
-                form += 1  # a second part of the answer does not follow "So" from the first
+                form -= 1  # a second part of the answer does not follow "So" from the first
             out.append(render(picked, form, tail=not under)[0])
     if under and out:
         out.insert(1, under)  # content first, then what it means; a second part comes after
