@@ -131,3 +131,26 @@ def test_nothing_recurring_is_no_pattern_and_calls_to_others_were_not_told_to_th
         "We only noticed a dip in bookings on the dashboard."
     )
     assert "spoke up" not in meaning(answer) and "tell you" not in meaning(answer)
+
+
+def test_a_summary_says_the_parts_in_the_order_they_were_told():
+    from coach.engine.turn_reflections import summary
+
+    answer = (
+        "We moved the booking form onto one page. The night porters could not find the late "
+        "check-in box, and the duty manager had to phone every late guest."
+    )
+    said = summary([answer], "Let me check I have it")
+    assert said.startswith("Let me check I have it: you moved the booking form onto one page")
+
+
+def test_a_that_standing_for_what_was_said_before_it_is_not_handed_back():
+    answer = (
+        "Porters share one handheld all night; I knew that from a site visit and still ignored it."
+    )
+    assert "knew that from" not in reflect_turn(answer, [])
+
+
+def test_a_claim_after_a_plain_no_is_the_users_view():
+    answer = "No, I don't think we missed anything. The problem was in the vendor's API."
+    assert "you think the problem was in the vendor's api" in reflect_turn(answer, []).lower()

@@ -113,7 +113,7 @@ def sayable(clause: str) -> bool:
     leaning = (
         r"\b(?:that|this)(?:\s+(?:back|up|out|over|on|in|forward))?(?=$|,|\s+(?:and|but|so)\b)"
     )
-    if re.search(leaning, clause, re.I):
+    if re.search(leaning, clause, re.I) or _THAT_OBJECT.search(clause):
         return False  # "I brought that back": what "that" was is in another sentence
     if re.match(
         r"(?:that|this)(?:\s+(?:one|part|bit|thing|step))?(?:['’]s\b|\s+(?:is|was|were|are|makes|"
@@ -168,6 +168,12 @@ def sayable(clause: str) -> bool:
     return subjects.has_verb(words)
 
 
+# "I knew that from a ride-along": "that" is what was said before it, not a clause it opens
+_THAT_OBJECT = re.compile(
+    r"\b(?:knew|know|said|saw|heard|learned|learnt|remember(?:ed)?|did|mentioned) (?:that|this)\b"
+    r"(?=\s+(?:from|in|at|on|before|after|when|last|yesterday|already|too|myself|ourselves)\b)",
+    re.I,
+)
 _BARE_ROLE = re.compile(
     r"\b(?:with|to|from|for|by|about) (?:rider|dealer|user|customer|partner|client|driver|player|"
     r"patient|buyer|seller|tenant|merchant|operator)\b(?!['’-])",
@@ -270,8 +276,9 @@ def _candidates(text: str) -> list[Picked]:
         if len(parts) == 3:
             a, b = _clean(parts[0]), _clean(parts[2])
             kept = parts[1].split()[1:]  # "…, and the controllers' pain is …": "the" stays on
-            if kept and kept[0].lower() in ("the", "support", "they", "it"):
-                b = _clean(antecedents.with_referent(f"{kept[0]} {parts[2]}", parts[0])) or b
+            whole_b = b
+            if kept and kept[0].lower() == "the":
+                whole_b = _clean(antecedents.with_referent(f"the {parts[2]}", parts[0])) or b
             purpose = (
                 parts[1].lower().strip() == "so that"
                 or (
@@ -288,6 +295,7 @@ def _candidates(text: str) -> list[Picked]:
                 and not purpose
                 and parts[1].lower().strip() not in ("and i", "and we")
             ):
+                b = whole_b if sayable(whole_b) else b
                 found_all.append(
                     (4, Picked("consequence", second_person(a), second_person(b), who=who))
                 )
@@ -295,6 +303,7 @@ def _candidates(text: str) -> list[Picked]:
                 said_by = parts[1].split()[1:]  # ", and I only heard …": the subject stays on
                 said_by = said_by if said_by[:1] and said_by[0].lower() in _SUBJECT_SEP else []
                 alone = _clean(" ".join([*said_by, parts[2]])) if said_by else b
+                alone = whole_b if not said_by and sayable(whole_b) else alone
                 if sayable(alone):
                     found_all.append(
                         (0.4 - position, Picked("plain", second_person(alone), who=who))

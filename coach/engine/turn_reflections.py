@@ -216,10 +216,20 @@ def summary(
             for _, main in found[: max(1, most - len(told) + 1)]:
                 if not any(overlaps(main, s) or main in s for s in said) and len(said) < most:
                     said.append(main)
-    said = said[:most]
+    said = sorted(said[:most], key=lambda f: _told_at(f, parts))  # in the order it was told
     if len(said) == 1:
         return f"{lead}: {said[0]}." if lead else f": {said[0]}."
     return f"{lead}: {'; '.join(said[:-1])}; and {said[-1]}."
+
+
+def _told_at(clause: str, parts: list[str]) -> tuple[int, int]:
+    """Where in the story ``clause`` was told (part, then place in it); unfound ones last."""
+    words = clause.split()[1:4]  # past its subject, which is said in the second person
+    for number, part in enumerate(parts):
+        at = second_person(vocab.corrected(part)).lower().find(" ".join(words).lower())
+        if words and at >= 0:
+            return number, at
+    return len(parts), 0
 
 
 def _weight(picked: Picked) -> int:
