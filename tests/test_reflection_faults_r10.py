@@ -154,3 +154,31 @@ def test_a_that_standing_for_what_was_said_before_it_is_not_handed_back():
 def test_a_claim_after_a_plain_no_is_the_users_view():
     answer = "No, I don't think we missed anything. The problem was in the vendor's API."
     assert "you think the problem was in the vendor's api" in reflect_turn(answer, []).lower()
+
+
+def test_an_it_whose_thing_was_cut_off_is_said_as_that_thing():
+    from coach.engine.turn_reflections import summary
+
+    answer = "We are adding a pickup code, and I want to see how drivers use it at the counter."
+    said = summary([answer], "Let me check I have it")
+    assert "how drivers use the pickup code at the counter" in said
+
+
+def test_her_in_a_summary_is_the_person_the_story_named_or_not_said():
+    from coach.engine.turn_reflections import summary
+
+    story = [
+        "Priyanka from support walked me through the refund rules.",
+        "I could rewrite the refund email with her.",
+    ]
+    assert "rewrite the refund email with Priyanka" in summary(story)
+    assert " her." not in summary(
+        ["We changed the refund rules.", "I could rewrite the email with her."]
+    )
+
+
+def test_complaints_the_user_did_not_read_are_no_one_speaking_up():
+    from coach.engine.meaning import meaning
+
+    said = meaning("I watched the error logs, not the complaints, and never opened the app myself.")
+    assert "spoke up" not in said and "tell you" not in said

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from coach.engine import antecedents, fragments
+from coach.engine import antecedents, fragments, vocab
 
 MAX_WORDS = 20
 
@@ -62,7 +62,32 @@ def clauses(sentence: str) -> list[str]:
     merged = fragments.with_appositions(kept)  # "…, their best day" stays with its clause
     # a "them" whose people were named in the part cut off is said as those people
     resolved = [antecedents.with_referent(p, sentence[: max(sentence.find(p), 0)]) for p in merged]
+    # an "it" whose thing was named in the part cut off is said as that thing
+    resolved = [_with_thing(p, sentence[: max(sentence.find(p), 0)]) for p in resolved if p]
     return [c for c in [*(clean(p) for p in resolved if p), whole] if c]
+
+
+_IT = re.compile(r"(?<!^)\bit\b(?!['’])", re.I)
+_THING = re.compile(
+    r"\b(a|an|the|our|my|their)\s+([\w'-]+(?:\s+[\w'-]+){0,2})\W*(?:and|but|so)?\W*$", re.I
+)
+
+
+_DETERMINER = re.compile(r"\b(?:a|an|the|our|my|their|this|that|these|those)\b", re.I)
+
+
+def _with_thing(piece: str, before: str) -> str:
+    """ "I want to know how people read it" after "we plan to show a two-hour window": "… how
+    people read the two-hour window"; the piece as it was when no thing was named just before."""
+    found = _IT.search(piece)
+    thing = _THING.search(before) if found and before.strip() else None
+    if thing is None or len(_DETERMINER.findall(before)) > 1:
+        return piece  # "a banner to the checkout … noticed it": which thing is not plain
+    head = thing.group(2).split()[-1].lower()
+    if not vocab._lemminflect().getAllLemmas(head, upos="NOUN"):
+        return piece
+    det = "the" if thing.group(1).lower() in ("a", "an") else thing.group(1)
+    return f"{piece[: found.start()]}{det} {thing.group(2)}{piece[found.end() :]}"
 
 
 def shorten(clause: str) -> str:

@@ -346,9 +346,18 @@ def _candidates(text: str) -> list[Picked]:
     ]  # a view argued is said as theirs
     unique: list[Picked] = []
     for _, found in found_all:
-        if all(found.main not in u.main and u.main not in found.main for u in unique):
+        if all(not _same(found.main, u.main) for u in unique):
             unique.append(found)
     return unique
+
+
+def _same(a: str, b: str) -> bool:
+    """One clause inside the other, or nearly all the shorter one's words in the longer
+    ("how people read the window" beside the whole sentence it was cut from)."""
+    if a in b or b in a:
+        return True
+    words_a, words_b = set(a.lower().split()), set(b.lower().split())
+    return len(words_a & words_b) >= 0.8 * min(len(words_a), len(words_b))
 
 
 def reflect(text: str, variant: int = 0, avoid: tuple[str, ...] = ()) -> tuple[str, bool]:

@@ -217,9 +217,33 @@ def summary(
                 if not any(overlaps(main, s) or main in s for s in said) and len(said) < most:
                     said.append(main)
     said = sorted(said[:most], key=lambda f: _told_at(f, parts))  # in the order it was told
+    said = [named for named in (_named_person(f, parts) for f in said) if named] or said[:0]
+    if not said:
+        return ""
     if len(said) == 1:
         return f"{lead}: {said[0]}." if lead else f": {said[0]}."
     return f"{lead}: {'; '.join(said[:-1])}; and {said[-1]}."
+
+
+_HER = re.compile(r"\b(her|him)\b(?!\s+(?:own|team|manager|lead|name)\b)", re.I)
+_NAME = re.compile(r"\b([A-Z][a-z]{2,})\b")
+
+
+def _named_person(clause: str, parts: list[str]) -> str:
+    """A summed-up clause with "her"/"him" said as the person the story named last ("you could
+    write the text with her" → "… with Nadia"); "" when the story names nobody it could be."""
+    found = _HER.search(clause)
+    if not found:
+        return clause
+    names = [
+        n
+        for part in parts
+        for n in _NAME.findall(part)
+        if not vocab.is_word(n.lower()) and n not in vocab._CALENDAR
+    ]
+    if not names or len(set(names[-2:])) > 1:
+        return ""  # nobody named, or two people named last: whom "her" means is not plain
+    return f"{clause[: found.start()]}{names[-1]}{clause[found.end() :]}"
 
 
 def _told_at(clause: str, parts: list[str]) -> tuple[int, int]:
