@@ -182,3 +182,18 @@ def test_complaints_the_user_did_not_read_are_no_one_speaking_up():
 
     said = meaning("I watched the error logs, not the complaints, and never opened the app myself.")
     assert "spoke up" not in said and "tell you" not in said
+
+
+def test_a_short_part_ending_on_yours_is_not_recalled_alone():
+    from coach.engine.recall import recall
+
+    story = ["We planned the migration from our side: we priced it from ours."]
+    held, _ = recall(story, "")
+    assert "from yours" not in held
+
+
+def test_a_plain_no_about_a_step_is_no_view_argued():
+    said = reflect_turn(
+        "No, didn't get to it. The vendor moved the cut-over date up by two weeks.", []
+    )
+    assert "you think" not in said.lower()

@@ -197,7 +197,9 @@ def meaning(text: str, variant: int = 0, said: str = "", who: str = "", work: st
         if name == "impact" and re.match(r"\s+(?:everyone|everybody)\b", text[found.end() :]):
             continue  # "the names confused everyone": whom to name as the confused is not said
         if name == "impact" and re.search(
-            r"\b(?:not|never|no|without)\s+(?:(?:the|any|a|their|our)\s+)?$", text[: found.start()], re.I
+            r"\b(?:not|never|no|without)\s+(?:(?:the|any|a|their|our)\s+)?$",
+            text[: found.start()],
+            re.I,
         ):
             continue  # "I read the scan events, not the complaints": nothing was told
         if name == "impact" and hypothetical:

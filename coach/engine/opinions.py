@@ -1,6 +1,6 @@
 """A view the user holds, given back as theirs: a claim argued against the coach ("I don't accept
-that …; the controllers' pain is a transition cost", "No, I don't think I missed anything. The gap
-was in the requirement") or a judgement after "I think" ("the framing of these questions is a
+that …; the controllers' pain is a transition cost", "I don't think I missed anything. The gap was
+in the requirement") or a judgement after "I think" ("the framing of these questions is a
 bit naive") is said "you think …", never in the coach's own voice, where
 it would sound as if the coach agreed with it."""
 
@@ -20,7 +20,7 @@ _LEAD = re.compile(
 )
 # the user disputes the coach's reading: what they argue next is their case, not a fact
 _DISPUTE = re.compile(
-    r"\bi (?:don'?t|do not) (?:accept|agree|buy)\b|\bi disagree\b|\bi reject\b|^\W*no\b,|"
+    r"\bi (?:don'?t|do not) (?:accept|agree|buy)\b|\bi disagree\b|\bi reject\b|"
     r"\bi (?:don'?t|do not) think (?:i|we) (?:missed|did|got|were)\b|"
     r"\b(?:that|this) is not (?:a|an|the) \w+ (?:failure|problem|issue)\b",
     re.I,

@@ -133,7 +133,8 @@ def _leans(main: str) -> bool:
         r"(?:they|their|them|(?:one|some|many|most|all|none|two|three) of them)\b", main, re.I
     ):
         return True
-    return len(words) <= 6 and words[-1].lower() in ("it", "them", "this", "that", "which")
+    lean = ("it", "them", "this", "that", "which", "yours", "ours", "theirs", "her", "him")
+    return len(words) <= 6 and words[-1].lower() in lean  # "you modelled it from yours"
 
 
 def _order(parts: list[str], main: str) -> int:

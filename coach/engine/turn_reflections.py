@@ -368,6 +368,8 @@ def reflect_turn(
                 out.append(render(found[0], variant)[0])
     while len(" ".join(out).split()) > max_words and len(out) > 1:
         out.pop()
+    # "with her": the person the story named, when it is plain who ("with Nadia")
+    out = [_named_person(o, [*earlier, last]) or o for o in out]
     return " ".join(out)
 
 
