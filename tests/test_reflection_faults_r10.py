@@ -5,8 +5,17 @@ claim is theirs, not the coach's, and a meaning is read only from what the answe
 
 from __future__ import annotations
 
+import pytest
+
 from coach.engine.reflections import candidates
 from coach.engine.turn_reflections import reflect_turn
+from coach.store import open_journal
+
+
+@pytest.fixture
+def journal():
+    with open_journal() as journal:
+        yield journal
 
 
 def test_a_sentence_ending_on_though_is_the_other_side_of_the_one_before():
@@ -197,3 +206,33 @@ def test_a_plain_no_about_a_step_is_no_view_argued():
         "No, didn't get to it. The vendor moved the cut-over date up by two weeks.", []
     )
     assert "you think" not in said.lower()
+
+
+def test_a_terse_state_with_a_participle_is_said_with_its_verb():
+    from coach.engine.turn_reflections import short_answer, summary
+
+    assert short_answer("receipts gone") in ("So receipts were gone.", "Receipts were gone.")
+    assert "the export was missing" in summary(["export missing"], "Let me check I have it")
+    assert "receipts gone" not in reflect_turn("printer jammed. receipts gone", [])
+
+
+def test_what_a_change_was_for_is_not_said_as_what_it_led_to():
+    answer = "We added a countdown so riders know when to leave the house."
+    said = reflect_turn(answer, [])
+    assert "set off the rest" not in said and "led to the other" not in said
+    assert ", and riders know when to leave" not in said
+
+
+async def test_the_work_named_with_their_own_is_never_the_own(journal):
+    from engine_helpers import guided_session, said
+
+    session = guided_session(journal)
+    await said(session.open())
+    await said(session.send("I want to understand the analysts better."))
+    reply = await said(
+        session.send(
+            "The analysts built their own shadow pipeline last quarter because our exports were "
+            "too slow, and now the numbers in two dashboards disagree."
+        )
+    )
+    assert "the own " not in reply.lower() and "shadow pipeline" in reply

@@ -286,6 +286,7 @@ def _candidates(text: str) -> list[Picked]:
                     and (
                         re.search(r"^(?:\w+\s+){1,5}(?:would|could|can|might|will)\b", b, re.I)
                         or re.match(r"(?:i|we) (?:should|could|might|will|would|can)\b", a, re.I)
+                        or subjects.purpose(a, b)
                     )
                 )
             )  # "so the readings would be more accurate", "I should …, so it is not just me": a purpose

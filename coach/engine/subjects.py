@@ -4,12 +4,13 @@
 
 from __future__ import annotations
 
+import re
 from contextlib import contextmanager
 from contextvars import ContextVar
 
 from coach.engine import vocab
 
-__all__ = ["has_verb", "loosely", "plural_noun"]
+__all__ = ["has_verb", "loosely", "plural_noun", "purpose"]
 
 # Read loosely only when an answer gives nothing else back: "we test on the test bench" is then
 # the newest answer heard, but "I lead the platform" never crowds out a part that says more.
@@ -54,3 +55,24 @@ def has_verb(words: list[str]) -> bool:
         and vocab.is_verb(words[1])
         and words[1].lower() not in _SAME_PAST
     )
+
+
+_PAST_WORDS = """
+    went came took made saw got built sent put set ran gave told wrote kept left lost found knew
+    thought said did had was were
+"""
+_PAST = frozenset(_PAST_WORDS.split())
+
+
+def _tense_past(words: list[str]) -> bool:
+    return any(w.lower().endswith("ed") or w.lower() in _PAST for w in words)
+
+
+def purpose(before: str, after: str) -> bool:
+    """ "we added a reminder so people remember to refill": what was done told in the past, what
+    follows "so" in the present, is what it was for, not what it led to."""
+    words = after.split()
+    if not _tense_past(before.split()) or _tense_past(words) or len(words) < 2:
+        return False
+    verb = next((w for w in words[1:4] if vocab.is_verb(w.strip(",."))), "")
+    return bool(verb) and not re.search(r"\b(?:is|are|am|has|have)\b", after, re.I)
