@@ -236,3 +236,12 @@ async def test_the_work_named_with_their_own_is_never_the_own(journal):
         )
     )
     assert "the own " not in reply.lower() and "shadow pipeline" in reply
+
+
+def test_the_reason_a_manager_gave_for_coming_is_kept():
+    from coach.engine.goal_reflection import goal_reflection
+
+    said, _ = goal_reflection("hello, my lead said this helps with the staff review")
+    assert "said this helps with the staff review" in said
+    unsure, _ = goal_reflection("not sure, my mentor said this helps with the move to staff")
+    assert "since it helps with the move to staff" in unsure
