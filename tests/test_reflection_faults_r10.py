@@ -245,3 +245,5 @@ def test_the_reason_a_manager_gave_for_coming_is_kept():
     assert "said this helps with the staff review" in said
     unsure, _ = goal_reflection("not sure, my mentor said this helps with the move to staff")
     assert "since it helps with the move to staff" in unsure
+    sent, _ = goal_reflection("hi there, my boss said this helps with reviews")
+    assert sent.startswith("So you're here because your boss said this helps with reviews")
