@@ -247,3 +247,10 @@ def test_the_reason_a_manager_gave_for_coming_is_kept():
     assert "since it helps with the move to staff" in unsure
     sent, _ = goal_reflection("hi there, my boss said this helps with reviews")
     assert sent.startswith("So you're here because your boss said this helps with reviews")
+
+
+def test_a_step_whose_it_was_in_another_answer_is_not_summed_up():
+    from coach.engine.turn_reflections import summary
+
+    story = ["The refund emails went out twice last Friday.", "I could raise it at standup."]
+    assert "raise it" not in summary(story)

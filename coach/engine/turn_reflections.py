@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from coach.engine import meaning, nonnative, terse, terse_contents, vocab
+from coach.engine import meaning, nonnative, summary_refs, terse, terse_contents, vocab
 from coach.engine.blame import blames_customer
 from coach.engine.goal_reflection import goal_reflection
 from coach.engine.reflection_forms import _FEELINGS, Picked, _cap, render
@@ -194,8 +194,15 @@ def summary(
         found = [
             (_weight(p), _whole(p)) for p in candidates(part) if p.main not in skip or not skip
         ] or [(3, c) for c in [short_clause(part)] if c and not (skip and c in skip)]
-        # a summary never opens a part on an unnamed "they" ("they probably saw it …")
-        return [(w, f) for w, f in found if not (skip and f in skip) and not _leans_on_them(f, [])]
+        # a summary never opens a part on an unnamed "they" ("they probably saw it …"), nor
+        # sums up a step whose "it" was in another answer ("you could put it on the board")
+        return [
+            (w, f)
+            for w, f in found
+            if not (skip and f in skip)
+            and not _leans_on_them(f, [])
+            and not summary_refs.STEP_ON_IT.match(f)
+        ]
 
     def overlaps(a: str, b: str) -> bool:  # the same clause, or most of its words
         words_a, words_b = set(a.lower().split()), set(b.lower().split())
@@ -216,44 +223,17 @@ def summary(
             for _, main in found[: max(1, most - len(told) + 1)]:
                 if not any(overlaps(main, s) or main in s for s in said) and len(said) < most:
                     said.append(main)
-    said = sorted(said[:most], key=lambda f: _told_at(f, parts))  # in the order it was told
-    said = [named for named in (_named_person(f, parts) for f in said) if named] or said[:0]
+    said = sorted(
+        said[:most], key=lambda f: summary_refs.told_at(f, parts)
+    )  # in the order it was told
+    said = [
+        named for named in (summary_refs.named_person(f, parts) for f in said) if named
+    ] or said[:0]
     if not said:
         return ""
     if len(said) == 1:
         return f"{lead}: {said[0]}." if lead else f": {said[0]}."
     return f"{lead}: {'; '.join(said[:-1])}; and {said[-1]}."
-
-
-_HER = re.compile(r"\b(her|him)\b(?!\s+(?:own|team|manager|lead|name)\b)", re.I)
-_NAME = re.compile(r"\b([A-Z][a-z]{2,})\b")
-
-
-def _named_person(clause: str, parts: list[str]) -> str:
-    """A summed-up clause with "her"/"him" said as the person the story named last ("you could
-    write the text with her" → "… with Nadia"); "" when the story names nobody it could be."""
-    found = _HER.search(clause)
-    if not found:
-        return clause
-    names = [
-        n
-        for part in parts
-        for n in _NAME.findall(part)
-        if not vocab.is_word(n.lower()) and n not in vocab._CALENDAR
-    ]
-    if not names or len(set(names[-2:])) > 1:
-        return ""  # nobody named, or two people named last: whom "her" means is not plain
-    return f"{clause[: found.start()]}{names[-1]}{clause[found.end() :]}"
-
-
-def _told_at(clause: str, parts: list[str]) -> tuple[int, int]:
-    """Where in the story ``clause`` was told (part, then place in it); unfound ones last."""
-    words = clause.split()[1:4]  # past its subject, which is said in the second person
-    for number, part in enumerate(parts):
-        at = second_person(vocab.corrected(part)).lower().find(" ".join(words).lower())
-        if words and at >= 0:
-            return number, at
-    return len(parts), 0
 
 
 def _weight(picked: Picked) -> int:
@@ -369,7 +349,7 @@ def reflect_turn(
     while len(" ".join(out).split()) > max_words and len(out) > 1:
         out.pop()
     # "with her": the person the story named, when it is plain who ("with Nadia")
-    out = [_named_person(o, [*earlier, last]) or o for o in out]
+    out = [summary_refs.named_person(o, [*earlier, last]) or o for o in out]
     return " ".join(out)
 
 
