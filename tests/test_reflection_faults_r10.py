@@ -254,3 +254,23 @@ def test_a_step_whose_it_was_in_another_answer_is_not_summed_up():
 
     story = ["The refund emails went out twice last Friday.", "I could raise it at standup."]
     assert "raise it" not in summary(story)
+
+
+def test_a_step_whose_it_was_in_another_answer_is_not_recalled():
+    from coach.engine.recall import recall
+
+    story = ["The refund emails went out twice last Friday.", "I could raise it at standup."]
+    held, _ = recall(story, "The refund emails went out twice last Friday.")
+    assert "raise it" not in held
+
+
+def test_a_clause_on_it_away_from_its_answer_is_not_summed_up_or_recalled():
+    from coach.engine.recall import recall
+    from coach.engine.turn_reflections import summary
+
+    story = [
+        "The invoice totals were wrong for a week.",
+        "The pairing session keeps slipping. It is not in the plan.",
+    ]
+    assert "it is not in the plan" not in summary(story).lower()
+    assert "it is not in the plan" not in recall(story, "")[0].lower()

@@ -1,6 +1,7 @@
 """What a summed-up clause refers to: the person a "her" means, where in the story a clause was
-told (a summary says its parts in that order), and a step whose "it" was in another answer
-("you could put it on the board"), which a summary cannot say."""
+told (a summary says its parts in that order), and a clause or step whose "it" was in another
+answer ("it is not on the sprint board", "you could put it on the board"), which a summary or
+a recalled part cannot say."""
 
 from __future__ import annotations
 
@@ -9,13 +10,15 @@ import re
 from coach.engine import vocab
 from coach.engine.pronoun_swaps import second_person
 
-__all__ = ["STEP_ON_IT", "named_person", "told_at"]
+__all__ = ["ON_IT", "STEP_ON_IT", "named_person", "told_at"]
 
 STEP_ON_IT = re.compile(
     r"you (?:could|might|would|will|want to|'d|can)\b(?:\s+\w+){0,3}\s+(?:it|this|that)\b"
     r"(?!\s+(?:the|a|an)\b)",
     re.I,
 )
+# "it is not on the sprint board": said away from its answer, "it" reads as whatever came before
+ON_IT = re.compile(r"it\b(?![’']s (?:a|an|the)\b)", re.I)
 _HER = re.compile(r"\b(her|him)\b(?!\s+(?:own|team|manager|lead|name)\b)", re.I)
 _NAME = re.compile(r"\b([A-Z][a-z]{2,})\b")
 

@@ -202,6 +202,7 @@ def summary(
             if not (skip and f in skip)
             and not _leans_on_them(f, [])
             and not summary_refs.STEP_ON_IT.match(f)
+            and not summary_refs.ON_IT.match(f)
         ]
 
     def overlaps(a: str, b: str) -> bool:  # the same clause, or most of its words
