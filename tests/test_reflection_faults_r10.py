@@ -274,3 +274,11 @@ def test_a_clause_on_it_away_from_its_answer_is_not_summed_up_or_recalled():
     ]
     assert "it is not in the plan" not in summary(story).lower()
     assert "it is not in the plan" not in recall(story, "")[0].lower()
+
+
+def test_what_the_user_keeps_doing_is_given_back_and_is_no_recurring_trouble():
+    from coach.engine.meaning import meaning
+
+    answer = "I keep skipping the user interviews because nobody books them for me."
+    assert "you keep skipping the user interviews" in reflect_turn(answer, []).lower()
+    assert "pattern" not in meaning(answer) and "coming back" not in meaning(answer)

@@ -179,6 +179,9 @@ def meaning(text: str, variant: int = 0, said: str = "", who: str = "", work: st
             re.I,
         ):
             continue  # "it never happened again": nothing comes back
+        own_doing = re.search(r"\b(?:i|we)\s+$", text[: found.start()], re.I)
+        if name == "pattern" and own_doing and found.group(0).lower().startswith("keep"):
+            continue  # "I keep putting the call off": the user's own doing, no trouble recurring
         routine = name == "pattern" and re.match(
             r"(?:every|always|each|most)\b", found.group(0), re.I
         )

@@ -49,8 +49,9 @@ def has_verb(words: list[str]) -> bool:
     if first in _INDEFINITE and len(words) > 2:  # "one shared handheld per bay": an adjective
         return vocab.finite_verb(words[2:])  # after "one" or "a", not the sentence's verb
     # "we test on the test bench": a verb that is also a noun is the verb after "we"
+    catenative = len(words) > 2 and words[2].lower().endswith("ing")  # "I keep putting it off"
     return vocab.finite_verb(words[1:]) or (
-        _LOOSE.get()
+        (_LOOSE.get() or catenative)
         and first in ("i", "we", "they")
         and vocab.is_verb(words[1])
         and words[1].lower() not in _SAME_PAST
