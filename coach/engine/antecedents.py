@@ -90,7 +90,36 @@ def resolve(text: str) -> str:
             said = said[0].upper() + said[1:]
         out.append(text[last:start] + said)
         last = match.end(2)
-    return "".join(out) + text[last:]
+    return _counted(text, "".join(out) + text[last:])
+
+
+# "Three of them called support": a count of the group named before, said as that group.
+_COUNT_LEANS = re.compile(
+    r"((?<=[.!?])\s+)((?:one|two|three|four|five|six|some|most|many|several|half|all|a few|none)"
+    r" of )them\b",
+    re.I,
+)
+
+
+def _counted(original: str, text: str) -> str:
+    """``text`` with a sentence-leading "three of them" said as "three of the small bookkeepers"
+    when the group was named earlier in ``original``."""
+
+    def named(match: re.Match[str]) -> str:
+        found = group(original[: original.find(match.group(0).strip())])
+        if not found:
+            return match.group(0)
+        words = found.split()
+        if words[0].lower() in _DETERMINERS:
+            words = words[1:]
+        words[0] = (
+            words[0]
+            if words[0][:1].isupper() and not vocab.is_word(words[0].lower())
+            else words[0].lower()
+        )
+        return f"{match.group(1)}{match.group(2)}the {' '.join(words)}"
+
+    return _COUNT_LEANS.sub(named, text)
 
 
 _PRONOUN = re.compile(r"\b(they|them|their)\b", re.I)

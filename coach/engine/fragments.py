@@ -252,3 +252,19 @@ def with_appositions(pieces: list[str]) -> list[str]:
         else:
             out.append(piece)
     return out
+
+
+def without_list(sentence: str) -> str:
+    """A sentence whose colon opens a list of things ("I wrote the strategy: a metering
+    pipeline, a rating engine, and invoices generated from events") without the list: an item
+    is a noun phrase, never a clause to join with "and"."""
+    head, colon, tail = sentence.partition(": ")
+    items = [i for i in re.split(r",\s+(?:and\s+)?|\s+and\s+", tail) if i.strip()]
+    first = items[0].split() if items else []
+    if not colon or len(items) < 3 or not first:
+        return sentence
+    if first[0].lower() in ("i", "we", "they", "you", "he", "she", "it") or vocab.finite_verb(
+        first
+    ):
+        return sentence  # "…: we cut the scope, we shipped it, and …": clauses, kept
+    return head

@@ -43,6 +43,19 @@ _AIM = re.compile(
 )
 
 
+_WHY = re.compile(
+    r"\s*((?:helps?|would help|will help|could help|might help|is good|is useful)\b[^.!?,;]*)", re.I
+)
+
+
+def _why(after: str) -> str:
+    """The reason someone gave for the session, in the second person ("helps with promotion")."""
+    found = _WHY.match(after)
+    if not found or vocab.unknown_words(found.group(1)):
+        return ""
+    return second_person(found.group(1).strip())
+
+
 def goal_reflection(goal: str, variant: int = 0) -> tuple[str, bool]:
     """Give back the goal of the session ("you want to ...") and the value under it."""
     goal = session_talk.without(vocab.corrected(goal))  # "go on, but keep it short" is no aim
@@ -93,6 +106,14 @@ def goal_reflection(goal: str, variant: int = 0) -> tuple[str, bool]:
             verb, f"{verb} it"
         )
         did = "asked you to try this" if verb == "asked me" else did
+        why = _why(goal[sent.end() :])  # "my manager said this helps with promotion": kept
+        if why and sent.group(0).lower().endswith("this"):
+            said = f"{verb} this {why}"
+            return (
+                f"So you're here because {role} {said}, and what you want from it yourself is "
+                "still open.",
+                True,
+            )
         return (
             f"So you're here because {role} {did}, and what you want from it is still open.",
             True,
@@ -102,6 +123,14 @@ def goal_reflection(goal: str, variant: int = 0) -> tuple[str, bool]:
         if unsure:  # the not-knowing is never handed back; what came with it may be
             rest = _clean(_UNSURE.sub("", goal).strip(" ,.;-"))
             sent = _SENT_BY.search(rest)
+            why = _why(re.sub(r"^\s*(?:this|it)\b", "", rest[sent.end() :])) if sent else ""
+            if sent and why:  # "my lead said this helps with the review": the reason is kept
+                role = sent.group("role").lower()
+                return (
+                    f"Coming here was your {role}'s idea, since it {why}; what you want from "
+                    "it yourself is still open, and that is fine.",
+                    True,
+                )
             if sent:  # "my manager said I should do this": whose idea it was is what they said
                 role = sent.group("role").lower()
                 return (

@@ -15,7 +15,7 @@ import re
 from coach.engine import part_shapes, vocab
 from coach.engine.meaning_signals import _GOOD, _ORDER, _PLAN, _SIGNALS
 
-__all__ = ["meaning", "people"]
+__all__ = ["groups", "meaning", "people", "people_heard"]
 
 # The people a product serves first; then the people inside a customer's business, who are
 # named with a job ("operations managers") and are never the user's own colleagues.
@@ -54,7 +54,9 @@ _TOLD = re.compile(
 # the complaint went to someone else, so it did not reach the user by being told
 _TOLD_ELSEWHERE = re.compile(
     r"\bcomplain\w* to (?!me\b|us\b)|\b(?:say|says|said|told us|tell us) (?:that )?\w+ complain|"
-    r"\b(?:only )?found out\b|\bsecond-hand\b|\bvia\b",
+    r"\b(?:only )?found out\b|\bsecond-hand\b|\bvia\b|\bonly saw\b|\bdashboards?\b|\bspikes?\b|"
+    r"\b(?:took|answered|handled|fielded|got) (?:the |all the )?(?:angry |furious )?"
+    r"(?:calls|complaints|emails|tickets)\b",
     re.I,
 )
 _FELT = re.compile(
@@ -63,6 +65,12 @@ _FELT = re.compile(
 )
 _DEED = re.compile(
     r"\b(?:i|we)\s+(?!(?:was|were|am|had|felt|think|thought|guess)\b)[a-z]+ed\b", re.I
+)
+
+
+_DISTANCE_UNNAMED = (
+    "So what happened reached you through other people, not first-hand.",
+    "So the news reached you filtered, through other people, not first-hand.",
 )
 
 
@@ -150,6 +158,8 @@ def meaning(text: str, variant: int = 0, said: str = "", who: str = "", work: st
         found = pattern.search(text)
         if not found or (good and name in ("impact", "cost")):
             continue
+        if name == "distance" and not people(text):  # whose trouble it was is not in the answer
+            forms = _DISTANCE_UNNAMED  # naming the story's people could name the wrong ones
         if name == "impact":
             forms = _impact(text, found, work if work != "that work" else "", said)
             if not forms:
@@ -163,6 +173,15 @@ def meaning(text: str, variant: int = 0, said: str = "", who: str = "", work: st
         if name == "close" and not _went_to_them(text, before, found.end()):
             continue  # "my tech lead sat with me": close to a colleague, not to the people served
         sentence = _sentence_at(text, found.start())
+        if name == "pattern" and re.search(
+            r"\b(?:never|not|n't|no longer|nothing)\b[^.;]*\bagain\b|\b(?:a one-off|once|only one)\b",
+            sentence,
+            re.I,
+        ):
+            continue  # "it never happened again": nothing comes back
+        own_doing = re.search(r"\b(?:i|we)\s+$", text[: found.start()], re.I)
+        if name == "pattern" and own_doing and found.group(0).lower().startswith("keep"):
+            continue  # "I keep putting the call off": the user's own doing, no trouble recurring
         routine = name == "pattern" and re.match(
             r"(?:every|always|each|most)\b", found.group(0), re.I
         )
@@ -180,6 +199,12 @@ def meaning(text: str, variant: int = 0, said: str = "", who: str = "", work: st
             continue  # "the city got angry emails": sent to someone else, not told to the user
         if name == "impact" and re.match(r"\s+(?:everyone|everybody)\b", text[found.end() :]):
             continue  # "the names confused everyone": whom to name as the confused is not said
+        if name == "impact" and re.search(
+            r"\b(?:not|never|no|without)\s+(?:(?:the|any|a|their|our)\s+)?$",
+            text[: found.start()],
+            re.I,
+        ):
+            continue  # "I read the scan events, not the complaints": nothing was told
         if name == "impact" and hypothetical:
             continue  # "invoices would show the wrong tax", "ask support if anyone complained"
         if name in ("pattern", "cost", "alone") and _PLAN.search(before):
@@ -245,7 +270,43 @@ def _stem(form: str) -> str:
 
 def people_heard(answer: str, session: str) -> str:
     """When the newest answer holds no sentence to give back ("Mostly older riders, they use bike
-    for hills"), the people it names: the answer is heard before anything older is recalled."""
-    named = people(answer, earliest=True)
-    said = f"So it comes down to {named}." if named else ""
-    return said if said and named not in session else ""
+    for hills"), the people it names: the answer is heard before anything older is recalled.
+    Every group it names is kept ("the older riders and the dealers"): one alone misstates it."""
+    named = groups(answer)
+    if not named:
+        return ""
+    joined = named[0] if len(named) == 1 else f"{', '.join(named[:-1])} and {named[-1]}"
+    return f"So it comes down to {joined}." if joined not in session else ""
+
+
+def groups(text: str) -> list[str]:
+    """Every group of people an answer names, in the order named ("the night nurses and the ward
+    clerks" → ["the night nurses", "the ward clerks"]); [] when none."""
+    named: list[str] = []
+    for chunk in re.split(r",?\s+(?:and|or|plus|as well as)\s+|,\s*|;\s*", vocab.corrected(text)):
+        group = (people(chunk, earliest=True) or _role_group(chunk)) if chunk.strip() else ""
+        if group and all(group not in n and n not in group for n in named):
+            named.append(group)
+    return named[:3]
+
+
+_ROLE = re.compile(
+    r"^\W*(?:(?:the|our|their|mostly|some|many|most|all|a few)\s+)*((?:[a-z-]+\s+){0,2}?)"
+    r"([a-z]*(?:ers|ors|ists|ians|ants|clerks|crews|staff))\b",
+    re.IGNORECASE,
+)
+
+_ROLE_HEADS = frozenset(("clerks", "crews", "staff"))
+
+
+def _role_group(chunk: str) -> str:
+    """A group named by its job at the start of a part of a list ("the warehouse pickers",
+    "ward clerks"), which ``people`` does not know as people."""
+    found = _ROLE.match(chunk)
+    if found is None or vocab.unknown_words(found.group(0)):
+        return ""
+    head = found.group(2).lower()
+    if head == "others" or not (part_shapes._is_person(head) or head in _ROLE_HEADS):
+        return ""  # "answers", "printers": things, not people
+    mods = [w for w in found.group(1).lower().split() if w not in _NOT_MODIFIER and _describes(w)]
+    return f"the {' '.join([*mods, found.group(2).lower()])}"

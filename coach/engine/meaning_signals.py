@@ -211,7 +211,8 @@ _SIGNALS: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
         "standard",
         re.compile(
             r"(?<!not )(?<!n't )\b(i should (?:be|have) (?!the |a |an |access|time|more time)|"
-            r"at my level|i'?m supposed to|i need to be|i ought to|"
+            r"at my level,? (?:i|i'?m) (?:should|need|must|have to|am expected|expected)|"
+            r"i'?m supposed to|i need to be|i ought to|"
             r"i want to be (?:better|more|the kind|someone|an engineer|a better))",
             re.I,
         ),

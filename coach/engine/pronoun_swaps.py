@@ -35,6 +35,8 @@ _SUBJECTS_WORDS = """
     i we they it he she there nobody everyone everybody someone somebody people users customers
     support the my our a an this that their his her one two three most some none only sales
     product design marketing finance legal ops management leadership engineering qa
+    dispatch procurement compliance security billing operations accounting payroll logistics
+    reception
 """
 SUBJECTS = frozenset(_SUBJECTS_WORDS.split())
 

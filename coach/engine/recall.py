@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from coach.engine import terse, vocab
+from coach.engine import summary_refs, terse, vocab
 from coach.engine.reflection_forms import _cap
 from coach.engine.reflections import MAX_WORDS, candidates, second_person
 from coach.engine.turn_reflections import short_clause
@@ -129,11 +129,14 @@ def _leans(main: str) -> bool:
     """A short clause that ends on a pronoun ("you have never joined it"), or one that starts with
     "they": on its own, a part of the story it stood beside is missing."""
     words = main.split()
+    if summary_refs.STEP_ON_IT.match(main) or summary_refs.ON_IT.match(main):
+        return True  # "you could put it on the board": the thing "it" was is in another answer
     if re.match(
         r"(?:they|their|them|(?:one|some|many|most|all|none|two|three) of them)\b", main, re.I
     ):
         return True
-    return len(words) <= 6 and words[-1].lower() in ("it", "them", "this", "that", "which")
+    lean = ("it", "them", "this", "that", "which", "yours", "ours", "theirs", "her", "him")
+    return len(words) <= 6 and words[-1].lower() in lean  # "you modelled it from yours"
 
 
 def _order(parts: list[str], main: str) -> int:

@@ -56,8 +56,10 @@ def _cap(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _plain_form(main: str, variant: int) -> str:
+def _plain_form(main: str, variant: int, against: bool = False) -> str:
     forms = ("{m}.", "So {m}.", "It sounds like {m}.", "What stands out: {m}.")
+    if against:  # it stands against what came before: nothing follows "so" from it
+        forms = ("{m}.", "Yet {m}.", "It sounds like {m}.", "What stands out: {m}.")
     return _cap(forms[variant % len(forms)].format(m=main))
 
 
@@ -108,9 +110,10 @@ def render(picked: Picked, variant: int = 0, tail: bool = True) -> tuple[str, bo
         )
         return forms[variant % len(forms)].format(m=picked.main), True
     meaning = _meaning(picked) if tail else ""
+    against = picked.form == "against"
     if meaning:
-        return f"{_plain_form(picked.main, variant)[:-1]}; {meaning}.", True
-    return _plain_form(picked.main, variant), False
+        return f"{_plain_form(picked.main, variant, against)[:-1]}; {meaning}.", True
+    return _plain_form(picked.main, variant, against), False
 
 
 _HARD = re.compile(
@@ -188,9 +191,16 @@ def _feeling(text: str) -> str:
             r"\b(?:felt|feel|feeling|feels)\s+(?:\w+\s+)?bad\b", lowered
         ):
             continue  # "the front desk had a bad week" names no feeling of the user's
-        if re.search(rf"\b{stem}", lowered):
-            return stem
+        found = re.search(rf"\b{stem}", lowered)
+        if found and not _DENIED.search(lowered[: found.start()]):
+            return stem  # "I don't agree that we ignored them", "nobody was upset": none felt
     return ""
+
+
+_DENIED = re.compile(
+    r"\b(?:(?:don'?t|do not|didn'?t|did not) (?:agree|accept|think|believe)|wasn'?t|weren'?t|"
+    r"nobody|no one|not)\b[^.,;]*$"
+)
 
 
 # "I never checked how many customers open it" owns a gap plainly; it is a self-judgement only

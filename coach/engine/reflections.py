@@ -12,16 +12,23 @@ import re
 
 from coach.engine import (
     affected,
+    against,
     antecedents,
     fillers,
     fragments,
     nonnative,
+    opinions,
     session_talk,
+    subjects,
     terse,
     terse_contents,
     vocab,
 )
 from coach.engine.blame import blames_customer
+from coach.engine.clause_cuts import MAX_WORDS
+from coach.engine.clause_cuts import clauses as _clauses
+from coach.engine.clause_cuts import clean as _clean
+from coach.engine.clause_cuts import shorten as _shorten
 from coach.engine.pronoun_swaps import SUBJECTS as _SUBJECTS
 from coach.engine.pronoun_swaps import SWAP as _SWAP
 from coach.engine.pronoun_swaps import second_person
@@ -44,21 +51,6 @@ _CONSEQUENCE = re.compile(
 )
 _SUBJECT_SEP = frozenset(("we", "i"))  # the user, split off with "and": put back on
 _CAUSE = re.compile(r",?\s+\b(because|since|as)\b\s+", re.I)
-_LEAD = re.compile(
-    r"^(?:(?:my|the|our) situation is(?: that)?|"
-    r"and|but|so|then|also|well|honestly|basically|actually|anyway|i guess|i think|i mean|maybe|"
-    r"(?:last|this|in the) (?:week|month|quarter|year|spring|summer|autumn|fall|winter|sprint)|"
-    r"yesterday|recently|(?:a few|two|three) (?:days|weeks|months) ago|"
-    r"i suppose|i reckon|i believe|to be honest|frankly|"
-    r"perhaps|probably|"
-    r"like|um|uh|oh|ok|okay|yes|yeah|no|sure|that(?=\s+(?:i|we|they|he|she|it|you|the|our|my)\b))"
-    r"\b[,\s]*",
-    re.I,
-)
-
-# "…seen them use it though", "…anymore tbh": a trailing aside, not part of what happened.
-_TRAILING = re.compile(r",?\s+(?:though|honestly|tbh|lol|haha|i guess|i think|i suppose)\W*$", re.I)
-
 _SELF_JUDGE = re.compile(
     r"\b(i should have|i shouldn'?t have|my fault|my mistake|i messed up|i screwed up|i'?m bad at|"
     r"i'?m not good at|i'?m terrible at|i never|i always|i failed|i dropped the ball|i missed)\b",
@@ -70,7 +62,6 @@ _WHO = re.compile(
     r"developers using it|people using it)\b",
     re.I,
 )
-MAX_WORDS = 20
 _DANGLING_WORDS = """
     this that these those is was are were over up out with to of for on in at by from about and or
     but the a an didn't did don't do wasn't weren't couldn't can't won't isn't haven't hasn't which
@@ -92,16 +83,6 @@ def sentences(text: str) -> list[str]:
     return [s.strip(" .!;:,-") for s in _SENTENCE.split(text) if s.strip(" .!;:,-")]
 
 
-def _clean(clause: str) -> str:
-    clause = _TRAILING.sub("", clause.strip(" ,.;:!"))
-    while True:
-        stripped = _LEAD.sub("", clause, count=1).strip(" ,")
-        if stripped == clause:
-            break
-        clause = stripped
-    return fragments.unfronted(clause)  # "the last two features I built …": object put back
-
-
 def sayable(clause: str) -> bool:
     """A clause that reads as a sentence of its own: a subject, a verb, no typo, no question."""
     words = clause.split()
@@ -117,7 +98,12 @@ def sayable(clause: str) -> bool:
     ):
         return False  # three words only as "their macros broke": a subject, its noun, a verb
     is_name = words[0][0].isupper() and not vocab.is_word(first)
-    if first not in _SUBJECTS and first not in _SWAP and not is_name and not _plural_noun(first):
+    if (
+        first not in _SUBJECTS
+        and first not in _SWAP
+        and not is_name
+        and not subjects.plural_noun(first)
+    ):
         return False
     phrasal = words[-1].lower() in ("up", "out") and (
         words[-2].lower() in ("me", "us", "them") or (len(words) > 3 and vocab.is_verb(words[-2]))
@@ -127,15 +113,16 @@ def sayable(clause: str) -> bool:
     leaning = (
         r"\b(?:that|this)(?:\s+(?:back|up|out|over|on|in|forward))?(?=$|,|\s+(?:and|but|so)\b)"
     )
-    if re.search(leaning, clause, re.I):
+    if re.search(leaning, clause, re.I) or _THAT_OBJECT.search(clause):
         return False  # "I brought that back": what "that" was is in another sentence
     if re.match(
-        r"(?:that|this)(?:['’]s\b|\s+(?:is|was|were|are|makes|made|means|meant|feels|felt|"
+        r"(?:that|this)(?:\s+(?:one|part|bit|thing|step))?(?:['’]s\b|\s+(?:is|was|were|are|makes|"
+        r"made|means|meant|feels|felt|"
         r"seems|seemed|sounds|hurt|hurts)\b)",
         clause,
         re.I,
     ):
-        return False  # "that is a bit uncomfortable to say": what "that" is was said before it
+        return False  # "that is a bit uncomfortable to say", "that one is on us": said before it
     if re.match(
         r"it(?:['’]s| is| was)(?: \w+ly| maybe)? (?:true|right|fair|so|the case)$", clause, re.I
     ):
@@ -178,29 +165,20 @@ def sayable(clause: str) -> bool:
         )  # a verb of the sentence itself, not of a clause inside it ("what they need")
         if not main_verb:
             return False
-    if first in _INDEFINITE and len(words) > 2:  # "one shared handheld per bay": an adjective
-        return vocab.finite_verb(words[2:])  # after "one" or "a", not the sentence's verb
-    return vocab.finite_verb(words[1:])
+    return subjects.has_verb(words)
 
 
+# "I knew that from a ride-along": "that" is what was said before it, not a clause it opens
+_THAT_OBJECT = re.compile(
+    r"\b(?:knew|know|said|saw|heard|learned|learnt|remember(?:ed)?|did|mentioned) (?:that|this)\b"
+    r"(?=\s+(?:from|in|at|on|before|after|when|last|yesterday|already|too|myself|ourselves)\b)",
+    re.I,
+)
 _BARE_ROLE = re.compile(
     r"\b(?:with|to|from|for|by|about) (?:rider|dealer|user|customer|partner|client|driver|player|"
     r"patient|buyer|seller|tenant|merchant|operator)\b(?!['’-])",
     re.I,
 )
-_INDEFINITE = frozenset(
-    ["a", "an", "one", "two", "three", "four", "five", "six", "some", "several", "each", "every"]
-)
-
-
-def _plural_noun(word: str) -> bool:
-    """ "owners", "rooms", "adjusters": a plural noun can be a sentence's subject."""
-    if not word.endswith("s") or word.endswith("ss") or len(word) < 4:
-        return False
-    lemmas = vocab._lemminflect().getAllLemmas(word)
-    return "NOUN" in lemmas  # first in a clause, "calls", "reviews" name things, not acts
-
-
 # A change the user measured ("tickets dropped from about forty a week to six"): what the work did,
 # worth more than the scene around it.
 _MEASURED = re.compile(
@@ -218,7 +196,16 @@ def pick(text: str, avoid: tuple[str, ...] = ()) -> Picked | None:
 
 
 def candidates(text: str) -> list[Picked]:
-    """Every part of ``text`` that can be given back, the most meaningful first."""
+    """Every part of ``text`` that can be given back, the most meaningful first; read loosely
+    when nothing else can be ("we test on the test bench": the verb is also a noun)."""
+    found = _candidates(text)
+    if found:
+        return found
+    with subjects.loosely():
+        return _candidates(text)
+
+
+def _candidates(text: str) -> list[Picked]:
     text = vocab.corrected(text)  # a clear typo is put right; an unclear one is never said
     text = session_talk.without(text)  # "keep it short please" is no part of the story
     text = fillers.without_hedges(text)  # "kind of timed out": the hedge is theirs, not ours
@@ -241,6 +228,15 @@ def candidates(text: str) -> list[Picked]:
         if felt:  # "…three shops lost orders for a day. It felt awful.": said as one feeling
             found_all.append((7.5, Picked("feeling", felt, feeling=stem, who=who)))
         feeling = _feeling(sentence)
+        other = against.before(said, position)  # "… all day. I've never seen them use it though"
+        sides = [
+            [c for c in _clauses(said[n]) if sayable(c)]
+            for n in (other, position)
+            if other is not None
+        ]
+        if len(sides) == 2 and sides[0] and sides[1]:
+            a, b = second_person(sides[0][-1]), second_person(sides[1][-1])
+            found_all.append((5, Picked("contrast", a, b, who=who)))
         parts = _CONTRAST.split(sentence, maxsplit=1)
         if len(parts) == 3:
             a, b = _clean(parts[0]), _clean(parts[2])
@@ -279,6 +275,10 @@ def candidates(text: str) -> list[Picked]:
         parts = _CONSEQUENCE.split(sentence, maxsplit=1)
         if len(parts) == 3:
             a, b = _clean(parts[0]), _clean(parts[2])
+            kept = parts[1].split()[1:]  # "…, and the controllers' pain is …": "the" stays on
+            whole_b = b
+            if kept and kept[0].lower() == "the":
+                whole_b = _clean(antecedents.with_referent(f"the {parts[2]}", parts[0])) or b
             purpose = (
                 parts[1].lower().strip() == "so that"
                 or (
@@ -286,6 +286,7 @@ def candidates(text: str) -> list[Picked]:
                     and (
                         re.search(r"^(?:\w+\s+){1,5}(?:would|could|can|might|will)\b", b, re.I)
                         or re.match(r"(?:i|we) (?:should|could|might|will|would|can)\b", a, re.I)
+                        or subjects.purpose(a, b)
                     )
                 )
             )  # "so the readings would be more accurate", "I should …, so it is not just me": a purpose
@@ -295,6 +296,7 @@ def candidates(text: str) -> list[Picked]:
                 and not purpose
                 and parts[1].lower().strip() not in ("and i", "and we")
             ):
+                b = whole_b if sayable(whole_b) else b
                 found_all.append(
                     (4, Picked("consequence", second_person(a), second_person(b), who=who))
                 )
@@ -302,6 +304,7 @@ def candidates(text: str) -> list[Picked]:
                 said_by = parts[1].split()[1:]  # ", and I only heard …": the subject stays on
                 said_by = said_by if said_by[:1] and said_by[0].lower() in _SUBJECT_SEP else []
                 alone = _clean(" ".join([*said_by, parts[2]])) if said_by else b
+                alone = whole_b if not said_by and sayable(whole_b) else alone
                 if sayable(alone):
                     found_all.append(
                         (0.4 - position, Picked("plain", second_person(alone), who=who))
@@ -320,8 +323,9 @@ def candidates(text: str) -> list[Picked]:
         plain = [c for c in _clauses(sentence) if sayable(c)]
         # "I did it" only when nothing longer says it; what hit the people using it first
         plain.sort(key=lambda c: (len(c.split()) < 4, not (_HARD.search(c) or _WHO.search(c))))
-        if plain:
-            found_all.append((1 - position, Picked("plain", second_person(plain[0]), who=who)))
+        if plain:  # standing against the sentence before, it is no "So" of it
+            form = "plain" if other is None else "against"
+            found_all.append((1 - position, Picked(form, second_person(plain[0]), who=who)))
         if len(plain) > 1:  # a second part of the same sentence, for a second reflection
             found_all.append((0.5 - position, Picked("plain", second_person(plain[1]), who=who)))
     if not blames_customer(text):
@@ -338,44 +342,23 @@ def candidates(text: str) -> list[Picked]:
         found_all = [
             f for f in found_all if not nonnative.broken(f"{f[1].main}. {f[1].other}", True)
         ]
+    found_all = [
+        (w, opinions.owned_picked(p, text)) for w, p in found_all
+    ]  # a view argued is said as theirs
     unique: list[Picked] = []
     for _, found in found_all:
-        if all(found.main not in u.main and u.main not in found.main for u in unique):
+        if all(not _same(found.main, u.main) for u in unique):
             unique.append(found)
     return unique
 
 
-_DENIED_CAUSE = re.compile(
-    r",?\s*\b(?:not|never|and not|but not) (?:because|since|that)\b[^,;.]*", re.I
-)
-
-
-def _clauses(sentence: str) -> list[str]:
-    # "…, not because the new one served them" denies that cause: never given back as a fact
-    sentence = _DENIED_CAUSE.sub("", sentence)
-    # "I changed the seat map so that cars and foot passengers pick seats on one screen": the
-    # purpose is no fact, and cut at its "and" it leaves "so that cars" hanging
-    sentence = fragments.which_is(re.sub(r",?\s+so that\s+[^,;:]*", "", sentence, flags=re.I))
-    pieces = re.split(
-        r",\s+(?:because|since)\s+|,\s+|;\s+|:\s+|"  # ", because …": the reason, said whole
-        r"\s+\b(?:but|because|and then|although|and|while|until)\b\s+",
-        sentence,
-    )
-    whole = _clean(sentence)
-    # "..., so it is not just me": a purpose, not a statement of its own
-    kept = [p for p in pieces if not re.match(r"\s*(so|to|in order to)\b", p, re.I)]
-    merged = fragments.with_appositions(kept)  # "…, their best day" stays with its clause
-    # a "them" whose people were named in the part cut off is said as those people
-    resolved = [antecedents.with_referent(p, sentence[: max(sentence.find(p), 0)]) for p in merged]
-    return [c for c in [*(_clean(p) for p in resolved if p), whole] if c]
-
-
-def _shorten(clause: str) -> str:
-    words = clause.split()
-    if len(words) <= MAX_WORDS:
-        return clause
-    cut = re.split(r",\s+|\s+\b(?:and|but|because|so|which)\b\s+", clause)[0]
-    return cut if len(cut.split()) <= MAX_WORDS else ""
+def _same(a: str, b: str) -> bool:
+    """One clause inside the other, or nearly all the shorter one's words in the longer
+    ("how people read the window" beside the whole sentence it was cut from)."""
+    if a in b or b in a:
+        return True
+    words_a, words_b = set(a.lower().split()), set(b.lower().split())
+    return len(words_a & words_b) >= 0.8 * min(len(words_a), len(words_b))
 
 
 def reflect(text: str, variant: int = 0, avoid: tuple[str, ...] = ()) -> tuple[str, bool]:

@@ -143,6 +143,8 @@ def _np(text: str) -> str:
         "your",
     ):
         words[0] = "the"
+        if len(words) > 2 and words[1].lower() in ("own", "very"):
+            del words[1]  # "their own shadow pipeline" → "the shadow pipeline", never "the own …"
     return " ".join(words)
 
 

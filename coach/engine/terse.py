@@ -85,6 +85,28 @@ def _past(word: str) -> str:
     return ""
 
 
+def _participle_only(verb: str, lemma: str) -> bool:
+    """ "gone", "taken", "hidden": a past participle that is no past tense, so it needs "were"."""
+    forms = vocab._lemminflect().getAllInflections(lemma, upos="VERB")
+    return verb.lower() in forms.get("VBN", ()) and verb.lower() not in forms.get("VBD", ())
+
+
+# "export missing", "filters empty": a thing and how it was, said with "was"/"were"
+_STATE_WORDS = frozenset(["missing", "empty", "blank", "down", "offline", "broken", "unclear"])
+
+
+def _state(words: list[str], lowered: list[str]) -> str:
+    if len(words) < 2 or lowered[-1] not in _STATE_WORDS:
+        return ""
+    subject = words[:-1]
+    if not all(_nounish(w) or w.lower() in _DETERMINERS for w in subject):
+        return ""
+    if lowered[0] in ("i", "we", "you", "they", "it"):
+        return ""
+    be = "were" if _plural(subject[-1]) else "was"
+    return " ".join([_with_article(subject), be, lowered[-1]])
+
+
 def _plural(word: str) -> bool:
     lowered = word.lower()
     return lowered.endswith("s") and not lowered.endswith("ss") and lowered not in _MASS
@@ -167,6 +189,9 @@ def read(text: str) -> Terse | None:
     first_verb = lowered[0] in _lemmas(lowered[0]).get("VERB", ()) and not _nounish(lowered[0])
     if first_verb and len(words) >= 2:
         return Terse("action", phrase[0].lower() + phrase[1:], hedged)
+    state = _state(words, lowered)
+    if state:
+        return Terse("state", state, hedged)
     for cut in range(1, min(len(words), 4)):
         subject, verb, rest = words[:cut], words[cut], words[cut + 1 :]
         lemma = _past(verb)
@@ -181,6 +206,7 @@ def read(text: str) -> Terse | None:
         np = _with_article(subject)
         passive = bool(rest and rest[0].lower() in _PARTICLES) or lemma in _PASSIVE
         passive = (passive or "ADJ" in _lemmas(verb.lower())) and _participle(verb, lemma)
+        passive = passive or _participle_only(verb, lemma)  # "filters gone": "were gone"
         if passive:
             be = "were" if _plural(subject[-1]) else "was"
             return Terse("state", " ".join([np, be, verb.lower(), *rest]), hedged)

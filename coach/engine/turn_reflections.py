@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from coach.engine import meaning, nonnative, terse, terse_contents, vocab
+from coach.engine import meaning, nonnative, summary_refs, terse, terse_contents, vocab
 from coach.engine.blame import blames_customer
 from coach.engine.goal_reflection import goal_reflection
 from coach.engine.reflection_forms import _FEELINGS, Picked, _cap, render
@@ -194,8 +194,16 @@ def summary(
         found = [
             (_weight(p), _whole(p)) for p in candidates(part) if p.main not in skip or not skip
         ] or [(3, c) for c in [short_clause(part)] if c and not (skip and c in skip)]
-        # a summary never opens a part on an unnamed "they" ("they probably saw it …")
-        return [(w, f) for w, f in found if not (skip and f in skip) and not _leans_on_them(f, [])]
+        # a summary never opens a part on an unnamed "they" ("they probably saw it …"), nor
+        # sums up a step whose "it" was in another answer ("you could put it on the board")
+        return [
+            (w, f)
+            for w, f in found
+            if not (skip and f in skip)
+            and not _leans_on_them(f, [])
+            and not summary_refs.STEP_ON_IT.match(f)
+            and not summary_refs.ON_IT.match(f)
+        ]
 
     def overlaps(a: str, b: str) -> bool:  # the same clause, or most of its words
         words_a, words_b = set(a.lower().split()), set(b.lower().split())
@@ -216,7 +224,14 @@ def summary(
             for _, main in found[: max(1, most - len(told) + 1)]:
                 if not any(overlaps(main, s) or main in s for s in said) and len(said) < most:
                     said.append(main)
-    said = said[:most]
+    said = sorted(
+        said[:most], key=lambda f: summary_refs.told_at(f, parts)
+    )  # in the order it was told
+    said = [
+        named for named in (summary_refs.named_person(f, parts) for f in said) if named
+    ] or said[:0]
+    if not said:
+        return ""
     if len(said) == 1:
         return f"{lead}: {said[0]}." if lead else f": {said[0]}."
     return f"{lead}: {'; '.join(said[:-1])}; and {said[-1]}."
@@ -316,7 +331,10 @@ def reflect_turn(
             picked = Picked("plain", picked.other, who=picked.who)
         if len(taken) < 2 and new([picked], taken):  # each checked against what is taken so far
             taken.append(picked)
-            out.append(render(picked, variant + len(out), tail=not under)[0])
+            form = variant + len(out)
+            if out and picked.form in ("plain", "against") and form % 4 == 1:
+                form -= 1  # a second part of the answer does not follow "So" from the first
+            out.append(render(picked, form, tail=not under)[0])
     if under and out:
         out.insert(1, under)  # content first, then what it means; a second part comes after
     for answer in reversed(earlier):
@@ -331,6 +349,8 @@ def reflect_turn(
                 out.append(render(found[0], variant)[0])
     while len(" ".join(out).split()) > max_words and len(out) > 1:
         out.pop()
+    # "with her": the person the story named, when it is plain who ("with Nadia")
+    out = [summary_refs.named_person(o, [*earlier, last]) or o for o in out]
     return " ".join(out)
 
 

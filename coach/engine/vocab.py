@@ -1,7 +1,8 @@
 """Is a word English? Used so the guided coach never hands a typo back and can tell garbage apart.
 
 lemminflect's lexicon (shipped inside its wheel, no download) knows ordinary English; software words
-it lacks are listed here. A word unknown to both, lower-case, without digits, is a likely typo.
+it lacks are listed here (the common abbreviations too: "auth" is never "auto", "env" never
+"end"). A word unknown to both, lower-case, without digits, is a likely typo.
 """
 
 from __future__ import annotations
@@ -29,6 +30,9 @@ _TECH_WORDS = """
     arent werent lets ppl pls thx usability accessibility a11y i18n l10n localisation
     localization email emails inbox admin admins bot bots chatbot tech org orgs
     fintech edtech healthtech insurtech
+    auth authn authz infra env envs dep deps pr prs db dbs mfa iam devex url urls dns vpn ssl tls
+    cdn jwt llm llms ml runbook runbooks perf nav
+    carer carers
 """
 TECH = frozenset(_TECH_WORDS.split())
 

@@ -1,0 +1,98 @@
+"""An answer's sentence cut into the clauses a reflection can give back: the lead-in words
+("honestly", "I think", "last week") and a trailing aside ("though", "tbh") taken off, a denied
+cause and a purpose left out, a "them" said as whom it means (for ``reflections``)."""
+
+from __future__ import annotations
+
+import re
+
+from coach.engine import antecedents, fragments, vocab
+
+MAX_WORDS = 20
+
+_LEAD = re.compile(
+    r"^(?:(?:my|the|our) situation is(?: that)?|"
+    r"and|but|so|then|also|well|honestly|basically|actually|anyway|i guess|i think|i mean|maybe|"
+    r"(?:last|this|in the) (?:week|month|quarter|year|spring|summer|autumn|fall|winter|sprint)|"
+    r"yesterday|recently|(?:a few|two|three) (?:days|weeks|months) ago|"
+    r"i suppose|i reckon|i believe|to be honest|frankly|"
+    r"perhaps|probably|"
+    r"like|um|uh|oh|ok|okay|yes|yeah|no|sure|that(?=\s+(?:i|we|they|he|she|it|you|the|our|my)\b))"
+    r"\b[,\s]*",
+    re.I,
+)
+
+# "…seen them use it though", "…anymore tbh": a trailing aside, not part of what happened.
+_TRAILING = re.compile(r",?\s+(?:though|honestly|tbh|lol|haha|i guess|i think|i suppose)\W*$", re.I)
+
+
+def clean(clause: str) -> str:
+    """``clause`` without its lead-in words and trailing aside, its fronted object put back."""
+    clause = _TRAILING.sub("", clause.strip(" ,.;:!"))
+    while True:
+        stripped = _LEAD.sub("", clause, count=1).strip(" ,")
+        if stripped == clause:
+            break
+        clause = stripped
+    return fragments.unfronted(clause)  # "the last two features I built …": object put back
+
+
+_DENIED_CAUSE = re.compile(
+    r",?\s*\b(?:not|never|and not|but not) (?:because|since|that)\b[^,;.]*", re.I
+)
+
+
+def clauses(sentence: str) -> list[str]:
+    """The clauses of ``sentence`` that could be said alone, and the sentence whole, last."""
+    # "…, not because the new one served them" denies that cause: never given back as a fact
+    sentence = _DENIED_CAUSE.sub("", sentence)
+    # "I changed the seat map so that cars and foot passengers pick seats on one screen": the
+    # purpose is no fact, and cut at its "and" it leaves "so that cars" hanging
+    sentence = fragments.which_is(re.sub(r",?\s+so that\s+[^,;:]*", "", sentence, flags=re.I))
+    # "the strategy: a pipeline, an engine, and invoices generated from events": no clauses
+    sentence = fragments.without_list(sentence)
+    pieces = re.split(
+        r",\s+(?:because|since)\s+|,\s+|;\s+|:\s+|"  # ", because …": the reason, said whole
+        r"\s+\b(?:but|because|and then|although|and|while|until)\b\s+",
+        sentence,
+    )
+    whole = clean(sentence)
+    # "..., so it is not just me": a purpose, not a statement of its own
+    kept = [p for p in pieces if not re.match(r"\s*(so|to|in order to)\b", p, re.I)]
+    merged = fragments.with_appositions(kept)  # "…, their best day" stays with its clause
+    # a "them" whose people were named in the part cut off is said as those people
+    resolved = [antecedents.with_referent(p, sentence[: max(sentence.find(p), 0)]) for p in merged]
+    # an "it" whose thing was named in the part cut off is said as that thing
+    resolved = [_with_thing(p, sentence[: max(sentence.find(p), 0)]) for p in resolved if p]
+    return [c for c in [*(clean(p) for p in resolved if p), whole] if c]
+
+
+_IT = re.compile(r"(?<!^)\bit\b(?!['’])", re.I)
+_THING = re.compile(
+    r"\b(a|an|the|our|my|their)\s+([\w'-]+(?:\s+[\w'-]+){0,2})\W*(?:and|but|so)?\W*$", re.I
+)
+
+
+_DETERMINER = re.compile(r"\b(?:a|an|the|our|my|their|this|that|these|those)\b", re.I)
+
+
+def _with_thing(piece: str, before: str) -> str:
+    """ "I want to know how people read it" after "we plan to show a two-hour window": "… how
+    people read the two-hour window"; the piece as it was when no thing was named just before."""
+    found = _IT.search(piece)
+    thing = _THING.search(before) if found and before.strip() else None
+    if thing is None or len(_DETERMINER.findall(before)) > 1:
+        return piece  # "a banner to the checkout … noticed it": which thing is not plain
+    head = thing.group(2).split()[-1].lower()
+    if not vocab._lemminflect().getAllLemmas(head, upos="NOUN"):
+        return piece
+    det = "the" if thing.group(1).lower() in ("a", "an") else thing.group(1)
+    return f"{piece[: found.start()]}{det} {thing.group(2)}{piece[found.end() :]}"
+
+
+def shorten(clause: str) -> str:
+    words = clause.split()
+    if len(words) <= MAX_WORDS:
+        return clause
+    cut = re.split(r",\s+|\s+\b(?:and|but|because|so|which)\b\s+", clause)[0]
+    return cut if len(cut.split()) <= MAX_WORDS else ""

@@ -1,0 +1,79 @@
+"""A clause's subject and its verb, for ``reflections.sayable``: a plural noun can be a subject
+("owners", "adjusters"), and a verb is found after it even when the word is also a noun
+("we test on the test bench")."""
+
+from __future__ import annotations
+
+import re
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+from coach.engine import vocab
+
+__all__ = ["has_verb", "loosely", "plural_noun", "purpose"]
+
+# Read loosely only when an answer gives nothing else back: "we test on the test bench" is then
+# the newest answer heard, but "I lead the platform" never crowds out a part that says more.
+_LOOSE: ContextVar[bool] = ContextVar("loose", default=False)
+
+
+@contextmanager
+def loosely():
+    token = _LOOSE.set(True)
+    try:
+        yield
+    finally:
+        _LOOSE.reset(token)
+
+
+_INDEFINITE = frozenset(
+    ["a", "an", "one", "two", "three", "four", "five", "six", "some", "several", "each", "every"]
+)
+# whose past is its present: "I read the complaints" is the deed the review frame says back
+_SAME_PAST_WORDS = "read put set cut let hit cost shut quit spread split"
+_SAME_PAST = frozenset(_SAME_PAST_WORDS.split())
+
+
+def plural_noun(word: str) -> bool:
+    """ "owners", "rooms", "adjusters": a plural noun can be a sentence's subject."""
+    if not word.endswith("s") or word.endswith("ss") or len(word) < 4:
+        return False
+    lemmas = vocab._lemminflect().getAllLemmas(word)
+    return "NOUN" in lemmas  # first in a clause, "calls", "reviews" name things, not acts
+
+
+def has_verb(words: list[str]) -> bool:
+    """The clause ``words`` has a finite verb after its subject (its first word); read
+    ``loosely``, a verb that is also a noun counts after "I", "we" or "they"."""
+    first = words[0].lower().strip("'’")
+    if first in _INDEFINITE and len(words) > 2:  # "one shared handheld per bay": an adjective
+        return vocab.finite_verb(words[2:])  # after "one" or "a", not the sentence's verb
+    # "we test on the test bench": a verb that is also a noun is the verb after "we"
+    catenative = len(words) > 2 and words[2].lower().endswith("ing")  # "I keep putting it off"
+    return vocab.finite_verb(words[1:]) or (
+        (_LOOSE.get() or catenative)
+        and first in ("i", "we", "they")
+        and vocab.is_verb(words[1])
+        and words[1].lower() not in _SAME_PAST
+    )
+
+
+_PAST_WORDS = """
+    went came took made saw got built sent put set ran gave told wrote kept left lost found knew
+    thought said did had was were
+"""
+_PAST = frozenset(_PAST_WORDS.split())
+
+
+def _tense_past(words: list[str]) -> bool:
+    return any(w.lower().endswith("ed") or w.lower() in _PAST for w in words)
+
+
+def purpose(before: str, after: str) -> bool:
+    """ "we added a reminder so people remember to refill": what was done told in the past, what
+    follows "so" in the present, is what it was for, not what it led to."""
+    words = after.split()
+    if not _tense_past(before.split()) or _tense_past(words) or len(words) < 2:
+        return False
+    verb = next((w for w in words[1:4] if vocab.is_verb(w.strip(",."))), "")
+    return bool(verb) and not re.search(r"\b(?:is|are|am|has|have)\b", after, re.I)

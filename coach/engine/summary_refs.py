@@ -1,0 +1,50 @@
+"""What a summed-up clause refers to: the person a "her" means, where in the story a clause was
+told (a summary says its parts in that order), and a clause or step whose "it" was in another
+answer ("it is not on the sprint board", "you could put it on the board"), which a summary or
+a recalled part cannot say."""
+
+from __future__ import annotations
+
+import re
+
+from coach.engine import vocab
+from coach.engine.pronoun_swaps import second_person
+
+__all__ = ["ON_IT", "STEP_ON_IT", "named_person", "told_at"]
+
+STEP_ON_IT = re.compile(
+    r"you (?:could|might|would|will|want to|'d|can)\b(?:\s+\w+){0,3}\s+(?:it|this|that)\b"
+    r"(?!\s+(?:the|a|an)\b)",
+    re.I,
+)
+# "it is not on the sprint board": said away from its answer, "it" reads as whatever came before
+ON_IT = re.compile(r"it\b(?![’']s (?:a|an|the)\b)", re.I)
+_HER = re.compile(r"\b(her|him)\b(?!\s+(?:own|team|manager|lead|name)\b)", re.I)
+_NAME = re.compile(r"\b([A-Z][a-z]{2,})\b")
+
+
+def named_person(clause: str, parts: list[str]) -> str:
+    """A summed-up clause with "her"/"him" said as the person the story named last ("you could
+    write the text with her" → "… with Nadia"); "" when the story names nobody it could be."""
+    found = _HER.search(clause)
+    if not found:
+        return clause
+    names = [
+        n
+        for part in parts
+        for n in _NAME.findall(part)
+        if not vocab.is_word(n.lower()) and n not in vocab._CALENDAR
+    ]
+    if not names or len(set(names[-2:])) > 1:
+        return ""  # nobody named, or two people named last: whom "her" means is not plain
+    return f"{clause[: found.start()]}{names[-1]}{clause[found.end() :]}"
+
+
+def told_at(clause: str, parts: list[str]) -> tuple[int, int]:
+    """Where in the story ``clause`` was told (part, then place in it); unfound ones last."""
+    words = clause.split()[1:4]  # past its subject, which is said in the second person
+    for number, part in enumerate(parts):
+        at = second_person(vocab.corrected(part)).lower().find(" ".join(words).lower())
+        if words and at >= 0:
+            return number, at
+    return len(parts), 0
