@@ -82,8 +82,7 @@ def followup_text(move: Move, view: SessionView, heard: str) -> str:
 
 
 def plan_check_text(move: Move, view: SessionView, heard: str, question: str) -> str:
-    kept = view.kept
-    first = sorted(kept, key=lambda s: s.due)[0] if kept else None
+    first = planning.first_step(list(view.kept))
     if isinstance(move, PlanFocus):  # "the second I already do": why it is not in the plan
         return _join(heard or goal_link(view), choice_words.already_words(view), question)
     if isinstance(move, PlanCheck) and move.ask == "confidence":
@@ -99,8 +98,9 @@ def plan_check_text(move: Move, view: SessionView, heard: str, question: str) ->
             "On a scale of 0 to 10, how likely is it that you'll get it done by then?",
         )
         step = f"Your first step, by {due}: {first.first_step}"
-        if focus and first.first_step == own_steps.focus_step(focus):  # carried by the session
-            step = f"That is your first step too, by {due}: {first.first_step}"
+        if focus and first.first_step == own_steps.focus_step(focus) and said:
+            # the focus carried as the step: said once, with its date
+            said, step = f"Your focus is also your first step, by {due}: “{focus}”.", ""
         # the focus tied to the story, when it answers part of it and the turn stays short
         whole = _join(said, heard, step, ask)
         if len(whole.split()) <= 80:
@@ -199,10 +199,10 @@ _UNKNOWN = "deciding now what you'd do if it happens gives the step a second way
 
 def _slot_day(view: SessionView) -> str:
     """The working day the first step's slot goes on: the next one, or its due day."""
-    kept = sorted(view.kept, key=lambda s: s.due)
+    first = planning.first_step(list(view.kept))
     day = planning.next_workday(view.today, 1)
-    if kept and kept[0].due < day:
-        day = kept[0].due
+    if first and first.due < day:
+        day = first.due
     return f"{day:%A}"
 
 
