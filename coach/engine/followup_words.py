@@ -115,12 +115,12 @@ def plan_check_text(move: Move, view: SessionView, heard: str, question: str) ->
         step = planning.lower_first(step)
         article = "An" if rating in (8, 11, 18) else "A"
         doubt = rating_band(rating)
-        heard = _join(
-            f"{article} {rating} out of 10 to {step}: {doubt}.",
-            heard  # both sides of the rating, from the listening half
-            or _encourage(view),
-        )
-        return turn_polish.within(_join(heard, question))  # a long step leaves less room
+        said = f"{article} {rating} out of 10 to {step}: {doubt}."
+        heard = heard or _encourage(view)  # both sides of the rating, from the listening half
+        parts = re.split(r"(?<=[.!?])\s+(?=[A-Z“])", heard)
+        while len(_join(said, *parts, question).split()) > 80 and len(parts) > 2:
+            del parts[1]  # the part of the story and both sides stay; the meaning under it goes
+        return turn_polish.within(_join(said, *parts, question))  # a long step leaves less room
     return _join(heard, question)
 
 
