@@ -102,8 +102,7 @@ def followup_text(move: Move, view: SessionView, heard: str) -> str:
 
 
 def plan_check_text(move: Move, view: SessionView, heard: str, question: str) -> str:
-    kept = view.kept
-    first = sorted(kept, key=lambda s: s.due)[0] if kept else None
+    first = planning.first_step(list(view.kept))
     if isinstance(move, PlanFocus):  # "the second I already do": why it is not in the plan
         return _join(heard or goal_link(view), choice_words.already_words(view), question)
     if isinstance(move, PlanCheck) and move.ask == "confidence":
@@ -119,8 +118,9 @@ def plan_check_text(move: Move, view: SessionView, heard: str, question: str) ->
             "On a scale of 0 to 10, how likely is it that you'll get it done by then?",
         )
         step = f"Your first step, by {due}: {first.first_step}"
-        if focus and first.first_step == own_steps.focus_step(focus):  # carried by the session
-            step = f"That is your first step too, by {due}: {first.first_step}"
+        if focus and first.first_step == own_steps.focus_step(focus) and said:
+            # the focus carried as the step: said once, with its date
+            said, step = f"Your focus is also your first step, by {due}: “{focus}”.", ""
         # the focus tied to the story, when it answers part of it and the turn stays short
         whole = _join(said, heard, step, ask)
         if len(whole.split()) <= 80:
@@ -135,12 +135,12 @@ def plan_check_text(move: Move, view: SessionView, heard: str, question: str) ->
         step = planning.lower_first(step)
         article = "An" if rating in (8, 11, 18) else "A"
         doubt = rating_band(rating)
-        heard = _join(
-            f"{article} {rating} out of 10 to {step}: {doubt}.",
-            heard  # both sides of the rating, from the listening half
-            or _encourage(view),
-        )
-        return turn_polish.within(_join(heard, question))  # a long step leaves less room
+        said = f"{article} {rating} out of 10 to {step}: {doubt}."
+        heard = heard or _encourage(view)  # both sides of the rating, from the listening half
+        parts = re.split(r"(?<=[.!?])\s+(?=[A-Z“])", heard)
+        while len(_join(said, *parts, question).split()) > 80 and len(parts) > 2:
+            del parts[1]  # the part of the story and both sides stay; the meaning under it goes
+        return turn_polish.within(_join(said, *parts, question))  # a long step leaves less room
     return _join(heard, question)
 
 
@@ -219,10 +219,10 @@ _UNKNOWN = "deciding now what you'd do if it happens gives the step a second way
 
 def _slot_day(view: SessionView) -> str:
     """The working day the first step's slot goes on: the next one, or its due day."""
-    kept = sorted(view.kept, key=lambda s: s.due)
+    first = planning.first_step(list(view.kept))
     day = planning.next_workday(view.today, 1)
-    if kept and kept[0].due < day:
-        day = kept[0].due
+    if first and first.due < day:
+        day = first.due
     return f"{day:%A}"
 
 

@@ -165,7 +165,7 @@ def _plan_heard_all(move: PlanCheck | PlanFocus, view: SessionView) -> str:
         return give_back(view, move)
     if move.ask == "helps":  # the doubt told with the rating is what could get in the way
         return doubt_words.helps_heard(view) or give_back(view, move)
-    sides = plan_reflections.rating_sides(rating, focus, plan_reflections.own_focus(view, focus))
+    sides = plan_reflections.rating_sides(rating, focus, plan_reflections.quoted(view, focus))
     # a bare number gives nothing to reflect: a part of their story first, then both sides
     return _join(give_back(view, move), sides)
 
@@ -188,10 +188,10 @@ def _plan_saved(view: SessionView) -> str:
     if plan is None:
         return "Your plan is saved."
     heard = doubt_words.saved_heard(view)  # the obstacle, or what would help with the doubt
-    steps = sorted([*plan.habits, *plan.feedback], key=lambda s: s.due)
+    step = planning.first_step([*plan.habits, *plan.feedback])
     first = (
-        f" Your first step, by {planning.when(steps[0].due, view.today)}: {steps[0].first_step}"
-        if steps
+        f" Your first step, by {planning.when(step.due, view.today)}: {step.first_step}"
+        if step
         else ""
     )
     return (

@@ -9,6 +9,7 @@ from coach.domain import Phase
 from coach.engine import (
     answer_more,
     meaning,
+    own_steps,
     planning,
     recall,
     review_frame,
@@ -230,6 +231,8 @@ def _held(view: SessionView, session: str) -> str:
     a part of what the user has told that the coach has not said back today (``session``), or
     the goal they came with: never a sentence said already, never invented."""
     story = _said(view, Phase.SITUATION, Phase.EXPLORE) or _said(view)
+    # a proposal now a kept first step: the plan's turns name the step, never the proposal too
+    story = own_steps.without_kept(story, [s.first_step for s in view.kept])
     aims = _said(view, Phase.CHECKIN)  # the last real check-in answer is the goal ("fine" is not)
     goal = turn_reflections.goal_reflection(aims[-1] if aims else view.goal)[0]
     # a proposal of theirs that is now a kept first step is in the plan: not "held" back again

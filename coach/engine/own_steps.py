@@ -55,7 +55,9 @@ _DOES = (
     (
         r"\b(?:read|go through|look at|tag|tickets?|complain\w*|reviews|feedback|notes|logs?|"
         r"support|help ?desk|service desk|call cent(?:re|er)|"
-        r"recordings|messages|what (?:the )?(?:users?|customers?|people) (?:actually )?said)\b",
+        r"recordings|messages|what (?:the )?(?:users?|customers?|people) (?:actually )?said)\b"
+        # asking the people nearer the customers what happened: "ask Dana which passengers called"
+        r"|\bask (?!for\b)\w+(?: (?:in|at|from) [\w ]{2,30}?)? (?:for the|which|what|who)\b",
         "signal",
     ),
     (
@@ -63,10 +65,18 @@ _DOES = (
         "assumption",
     ),  # the thing itself, as its people meet it
     (r"\b(?:measur\w*|track|metrics?|outcomes?|dashboards?|usage data)\b", "measure"),
-    (r"\b(?:bring|share|propose|present|add|agenda|raise|open|tell)\b", "process"),
+    (  # "take the bank connection problem to our PM": brought to the people who decide
+        r"\b(?:bring|share|propose|present|add|agenda|raise|open|tell)\b|"
+        r"\btake\b(?=[^.]{3,60}\bto (?:the|our|your|my|a)\b)",
+        "process",
+    ),
 )
 MAX_WORDS = 24
 _NEXT_TIME = re.compile(r",?\s+(?:first\s+)?next time$", re.I)
+# What follows a step after a comma and is no part of it: a comment on it ("…, but that's a
+# process fix"), a clause about the data ("…, which we never look at"), a purpose ("…, so it is
+# not just me").
+_TAIL = re.compile(r",\s+(?:but|which|so|because|since)\b.*$", re.I)
 _OUTCOME_OF = re.compile(
     r"\bwhat you (?:see|saw|learn|learnt|learned|hear|heard|find|found|get)\b", re.I
 )
@@ -100,6 +110,7 @@ def as_step(quote: str) -> str | None:
     to show you the morning rush."; "I could have asked Priya …" → "Ask Priya …"."""
     said = _LEAD.sub("", quote.strip().rstrip(".!;:, "))
     said = _NEXT_TIME.sub("", said)  # the step is dated: "next time" is this week
+    said = _TAIL.sub("", said)
     found = _PROPOSAL.match(said)
     if not found:
         return None
@@ -131,12 +142,81 @@ def does(step: str) -> str | None:
 
 
 def proposals(story_text: str) -> list[story_parts.Part]:
-    """The user's own proposals in the story, in order, each one that reads as a step."""
-    return [
-        p
-        for p in story_parts.parts(story_text)
-        if "idea" in p.roles and p.verbatim and does(as_step(p.quote) or "")
-    ]
+    """The user's own proposals in the story, in order, each one that reads as a step; a proposal
+    of several deeds ("I could ask Beatriz …, and I could go through the query logs …") gives
+    each deed too, so one that is too long to say whole still gives its steps."""
+    found: list[story_parts.Part] = []
+    for part in story_parts.parts(story_text):
+        if "idea" not in part.roles or not part.verbatim:
+            continue
+        if does(as_step(part.quote) or ""):
+            found.append(part)
+        for deed in deeds(part.quote):
+            if does(as_step(deed) or "") and deed not in [f.quote for f in found]:
+                found.append(story_parts.Part(deed, story_parts.roles_in(deed), part.position))
+    return found
+
+
+# Where one proposal goes on to another deed: "…, and I could …", "…, and ask …", "… or ask …".
+_NEXT_MODAL = re.compile(
+    r",?\s+(?:and|or)\s+(?:then\s+|maybe\s+|also\s+)*(?:i|we)\s+(?:could|might|can|should|"
+    r"will|'ll)\s+(?:also\s+)?",
+    re.I,
+)
+_NEXT_DEED = re.compile(r",?\s+(?:and|or)\s+(?:then\s+|maybe\s+|also\s+)*(?=([a-z]+)\b)", re.I)
+# A deed split from the one before it cannot lean on it: "ask account management to phone them"
+# ("them": the accounts of the deed before), "write the notice with her".
+_LEANS_BACK = re.compile(r"\b(?:it|its|them|they|their|her|him|these|those)\b", re.I)
+
+
+def deeds(quote: str) -> list[str]:
+    """The deeds of a proposal of several, each a proposal of its own with the user's lead
+    ("I could sit with two dispatchers for an hour, and ask Tomasz for the jobs" → "I could sit
+    with two dispatchers for an hour", "I could ask Tomasz for the jobs"); [] for one deed. A deed
+    after the first that leans on it (a pronoun for its thing) is left out."""
+    said = _LEAD.sub("", quote.strip().rstrip(".!;:, "))
+    found = _PROPOSAL.match(said)
+    if not found:
+        return []
+    lead, rest = said[: found.start("verb")], said[found.start("verb") :]
+    pieces: list[str] = []
+    for chunk in _NEXT_MODAL.split(rest):
+        start = 0
+        for joint in _NEXT_DEED.finditer(chunk):
+            verb = joint.group(1).lower()
+            if vocab.is_verb(verb) and verb not in vocab.AUX and _base_form(verb) == verb:
+                pieces.append(chunk[start : joint.start()])
+                start = joint.end()
+        pieces.append(chunk[start:])
+    pieces = [p.strip(" ,") for p in pieces if p.strip(" ,")]
+    if len(pieces) < 2:
+        return []
+    return [f"{lead}{p}" for n, p in enumerate(pieces) if not (n and _LEANS_BACK.search(p))]
+
+
+def _core(quote: str) -> str:
+    return (as_step(quote) or quote).lower().rstrip(".")
+
+
+def _overlaps(quote: str, used: set[str]) -> bool:
+    """``quote`` is a proposal already used, or a deed of one, or holds one as a deed."""
+    core = _core(quote)
+    return any(core in _core(u) or _core(u) in core for u in used)
+
+
+# Words every step and item of the ladder shares: an echo made only of these says nothing.
+_SHARED_WORDS = frozenset(
+    matching.concepts("customer customers user users people team work one next your you the")
+)
+
+
+def _echoes(item: Item, step: str) -> bool:
+    """The step says what the item says, in the user's words: two of its content words are the
+    item's or its step template's ("Share the customer stories earlier, in planning" for "Share
+    customer stories and data in design reviews and planning")."""
+    template = re.sub(r"\{\w+\}", " ", item.step or "")
+    ladder = set(matching.concepts(f"{item.text} {template}")) - _SHARED_WORDS
+    return len([c for c in matching.concepts(step) if c in ladder]) >= 2
 
 
 def fitting(
@@ -144,14 +224,21 @@ def fitting(
 ) -> story_parts.Part | None:
     """The first proposal not yet ``used`` that does what ``item`` is for: the kind of part the
     idea answers is one of the first two kinds the item answers; the one its ``reason`` quotes
-    first, so the Why and the step tell the same idea."""
+    first, so the Why and the step tell the same idea; else one that says what the item says."""
     wanted = set(story_parts.roles_of(item)[:2])
-    ordered = sorted(ideas, key=lambda i: i.quote not in reason)
+    ordered = [
+        i
+        for i in sorted(ideas, key=lambda i: i.quote not in reason)
+        if not _overlaps(i.quote, used)
+    ]
     for idea in ordered:  # what the idea does first, then anything else it does
-        if idea.quote not in used and does(as_step(idea.quote) or "") in wanted:
+        if does(as_step(idea.quote) or "") in wanted:
             return idea
     for idea in ordered:
-        if idea.quote not in used and _all_done(as_step(idea.quote) or "") & wanted:
+        if _all_done(as_step(idea.quote) or "") & wanted:
+            return idea
+    for idea in ordered:
+        if _echoes(item, as_step(idea.quote) or ""):
             return idea
     return None
 
@@ -241,3 +328,37 @@ def carry_focus(
     if len([c for c in said if c not in item]) < 2:  # the habit itself, said back: no step
         return suggestions
     return [s.model_copy(update={"first_step": step}) if s is first else s for s in suggestions]
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9']+", reflections.second_person(text).lower())
+
+
+def _grams(words: list[str]) -> set[tuple[str, ...]]:
+    return {tuple(words[i : i + 4]) for i in range(len(words) - 3)}
+
+
+def without_kept(answers: list[str], steps: list[str]) -> list[str]:
+    """The user's ``answers`` without the proposals that are now kept first ``steps`` ("I could
+    ask support for the list …" once "Ask support for the list …" is the step): the step says
+    it, so a turn that names the step never gives the proposal back as well."""
+    grams = set().union(*(_grams(_words(s)) for s in steps)) if steps else set()
+    if not grams:
+        return answers
+    kept = []
+    for answer in answers:
+        sentences = re.split(r"(?<=[.!?;])\s+", answer.strip())
+        left = [
+            s
+            for s in sentences
+            if not (_IDEA_IN.search(s) and _grams(_words(_LEAD.sub("", s))) & grams)
+        ]
+        if left:
+            kept.append(" ".join(left))
+    return kept
+
+
+_IDEA_IN = re.compile(
+    r"\b(?:i|we)\s+(?:could|might|can|should|will|'ll|would like to|'d like to|want to|plan to)\b",
+    re.I,
+)

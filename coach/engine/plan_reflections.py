@@ -8,11 +8,19 @@ from __future__ import annotations
 import re
 
 from coach.domain import Phase
-from coach.engine import matching, proper_names, vocab
+from coach.engine import matching, own_steps, proper_names, vocab
 from coach.engine.reflections import candidates
 from coach.engine.view import SessionView
 
-__all__ = ["choice_link", "draft_link", "focus_link", "known_pattern", "own_focus", "rating_sides"]
+__all__ = [
+    "choice_link",
+    "draft_link",
+    "focus_link",
+    "known_pattern",
+    "own_focus",
+    "quoted",
+    "rating_sides",
+]
 
 _LINKS = (
     "It ties back to what you told me: {m}.",
@@ -33,11 +41,15 @@ def _story_parts(view: SessionView) -> list[str]:
     return _said(view, Phase.SITUATION, Phase.EXPLORE)
 
 
-def _closest(view: SessionView, target: str, said: str, least: int = 1) -> str:
+def _closest(
+    view: SessionView, target: str, said: str, least: int = 1, steps: list[str] | None = None
+) -> str:
     """The clause of the user's story that shares the most with ``target``; "" when none shares a
-    content word, or every such clause was said back already in this session."""
+    content word, or every such clause was said back already in this session; a proposal that
+    is one of ``steps`` (said in the same turn) is no clause to give back."""
     wanted = set(matching.concepts(target)) - _GENERIC
-    clauses = [p.main for part in _story_parts(view) for p in candidates(part)]
+    story = own_steps.without_kept(_story_parts(view), steps or [])
+    clauses = [p.main for part in story for p in candidates(part)]
     seen = [set(matching.concepts(c)) for c in clauses]
     # a word the whole story keeps using ("change") says less about which part is meant
     weight = {c: 1 / sum(c in s for s in seen) for s in seen for c in s}
@@ -64,11 +76,19 @@ def own_focus(view: SessionView, focus: str) -> bool:
     return bool(focus) and focus.strip().rstrip(".") not in offered
 
 
+def quoted(view: SessionView, focus: str) -> bool:
+    """The focus is the user's and can be quoted back: not when it is the first step itself,
+    which the same turn names ("A 7 out of 10 to bring …")."""
+    kept = [s.first_step for s in view.kept]
+    return own_focus(view, focus) and own_steps.focus_step(focus) not in kept
+
+
 def focus_link(view: SessionView, focus: str) -> str:
     """The user's focus tied to the part of their story it answers."""
     if not own_focus(view, focus):
         return ""
-    clause = _closest(view, focus, _said_today(view))
+    steps = [s.first_step for s in view.kept]  # the turn names the first step: not again
+    clause = _closest(view, focus, _said_today(view), steps=steps)
     if not clause:
         return ""
     return _LINKS[(view.coach_turns + len(focus)) % len(_LINKS)].format(m=clause)

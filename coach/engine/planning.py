@@ -116,6 +116,12 @@ def feedback_step(item: Item, whom: Audience, due: date, today: date) -> str:
     return f"Ask {AUDIENCE_NAMES[whom]} in your next 1:1 or a short message: {item.text}"
 
 
+def first_step(steps: list[Suggestion]) -> Suggestion | None:
+    """The step due first; on the same day a habit before a question, as the saved plan lists
+    them, so every turn of the plan names the same first step."""
+    return min(steps, key=lambda s: (s.due, s.kind != "habit"), default=None)
+
+
 def build_plan(
     competency: Competency,
     level: Level,
