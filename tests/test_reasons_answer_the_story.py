@@ -76,10 +76,7 @@ def test_an_item_that_answers_a_kind_further_down_its_list_comes_before_one_with
     # chosen, with its clause for that kind, not "one of the first things this level builds on".
     assert question.item_id == "l4.feedback.1"
     why = level.find("l4.feedback.1")[1].why_by["impact"]
-    # the habit above quotes the same part: the question says so rather than quote it as new
-    assert question.reason == (
-        f"{reasons.AGAIN} what you said: enterprise admins were confused; {why}."
-    )
+    assert question.reason == f"You said enterprise admins were confused; {why}."
 
 
 def test_a_feedback_question_is_not_close_to_an_idea_of_doing_something_else():

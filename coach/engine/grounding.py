@@ -229,8 +229,7 @@ def suggestions(
                 return ""
             _score, part, role = (fresh or found)[0]
             trial.add(part.quote)  # a part an item above quotes is said to be the same one
-            again = not fresh
-            return reasons.said_reason(item, part.quote, role, again=again, verbatim=part.verbatim)
+            return reasons.said_reason(item, part.quote, role, verbatim=part.verbatim)
 
         for way in ("own", "again", "loose", "any"):
             for item in items:
