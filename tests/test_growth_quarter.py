@@ -65,7 +65,7 @@ def test_progress_after_a_quarter_reads_as_a_review_document(
         "- ○ Others trust you to balance technical priorities with customer goals `[l2.signal.3]`\n  - no evidence yet"
         in doc
     )
-    assert "`[l2.habit.1]` — kept 5 of 11 due" in doc  # l2.habit.1 across the quarter
+    assert "`[l2.habit.1]` — kept 7 of 12 due" in doc  # l2.habit.1 across the quarter
     assert "## Open now" in doc and "## Sessions" in doc and "session 12" in doc
 
 

@@ -25,7 +25,7 @@ from coach.ladder.schema import Item, Level
 
 MAX_STRUGGLES = 2
 # Reasons that do not point at a part of the story of their own.
-_SHARED = (reasons.AGAIN, "It serves what you came for", "It is one of the first things")
+_SHARED = (reasons.AGAIN, reasons.RECOGNISED, reasons.AT_LEVEL)
 HABITS = 2
 LOOSE_FIT = 1.0  # a kind the item answers third or later, with no word in common
 FEEDBACK = 1
@@ -65,15 +65,6 @@ def struggle_evidence(level: Level, story_text: str) -> list[Evidence]:
 
 
 # -- suggestions ---------------------------------------------------------------------------------
-def _goal_quote(goal: str) -> str:
-    """The sentence of the check-in that states the goal ("I want to ..."), quoted."""
-    sentences = [
-        p.quote for p in story_parts.parts(goal) if p.verbatim
-    ]  # quotable: fixed, never cut
-    wanted = [s for s in sentences if re.search(r"\b(want|would like|hope|goal|trying)\b", s, re.I)]
-    return (wanted or sentences or [""])[0]
-
-
 def _ordered(level: Level, kind: str, struggles: list[Item], story_text: str) -> list[Item]:
     """Items of ``kind`` the chosen struggles point to (their ``helps``), then the best matches."""
     pool = level.habits if kind == "habit" else level.feedback_questions
@@ -104,11 +95,17 @@ def _any_evidence(item: Item, story_text: str) -> Evidence:
 
 
 def _reason(
-    item: Item, struggles: list[Evidence], goal: str, story_text: str, used: set[str] | None = None
+    item: Item,
+    struggles: list[Evidence],
+    goal: str,
+    story_text: str,
+    used: set[str] | None = None,
+    chosen: tuple[Item, ...] = (),
+    level: int = 0,
 ) -> str:
     """The part of the story ``item`` answers, quoted, and why it helps with it; ``used`` holds
     quotes given to earlier items of the same set, so each item points at its own part of the
-    story when there is one."""
+    story when there is one; with none, the ``chosen`` struggle it works on, or the ``level``."""
     used = used if used is not None else set()
     for evidence in struggles:  # a struggle the user chose, which this item works on
         if item.id in evidence.item.helps and evidence.quote and evidence.quote not in used:
@@ -127,9 +124,8 @@ def _reason(
         if part.quote not in used:  # the check-in's words hold a part this item answers
             used.add(part.quote)
             return reasons.said_reason(item, part.quote, role, verbatim=part.verbatim)
-    if goal and _goal_quote(goal):
-        return f"It serves what you came for today: “{_goal_quote(goal)}”."
-    return "It is one of the first things this level builds on."
+    helped = next((s for s in chosen if item.id in s.helps), None)  # a struggle it works on
+    return reasons.plain_reason(item, level, helped)
 
 
 def _best_sentence(item: Item, story_text: str) -> str | None:
@@ -228,11 +224,11 @@ def suggestions(
 
         def loose(item: Item, trial: set[str]) -> str:
             found = reasons.best_parts(item, story_text, minimum=LOOSE_FIT)
-            fresh = [f for f in found if f[1].quote not in trial] or found
-            if not fresh:
+            fresh = [f for f in found if f[1].quote not in trial]
+            if not (fresh or found):
                 return ""
-            _score, part, role = fresh[0]
-            trial.add(part.quote)
+            _score, part, role = (fresh or found)[0]
+            trial.add(part.quote)  # a part an item above quotes is said to be the same one
             return reasons.said_reason(item, part.quote, role, verbatim=part.verbatim)
 
         for way in ("own", "again", "loose", "any"):
@@ -240,7 +236,7 @@ def suggestions(
                 if len(picked) >= count or item in [i for i, _ in picked]:
                     continue
                 trial = set(used)
-                reason = _reason(item, quoted, goal, story_text, trial)
+                reason = _reason(item, quoted, goal, story_text, trial, tuple(chosen), level.level)
                 if way == "loose" and reason.startswith(_SHARED):
                     reason = loose(item, trial) or reason
                 keep = {

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from coach.engine import matching, story_parts
+from coach.engine import matching, part_checks, story_parts
 from coach.ladder.schema import Item
 
 # How an item helps with a kind of story part, for a ladder whose items carry no ``why``.
@@ -36,6 +36,8 @@ _IDEA_DOES = (
     (r"\b(?:bring|share|propose|present|put|add|agenda|raise|open)\b", "process"),
     (r"\b(?:measur|track|metric|outcome)", "measure"),
 )
+# An idea done together with someone else: the work is shared, not carried alone.
+_TOGETHER = re.compile(r"\b(?:with (?:her|him|them|support|product|design)|together)\b", re.I)
 MIN_FIT = 2.5  # the item's first two kinds, or a third one with a word in common
 
 
@@ -56,7 +58,10 @@ def _idea_roles(part: story_parts.Part, question: bool = False) -> set[str]:
     action = does.group(1) if does else part.quote
     if question and not re.search(r"\bask", action, re.I):
         return set()
-    return {role for pattern, role in _IDEA_DOES if re.search(pattern, action, re.I)}
+    found = {role for pattern, role in _IDEA_DOES if re.search(pattern, action, re.I)}
+    if _TOGETHER.search(part.quote):  # "… and write the change notice with her"
+        found.add("alone")
+    return found
 
 
 def fit(item: Item, part: story_parts.Part) -> tuple[float, str]:
@@ -66,6 +71,7 @@ def fit(item: Item, part: story_parts.Part) -> tuple[float, str]:
     # What the user could do is met by an item that does it, not read as what happened ("I
     # could read the app store reviews" is no signal that came back).
     kinds = frozenset() if "idea" in part.roles else part.roles
+    kinds = part_checks.kinds_for(part.quote, kinds)  # a success is no pain
     for rank, kind in enumerate(wanted):
         if kind in kinds and 3.0 - 0.5 * rank > score:
             score, role = 3.0 - 0.5 * rank, kind
@@ -127,3 +133,39 @@ def said_reason(
     if role == "idea":
         return f"It is close to what you proposed: {said}; {because}."
     return f"You said {said}; {because}."
+
+
+# A clause that leans on a part of the story said before it ("a pattern like this", "that
+# picture"): no use when no part is quoted.
+_LEANS_BACK = re.compile(
+    r"\b(?:like (?:this|that)|this\b|that (?:picture|one|guess)|harm like|signals like|a guess like)",
+    re.I,
+)
+_PLAIN_WHY = {  # for a ladder whose items carry no clause that stands alone
+    "habit": "it is a habit you can start this week, whatever the story",
+    "feedback": "the answer gives you someone else's view of the customer, not only your own",
+}
+
+
+def plain_why(item: Item) -> str:
+    """How ``item`` helps, in a clause of its own (none that points back at a quote), so a
+    reason with no part of the story to quote still says what this item is for."""
+    for clause in (item.why, *item.why_by.values()):
+        if clause and not _LEANS_BACK.search(clause):
+            return clause.rstrip(". ")
+    question = item.text.lstrip().startswith(('"', "“"))
+    return _PLAIN_WHY["feedback" if question else "habit"]
+
+
+RECOGNISED = "You recognised"
+AT_LEVEL = "Your story does not show this one yet"
+
+
+def plain_reason(item: Item, level: int, struggle: Item | None = None) -> str:
+    """The reason when no part of the story is what ``item`` answers: the struggle the user
+    recognised that it works on (the ladder's ``helps``), else the level; with the item's own
+    clause, so no two items of a turn read the same."""
+    because = plain_why(item)
+    if struggle is not None:
+        return f"{RECOGNISED} “{struggle.text}”, and this works on it: {because}."
+    return f"Your story does not show this one yet, but it is where Level {level} asks more: {because}."

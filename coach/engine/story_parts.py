@@ -19,7 +19,16 @@ import functools
 import re
 from dataclasses import dataclass
 
-from coach.engine import listen, part_shapes, proper_names, terse, vocab
+from coach.engine import (
+    fragments,
+    listen,
+    part_checks,
+    part_shapes,
+    proper_names,
+    story_lines,
+    terse,
+    vocab,
+)
 from coach.ladder.schema import ANSWERS, Item
 
 ROLES = ANSWERS  # the kinds a ladder item can name in `answers`
@@ -80,7 +89,8 @@ _MEASURE = re.compile(
     _I,
 )
 _PROCESS = re.compile(
-    r"\b(?:requirements?|specs?|roadmap|planning|we plan|decid\w*|decisions?|process|goals?|"
+    r"\b(?:requirements?|specs?|roadmap|(?:in|at|sprint|quarterly|our|the) planning\b|planning "
+    r"(?:meetings?|sessions?)|we plan|decid\w*|decisions?|process|goals?|"
     r"ask(?:ed)? for|what was asked|signed off|approv\w*)\b",
     _I,
 )
@@ -125,6 +135,8 @@ _SUBJECT = re.compile(
     r"my|our|their|his|her|its|the|a|an|some|many|most|all|each|every|[A-Z]\w*)\b"
 )
 _CLAUSE = re.compile(r",\s+|;\s+|\s+(?=\b(?:and|but|because|so|which|while)\b)", _I)
+# A list's heading that says its items are the user's own ideas ("Ideas: - ask the helpline …")
+_IDEAS_HEAD = re.compile(r"\b(?:ideas?|next steps?|could|plans?|options)\b", _I)
 MIN_WORDS = 4
 MAX_WORDS = 22
 
@@ -207,7 +219,19 @@ def roles_in(sentence: str) -> frozenset[str]:
         if not _OWN_SUBJECT.search(sentence[: hit.start()]):  # "we had to" is not their hardship
             found.add("impact")
             break
-    return frozenset(found)
+    return part_checks.checked(sentence, found)  # no success as a pain, no colleague as customer
+
+
+def _with_reasons(clauses: list[str]) -> list[str]:
+    """A "because …" clause put back on the clause before it: "some got fined because the map
+    showed the old zone" is one sentence, and "some got fined" alone too short to quote."""
+    out: list[str] = []
+    for clause in clauses:
+        if out and re.match(r"because\b", clause, _I) and not re.match(r"because\b", out[-1], _I):
+            out[-1] = f"{out[-1]} {clause}"
+        else:
+            out.append(clause)
+    return out
 
 
 def _pieces(line: str) -> list[str]:
@@ -219,6 +243,7 @@ def _pieces(line: str) -> list[str]:
         return [whole]
     kept = re.sub(r"\b(\w+) (and|or) \1\b", r"\1_\2_\1", line)  # "over and over" stays one
     clauses = [_LEAD.sub("", c.strip(" ,")).replace("_", " ") for c in _CLAUSE.split(kept)]
+    clauses = _with_reasons(clauses)
     first = _fixed(clauses[0]) if clauses else ""
     idea = _IDEA.match(first) if first else None
     found = []
@@ -230,7 +255,7 @@ def _pieces(line: str) -> list[str]:
             if not idea:
                 continue  # "ask account management ..." has no subject of its own
             clause = f"{idea.group(0).strip()} {clause}"  # "I could" carries to the next step
-        if not _LEANS.match(clause) and reads_as_sentence(clause):
+        if not _LEANS.match(clause) and not fragments.hung(clause) and reads_as_sentence(clause):
             found.append(clause)
     return found
 
@@ -239,8 +264,8 @@ def _pieces(line: str) -> list[str]:
 def parts(story_text: str) -> tuple[Part, ...]:
     """The story's quotable parts, in order: no blame, no heavy topic, no non-answer."""
     found: list[Part] = []
-    for line in re.split(r"(?<=[.!?;])\s+|\n+", story_text):
-        line = line.strip()
+    for told in (t for answer in story_text.split("\n") for t in story_lines.lines(answer)):
+        line = told.text.strip()
         if (
             not line
             or line.endswith("?")
@@ -252,12 +277,13 @@ def parts(story_text: str) -> tuple[Part, ...]:
             continue
         pieces = _pieces(line)
         for piece in pieces:
-            found.append(Part(piece, roles_in(piece), len(found)))
+            roles = roles_in(piece) | ({"idea"} if _IDEAS_HEAD.search(told.heading) else set())
+            found.append(Part(piece, frozenset(roles), len(found), verbatim=told.verbatim))
         fixed = _fixed(line)
         short = None if pieces else terse.read(fixed or line)
         if short is not None and short.kind in ("state", "event") and not short.hedged:
             if fixed and short.text.lower() == fixed.lower():  # "Their macros broke."
-                found.append(Part(fixed, roles_in(fixed), len(found)))
+                found.append(Part(fixed, roles_in(fixed), len(found), verbatim=told.verbatim))
             else:  # "users locked out" → users were locked out (said back, not quoted)
                 found.append(Part(short.text, roles_in(short.text), len(found), verbatim=False))
     return tuple(found)
