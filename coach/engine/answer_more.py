@@ -17,6 +17,7 @@ from coach.moves import Reading
 
 __all__ = [
     "checkin_goal",
+    "counts_things",
     "moment_question",
     "moment_words",
     "obstacle_in_rating",
@@ -103,6 +104,35 @@ def obstacle_in_rating(text: str) -> str:
 
 
 # -- more of the story, where a choice was asked ----------------------------------------------
+# After a number, these count things in the story ("rang three times", "two clients lost a day",
+# "the second time she called"): the number is not an option's.
+_UNITS_TEXT = """
+    time day week month hour minute morning afternoon evening night year person client
+    customer user call ticket file try attempt order invoice email message shift store
+"""
+_UNITS = frozenset(_UNITS_TEXT.split())
+# A verb that says a choice fits ("2 sounds like me", "the first fits"), not a plural noun.
+_FITS_TEXT = """
+    fits sounds matches feels rings hits stands applies resonates matters describes seems
+    works is was comes
+"""
+_FITS = frozenset(_FITS_TEXT.split())
+
+
+def counts_things(tokens: list[str], index: int) -> bool:
+    """The number at ``tokens[index]`` counts things in the story ("three times", "one of them
+    rang", "the second time"), in an answer long enough to be story, rather than naming an option."""
+    if len(tokens) < 5 or index + 1 >= len(tokens):
+        return False
+    after = tokens[index + 1].lower()
+    if after == "of" and not tokens[index].lower().endswith(("st", "nd", "rd", "th")):
+        return tokens[index].lower() in ("one", "two", "three", "four") or tokens[index].isdigit()
+    if after in _FITS:
+        return False
+    single = after[:-1] if after.endswith("s") and not after.endswith("ss") else after
+    return single in _UNITS or after in _UNITS
+
+
 def tells_story_instead(reading: Reading) -> bool:
     """An answer to a list that chooses nothing and tells more of the story instead ("she lost a
     morning retyping the invoices"): not "none of them", which is a choice."""
@@ -174,11 +204,41 @@ def story_told_words(goal_text: str, story: str, variant: int) -> str:
     else:
         goal = turn_reflections.goal_reflection(aim, variant)[0] if aim else ""
         goal = goal[:1].lower() + goal[1:] if goal.startswith(("You ", "Your ")) else ""
+    clause = _moment(story)
+    if clause and goal:
+        return f"So far: {goal} And you've brought a moment with you: {clause}."
+    if clause:  # the answer was the moment alone
+        return f"So far: {clause}."
     moment = turn_reflections.reflect_turn(story, [], variant, "", max_words=22)
-    lead = f"So far: {goal}" if goal else ""
-    if not moment:
-        moment = turn_reflections.summary([story], "And you've already told me a moment")
-    return " ".join(p for p in (lead, moment) if p)
+    if not goal:
+        return turn_reflections.summary([story], "So far") or moment
+    return " ".join(p for p in (f"So far: {goal}", moment) if p)
+
+
+def _moment(story: str) -> str:
+    """The moment's first sentence said back whole, without when it was or why it failed ("you
+    shipped a CSV import …, and half of them failed on the first try"); "" when it cannot be."""
+    from coach.engine import reflections
+
+    first = reflections._clean(_SENTENCE.split(story.strip())[0])  # "Last month" is left out
+    first = re.split(r",?\s+\b(?:because|since|so that)\b\s+", first)[0].strip(" .!,;")
+    said = reflections.second_person(first)
+    words = said.split()
+    if not 6 <= len(words) <= 24 or vocab.unknown_words(said) or not vocab.finite_verb(words):
+        return ""
+    if words[0] in ("You", "Your"):
+        said = said[0].lower() + said[1:]
+    parts = _SENTENCE.split(story.strip())
+    then = parts[1].strip().rstrip(".!") if len(parts) > 1 else ""
+    if (  # "… to stream rows. It broke two finance customers.": what it did, joined on
+        re.match(r"(?:it|that|this|they)\b", then, re.I)
+        and _TOUCHED.search(then)
+        and len(words) + len(then.split()) <= 26
+        and " and " not in said
+        and not vocab.unknown_words(then)
+    ):
+        said = f"{said}, and {reflections.second_person(then[0].lower() + then[1:])}"
+    return said
 
 
 def told_at_checkin(view) -> str:
