@@ -17,7 +17,6 @@ from coach.moves import Reading
 
 __all__ = [
     "checkin_goal",
-    "counts_things",
     "moment_question",
     "moment_words",
     "obstacle_in_rating",
@@ -104,35 +103,6 @@ def obstacle_in_rating(text: str) -> str:
 
 
 # -- more of the story, where a choice was asked ----------------------------------------------
-# After a number, these count things in the story ("rang three times", "two clients lost a day",
-# "the second time she called"): the number is not an option's.
-_UNITS_TEXT = """
-    time day week month hour minute morning afternoon evening night year person client
-    customer user call ticket file try attempt order invoice email message shift store
-"""
-_UNITS = frozenset(_UNITS_TEXT.split())
-# A verb that says a choice fits ("2 sounds like me", "the first fits"), not a plural noun.
-_FITS_TEXT = """
-    fits sounds matches feels rings hits stands applies resonates matters describes seems
-    works is was comes
-"""
-_FITS = frozenset(_FITS_TEXT.split())
-
-
-def counts_things(tokens: list[str], index: int) -> bool:
-    """The number at ``tokens[index]`` counts things in the story ("three times", "one of them
-    rang", "the second time"), in an answer long enough to be story, rather than naming an option."""
-    if len(tokens) < 5 or index + 1 >= len(tokens):
-        return False
-    after = tokens[index + 1].lower()
-    if after == "of" and not tokens[index].lower().endswith(("st", "nd", "rd", "th")):
-        return tokens[index].lower() in ("one", "two", "three", "four") or tokens[index].isdigit()
-    if after in _FITS:
-        return False
-    single = after[:-1] if after.endswith("s") and not after.endswith("ss") else after
-    return single in _UNITS or after in _UNITS
-
-
 def tells_story_instead(reading: Reading) -> bool:
     """An answer to a list that chooses nothing and tells more of the story instead ("she lost a
     morning retyping the invoices"): not "none of them", which is a choice."""
