@@ -207,3 +207,50 @@ async def test_no_first_step_asks_the_customer_from_the_story(journal):
             break
     steps = [s.first_step for s in session.record.suggestions]
     assert steps and not any("Jonas" in s for s in steps)
+
+
+async def test_a_moment_told_alone_at_the_check_in_is_summed_up_and_asked_about(journal):
+    session = guided_session(journal)
+    await said(session.open())
+    reply = await said(
+        session.send(
+            "Last sprint we switched the clinic login to magic links. It locked out most of the "
+            "older patients for two days."
+        )
+    )
+    assert isinstance(_move(session), SituationMore)
+    assert reply.startswith(
+        "So far: you switched the clinic login to magic links, and it locked out most of the "
+        "older patients for two days."
+    )
+    assert "concrete moment" not in reply
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "one of them phoned four times before lunch",
+        "two clients lost a whole day of invoicing",
+        "the second time she called she was close to tears",
+        "we got three tickets in one morning about it",
+    ],
+)
+def test_numbers_that_count_things_in_the_story_are_no_choice(text):
+    from coach.engine import choices
+
+    assert choices.parse(text, ["first item", "second item", "third item"]).chosen == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "chosen"),
+    [
+        ("the second of those, mostly", (2,)),
+        ("2 sounds most like me to be honest", (2,)),
+        ("the first one", (1,)),
+        ("number three, without a doubt", (3,)),
+    ],
+)
+def test_a_number_that_names_an_option_still_does(text, chosen):
+    from coach.engine import choices
+
+    assert choices.parse(text, ["first item", "second item", "third item"]).chosen == chosen

@@ -174,11 +174,41 @@ def story_told_words(goal_text: str, story: str, variant: int) -> str:
     else:
         goal = turn_reflections.goal_reflection(aim, variant)[0] if aim else ""
         goal = goal[:1].lower() + goal[1:] if goal.startswith(("You ", "Your ")) else ""
+    clause = _moment(story)
+    if clause and goal:
+        return f"So far: {goal} And you've brought a moment with you: {clause}."
+    if clause:  # the answer was the moment alone
+        return f"So far: {clause}."
     moment = turn_reflections.reflect_turn(story, [], variant, "", max_words=22)
-    lead = f"So far: {goal}" if goal else ""
-    if not moment:
-        moment = turn_reflections.summary([story], "And you've already told me a moment")
-    return " ".join(p for p in (lead, moment) if p)
+    if not goal:
+        return turn_reflections.summary([story], "So far") or moment
+    return " ".join(p for p in (f"So far: {goal}", moment) if p)
+
+
+def _moment(story: str) -> str:
+    """The moment's first sentence said back whole, without when it was or why it failed ("you
+    shipped a CSV import …, and half of them failed on the first try"); "" when it cannot be."""
+    from coach.engine import reflections
+
+    first = reflections._clean(_SENTENCE.split(story.strip())[0])  # "Last month" is left out
+    first = re.split(r",?\s+\b(?:because|since|so that)\b\s+", first)[0].strip(" .!,;")
+    said = reflections.second_person(first)
+    words = said.split()
+    if not 6 <= len(words) <= 24 or vocab.unknown_words(said) or not vocab.finite_verb(words):
+        return ""
+    if words[0] in ("You", "Your"):
+        said = said[0].lower() + said[1:]
+    parts = _SENTENCE.split(story.strip())
+    then = parts[1].strip().rstrip(".!") if len(parts) > 1 else ""
+    if (  # "… to stream rows. It broke two finance customers.": what it did, joined on
+        re.match(r"(?:it|that|this|they)\b", then, re.I)
+        and _TOUCHED.search(then)
+        and len(words) + len(then.split()) <= 26
+        and " and " not in said
+        and not vocab.unknown_words(then)
+    ):
+        said = f"{said}, and {reflections.second_person(then[0].lower() + then[1:])}"
+    return said
 
 
 def told_at_checkin(view) -> str:

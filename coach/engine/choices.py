@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
-from coach.engine import matching, stances
+from coach.engine import matching, stances, story_counts
 
 ORDINALS = {
     "first": 1,
@@ -101,6 +101,8 @@ def _positions(segment: str, count: int) -> list[int]:
                 value = CARDINALS[token]
         elif token == "last" and count:
             value = count
+        if value is not None and story_counts.counts_things(tokens, index):
+            continue  # "she rang three times": a count in the story, not the third option
         if value is not None and 1 <= value <= count and value not in found:
             found.append(value)
     return found
