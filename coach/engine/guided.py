@@ -19,6 +19,7 @@ from coach.engine import (
     grounding,
     guided_words,
     plan_reflections,
+    plan_saved_words,
     planning,
     proper_names,
     review,
@@ -183,50 +184,6 @@ def _rated(move: PlanCheck | PlanFocus, view: SessionView) -> SessionView:
     return replace(view, suggestions=said)
 
 
-def _plan_saved(view: SessionView) -> str:
-    plan = view.plan
-    if plan is None:
-        return "Your plan is saved."
-    heard = doubt_words.saved_heard(view)  # the obstacle, or what would help with the doubt
-    step = planning.first_step([*plan.habits, *plan.feedback])
-    first = (
-        f" Your first step, by {planning.when(step.due, view.today)}: {step.first_step}"
-        if step
-        else ""
-    )
-    return (
-        heard
-        + (" " if heard else "")
-        + (
-            f"Your plan is saved. Focus: “{plan.focus.rstrip('.')}”.{first}"
-            + ("" if session_wish.brief(view) else _came_for(view))
-            + " "
-            + _checkin_words(view, planning.when(plan.checkin, view.today))
-        )
-    )
-
-
-def _checkin_words(view: SessionView, when: str) -> str:
-    """When to come back and the commands that show the plan, worded differently by person."""
-    return vary(
-        view,
-        f"Check in on {when}: start a session then and we'll look at how it went. /plan shows the "
-        "whole plan and /questions gives questions for teammates.",
-        f"Check in on {when}, in a new session, and we'll go through each step. /plan shows it "
-        "all; /questions lists the questions for teammates.",
-        f"Check in on {when}: a new session then starts from this plan. Type /plan to see the "
-        "whole plan, or /questions for the questions to ask teammates.",
-    )
-
-
-def _came_for(view: SessionView) -> str:
-    """The check-in goal, carried to the end of the session, with no claim that the plan meets it."""
-    aim = goal_link(view).removeprefix("That serves what you came for: to ").rstrip(".")
-    return (
-        f" You came wanting to {aim}; the check-in will show how far this takes you." if aim else ""
-    )
-
-
 def _followup(move: Move, view: SessionView) -> str:
 
     return followup_text(move, view, give_back(view, move))
@@ -324,7 +281,7 @@ def _words_for(move: Move, view: SessionView) -> str:
     if isinstance(move, ProposeEvidence):
         return _join(give_back(view, move), evidence.proposal_text(move, level))
     if isinstance(move, PlanSaved):
-        return _plan_saved(view)
+        return plan_saved_words.plan_saved(view)
     if view.plan is None:  # stopped after a boundary: no plan was made, nothing is lost
         return (
             "All right, we'll stop here for today. What you wrote is saved, and you can start a "
