@@ -137,6 +137,8 @@ _SIGNALS: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
     (
         "downstream",
         re.compile(
+            # the people who carried it as the subject: "asked support and got 6 files" is none
+            r"(?<!asked )(?<!ask )(?<!from )(?<!with )(?<!to )"
             r"\b(support|front desks?|receptionists?|account managers?|sales|ops|operations|our pm|"
             r"the pm)\b[^.!?]{0,30}\b(took|had to|got|spent|handled|absorbed|ate)\b",
             re.I,
