@@ -282,3 +282,18 @@ def test_what_the_user_keeps_doing_is_given_back_and_is_no_recurring_trouble():
     answer = "I keep skipping the user interviews because nobody books them for me."
     assert "you keep skipping the user interviews" in reflect_turn(answer, []).lower()
     assert "pattern" not in meaning(answer) and "coming back" not in meaning(answer)
+
+
+def test_a_summary_names_the_person_a_she_stands_for_and_never_hands_back_a_bare_name():
+    from coach.engine import turn_reflections
+
+    said = turn_reflections.summary(
+        [
+            "We moved the ward tablets to a new login last month.",
+            "Priya, a nurse on the night ward, rang the helpdesk twice. "
+            "She had to log in again at every bed.",
+        ],
+        "Let me check I have it",
+    )
+    assert "Priya had to log in again at every bed" in said
+    assert "; and Priya." not in said and " she " not in said.lower()

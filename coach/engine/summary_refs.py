@@ -19,13 +19,16 @@ STEP_ON_IT = re.compile(
 )
 # "it is not on the sprint board": said away from its answer, "it" reads as whatever came before
 ON_IT = re.compile(r"it\b(?![’']s (?:a|an|the)\b)", re.I)
-_HER = re.compile(r"\b(her|him)\b(?!\s+(?:own|team|manager|lead|name)\b)", re.I)
+_HER = re.compile(
+    r"^(?:she|he)\b(?=\s+\w)|\b(?:her|him)\b(?!\s+(?:own|team|manager|lead|name)\b)", re.I
+)
 _NAME = re.compile(r"\b([A-Z][a-z]{2,})\b")
 
 
 def named_person(clause: str, parts: list[str]) -> str:
-    """A summed-up clause with "her"/"him" said as the person the story named last ("you could
-    write the text with her" → "… with Nadia"); "" when the story names nobody it could be."""
+    """A summed-up clause with "her"/"him" (or opening on "she"/"he") said as the person the story
+    named last ("you could write the text with her" → "… with Nadia", "she had to split …" →
+    "Marta had to split …"); "" when the story names nobody it could be."""
     found = _HER.search(clause)
     if not found:
         return clause

@@ -201,6 +201,7 @@ def summary(
             for w, f in found
             if not (skip and f in skip)
             and not _leans_on_them(f, [])
+            and len(f.split()) >= 3  # "Marta" cut from "Marta, a bookkeeper, called": no clause
             and not summary_refs.STEP_ON_IT.match(f)
             and not summary_refs.ON_IT.match(f)
         ]
