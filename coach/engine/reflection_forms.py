@@ -56,14 +56,20 @@ def _cap(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _plain_form(main: str, variant: int) -> str:
-    forms = ("{m}.", "So {m}.", "It sounds like {m}.", "What stands out: {m}.")
+def _plain_form(main: str, variant: int, after: bool = False) -> str:
+    # after another part of the answer, "So …" would make this one its result ("The sprint was
+    # full. So your lead needed you."): side by side instead
+    so = "Also, {m}." if after else "So {m}."
+    forms = ("{m}.", so, "It sounds like {m}.", "What stands out: {m}.")
     return _cap(forms[variant % len(forms)].format(m=main))
 
 
-def render(picked: Picked, variant: int = 0, tail: bool = True) -> tuple[str, bool]:
+def render(
+    picked: Picked, variant: int = 0, tail: bool = True, after: bool = False
+) -> tuple[str, bool]:
     """One picked part of an answer, worded as a reflection; True when it adds meaning.
-    ``tail`` False when the turn says the meaning in a sentence of its own (never two of a kind)."""
+    ``tail`` False when the turn says the meaning in a sentence of its own (never two of a kind);
+    ``after``: another part of the same answer was said before it in the turn."""
     who = picked.who or "the people using it"
     if picked.form == "contrast":
         forms = (
@@ -109,8 +115,8 @@ def render(picked: Picked, variant: int = 0, tail: bool = True) -> tuple[str, bo
         return forms[variant % len(forms)].format(m=picked.main), True
     meaning = _meaning(picked) if tail else ""
     if meaning:
-        return f"{_plain_form(picked.main, variant)[:-1]}; {meaning}.", True
-    return _plain_form(picked.main, variant), False
+        return f"{_plain_form(picked.main, variant, after)[:-1]}; {meaning}.", True
+    return _plain_form(picked.main, variant, after), False
 
 
 _HARD = re.compile(

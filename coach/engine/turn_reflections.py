@@ -316,7 +316,8 @@ def reflect_turn(
             picked = Picked("plain", picked.other, who=picked.who)
         if len(taken) < 2 and new([picked], taken):  # each checked against what is taken so far
             taken.append(picked)
-            out.append(render(picked, variant + len(out), tail=not under)[0])
+            after = bool(taken[:-1])  # a part of this answer said before it
+            out.append(render(picked, variant + len(out), tail=not under, after=after)[0])
     if under and out:
         out.insert(1, under)  # content first, then what it means; a second part comes after
     for answer in reversed(earlier):
