@@ -37,9 +37,8 @@ async def test_a_plain_keep_it_is_said_as_kept_with_the_coachs_smaller_step(jour
     assert reply.startswith("You're keeping it, and since it slipped, the step is now smaller: ")
     assert "but smaller" not in reply and "Smaller, then" not in reply
     summary = (await _answers(second, "No.", "Time.", "Drop it."))[-1]
-    assert "sprint deadlines, and you're keeping it, and since it slipped, the step is now" in (
-        summary
-    )
+    # said once in the summary, after "slipped because …": no second "since it slipped"
+    assert "sprint deadlines, and you're keeping it, now with a smaller step;" in summary
     assert "you're keeping a smaller step" not in summary
     _, carried = await _carried(second, first.plan.habits[1].item_id)
     assert carried.first_step != first.plan.habits[1].first_step

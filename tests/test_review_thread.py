@@ -118,3 +118,14 @@ async def test_a_focus_carried_as_the_first_step_is_named_as_the_focus_in_the_re
         "with your focus as its first step: Sit with one packer for an hour before you ship."
         in (opening)
     )
+
+
+async def test_a_deed_told_for_the_wrong_step_is_not_recalled_as_that_step(journal):
+    _, second, _ = await _second(journal)
+    steps = [s.first_step for s in second.view.followups]
+    assert steps[0].startswith("Ask support what they see") and "support" not in steps[1]
+    await _answers(second, "No.", "Sprint deadlines.", "Drop it.")
+    replies = await _answers(second, "I asked support what they see, yes.", "That they log it.")
+    reply = (await _answers(second, "Done."))[0]
+    assert "you told me you asked support" not in reply.lower()
+    del replies

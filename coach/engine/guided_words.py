@@ -223,6 +223,8 @@ def _give_back(view: SessionView, move: Move) -> str:
     )
     if not text and isinstance(answered, FollowupItem):  # this item's answer, not an earlier one
         text = review_frame.done_words(last.text) or review_frame.done_when(last.text)
+    if not text and isinstance(answered, FollowupObstacle):  # this step's obstacle, not others'
+        text = _unsaid(review_frame.obstacle_said(last.text), session)
     return text or meaning.people_heard(last.text, session) or _held(view, session)
 
 

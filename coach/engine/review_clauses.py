@@ -46,10 +46,12 @@ def _tensed(word: str) -> bool:
     word = word.lower().strip(".,;:!?").replace("’", "'")
     if word in vocab.AUX or word in _PAST:
         return True
-    lemmas = vocab._lemminflect().getAllLemmas(word, upos="VERB").get("VERB", ())
-    return bool(lemmas) and (
-        word.endswith("ed") or any(word in (f"{v}s", f"{v}es") for v in lemmas)
-    )
+    lem = vocab._lemminflect()
+    lemmas = lem.getAllLemmas(word, upos="VERB").get("VERB", ())
+    if any(word in (f"{v}s", f"{v}es") or word.endswith("ed") for v in lemmas):
+        return True
+    # an irregular past ("ate", "swallowed", "fell"): the lemma's past form, not the lemma itself
+    return any(word != v and word in lem.getInflection(v, tag="VBD") for v in lemmas)
 
 
 def opens_clause(part: str) -> bool:

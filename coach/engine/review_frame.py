@@ -156,6 +156,19 @@ def obstacle(text: str) -> str:
     return f"What got in the way was {phrase}." if phrase else two_reasons(text)
 
 
+def obstacle_said(text: str) -> str:
+    """ "The support call kept slipping because it is not on the board." → "So the support call
+    kept slipping because it is not on the board.": an obstacle told as a sentence, given back
+    whole when nothing else of it is (never a question that follows nothing of the answer)."""
+    sentence = first_sentence(text)
+    words = sentence.split()
+    if not 3 <= len(words) <= 20 or vocab.unknown_words(sentence) or "?" in text:
+        return ""
+    if not opens_clause(sentence) or re.match(r"^(?:it|this|that)\b", sentence, re.I):
+        return ""
+    return f"So {planning.lower_first(reflections.second_person(sentence))}."
+
+
 def two_reasons(text: str) -> str:
     """ "The sprint was full. My lead needed me for a bug." → "Two things got in the way: the
     sprint was full, and your lead needed you for a bug.": two reasons side by side, never one
@@ -356,13 +369,15 @@ def acknowledge(view, move: FollowupDecide, text: str, reading) -> str:
     return ""
 
 
-def kept_smaller(text: str) -> str:
+def kept_smaller(text: str, summed: bool = False) -> str:
     """A slipped step kept with a smaller step, said as the user decided it: "You're keeping it,
     but smaller" (their words), "You're making it smaller", or, for a plain "keep it", "You're
     keeping it, and since it slipped, the step is now smaller" (the coach's cut, said as such)."""
     keep = re.search(r"\bkeep", text, re.I)
     if re.search(r"\b(smaller|shrink|simpler|easier|less|shorter)\b", text, re.I):
         return "You're keeping it, but smaller" if keep else "You're making it smaller"
+    if summed:  # in the summary, after "slipped because …": said once
+        return "You're keeping it, now with a smaller step"
     return "You're keeping it, and since it slipped, the step is now smaller"
 
 

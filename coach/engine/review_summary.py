@@ -6,7 +6,15 @@ from __future__ import annotations
 
 import re
 
-from coach.engine import antecedents, planning, reflections, review, review_frame, vocab
+from coach.engine import (
+    antecedents,
+    planning,
+    reflections,
+    review,
+    review_frame,
+    review_thread,
+    vocab,
+)
 from coach.engine.review_clauses import first_clause
 from coach.engine.review_frame import (
     first_sentence,
@@ -28,7 +36,7 @@ def _choice(found) -> str:
             else f", and you're {how}"
         )
     if found.choice == "smaller":  # "you're keeping it, but smaller", as they decided it
-        return f", and {planning.lower_first(review_frame.kept_smaller(found.said))}"
+        return f", and {planning.lower_first(review_frame.kept_smaller(found.said, summed=True))}"
     return {
         "keep": ", and you're keeping it as it is",
         "drop": ", and you're dropping it",
@@ -59,23 +67,11 @@ def _lesson(found) -> str:
     return lesson
 
 
-def _stems(text: str) -> set[str]:
-    return {w.lower().rstrip("s") for w in re.findall(r"[A-Za-z]{4,}", text)} - _COMMON
-
-
-_COMMON = frozenset(("with", "your", "that", "this", "just", "from", "about", "what", "week"))
-
-
 def _told_of_other(found, followups) -> str:
     """The user's "I read the complaints", told to this item but the deed of another step of the
-    plan (its words, none of this one's): said back as told, never "the second step happened"."""
+    plan: said back as told, never "the second step happened"."""
     done = review_frame.done_words(found.done) if found.done else ""
-    if not done:
-        return ""
-    said = _stems(done)
-    own = next((s.first_step for s in followups if s.item_id == found.item_id), "")
-    others = [s.first_step for s in followups if s.item_id != found.item_id]
-    if said & _stems(own) or not any(len(said & _stems(step)) >= 2 for step in others):
+    if not done or not review_thread.of_other_step(done, found.item_id, followups):
         return ""
     return planning.lower_first(done.rstrip("."))
 

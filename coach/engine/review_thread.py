@@ -45,7 +45,7 @@ def _recalled(move, text: str, same: bool) -> str:
         lesson = first_clause(learned.removeprefix("You learned that ").rstrip("."))
         return "" if _LEANS.match(lesson) else f"you learned that {lesson}"
     if isinstance(move, FollowupItem) and not review_frame.reason_given(text):
-        done = review_frame.done_words(text)  # "I took the numbers to planning, yes"
+        done = "" if bare(text) else review_frame.done_words(text)  # "I took the numbers …"
         said = _told(done) if done else ""
         return f"you told me {said}" if said else ""
     if isinstance(move, FollowupObstacle | FollowupItem):
@@ -58,6 +58,22 @@ def _recalled(move, text: str, same: bool) -> str:
         said = _told(review_frame.first_sentence(reason))
         return f"you told me {said}" if said else ""
     return ""
+
+
+def _stems(text: str) -> set[str]:
+    return {w.lower().rstrip("s") for w in re.findall(r"[A-Za-z]{4,}", text)} - _COMMON
+
+
+_COMMON = frozenset(("with", "your", "that", "this", "just", "from", "about", "what", "week"))
+
+
+def of_other_step(done: str, item_id: str, followups) -> bool:
+    """ "You read the complaints", told for this item: the deed of another step of the plan (two
+    of its words, none of this step's)."""
+    said = _stems(done)
+    own = next((s.first_step for s in followups if s.item_id == item_id), "")
+    others = [s.first_step for s in followups if s.item_id != item_id]
+    return not said & _stems(own) and any(len(said & _stems(step)) >= 2 for step in others)
 
 
 def _which(view, move, same: bool) -> str:
@@ -73,7 +89,7 @@ def _gave(key: str, text: str) -> bool:
     """The coach gave ``key`` back in ``text`` ("What got in the way was time", "You learned
     that …"), not merely used its word ("this time")."""
     text = text.lower()
-    frames = (f"was {key}", f"{key} got in the way", f"that {key}", f"me {key}", f"because {key}")
+    frames = (f"was {key}", f"{key} got in the way", f"that {key}", f"me {key}", f"so {key}")
     return any(frame in text for frame in frames)
 
 
@@ -101,7 +117,7 @@ def recall(view, now=None) -> str:
         getattr(now, "item_id", None),
         getattr(review_frame.answered(view, len(turns) - 1), "item_id", None),
     }
-    found: list[tuple[str, str]] = []
+    found: list[tuple[str, str, bool]] = []
     for index in range(len(turns) - 2, -1, -1):
         if turns[index].role != "user":
             continue
@@ -110,13 +126,19 @@ def recall(view, now=None) -> str:
             continue
         same = move.item_id in steps
         said = _recalled(move, turns[index].text, same)
+        told_done = said.startswith("you told me") and isinstance(move, FollowupItem)
+        if told_done and of_other_step(said, move.item_id, view.followups):  # another's deed
+            continue
         lead = _which(view, move, same) if said else ""
         sentence = f"{lead}{said}." if lead else f"{said[:1].upper()}{said[1:]}."
         key = re.sub(r"^(?:what got in the way was|you learned that|you told me)\s+", "", said)
         key = key.removesuffix(" got in the way of it").lower()
         told = sum(_gave(key, text) for text in coach)  # given back once, recalled once
         if said and sentence not in session and told < 2:
-            found.append((key, sentence))
+            found.append((key, sentence, same))
     # what the coach did not give back a moment ago first; else the newest, tied to its step
-    fresh = [sentence for key, sentence in found if not _gave(key, last)]
-    return (fresh or [sentence for _, sentence in found] or [""])[0]
+    if isinstance(now, FollowupDecide):  # "how would you change it?": this step's own first
+        found.sort(key=lambda each: not each[2])
+        return found[0][1] if found else ""
+    fresh = [sentence for key, sentence, _ in found if not _gave(key, last)]
+    return (fresh or [sentence for _, sentence, _ in found] or [""])[0]
