@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from test_review_frame import _answers, _second
 
-from coach.engine import review_frame
+from coach.engine import review_reasons
 from coach.store import open_journal
 
 
@@ -33,7 +33,7 @@ def journal():
     ],
 )
 def test_two_reasons_are_given_back_side_by_side(said, given):
-    framed = review_frame.two_reasons(said)
+    framed = review_reasons.two_reasons(said)
     assert framed.startswith(given) if given else framed == ""
 
 
@@ -58,10 +58,10 @@ async def test_an_obstacle_told_as_a_sentence_is_given_back_not_other_steps_fact
 
 
 def test_an_obstacle_sentence_is_said_back_whole_in_the_second_person():
-    said = review_frame.obstacle_said("My team lead moved the review because we had a launch.")
+    said = review_reasons.obstacle_said("My team lead moved the review because we had a launch.")
     assert said == "So your team lead moved the review because you had a launch."
-    assert review_frame.obstacle_said("It was hard.") == ""
-    assert review_frame.obstacle_said("Why would I?") == ""
+    assert review_reasons.obstacle_said("It was hard.") == ""
+    assert review_reasons.obstacle_said("Why would I?") == ""
 
 
 @pytest.mark.parametrize("variant", range(8))

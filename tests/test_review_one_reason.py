@@ -2,7 +2,7 @@
 
 import pytest
 
-from coach.engine import review_clauses, review_frame
+from coach.engine import review_frame, review_reasons
 
 
 @pytest.mark.parametrize(
@@ -17,7 +17,7 @@ from coach.engine import review_clauses, review_frame
     ],
 )
 def test_one_reason_is_said_back_as_told(answer, said):
-    assert review_clauses.one_reason(review_frame.told_reason(answer)) == said
+    assert review_reasons.one_reason(review_frame.told_reason(answer)) == said
 
 
 def test_asking_support_for_something_is_no_cost_that_landed_on_them():

@@ -13,7 +13,6 @@ import itertools
 import re
 
 from coach.engine import vocab
-from coach.engine.pronoun_swaps import second_person
 
 
 def unspliced(clause: str) -> str:
@@ -91,16 +90,5 @@ def first_clause(text: str) -> str:
     return kept
 
 
-def one_reason(reason: str) -> str:
-    """ "No, year end ate the week." → "What got in the way: year end ate the week.": the one
-    reason told with the "no", in the user's clause turned to the second person; "" when it is not
-    one short whole clause of known words (a list, a question, "it" leaning on something unsaid)."""
-    said = " ".join(reason.split()).rstrip(".!")
-    if not 3 <= len(said.split()) <= 14 or re.search(r"[?;:]|\.\s", said) or ", " in said:
-        return ""
-    if not has_verb(said) or vocab.unknown_words(said):
-        return ""
-    if re.match(r"^(?:it|this|that|they|he|she)\b", said, re.I):
-        return ""
-    clause = second_person(said)
-    return f"What got in the way: {clause[0].lower()}{clause[1:]}."
+def first_sentence(text: str) -> str:
+    return re.split(r"(?<=[.!?])\s+", " ".join(text.split()))[0].rstrip(".!?").strip()

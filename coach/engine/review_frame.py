@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 
 from coach.engine import planning, reflections, step_words, vocab
-from coach.engine.review_clauses import one_reason, opens_clause, unspliced
+from coach.engine.review_clauses import first_sentence, unspliced
+from coach.engine.review_reasons import one_reason, two_reasons
 from coach.moves import FollowupDecide, FollowupItem, FollowupLearned, FollowupObstacle, Move
 
 REVIEW_MOVES = (FollowupItem, FollowupLearned, FollowupObstacle, FollowupDecide)
@@ -50,10 +51,6 @@ _DETERMINER = re.compile(
 def mixed(text: str) -> bool:
     """ "One done, one not.": an answer about several commitments at once, none named."""
     return bool(_MIXED.search(text))
-
-
-def first_sentence(text: str) -> str:
-    return re.split(r"(?<=[.!?])\s+", " ".join(text.split()))[0].rstrip(".!?").strip()
 
 
 def bare(text: str) -> bool:
@@ -154,41 +151,6 @@ def obstacle(text: str) -> str:
         return "What got in the way, as you see it, was you."
     phrase = noun_phrase(text)
     return f"What got in the way was {phrase}." if phrase else two_reasons(text)
-
-
-def obstacle_said(text: str) -> str:
-    """ "The support call kept slipping because it is not on the board." → "So the support call
-    kept slipping because it is not on the board.": an obstacle told as a sentence, given back
-    whole when nothing else of it is (never a question that follows nothing of the answer)."""
-    sentence = first_sentence(text)
-    words = sentence.split()
-    if not 3 <= len(words) <= 20 or vocab.unknown_words(sentence) or "?" in text:
-        return ""
-    if not opens_clause(sentence) or re.match(r"^(?:it|this|that)\b", sentence, re.I):
-        return ""
-    return f"So {planning.lower_first(reflections.second_person(sentence))}."
-
-
-def two_reasons(text: str) -> str:
-    """ "The sprint was full. My lead needed me for a bug." → "Two things got in the way: the
-    sprint was full, and your lead needed you for a bug.": two reasons side by side, never one
-    made the result of the other ("So your lead needed you …"); "" for anything else."""
-    said = " ".join(text.split()).rstrip(".!")
-    parts = re.split(
-        r"(?<=\w)\.\s+(?=[A-Z])|,?\s+and\s+(?=(?:the|a|an|my|our|i|we|he|she|they)\b|[A-Z][a-z]+\s+(?:was|were|had|is|did|didn't|got)\b)",
-        said,
-    )
-    if len(parts) != 2 or "?" in said or re.search(r"[,;:]", parts[0] + parts[1]):
-        return ""
-    if not all(opens_clause(p) or opens_clause(f"the {p}") for p in parts):
-        return ""
-    if any(
-        len(p.split()) > 12 or vocab.unknown_words(p) or re.match(r"^(?:it|this|that)\b", p, re.I)
-        for p in parts
-    ):
-        return ""
-    first, second = (planning.lower_first(reflections.second_person(p)) for p in parts)
-    return f"Two things got in the way: {first}, and {second}."
 
 
 def learned_words(text: str) -> str:
