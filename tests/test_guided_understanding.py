@@ -79,7 +79,7 @@ def test_a_result_the_user_measured_is_given_back_as_what_the_change_did():
 
 
 def test_a_ladder_question_agrees_with_a_plural_piece_of_work():
-    from coach.engine.guided_words import agree
+    from coach.engine.move_questions import agree
 
     ask = "Where is the biggest gap between what customers need and what {work} delivers today?"
     assert agree(ask.format(work="the password rules"), "the password rules").endswith(

@@ -9,8 +9,9 @@ from coach.domain import Phase
 from coach.engine import answer_more, plan_reflections, turn_reflections
 from coach.engine.asked_back import asked_back
 from coach.engine.fillers import without_asides
-from coach.engine.guided_words import _join, _said, _work, first_sentence, give_back, question_for
+from coach.engine.guided_words import _join, _said, _work, first_sentence, give_back
 from coach.engine.listen import strains_health
+from coach.engine.move_questions import question_for
 from coach.engine.view import SessionView
 from coach.ladder.schema import DERIVED_NOTE
 from coach.moves import (

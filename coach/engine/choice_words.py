@@ -18,8 +18,8 @@ from coach.engine.guided_words import (
     _said,
     _work,
     give_back,
-    question_for,
 )
+from coach.engine.move_questions import question_for
 from coach.engine.view import SessionView
 from coach.ladder.schema import DERIVED_NOTE
 from coach.moves import Answer, AskConsent, Boundary

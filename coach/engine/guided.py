@@ -43,9 +43,9 @@ from coach.engine.guided_words import (
     give_back,
     goal_link,
     ladder_line,
-    question_for,
     vary,
 )
+from coach.engine.move_questions import question_for
 from coach.engine.story import read_story
 from coach.engine.view import SessionView
 from coach.ladder.schema import Level

@@ -15,7 +15,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from coach.domain import Suggestion
-from coach.engine import guided, guided_words, suggest, tokenizer_later
+from coach.engine import guided, move_questions, suggest, tokenizer_later
 from coach.engine.context import Context
 from coach.engine.model_words import ladder_ids, question_owed, struggle_list
 from coach.engine.reply_filter import ShownReply
@@ -132,7 +132,7 @@ class ModelCoach:
             # I were using this?" on as written). No list of those already asked: the note names
             # the one to ask, and a 1.5B model echoed the list (in the ladder's first person).
             q = view.item(move.item_id)
-            ask = guided_words.ladder_ask(q, view) if q else ""
+            ask = move_questions.ladder_ask(q, view) if q else ""
             context |= {"question": q, "ask": ask, "last": move.is_last}
         elif isinstance(move, ProposeStruggles):
             context["candidates"] = list(view.candidates)
