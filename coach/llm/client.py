@@ -15,7 +15,6 @@ import asyncio
 import json
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
-from dataclasses import dataclass
 from typing import Any
 
 import httpx
@@ -23,6 +22,15 @@ import httpx
 from coach.errors import DeadlineError
 from coach.llm import decoding, pacing, tokens, wire
 from coach.llm.deadlines import Late, Watchdog, close_quietly
+from coach.llm.events import (  # also what readers of a stream import from here
+    Completion,
+    StreamDone,
+    StreamEvent,
+    TakenBack,
+    TextDelta,
+    ThinkingDelta,
+    Usage,
+)
 from coach.llm.failures import FailureMap, StreamCut, rejects_stream_options, seconds
 from coach.llm.reasoning import ThinkSplitter, reasoning_of
 from coach.llm.structured import FormatLadder, Structured, refuses_format
@@ -31,64 +39,6 @@ from coach.settings import Settings
 log = logging.getLogger(__name__)
 
 Notice = Callable[[str], None]
-
-
-@dataclass(frozen=True)
-class TextDelta:
-    """A piece of reply text, in order."""
-
-    text: str
-
-
-@dataclass(frozen=True)
-class ThinkingDelta:
-    """A piece of a reasoning model's thinking: shown as "thinking…", never part of the reply."""
-
-    text: str
-
-
-@dataclass(frozen=True)
-class Usage:
-    """Tokens a request cost; ``estimated`` when the server did not say and we counted."""
-
-    prompt_tokens: int
-    completion_tokens: int
-    estimated: bool
-
-    @property
-    def total_tokens(self) -> int:
-        return self.prompt_tokens + self.completion_tokens
-
-
-@dataclass(frozen=True)
-class StreamDone:
-    """The last event of a stream: why it ended (``stop``, ``length``…), what it cost, and the
-    model the server says answered (the chunks' ``model`` field; ``None`` if it did not say)."""
-
-    finish_reason: str | None
-    usage: Usage | None
-    model: str | None = None
-    thinking_chars: int = 0
-
-
-@dataclass(frozen=True)
-class TakenBack:
-    """The reply text given so far was thinking: a closing ``</think>`` came with no opening tag
-    (the prompt opened the block). Whoever shows or keeps the reply drops what it has of it."""
-
-    text: str
-
-
-StreamEvent = TextDelta | ThinkingDelta | TakenBack | StreamDone
-
-
-@dataclass(frozen=True)
-class Completion:
-    text: str
-    finish_reason: str | None
-    usage: Usage | None
-    model: str | None = None
-    format: str = "text"  # the response format the server accepted: json_schema, json_object, text
 
 
 class ChatClient:

@@ -16,11 +16,11 @@ from textual.widgets.selection_list import Selection
 from textual.worker import Worker, WorkerState
 
 from coach.domain import PHASE_TITLES, Phase
-from coach.engine import command_verbs
 from coach.engine.session import CoachSession
 from coach.engine.takeback import THINKING_NOTE, TakeBack
 from coach.errors import CoachError, ModelError, RateLimitError
 from coach.tui.commands import bindings
+from coach.tui.screens import slash
 from coach.tui.widgets.composer import Composer
 from coach.tui.widgets.conversation import Conversation, StreamHandle
 from coach.tui.widgets.footer import Footer
@@ -45,7 +45,7 @@ class SessionScreen(Screen):
         self.reply_worker: Worker | None = None
         # The suggestions screen opens by itself only when a key or command asked for that step;
         # after a typed answer the chat keeps the focus (the coach asks for an answer in words).
-        self._open_suggestions = False
+        self.open_suggestions = False
 
     # -- layout ------------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -216,7 +216,7 @@ class SessionScreen(Screen):
         # Someone still typing would have their letters taken as the next screen's keys.
         typing = self.query_one("#input", Composer).typing()
         if phase is Phase.SUGGEST and self.session.record.suggestions:
-            if typing or not self._open_suggestions:
+            if typing or not self.open_suggestions:
                 self.show_notice(
                     "Suggestions are ready: answer in words below, or Ctrl+G to tick and edit them."
                 )
@@ -236,9 +236,9 @@ class SessionScreen(Screen):
         text = message.text.strip()
         if self.busy():
             return
-        if text.startswith("/") and self._slash(text, message):
+        if text.startswith("/") and slash.run(self, text, message):
             return
-        self._open_suggestions = False
+        self.open_suggestions = False
         try:
             self.session.submit(text)  # stored before anything is sent
         except CoachError as error:
@@ -246,54 +246,6 @@ class SessionScreen(Screen):
             return
         message.composer.sent(message.text)
         self.run_reply(self.session.reply(), user_text=text)
-
-    def _slash(self, text: str, message: Composer.Submitted) -> bool:
-        """The commands of `coach chat`, typed here (the coach's closing line suggests /plan).
-
-        False when the line is an answer that happens to start with a slash ("/etc/hosts was…").
-        """
-        name, _, rest = text[1:].partition(" ")
-        name, rest = name.lower(), rest.strip()
-        session = self.session
-        here = {
-            "suggest": self.action_suggestions,
-            "plan": self.app.action_plan
-            if session.plan
-            else lambda: self.run_verb(session.go_to, Phase.PLAN),
-            "questions": self.app.action_questions,
-            "retry": self.action_retry,
-            "guided": self.action_guided,
-            "model": self.action_model,
-            "phase": lambda: self.show_notice(f"Step: {PHASE_TITLES[session.phase]}"),
-            "help": self.app.action_help,
-            "quit": self.app.action_quit,
-        }
-        if name not in here and name not in command_verbs.VERBS:
-            if rest:
-                return False
-            known = " ".join(f"/{n}" for n in [*command_verbs.VERBS, *here])
-            self.show_error(
-                f"There is no /{name} here. Commands: {known}; F1 lists the keys.", retry=False
-            )
-            return True  # the text stays in the input
-        if name in here:
-            message.composer.sent(message.text)
-            here[name]()
-            return True
-        try:
-            done = command_verbs.run(session, name, rest)
-        except CoachError as error:
-            self.show_error(str(error), retry=False)  # the text stays in the input, to correct
-            return True
-        message.composer.sent(message.text)
-        if done.stream is not None:
-            self._open_suggestions = True
-            self.run_reply(done.stream)
-        else:
-            self.refresh_side()
-        if done.said:
-            self.show_notice(done.said[0].upper() + done.said[1:])
-        return True
 
     def action_toggle_side(self) -> None:
         narrow = self.has_class("-narrow")
@@ -313,7 +265,7 @@ class SessionScreen(Screen):
         """Call a session verb (a step, a choice) and show what the coach says; never a user turn."""
         if self.busy():
             return
-        self._open_suggestions = True
+        self.open_suggestions = True
         try:
             stream = verb(*args)
         except CoachError as error:
