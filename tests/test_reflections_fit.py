@@ -181,8 +181,14 @@ def test_a_consequence_told_after_and_i_keeps_its_subject():
         "queries broke, and I only heard about it from their director in a steering meeting."
     )
     mains = [p.main for p in reflections.candidates(told)]
-    assert "you only heard about it from their director in a steering meeting" in mains
     assert not any(m.startswith("only heard") for m in mains)
+    # alone, "heard about it" leans on the breakage told before it: never given back so
+    assert "you only heard about it from their director in a steering meeting" not in mains
+    named = told.replace("heard about it", "heard about the rebuilt reports")
+    mains = [p.main for p in reflections.candidates(named)]
+    assert "you only heard about the rebuilt reports from their director in a steering meeting" in (
+        mains
+    )
 
 
 def test_who_that_picks_out_people_is_not_made_a_statement_about_them():

@@ -83,6 +83,9 @@ def _with_thing(piece: str, before: str) -> str:
     thing = _THING.search(before) if found and before.strip() else None
     if thing is None or len(_DETERMINER.findall(before)) > 1:
         return piece  # "a banner to the checkout … noticed it": which thing is not plain
+    ahead = before[: thing.start()].split()[-1:]
+    if ahead and ahead[0].lower() in vocab.FUNCTION:
+        return piece  # "raised it in the design review, and it got fixed": a place, not it
     head = thing.group(2).split()[-1].lower()
     if not vocab._lemminflect().getAllLemmas(head, upos="NOUN"):
         return piece

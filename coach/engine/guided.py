@@ -22,6 +22,7 @@ from coach.engine import (
     plan_saved_words,
     planning,
     proper_names,
+    referents,
     review,
     session_wish,
     step_words,
@@ -192,7 +193,9 @@ def _followup(move: Move, view: SessionView) -> str:
 def text_for(move: Move, view: SessionView) -> str:
     """The guided coach's words for ``move``, read once more as a whole turn (no lead or meaning
     said twice in a row); a wish to keep it short is said back once."""
-    text = _words_for(move, view)
+    answers = [t.text for t in view.turns if t.role == "user"]
+    with referents.story(guided_words._work(view), answers):  # what a pronoun may lean on
+        text = _words_for(move, view)
     if session_wish.just_asked(view) and not isinstance(move, Closed):
         text = _join(session_wish.ACKNOWLEDGED, text)
     return turn_polish.polish(text)

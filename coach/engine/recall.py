@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from coach.engine import summary_refs, terse, vocab
+from coach.engine import referents, summary_refs, terse, vocab
 from coach.engine.reflection_forms import _cap
 from coach.engine.reflections import MAX_WORDS, candidates, second_person
 from coach.engine.turn_reflections import short_clause
@@ -42,7 +42,8 @@ def recall(
     the answer it came from (for the meaning under it), ("", "") when there is none."""
     found: list[tuple[int, int, str, str]] = []
     for number, part in enumerate(parts):
-        picks = candidates(part)
+        with referents.parts(parts):  # what a pronoun in one part leans on, in the others
+            picks = candidates(part)
         for picked in picks:
             whole = picked.main
             if picked.form in ("consequence", "contrast") and picked.other:

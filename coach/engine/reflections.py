@@ -18,6 +18,7 @@ from coach.engine import (
     fragments,
     nonnative,
     opinions,
+    referents,
     session_talk,
     subjects,
     terse,
@@ -345,6 +346,9 @@ def _candidates(text: str) -> list[Picked]:
     found_all = [
         (w, opinions.owned_picked(p, text)) for w, p in found_all
     ]  # a view argued is said as theirs
+    # "you tested it with your own trips": a pronoun said as what it means, or the part not said
+    standing = [(w, referents.picked(p, text)) for w, p in found_all]
+    found_all = [(w, p) for w, p in standing if p is not None]
     unique: list[Picked] = []
     for _, found in found_all:
         if all(not _same(found.main, u.main) for u in unique):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from coach.engine import meaning, nonnative, summary_refs, terse, terse_contents, vocab
+from coach.engine import meaning, nonnative, referents, summary_refs, terse, terse_contents, vocab
 from coach.engine.blame import blames_customer
 from coach.engine.goal_reflection import goal_reflection
 from coach.engine.reflection_forms import _FEELINGS, Picked, _cap, render
@@ -191,9 +191,11 @@ def summary(
     found in ``skip``, said a moment ago, are left for something not yet said."""
 
     def found_in(part: str) -> list[tuple[int, str]]:
-        found = [
-            (_weight(p), _whole(p)) for p in candidates(part) if p.main not in skip or not skip
-        ] or [(3, c) for c in [short_clause(part)] if c and not (skip and c in skip)]
+        with referents.parts(parts):  # a "her" in one part may be the person named in another
+            picked = candidates(part)
+        found = [(_weight(p), _whole(p)) for p in picked if p.main not in skip or not skip] or [
+            (3, c) for c in [short_clause(part)] if c and not (skip and c in skip)
+        ]
         # a summary never opens a part on an unnamed "they" ("they probably saw it …"), nor
         # sums up a step whose "it" was in another answer ("you could put it on the board")
         return [
