@@ -27,7 +27,7 @@ def test_an_it_leaning_on_the_object_of_the_sentence_before_is_said_as_that_thin
     )
     joined = " ".join(said)
     assert "you showed the mock-up to the sales team" in joined
-    assert "nobody at the depot ever opened the mock-up" in joined
+    assert "opened it" not in joined and "showed it" not in joined
 
 
 def test_an_it_that_is_an_event_is_not_given_back_alone():

@@ -25,8 +25,12 @@ def test_a_clause_with_a_dropped_it_is_never_handed_back_but_the_two_views_are()
 
 
 def test_a_missing_did_is_put_back_and_a_bare_verb_is_not_taken_for_an_option():
-    assert "you did not ask them" in reflect_turn("i not ask them. only check log", []).lower()
-    assert "option" not in reflect_turn("i not ask them. only check log", [])
+    from coach.engine import referents
+
+    told = ["the partners call support every week", "i not ask them. only check log"]
+    with referents.story("", told):  # "them" is said as the partners the answer before named
+        assert "you did not ask the partners" in reflect_turn(told[-1], []).lower()
+        assert "option" not in reflect_turn(told[-1], [])
     assert short_answer("only check log") == ""  # what they did, no subject: not an option
 
 

@@ -59,7 +59,8 @@ _WORK_VERBS_TEXT = """
 _WORK_VERBS = frozenset(_WORK_VERBS_TEXT.split())
 _IDIOM = re.compile(
     r"\b(?:make|made|makes|making) it (?:to|through|work|happen)\b|\bgot it\b|\bthat'?s it\b|"
-    r"\bit all\b|\bget it right\b|\bhit it off\b|\bit['’]s\b|\bif it\b",
+    r"\bit all\b|\bget it right\b|\bhit it off\b|\bit['’]s\b|\bif it\b|\bputs? it on\b|"
+    r"\b(?:see|sees|saw) it as (?:an? |the |your |their )?(?:\w+ )?(?:problem|issue|bug|fault)\b",
     re.I,
 )
 # "it was hard", "it took a week": an "it" of the situation, read as such on its own
@@ -112,7 +113,7 @@ def _noun_phrase(det: str, words: list[str]) -> str:
             break
         kept.append(word)
     lem = vocab._lemminflect()
-    while kept and not lem.getAllLemmas(kept[-1].lower(), upos="NOUN"):
+    while kept and "-" not in kept[-1] and not lem.getAllLemmas(kept[-1].lower(), upos="NOUN"):
         kept.pop()
     return f"{det} {' '.join(kept)}" if kept else ""
 
@@ -199,7 +200,7 @@ def _it(clause: str, before: str) -> str:
     work = _STORY.get()[0]
     for match in re.finditer(r"\bit\b(?!['’])", clause, re.I):
         head = clause[: match.start()]
-        if _IDIOM.search(clause[max(0, match.start() - 12) : match.end() + 12]):
+        if _IDIOM.search(clause[max(0, match.start() - 12) : match.end() + 30]):
             continue
         if match.start() == 0 and _PLAIN_IT.match(clause):
             continue  # "it was hard to watch": the situation, sayable as it is
@@ -290,8 +291,9 @@ def _earlier() -> list[str]:
     answers, answer = list(_STORY.get()[1]), _ANSWER.get().strip(" .!?")
     at = next(
         (n for n, a in enumerate(answers) if answer and (answer in a or a.strip(" .!?") in answer)),
-        len(answers),
-    )  # the answer itself, or the part of it being read ("…, like I said" cut off)
+        max(len(answers) - 1, 0),
+    )  # the answer itself, or the part of it being read ("…, like I said" cut off); else the
+    # newest, the one a turn gives back
     return answers[:at]
 
 
