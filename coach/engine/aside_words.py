@@ -165,6 +165,10 @@ def clarify_text(move: Clarify, view: SessionView) -> str:
             "Nothing is saved yet.", earlier, "Which number comes closest, if any, or is it none?"
         )
     if isinstance(step, Suggestions):  # a sentence that named none of the suggestions
+        if re.search(r"\bboth\b", view.last_user_text or "", re.I):  # of three: which two?
+            return _join(
+                "Nothing is kept yet.", earlier, "Which two do you mean? Numbers are enough."
+            )
         return _join(
             "Nothing is kept yet.",
             earlier,

@@ -185,6 +185,8 @@ def kept(text: str, labels: list[str], kinds: list[str], assent: bool | None) ->
             named = every
         return [n for n in every if n in named and n not in said.no and n not in said.already]
     named = _by_words(text, labels) if not _ALL.search(text) else []
+    if not named and _BOTH.search(text) and count != 2:
+        return _both_of(text, kinds)
     if named and _EXCEPT.search(text):
         return [n for n in every if n not in named]
     if named:
@@ -194,6 +196,19 @@ def kept(text: str, labels: list[str], kinds: list[str], assent: bool | None) ->
     if not assent and len(text.split()) >= _UNCLEAR_WORDS:
         return None  # a sentence naming none of them ("the agencies hear it from a person")
     return every
+
+
+_BOTH_OF = {"habit": re.compile(r"\bhabits?\b", re.I), "feedback": _THE_QUESTION}
+
+
+def _both_of(text: str, kinds: list[str]) -> list[int] | None:
+    """ "Both" of three or more: the two of a kind it names ("both habits"), else None, so the
+    coach asks which two rather than keep a third the user did not choose."""
+    for kind, said in _BOTH_OF.items():
+        of_kind = [n for n, k in enumerate(kinds, start=1) if k == kind]
+        if said.search(text) and len(of_kind) == 2:
+            return of_kind
+    return None
 
 
 # An answer this long that names no suggestion and says no yes is about something else (often
