@@ -185,6 +185,8 @@ def kept(text: str, labels: list[str], kinds: list[str], assent: bool | None) ->
             named = every
         return [n for n in every if n in named and n not in said.no and n not in said.already]
     named = _by_words(text, labels) if not _ALL.search(text) else []
+    if not named and _OUT_OF_RANGE.fullmatch(text.strip()) and not 1 <= int(_digits(text)) <= count:
+        return None  # "5" of three: a slip or a rating typed early, never "keep all"
     if not named and _BOTH.search(text) and count != 2:
         return _both_of(text, kinds)
     if named and _EXCEPT.search(text):
@@ -196,6 +198,13 @@ def kept(text: str, labels: list[str], kinds: list[str], assent: bool | None) ->
     if not assent and len(text.split()) >= _UNCLEAR_WORDS:
         return None  # a sentence naming none of them ("the agencies hear it from a person")
     return every
+
+
+_OUT_OF_RANGE = re.compile(r"(?:keep\s+|just\s+|number\s+)?\d+\W*", re.I)
+
+
+def _digits(text: str) -> str:
+    return re.sub(r"\D", "", text)
 
 
 _BOTH_OF = {"habit": re.compile(r"\bhabits?\b", re.I), "feedback": _THE_QUESTION}
