@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from coach.engine import session_talk, terse, vocab
+from coach.engine import nonnative, session_talk, terse, vocab
 from coach.engine.reflections import MAX_WORDS, _clean, reflect, second_person
 
 __all__ = ["goal_reflection"]
@@ -59,6 +59,7 @@ def _why(after: str) -> str:
 def goal_reflection(goal: str, variant: int = 0) -> tuple[str, bool]:
     """Give back the goal of the session ("you want to ...") and the value under it."""
     goal = session_talk.without(vocab.corrected(goal))  # "go on, but keep it short" is no aim
+    goal = nonnative.repaired(goal)  # "think like customer" → "think like the customer"
     # "understand riders, not only Händler": a word of another language (dealers) is not said
     # back in the coach's English; the aim stands without the contrast
     goal = re.sub(

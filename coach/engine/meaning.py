@@ -187,6 +187,8 @@ def meaning(text: str, variant: int = 0, said: str = "", who: str = "", work: st
         )
         if routine and not _TROUBLE.search(_clause_at(sentence, found.group(0))):
             continue  # "we ship every day", "they plan the routes every morning and … broke"
+        if name == "pressure" and _THEIR_DEADLINE.search(sentence):
+            continue  # "the claim has a deadline": the customer's clock, not pressure to deliver
         if name == "pressure" and not (_TROUBLE.search(text) or _NEEDS.search(text)):
             continue  # "a deadline on Friday": no cost to anyone in sight
         if name == "pressure" and not _TROUBLE.search(text):
@@ -230,6 +232,12 @@ _TROUBLE = re.compile(
     re.I,
 )
 _NEEDS = re.compile(r"\b(?:need|needs|needed|rely|relies|relied|depend|depends|wait\w*)\b", re.I)
+_THEIR_DEADLINE = re.compile(
+    r"\b(?:their|his|her|its)\s+(?:\w+\s+)?deadlines?\b|"
+    r"\b(?:the|a|each|every)\s+(?!release|sprint|launch|project|team|migration|rollout)\w+\s+"
+    r"(?:has|had|have)\s+(?:a\s+)?(?:\w+\s+)?deadlines?\b",
+    re.I,
+)
 _ORG_BLAME = re.compile(
     r"\b(?:the |our |this )?(org|organi[sz]ation|company|management|leadership|higher-ups|execs)\b",
     re.I,
