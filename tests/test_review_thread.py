@@ -114,10 +114,7 @@ async def test_a_focus_carried_as_the_first_step_is_named_as_the_focus_in_the_re
     clock.now += timedelta(days=7)
     second = guided_session(journal, clock=clock)
     opening = await said(second.open())
-    assert (
-        "with your focus as its first step: Sit with one packer for an hour."
-        in (opening)
-    )
+    assert "with your focus as its first step: Sit with one packer for an hour." in (opening)
 
 
 async def test_a_deed_told_for_the_wrong_step_is_not_recalled_as_that_step(journal):
