@@ -129,9 +129,9 @@ def _slipped(found, name: str, followups) -> str:
     half done is said as half done."""
     reason = _reason(found)
     told = re.sub(r"^(?: because |: )", "", reason)
-    if not reason.startswith(" because of ") and told:
-        if review_thread.of_other_step(told, found.item_id, followups):
-            return f"{name} didn't happen, and you told me {told}."
+    other = told and review_thread.of_other_step(told, found.item_id, followups)
+    if other and not reason.startswith(" because of "):
+        return f"{name} didn't happen, and you told me {told}."
     if found.partly:
         rest = f"; the rest slipped{reason}" if reason else ""
         return f"{found.partly} of {name} happened{rest}."
