@@ -59,6 +59,18 @@ def bare(text: str) -> bool:
     return not rest.split()
 
 
+def partly(text: str, reading=None) -> str:
+    """ "Only half." → "Half", "Partly, support sent the export" → "Part": how much of the step
+    happened, in the user's measure; "" when they did not say part of it happened."""
+    if re.search(r"\bhalf\b", text, re.I):
+        return "Half"
+    if getattr(reading, "progress", None) == "partly" or re.search(
+        r"\b(?:partly|partially|part of it|some of it)\b", text, re.I
+    ):
+        return "Part"
+    return ""
+
+
 def reason_given(text: str) -> bool:
     """ "No, the rota changed and I was on call": a step that slipped, told with what got in the
     way (not a bare "No." or "Not yet"), so that question is not asked again."""
