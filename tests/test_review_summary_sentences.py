@@ -74,3 +74,29 @@ async def test_a_changed_version_names_what_its_it_stood_for(journal):
     )  # fmt: skip
     assert "ask the question at the Friday demo instead" in summary
     assert "ask it " not in summary.lower()
+
+
+async def test_an_answer_about_another_step_is_no_decision_for_this_one(journal):
+    _, second, _ = await _second(journal)
+    replies = await _answers(
+        second, "No.", "The sprint ran over.", "The other one I never even started, to be honest."
+    )
+    assert not replies[-1].startswith("You")  # nothing saved as this step's new version
+    assert "What would you like: keep it as it is" in replies[-1]  # the choice asked again
+    reply = (await _answers(second, "Drop it."))[-1]
+    assert reply.startswith("Dropped")
+
+
+async def test_a_reason_told_as_a_that_clause_reads_as_a_reason(journal):
+    summary = await _summary(
+        journal,
+        LESSON,
+        "No.",
+        "That the trainer got sick twice.",
+        "Drop it.",
+        "No.",
+        "Time.",
+        "Drop it.",
+    )
+    assert "because that" not in summary
+    assert "because the trainer got sick twice" in summary

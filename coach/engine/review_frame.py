@@ -280,7 +280,9 @@ def decided(move: FollowupDecide, text: str, reading, old_step: str) -> tuple[st
     smaller, own, drop or ""; the next step is the old one kept as it is, the coach's smaller
     one, or the user's own version made a step."""
     decision = getattr(reading, "decision", None)
-    version = step_words.own_version(text) if decision != "drop" else ""
+    chose = decision or move.ask_how or _CHOSE.match(text) or _DEED.match(text)
+    # "The feedback question I didn't ask at all": told of another step, no choice for this one
+    version = step_words.own_version(text) if decision != "drop" and chose else ""
     own = step_words.own_step(version, old_step) if version else ""
     if decision == "drop":
         return "drop", ""
@@ -304,6 +306,16 @@ def decided(move: FollowupDecide, text: str, reading, old_step: str) -> tuple[st
 _CHOSE = re.compile(
     r"^\W*(?:(?:ok|okay|yes|yeah|so|well|then|i'?d|i would|let'?s)\W+){0,2}"
     r"(?:keep|make|change|cut|shrink|smaller|simpler|shorter)\b",
+    re.I,
+)
+
+
+# A version said as a deed without naming the choice ("I'll ask in planning instead", "Just the
+# first ten tickets", "Ask Dana on Friday").
+_DEED = re.compile(
+    r"^\W*(?:(?:ok|okay|yes|yeah|so|maybe|then|well)\W+){0,2}(?:i'?ll|i will|i'?m going to|i could|"
+    r"i can|i'?d|we'?ll|we will|we could|instead|just|only|ask|book|send|read|try|do|write|call|"
+    r"join|sit|spend|pick|take|bring|put|set|look|watch|meet|talk)\b",
     re.I,
 )
 

@@ -88,6 +88,12 @@ _SUBJECT = re.compile(
 def _because(said: str) -> str:
     clause = planning.lower_first(reflections.second_person(said))
     clause = re.sub(r"^(?:because|as|since)\s+(?:of\s+)?", "", clause, flags=re.I)
+    # "That the agents approve by hand": the "that" of a clause told alone, never "because that"
+    lead = re.match(
+        r"^that\s+(?=(?:the|a|an|my|our|your|their|we|you|they|he|she|there)\b)", clause
+    )
+    if lead:
+        clause, said = clause[lead.end() :], said.strip()[lead.end() :]
     first = said.strip().split(" ", 1)[0]
     name = first[:1].isupper() and not vocab.is_word(first.lower())  # "Dana was away"
     twice = re.search(r"\b(?:because|slip\w*)\b", clause)  # "slipped because … kept slipping"
