@@ -11,6 +11,7 @@ from coach.engine import (
     planning,
     reflections,
     review,
+    review_done,
     review_frame,
     review_thread,
     step_words,
@@ -70,7 +71,7 @@ def _lesson(found) -> str:
 def _told_of_other(found, followups) -> str:
     """The user's "I read the complaints", told to this item but the deed of another step of the
     plan: said back as told, never "the second step happened"."""
-    done = review_frame.done_words(found.done) if found.done else ""
+    done = review_done.done_words(found.done) if found.done else ""
     if not done or not review_thread.of_other_step(done, found.item_id, followups):
         return ""
     return planning.lower_first(done.rstrip("."))
