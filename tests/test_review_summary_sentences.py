@@ -74,3 +74,12 @@ async def test_a_changed_version_names_what_its_it_stood_for(journal):
     )  # fmt: skip
     assert "ask the question at the Friday demo instead" in summary
     assert "ask it " not in summary.lower()
+
+
+async def test_a_reason_of_two_clauses_leaves_the_decision_its_own_sentence(journal):
+    summary = await _summary(
+        journal, LESSON, "No.", "The laptop died, and the spare was locked away.", "Drop it.",
+        "No.", "Time.", "Drop it.",
+    )  # fmt: skip
+    assert "the spare was locked away. You decided to drop it." in summary
+    assert "locked away, and you decided" not in summary

@@ -142,10 +142,11 @@ def _slipped(found, name: str, followups) -> str:
 
 
 def _joined(first: str, second: str) -> str:
-    """Two sentences of one item, made one when that stays short (≤ 24 words)."""
+    """Two sentences of one item, made one when that stays short (≤ 24 words) and the first is
+    one clause: "…: on-call swallowed the week, and Tomasz was away, and you decided …" runs on."""
     if not second:
         return first
-    if len(f"{first} {second}".split()) <= 24:
+    if len(f"{first} {second}".split()) <= 24 and not re.search(r", and |: ", first):
         return f"{first.rstrip('.')}, and {planning.lower_first(second)}"
     return f"{first} {second}"
 
