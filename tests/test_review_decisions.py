@@ -34,7 +34,9 @@ async def test_a_plain_keep_it_is_said_as_kept_with_the_coachs_smaller_step(jour
     first, second, _ = await _second(journal)
     await _answers(second, *START)
     reply = (await _answers(second, "Keep it."))[0]
-    assert reply.startswith("You're keeping it, and since it slipped, the step is now smaller: ")
+    assert reply.startswith(
+        "You're keeping it, and since sprint deadlines got in the way, the step is now smaller: "
+    )
     assert "but smaller" not in reply and "Smaller, then" not in reply
     summary = (await _answers(second, "No.", "Time.", "Drop it."))[-1]
     # said once in the summary, after "slipped because …": no second "since it slipped"

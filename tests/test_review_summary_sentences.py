@@ -100,3 +100,12 @@ async def test_a_reason_told_as_a_that_clause_reads_as_a_reason(journal):
     )
     assert "because that" not in summary
     assert "because the trainer got sick twice" in summary
+
+
+async def test_a_reason_of_two_clauses_leaves_the_decision_its_own_sentence(journal):
+    summary = await _summary(
+        journal, LESSON, "No.", "The laptop died, and the spare was locked away.", "Drop it.",
+        "No.", "Time.", "Drop it.",
+    )  # fmt: skip
+    assert "the spare was locked away. You decided to drop it." in summary
+    assert "locked away, and you decided" not in summary

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from coach.domain import Phase, Suggestion, Turn
-from coach.engine import planning, review_frame, step_words
+from coach.engine import planning, review_done, review_frame, step_words
 from coach.growth import Status
 from coach.moves import FollowupDecide, FollowupItem, FollowupLearned, FollowupObstacle, Move
 
@@ -90,12 +90,12 @@ def reviewed(turns: list[Turn], followups: list[Suggestion] | None = None) -> li
             if same and isinstance(decided, FollowupLearned):
                 entry.update(happened=True, done=text)
             elif same and isinstance(decided, FollowupObstacle):
-                entry.update(happened=False, partly=review_frame.partly(text, reading))
+                entry.update(happened=False, partly=review_done.partly(text, reading))
             elif same and isinstance(decided, FollowupDecide):  # the obstacle told with the "no"
                 entry.update(
                     happened=False,
                     obstacle=review_frame.told_reason(text),
-                    partly=review_frame.partly(text, reading),
+                    partly=review_done.partly(text, reading),
                 )
             elif getattr(reading, "progress", None) == "done":
                 entry["happened"] = True

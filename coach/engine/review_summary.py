@@ -11,6 +11,7 @@ from coach.engine import (
     planning,
     reflections,
     review,
+    review_done,
     review_frame,
     review_thread,
     step_words,
@@ -70,7 +71,7 @@ def _lesson(found) -> str:
 def _told_of_other(found, followups) -> str:
     """The user's "I read the complaints", told to this item but the deed of another step of the
     plan: said back as told, never "the second step happened"."""
-    done = review_frame.done_words(found.done) if found.done else ""
+    done = review_done.done_words(found.done) if found.done else ""
     if not done or not review_thread.of_other_step(done, found.item_id, followups):
         return ""
     return planning.lower_first(done.rstrip("."))
@@ -147,10 +148,11 @@ def _slipped(found, name: str, followups) -> str:
 
 
 def _joined(first: str, second: str) -> str:
-    """Two sentences of one item, made one when that stays short (≤ 24 words)."""
+    """Two sentences of one item, made one when that stays short (≤ 24 words) and the first is
+    one clause: "…: on-call swallowed the week, and Tomasz was away, and you decided …" runs on."""
     if not second:
         return first
-    if len(f"{first} {second}".split()) <= 24:
+    if len(f"{first} {second}".split()) <= 24 and not re.search(r", and |: ", first):
         return f"{first.rstrip('.')}, and {planning.lower_first(second)}"
     return f"{first} {second}"
 
