@@ -202,11 +202,12 @@ def meaning(text: str, variant: int = 0, said: str = "", who: str = "", work: st
         if name == "impact" and re.match(r"\s+(?:everyone|everybody)\b", text[found.end() :]):
             continue  # "the names confused everyone": whom to name as the confused is not said
         if name == "impact" and re.search(
-            r"\b(?:not|never|no|without)\s+(?:(?:the|any|a|their|our)\s+)?$",
+            r"\b(?:not|never|no|without|nobody|no one|none|noone|hasn'?t|haven'?t|didn'?t|did not)\s+"
+            r"(?:(?:has|have|had|ever|yet|really|even)\s+)*(?:(?:the|any|a|their|our)\s+)?$",
             text[: found.start()],
             re.I,
         ):
-            continue  # "I read the scan events, not the complaints": nothing was told
+            continue  # "not the complaints", "nobody has complained yet": nothing was told
         if name == "impact" and hypothetical:
             continue  # "invoices would show the wrong tax", "ask support if anyone complained"
         if name in ("pattern", "cost", "alone") and _PLAN.search(before):
