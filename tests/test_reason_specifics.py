@@ -114,3 +114,25 @@ def test_a_step_kept_after_a_meeting_moved_says_why_the_new_way_fits():
     )
     assert "a step that waits on nobody's meeting" in reason
     assert reason.endswith("It still answers what you said: “the night pickers lost their breaks”.")
+
+
+def test_a_question_changed_your_way_says_what_it_asks_not_it():
+    question = Suggestion(
+        kind="feedback",
+        item_id="l2.feedback.1",
+        reason="You said “the couriers waited at locked gates”; asking it checks the solution.",
+        first_step="Ask Noor in a short message: “How well does this solution address needs?”",
+        due=TODAY,
+    )
+    reason = reason_specifics.kept_for(
+        "It slipped (“the sprint filled up”), and you changed it your way: ask it at the demo.",
+        "the sprint filled up",
+        "ask it at the demo",
+        question,
+    )
+    assert "ask the question at the demo" in reason and "ask it" not in reason
+    assert reason.endswith("“the couriers waited at locked gates”.")
+
+
+def test_a_sentence_no_rule_can_mend_is_not_said_back():
+    assert reason_specifics.repaired("courier app get many wrong address") == ""

@@ -194,6 +194,8 @@ def repaired(line: str) -> str:
     if fixed == first or nonnative.broken(fixed) or vocab.unknown_words(fixed):
         return ""
     words = fixed.split()
+    if not re.match(r"(?:i|we|they|nobody|no one)\b", fixed, _I):
+        return ""  # a rule mends "i not talk"; a sentence with no subject left is a guess
     if not 4 <= len(words) <= 16 or not vocab.finite_verb(words):
         return ""
     return fixed[:1].lower() + fixed[1:]
@@ -218,6 +220,8 @@ def kept_for(reason: str, obstacle: str, version: str | None, old) -> str:
     the item answered when it was first suggested, so the reason is never only its history."""
     if version and _WAITED.search(obstacle or "") and not _MEETS_AGAIN.search(version):
         reason = f"{reason.rstrip('.')}, a step that waits on nobody's meeting."
+    if old is not None and old.kind == "feedback":  # "ask it in the retro": it is the question
+        reason = re.sub(r"\bask it\b", "ask the question", reason, flags=_I)
     first = _QUOTED.match(old.reason or "") if old is not None else None
     if first and first["quote"] not in reason:
         reason = f"{reason} It still answers what you said: “{first['quote']}”."
