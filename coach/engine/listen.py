@@ -256,13 +256,26 @@ _GO_ON_ABOUT = re.compile(
 )
 
 
+# "Can we look at the payments work instead?": another topic asked for, whatever was declined
+_INSTEAD = re.compile(
+    r"(?:^|[.!?]\s+)\W*(?:(?:can|could) we|let'?s|i'?d rather|i would rather|i'?d prefer to)\s+"
+    r"(?:look at|talk about|focus on|stay with|go with|take)\s+"
+    r"(?P<about>(?:the|my|our|that|this) [a-z][a-z -]{1,40}?)(?:\s+instead)?\W*$",
+    re.I,
+)
+
+
 def go_on_about(text: str) -> str | None:
-    """What the user wants to go on about ("Go on please, but about the receptionists."), said
-    as the coach would say it ("the receptionists", "your release")."""
+    """What the user wants to go on about ("Go on please, but about the receptionists.", "Can
+    we look at the payments work instead?"), said as the coach would say it ("the
+    receptionists", "your release")."""
+    instead = _INSTEAD.search(text)
     match = _GO_ON_ABOUT.match(text)
-    if not match or declines(text):  # "go on, but I don't want to talk about Tobias"
+    if instead and (match is None or declines(text)):
+        match = instead  # "I'd rather not get into Tobias. Can we look at …": the other topic
+    elif not match or declines(text):  # "go on, but I don't want to talk about Tobias"
         return None
-    about = match.group("about").strip()
+    about = re.sub(r"\s+instead$", "", match.group("about").strip(), flags=re.I)
     if about.split()[-1].lower() in ("it", "that", "this", "please", "then", "now", "session"):
         return None
     return re.sub(r"^(?:my|our)\b", "your", about, flags=re.I)
