@@ -164,6 +164,13 @@ def clarify_text(move: Clarify, view: SessionView) -> str:
         return _join(
             "Nothing is saved yet.", earlier, "Which number comes closest, if any, or is it none?"
         )
+    pushed = view.turns[-1].reading if view.turns and view.turns[-1].role == "user" else None
+    if isinstance(step, Suggestions) and pushed is not None and pushed.pushback:
+        return _join(  # "these are a bit basic": heard, and nothing kept that they did not choose
+            "Fair enough, these may be more basic than you need, so nothing is kept yet.",
+            earlier,
+            "Which of them, if any, is still worth keeping for you, or is it none?",
+        )
     if isinstance(step, Suggestions):  # a sentence that named none of the suggestions
         return _join(
             "Nothing is kept yet.",

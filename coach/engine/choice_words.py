@@ -145,7 +145,8 @@ def stay_words(view: SessionView, move) -> str:
         said = (
             f"{lead}: you'd rather look at {about}." if lead else f"You'd rather look at {about}."
         )
-        return _join(set_aside(view), said, question_for(move, view))
+        ask = question_for(move, view) if move.phase is Phase.EXPLORE else about_question(about)
+        return _join(set_aside(view), said, ask)  # nothing told of it yet: what happened there
     work = _work(view)
     session = " ".join(t.text for t in coach)
     heard = _held(view, session)  # a part of the story they told, not the goal said once more

@@ -216,6 +216,7 @@ def _give_back(view: SessionView, move: Move) -> str:
         last.reading is None or last.reading.kind in ("answer", "success", "disagree")
     )
     real = real and (last.text in _said(view) or _without_blame(last.text) in _said(view))
+    real = real and not (last.reading is not None and last.reading.pushback)  # "a bit basic"
     if real and last.reading is not None and (last.reading.chosen or last.reading.partly):
         real = False
     aims = _said(view, Phase.CHECKIN)  # the goal is carried on its own, not as a story link

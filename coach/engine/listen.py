@@ -12,6 +12,7 @@ from typing import Literal
 from coach.engine import choices, option_questions, session_wish, vocab
 from coach.engine.blame import blames_customer
 from coach.engine.heavy import Heavy, declines, heavy_topic, kept_out, strains_health
+from coach.engine.pushback import pushes_back
 from coach.moves import Reading, ReadingKind
 
 __all__ = ["Heavy", "Reading", "heavy_topic", "read", "strains_health"]
@@ -202,6 +203,7 @@ def read(text: str, options: list[str] | None = None) -> Reading:
         "typos": tuple(typos),
     }
     common["about"] = go_on_about(stripped)
+    common["pushback"] = pushes_back(stripped)
     common["wish"] = "short" if session_wish.wants_short(stripped) else None
     asked = (
         option_questions.asked_about(
@@ -232,9 +234,13 @@ def read(text: str, options: list[str] | None = None) -> Reading:
         kind = "non_answer"
     elif _garbage(stripped, typos):
         kind = "garbage"
-    elif _DISAGREE.search(stripped):
-        kind = "disagree"
-    elif _is_question(stripped) and not _story_then_question(stripped):
+    elif _DISAGREE.search(stripped) or common["pushback"]:
+        kind = "disagree"  # "that's a bit basic" disagrees with the coach, not with the story
+    elif (
+        _is_question(stripped)
+        and not _story_then_question(stripped)
+        and not (common["about"] and _INSTEAD.search(stripped))  # "could we look at X instead?"
+    ):
         asks = _asks(stripped)
         named = _LEVEL_NAMED.search(stripped) if asks == "ladder" else None
         level = int(named.group(1)) if named else None

@@ -138,7 +138,7 @@ def people(text: str, earliest: bool = False) -> str:
         vague = head in ("teams", "managers", "desks", "staff", "employees", "developers")
         if group is _GROUPS[1] and ((vague and not mods) or _INTERNAL & set(mods)):
             continue  # "teams" alone is too vague; "account managers" are colleagues
-        phrase = " ".join([*mods[-2:], head])
+        phrase = " ".join([*([] if _told_by(mods[-2:]) else mods[-2:]), head])
         if not vocab.unknown_words(phrase):
             return f"the {phrase}"
     for match in re.finditer(r"(?:\b(?i:the|our|their)\s+|^|(?<=[.!?] ))([A-Za-z][a-z]+s)\b", text):
@@ -146,6 +146,13 @@ def people(text: str, earliest: bool = False) -> str:
         if part_shapes._is_person(word) and not vocab.unknown_words(word):
             return f"the {word}"
     return ""
+
+
+def _told_by(mods: list[str]) -> bool:
+    """ "dealers say" before "riders": a plural subject and its verb, not two words naming them."""
+    if len(mods) < 2 or not mods[-2].endswith("s") or mods[-2].endswith("ss"):
+        return False
+    return bool(vocab._lemminflect().getAllLemmas(mods[-1], upos="VERB"))
 
 
 def _describes(word: str) -> bool:
@@ -339,4 +346,6 @@ def _role_group(chunk: str) -> str:
     if head == "others" or not (part_shapes._is_person(head) or head in _ROLE_HEADS):
         return ""  # "answers", "printers": things, not people
     mods = [w for w in found.group(1).lower().split() if w not in _NOT_MODIFIER and _describes(w)]
+    if _told_by(mods):
+        return ""  # "Dealers say riders complain": a sentence, not one group named
     return f"the {' '.join([*mods, found.group(2).lower()])}"

@@ -254,8 +254,8 @@ def _verb_objects(text: str) -> list[int]:
             continue
         run = []
         for word in words[n + 1 : n + 4]:
-            if not _nounish(word) or word in _FIXED:
-                break
+            if not word.isalpha() or not _nounish(word) or word in _FIXED:
+                break  # "complain, bike": a comma ends the object, it is none itself
             run.append(word)
         while run and not (_singular_count_noun(run[-1]) or run[-1] in vocab.TECH):
             run.pop()
