@@ -250,6 +250,7 @@ class Reading(BaseModel):
     # Everyone a heavy or declining answer names: never the one to meet or ask in this session.
     kept_out: tuple[str, ...] = ()
     declines: bool = False  # "I don't want to talk about X": X is left out of the story
+    pushback: bool = False  # "that's a bit basic": the coach's question judged, not answered
     assent: bool | None = None  # yes / no to an offer; None when neither
     chosen: tuple[int, ...] = ()  # 1-based options named, firm ones first
     partly: tuple[int, ...] = ()  # options named with "a bit", "maybe", "partly"

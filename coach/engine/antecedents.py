@@ -12,8 +12,9 @@ import re
 from coach.engine import part_shapes, vocab
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-# Only at a sentence's start: inside a sentence the group was just said ("… because they …").
-_LEANS = re.compile(r"((?<=[.!?])\s+)(they|their)\b", re.I)
+# Only at a sentence's start, or after a semicolon that follows a group only named ("The night
+# pickers who …; they …"): inside a sentence the group was just said ("… because they …").
+_LEANS = re.compile(r"((?<=[.!?;])\s+)(they|their)\b", re.I)
 _WHO = re.compile(r"\s+who\s+[^,.;!?]+?(?=\s+(?:and|but|so)\b|[,.;!?]|$)", re.I)
 _COUNTED = re.compile(
     r"(?:there (?:are|were|is|was) )?(?:about |around |maybe |only |like )?\w+ of (?:them|those)",
@@ -49,10 +50,12 @@ _NOT_PEOPLE = part_shapes._THINGS | {"runners", "drivers", "tables", "clusters"}
 def group(before: str) -> str:
     """The last group of people named in ``before`` ("the mobile engineers", "people who use
     one-handed setups"), or ""."""
-    found = ""
+    found, inside = "", -1
     for match in _WORD.finditer(before):
         word = match.group(0)
         low = word.lower()
+        if match.start() < inside:
+            continue  # "the managers who plan staff": the staff are in who they are, not them
         if not (low.endswith("s") or low in ("people", "staff")) or not _people(low):
             continue
         head = before[: match.start()].split()
@@ -64,6 +67,7 @@ def group(before: str) -> str:
         phrase = " ".join([*([det] if det else []), *mods, word]) + (who.group(0) if who else "")
         if det or mods or who:  # a bare "commuters" in a list is no group to lean on
             found = phrase
+            inside = who.end() if who else inside
     return found
 
 
@@ -72,8 +76,11 @@ def resolve(text: str) -> str:
     group was named earlier in ``text`` (and left as it is when none was)."""
     out, last = [], 0
     for match in _LEANS.finditer(text):
-        named = group(text[: match.start()])
-        if not named or (last and not re.search(r"[.!?]", text[last : match.start(2)])):
+        before = text[: match.start()].rstrip()
+        if before.endswith(";") and _told(re.split(r"[.!?]", before[:-1])[-1]):
+            continue  # "the dispatchers were hit hardest; they plan …": a second clause of its own
+        named = group(before)
+        if not named or (last and not re.search(r"[.!?;]", text[last : match.start(2)])):
             continue  # once a sentence: "the engineers started …, so their PRs got huge"
         first = named.split()[0]
         if first.lower() in _DETERMINERS or vocab._lemminflect().getAllLemmas(first.lower()):
@@ -91,6 +98,12 @@ def resolve(text: str) -> str:
         out.append(text[last:start] + said)
         last = match.end(2)
     return _counted(text, "".join(out) + text[last:])
+
+
+def _told(segment: str) -> bool:
+    """A clause with a verb of its own: not a group only named ("The operations managers who plan
+    staff every morning; they went back to spreadsheets": that "they" is said as them)."""
+    return vocab.finite_verb(_WHO.sub("", segment).split())
 
 
 # "Three of them called support": a count of the group named before, said as that group.

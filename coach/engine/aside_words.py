@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from coach.domain import Phase
-from coach.engine import answer_more, plan_reflections, turn_reflections
+from coach.engine import answer_more, guided_words, plan_reflections, turn_reflections
 from coach.engine.asked_back import asked_back
 from coach.engine.fillers import without_asides
 from coach.engine.guided_words import _join, _said, _work, first_sentence, give_back
@@ -164,6 +164,13 @@ def clarify_text(move: Clarify, view: SessionView) -> str:
         return _join(
             "Nothing is saved yet.", earlier, "Which number comes closest, if any, or is it none?"
         )
+    pushed = view.turns[-1].reading if view.turns and view.turns[-1].role == "user" else None
+    if isinstance(step, Suggestions) and pushed is not None and pushed.pushback:
+        return _join(  # "these are a bit basic": heard, and nothing kept that they did not choose
+            "Fair enough, these may be more basic than you need, so nothing is kept yet.",
+            earlier,
+            "Which of them, if any, is still worth keeping for you, or is it none?",
+        )
     if isinstance(step, Suggestions):  # a sentence that named none of the suggestions
         if re.search(r"\bboth\b", view.last_user_text or "", re.I):  # of three: which two?
             return _join(
@@ -180,14 +187,31 @@ def clarify_text(move: Clarify, view: SessionView) -> str:
         ask = "Think of the last piece of your work that someone reacted to: what was it about?"
     else:
         ask = "What would make this half hour worth it for you?"
-    if _ASSENT.match(view.last_user_text or ""):  # "yeah" to an open question: not "I don't know"
-        return _join("So that rings a bell.", earlier, ask)
+    if _ASSENT.match(view.last_user_text or ""):  # "yeah": not "I don't know"
+        if _asked_yes_or_no(view):  # "does that ring a bell?" → "yes": it does
+            return _join("So that rings a bell.", earlier, ask)
+        if earlier:  # "ok" to an open question answers nothing: the story, and a smaller question
+            return _join(earlier, ask)
+    if view.phase is Phase.CHECKIN and not earlier:  # "fine": their situation, the goal still open
+        return _join(guided_words.checkin_open(view), ask)
     work = _work(view)
     story_step = view.phase in (Phase.SITUATION, Phase.EXPLORE)
     if not earlier and work != "that work" and story_step:  # the not-knowing, about their work
         earlier = f"It's hard to say more about {work} right now, and that is fine."
         return _join(earlier, ask)
     return _join("Not knowing yet is a fine place to start.", earlier, ask)
+
+
+_CLOSED = re.compile(
+    r"^(?:is|are|was|were|do|does|did|can|could|would|will|should|have|has|had)\b", re.I
+)
+
+
+def _asked_yes_or_no(view: SessionView) -> bool:
+    """The coach's last question could be answered with a yes ("Does any of it sound familiar?")."""
+    coach = [t.text for t in view.turns if t.role == "coach"]
+    asked = re.findall(r"[^.!?:]*\?", coach[-1]) if coach else []
+    return bool(asked) and bool(_CLOSED.match(asked[-1].strip()))
 
 
 def _step(view: SessionView) -> Move:

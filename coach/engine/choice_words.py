@@ -13,7 +13,10 @@ import re
 
 from coach.domain import Phase
 from coach.engine import choices, vocab
+from coach.engine.aside_words import set_aside
 from coach.engine.guided_words import (
+    _SUMMARY_LEADS,
+    _held,
     _join,
     _said,
     _work,
@@ -22,7 +25,7 @@ from coach.engine.guided_words import (
 from coach.engine.move_questions import question_for
 from coach.engine.view import SessionView
 from coach.ladder.schema import DERIVED_NOTE
-from coach.moves import Answer, AskConsent, Boundary
+from coach.moves import Answer, AskConsent, AskSituation, Boundary, SituationMore
 
 _NAMES = ("first", "second", "third", "fourth", "fifth", "sixth")
 
@@ -121,24 +124,40 @@ def context_heard(text: str) -> str:
 
 
 def stay_with(view: SessionView) -> str | None:
-    """What the user asked to go on about right after a boundary ("the receptionists")."""
+    """What the user asked to go on about right after a boundary ("the receptionists"), or asked
+    to look at instead when a moment was asked for ("can we look at the payments work instead?")."""
     turns = list(view.turns)
     if len(turns) < 2 or turns[-1].role != "user" or turns[-1].reading is None:
         return None
     coach = [t for t in turns[:-1] if t.role == "coach"]
-    if not coach or not isinstance(coach[-1].move, Boundary):
+    if not coach or not isinstance(coach[-1].move, Boundary | AskSituation | SituationMore):
         return None
     return turns[-1].reading.about
 
 
 def stay_words(view: SessionView, move) -> str:
-    """The turn after "go on, but about the receptionists": said back, then a question about it."""
+    """The turn after "go on, but about the receptionists": said back, then a question about it.
+    What is said back is a part of the story, not only the coach's steering."""
     about = stay_with(view) or ""
+    coach = [t for t in view.turns if t.role == "coach"]
+    if coach and not isinstance(coach[-1].move, Boundary):  # another topic, asked for instead
+        lead = _SUMMARY_LEADS.get(move.summary_of) if move.summary_of else None
+        said = (
+            f"{lead}: you'd rather look at {about}." if lead else f"You'd rather look at {about}."
+        )
+        ask = question_for(move, view) if move.phase is Phase.EXPLORE else about_question(about)
+        return _join(set_aside(view), said, ask)  # nothing told of it yet: what happened there
     work = _work(view)
-    if _people(about) and work != "that work":
+    session = " ".join(t.text for t in coach)
+    heard = _held(view, session)  # a part of the story they told, not the goal said once more
+    if heard.startswith("You came here wanting"):
+        heard = ""
+    if _people(about) and work != "that work" and not heard:
         said = f"Then let's stay with {about} and what {work} meant for them."
     else:
-        said = _join(f"Then let's stay with {about}.", give_back(view, move))
+        said = _join(f"Then let's stay with {about}.", heard)
+    if _people(about) and about in heard:  # named twice already: "them" is plain
+        return _join(said, "What did that moment look like for them?")
     return _join(said, about_question(about))
 
 

@@ -14,6 +14,12 @@ _SHORT_PARTS_TEXT = (
 _SHORT_PARTS = frozenset(_SHORT_PARTS_TEXT.split())
 
 
+def _agent(tail: str, known: Callable[[str], bool]) -> bool:
+    """ "raiser", "keeper", "maker": one who does a known verb, the last part of a compound the
+    lexicon lacks ("fundraiser", "rulemaker")."""
+    return tail.endswith("er") and len(tail) >= 5 and (known(tail[:-1]) or known(tail[:-2]))
+
+
 def compound(word: str, known: Callable[[str], bool]) -> bool:
     """Software English writes compounds as one word that the lexicon lacks ("offline",
     "screenshot", "workaround", "rebooked", "walkthrough"): two known parts of four letters or
@@ -37,7 +43,9 @@ def compound(word: str, known: Callable[[str], bool]) -> bool:
                 len(tail) < 4 and tail not in _SHORT_PARTS
             ):
                 continue
-            if (head in _SHORT_PARTS or known(head)) and (tail in _SHORT_PARTS or known(tail)):
+            if (head in _SHORT_PARTS or known(head)) and (
+                tail in _SHORT_PARTS or known(tail) or _agent(tail, known)
+            ):
                 return True
         for prefix in _PREFIXES:
             rest = stem[len(prefix) :]

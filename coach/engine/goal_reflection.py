@@ -48,6 +48,20 @@ _WHY = re.compile(
 )
 
 
+def _object(said: str, words: list[str]) -> bool:
+    """ "I want concrete steps", "I need help with the review": what is wanted is a thing (no
+    "to" before it, a word that can be an adjective or a noun), not a doing ("I want better
+    understand riders", "want stop being surprised": the verb follows)."""
+    if re.search(r"\bto\s+" + re.escape(words[0]), said, re.I):
+        return False
+    lemmas = vocab._lemminflect().getAllLemmas(words[0].lower())
+    nxt = words[1].lower() if len(words) > 1 else ""
+    after = vocab._lemminflect().getAllLemmas(nxt)
+    if "ADJ" not in lemmas or not nxt or nxt.endswith("ing"):
+        return False
+    return not (after and set(after) <= {"VERB", "AUX"})
+
+
 def _why(after: str) -> str:
     """The reason someone gave for the session, in the second person ("helps with promotion")."""
     found = _WHY.match(after)
@@ -56,10 +70,56 @@ def _why(after: str) -> str:
     return second_person(found.group(1).strip())
 
 
+# "something concrete", "practical steps": a wish for what to take away, kept with the goal
+_CONCRETE = re.compile(
+    r"\b(?:(?:something|anything|a few things|a plan|steps|ideas|tips)\s+(?:more\s+)?"
+    r"(?:concrete|practical|actionable|specific|tangible|useful|real)|"
+    r"(?:concrete|practical|actionable|specific|tangible)\s+(?:steps?|ideas?|actions?|things?|"
+    r"takeaways?|tips|advice|plan|examples?))\b[^.!?;,]*",
+    re.I,
+)
+
+
+def _wish(text: str) -> str:
+    """ "something concrete to bring to my 1:1": the take-away wished for, second person; ""."""
+    found = _CONCRETE.search(text)
+    said = second_person(found.group(0).strip()) if found else ""
+    said = re.sub(r"\s+please$", "", said, flags=re.I)
+    return "" if not said or vocab.unknown_words(said) or len(said.split()) > 12 else said
+
+
+def _with_wish(said: str, goal: str) -> str:
+    """The goal as given back, with a take-away wished for in another part of the answer
+    ("… Also something concrete for my 1:1.") that it left out."""
+    wish = _wish(goal)
+    if not wish or not said or wish.split()[-1] in said:
+        return said
+    head, dot, rest = said.partition(". ")
+    if len(f"{head} {wish}".split()) > MAX_WORDS + 6:
+        return said
+    if head.startswith("You want to "):
+        added = f"to leave with {wish}"
+    elif head.startswith("You want "):
+        added = wish
+    else:  # "You have a 1:1 on Thursday": the wish said as theirs
+        added = f"you want {wish}"
+    return f"{head.rstrip('.')}, and {added}.{' ' + rest if dot else ''}"
+
+
 def goal_reflection(goal: str, variant: int = 0) -> tuple[str, bool]:
-    """Give back the goal of the session ("you want to ...") and the value under it."""
+    """Give back the goal of the session ("you want to ...") and the value under it, with any
+    take-away wished for beside it ("and something concrete for your 1:1")."""
+    said, added = _goal_reflection(goal, variant)
+    return _with_wish(said, vocab.corrected(goal)), added
+
+
+def _goal_reflection(goal: str, variant: int = 0) -> tuple[str, bool]:
     goal = session_talk.without(vocab.corrected(goal))  # "go on, but keep it short" is no aim
     goal = nonnative.repaired(goal)  # "think like customer" → "think like the customer"
+    goal = re.sub(r"^\W*(?=(?:want|need|wanna)\b)", "I ", goal, flags=re.I)  # "want something …"
+    wish = _wish(goal)
+    if wish and _CONCRETE.match(goal.strip()):  # "something concrete please": the wish is the aim
+        return f"You want {wish}.", False
     # "understand riders, not only Händler": a word of another language (dealers) is not said
     # back in the coach's English; the aim stands without the contrast
     goal = re.sub(
@@ -151,12 +211,16 @@ def goal_reflection(goal: str, variant: int = 0) -> tuple[str, bool]:
         aim = head
     if (vocab.unknown_words(aim) or len(aim.split()) > MAX_WORDS) and "," in aim:
         aim = aim.split(",")[0]  # "understand riders, not just the mockups": the aim itself
+    # "be honest about which": what it leans on came before; the aim stands without it
+    aim = re.sub(r"\s+(?:about|on|with|of)\s+(?:which|that|it|this|them)\W*$", "", aim, flags=re.I)
     words = aim.split()
     if words and words[-1].lower().strip(".,") in ("which", "that", "it", "this", "them"):
         return reflect(goal, variant)  # "be honest about which": it leans on what came before
     if not 2 <= len(words) <= MAX_WORDS or vocab.unknown_words(aim) or "?" in aim:
         return reflect(goal, variant)
     verb = "get " if not vocab.is_verb(words[0]) and words[0].lower() != "not" else ""
+    if not verb and _object(match.group(0), words):  # "I want concrete steps": a thing wanted
+        verb = "get "
     if re.search(r"\b(review|promotion|promoted|next level|perf)\b", aim, re.I):
         value = "That says something about the engineer you want to be, not only about a review."
     elif re.search(r"\b(lands?|people who use)\b", aim, re.I) or not re.search(

@@ -12,6 +12,7 @@ from datetime import date
 
 from coach.domain import Phase, Suggestion
 from coach.engine import (
+    answer_kinds,
     answer_more,
     choice_words,
     doubt_words,
@@ -22,6 +23,7 @@ from coach.engine import (
     plan_saved_words,
     planning,
     proper_names,
+    pushback,
     referents,
     review,
     session_wish,
@@ -225,7 +227,14 @@ def _words_for(move: Move, view: SessionView) -> str:
         said = answer_more.moment_words(view) if isinstance(move, SituationMore) else ""
         if said and move.summary_of is Phase.CHECKIN:  # the goal and the moment told with it
             return _join(set_aside(view), said, question_for(move, view))
-        return _join(set_aside(view), give_back(view, move), question_for(move, view))
+        lead = pushback.LEAD if answer_kinds.pushed_back(view) else set_aside(view)
+        return _join(lead, give_back(view, move), question_for(move, view))
+    if isinstance(move, Reflect) and answer_kinds.pushed_back(
+        view
+    ):  # "that's a bit basic": heard as such
+        return _join(
+            pushback.LEAD, give_back(view, move), "What would be worth going deeper on for you?"
+        )
     if isinstance(move, Reflect):
         return _join(
             "Thanks for putting me right.",
@@ -277,7 +286,12 @@ def _words_for(move: Move, view: SessionView) -> str:
         move = move.model_copy(update={"summary_of": Phase.SUGGEST})  # kept ones, said back
     if isinstance(move, PlanCheck | PlanFocus):
         heard, question = _plan_heard(move, view), question_for(move, view)
-        return plan_check_text(move, _rated(move, view), heard, question)
+        said = plan_check_text(move, _rated(move, view), heard, question)
+        return (
+            _join(answer_kinds.RATING_MEANS, said)
+            if answer_kinds.rating_asked_about(move, view)
+            else said
+        )
     if isinstance(move, PlanEdit):
         changed = "; ".join(move.changes)
         return _join(f"Done: {changed}.", question_for(move.resume, view) if move.resume else "")

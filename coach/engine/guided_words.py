@@ -22,7 +22,7 @@ from coach.engine import (
     turn_reflections,
     vocab,
 )
-from coach.engine.heavy import declines
+from coach.engine.heavy import declines, heavy_topic
 from coach.engine.listen import blames_customer
 from coach.engine.reflections import candidates
 from coach.engine.story import read_story
@@ -108,9 +108,11 @@ def _said(view: SessionView, *phases: Phase) -> list[str]:
         text = session_wish.without_wish(t.text) if reading is not None and reading.wish else t.text
         if not text:
             continue  # "go on, but keep it short please" is about the session, not the story
+        if reading is not None and reading.heavy:  # the heavy part stays with the boundary;
+            text = _without_heavy(text, reading.kept_out)  # the work told beside it is story
         if reading is not None and (
             reading.kind not in ("answer", "success", "disagree")
-            or reading.heavy
+            or not text
             or reading.chosen
             or reading.partly
             or reading.chose_none
@@ -125,6 +127,21 @@ def _said(view: SessionView, *phases: Phase) -> list[str]:
         if text and (not short or turn_reflections.short_answer(text) or candidates(text)):
             said.append(text)
     return said
+
+
+def _without_heavy(text: str, named: tuple[str, ...]) -> str:
+    """ "Last month I redesigned the label screen. My lead presented it as his, and that stings.":
+    the sentences that carry nothing heavy and name no one in it (``named``, "your tech lead",
+    "Victor", nor a "he" or "she"), when they say more than a greeting."""
+
+    def apart(sentence: str) -> bool:
+        said = re.sub(r"\b(?:my|our)\b", "your", sentence.lower())
+        if any(n.lower() in said for n in named) or re.search(r"\b(?:he|she|him|her)\b", said):
+            return False
+        return heavy_topic(sentence)[0] is None
+
+    kept = [s for s in re.split(r"(?<=[.!?])\s+", text) if apart(s)]
+    return " ".join(kept) if sum(len(s.split()) for s in kept) >= 6 else ""
 
 
 def _without_blame(text: str) -> str:
@@ -199,6 +216,7 @@ def _give_back(view: SessionView, move: Move) -> str:
         last.reading is None or last.reading.kind in ("answer", "success", "disagree")
     )
     real = real and (last.text in _said(view) or _without_blame(last.text) in _said(view))
+    real = real and not (last.reading is not None and last.reading.pushback)  # "a bit basic"
     if real and last.reading is not None and (last.reading.chosen or last.reading.partly):
         real = False
     aims = _said(view, Phase.CHECKIN)  # the goal is carried on its own, not as a story link
@@ -215,7 +233,8 @@ def _give_back(view: SessionView, move: Move) -> str:
         text = review_frame.done_words(last.text) or review_frame.done_when(last.text)
     if not text and isinstance(answered, FollowupObstacle):  # this step's obstacle, not others'
         text = _unsaid(review_reasons.obstacle_said(last.text), session)
-    return text or meaning.people_heard(last.text, session) or _held(view, session)
+    told = " ".join(earlier)
+    return text or meaning.people_heard(last.text, session, told) or _held(view, session)
 
 
 def _held(view: SessionView, session: str) -> str:
@@ -275,6 +294,15 @@ def _summary(view: SessionView, phase: Phase) -> str:
 _ABOUT = re.compile(r"\babout\s+((?:the|my|our)\s+)?([a-z][a-z -]{2,40}?)\s*[.!?]*$", re.I)
 
 
+def _names_something(words: str) -> bool:
+    """ "about which", "about that", "about it all": no topic, only words that lean on another;
+    a topic has a word of its own ("about the billing export")."""
+    return any(
+        w not in vocab.FUNCTION and w not in vocab.AUX and w not in ("all", "stuff", "things")
+        for w in words.lower().split()
+    )
+
+
 def _checkin_held(view: SessionView) -> str:
     """The check-in summed up when it held no goal: the topic named ("go on, but about the
     billing export"), a question asked about the session, or that the goal is still open."""
@@ -282,13 +310,18 @@ def _checkin_held(view: SessionView) -> str:
     said = [t for t in view.turns if t.role == "user" and t.phase is Phase.CHECKIN]
     for turn in reversed(said):
         about = _ABOUT.search(vocab.corrected(turn.text))
-        topic = terse.read(about.group(2)) if about else None
+        topic = terse.read(about.group(2)) if about and _names_something(about.group(2)) else None
         if topic is not None and topic.kind == "thing" and not topic.hedged:
             name = topic.text if topic.text.startswith("the ") else f"the {topic.text}"
             return f"{lead}: you'd like to look at {name}."
     if any(t.reading is not None and t.reading.kind == "question" for t in said):
         return f"{lead}: you asked about the session itself, so let's start from your own work."
-    return f"{lead}: what you want from today is still open, and that is fine." if said else ""
+    return checkin_open(view) if said else ""
+
+
+def checkin_open(view: SessionView) -> str:
+    """The check-in's state given back when no goal was said: it is still open."""
+    return f"{_SUMMARY_LEADS[Phase.CHECKIN]}: what you want from today is still open, and that is fine."
 
 
 def _recent(view: SessionView, turns: int = 2) -> str:
@@ -306,6 +339,13 @@ def _work(view: SessionView) -> str:
     work = read_story(view.user_text(Phase.SITUATION, Phase.EXPLORE)).work
     if work:
         return work
+    asked = [  # "can we look at the payments work instead?": the work the user chose
+        t.reading.about
+        for t in view.turns
+        if t.role == "user" and t.phase is Phase.SITUATION and t.reading and t.reading.about
+    ]
+    if asked and not meaning.people(asked[-1]):  # a thing, not people to stay with
+        return asked[-1]
     said = [t.text for t in view.turns if t.role == "user" and t.phase is Phase.CHECKIN]
     last = said[-1] if said and len(said[-1].split()) >= 2 else ""  # "fine" names no work
     topic = terse.read(vocab.corrected(last)) if last else None  # the last check-in answer

@@ -12,6 +12,7 @@ from typing import Literal
 from coach.engine import choices, option_questions, session_wish, vocab
 from coach.engine.blame import blames_customer
 from coach.engine.heavy import Heavy, declines, heavy_topic, kept_out, strains_health
+from coach.engine.pushback import pushes_back
 from coach.moves import Reading, ReadingKind
 
 __all__ = ["Heavy", "Reading", "heavy_topic", "read", "strains_health"]
@@ -202,6 +203,7 @@ def read(text: str, options: list[str] | None = None) -> Reading:
         "typos": tuple(typos),
     }
     common["about"] = go_on_about(stripped)
+    common["pushback"] = pushes_back(stripped)
     common["wish"] = "short" if session_wish.wants_short(stripped) else None
     asked = (
         option_questions.asked_about(
@@ -232,9 +234,13 @@ def read(text: str, options: list[str] | None = None) -> Reading:
         kind = "non_answer"
     elif _garbage(stripped, typos):
         kind = "garbage"
-    elif _DISAGREE.search(stripped):
-        kind = "disagree"
-    elif _is_question(stripped) and not _story_then_question(stripped):
+    elif _DISAGREE.search(stripped) or common["pushback"]:
+        kind = "disagree"  # "that's a bit basic" disagrees with the coach, not with the story
+    elif (
+        _is_question(stripped)
+        and not _story_then_question(stripped)
+        and not (common["about"] and _INSTEAD.search(stripped))  # "could we look at X instead?"
+    ):
         asks = _asks(stripped)
         named = _LEVEL_NAMED.search(stripped) if asks == "ladder" else None
         level = int(named.group(1)) if named else None
@@ -256,13 +262,26 @@ _GO_ON_ABOUT = re.compile(
 )
 
 
+# "Can we look at the payments work instead?": another topic asked for, whatever was declined
+_INSTEAD = re.compile(
+    r"(?:^|[.!?]\s+)\W*(?:(?:can|could) we|let'?s|i'?d rather|i would rather|i'?d prefer to)\s+"
+    r"(?:look at|talk about|focus on|stay with|go with|take)\s+"
+    r"(?P<about>(?:the|my|our|that|this) [a-z][a-z -]{1,40}?)(?:\s+instead)?\W*$",
+    re.I,
+)
+
+
 def go_on_about(text: str) -> str | None:
-    """What the user wants to go on about ("Go on please, but about the receptionists."), said
-    as the coach would say it ("the receptionists", "your release")."""
+    """What the user wants to go on about ("Go on please, but about the receptionists.", "Can
+    we look at the payments work instead?"), said as the coach would say it ("the
+    receptionists", "your release")."""
+    instead = _INSTEAD.search(text)
     match = _GO_ON_ABOUT.match(text)
-    if not match or declines(text):  # "go on, but I don't want to talk about Tobias"
+    if instead and (match is None or declines(text)):
+        match = instead  # "I'd rather not get into Tobias. Can we look at …": the other topic
+    elif not match or declines(text):  # "go on, but I don't want to talk about Tobias"
         return None
-    about = match.group("about").strip()
+    about = re.sub(r"\s+instead$", "", match.group("about").strip(), flags=re.I)
     if about.split()[-1].lower() in ("it", "that", "this", "please", "then", "now", "session"):
         return None
     return re.sub(r"^(?:my|our)\b", "your", about, flags=re.I)

@@ -95,6 +95,9 @@ def _aside(flow: Flow, reading: Reading) -> Move | None:
     challenges = sum(isinstance(m, Challenge) for m in moves)
     if reading.blame:  # every time: blame is never let pass, only said more briefly
         return Challenge(phase=phase, grade=min(challenges + 1, MAX_CHALLENGES + 1))
+    rating_asked = isinstance(last, PlanCheck) and last.ask == "confidence"
+    if reading.kind == "question" and rating_asked and _RATING.search(said):
+        return last.model_copy(update={"summary_of": None})  # explained, and asked again
     if reading.kind == "question" and not _repeated_after_answer(flow, last):
         answer = Answer(
             phase=phase,
@@ -119,10 +122,20 @@ def _aside(flow: Flow, reading: Reading) -> Move | None:
     if reading.kind == "off_topic" and not clarified and phase is not Phase.FOLLOWUP:
         return None if asked_obstacle else Clarify(phase=phase, reason="off_topic")
     open_step = phase in (Phase.CHECKIN, Phase.SITUATION, Phase.EXPLORE, Phase.FOLLOWUP)
+    if reading.pushback and phase is Phase.EXPLORE:
+        return None  # "that's a bit basic": the next, deeper question from the ladder
     if reading.kind == "disagree" and open_step and not isinstance(last, Reflect):
         return Reflect(phase=phase)
     return None
 
+
+# "What do you mean by confidence?", "0 to 10 of what?": a question about the rating itself,
+# answered inside the rating step, which then asks for the number again.
+_RATING = re.compile(
+    r"\b(?:confiden\w*|sure|likely|scale|rating|rate|number|score|0 to 10|zero to ten|"
+    r"out of (?:10|ten)|mean by that|what do you mean)\b",
+    re.I,
+)
 
 # A pick from a list when no list is on screen: the story steps ask open questions.
 _PICK_WITHOUT_LIST = re.compile(r"^\W*(?:\d+|all|both|all of them|either|neither|each)\W*$", re.I)

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 
-from coach.engine import part_shapes, vocab
-from coach.engine.meaning_signals import _GOOD, _ORDER, _PLAN, _SIGNALS
+from coach.engine import antecedents, part_shapes, vocab
+from coach.engine.meaning_signals import _GOOD, _ORDER, _OWN_PATTERN, _PLAN, _SIGNALS
 
 __all__ = ["groups", "meaning", "people", "people_heard"]
 
@@ -96,6 +96,8 @@ def _impact(text: str, found: re.Match[str], work: str, said: str) -> tuple[str,
             f"So the cost of {work} landed on {{who}}, not on you or the people who made it.",
             f"So {work} looked done from your side and was still a problem on theirs.",
         )
+    elif _borne_elsewhere(text, found):
+        return ()  # "the office manager keeps a list of parents who can't …": who paid is unsaid
     else:
         forms = (
             "So it was {who} who paid for it, not you or your team.",
@@ -104,6 +106,19 @@ def _impact(text: str, found: re.Match[str], work: str, said: str) -> tuple[str,
     if _FELT.search(text):  # the user named what it was like for them: that is given back too
         forms = (*forms, "It sounds like this stays with you, because of what it cost {who}.")
     return forms
+
+
+def _borne_elsewhere(text: str, found: re.Match[str]) -> bool:
+    """The hardship is told in a "who" clause on people who are the object of someone else's
+    doing ("the office manager keeps a list of parents who can't use the app and phones them"):
+    the answer is about what that someone does, so it does not say who bore the cost."""
+    start = max(text.rfind(".", 0, found.start()) + 1, 0)
+    before = text[start : found.start()]
+    clause = re.search(r"(\S+)\s+who\s+(?:\S+\s+){0,2}$", before)
+    if clause is None:
+        return False
+    head = re.split(r",|;|\b(?:and|but|so|because)\b", before[: clause.start()])[-1].split()
+    return len(head) >= 2 and vocab.finite_verb(head)  # in the people's own clause, a verb first
 
 
 def people(text: str, earliest: bool = False) -> str:
@@ -123,7 +138,7 @@ def people(text: str, earliest: bool = False) -> str:
         vague = head in ("teams", "managers", "desks", "staff", "employees", "developers")
         if group is _GROUPS[1] and ((vague and not mods) or _INTERNAL & set(mods)):
             continue  # "teams" alone is too vague; "account managers" are colleagues
-        phrase = " ".join([*mods[-2:], head])
+        phrase = " ".join([*([] if _told_by(mods[-2:]) else mods[-2:]), head])
         if not vocab.unknown_words(phrase):
             return f"the {phrase}"
     for match in re.finditer(r"(?:\b(?i:the|our|their)\s+|^|(?<=[.!?] ))([A-Za-z][a-z]+s)\b", text):
@@ -131,6 +146,13 @@ def people(text: str, earliest: bool = False) -> str:
         if part_shapes._is_person(word) and not vocab.unknown_words(word):
             return f"the {word}"
     return ""
+
+
+def _told_by(mods: list[str]) -> bool:
+    """ "dealers say" before "riders": a plural subject and its verb, not two words naming them."""
+    if len(mods) < 2 or not mods[-2].endswith("s") or mods[-2].endswith("ss"):
+        return False
+    return bool(vocab._lemminflect().getAllLemmas(mods[-1], upos="VERB"))
 
 
 def _describes(word: str) -> bool:
@@ -180,8 +202,8 @@ def meaning(text: str, variant: int = 0, said: str = "", who: str = "", work: st
         ):
             continue  # "it never happened again": nothing comes back
         own_doing = re.search(r"\b(?:i|we)\s+$", text[: found.start()], re.I)
-        if name == "pattern" and own_doing and found.group(0).lower().startswith("keep"):
-            continue  # "I keep putting the call off": the user's own doing, no trouble recurring
+        if name == "pattern" and own_doing and found.group(0).lower().startswith(("keep", "kept")):
+            forms = _OWN_PATTERN  # "I kept putting the call off": their own doing, not trouble
         routine = name == "pattern" and re.match(
             r"(?:every|always|each|most)\b", found.group(0), re.I
         )
@@ -277,15 +299,30 @@ def _stem(form: str) -> str:
     return max(re.split(r"\{who\}", form), key=len).strip(" ,.")
 
 
-def people_heard(answer: str, session: str) -> str:
+def people_heard(answer: str, session: str, told: str = "") -> str:
     """When the newest answer holds no sentence to give back ("Mostly older riders, they use bike
     for hills"), the people it names: the answer is heard before anything older is recalled.
-    Every group it names is kept ("the older riders and the dealers"): one alone misstates it."""
+    Every group it names is kept ("the older riders and the dealers"): one alone misstates it.
+    When the story (``told``, the earlier answers) named other people, these are more of them,
+    not the crux ("it comes down to" would drop the ones named before)."""
     named = groups(answer)
     if not named:
         return ""
     joined = named[0] if len(named) == 1 else f"{', '.join(named[:-1])} and {named[-1]}"
-    return f"So it comes down to {joined}." if joined not in session else ""
+    if joined in session:
+        return ""
+    before = [g for g in _named_people(told) if all(g not in n and n not in g for n in named)]
+    return f"So {joined} are in the picture too." if before else f"So it comes down to {joined}."
+
+
+def _named_people(text: str) -> list[str]:
+    """The groups ``text`` names, with a bare role in -ers or -ists too ("the cashiers")."""
+    roles = [
+        f"the {w.lower()}"
+        for w in re.findall(r"[A-Za-z]+(?:ers|ists|ors)\b", text)
+        if antecedents._people(w.lower())
+    ]
+    return [*groups(text), *roles]
 
 
 def groups(text: str) -> list[str]:
@@ -318,4 +355,6 @@ def _role_group(chunk: str) -> str:
     if head == "others" or not (part_shapes._is_person(head) or head in _ROLE_HEADS):
         return ""  # "answers", "printers": things, not people
     mods = [w for w in found.group(1).lower().split() if w not in _NOT_MODIFIER and _describes(w)]
+    if _told_by(mods):
+        return ""  # "Dealers say riders complain": a sentence, not one group named
     return f"the {' '.join([*mods, found.group(2).lower()])}"

@@ -22,6 +22,12 @@ _PLAN = re.compile(
     r"going to|want to|plan to|try to|i'?d)\b|^\W*[a-z]+\s+(?:the|a)\b",
     re.I,
 )
+# "I kept putting the call off": what the user keeps doing themselves, a pattern of their own
+# rather than a trouble that comes back to them.
+_OWN_PATTERN = (
+    "So this is something you find yourself doing again and again, not a one-off.",
+    "So it has become a habit by now, more than a single time.",
+)
 _ORDER_WORDS = (
     "alone measured sides unseen hindsight option pressure assumed distance left_out downstream "
     "impact pattern cost standard close"

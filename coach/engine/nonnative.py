@@ -312,14 +312,17 @@ def _verb_objects(text: str) -> list[int]:
     for n in range(len(words) - 1):
         before = words[n - 1] if n else "."
         verb = words[n]
-        if before not in (*leads, ".", ",") or verb in vocab.AUX or verb in vocab.FUNCTION:
+        plural = before.endswith("s") and "NOUN" in _lem().getAllLemmas(before)  # "riders use bike"
+        if (before not in (*leads, ".", ",") and not plural) or verb in vocab.AUX:
+            continue
+        if verb in vocab.FUNCTION:
             continue
         if "VERB" not in _lem().getAllLemmas(verb) or verb in _STANCE:
             continue
         run = []
         for word in words[n + 1 : n + 4]:
-            if not _nounish(word) or word in _FIXED:
-                break
+            if not word.isalpha() or not _nounish(word) or word in _FIXED:
+                break  # "complain, bike": a comma ends the object, it is none itself
             run.append(word)
         while run and not (_singular_count_noun(run[-1]) or run[-1] in vocab.TECH):
             run.pop()

@@ -54,7 +54,8 @@ def parts(answers: list[str]):
 _WORK_VERBS_TEXT = """
     test try build design plan ship release launch change check use write rebuild redo deploy
     add scope prototype demo pilot rewrite redesign code roll finish review implement introduce
-    make develop configure set
+    make develop configure set explain present show describe document announce demonstrate
+    maintain fix debug migrate install update upgrade patch refactor sell pitch teach train
 """
 _WORK_VERBS = frozenset(_WORK_VERBS_TEXT.split())
 _IDIOM = re.compile(

@@ -1,11 +1,14 @@
 """The last read of a coach turn before it is shown: the same lead twice in a row ("So … . So …",
 "It sounds like … . It sounds like …") and the same meaning tail twice in one turn ("…; that
 must have been hard on them. …; that must have been hard on them.") read as a script. The second
-lead is left out; the second tail is cut. List lines (a numbered item, its "- Why:") are kept."""
+lead is left out; the second tail is cut. List lines (a numbered item, its "- Why:") are kept.
+"a"/"an" is put to the sound of the word after it ("an L3 engineer")."""
 
 from __future__ import annotations
 
 import re
+
+from coach.engine import articles
 
 __all__ = ["TAILS", "polish"]
 
@@ -61,7 +64,7 @@ MAX_WORDS = 80
 def polish(text: str) -> str:
     """``text`` without a lead repeated in the next sentence or a meaning tail said twice."""
     tails: set[str] = set()
-    return "\n".join(_line(line, tails) for line in text.split("\n"))
+    return articles.fixed("\n".join(_line(line, tails) for line in text.split("\n")))
 
 
 _JOINED = re.compile(
