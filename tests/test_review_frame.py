@@ -181,7 +181,7 @@ async def test_one_done_one_not_asks_about_each_item_from_the_last_plan(journal)
     first, second, opening = await _second(journal)
     assert first.plan.habits[0].first_step in opening
     reply = (await _answers(second, "One done, one not."))[0]
-    assert reply.startswith("Some done and some not: let's take them one at a time.")
+    assert reply.startswith("One done, one not: let's take them one at a time.")  # their words
     assert f"The first: “{second.view.item(first.plan.habits[0].item_id).text}”" in reply
     assert isinstance(second.record.turns[-1].move, FollowupItem)
     growth = GrowthStore(journal)

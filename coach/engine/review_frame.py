@@ -192,8 +192,11 @@ def learned_words(text: str) -> str:
 
 def _happened(view, move: FollowupItem, text: str, reading) -> str:
     progress = getattr(reading, "progress", None)
-    if mixed(text):
-        return "Some done and some not: let's take them one at a time."
+    if mixed(text):  # "One done, one not." given back in the user's own words when short
+        said = reflections.second_person(text.strip().rstrip(".!"))
+        short = len(said.split()) <= 8 and not vocab.unknown_words(said) and "?" not in said
+        lead = said[:1].upper() + said[1:] if short and said else "Some done and some not"
+        return f"{lead}: let's take them one at a time."
     if reason_given(text):  # "No, the sprint was full and …", "no, year end ate the week"
         told = told_reason(text)
         if two_reasons(told) or one_reason(told):
