@@ -17,7 +17,8 @@ def test_a_guess_of_who_with_where_they_are_is_given_back_as_a_guess():
 
 
 def test_product_words_are_words_so_the_story_around_them_is_given_back():
-    assert all(vocab.is_word(w) for w in "widget widgets paywall hotline geofence webpage".split())
+    words = ["widget", "widgets", "paywall", "hotline", "geofence", "webpage"]
+    assert all(vocab.is_word(w) for w in words)
     said = reflect_turn("I moved the signup widget below the paywall on the pricing webpage.", [])
     assert said.startswith("You moved the signup widget")
 
@@ -26,3 +27,25 @@ def test_nobody_complaining_is_not_read_as_people_speaking_up():
     assert "took the trouble" not in meaning("I don't know, nobody complained yet")
     assert "took the trouble" not in meaning("Not sure, nobody has complained yet.")
     assert "spoke up" not in meaning("Not sure, nobody has complained yet.")
+
+
+def test_an_aim_told_without_i_want_is_the_goal():
+    from coach.engine.goal_reflection import goal_reflection
+
+    assert goal_reflection("Prep for my promo packet, I guess.")[0].startswith(
+        "You want to prepare for your promo packet."
+    )
+    assert goal_reflection("Honestly just trying to get through this quarter")[0].startswith(
+        "You want to get through this quarter."
+    )
+    assert goal_reflection("I guess")[0] == ""
+
+
+def test_a_moment_told_with_the_goal_at_the_check_in_is_kept():
+    from coach.engine.answer_more import story_at_checkin
+
+    told = (
+        "I want to notice problems sooner. Last week we shipped bulk archive in the mail app. "
+        "Some people archived their whole inbox by accident and there was no undo."
+    )
+    assert "bulk archive" in story_at_checkin(told)

@@ -138,7 +138,9 @@ _DONE = re.compile(
 )
 _TOUCHED = re.compile(
     r"\b(?:failed|broke|stopped|couldn'?t|could not|complained|called|lost|had to|missed|"
-    r"churned|escalated|tickets?|angry|confused|stuck|locked out|errors?)\b",
+    r"churned|escalated|tickets?|angry|confused|stuck|locked out|errors?|by accident|"
+    r"accidentally|no undo|wrong|waited|frustrat\w*|upset|crash\w*|froze|gave up|twice|"
+    r"duplicat\w*|refunds?|deleted|charged)\b",
     re.I,
 )
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")

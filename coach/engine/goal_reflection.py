@@ -38,9 +38,31 @@ _CLEFT = re.compile(
 
 _AIM = re.compile(
     r"^(?:understand|learn|get better|be better|see|know|find out|improve|stop|start|become|"
-    r"notice|listen|think more|talk more|spot)\b(?![^.!?]*\?)",
+    r"notice|listen|think more|talk more|spot|prepare|get ready|get through|figure out|work out|"
+    r"reflect|grow|practi[cs]e|catch up|make sense|survive)\b(?![^.!?]*\?)",
     re.I,
 )
+# An aim told without "I want" ("Prep for my promo packet, I guess", "just trying to get through
+# this quarter"): the lead and the hedge are not part of it.
+_AIM_LEAD = re.compile(
+    r"^\W*(?:(?:honestly|really|mostly|just|basically|i'?m|i am|am)[\s,]+)*"
+    r"(?:(?:trying|hoping|looking|here) to\s+)?",
+    re.I,
+)
+_AIM_FORMS = (
+    (re.compile(r"^(?:prep|prepping|preparing)\b", re.I), "prepare"),
+    (re.compile(r"^getting ready\b", re.I), "get ready"),
+    (re.compile(r"^getting through\b", re.I), "get through"),
+)
+_AIM_HEDGE = re.compile(r",?\s*(?:i guess|i think|i suppose|probably|maybe)\W*$", re.I)
+
+
+def _aim(goal: str) -> str:
+    """ "Prep for my promo packet, I guess." → "prepare for my promo packet": the aim, bare."""
+    aim = _AIM_HEDGE.sub("", _AIM_LEAD.sub("", goal.strip())).strip()
+    for form, base in _AIM_FORMS:
+        aim = form.sub(base, aim)
+    return aim
 
 
 _WHY = re.compile(
@@ -125,8 +147,9 @@ def _goal_reflection(goal: str, variant: int = 0) -> tuple[str, bool]:
     goal = re.sub(
         r",?\s+(?:not only|not just|not|rather than)\s+\w*[^\x00-\x7f]\w*(?=\W*$)", "", goal
     )
-    if _AIM.match(goal) and len(goal.split()) >= 3:  # "Understand the people who use …": an aim
-        goal = f"I want to {goal[0].lower()}{goal[1:]}"
+    aim = _aim(goal)
+    if _AIM.match(aim) and len(aim.split()) >= 3:  # "Understand the people who use …": an aim
+        goal = f"I want to {aim[0].lower()}{aim[1:]}"
     listed = re.match(r"^\W*goals?\s*:\s*-?\s*([a-z][^-\n]+?)\s*(?:-|\n|$)", goal, re.I)
     if listed:  # "Goals: - understand who uses the form - …": the first aim, as an aim
         aim = listed.group(1).strip(" .")

@@ -35,7 +35,7 @@ _TECH_WORDS = """
     carer carers
     widget widgets geofence geofences navbar paywall paywalls paywalled captcha captchas stepper
     favicon webpage webpages hotline hotlines unsubscribe unsubscribed otp sms qr cron cronjob
-    dedupe deduped dedup deduplication payout payouts
+    dedupe deduped dedup deduplication payout payouts promo promos
 """
 TECH = frozenset(_TECH_WORDS.split())
 
