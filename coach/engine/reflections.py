@@ -99,7 +99,7 @@ def _adds_clause(sentence: str, plain: list[str]) -> bool:
     if re.search(r",? and so did\b", sentence):
         return True  # "…, and so did the couriers who …": the second group shares the verb
     parts = [p for p in _clauses(sentence)[:-1] if p]
-    if any(_LEANING.search(p) for p in parts[1:]):
+    if any(_LEANING.search(p) for p in parts):
         return False  # an "it" the cut parts could not say as its thing: the parts, not the whole
     return len(parts) > 1 and all(
         p in plain or _CLAUSE_LIKE.match(p) or sayable(p) for p in parts[1:]
