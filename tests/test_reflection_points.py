@@ -120,3 +120,11 @@ def test_two_groups_listed_alone_are_heard_beside_the_rest_of_the_answer():
     )
     assert "the families waiting at home" in reply or "the support team" in reply
     assert "Priya said it was over eighty calls on Friday" in reply
+
+
+def test_two_of_them_beside_its_plural_is_left_as_told():
+    reply = reflect_turn(
+        "I design screens from how admins really work, with two of them in the call.", []
+    )
+    assert "with two of them in the call" in reply
+    assert "two of the screens" not in reply

@@ -74,7 +74,9 @@ def clauses(sentence: str) -> list[str]:
         said = antecedents.with_referent(piece, before)
         # an "it" whose thing was named in the part cut off is said as that thing
         said = _with_thing(said, before) if said else ""
-        if said and said != piece and piece in whole:  # the sentence whole says it so too
+        # the sentence whole says it so too; "two of them" reads right beside its plural
+        counted = re.search(r"\bof (?:them|those)\b", piece, re.I)
+        if said and said != piece and piece in whole and not counted:
             whole = whole.replace(piece, said, 1)
         resolved.append(said)
     return [c for c in [*(clean(p) for p in resolved if p), whole] if c]
