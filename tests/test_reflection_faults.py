@@ -188,7 +188,10 @@ def test_some_of_what_was_said_before_is_given_back_with_who_it_was():
         "rebound everything"
     )
     reply = reflect_turn(answer, [])
-    assert reply.startswith("People who use one-handed setups couldn't play anymore.")
+    # what "until" ends is kept with it: they could play again only after rebinding everything
+    assert reply.startswith(
+        "People who use one-handed setups couldn't play anymore until they rebound everything."
+    )
     assert "Some were" not in reply and "literally" not in reply
 
 

@@ -51,20 +51,65 @@ def clauses(sentence: str) -> list[str]:
     sentence = fragments.which_is(re.sub(r",?\s+so that\s+[^,;:]*", "", sentence, flags=re.I))
     # "the strategy: a pipeline, an engine, and invoices generated from events": no clauses
     sentence = fragments.without_list(sentence)
-    pieces = re.split(
-        r",\s+(?:because|since)\s+|,\s+|;\s+|:\s+|"  # ", because …": the reason, said whole
-        r"\s+\b(?:but|because|and then|although|and|while|until)\b\s+",
+    # "stayed at the office until midnight": what "until" ends is the point, so no cut there
+    cuts = re.split(
+        r"(,\s+(?:because|since)\s+|,\s+|;\s+|:\s+|"  # ", because …": the reason, said whole
+        r"\s+\b(?:but|because|and then|although|and|while)\b\s+)",
         sentence,
     )
+    pieces = [
+        piece
+        for number, piece in enumerate(cuts[::2])
+        if not (number and _subordinate(cuts[2 * number - 1], piece, cuts[2 * number - 2]))
+    ]
     whole = clean(sentence)
     # "..., so it is not just me": a purpose, not a statement of its own
     kept = [p for p in pieces if not re.match(r"\s*(so|to|in order to)\b", p, re.I)]
     merged = fragments.with_appositions(kept)  # "…, their best day" stays with its clause
-    # a "them" whose people were named in the part cut off is said as those people
-    resolved = [antecedents.with_referent(p, sentence[: max(sentence.find(p), 0)]) for p in merged]
-    # an "it" whose thing was named in the part cut off is said as that thing
-    resolved = [_with_thing(p, sentence[: max(sentence.find(p), 0)]) for p in resolved if p]
+    merged = [_now_after(p, merged[n - 1] if n else "") for n, p in enumerate(merged)]
+    resolved: list[str] = []
+    for piece in merged:
+        before = sentence[: max(sentence.find(piece), 0)]
+        # a "them" whose people were named in the part cut off is said as those people
+        said = antecedents.with_referent(piece, before)
+        # an "it" whose thing was named in the part cut off is said as that thing
+        said = _with_thing(said, before) if said else ""
+        # the sentence whole says it so too; "two of them" reads right beside its plural
+        counted = re.search(r"\bof (?:them|those)\b", piece, re.I)
+        if said and said != piece and piece in whole and not counted:
+            whole = whole.replace(piece, said, 1)
+        resolved.append(said)
     return [c for c in [*(clean(p) for p in resolved if p), whole] if c]
+
+
+# "… and now they get a monthly invoice": the "now" that sets it against before is kept, after
+# the subject, so the clause opens on who it is about
+_NOW = re.compile(r"^\s*now,?\s+(i|we|they|he|she)\s+(?!(?:is|are|was|were)\b)", re.I)
+_SAME_SUBJECT = re.compile(r"^\s*(?:the|their|our)\s+([a-z]+s)\b(?!\s+(?:i|we|you)\b)", re.I)
+
+
+def _now_after(piece: str, before: str) -> str:
+    """ "now they get …" after "their controllers used to get …": "the controllers now get …",
+    the clause before it naming who "they" are (its subject)."""
+    piece = _NOW.sub(r"\1 now ", piece)
+    subject = _SAME_SUBJECT.match(before)
+    if piece.lower().startswith("they now ") and subject:
+        return f"the {subject.group(1)}{piece[4:]}"
+    return piece
+
+
+_RELATIVE = re.compile(r"\b(?:that|which|who)\s+\S", re.I)
+
+
+def _subordinate(cut: str, piece: str, before: str) -> bool:
+    """A piece that only hangs on the clause before it: what "while" joins ("the page froze
+    while the carousel loaded": alone, "the carousel loaded" is no point), and a second relative
+    clause ("a carousel that Aurelie designed and that tested well": "that tested well" is not a
+    sentence of its own)."""
+    if cut.strip().lower() == "while":
+        return True
+    starts = re.match(r"(?:that|which|who)\s", piece, re.I)
+    return bool(starts and cut.strip().lower() == "and" and _RELATIVE.search(before))
 
 
 _IT = re.compile(r"(?<!^)\bit\b(?!['’])", re.I)

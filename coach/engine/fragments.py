@@ -146,8 +146,41 @@ def repaired(text: str) -> str:
             # them, so the sentence says who
             out[-1] = f"{_people_part(before)} {piece[they.end() :]}"
             continue
-        out.append(_whole(piece))
+        out.append(_whole(_gapped(piece)))
     return " ".join(out)
+
+
+_GAPPED = re.compile(
+    r"^(?P<head>[^,;]+?),?\s+and\s+(?P<tail>(?:also\s+)?(?:the|our|their|some|many|most|all)\s.+?)(?:\s+too)?(?P<end>[.!]?)$",
+    re.I,
+)
+_PAST_HEAD = frozenset(
+    ["took", "had", "got", "lost", "was", "were", "did", "made", "paid", "bore", "ate", "felt"]
+)
+
+
+def _gapped(sentence: str) -> str:
+    """ "The office staff took the hit, and the head teachers who had to answer parents": the
+    second group shares the verb of the first, said as it means ("…, and so did the head
+    teachers who …"); cut at its "and", the second group is lost or hangs alone."""
+    found = _GAPPED.match(sentence.strip())
+    if not found:
+        return sentence
+    head, tail = found.group("head"), re.sub(r"^also\s+", "", found.group("tail"), flags=re.I)
+    words = head.split()
+    verb = next((w.lower() for w in words[1:4] if w.lower() in _PAST_HEAD or w.endswith("ed")), "")
+    np = _WHO.match(tail)
+    group = np.group("np") if np else tail
+    if (
+        not verb
+        or not vocab.is_verb(verb)
+        or not _phrase(group)
+        or vocab.finite_verb(group.split())
+    ):
+        return sentence
+    if (not np and len(tail.split()) > 5) or (np and _main_verb_after(np.group("vp"))):
+        return sentence  # "…, and the tickets piled up": a clause of its own, no gap
+    return f"{head}, and so did {tail}{found.group('end')}"
 
 
 _SUBJECT = re.compile(r"^(?:i|you|we|they|he|she|it)(?:['’](?:m|re|s|ve|d|ll))?\s+\S+", re.I)

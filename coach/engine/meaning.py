@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from coach.engine import antecedents, part_shapes, vocab
+from coach.engine import part_shapes, vocab
 from coach.engine.meaning_signals import _GOOD, _ORDER, _OWN_PATTERN, _PLAN, _SIGNALS
 
 __all__ = ["groups", "meaning", "people", "people_heard"]
@@ -24,7 +24,10 @@ _SERVED = (
     "businesses|buyers|sellers|readers|members|families|parents|students|teachers|drivers|"
     "shoppers|subscribers|tenants|riders|players|owners|nurses|doctors"
 )
-_STAFF = "staff|receptionists|desks|operators|analysts|developers|employees|planners|managers|teams"
+_STAFF = (
+    "staff|receptionists|desks|operators|analysts|developers|employees|planners|managers|teams|"
+    "support team"
+)
 _INTERNAL_WORDS = "account product engineering project sales program delivery design"
 _INTERNAL = frozenset(_INTERNAL_WORDS.split())
 _GROUPS = tuple(
@@ -311,18 +314,26 @@ def people_heard(answer: str, session: str, told: str = "") -> str:
     joined = named[0] if len(named) == 1 else f"{', '.join(named[:-1])} and {named[-1]}"
     if joined in session:
         return ""
-    before = [g for g in _named_people(told) if all(g not in n and n not in g for n in named)]
-    return f"So {joined} are in the picture too." if before else f"So it comes down to {joined}."
+    # people added to those the coach already gave back are one more group it reached, not
+    # what it all comes down to ("the store managers", after the cashiers and older customers)
+    said_before = f"{session} {told}"  # given back by the coach, or told in the story
+    before = [g for c in re.split(r"[.:;!?]\s+", said_before) for g in groups(c)]
+    heads = {n.split()[-1] for n in named}
+    before = list(  # "the customers" alone is the ladder's word, not a group the user named
+        dict.fromkeys(g for g in before if g.split()[-1] not in heads and g not in _ANYONE)
+    )
+    if before:
+        also = before[0] if len(before) == 1 else f"{before[-2]} and {before[-1]}"
+        are = "are" if named[-1].endswith("s") or len(named) > 1 else "is"
+        return f"So {joined} {are} part of it too, not only {also}."
+    return f"So it comes down to {joined}."
 
 
-def _named_people(text: str) -> list[str]:
-    """The groups ``text`` names, with a bare role in -ers or -ists too ("the cashiers")."""
-    roles = [
-        f"the {w.lower()}"
-        for w in re.findall(r"[A-Za-z]+(?:ers|ists|ors)\b", text)
-        if antecedents._people(w.lower())
-    ]
-    return [*groups(text), *roles]
+_PEOPLE_DOING = re.compile(
+    r"^\W*(?:the|our|all the)\s+(people\s+\w+ing(?:\s+(?:at|in|on|for)\s+(?:the\s+)?\w+)?)\W*$",
+    re.I,
+)
+_ANYONE = frozenset(f"the {w}" for w in ["customers", "users", "people", "clients", "teams"])
 
 
 def groups(text: str) -> list[str]:
@@ -330,7 +341,9 @@ def groups(text: str) -> list[str]:
     clerks" → ["the night nurses", "the ward clerks"]); [] when none."""
     named: list[str] = []
     for chunk in re.split(r",?\s+(?:and|or|plus|as well as)\s+|,\s*|;\s*", vocab.corrected(text)):
+        waiting = _PEOPLE_DOING.match(chunk)  # "the people waiting at home": who, by what they do
         group = (people(chunk, earliest=True) or _role_group(chunk)) if chunk.strip() else ""
+        group = f"the {waiting.group(1).lower()}" if waiting and not group else group
         if group and all(group not in n and n not in group for n in named):
             named.append(group)
     return named[:3]

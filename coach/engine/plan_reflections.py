@@ -54,12 +54,21 @@ def _closest(
     # a word the whole story keeps using ("change") says less about which part is meant
     weight = {c: 1 / sum(c in s for s in seen) for s in seen for c in s}
     best, best_score = "", 0.0
-    for clause, concepts in zip(clauses, seen, strict=True):
-        shared = wanted & concepts
-        score = sum(weight[c] for c in shared)
-        if len(shared) >= least and score > best_score and clause not in said:
-            best, best_score = clause, score
+    # a short clause first: the turn that links it also names the focus and the step, and a
+    # link as long as a whole sentence crowds the user's newest words (the focus) out of it
+    for most in (_LINK_WORDS, 1000):
+        for clause, concepts in zip(clauses, seen, strict=True):
+            shared = wanted & concepts
+            score = sum(weight[c] for c in shared)
+            fits = len(clause.split()) <= most
+            if fits and len(shared) >= least and score > best_score and clause not in said:
+                best, best_score = clause, score
+        if best:
+            return best
     return best
+
+
+_LINK_WORDS = 14
 
 
 def _said_today(view: SessionView) -> str:

@@ -65,20 +65,28 @@ def recall(
             mains.append(main)
     mains = [m for m in mains if m.lower() not in goal.lower() and not _leans(m)]
     mains.sort(key=lambda m: m in recent)  # what was said a moment ago comes last
-    for first in range(len(mains)):
-        for second in range(first + 1, len(mains)):
-            a, b = sorted((mains[first], mains[second]), key=lambda m: _order(parts, m))
-            forms = (_JOINED[variant % 2], _JOINED[(variant + 1) % 2])
-            if not (_clause(a) and _clause(b)):  # "told me that the login bug" is no sentence
-                forms = (_JOINED[0],)
-            for form in forms:
-                said = _cap(form.format(a=a, b=b))
-                if said not in session and len(said.split()) <= 40:
-                    return said, source[b]
+    # a story of several clauses has one not said a moment ago; a thin one ("the login bug")
+    # keeps what it has in view
+    thin = sum(_clause(m) for m in mains) < 3
+    pairs = [(f, s) for f in range(len(mains)) for s in range(f + 1, len(mains))]
+    # two parts that are each one clause first: "…, and …, and …" reads as three things, or one
+    pairs.sort(key=lambda p: any(", and " in mains[n] for n in p))
+    for first, second in pairs:
+        a, b = sorted((mains[first], mains[second]), key=lambda m: _order(parts, m))
+        if a in recent and b in recent and not thin:
+            continue  # both said a moment ago: joined, they would only be said again
+        forms = (_JOINED[variant % 2], _JOINED[(variant + 1) % 2])
+        if not (_clause(a) and _clause(b)):  # "told me that the login bug" is no sentence
+            forms = (_JOINED[0],)
+        elif ", and " in a:  # "that …, and that …": the second "that" marks the second part
+            forms = (_JOINED[1],)
+        for form in forms:
+            said = _cap(form.format(a=a, b=b))
+            if said not in session and len(said.split()) <= 40:
+                return said, source[b]
     aim = re.sub(r"\s+today$", "", goal.split(". ")[0].rstrip(". "))
-    for main in (
-        [m for m in mains if _clause(m)] if aim.startswith(("You want", "You'd like")) else []
-    ):
+    wanted = aim.startswith(("You want", "You'd like"))
+    for main in [m for m in mains if _clause(m) and (thin or m not in recent)] if wanted else []:
         for number in range(len(_WITH_GOAL)):
             said = _WITH_GOAL[(variant + number) % len(_WITH_GOAL)].format(g=aim, m=main)
             if said not in session and len(said.split()) <= 40:
@@ -87,7 +95,7 @@ def recall(
     # already is not given back alone a third time (two joined are a summary of the story), unless
     # the story holds little else (a terse user's one line is what the coach can keep in view)
     most = 1 if len(mains) >= 3 else len(session)
-    for main in [m for m in mains if _times(m, session) <= most]:
+    for main in [m for m in mains if _times(m, session) <= most and (thin or m not in recent)]:
         for number in range(len(_RECALL)):
             said = _RECALL[(variant + number) % len(_RECALL)].format(m=main)
             if said not in session:

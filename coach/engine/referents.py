@@ -61,7 +61,9 @@ _WORK_VERBS = frozenset(_WORK_VERBS_TEXT.split())
 _IDIOM = re.compile(
     r"\b(?:make|made|makes|making) it (?:to|through|work|happen)\b|\bgot it\b|\bthat'?s it\b|"
     r"\bit all\b|\bget it right\b|\bhit it off\b|\bit['’]s\b|\bif it\b|\bputs? it on\b|"
-    r"\b(?:see|sees|saw) it as (?:an? |the |your |their )?(?:\w+ )?(?:problem|issue|bug|fault)\b",
+    r"\b(?:see|sees|saw) it as (?:an? |the |your |their )?(?:\w+ )?(?:problem|issue|bug|fault)\b|"
+    # "it was over fifty calls": a count, no thing
+    r"\bit (?:was|is) (?:well )?(?:over|almost|nearly|roughly|more than|fewer than|less than)\b",
     re.I,
 )
 # "it was hard", "it took a week": an "it" of the situation, read as such on its own

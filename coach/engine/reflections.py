@@ -26,12 +26,10 @@ from coach.engine import (
     vocab,
 )
 from coach.engine.blame import blames_customer
-from coach.engine.clause_cuts import MAX_WORDS
+from coach.engine.clause_cuts import MAX_WORDS  # noqa: F401 (its callers read it here)
 from coach.engine.clause_cuts import clauses as _clauses
 from coach.engine.clause_cuts import clean as _clean
 from coach.engine.clause_cuts import shorten as _shorten
-from coach.engine.pronoun_swaps import SUBJECTS as _SUBJECTS
-from coach.engine.pronoun_swaps import SWAP as _SWAP
 from coach.engine.pronoun_swaps import second_person
 from coach.engine.reflection_forms import (
     _HARD,
@@ -42,6 +40,8 @@ from coach.engine.reflection_forms import (
     judged_form,
     render,
 )
+from coach.engine.sayable import BARE_ROLE as _BARE_ROLE
+from coach.engine.sayable import sayable
 
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+|\s+[—–]\s+|\s+-\s+")
 _CONTRAST = re.compile(r",?\s+\b(but|yet|although|though|however|even though|whereas)\b\s+", re.I)
@@ -63,18 +63,6 @@ _WHO = re.compile(
     r"developers using it|people using it)\b",
     re.I,
 )
-_DANGLING_WORDS = """
-    this that these those is was are were over up out with to of for on in at by from about and or
-    but the a an didn't did don't do wasn't weren't couldn't can't won't isn't haven't hasn't which
-"""
-_DANGLING = frozenset(_DANGLING_WORDS.split())
-
-
-_ELIDED = re.compile(
-    r"\b(?:do|does|did|can|could|will|would|should|am|is|are|was|were|have|has|had)(?:n'?t| not)?"
-    r"(?:\s+(?:\w+ly|ever|often|always|either|too|yet))?$",
-    re.I,
-)
 # "Why we missed it: - we test with Chrome - …": a list's heading says nothing of its own.
 _HEADING = re.compile(r"(?:^|(?<=[.!?]\s))[^.!?:\n]{1,40}:\s*(?=-\s|\n)")
 
@@ -84,134 +72,44 @@ def sentences(text: str) -> list[str]:
     return [s.strip(" .!;:,-") for s in _SENTENCE.split(text) if s.strip(" .!;:,-")]
 
 
-def sayable(clause: str) -> bool:
-    """A clause that reads as a sentence of its own: a subject, a verb, no typo, no question."""
-    words = clause.split()
-    if antecedents.counted_only(clause):
-        return False  # "there are four of them" leans on who "them" are
-    if not 3 <= len(words) <= MAX_WORDS or "?" in clause or "“" in clause or '"' in clause:
-        return False
-    first = words[0].lower().strip("'’")
-    if len(words) == 3 and (
-        first not in _SUBJECTS
-        or first in ("it", "this", "that", "there")
-        or words[1].lower() in _SUBJECTS
-    ):
-        return False  # three words only as "their macros broke": a subject, its noun, a verb
-    is_name = words[0][0].isupper() and not vocab.is_word(first)
-    if (
-        first not in _SUBJECTS
-        and first not in _SWAP
-        and not is_name
-        and not subjects.plural_noun(first)
-        and not _described(first, words[1])
-    ):
-        return False
-    phrasal = words[-1].lower() in ("up", "out") and (
-        words[-2].lower() in ("me", "us", "them") or (len(words) > 3 and vocab.is_verb(words[-2]))
-    )  # "signed me up", "you are burned out"; not "users locked out" (said whole by terse)
-    if words[-1].lower().strip(".,;:!") in _DANGLING and not phrasal:  # "signed me up" is whole
-        return False  # "the situation is this", "support had to explain it over"
-    leaning = (
-        r"\b(?:that|this)(?:\s+(?:back|up|out|over|on|in|forward))?(?=$|,|\s+(?:and|but|so)\b)"
-    )
-    if re.search(leaning, clause, re.I) or _THAT_OBJECT.search(clause):
-        return False  # "I brought that back": what "that" was is in another sentence
-    if re.match(
-        r"(?:that|this)(?:\s+(?:one|part|bit|thing|step))?(?:['’]s\b|\s+(?:is|was|were|are|makes|"
-        r"made|means|meant|feels|felt|"
-        r"seems|seemed|sounds|hurt|hurts)\b)",
-        clause,
-        re.I,
-    ):
-        return False  # "that is a bit uncomfortable to say", "that one is on us": said before it
-    if re.match(
-        r"it(?:['’]s| is| was)(?: \w+ly| maybe)? (?:true|right|fair|so|the case)$", clause, re.I
-    ):
-        return False  # "it is probably true": what is true was said before it
-    if re.match(r"(?:some|most|many|half|a few|others)(?: of them)? (?:were|are)\b", clause, re.I):
-        return False  # "some were people who …": some of the reviews, said in the sentence before
-    if _ELIDED.search(clause):
-        return False  # "I don't normally": the verb it leans on was in the sentence before
-    if re.search(r"\byou(?:r|'re|’re)?\b", clause, re.I):
-        return False  # the user speaks to the coach or generically: not theirs to hand back
-    if any(fragments.hung(part) for part in re.split(r",?\s+and\s+", clause)) or (
-        fragments.spliced(clause)
-    ):
-        return False  # a noun phrase with a clause hung on it; two clauses joined by a comma
-    if _BARE_ROLE.search(clause):
-        return False  # "I never speak with rider": a person's role with no article or plural
-    if vocab.unknown_words(clause) or nonnative.broken(clause):
-        return False  # "support say is partner problem": no rule repairs it, so it is not said
-    if re.search(rf"\b(?:{vocab.NOT_KNOWING})\b", clause, re.I):
-        return False
-    head = re.split(r"\s+(who|whose|which|that)\s+", clause, maxsplit=1)
-    pronoun = re.match(r"(i|we|you|they|he|she|it)\b", head[0], re.I)
-    if len(head) == 3 and not pronoun and not vocab.finite_verb(head[0].split()[1:]):
-        # "the customers whose parcels went astray": a noun and its clause, no sentence; but
-        # "the users who got two emails thought it was spam" has a main verb after the clause's
-        rest = head[2].split()
-        start = 1  # past the clause's own verb group ("could not cancel" is one verb)
-        while start < len(rest) and rest[start - 1].lower() in (*vocab.AUX, "not", "never"):
-            start += 1
-        nested = ("i", "we", "you", "they", "he", "she", "it", "what", "which", "who", "that")
-        main_verb = (
-            head[1].lower() != "whose"
-            and any(
-                word.islower()
-                and rest[n - 1].lower() not in nested
-                and not rest[n - 1][:1].isupper()  # "that Aurelie designed": the clause's own verb
-                and (
-                    vocab.finite_verb([word])
-                    or (
-                        "," not in " ".join(rest[:n])
-                        and _agrees_with(head[0], rest[n - 1], word, rest[n + 1 :])
-                    )
-                )
-                for n, word in enumerate(rest[start:], start)
-            )
-        )  # a verb of the sentence itself, not of a clause inside it ("what they need")
-        if not main_verb:
-            return False
-    return subjects.has_verb(words)
-
-
-def _described(first: str, second: str) -> bool:
-    """ "New users", "older riders": an adjective before a plural noun opens a subject."""
-    lemmas = vocab._lemminflect().getAllLemmas(first)
-    return "ADJ" in lemmas and "VERB" not in lemmas and subjects.plural_noun(second.lower())
-
-
-def _agrees_with(subject: str, before: str, word: str, after: list[str]) -> bool:
-    """ "New users who cannot connect their bank leave in the first week": a verb that is also a
-    noun ("leave") agrees with the subject before the clause and is followed by a preposition,
-    a determiner or nothing, so it is the sentence's own verb; not a second verb of the clause
-    ("who print invoices and file them") nor after a subject that is a list ("…, the ones")."""
-    nxt = after[0].lower() if after else ""
-    if (nxt and nxt not in vocab.FUNCTION) or before.lower() in ("and", "or") or "," in subject:
-        return False
-    if word.lower().endswith("s"):  # "who change buses at Central": a plural is the object
-        return False
-    return vocab.finite_verb([subject.split()[-1], word]) if subject.split() else False
-
-
-# "I knew that from a ride-along": "that" is what was said before it, not a clause it opens
-_THAT_OBJECT = re.compile(
-    r"\b(?:knew|know|said|saw|heard|learned|learnt|remember(?:ed)?|did|mentioned) (?:that|this)\b"
-    r"(?=\s+(?:from|in|at|on|before|after|when|last|yesterday|already|too|myself|ourselves)\b)",
-    re.I,
-)
-_BARE_ROLE = re.compile(
-    r"\b(?:with|to|from|for|by|about) (?:rider|dealer|user|customer|partner|client|driver|player|"
-    r"patient|buyer|seller|tenant|merchant|operator)\b(?!['’-])",
-    re.I,
-)
 # A change the user measured ("tickets dropped from about forty a week to six"): what the work did,
 # worth more than the scene around it.
 _MEASURED = re.compile(
     r"\b(?:dropped|fell|went down|decreased|rose|went up|grew|climbed|increased|halved|doubled|"
     r"tripled|jumped)\b[^.;]*\b(?:from\b[^.;]*\bto\b|by (?:about |roughly |almost )?\w+ ?(?:%|percent))",
     re.I,
+)
+
+
+_CLAUSE_LIKE = re.compile(
+    r"(?:what|who|which|whose|when|where|how|why|not|never|nobody|with|without|in|at|from|by|"
+    r"after|before|until|because|since)\b",
+    re.I,
+)
+
+
+_LEANING = re.compile(r"(?<!\bof )\b(?:it|them)\b(?!['’])", re.I)
+
+
+def _adds_clause(sentence: str, plain: list[str]) -> bool:
+    """Each part the sentence adds to its first clause is a clause too, or a "what …", "not …"
+    or "with …" that carries a point ("…, not appointments kept", "…, with two of them in the
+    room"): the sentence is worth saying whole. A bare phrase after "and" ("flat road near
+    office") adds no point to lose."""
+    if re.search(r",? and so did\b", sentence):
+        return True  # "…, and so did the couriers who …": the second group shares the verb
+    parts = [p for p in _clauses(sentence)[:-1] if p]
+    if any(_LEANING.search(p) for p in parts):
+        return False  # an "it" the cut parts could not say as its thing: the parts, not the whole
+    return len(parts) > 1 and all(
+        p in plain or _CLAUSE_LIKE.match(p) or sayable(p) for p in parts[1:]
+    )
+
+
+# "I only heard it from the account manager": the "it" is what happened, said so, for alone it
+# would lean on a sentence said before
+_HEARD_IT = re.compile(
+    r"\b(heard|learned|learnt|found out) (?:about )?it (from|through|via)\b", re.I
 )
 
 
@@ -225,11 +123,12 @@ def pick(text: str, avoid: tuple[str, ...] = ()) -> Picked | None:
 def candidates(text: str) -> list[Picked]:
     """Every part of ``text`` that can be given back, the most meaningful first; read loosely
     when nothing else can be ("we test on the test bench": the verb is also a noun)."""
-    found = _candidates(text)
-    if found:
-        return found
-    with subjects.loosely():
-        return _candidates(text)
+    with subjects.strictly(nonnative.non_native(vocab.corrected(text))):
+        found = _candidates(text)
+        if found:
+            return found
+        with subjects.loosely():
+            return _candidates(text)
 
 
 def _candidates(text: str) -> list[Picked]:
@@ -242,6 +141,7 @@ def _candidates(text: str) -> list[Picked]:
     text = nonnative.repaired(text)
     text = fragments.repaired(text)  # "The cashiers, because they had …" → "The cashiers had …"
     text = antecedents.resolve(text)  # "they started …" said with who "they" are
+    text = _HEARD_IT.sub(r"\1 about what happened \2", text)
     who_match = _WHO.search(text)
     who = second_person(who_match.group(0).lower()) if who_match else ""
     found_all: list[tuple[int, Picked]] = []
@@ -350,11 +250,17 @@ def _candidates(text: str) -> list[Picked]:
         plain = [c for c in _clauses(sentence) if sayable(c)]
         # "I did it" only when nothing longer says it; what hit the people using it first
         plain.sort(key=lambda c: (len(c.split()) < 4, not (_HARD.search(c) or _WHO.search(c))))
+        # the sentence whole when it can be said: a part cut from it may drop the second group
+        # hit or what its "and" adds ("…were hit hardest, and support took the calls")
+        whole = (_clauses(sentence) or [""])[-1] if not strict else ""
+        plain.sort(key=lambda c: c != whole or not _adds_clause(sentence, plain))
         if plain:  # standing against the sentence before, it is no "So" of it
             form = "plain" if other is None else "against"
             found_all.append((1 - position, Picked(form, second_person(plain[0]), who=who)))
         if len(plain) > 1:  # a second part of the same sentence, for a second reflection
             found_all.append((0.5 - position, Picked("plain", second_person(plain[1]), who=who)))
+        if len(plain) > 2 and plain[0] == whole:  # the parts stay, should the whole not stand
+            found_all.append((0.45 - position, Picked("plain", second_person(plain[2]), who=who)))
     if not blames_customer(text):
         found_all.extend(
             (8, Picked(form, second_person(main), second_person(group), who=second_person(group)))

@@ -7,14 +7,27 @@ from __future__ import annotations
 import re
 from contextlib import contextmanager
 from contextvars import ContextVar
+from itertools import pairwise
 
 from coach.engine import vocab
 
-__all__ = ["has_verb", "loosely", "plural_noun", "purpose"]
+__all__ = ["described_plural", "has_verb", "loosely", "plural_noun", "purpose", "strictly"]
 
 # Read loosely only when an answer gives nothing else back: "we test on the test bench" is then
 # the newest answer heard, but "I lead the platform" never crowds out a part that says more.
 _LOOSE: ContextVar[bool] = ContextVar("loose", default=False)
+# Terse non-native English ("older riders use bike for hills") is said only from a plain subject:
+# a phrase read as one may hold a dropped article no rule repairs.
+_STRICT: ContextVar[bool] = ContextVar("strict", default=False)
+
+
+@contextmanager
+def strictly(on: bool = True):
+    token = _STRICT.set(on)
+    try:
+        yield
+    finally:
+        _STRICT.reset(token)
 
 
 @contextmanager
@@ -42,6 +55,24 @@ def plural_noun(word: str) -> bool:
     return "NOUN" in lemmas  # first in a clause, "calls", "reviews" name things, not acts
 
 
+def described_plural(words: list[str]) -> bool:
+    """ "older customers couldn't …", "screen-reader users …": a plural noun with the word that
+    says which of them before it is a subject too (not a verb: "tested users …")."""
+    if _STRICT.get() or len(words) < 3 or not plural_noun(words[1].lower().strip(",")):
+        return False
+    first = words[0].lower()
+    parts = first.split("-")
+    lem = vocab._lemminflect()
+    described = all(
+        p.isalpha() and (lem.getAllLemmas(p, upos="ADJ") or lem.getAllLemmas(p, upos="NOUN"))
+        for p in parts
+    ) and not (first.endswith("ed") and len(parts) == 1 and vocab.is_verb(first))
+    # told in the past or with an auxiliary ("couldn't get past"): a bare present ("use bike
+    # for hills") may be terse English with its article dropped
+    rest = [w.lower().strip(",.") for w in words[2:]]
+    return described and any(w in vocab.AUX or w == "cannot" or _tense_past([w]) for w in rest)
+
+
 def has_verb(words: list[str]) -> bool:
     """The clause ``words`` has a finite verb after its subject (its first word); read
     ``loosely``, a verb that is also a noun counts after "I", "we" or "they"."""
@@ -50,11 +81,26 @@ def has_verb(words: list[str]) -> bool:
         return vocab.finite_verb(words[2:])  # after "one" or "a", not the sentence's verb
     # "we test on the test bench": a verb that is also a noun is the verb after "we"
     catenative = len(words) > 2 and words[2].lower().endswith("ing")  # "I keep putting it off"
-    return vocab.finite_verb(words[1:]) or (
-        (_LOOSE.get() or catenative)
-        and first in ("i", "we", "they")
-        and vocab.is_verb(words[1])
-        and words[1].lower() not in _SAME_PAST
+    return (
+        vocab.finite_verb(words[1:])
+        or _after_adverb(words[1:6])
+        or (
+            (_LOOSE.get() or catenative)
+            and first in ("i", "we", "they")
+            and vocab.is_verb(words[1])
+            and words[1].lower() not in _SAME_PAST
+        )
+    )
+
+
+_FREQUENCY = frozenset(["never", "always", "rarely", "seldom", "usually", "often", "still"])
+
+
+def _after_adverb(words: list[str]) -> bool:
+    """ "the small schools never show up": after "never" or "always", a verb form is the verb."""
+    return any(
+        before.lower() in _FREQUENCY and vocab.is_verb(word) and not word.lower().endswith("ing")
+        for before, word in pairwise(words)
     )
 
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import re
 
-from coach.engine import meaning, nonnative, referents, summary_refs, terse, terse_contents, vocab
+from coach.engine import meaning, nonnative, referents, summary_refs, terse_contents, vocab
 from coach.engine.blame import blames_customer
 from coach.engine.goal_reflection import goal_reflection
-from coach.engine.reflection_forms import _FEELINGS, Picked, _cap, render
+from coach.engine.reflection_forms import Picked, _cap, render
 from coach.engine.reflections import (
     _clauses,
     _clean,
@@ -18,6 +18,7 @@ from coach.engine.reflections import (
     second_person,
     sentences,
 )
+from coach.engine.short_answers import _named_thing, short_answer, short_clause, terse_pieces
 
 __all__ = [
     "goal_reflection",
@@ -26,159 +27,6 @@ __all__ = [
     "short_answer",
     "summary",
 ]
-
-
-_FELT = re.compile(
-    r"^\W*(?:i (?:was|am|felt|feel)\s+)?((?:kind of|sort of|a bit|a little|pretty|really|very|so|"
-    r"quite|super|bit)\s+)?(\w+)\W*$",
-    re.I,
-)
-
-
-def _felt(text: str) -> str:
-    """ "kinda embarrassed" → "You felt kind of embarrassed, as if it said something about you." """
-    match = _FELT.match(text)
-    word = match.group(2).lower() if match else ""
-    stem = next((f for f in _FEELINGS if word.startswith(f)), "")
-    if not stem or not vocab.is_word(word) or word in ("bad", "stuck"):
-        return ""
-    degree = (match.group(1) or "").lower().replace("bit ", "a bit ").replace("a a bit", "a bit")
-    return render(Picked("feeling", f"you felt {degree}{word}", feeling=stem), 0)[0]
-
-
-_GUESS = (
-    "For now that is your best guess, not something you have checked.",
-    "You say it as a guess, so it is worth checking before you lean on it.",
-)
-
-
-def _named_thing(earlier: list[str], said: str) -> str:
-    """The newest thing the user named in a short answer earlier ("login bug" → "the login
-    bug"), not already in ``said``; "" when they named none."""
-    for answer in reversed(earlier):
-        found = terse.read(vocab.corrected(answer)) if len(answer.split()) <= 4 else None
-        words = found.text.split() if found is not None and found.kind == "thing" else []
-        if len(words) >= 2 and words[-1] not in said:
-            return found.text
-    return ""
-
-
-def short_answer(text: str, variant: int = 0, strict: bool = False) -> str:
-    """A one-to-five-word answer ("login bug", "users locked out") given back as a whole sentence;
-    ``strict`` when the answer is in non-native English: repaired first, never handed back broken,
-    and a verb with no subject ("only read ticket") is not taken for an option."""
-    strict = strict or nonnative.non_native(vocab.corrected(text))
-    if strict:
-        text = nonnative.repaired(vocab.corrected(text))
-    said = _short_answer(text, variant, strict)
-    return "" if strict and nonnative.broken(said, True) else said
-
-
-def _short_answer(text: str, variant: int, strict: bool) -> str:
-    felt = _felt(vocab.corrected(text)) if len(text.split()) <= 4 else ""
-    if felt:
-        return felt
-    found = terse.read(vocab.corrected(text)) if len(text.split()) <= 6 else None
-    if found is None:
-        return ""
-    said = second_person(found.text)
-    idiom = re.match(r"(.+) (ate|swallowed) it$", said)  # "sales ate it": said as what it means
-    if found.kind == "event" and idiom:
-        said = f"{idiom.group(1)} ended up absorbing it; they {idiom.group(2)} the cost"
-    if found.kind == "deed":  # "did the dock map" → "So you did the dock map."
-        return f"{'So y' if variant % 2 == 0 else 'Y'}ou {said.removeprefix('you ')}."
-    if found.kind in ("state", "event"):
-        if found.hedged:
-            return f"So it may be that {said}."
-        return render(Picked("plain", said), 1 + 2 * (variant % 2))[0]  # "So users were …"
-    deed = re.match(r"\W*(?:only|just)\b", text, re.I)  # "only check log": what they did
-    if found.kind == "action" and (strict or deed) and not found.hedged:
-        return ""  # "only read ticket from support": what they did, said without "I"
-    if found.kind == "action":
-        unsure = " You sound open to it, if not yet sure." if found.hedged else ""
-        return f"So one option {'might be' if found.hedged else 'is'} to {said}.{unsure}"
-    if found.hedged:  # "sales eng probably": the hedge is part of what they said
-        return f"So it may come down to {said}. {_GUESS[variant % len(_GUESS)]}"
-    if re.fullmatch(r"(?:the\s+)?(?:both|all|none|either|neither|each)", said, re.I):
-        return ""  # "both": a choice among options, no thing at the centre of anything
-    are = "are" if said.split()[-1].endswith("s") and not said.endswith("ss") else "is"
-    forms = ("So it comes down to {np}.", f"So {{np}} {are} at the centre of it.")
-    return _cap(forms[variant % 2].format(np=said))
-
-
-_ONES = re.compile(r"^(?:the\s+)?((?:[a-z]+\s+)?)ones?$", re.I)
-_JUST = re.compile(r"^(?:just|only)\s+(.+)$", re.I)
-
-
-def _read(piece: str) -> terse.Terse | None:
-    return terse.read(vocab.corrected(piece)) if len(piece.split()) <= 5 else None
-
-
-def _np(found: terse.Terse) -> str:
-    return second_person(found.text)
-
-
-def terse_pieces(pieces: list[str], variant: int = 0, strict: bool = False) -> list[str]:
-    """Two or three short pieces ("enterprise admins confused. seats") said as a person would,
-    each read with the one before it: a thing after a state is what it was about, "angry ones"
-    names which of the things before, "just the ticket" after what the user did not do is all
-    they had, a deed after a thing was done on it, a verb with no subject says more of the thing
-    before. A piece that joins none of these is said on its own (``short_answer``)."""
-    out: list[str] = []
-    number = 0
-    while number < len(pieces):
-        piece, nxt = pieces[number], pieces[number + 1] if number + 1 < len(pieces) else ""
-        found, then = _read(piece), _read(nxt) if nxt else None
-        joined = _joined(piece, found, nxt, then, variant + number)
-        if joined:
-            out.append(joined)
-            number += 2
-            continue
-        out.append(short_answer(piece, variant + number, strict))
-        number += 1
-    return [o for o in out if o and not (strict and nonnative.broken(o, True))]
-
-
-def _joined(piece: str, found, nxt: str, then, variant: int) -> str:
-    """The sentence two short pieces make together, or ""."""
-    if found is None or not nxt or found.hedged:
-        return ""
-    ones = _ONES.match(nxt.strip())
-    if found.kind == "thing" and ones and found.text.split()[-1].endswith("s"):
-        which = ones.group(1).strip()
-        return f"So it comes down to {_np(found)}, the {which + ' ' if which else ''}ones in particular."
-    just = _JUST.match(nxt.strip())
-    if found.kind == "deed" and just and re.search(r"\b(?:didn't|never|couldn't)\b", found.text):
-        rest = _read(just.group(1))
-        if rest is not None and rest.kind == "thing":
-            return f"{_cap(_np(found))}; all you had to go on was {_np(rest)}."
-    first = nxt.split()[0].lower() if nxt.split() else ""
-    if found.kind == "thing" and first.endswith("s") and vocab.is_verb(first[:-1]) and then is None:
-        rest = second_person(vocab.corrected(nxt)).rstrip(".")
-        if not vocab.unknown_words(rest) and 2 <= len(rest.split()) <= 5:
-            return f"So it comes down to {_np(found)}, which {rest[0].lower()}{rest[1:]}."
-    if then is None or then.hedged:
-        return ""
-    if found.kind in ("state", "event") and then.kind == "thing" and len(then.text.split()) <= 3:
-        return f"So {_np(found)}, and it had to do with {_np(then)}."
-    if found.kind == "thing" and then.kind == "deed":
-        deed = _np(then).removeprefix("you ")
-        return f"On {_np(found)}, you {deed}."
-    return ""
-
-
-def short_clause(text: str) -> str:
-    """A short answer as a clause to list in a summary ("users were locked out"), or ""."""
-    if nonnative.non_native(vocab.corrected(text)):
-        return ""  # a terse non-native line is summed up from its repaired clauses, not whole
-    found = terse.read(vocab.corrected(text)) if len(text.split()) <= 5 else None
-    if found is None or found.kind == "action" or found.hedged:
-        return ""
-    if found.kind == "deed":
-        return second_person(found.text)
-    if found.kind == "thing" and len(found.text.split()) < 2:
-        return ""  # "tickets" alone is no summary
-    return second_person(found.text)
 
 
 def summary(
@@ -222,13 +70,20 @@ def summary(
         later = [(w, -n, f) for n, found in told[1:] for w, f in found]
         later.sort()
         said.extend([f for _, _, f in later if not overlaps(f, said[0])][:1])
+        said = _with_newest(said, told, len(parts) - 1, overlaps)
+    elif most >= 2 and len(told) == 1 and len(told[0][1]) >= 2:
+        # one answer: what happened (told first in it), then what says most about its effect
+        found = sorted(told[0][1], key=lambda f: summary_refs.told_at(f[1].split(",")[0], parts))
+        rest = sorted((w, n, f) for n, (w, f) in enumerate(found[1:]))
+        said = [found[0][1], *[f for _, _, f in rest if not overlaps(f, found[0][1])][:1]]
     if not said:
         for _, found in told[-most:]:
             for _, main in found[: max(1, most - len(told) + 1)]:
                 if not any(overlaps(main, s) or main in s for s in said) and len(said) < most:
                     said.append(main)
+    newest = said[2] if len(said) == 3 else ""  # the newest answer's point, said last
     said = sorted(
-        said[:most], key=lambda f: summary_refs.told_at(f, parts)
+        said[: max(most, 3)], key=lambda f: (f == newest, summary_refs.told_at(f, parts))
     )  # in the order it was told
     said = [
         named for named in (summary_refs.named_person(f, parts) for f in said) if named
@@ -238,6 +93,26 @@ def summary(
     if len(said) == 1:
         return f"{lead}: {said[0]}." if lead else f": {said[0]}."
     return f"{lead}: {'; '.join(said[:-1])}; and {said[-1]}."
+
+
+def _with_newest(said: list[str], told, newest: int, overlaps) -> list[str]:
+    """The summary with the newest answer's point in it: a step closes on what the user just
+    said, not only on what they said first ("nobody on your side asked a driver"). Added when
+    the summary stays short, else it takes the place of the older effect."""
+    found = next((f for n, f in told if n == newest), [])
+    if not found or any(s in {f for _, f in found} for s in said):
+        return said
+    point = min(found, key=lambda f: f[0])[
+        1
+    ]  # what says most about the effect, in the newest answer
+    if any(overlaps(point, s) for s in said):
+        return said
+    if len(" ".join([*said, point]).split()) <= _SUMMARY_WORDS:
+        return [*said, point]
+    return [*said[:1], point]
+
+
+_SUMMARY_WORDS = 40
 
 
 def _weight(picked: Picked) -> int:
@@ -257,7 +132,8 @@ _HARD_EFFECT = re.compile(
 
 
 def _whole(picked: Picked) -> str:
-    """A consequence with its effect, when the two fit in a summary; else the main clause."""
+    """A consequence with its effect, or a contrast with its other side, when the two fit in a
+    summary (half a contrast drops its point); else the main clause."""
     main = picked.main
     head, _, tail = main.partition(", ")
     if tail and sayable(tail):  # "you were proud of it, the numbers were great": no splice
@@ -267,7 +143,14 @@ def _whole(picked: Picked) -> str:
         whole = f"{main}, and {effect}"
         if len(whole.split()) <= 24:
             return whole
+    if picked.form == "contrast" and len(effect.split()) >= 3 and not _CONTRAST_WORD.search(main):
+        whole = f"{main}, but {effect}"
+        if len(whole.split()) <= 24:
+            return whole
     return main
+
+
+_CONTRAST_WORD = re.compile(r"\b(?:but|yet|although|though|however)\b", re.I)
 
 
 _LINKS = ("Earlier you said {m}.", "You also said {m}.", "And before that: {m}.")
@@ -350,11 +233,27 @@ def reflect_turn(
                 out.append(_LINKS[variant % len(_LINKS)].format(m=found[0].main))
             else:
                 out.append(render(found[0], variant)[0])
+    listed = _people_listed(last, " ".join([said_before, *out])) if last and not short else ""
+    if listed and out:
+        out.insert(0, listed)  # the groups the answer named first, then what it said of them
     while len(" ".join(out).split()) > max_words and len(out) > 1:
         out.pop()
     # "with her": the person the story named, when it is plain who ("with Nadia")
     out = [summary_refs.named_person(o, [*earlier, last]) or o for o in out]
     return " ".join(out)
+
+
+def _people_listed(answer: str, said: str) -> str:
+    """The groups an answer names in a sentence of their own, with no clause to give back ("The
+    people waiting at home, and the support team who took the calls."): said with the rest of
+    the answer, so the newest answer's people are heard, not only its other sentence."""
+    for sentence in sentences(vocab.corrected(answer)):
+        if len(meaning.groups(sentence)) >= 2 and not candidates(sentence):
+            heard = meaning.people_heard(sentence, said)
+            named = meaning.groups(sentence)
+            if heard and not any(n in said for n in named):
+                return heard
+    return ""
 
 
 def _leans_on_them(main: str, out: list[str]) -> bool:
