@@ -14,6 +14,7 @@ from coach.domain import Phase
 from coach.engine import (
     answer_more,
     choices,
+    focus_words,
     grounding,
     planning,
     proper_names,
@@ -312,7 +313,9 @@ def _plan(flow: Flow, text: str, reading: Reading) -> Move:
             phase=Phase.PLAN, changes=tuple(apply_edits(flow, edits)), resume=resume(flow)
         )
     if isinstance(step, PlanFocus):
-        if reading.kind in ("non_answer", "garbage") and not step.draft:
+        # no focus yet: a non-answer, or how things stand ("the VP owns the agenda, not me")
+        unfit = reading.kind in ("non_answer", "garbage") or focus_words.not_focus(text)
+        if unfit and not step.draft:
             return Answer(
                 phase=Phase.PLAN,
                 topic="advice",
