@@ -194,6 +194,8 @@ def _happened(view, move: FollowupItem, text: str, reading) -> str:
     progress = getattr(reading, "progress", None)
     if mixed(text):
         return "Some done and some not: let's take them one at a time."
+    if getattr(reading, "decision", None) and progress is None:  # "keep it" before how it went
+        return "Before we decide what to do with it, I'd like to hear where it stands."
     if reason_given(text):  # "No, the sprint was full and …", "no, year end ate the week"
         told = told_reason(text)
         if two_reasons(told) or one_reason(told):
