@@ -117,7 +117,7 @@ def not_focus(text: str) -> NotFocus | None:
         return "others"
     if _COMPLAINT.search(said):
         return "complaint"
-    if not _INTENT.search(said) and (_PAST_TIME.search(said) or _past(clause)):
+    if not _INTENT.search(said) and (_PAST_TIME.search(" ".join(clause)) or _past(clause)):
         return "past"
     return None
 

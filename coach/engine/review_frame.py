@@ -291,9 +291,14 @@ def acknowledge(view, move: FollowupDecide, text: str, reading) -> str:
     if decision == "own":  # what they decided, with their version as a clause or quoted
         how = "making it smaller" if made_smaller(move, text, reading) else "changing it"
         return f"You're {how} your way: {step_words.own_words(text)}."
-    if decision == "smaller":
-        deed = planning.lower_first(step_words.deed(step))
-        return f"{kept_smaller(text, since=_since(view, move.item_id))}: {deed}, just that."
+    if decision == "smaller":  # the smaller step said back whole, how and when included
+        whole = re.sub(r":\s*(?=just that\b)", ", ", step_words.deed_first(step).rstrip("."))
+        said = whole if "just that" in whole else f"{whole}, just that"
+        if len(said.split()) > 30:
+            said = f"{step_words.deed(step)}, just that"
+        return (
+            f"{kept_smaller(text, since=_since(view, move.item_id))}: {planning.lower_first(said)}."
+        )
     return ""
 
 
