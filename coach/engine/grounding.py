@@ -334,7 +334,8 @@ def smaller_step(step: str, obstacle: str = "") -> str:
         (way for pattern, way in _ROUND_IT if re.search(pattern, obstacle, re.IGNORECASE)),
         "in fifteen minutes this week",
     )
-    if cut:  # already cut down: no fifteen minutes on top of "one hour of the shift"
+    if re.search(r"\b(?:one hour|an hour|fifteen minutes)\b|^Send ", cut):
+        # already cut to its time, or a message: no fifteen minutes on top of "one hour of it"
         how = how.replace("in fifteen minutes booked", "booked").replace(
             "in fifteen minutes this week", "this week"
         )
