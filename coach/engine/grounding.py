@@ -340,7 +340,8 @@ def smaller_step(step: str, obstacle: str = "") -> str:
             "in fifteen minutes this week", "this week"
         )
     if cut.startswith("Send "):  # a message is sent, and is the one-line message already
-        how = how.replace("booked", "sent").replace("in a one-line message, or", "or")
+        how = how.replace("in a one-line message, or", "or")
+        how = "this week" if "booked" in how else how  # nothing to book: sent this week
     if how.startswith("in a one-line message"):  # the person was away: no meeting to book
         message = re.sub(
             r"^Book \w+ minutes with (.+?) to ", r"Send \1 a one-line message to ", first

@@ -92,7 +92,7 @@ def part_told(text: str) -> str:
     if rest == text.strip() and not re.match(r"^\W*(?:i|we)\b", rest, re.I):
         return ""
     if re.search(
-        r"\b(?:because|didn't|did not|couldn't|never|no time|got in the way)\b", rest, re.I
+        r"\b(?:because|but|didn't|did not|couldn't|never|no time|got in the way)\b", rest, re.I
     ):
         return ""  # what got in the way, not what was done
     return done_words(rest)
