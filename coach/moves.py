@@ -62,6 +62,7 @@ class FollowupItem(_Move):
 class FollowupLearned(_Move):
     kind: Literal[MoveKind.FOLLOWUP_LEARNED] = MoveKind.FOLLOWUP_LEARNED
     item_id: str
+    partly: bool = False  # part of it happened: what that part taught, then the rest decided
 
 
 class FollowupObstacle(_Move):

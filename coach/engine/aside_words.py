@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from coach.domain import Phase
-from coach.engine import answer_more, guided_words, plan_reflections, turn_reflections
+from coach.engine import answer_more, focus_words, guided_words, plan_reflections, turn_reflections
 from coach.engine.asked_back import asked_back
 from coach.engine.fillers import without_asides
 from coach.engine.guided_words import _join, _said, _work, first_sentence, give_back
@@ -87,7 +87,9 @@ def answer_text(move: Answer, view: SessionView) -> str:
     resume = move.resume
     if move.topic == "advice" and isinstance(resume, PlanFocus) and resume.draft:
         return _join(
-            give_back(view, move),  # the story held while a focus is offered
+            # what they said instead of a focus, whole, and what it is; else the story held
+            focus_words.said_back(view.last_user_text or "") or give_back(view, move),
+            focus_words.bridge(view.last_user_text or ""),
             f"Here is one you could start from: “{resume.draft}”",
             plan_reflections.draft_link(view, resume.draft),
             "Say “keep it”, or put it in your own words.",

@@ -75,6 +75,8 @@ def followup_text(move: Move, view: SessionView, heard: str) -> str:
             )
         step = _step_words(view, commitment.first_step, "first step")
         return _join(heard, earlier, f"Next: {text}, {step}", "How did that one go?")
+    if isinstance(move, FollowupLearned) and move.partly:  # what was done counts, and taught
+        return _join(heard, "That part happened, and it counts.", "What did doing it teach you?")
     if isinstance(move, FollowupLearned):
         ask = (
             "What did you learn from this one?" if earlier else "What did you learn from doing it?"
@@ -94,11 +96,21 @@ def followup_text(move: Move, view: SessionView, heard: str) -> str:
         return _join(
             heard,
             earlier,
-            f"Let's decide what to do with it.{smaller}",
+            f"Let's decide what to do with {_rest(view, move)}.{smaller}",
             "What would you like: keep it as it is, make it smaller, change it your way, "
             "or drop it?",
         )
     return heard
+
+
+def _rest(view: SessionView, move: FollowupDecide) -> str:
+    """ "the rest" of a step partly done (its done part is already told and learned from)."""
+    partly = any(
+        isinstance(t.move, FollowupLearned) and t.move.partly and t.move.item_id == move.item_id
+        for t in view.turns
+        if t.role == "coach"
+    )
+    return "the rest of it" if partly else "it"
 
 
 def plan_check_text(move: Move, view: SessionView, heard: str, question: str) -> str:

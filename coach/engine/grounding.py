@@ -15,6 +15,7 @@ from coach.engine import (
     own_steps,
     planning,
     reasons,
+    step_cuts,
     step_words,
     story_parts,
     teammates,
@@ -329,11 +330,20 @@ def smaller_step(step: str, obstacle: str = "") -> str:
     first = re.split(r",\s+|\s+and\s+|;\s+|:\s+", step.rstrip("."), maxsplit=1)[0]
     if len(first.split()) < 3 or vocab.unknown_words(first):
         first = step.rstrip(".")
-    first = re.sub(r"\b(?:30|thirty) minutes\b", "fifteen minutes", first)
+    cut = step_cuts.cut_down(step.rstrip("."))  # one call of five, an hour of the shift
+    first = cut or re.sub(r"\b(?:30|thirty) minutes\b", "fifteen minutes", first)
     how = next(
         (way for pattern, way in _ROUND_IT if re.search(pattern, obstacle, re.IGNORECASE)),
         "in fifteen minutes this week",
     )
+    if re.search(r"\b(?:one hour|an hour|fifteen minutes)\b|^Send ", cut):
+        # already cut to its time, or a message: no fifteen minutes on top of "one hour of it"
+        how = how.replace("in fifteen minutes booked", "booked").replace(
+            "in fifteen minutes this week", "this week"
+        )
+    if cut.startswith("Send "):  # a message is sent, and is the one-line message already
+        how = how.replace("in a one-line message, or", "or")
+        how = "this week" if "booked" in how else how  # nothing to book: sent this week
     if how.startswith("in a one-line message"):  # the person was away: no meeting to book
         message = re.sub(
             r"^Book \w+ minutes with (.+?) to ", r"Send \1 a one-line message to ", first

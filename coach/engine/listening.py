@@ -14,9 +14,11 @@ from coach.domain import Phase
 from coach.engine import (
     answer_more,
     choices,
+    focus_words,
     grounding,
     planning,
     proper_names,
+    review_done,
     review_frame,
     session_wish,
     vocab,
@@ -256,6 +258,11 @@ def _followup(flow: Flow, reading: Reading) -> Move:
     if isinstance(step, FollowupItem):
         if review_frame.mixed(said):
             return step.model_copy(update={"summary_of": None})  # which one? asked by its place
+        if reading.decision is not None and reading.progress is None:
+            return step.model_copy(update={"summary_of": None})  # "keep it": how it went, first
+        if reading.progress == "partly" and review_done.part_told(said):
+            # "Partly. I called her instead": what that part taught, then the rest decided
+            return FollowupLearned(phase=Phase.FOLLOWUP, item_id=step.item_id, partly=True)
         if reading.progress == "not_done" and review_frame.reason_given(said):
             return _decide(flow, step.item_id, said)  # "No, I was on call": the obstacle is told
         if reading.progress in ("not_done", "partly"):
@@ -265,6 +272,8 @@ def _followup(flow: Flow, reading: Reading) -> Move:
         return FollowupLearned(phase=Phase.FOLLOWUP, item_id=step.item_id)
     if isinstance(step, FollowupObstacle):
         return _decide(flow, step.item_id, said)  # what got in the way, just told
+    if isinstance(step, FollowupLearned) and step.partly:
+        return _decide(flow, step.item_id, "")  # the rest of a step partly done: keep, change, drop
     if isinstance(step, FollowupDecide) and review_frame.change_unsaid(step, said, reading):
         return step.model_copy(update={"ask_how": True})  # "change it": how, in their words
     if isinstance(step, FollowupDecide) and not review_frame.decided(step, said, reading, "")[0]:
@@ -325,7 +334,9 @@ def _plan(flow: Flow, text: str, reading: Reading) -> Move:
             phase=Phase.PLAN, changes=tuple(apply_edits(flow, edits)), resume=resume(flow)
         )
     if isinstance(step, PlanFocus):
-        if reading.kind in ("non_answer", "garbage") and not step.draft:
+        # no focus yet: a non-answer, or how things stand ("the VP owns the agenda, not me")
+        unfit = reading.kind in ("non_answer", "garbage") or focus_words.not_focus(text)
+        if unfit and not step.draft:
             return Answer(
                 phase=Phase.PLAN,
                 topic="advice",

@@ -87,7 +87,9 @@ def reviewed(turns: list[Turn], followups: list[Suggestion] | None = None) -> li
         if isinstance(current, FollowupItem):
             if review_frame.mixed(text):  # "one done, one not": this item is asked again
                 continue
-            if same and isinstance(decided, FollowupLearned):
+            if same and isinstance(decided, FollowupLearned) and decided.partly:
+                entry.update(happened=False, done=text, partly=review_done.partly(text, reading))
+            elif same and isinstance(decided, FollowupLearned):
                 entry.update(happened=True, done=text)
             elif same and isinstance(decided, FollowupObstacle):
                 entry.update(happened=False, partly=review_done.partly(text, reading))
@@ -173,6 +175,8 @@ def outcome(
     if isinstance(answered, FollowupItem):
         if review_frame.mixed(text):  # "one done, one not": not yet about this one
             status = None
+        elif same and isinstance(decided, FollowupLearned) and decided.partly:
+            status = None  # part of it: the rest is decided next
         elif (same and isinstance(decided, FollowupLearned)) or progress == "done":
             status = Status.DONE
     elif isinstance(answered, FollowupDecide):

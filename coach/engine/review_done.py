@@ -76,3 +76,23 @@ def done_when(text: str) -> str:
     if vocab.finite_verb(words):
         return ""
     return f"You did it: {reflections.second_person(phrase)}."
+
+
+_PART_LEAD = re.compile(
+    r"^\W*(?:partly|partially|half|some of it|part of it|kind of|sort of|only half)\b[\s,.;:!-]*",
+    re.I,
+)
+
+
+def part_told(text: str) -> str:
+    """ "Partly. I called Rui instead of joining the shift." → "You called Rui instead of joining
+    the shift.": the part of a step that happened, told in the user's words; "" when only how much
+    was said ("Only half.") or the answer tells what got in the way."""
+    rest = _PART_LEAD.sub("", text.strip())
+    if rest == text.strip() and not re.match(r"^\W*(?:i|we)\b", rest, re.I):
+        return ""
+    if re.search(
+        r"\b(?:because|but|didn't|did not|couldn't|never|no time|got in the way)\b", rest, re.I
+    ):
+        return ""  # what got in the way, not what was done
+    return done_words(rest)

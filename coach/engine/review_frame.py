@@ -197,6 +197,8 @@ def _happened(view, move: FollowupItem, text: str, reading) -> str:
         short = len(said.split()) <= 8 and not vocab.unknown_words(said) and "?" not in said
         lead = said[:1].upper() + said[1:] if short and said else "Some done and some not"
         return f"{lead}: let's take them one at a time."
+    if getattr(reading, "decision", None) and progress is None:  # "keep it" before how it went
+        return "Before we decide what to do with it, I'd like to hear where it stands."
     if reason_given(text):  # "No, the sprint was full and …", "no, year end ate the week"
         told = told_reason(text)
         if two_reasons(told) or one_reason(told):
@@ -292,9 +294,14 @@ def acknowledge(view, move: FollowupDecide, text: str, reading) -> str:
     if decision == "own":  # what they decided, with their version as a clause or quoted
         how = "making it smaller" if made_smaller(move, text, reading) else "changing it"
         return f"You're {how} your way: {step_words.own_words(text)}."
-    if decision == "smaller":
-        deed = planning.lower_first(step_words.deed(step))
-        return f"{kept_smaller(text, since=_since(view, move.item_id))}: {deed}, just that."
+    if decision == "smaller":  # the smaller step said back whole, how and when included
+        whole = re.sub(r":\s*(?=just that\b)", ", ", step_words.deed_first(step).rstrip("."))
+        said = whole if "just that" in whole else f"{whole}, just that"
+        if len(said.split()) > 30:
+            said = f"{step_words.deed(step)}, just that"
+        return (
+            f"{kept_smaller(text, since=_since(view, move.item_id))}: {planning.lower_first(said)}."
+        )
     return ""
 
 

@@ -185,7 +185,10 @@ def review_summary(view, lead: str) -> str:
             parts.append(_joined(f"{name} slipped for the same reason.", choice))
             continue
         seen.add(found.obstacle)
-        parts.append(_joined(_slipped(found, name, followups), choice))
+        lesson = _lesson(found) if found.partly else ""  # what the part done taught
+        slipped = _slipped(found, name, followups)
+        parts.append(f"{_joined(slipped, lesson)} {choice}".strip() if lesson else "")
+        parts[-1] = parts[-1] or _joined(slipped, choice)
     if not parts:
         return ""
     sentences = [f"{p[:1].upper()}{p[1:]}" for p in parts]
