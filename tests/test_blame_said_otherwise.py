@@ -19,6 +19,10 @@ SAID_OTHERWISE = [
     "Most merchants just ignored the migration guide.",
     "It's up to the customers to keep their tokens current.",
     "They set it up once and never look at it again.",
+    # any group of people using the product, not only "customers" or "users"
+    "To be fair, wholesalers should read the changelog; we posted it.",
+    "The clinics should have checked their inbox.",
+    "Honestly the pharmacists should just learn the new screen.",
 ]
 
 OWN_OR_NEUTRAL = [
@@ -30,6 +34,9 @@ OWN_OR_NEUTRAL = [
     "Our team never looked at the usage dashboard.",
     "The customers were confused by the new layout.",
     "Users told us the export broke their weekly report.",
+    "Our validators should have checked the postcode format.",  # a tool, not people
+    "The testers should have noticed it before release.",  # colleagues, not customers
+    "We should have asked the wholesalers first.",
 ]
 
 

@@ -74,6 +74,31 @@ async def test_keep_and_drop_in_words_save_exactly_what_was_kept(journal, answer
     assert sorted(s.item_id for s in [*plan.habits, *plan.feedback]) == sorted(chosen)
 
 
+async def test_both_of_three_suggestions_asks_which_two_and_keeps_only_those(journal):
+    session = await _at_suggestions(journal)
+    reply = await said(session.send("I'll keep both"))
+    assert session.phase is Phase.SUGGEST and "Nothing is kept yet." in reply
+    assert "Which two do you mean?" in reply
+    await said(session.send("the first and the third"))
+    accepted = [n for n, s in enumerate(session.record.suggestions, start=1) if s.accepted]
+    assert accepted == [1, 3]
+
+
+async def test_a_number_beyond_the_list_keeps_nothing_and_asks_again(journal):
+    session = await _at_suggestions(journal)
+    reply = await said(session.send("7"))
+    assert session.phase is Phase.SUGGEST and "Nothing is kept yet." in reply
+    await said(session.send("2"))
+    assert [n for n, s in enumerate(session.record.suggestions, start=1) if s.accepted] == [2]
+
+
+async def test_both_habits_keeps_the_two_habits_not_the_question(journal):
+    session = await _at_suggestions(journal)
+    await said(session.send("both habits"))
+    kinds = [s.kind for s in session.record.suggestions if s.accepted]
+    assert kinds == ["habit", "habit"]
+
+
 @pytest.mark.parametrize(
     ("answer", "saved"),
     [

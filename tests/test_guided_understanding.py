@@ -44,6 +44,9 @@ async def test_a_level_the_ladder_does_not_have_is_said_plainly(journal):
         ),
         ("I wrote any code they asked for.", None),  # "any code" is not a piece of work
         ("Their release frequency has halved since March.", None),  # part of a compound noun
+        # a feature named by its action: never cut to "the bulk" or "the auto"
+        ("We added bulk delete to the shared drive in May.", "the bulk delete"),
+        ("We shipped auto merge for the docs repo.", "the auto merge"),
     ],
 )
 def test_the_work_is_the_thing_the_story_is_about(text, work):

@@ -168,11 +168,29 @@ def test_a_focus_that_is_a_step_fitting_the_first_habit_becomes_its_first_step()
     template = "Ask someone in support to bring you into one user research or support call."
     carried = own_steps.carry_focus(
         [_kept(template, "l2.habit.2")],
-        "Before I ship a flow, I sit with two admins for an hour.",
+        "I sit with two admins for an hour.",
         _level(2),
         "We moved the export into a new settings page.",
     )
-    assert carried[0].first_step == "Before you ship a flow, sit with two admins for an hour."
+    assert carried[0].first_step == "Sit with two admins for an hour."
+
+
+@pytest.mark.parametrize(
+    "focus",
+    [
+        "Before I ship a flow, I sit with two admins for an hour.",  # a rule of when to act
+        "I sit with a packer whenever we change the labels.",
+        "I hear how a release lands after our changes go out.",
+        "I read the tickets the way the clerk reads them.",  # a manner of working
+        "I find out how the night shift uses the scanner.",  # a question, not a person or thing
+    ],
+)
+def test_a_focus_held_as_a_standing_rule_leaves_the_habits_own_step(focus):
+    template = "Ask someone in support to bring you into one user research or support call."
+    kept = own_steps.carry_focus(
+        [_kept(template, "l2.habit.2")], focus, _level(2), "We moved the export into a new page."
+    )
+    assert kept[0].first_step == template
 
 
 def test_a_focus_that_does_not_fit_or_a_step_the_user_proposed_is_left_alone():
@@ -207,7 +225,7 @@ async def test_the_confidence_turn_says_the_focus_is_the_first_step(journal):
     if contact is None:
         pytest.skip("the contact habit is not proposed for this story")
     await said(session.send(f"keep {contact}"))
-    reply = await said(session.send("I sit with one school admin for an hour before we ship."))
+    reply = await said(session.send("I sit with one school admin for an hour."))
     assert "Your focus is also your first step" in reply
     assert reply.count("school admin") == 1  # the focus is the step: said once in the turn
 

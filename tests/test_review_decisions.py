@@ -34,11 +34,13 @@ async def test_a_plain_keep_it_is_said_as_kept_with_the_coachs_smaller_step(jour
     first, second, _ = await _second(journal)
     await _answers(second, *START)
     reply = (await _answers(second, "Keep it."))[0]
-    assert reply.startswith("You're keeping it, and since it slipped, the step is now smaller: ")
+    assert reply.startswith(
+        "You're keeping it, and since sprint deadlines got in the way, the step is now smaller: "
+    )
     assert "but smaller" not in reply and "Smaller, then" not in reply
     summary = (await _answers(second, "No.", "Time.", "Drop it."))[-1]
     # said once in the summary, after "slipped because …": no second "since it slipped"
-    assert "sprint deadlines, and you're keeping it, now with a smaller step;" in summary
+    assert "sprint deadlines, and you decided to keep it, now with a smaller step." in summary
     assert "you're keeping a smaller step" not in summary
     _, carried = await _carried(second, first.plan.habits[1].item_id)
     assert carried.first_step != first.plan.habits[1].first_step
@@ -61,7 +63,10 @@ async def test_a_change_told_in_the_next_sentence_is_a_change_not_a_smaller_step
     await _answers(second, *START, "Drop it.", "No.", "Time.")
     summary = (await _answers(second, "Change it. I'll raise it in the Thursday retro instead."))[0]
     assert second.phase is Phase.CHECKIN
-    assert "you're changing it your way: you'll raise it in the Thursday retro instead" in summary
+    # away from the question about it, "it" is named: the question, not an "it" with no referent
+    assert "you decided to change it your way: you'll raise the question in the Thursday retro" in (
+        summary
+    )
     assert "smaller step" not in summary
     reply, carried = await _carried(second, first.plan.feedback[0].item_id)
     assert carried.first_step.startswith("Raise it in the Thursday retro instead")
@@ -78,7 +83,7 @@ async def test_a_smaller_version_no_step_is_made_of_is_quoted_not_grafted(journa
         "You're making it smaller your way: “three emails, not the whole inbox”."
     )
     summary = (await _answers(second, "No.", "Time.", "Drop it."))[-1]
-    assert "and you're making it smaller your way: “three emails, not the whole inbox”" in summary
+    assert "you decided to make it smaller your way: “three emails, not the whole inbox”" in summary
     _, carried = await _carried(second, first.plan.habits[1].item_id)
     assert "emails" not in carried.first_step  # no step is made of words it does not fit
 

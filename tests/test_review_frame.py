@@ -136,8 +136,11 @@ async def test_keep_it_as_it_is_keeps_the_step_and_the_summary_says_so(journal):
     await _answers(second, "Keep it as it is.", "No.", "Time.")
     reply = (await _answers(second, "Drop it."))[0]
     assert second.phase is Phase.CHECKIN
-    assert "the second slipped because of sprint deadlines, and you're keeping it as it is" in reply
-    assert "the third slipped because of time, and you're dropping it" in reply
+    assert (
+        "The second slipped because of sprint deadlines, and you decided to keep it as it is."
+        in (reply)
+    )
+    assert "The third slipped because of time, and you decided to drop it." in reply
     assert "; and " not in reply  # no raw fragments joined
     await said(second.go_to(Phase.SUGGEST))
     kept = first.plan.habits[1]
@@ -243,5 +246,5 @@ async def test_change_it_with_no_version_is_asked_how_and_the_answer_becomes_the
     await _answers(second, "Sit with Dana for one hour on Friday.", "No.", "Time.")
     reply = (await _answers(second, "Drop it."))[0]
     assert second.phase is Phase.CHECKIN
-    assert "you're changing it your way: sit with Dana for one hour on Friday" in reply
+    assert "you decided to change it your way: sit with Dana for one hour on Friday" in reply
     assert "smaller step" not in reply.split("the third")[0]

@@ -29,18 +29,21 @@ async def test_a_they_in_the_lesson_is_said_as_the_people_it_means(journal):
         "sees repeats.",
         *REST,
     )
-    # given back whole at once, the splice joined; in the summary, its first clause alone
+    # given back whole at once, the splice joined; in the summary whole too, its "they" named
     assert "a spreadsheet, and the tool hides the history, so nobody sees repeats." in replies[1]
     assert second.phase is Phase.CHECKIN
     summary = replies[-1]
-    assert "you learned that the support agents copy every ticket into a spreadsheet;" in summary
-    assert "learned that they" not in summary and "the tool hides" not in summary
+    assert (
+        "It taught you that the support agents copy every ticket into a spreadsheet, and the tool "
+        "hides the history, so nobody sees repeats." in summary
+    )
+    assert "that they" not in summary
 
 
 async def test_a_they_that_means_nobody_named_leaves_the_lesson_out(journal):
     _, second, _ = await _second(journal)
     summary = (await _answers(second, "Yes, done.", "That they never read the banner.", *REST))[-1]
-    assert summary.startswith("To sum up the review: the first step happened;")
+    assert summary.startswith("To sum up the review: the first step happened.")
     assert "they never" not in summary
 
 
@@ -74,5 +77,5 @@ async def test_a_deed_of_another_step_is_not_said_as_this_step_happening(journal
     await _answers(second, "I asked support what they see, yes.", "That they log it.")
     await _answers(second, "No.", "Time.", "Drop it.")
     summary = second.record.turns[-1].text
-    assert "you told me you asked support what they see" in summary
+    assert "You told me you asked support what they see" in summary
     assert "the second step happened" not in summary

@@ -70,3 +70,33 @@ def test_the_work_is_only_named_by_an_artefact_the_user_wrote():
 def test_a_number_change_is_never_said_to_follow_a_pronoun_and_verb():
     said = reflect_turn("we change webhook retry last month. before 3 retry, after 10.", [])
     assert "from 3 to 10" in said and "the we change" not in said
+
+
+def test_articles_and_agreement_are_put_back_where_a_fluent_writer_would_never_drop_them():
+    said = "the night nurses was tired, and patient was waiting because the dose has limit"
+    assert nonnative.non_native(said)
+    assert nonnative.repaired(said) == (
+        "the night nurses were tired, and the patient was waiting because the dose has a limit"
+    )
+    assert nonnative.non_native("i want learn how to read report like analyst")
+    assert nonnative.repaired("i want learn how to read report like analyst").endswith(
+        "how to read the report like the analyst"
+    )  # "to" before a verb takes no article: never "how to the read"
+    assert (
+        nonnative.repaired("we fixed the bug for order number")
+        == "we fixed the bug for order number"
+    )
+
+
+def test_a_clause_with_a_bare_verb_after_which_is_never_handed_back():
+    assert nonnative.broken("you didn't ask which shop use the app", True)
+    assert not nonnative.broken("you didn't ask which shop uses the app", True)
+
+
+def test_the_customers_own_deadline_is_not_read_as_pressure_to_deliver():
+    from coach.engine.meaning import meaning
+
+    ours = "The customers were angry because we had a deadline and the form rejected them."
+    assert "pressure to deliver" in meaning(ours)
+    theirs = "The customers were angry because the claim has a deadline and the form rejected them."
+    assert "pressure to deliver" not in meaning(theirs)

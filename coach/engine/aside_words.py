@@ -172,6 +172,10 @@ def clarify_text(move: Clarify, view: SessionView) -> str:
             "Which of them, if any, is still worth keeping for you, or is it none?",
         )
     if isinstance(step, Suggestions):  # a sentence that named none of the suggestions
+        if re.search(r"\bboth\b", view.last_user_text or "", re.I):  # of three: which two?
+            return _join(
+                "Nothing is kept yet.", earlier, "Which two do you mean? Numbers are enough."
+            )
         return _join(
             "Nothing is kept yet.",
             earlier,

@@ -86,6 +86,37 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split(" ")) - {""}
 
 
+# Any group of people before the blamed deed, not only "the customers": "resellers should read the
+# release notes", "the drivers should have read the notice". People are told by their agent ending
+# (resell-ers, account-ants) or by name; tools that "should have checked" are not people.
+_GROUP_WHAT = re.compile(
+    rf"\b(?P<who>[A-Za-z'’]+)\s+(?:just |simply |really |all |always |clearly |obviously |"
+    rf"honestly )*{_WHAT}",
+    re.IGNORECASE,
+)
+_GROUPS = _words(
+    "partners merchants admins shops tenants accounts drivers nurses teachers doctors patients "
+    "parents students sellers buyers fans riders passengers shoppers members players agencies "
+    "schools clinics firms companies vendors suppliers farmers residents citizens guests staff"
+)
+_AGENT = re.compile(r"(?:er|or|ist|ant|ian)s$")
+_MACHINES = _words(
+    "servers browsers validators linters scanners monitors checkers parsers workers controllers "
+    "routers handlers schedulers crawlers computers containers filters folders headers numbers "
+    "orders others errors sensors printers adapters connectors monitors mirrors"
+    # colleagues, not the people using the product
+    " testers developers engineers designers managers reviewers maintainers architects programmers"
+)
+
+
+def _group_blamed(sentence: str) -> re.Match[str] | None:
+    for match in _GROUP_WHAT.finditer(sentence):
+        who = match.group("who").lower()
+        if who in _GROUPS or (_AGENT.search(who) and who not in _MACHINES):
+            return match
+    return None
+
+
 _FIRST_PERSON = _words("i we you me us")
 _PEOPLE = _words(
     "they them these those people folks staff everyone everybody nobody customer user client "
@@ -173,7 +204,7 @@ def blames_customer(text: str) -> bool:
     ("the quiet ones never read it, and I never asked who they were")."""
     owned = owns_the_miss(text)
     for sentence in re.split(r"(?<=[.!?;])\s+", text):
-        match = _BLAME.search(sentence) or _ELSEWHERE.search(sentence)
+        match = _BLAME.search(sentence) or _ELSEWHERE.search(sentence) or _group_blamed(sentence)
         resolved = match and _OWN_RESOLVE.search(sentence[: match.start()].lower() + "x")
         if match and not resolved and (not owned or _AT_FAULT.search(match.group(0))):
             return True

@@ -185,6 +185,10 @@ def kept(text: str, labels: list[str], kinds: list[str], assent: bool | None) ->
             named = every
         return [n for n in every if n in named and n not in said.no and n not in said.already]
     named = _by_words(text, labels) if not _ALL.search(text) else []
+    if not named and _OUT_OF_RANGE.fullmatch(text.strip()) and not 1 <= int(_digits(text)) <= count:
+        return None  # "5" of three: a slip or a rating typed early, never "keep all"
+    if not named and _BOTH.search(text) and count != 2:
+        return _both_of(text, kinds)
     if named and _EXCEPT.search(text):
         return [n for n in every if n not in named]
     if named:
@@ -194,6 +198,26 @@ def kept(text: str, labels: list[str], kinds: list[str], assent: bool | None) ->
     if not assent and len(text.split()) >= _UNCLEAR_WORDS:
         return None  # a sentence naming none of them ("the agencies hear it from a person")
     return every
+
+
+_OUT_OF_RANGE = re.compile(r"(?:keep\s+|just\s+|number\s+)?\d+\W*", re.I)
+
+
+def _digits(text: str) -> str:
+    return re.sub(r"\D", "", text)
+
+
+_BOTH_OF = {"habit": re.compile(r"\bhabits?\b", re.I), "feedback": _THE_QUESTION}
+
+
+def _both_of(text: str, kinds: list[str]) -> list[int] | None:
+    """ "Both" of three or more: the two of a kind it names ("both habits"), else None, so the
+    coach asks which two rather than keep a third the user did not choose."""
+    for kind, said in _BOTH_OF.items():
+        of_kind = [n for n, k in enumerate(kinds, start=1) if k == kind]
+        if said.search(text) and len(of_kind) == 2:
+            return of_kind
+    return None
 
 
 # An answer this long that names no suggestion and says no yes is about something else (often

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from coach.engine import session_talk, terse, vocab
+from coach.engine import nonnative, session_talk, terse, vocab
 from coach.engine.reflections import MAX_WORDS, _clean, reflect, second_person
 
 __all__ = ["goal_reflection"]
@@ -115,6 +115,7 @@ def goal_reflection(goal: str, variant: int = 0) -> tuple[str, bool]:
 
 def _goal_reflection(goal: str, variant: int = 0) -> tuple[str, bool]:
     goal = session_talk.without(vocab.corrected(goal))  # "go on, but keep it short" is no aim
+    goal = nonnative.repaired(goal)  # "think like customer" → "think like the customer"
     goal = re.sub(r"^\W*(?=(?:want|need|wanna)\b)", "I ", goal, flags=re.I)  # "want something …"
     wish = _wish(goal)
     if wish and _CONCRETE.match(goal.strip()):  # "something concrete please": the wish is the aim

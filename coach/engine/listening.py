@@ -267,6 +267,14 @@ def _followup(flow: Flow, reading: Reading) -> Move:
         return _decide(flow, step.item_id, said)  # what got in the way, just told
     if isinstance(step, FollowupDecide) and review_frame.change_unsaid(step, said, reading):
         return step.model_copy(update={"ask_how": True})  # "change it": how, in their words
+    if isinstance(step, FollowupDecide) and not review_frame.decided(step, said, reading, "")[0]:
+        asked = [
+            m
+            for m in flow.moves(Phase.FOLLOWUP)
+            if isinstance(m, FollowupDecide) and m.item_id == step.item_id
+        ]
+        if len(asked) < 2:  # no choice heard ("the other one I never started"): asked once more
+            return step.model_copy(update={"summary_of": None})
     if flow.remaining_followups():
         return flow._followup_move()
     return step_to(flow, Phase.CHECKIN)

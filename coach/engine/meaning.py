@@ -209,6 +209,8 @@ def meaning(text: str, variant: int = 0, said: str = "", who: str = "", work: st
         )
         if routine and not _TROUBLE.search(_clause_at(sentence, found.group(0))):
             continue  # "we ship every day", "they plan the routes every morning and … broke"
+        if name == "pressure" and _THEIR_DEADLINE.search(sentence):
+            continue  # "the claim has a deadline": the customer's clock, not pressure to deliver
         if name == "pressure" and not (_TROUBLE.search(text) or _NEEDS.search(text)):
             continue  # "a deadline on Friday": no cost to anyone in sight
         if name == "pressure" and not _TROUBLE.search(text):
@@ -222,11 +224,12 @@ def meaning(text: str, variant: int = 0, said: str = "", who: str = "", work: st
         if name == "impact" and re.match(r"\s+(?:everyone|everybody)\b", text[found.end() :]):
             continue  # "the names confused everyone": whom to name as the confused is not said
         if name == "impact" and re.search(
-            r"\b(?:not|never|no|without)\s+(?:(?:the|any|a|their|our)\s+)?$",
+            r"\b(?:not|never|no|without|nobody|no one|none|noone|hasn'?t|haven'?t|didn'?t|did not)\s+"
+            r"(?:(?:has|have|had|ever|yet|really|even)\s+)*(?:(?:the|any|a|their|our)\s+)?$",
             text[: found.start()],
             re.I,
         ):
-            continue  # "I read the scan events, not the complaints": nothing was told
+            continue  # "not the complaints", "nobody has complained yet": nothing was told
         if name == "impact" and hypothetical:
             continue  # "invoices would show the wrong tax", "ask support if anyone complained"
         if name in ("pattern", "cost", "alone") and _PLAN.search(before):
@@ -252,6 +255,12 @@ _TROUBLE = re.compile(
     re.I,
 )
 _NEEDS = re.compile(r"\b(?:need|needs|needed|rely|relies|relied|depend|depends|wait\w*)\b", re.I)
+_THEIR_DEADLINE = re.compile(
+    r"\b(?:their|his|her|its)\s+(?:\w+\s+)?deadlines?\b|"
+    r"\b(?:the|a|each|every)\s+(?!release|sprint|launch|project|team|migration|rollout)\w+\s+"
+    r"(?:has|had|have)\s+(?:a\s+)?(?:\w+\s+)?deadlines?\b",
+    re.I,
+)
 _ORG_BLAME = re.compile(
     r"\b(?:the |our |this )?(org|organi[sz]ation|company|management|leadership|higher-ups|execs)\b",
     re.I,

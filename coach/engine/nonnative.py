@@ -61,7 +61,7 @@ _SINGULAR_SUBJECT_WORDS = """
     nobody everyone everybody someone somebody he she
 """
 _SINGULAR_SUBJECT = frozenset(_SINGULAR_SUBJECT_WORDS.split())
-_PREPOSITIONS = r"(?:with|to|from|in|into|on|for|about|at)"
+_PREPOSITIONS = r"(?:with|to|from|in|into|on|for|about|at|like)"
 _FIXED_WORDS = """
     work time call hand production prod practice place person touch charge advance hold order
     risk least board bulk email phone review progress stock mistake purpose scale fact night
@@ -70,6 +70,8 @@ _FIXED_WORDS = """
     one two three four five six seven eight nine ten half
 """
 _FIXED = frozenset(_FIXED_WORDS.split())
+_COUNTS_WORDS = "one two three four five six seven eight nine ten half"
+_COUNTS = frozenset(_COUNTS_WORDS.split())
 _MASS_WORDS = """
     support feedback data research testing time money work quality performance security pressure
     scope context communication onboarding billing pricing churn traffic revenue usage retention
@@ -113,10 +115,69 @@ def _past_form(verb: str) -> str:
     return found[0] if found else ""
 
 
+# More signs, each one a slip a fluent writer does not make: "I want learn" (no "to" before a
+# verb), "the people was busy" (a plural with "was"), "and customer was angry" (a countable noun
+# as subject with no article), "which country use" (a singular with a bare verb).
+_WANT_BARE = re.compile(r"\b(?:want|wanted|need|needed|try|tried)\s+(?!to\b)([a-z]+)\b", re.I)
+_PLURAL_WAS = re.compile(r"\b(?:people|they|we|you|[a-z]+s)\s+was\b", re.I)
+_BARE_SUBJECT = re.compile(
+    r"(?:^|[.,;!?]\s*|\b(?:and|but|because|so|when|then)\s+)([a-z]+)\s+(?:was|is|has|had)\b",
+    re.I,
+)
+_WH_BARE = re.compile(r"\b(?:which|what|every|each)\s+([a-z]+)\s+([a-z]+)\b", re.I)
+
+
+def _more_signs(text: str) -> bool:
+    for m in _WANT_BARE.finditer(text):
+        if _base_verb(m.group(1)):
+            return True
+    if _plural_was(text):
+        return True
+    if any(_bare_subject(m.group(1)) for m in _BARE_SUBJECT.finditer(text)):
+        return True
+    return _wh_bare(text)
+
+
+def _plural_was(text: str) -> bool:
+    for m in _PLURAL_WAS.finditer(text):
+        word = m.group(0).split()[0].lower()
+        if word in ("people", "they", "we", "you"):
+            return True
+        lemmas = _lem().getAllLemmas(word).get("NOUN", ())
+        if lemmas and word not in lemmas and word not in _MASS and not word.endswith("ss"):
+            return True  # "nurses", not "news", "status" or "this"
+    return False
+
+
+def _bare_subject(word: str) -> bool:
+    """ "customer" in "and customer was angry": a countable noun as subject with no article."""
+    pronoun = word.lower() in _SINGULAR_SUBJECT or word.lower().endswith(("body", "one", "thing"))
+    return word.islower() and _singular_count_noun(word) and not vocab.is_verb(word) and not pronoun
+
+
+def _wh_bare(text: str) -> bool:
+    """ "which country use the form": a singular noun with a bare verb that takes an object."""
+    for m in _WH_BARE.finditer(text):
+        noun, verb = m.group(1), m.group(2).lower()
+        takes_object = re.match(r"\s+(?:the|a|an|our|my|their|this|that|it)\b", text[m.end() :])
+        bare = _base_verb(verb) or (
+            verb in _lem().getAllLemmas(verb).get("VERB", ()) and takes_object
+        )
+        if (
+            _singular_count_noun(noun)
+            and bare
+            and verb not in vocab.AUX
+            and _past_form(verb) != verb
+        ):
+            return True
+    return False
+
+
 def non_native(text: str) -> bool:
     """True when the answer shows the signs of terse non-native English (any rule below fires)."""
     return bool(
-        _DROPPED_IT.search(text)
+        _more_signs(text)
+        or _DROPPED_IT.search(text)
         or _NOT_VERB.search(text)
         or _count_faults(text)
         or _agreement(text)
@@ -223,8 +284,13 @@ def _article_fault(text: str) -> list[tuple[int, str]]:
             if not _nounish(word) or word[:1].isupper():
                 break
             run.append(word)
-        if not run or run[0].lower() in _FIXED or not text[m.end() :].startswith(run[0]):
+        # "by phone", "in one week", never "for phone number", which takes its "the"
+        fixed = run and run[0].lower() in _FIXED and (len(run) == 1 or run[0].lower() in _COUNTS)
+        if not run or fixed or not text[m.end() :].startswith(run[0]):
             continue
+        infinitive = run[0].lower() in _lem().getAllLemmas(run[0].lower()).get("VERB", ())
+        if m.group(0).strip().lower() == "to" and infinitive:
+            continue  # "how to think like …": "to" before a verb takes no article
         while len(run) > 1 and not (run[-1].lower() in vocab.TECH or _singular_count_noun(run[-1])):
             run.pop()
         head = run[-1].lower()
@@ -240,6 +306,7 @@ def _verb_objects(text: str) -> list[int]:
     then a bare run of nouns ending in a singular one."""
     out = []
     leads = ("i", "we", "they", "you", "only", "just", "also", "then", "and")
+    leads += ("dont", "don't", "didnt", "didn't", "not", "never", "to", "can", "could", "will")
     tokens = list(re.finditer(r"[A-Za-z']+|[.,;:!?]", text))
     words = [t.group(0).lower() for t in tokens]
     for n in range(len(words) - 1):
@@ -264,8 +331,23 @@ def _verb_objects(text: str) -> list[int]:
     return out
 
 
+_HAS = re.compile(r"\b(?:has|have|had)\s+([a-z]+)\b", re.I)
+
+
+def _has_bare(text: str) -> list[tuple[int, str]]:
+    """ "the claim has deadline": a countable noun after "has" with no article; where "a" goes."""
+    out = []
+    for m in _HAS.finditer(text):
+        word = m.group(1)
+        participle = word.lower().endswith(("ed", "en")) or word.lower() in vocab.AUX
+        bare = word.islower() and word.lower() not in _FIXED and _singular_count_noun(word)
+        if bare and not participle and not _base_verb(word):
+            out.append((m.start(1), "an" if word[0].lower() in "aeiou" else "a"))
+    return out
+
+
 def _verb_object_fault(text: str) -> bool:
-    return bool(_verb_objects(text))
+    return bool(_verb_objects(text) or _has_bare(text))
 
 
 def repaired(text: str) -> str:
@@ -286,9 +368,16 @@ def repaired(text: str) -> str:
 
     for start, end, plural in reversed(_count_faults(text)):
         text = text[:start] + plural + text[end:]
-    starts = {start for start, _ in _article_fault(text)} | set(_verb_objects(text))
+    text = _PLURAL_WAS.sub(  # "the people was", "the nurses was" → "were"
+        lambda m: m.group(0)[: -len("was")] + "were" if _plural_was(m.group(0)) else m.group(0),
+        text,
+    )
+    starts = {start: "the" for start, _ in _article_fault(text)}
+    starts |= {m.start(1): "the" for m in _BARE_SUBJECT.finditer(text) if _bare_subject(m.group(1))}
+    starts |= {start: "the" for start in _verb_objects(text)}
+    starts |= dict(_has_bare(text))
     for start in sorted(starts, reverse=True):
-        text = f"{text[:start]}the {text[start:]}"
+        text = f"{text[:start]}{starts[start]} {text[start:]}"
     return text
 
 
@@ -303,4 +392,6 @@ def broken(clause: str, strict: bool = False) -> bool:
         or _count_faults(clause)
         or _agreement(clause)
         or _tense_fault(clause)
+        or _plural_was(clause)
+        or _wh_bare(clause)
     )

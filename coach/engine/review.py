@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from coach.domain import Phase, Suggestion, Turn
-from coach.engine import planning, review_frame, step_words
+from coach.engine import planning, review_done, review_frame, step_words
 from coach.growth import Status
 from coach.moves import FollowupDecide, FollowupItem, FollowupLearned, FollowupObstacle, Move
 
@@ -53,6 +53,7 @@ class ItemReview:
     version: str = ""  # "own": the user's version, as said back (a clause, or their words quoted)
     changed: bool = False  # "own": a change of the step ("change it: …"), not a smaller one
     said: str = ""  # the user's words deciding it ("Keep it.", "Make it smaller.")
+    partly: str = ""  # "Half" or "Part": part of it happened ("Only half."), the rest slipped
 
     @property
     def carried(self) -> bool:
@@ -89,9 +90,13 @@ def reviewed(turns: list[Turn], followups: list[Suggestion] | None = None) -> li
             if same and isinstance(decided, FollowupLearned):
                 entry.update(happened=True, done=text)
             elif same and isinstance(decided, FollowupObstacle):
-                entry["happened"] = False
+                entry.update(happened=False, partly=review_done.partly(text, reading))
             elif same and isinstance(decided, FollowupDecide):  # the obstacle told with the "no"
-                entry.update(happened=False, obstacle=review_frame.told_reason(text))
+                entry.update(
+                    happened=False,
+                    obstacle=review_frame.told_reason(text),
+                    partly=review_done.partly(text, reading),
+                )
             elif getattr(reading, "progress", None) == "done":
                 entry["happened"] = True
         elif isinstance(current, FollowupLearned):

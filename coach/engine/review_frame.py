@@ -14,6 +14,10 @@ import re
 
 from coach.engine import planning, reflections, step_words, vocab
 from coach.engine.review_clauses import first_sentence, unspliced
+
+# said back by the coach's turn words as the review's (``guided_words``): kept importable here
+from coach.engine.review_done import done_when as done_when
+from coach.engine.review_done import done_words as done_words
 from coach.engine.review_reasons import one_reason, two_reasons
 from coach.moves import FollowupDecide, FollowupItem, FollowupLearned, FollowupObstacle, Move
 
@@ -186,58 +190,6 @@ def learned_words(text: str) -> str:
     return f"You learned that {planning.lower_first(reflections.second_person(sentence))}."
 
 
-_YES_AROUND = re.compile(
-    r"^\W*(?:yes|yeah|yep|yup|done|i did|did it|sure did)\b[\s,.;:!-]*|"
-    r"[\s,;:.!-]*\b(?:yes|yeah|yep|done|i did|it's done)\W*$",
-    re.I,
-)
-
-
-_HEDGES = frozenset(
-    re.findall(
-        r"\S+", "think guess suppose believe hope mean feel reckon don't didn't kind sort just"
-    )
-)
-
-
-def done_words(text: str) -> str:
-    """ "I read the complaints, yes." → "You read the complaints.": the step told as done in the
-    user's own words, given back as this item's answer when no reflection of it fits (never a part
-    of another item's answer, recalled instead)."""
-    sentence = first_sentence(_YES_AROUND.sub("", text.strip()))
-    sentence = re.split(r",\s+(?=(?:it|that|this|and it)\b)", sentence)[0]  # "…, it went well"
-    words = sentence.split()
-    if len(words) < 3 or words[0].lower() not in ("i", "we") or len(words) > 18:
-        return ""
-    if words[1].lower() in _HEDGES:  # "I think so", "I guess it did": not what was done
-        return ""
-    verb = vocab.finite_verb(words[1:]) or vocab.is_verb(words[1])  # "I read the complaints"
-    if vocab.unknown_words(sentence) or not verb:
-        return ""
-    said = reflections.second_person(sentence)
-    return f"{said[:1].upper()}{said[1:]}."
-
-
-_WHEN = re.compile(r"^(?:one|two|a|an|on|at|in|with|last|this|every|twice|once|all)\b", re.I)
-
-
-def done_when(text: str) -> str:
-    """ "Yes, one morning at the depot, with the drivers." → "You did it: one morning at the
-    depot, with the drivers.": a yes told with when, where or with whom, given back whole."""
-    said = _YES_AROUND.match(text.strip())
-    if not said or not said.group(0).strip(" ,.;:!-"):
-        return ""
-    phrase = first_sentence(text.strip()[said.end() :])
-    words = phrase.split()
-    if not 2 <= len(words) <= 12 or not _WHEN.match(phrase) or vocab.unknown_words(phrase):
-        return ""
-    if re.search(r"\b(?:but|half|part|partly|not|never|only|yet)\b|n't\b", phrase, re.I):
-        return ""  # "Yes, but only half": not all of it happened
-    if vocab.finite_verb(words):
-        return ""
-    return f"You did it: {reflections.second_person(phrase)}."
-
-
 def _happened(view, move: FollowupItem, text: str, reading) -> str:
     progress = getattr(reading, "progress", None)
     if mixed(text):
@@ -268,7 +220,9 @@ def decided(move: FollowupDecide, text: str, reading, old_step: str) -> tuple[st
     smaller, own, drop or ""; the next step is the old one kept as it is, the coach's smaller
     one, or the user's own version made a step."""
     decision = getattr(reading, "decision", None)
-    version = step_words.own_version(text) if decision != "drop" else ""
+    chose = decision or move.ask_how or _CHOSE.match(text) or _DEED.match(text)
+    # "The feedback question I didn't ask at all": told of another step, no choice for this one
+    version = step_words.own_version(text) if decision != "drop" and chose else ""
     own = step_words.own_step(version, old_step) if version else ""
     if decision == "drop":
         return "drop", ""
@@ -292,6 +246,16 @@ def decided(move: FollowupDecide, text: str, reading, old_step: str) -> tuple[st
 _CHOSE = re.compile(
     r"^\W*(?:(?:ok|okay|yes|yeah|so|well|then|i'?d|i would|let'?s)\W+){0,2}"
     r"(?:keep|make|change|cut|shrink|smaller|simpler|shorter)\b",
+    re.I,
+)
+
+
+# A version said as a deed without naming the choice ("I'll ask in planning instead", "Just the
+# first ten tickets", "Ask Dana on Friday").
+_DEED = re.compile(
+    r"^\W*(?:(?:ok|okay|yes|yeah|so|maybe|then|well)\W+){0,2}(?:i'?ll|i will|i'?m going to|i could|"
+    r"i can|i'?d|we'?ll|we will|we could|instead|just|only|ask|book|send|read|try|do|write|call|"
+    r"join|sit|spend|pick|take|bring|put|set|look|watch|meet|talk)\b",
     re.I,
 )
 
@@ -327,11 +291,38 @@ def acknowledge(view, move: FollowupDecide, text: str, reading) -> str:
         return f"You're {how} your way: {step_words.own_words(text)}."
     if decision == "smaller":
         deed = planning.lower_first(step_words.deed(step))
-        return f"{kept_smaller(text)}: {deed}, just that."
+        return f"{kept_smaller(text, since=_since(view, move.item_id))}: {deed}, just that."
     return ""
 
 
-def kept_smaller(text: str, summed: bool = False) -> str:
+def _since(view, item_id: str) -> str:
+    """What got in the way of ``item_id``, as the reason the step is now smaller ("the outage ate
+    the week", "the audit got in the way"); "" when it cannot be said in a short clause."""
+    told = ""
+    for index, turn in enumerate(view.turns):
+        move = answered(view, index) if turn.role == "user" else None
+        if getattr(move, "item_id", None) != item_id:
+            continue
+        if isinstance(move, FollowupObstacle):
+            told = turn.text
+        elif isinstance(move, FollowupItem) and reason_given(turn.text):
+            told = told_reason(turn.text)
+    if not told:
+        return ""
+    phrase = noun_phrase(told)
+    if phrase:
+        return f"{phrase} got in the way"
+    clause = reflections.second_person(first_sentence(told)).rstrip(".!")
+    words = clause.split()
+    if not 3 <= len(words) <= 10 or re.search(r"[,;:]|\b(?:because|since|as)\b", clause, re.I):
+        return ""
+    subject = re.match(r"^(?:i|we|you|they|the|a|an|my|our|your|their|this|that)\b", clause, re.I)
+    if not subject or not vocab.finite_verb(words) or vocab.unknown_words(clause):
+        return ""
+    return planning.lower_first(clause)
+
+
+def kept_smaller(text: str, summed: bool = False, since: str = "") -> str:
     """A slipped step kept with a smaller step, said as the user decided it: "You're keeping it,
     but smaller" (their words), "You're making it smaller", or, for a plain "keep it", "You're
     keeping it, and since it slipped, the step is now smaller" (the coach's cut, said as such)."""
@@ -340,7 +331,8 @@ def kept_smaller(text: str, summed: bool = False) -> str:
         return "You're keeping it, but smaller" if keep else "You're making it smaller"
     if summed:  # in the summary, after "slipped because …": said once
         return "You're keeping it, now with a smaller step"
-    return "You're keeping it, and since it slipped, the step is now smaller"
+    # the step the coach cut, for what got in the way of it when the user said it
+    return f"You're keeping it, and since {since or 'it slipped'}, the step is now smaller"
 
 
 def framed(view, move: Move | None, text: str, reading) -> str:

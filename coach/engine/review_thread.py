@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from coach.engine import planning, reflections, review_frame, vocab
+from coach.engine import planning, reflections, review_done, review_frame, vocab
 from coach.engine.review_clauses import first_clause, opens_clause
 from coach.moves import FollowupDecide, FollowupItem, FollowupLearned, FollowupObstacle
 
@@ -45,7 +45,7 @@ def _recalled(move, text: str, same: bool) -> str:
         lesson = first_clause(learned.removeprefix("You learned that ").rstrip("."))
         return "" if _LEANS.match(lesson) else f"you learned that {lesson}"
     if isinstance(move, FollowupItem) and not review_frame.reason_given(text):
-        done = "" if bare(text) else review_frame.done_words(text)  # "I took the numbers …"
+        done = "" if bare(text) else review_done.done_words(text)  # "I took the numbers …"
         said = _told(done) if done else ""
         return f"you told me {said}" if said else ""
     if isinstance(move, FollowupObstacle | FollowupItem):
@@ -90,7 +90,14 @@ def _gave(key: str, text: str) -> bool:
     that …"), not merely used its word ("this time")."""
     text = text.lower()
     frames = (f"was {key}", f"{key} got in the way", f"that {key}", f"me {key}", f"so {key}")
-    return any(frame in text for frame in frames)
+    return any(frame in text for frame in (*frames, f"way: {key}"))
+
+
+def _reason_told(move, text: str) -> bool:
+    """The answer told what got in the way (to "What got in the way?", or with its "no")."""
+    return isinstance(move, FollowupObstacle) or (
+        isinstance(move, FollowupItem) and review_frame.reason_given(text)
+    )
 
 
 _CHOICE = re.compile(
@@ -118,6 +125,8 @@ def recall(view, now=None) -> str:
         getattr(review_frame.answered(view, len(turns) - 1), "item_id", None),
     }
     found: list[tuple[str, str, bool]] = []
+    # what a step taught is asked next: an obstacle recalled there answers nothing
+    learning = isinstance(now, FollowupLearned)
     for index in range(len(turns) - 2, -1, -1):
         if turns[index].role != "user":
             continue
@@ -125,6 +134,8 @@ def recall(view, now=None) -> str:
         if move is None or isinstance(move, FollowupDecide):
             continue
         same = move.item_id in steps
+        if learning and _reason_told(move, turns[index].text):
+            continue
         said = _recalled(move, turns[index].text, same)
         told_done = said.startswith("you told me") and isinstance(move, FollowupItem)
         if told_done and of_other_step(said, move.item_id, view.followups):  # another's deed
@@ -136,9 +147,16 @@ def recall(view, now=None) -> str:
         told = sum(_gave(key, text) for text in coach)  # given back once, recalled once
         if said and sentence not in session and told < 2:
             found.append((key, sentence, same))
-    # what the coach did not give back a moment ago first; else the newest, tied to its step
     if isinstance(now, FollowupDecide):  # "how would you change it?": this step's own first
         found.sort(key=lambda each: not each[2])
         return found[0][1] if found else ""
-    fresh = [sentence for key, sentence, _ in found if not _gave(key, last)]
-    return (fresh or [sentence for _, sentence, _ in found] or [""])[0]
+    # what the coach did not give back a turn ago first; what it did, only tied to another step
+    # ("With the first step, you learned …" as the next one is asked): the same step's words,
+    # just given back in any frame ("What got in the way: …"), are never said again at once
+    fresh = [sentence for key, sentence, _ in found if not _just_said(key, last)]
+    linked = [sentence for _, sentence, same in found if not same]
+    return (fresh or linked or [""])[0]
+
+
+def _just_said(key: str, last: str) -> bool:
+    return _gave(key, last) or (len(key.split()) >= 3 and key in last.lower())

@@ -221,3 +221,17 @@ def own_step(version: str, old_step: str) -> str:
     if quoted:  # a feedback step: the question stays the one the user chose
         return f"{step}, just that, this week: {quoted[0]}"
     return f"{step}: just that, this week."
+
+
+# "ask it in the retro instead": "it" is the step the user was just asked about; said back away
+# from that question (the review's summary, the next plan's reason), it names what it stood for.
+_IT_OBJECT = re.compile(
+    r"\b(ask|raise|put|send|bring|move|do|try|post|share|take|run|book|keep|schedule)\s+it\b", re.I
+)
+
+
+def named_object(version: str, kind: str) -> str:
+    """ "ask it in the team retro" → "ask the question in the team retro" (a feedback question),
+    "move it to Friday" → "move the step to Friday" (a habit's step)."""
+    thing = "the question" if kind == "feedback" else "the step"
+    return _IT_OBJECT.sub(lambda m: f"{m[1]} {thing}", version)

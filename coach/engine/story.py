@@ -153,6 +153,9 @@ def _ends_in_noun(phrase: str) -> bool:
     if last[:1].isupper() or any(ch.isdigit() for ch in last) or last.lower() in vocab.TECH:
         return True
     lemmas = vocab._lemminflect().getAllLemmas(last.lower())
+    words = phrase.split()
+    if len(words) > 1 and lemmas.get("VERB") == (last.lower(),) and _modifies(words[-2]):
+        return True  # "bulk delete": a feature named by its action
     # "check-in", "tap-to-pay": a hyphened compound the lexicon does not hold is a thing's name
     return "NOUN" in lemmas or ("-" in last.strip("-") and not lemmas)
 
@@ -227,8 +230,16 @@ def _to_noun(phrase: str) -> str:
         lemmas = vocab._lemminflect().getAllLemmas(last.lower())
         if not last.islower() or last in vocab.TECH or not lemmas or "NOUN" in lemmas:
             break
+        if lemmas.get("VERB") == (last.lower(),) and len(words) > 1 and _modifies(words[-2]):
+            break  # "bulk delete", "auto merge": a feature named by its action, never "the bulk"
         words.pop()
     return " ".join(words)
+
+
+def _modifies(word: str) -> bool:
+    """A noun or adjective that can name a feature with a verb after it ("bulk", "auto")."""
+    lemmas = vocab._lemminflect().getAllLemmas(word.lower())
+    return word.islower() and ("NOUN" in lemmas or "ADJ" in lemmas)
 
 
 _GENERIC_HEAD = work_shapes.GENERIC_HEAD

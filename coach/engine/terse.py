@@ -152,6 +152,38 @@ def _too(words: list[str], lowered: list[str]) -> str:
     return f"{_with_article(subject)} {be} too {adjective}"
 
 
+_PLACE_PREPOSITIONS = ("on", "at", "in", "from")
+_NOT_HEADS = frozenset(["back", "later", "earlier", "again", "once", "twice", "today", "now"])
+_TIMES_WORDS = """
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june
+    july august september october november december week weeks month months year years quarter
+    sprint weekend weekends time times moment morning afternoon evening spring summer autumn winter
+"""
+_TIMES = frozenset(_TIMES_WORDS.split())
+
+
+def _placed(words: list[str], lowered: list[str]) -> str:
+    """People or a thing and where they are ("older people on iPads"): the phrase with its
+    article, "" when the words are not a noun phrase and a place."""
+    cut = next((n for n, w in enumerate(lowered) if w in _PLACE_PREPOSITIONS), 0)
+    head, place = words[:cut], words[cut + 1 :]
+
+    def named(word: str) -> bool:  # "iPads", "Android": a product's name is a place to be on
+        return any(ch.isupper() for ch in word) or _nounish(word)
+
+    if not head or not place or not _nounish(head[-1]) or not named(place[-1]):
+        return ""
+    if lowered[cut - 1] in _NOT_HEADS or place[-1].lower() in _TIMES:
+        return ""  # "back in March", "fixed on Friday": when, not who and where
+    if not all(_nounish(w) or w.lower() in _DETERMINERS for w in head[:-1]):
+        return ""
+    if not all(named(w) or w.lower() in _DETERMINERS for w in place[:-1]):
+        return ""
+    if any(_past(w) and not _nounish(w) for w in (*head, *place)):
+        return ""
+    return " ".join([_with_article(head), lowered[cut], *place])
+
+
 def read(text: str) -> Terse | None:
     """A short answer understood, or None when it is not one or cannot be said well."""
     hedged = bool(_HEDGE.search(text))
@@ -211,6 +243,9 @@ def read(text: str) -> Terse | None:
             be = "were" if _plural(subject[-1]) else "was"
             return Terse("state", " ".join([np, be, verb.lower(), *rest]), hedged)
         return Terse("event", " ".join([np, verb.lower(), *rest]), hedged)
+    placed = _placed(words, lowered)
+    if placed:  # "older people on iPads", "nurses on night shift": who, with where they are
+        return Terse("thing", placed, hedged)
     if all(_nounish(w) or w.lower() in _DETERMINERS for w in words[:-1]) and (
         _nounish(words[-1]) or (len(words) >= 2 and not _past(words[-1]))
     ):

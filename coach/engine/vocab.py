@@ -33,6 +33,9 @@ _TECH_WORDS = """
     auth authn authz infra env envs dep deps pr prs db dbs mfa iam devex url urls dns vpn ssl tls
     cdn jwt llm llms ml runbook runbooks perf nav
     carer carers
+    widget widgets geofence geofences navbar paywall paywalls paywalled captcha captchas stepper
+    favicon webpage webpages hotline hotlines unsubscribe unsubscribed otp sms qr cron cronjob
+    dedupe deduped dedup deduplication payout payouts
 """
 TECH = frozenset(_TECH_WORDS.split())
 
