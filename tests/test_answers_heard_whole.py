@@ -17,7 +17,9 @@ def test_a_guess_of_who_with_where_they_are_is_given_back_as_a_guess():
 
 
 def test_product_words_are_words_so_the_story_around_them_is_given_back():
-    assert all(vocab.is_word(w) for w in "widget widgets paywall hotline geofence webpage".split())
+    assert all(
+        vocab.is_word(w) for w in ["widget", "widgets", "paywall", "hotline", "geofence", "webpage"]
+    )
     said = reflect_turn("I moved the signup widget below the paywall on the pricing webpage.", [])
     assert said.startswith("You moved the signup widget")
 

@@ -104,7 +104,7 @@ def sayable(clause: str) -> bool:
         and first not in _SWAP
         and not is_name
         and not subjects.plural_noun(first)
-        and not _described(first, words[1])
+        and not subjects.described(first, words[1])
     ):
         return False
     phrasal = words[-1].lower() in ("up", "out") and (
@@ -165,7 +165,7 @@ def sayable(clause: str) -> bool:
                     vocab.finite_verb([word])
                     or (
                         "," not in " ".join(rest[:n])
-                        and _agrees_with(head[0], rest[n - 1], word, rest[n + 1 :])
+                        and subjects.agrees_after_clause(head[0], rest[n - 1], word, rest[n + 1 :])
                     )
                 )
                 for n, word in enumerate(rest[start:], start)
@@ -174,25 +174,6 @@ def sayable(clause: str) -> bool:
         if not main_verb:
             return False
     return subjects.has_verb(words)
-
-
-def _described(first: str, second: str) -> bool:
-    """ "New users", "older riders": an adjective before a plural noun opens a subject."""
-    lemmas = vocab._lemminflect().getAllLemmas(first)
-    return "ADJ" in lemmas and "VERB" not in lemmas and subjects.plural_noun(second.lower())
-
-
-def _agrees_with(subject: str, before: str, word: str, after: list[str]) -> bool:
-    """ "New users who cannot connect their bank leave in the first week": a verb that is also a
-    noun ("leave") agrees with the subject before the clause and is followed by a preposition,
-    a determiner or nothing, so it is the sentence's own verb; not a second verb of the clause
-    ("who print invoices and file them") nor after a subject that is a list ("…, the ones")."""
-    nxt = after[0].lower() if after else ""
-    if (nxt and nxt not in vocab.FUNCTION) or before.lower() in ("and", "or") or "," in subject:
-        return False
-    if word.lower().endswith("s"):  # "who change buses at Central": a plural is the object
-        return False
-    return vocab.finite_verb([subject.split()[-1], word]) if subject.split() else False
 
 
 # "I knew that from a ride-along": "that" is what was said before it, not a clause it opens
