@@ -10,7 +10,7 @@ import pytest
 from engine_helpers import customer_empathy
 from pydantic import ValidationError
 
-from coach.engine import grounding, planning, reasons, story_parts
+from coach.engine import grounding, planning, reason_specifics, reasons, story_parts
 from coach.ladder.schema import Item
 
 TODAY = date(2026, 12, 2)
@@ -76,7 +76,8 @@ def test_an_item_that_answers_a_kind_further_down_its_list_comes_before_one_with
     # chosen, with its clause for that kind, not "one of the first things this level builds on".
     assert question.item_id == "l4.feedback.1"
     why = level.find("l4.feedback.1")[1].why_by["impact"]
-    assert question.reason == f"You said enterprise admins were confused; {why}."
+    named = reason_specifics.with_people(why, "the enterprise admins")  # the story's own people
+    assert question.reason == f"You said enterprise admins were confused; {named}."
 
 
 def test_a_feedback_question_is_not_close_to_an_idea_of_doing_something_else():

@@ -6,7 +6,7 @@ from datetime import date
 
 from engine_helpers import customer_empathy
 
-from coach.engine import grounding, listen, story_parts
+from coach.engine import grounding, listen, reason_specifics, story_parts
 from coach.engine.story import read_story
 from coach.ladder.schema import Level
 
@@ -60,7 +60,7 @@ def test_a_reason_quotes_the_part_the_item_answers_and_says_why():
     habit = level.find("l1.habit.1")[1]
     assert found["l1.habit.1"] == (
         "It is close to what you proposed: “Maybe I could read the app store reviews every "
-        f"week”; {habit.why}."
+        f"week”; {reason_specifics.with_people(habit.why)}."
     )
     assert len(set(found.values())) == len(found)  # each item its own part of the story
 

@@ -109,7 +109,7 @@ def _reason(
     used = used if used is not None else set()
     for evidence in struggles:  # a struggle the user chose, which this item works on
         if item.id in evidence.item.helps and evidence.quote and evidence.quote not in used:
-            role = (story_parts.roles_of(item) or ("impact",))[0]  # the ladder's map vouches
+            role = reasons.role_of(item, evidence.quote, story_text)  # the quote's own kind
             used.add(evidence.quote)
             return reasons.said_reason(item, evidence.quote, role, evidence.item)
     ranked = reasons.best_parts(item, story_text)
@@ -218,7 +218,8 @@ def suggestions(
         """In the ladder's order for these struggles, the items that answer a part of the story
         no item before them quotes; when too few do, those that answer a part already quoted,
         then those that answer one of the kinds further down their list; an item the story
-        gives no reason for only when no other of its kind is left."""
+        gives no reason for only when none of its kind has one (beside a grounded habit, one
+        with a stock reason is left out: the plan stays small and each item stands on the story)."""
         items = [i for i in _ordered(level, kind, struggles, story_text) if i.id not in exclude]
         picked: list[tuple[Item, str]] = []
 
@@ -232,6 +233,7 @@ def suggestions(
             return reasons.said_reason(item, part.quote, role, verbatim=part.verbatim)
 
         for way in ("own", "again", "loose", "any"):
+            grounded = bool(picked) if way == "any" else True  # before any stock reason
             for item in items:
                 if len(picked) >= count or item in [i for i, _ in picked]:
                     continue
@@ -243,7 +245,7 @@ def suggestions(
                     "own": not reason.startswith(_SHARED),
                     "again": reason.startswith(reasons.AGAIN),
                     "loose": not reason.startswith(_SHARED[1:]),
-                    "any": True,
+                    "any": not grounded,  # stock reasons only when the story grounds none
                 }[way]
                 if keep:
                     picked.append((item, reason))
@@ -285,7 +287,7 @@ def suggestions(
                 ask_whom=whom,
             )
         )
-    return result
+    return reasons.again_only_after(result)
 
 
 # What got in the way → how the smaller step gets round it (the first match wins).

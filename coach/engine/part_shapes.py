@@ -129,6 +129,8 @@ def people_subject(clause: str) -> bool:
     if not subject or subject[0].lower() in ("i", "we", "it", "this", "that"):
         return False
     lowered = [w.lower() for w in subject]
+    if {"i", "we"} & set(lowered):  # "In October we added …": the user's own deed
+        return False
     if set(lowered) <= _QUANTIFIERS and set(lowered) - {"a", "of", "them"}:
         return True
     return any(_is_person(w) for w in subject[:4])

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from coach.domain import Phase, Suggestion, Turn
-from coach.engine import planning, review_done, review_frame, step_words
+from coach.engine import planning, reason_specifics, review_done, review_frame, step_words
 from coach.growth import Status
 from coach.moves import FollowupDecide, FollowupItem, FollowupLearned, FollowupObstacle, Move
 
@@ -126,7 +126,7 @@ def carried(turns: list[Turn], followups: list[Suggestion], today) -> list[Sugge
         old = next((s for s in followups if s.item_id == review.item_id), None)
         if old is None or not review.carried:
             continue
-        why = _kept_reason(review)
+        why = reason_specifics.kept_for(_kept_reason(review), review.obstacle, review.version, old)
         update = {"reason": why, "due": planning.next_workday(today, 2)}
         if review.next_step:
             update["first_step"] = review.next_step

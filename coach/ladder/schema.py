@@ -31,6 +31,16 @@ LIST_FIELDS: dict[str, str] = {
 
 DERIVED_NOTE = "derived from the level description"
 PLACEHOLDERS = frozenset({"work", "person", "meeting"})
+# A ``why`` clause marks the customers it speaks of, so a reason can name the story's own.
+WHY_MARKS = frozenset({"people", "customers"})
+
+
+def _only_people(text: str | None) -> str | None:
+    if text is not None:
+        unknown = set(re.findall(r"{(\w*)}", text)) - WHY_MARKS
+        if unknown:
+            raise ValueError(f"unknown mark {{{sorted(unknown)[0]}}}; use {sorted(WHY_MARKS)}")
+    return text
 
 
 class _Strict(BaseModel):
@@ -62,7 +72,8 @@ class Item(_Strict):
     questions of the same level that work on a struggle, ``step`` a first-step template for a habit
     (``{work}``, ``{person}``, ``{meeting}`` from the user's story), ``answers`` the kinds of story
     part a habit or feedback question answers (``ANSWERS``: what happened to the people, how word
-    came back, …), ``why`` how it helps with the first of them, said to the user in one clause, and
+    came back, …), ``why`` how it helps with the first of them, said to the user in one clause
+    (``{people}`` or ``{customers}`` marks the customers it speaks of, said as the story's), and
     ``why_by`` such a clause for each other kind it answers (a reason must say how *this* item
     answers *that* part of the story, not a tail that fits any item).
     """
@@ -94,6 +105,18 @@ class Item(_Strict):
         if stray:
             raise ValueError(f"why_by names {stray[0]!r}, which is not in answers")
         return self
+
+    @field_validator("why")
+    @classmethod
+    def _why_marks(cls, text: str | None) -> str | None:
+        return _only_people(text)
+
+    @field_validator("why_by")
+    @classmethod
+    def _why_by_marks(cls, clauses: dict[str, str]) -> dict[str, str]:
+        for clause in clauses.values():
+            _only_people(clause)
+        return clauses
 
     @field_validator("ask", "step")
     @classmethod
