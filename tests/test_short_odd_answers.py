@@ -180,3 +180,21 @@ def test_the_article_follows_the_sound_of_the_next_word():
     assert (
         fixed("A 8 out of 10, the “a item” as written") == "An 8 out of 10, the “a item” as written"
     )
+
+
+def test_a_team_named_beside_people_is_kept_in_who_it_comes_down_to():
+    assert meaning.people_heard("The older tenants again, and finance.", "", "") == (
+        "So it comes down to the older tenants and finance."
+    )
+
+
+def test_others_with_no_one_named_in_the_clause_is_not_given_back_alone():
+    assert referents.standing("others went back to paying at the counter") == ""
+    assert referents.standing("the older tenants went back to paying at the counter")
+
+
+def test_some_of_the_people_this_answer_named_is_said_with_them():
+    said = referents.standing(
+        "some got a fine anyway", "the tenants on the top floor paid late, and "
+    )
+    assert said == "some of the tenants got a fine anyway"

@@ -344,9 +344,19 @@ def groups(text: str) -> list[str]:
         waiting = _PEOPLE_DOING.match(chunk)  # "the people waiting at home": who, by what they do
         group = (people(chunk, earliest=True) or _role_group(chunk)) if chunk.strip() else ""
         group = f"the {waiting.group(1).lower()}" if waiting and not group else group
+        team = _TEAM.match(chunk)
+        group = group or (team.group(1).lower() if team and named else "")  # "…, and support"
         if group and all(group not in n and n not in group for n in named):
             named.append(group)
     return named[:3]
+
+
+# A team named bare beside people ("new users again, and support"): one of the groups, as said.
+_TEAM = re.compile(
+    r"^\W*(support|sales|ops|operations|finance|dispatch|reception|marketing|customer service|"
+    r"the help ?desk|the front desk|the call centre)(?:\s+(?:too|as well|again))?\W*$",
+    re.I,
+)
 
 
 _ROLE = re.compile(

@@ -286,6 +286,15 @@ def _them(clause: str, before: str) -> str:
     return head + said + clause[found.end() :]
 
 
+# A quantifier standing for people named elsewhere ("others went back", "some got used to it")
+_SOME_OF_THEM = re.compile(
+    r"^(others|some|most|many|a few|several|the rest|the others)\s+(?!of\b)"
+    r"(?:\w+ly\s+)?(?:[a-z]+ed|went|got|kept|gave|left|came|took|were|are|had|did|do|still|never|"
+    r"just|stopped|started|switched|called|could(?:n'?t)?|can(?:'?t)?|would|will)\b",
+    re.I,
+)
+
+
 _ANSWER: ContextVar[str] = ContextVar("answer", default="")
 
 
@@ -333,6 +342,14 @@ def standing(clause: str, before: str = "") -> str:
     "" when that is not plain, so the clause is not given back alone."""
     if not clause or _OTHER_THING.search(clause):
         return "" if clause else clause
+    some = _SOME_OF_THEM.match(clause)
+    if some:  # "some got fined anyway": some of the people this answer named before, or unsaid
+        named = antecedents.group(before) or antecedents._bare_group(before)
+        word = some.group(1).lower()
+        if not named or word in ("others", "the rest", "the others"):
+            return ""  # "others went back to the till": others of whom is in another sentence
+        named = named if named.lower().startswith(("the ", "your ")) else f"the {named}"
+        clause = f"{word} of {named}{clause[some.end(1) :]}"
     said = _it(clause, before)
     said = _person(said, before) if said else ""
     return _them(said, before) if said else ""

@@ -123,3 +123,22 @@ def purpose(before: str, after: str) -> bool:
         return False
     verb = next((w for w in words[1:4] if vocab.is_verb(w.strip(",."))), "")
     return bool(verb) and not re.search(r"\b(?:is|are|am|has|have)\b", after, re.I)
+
+
+def described(first: str, second: str) -> bool:
+    """ "New users", "older riders": an adjective before a plural noun opens a subject."""
+    lemmas = vocab._lemminflect().getAllLemmas(first)
+    return "ADJ" in lemmas and "VERB" not in lemmas and plural_noun(second.lower())
+
+
+def agrees_after_clause(subject: str, before: str, word: str, after: list[str]) -> bool:
+    """ "New users who cannot connect their bank leave in the first week": a verb that is also a
+    noun ("leave") agrees with the subject before the clause and is followed by a preposition,
+    a determiner or nothing, so it is the sentence's own verb; not a second verb of the clause
+    ("who print invoices and file them") nor after a subject that is a list ("…, the ones")."""
+    nxt = after[0].lower() if after else ""
+    if (nxt and nxt not in vocab.FUNCTION) or before.lower() in ("and", "or") or "," in subject:
+        return False
+    if word.lower().endswith("s"):  # "who change buses at Central": a plural is the object
+        return False
+    return vocab.finite_verb([subject.split()[-1], word]) if subject.split() else False
