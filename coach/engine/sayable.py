@@ -111,7 +111,7 @@ def sayable(clause: str) -> bool:
                     vocab.finite_verb([word])
                     or (
                         "," not in " ".join(rest[:n])
-                        and _agrees_with(head[0], rest[n - 1], word, rest[n + 1 :])
+                        and subjects.agrees_after_clause(head[0], rest[n - 1], word, rest[n + 1 :])
                     )
                 )
                 for n, word in enumerate(rest[start:], start)
@@ -120,19 +120,6 @@ def sayable(clause: str) -> bool:
         if not main_verb:
             return False
     return subjects.has_verb(words)
-
-
-def _agrees_with(subject: str, before: str, word: str, after: list[str]) -> bool:
-    """ "New users who cannot connect their bank leave in the first week": a verb that is also a
-    noun ("leave") agrees with the subject before the clause and is followed by a preposition,
-    a determiner or nothing, so it is the sentence's own verb; not a second verb of the clause
-    ("who print invoices and file them") nor after a subject that is a list ("…, the ones")."""
-    nxt = after[0].lower() if after else ""
-    if (nxt and nxt not in vocab.FUNCTION) or before.lower() in ("and", "or") or "," in subject:
-        return False
-    if word.lower().endswith("s"):  # "who change buses at Central": a plural is the object
-        return False
-    return vocab.finite_verb([subject.split()[-1], word]) if subject.split() else False
 
 
 def _verb_only(word: str) -> bool:

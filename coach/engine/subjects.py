@@ -125,12 +125,6 @@ def purpose(before: str, after: str) -> bool:
     return bool(verb) and not re.search(r"\b(?:is|are|am|has|have)\b", after, re.I)
 
 
-def described(first: str, second: str) -> bool:
-    """ "New users", "older riders": an adjective before a plural noun opens a subject."""
-    lemmas = vocab._lemminflect().getAllLemmas(first)
-    return "ADJ" in lemmas and "VERB" not in lemmas and plural_noun(second.lower())
-
-
 def agrees_after_clause(subject: str, before: str, word: str, after: list[str]) -> bool:
     """ "New users who cannot connect their bank leave in the first week": a verb that is also a
     noun ("leave") agrees with the subject before the clause and is followed by a preposition,
