@@ -195,7 +195,15 @@ def _named(word: str) -> bool:
 
 def _subject(clause: str, words: list[str]) -> bool:
     """The clause opens with a subject: a pronoun, a name, or a determiner's noun."""
-    return bool(_SUBJECT.match(clause)) or _named(words[0]) or words[0].lower() in _DETERMINERS
+    if bool(_SUBJECT.match(clause)) or _named(words[0]) or words[0].lower() in _DETERMINERS:
+        return True
+    # a bare noun and its past or "be" verb ("finance signed off", "tests were green")
+    lemmas = vocab._lemminflect().getAllLemmas(words[0].lower())
+    second = words[1].lower()
+    told = second in ("was", "were", "is", "are") or (
+        second.endswith("ed") and "VERB" in vocab._lemminflect().getAllLemmas(second)
+    )
+    return "NOUN" in lemmas and told and not words[0].lower().endswith("ed")
 
 
 def _verb(words: list[str]) -> bool:
