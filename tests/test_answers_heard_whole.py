@@ -54,5 +54,5 @@ def test_a_moment_told_with_the_goal_at_the_check_in_is_kept():
 def test_two_clauses_with_bare_nouns_joined_by_a_comma_are_a_splice():
     from coach.engine import fragments
 
-    assert fragments.spliced("legal signed off, reviews were done")
+    assert fragments.spliced("security signed off, reviews were done")
     assert not fragments.spliced("the export was faster, but nobody asked")
