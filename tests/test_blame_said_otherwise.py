@@ -71,3 +71,26 @@ async def test_blame_for_not_reading_the_notes_gets_a_frustration_that_fits():
     assert said == "It's frustrating when people miss a change you took the trouble to announce."
     said = _frustration("Users are too lazy to learn the new menu.")
     assert said == "It's frustrating when people use something differently than you built it for."
+
+
+async def test_the_defence_beside_the_blame_is_not_given_back():
+    with open_journal() as journal:
+        session = guided_session(journal, level=4)
+        await said(session.open())
+        await said(session.send("I want to understand our users better."))
+        await said(
+            session.send(
+                "I lead the payroll platform. In May we moved payslips to a new PDF service. "
+                "Two weeks later a bureau in Lyon told us every payslip since had the wrong "
+                "tax code layout."
+            )
+        )
+        await said(
+            session.send("The bureaus' clerks. They had to redo about two hundred payslips.")
+        )
+        reply = await said(
+            session.send("Honestly bureaus should read the release notes. We announced it.")
+        )
+        assert isinstance(session.record.turns[-1].move, Challenge), reply
+        assert "you announced" not in reply.lower()  # said back, it would sound like agreement
+        assert reply.rstrip().endswith("?")

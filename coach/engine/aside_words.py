@@ -231,6 +231,23 @@ _UNREAD = re.compile(
 )
 
 
+_DEFENCE = re.compile(
+    r"\b(?:we|i) (?:announced|told|warned|emailed|posted|sent|documented|wrote)\b|"
+    r"\b(?:it|that) was (?:in|on) the (?:release notes|changelog|docs|email|banner)\b",
+    re.I,
+)
+
+
+_DEFENCE_SAID = re.compile(
+    r"\byou (?:announced|told|warned|emailed|posted|sent|documented|wrote)\b", re.I
+)
+
+
+def _defends(text: str) -> bool:
+    """The blaming answer says the user did warn them ("We announced it", "it was in the docs")."""
+    return bool(_DEFENCE.search(text))
+
+
 def _frustration(said: str) -> str:
     """The frustration under the blame, named as the user lives it: a change announced that
     people still missed is not people "using it differently"."""
@@ -241,6 +258,11 @@ def _frustration(said: str) -> str:
 
 def challenge_text(move: Challenge, view: SessionView) -> str:
     heard = give_back(view, move)
+    if heard and _defends(view.last_user_text or ""):
+        # "We announced it.": the rest of a blaming answer is its defence; given back, the coach
+        # would sound as if it agreed, so that part is not said back.
+        parts = re.split(r"(?<=[.!?])\s+", heard)
+        heard = " ".join(p for p in parts if not _DEFENCE_SAID.search(p))
     if move.grade == 1:
         return _join(
             heard,

@@ -109,7 +109,20 @@ _MACHINES = _words(
 )
 
 
+# Whoever is told to read what the team wrote ("bureaus should read the release notes") is being
+# blamed for missing it, whatever the group is called.
+_SHOULD_HAVE_READ = re.compile(
+    r"\b(?P<who>[a-z]+s)\s+(?:should|ought to|need to|must)\s+(?:just\s+|really\s+|simply\s+)?"
+    r"(?:have\s+)?(?:read|check\w*|look\w* at|follow\w*)\s+(?:the\s+|our\s+)?(?:release notes|"
+    r"docs|documentation|changelog|emails?|manual|instructions|banner|notice|guide|faq)\b",
+    re.IGNORECASE,
+)
+
+
 def _group_blamed(sentence: str) -> re.Match[str] | None:
+    told = _SHOULD_HAVE_READ.search(sentence)
+    if told and told.group("who").lower() not in _MACHINES:
+        return told
     for match in _GROUP_WHAT.finditer(sentence):
         who = match.group("who").lower()
         if who in _GROUPS or (_AGENT.search(who) and who not in _MACHINES):
