@@ -5,7 +5,8 @@ A focus says what the user will do or hold to, or how they (or their team) want 
 them, not just me". An answer that tells how things stand instead (someone else owns it, "not
 me", what happened last week, what keeps going wrong) or asks a question is no focus; saving it
 would hand the user their obstacle back as their plan. Only the main clause is read: "Whoever owns
-a feature, someone from the team …" and "so the team owns them" stay focuses.
+a feature, someone from the team …" and "so the team owns them" stay focuses. Beside it,
+``concrete``: whether a focus is one deed for a date (carried as the first step) or a standing rule.
 """
 
 from __future__ import annotations
@@ -147,3 +148,38 @@ def said_back(text: str) -> str:
     if kind == "question":
         return asked_back(said) or ""
     return f"So {second_person(planning.lower_first(said))}."
+
+
+# A focus held as a rule: "before I change a notification", "after my features ship", "each
+# time we release". It says when to act, again and again, so it is no deed for one date.
+_PERIOD = r"(?:time|day|week|month|sprint|release|morning|change|feature)s?"
+_RULE = re.compile(
+    rf"\b(?:whenever|as soon as|always|never|every {_PERIOD}|each {_PERIOD})\b|"
+    r"\b(?:before|after|when|until|once|while)\s+(?:(?:i|we|you|they|it|he|she)\b|"
+    r"(?:my|our|your|their|the|a|an|any)\s+(?:\w+\s+){0,2}?\w+s\s+(?!of\b)[a-z]+"
+    r"(?:\s+(?:in|out|up|live))?$)",
+    re.I,
+)
+# A habit said as a manner ("I read a status the way the person waiting reads it") or a deed
+# whose object is a question to find out ("I find out how the order feels", "check what …"):
+# neither names the person or the thing to act on by the date.
+_HABIT = re.compile(
+    r"\b(?:the way|as if|regularly|habitually|routinely|by default)\b|\blike (?!to\b)", re.I
+)
+_SUBJECT = re.compile(
+    r"^(?:i|we)(?:'ll|'d)?\s+(?:(?:could|might|can|should|will|would|want to|plan to|"
+    r"am going to|are going to|first)\s+)*",
+    re.I,
+)
+_OPEN_OBJECT = re.compile(
+    r"^\w+(?: (?:out|up|in on|into|through|at))? (?:how|what|whether|why|if|when|where|which)\b",
+    re.I,
+)
+
+
+def concrete(focus: str) -> bool:
+    """The focus is one deed doable by a date: no rule of when to act, no manner of working,
+    and its object is a person or a thing, not a question to find out ("find out how …")."""
+    said = focus.strip().rstrip(".!;:, ")
+    deed = _SUBJECT.sub("", said)
+    return not (_RULE.search(said) or _HABIT.search(said) or _OPEN_OBJECT.match(deed))

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from coach.domain import Suggestion
-from coach.engine import matching, reflections, story_parts, vocab
+from coach.engine import focus_words, matching, reflections, story_parts, vocab
 from coach.ladder.schema import Item, Level
 
 _LEAD = re.compile(
@@ -256,47 +256,12 @@ _FOCUS_I = re.compile(
 )
 
 
-# A focus held as a rule: "before I change a notification", "after my features ship", "each
-# time we release". It says when to act, again and again, so it is no deed for one date.
-_PERIOD = r"(?:time|day|week|month|sprint|release|morning|change|feature)s?"
-_RULE = re.compile(
-    rf"\b(?:whenever|as soon as|always|never|every {_PERIOD}|each {_PERIOD})\b|"
-    r"\b(?:before|after|when|until|once|while)\s+(?:(?:i|we|you|they|it|he|she)\b|"
-    r"(?:my|our|your|their|the|a|an|any)\s+(?:\w+\s+){0,2}?\w+s\s+(?!of\b)[a-z]+"
-    r"(?:\s+(?:in|out|up|live))?$)",
-    re.I,
-)
-# A habit said as a manner ("I read a status the way the person waiting reads it") or a deed
-# whose object is a question to find out ("I find out how the order feels", "check what …"):
-# neither names the person or the thing to act on by the date.
-_HABIT = re.compile(
-    r"\b(?:the way|as if|regularly|habitually|routinely|by default)\b|\blike (?!to\b)", re.I
-)
-_SUBJECT = re.compile(
-    r"^(?:i|we)(?:'ll|'d)?\s+(?:(?:could|might|can|should|will|would|want to|plan to|"
-    r"am going to|are going to|first)\s+)*",
-    re.I,
-)
-_OPEN_OBJECT = re.compile(
-    r"^\w+(?: (?:out|up|in on|into|through|at))? (?:how|what|whether|why|if|when|where|which)\b",
-    re.I,
-)
-
-
-def concrete(focus: str) -> bool:
-    """The focus is one deed doable by a date: no rule of when to act, no manner of working,
-    and its object is a person or a thing, not a question to find out ("find out how …")."""
-    said = focus.strip().rstrip(".!;:, ")
-    deed = _SUBJECT.sub("", said)
-    return not (_RULE.search(said) or _HABIT.search(said) or _OPEN_OBJECT.match(deed))
-
-
 def focus_step(focus: str) -> str | None:
     """The focus as a step to take, when it is one deed: "I sit with one school admin for an
     hour" → "Sit with one school admin for an hour."; a focus of knowing or being, a rule
     ("… before I ship") or a habit ("I read a status the way …") is none."""
     said = focus.strip().rstrip(".!;:, ")
-    if not concrete(said):
+    if not focus_words.concrete(said):
         return None
     step = as_step(said)
     if step:
