@@ -56,3 +56,13 @@ def test_two_clauses_with_bare_nouns_joined_by_a_comma_are_a_splice():
 
     assert fragments.spliced("security signed off, reviews were done")
     assert not fragments.spliced("the export was faster, but nobody asked")
+
+
+def test_their_beside_its_own_people_stays_a_pronoun():
+    from coach.engine import reflections
+
+    told = (
+        "Riders on old phones gave up while typing their postcode and lost their booking to others."
+    )
+    said = " ".join(p.main for p in reflections.candidates(told))
+    assert "lost the riders' booking" not in said

@@ -76,7 +76,12 @@ def clauses(sentence: str) -> list[str]:
         said = _with_thing(said, before) if said else ""
         # the sentence whole says it so too; "two of them" reads right beside its plural
         counted = re.search(r"\bof (?:them|those)\b", piece, re.I)
-        if said and said != piece and piece in whole and not counted:
+        # "fans … timed out … and lost their seats": in the whole sentence, "their" has its
+        # people in view, so it stays ("lost the fans' seats" repeats them)
+        only_theirs = bool(re.search(r"\btheir\b", piece, re.I)) and not re.search(
+            r"\b(?:they|them|it)\b", piece, re.I
+        )
+        if said and said != piece and piece in whole and not counted and not only_theirs:
             whole = whole.replace(piece, said, 1)
         resolved.append(said)
     return [c for c in [*(clean(p) for p in resolved if p), whole] if c]
