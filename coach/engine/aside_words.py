@@ -231,16 +231,13 @@ _UNREAD = re.compile(
 )
 
 
+_WARNED = r"(?:announced|told|warned|emailed|posted|sent|documented|wrote)"
 _DEFENCE = re.compile(
-    r"\b(?:we|i) (?:announced|told|warned|emailed|posted|sent|documented|wrote)\b|"
+    rf"\b(?:we|i) {_WARNED}\b|"
     r"\b(?:it|that) was (?:in|on) the (?:release notes|changelog|docs|email|banner)\b",
     re.I,
 )
-
-
-_DEFENCE_SAID = re.compile(
-    r"\byou (?:announced|told|warned|emailed|posted|sent|documented|wrote)\b", re.I
-)
+_DEFENCE_SAID = re.compile(rf"\byou {_WARNED}\b", re.I)  # the defence as the coach gives it back
 
 
 def _defends(text: str) -> bool:

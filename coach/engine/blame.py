@@ -37,9 +37,12 @@ _BLAME = re.compile(
 # them", "their job to read it"), help refused as if it were a favour ("we can't babysit every
 # partner", "hand-holding"), or the customer's own neglect held up ("if you ignore six months of
 # emails", "integrators never look at it again"). Read by structure, not by one story's words.
+# The people a product serves, named by their role (singular): read in either number.
+_SERVED = "customer user client partner integrator admin buyer account tenant merchant shop"
 _OTHERS = (
-    r"(?:they|them|these|those|customers?|users?|clients?|people|folks|partners?|integrators?|"
-    r"developers?|devs|admins?|buyers?|accounts?|tenants?|merchants?|shops?)"
+    r"(?:they|them|these|those|people|folks|developers?|devs|"
+    + "|".join(f"{word}s?" for word in _SERVED.split())
+    + ")"
 )
 _ELSEWHERE = re.compile(
     r"\b(?:that'?s|it'?s|that is|it is) on (?:them|you|the (?:customers?|users?|clients?|"
@@ -94,16 +97,16 @@ _GROUP_WHAT = re.compile(
     rf"honestly )*{_WHAT}",
     re.IGNORECASE,
 )
-_GROUPS = _words(
-    "partners merchants admins shops tenants accounts drivers nurses teachers doctors patients "
-    "parents students sellers buyers fans riders passengers shoppers members players agencies "
-    "schools clinics firms companies vendors suppliers farmers residents citizens guests staff"
+_GROUPS = frozenset(f"{word}s" for word in _SERVED.split()) | _words(
+    "drivers nurses teachers doctors patients parents students sellers fans riders passengers "
+    "shoppers members players agencies schools clinics firms companies vendors suppliers farmers "
+    "residents citizens guests staff"
 )
 _AGENT = re.compile(r"(?:er|or|ist|ant|ian)s$")
 _MACHINES = _words(
     "servers browsers validators linters scanners monitors checkers parsers workers controllers "
     "routers handlers schedulers crawlers computers containers filters folders headers numbers "
-    "orders others errors sensors printers adapters connectors monitors mirrors"
+    "orders others errors sensors printers adapters connectors mirrors"
     # colleagues, not the people using the product
     " testers developers engineers designers managers reviewers maintainers architects programmers"
 )

@@ -154,12 +154,12 @@ def _too(words: list[str], lowered: list[str]) -> str:
 
 _PLACE_PREPOSITIONS = ("on", "at", "in", "from")
 _NOT_HEADS = frozenset(["back", "later", "earlier", "again", "once", "twice", "today", "now"])
-_TIMES_WORDS = """
-    monday tuesday wednesday thursday friday saturday sunday january february march april may june
-    july august september october november december week weeks month months year years quarter
-    sprint weekend weekends time times moment morning afternoon evening spring summer autumn winter
+_PERIOD_WORDS = """
+    may week weeks month months year years quarter sprint weekend weekends time times moment morning
+    afternoon evening spring summer autumn winter
 """
-_TIMES = frozenset(_TIMES_WORDS.split())
+# days and months (the calendar the vocabulary knows) and spans of time: when, not where
+_TIMES = frozenset({day.lower() for day in vocab._CALENDAR} | set(_PERIOD_WORDS.split()))
 
 
 def _placed(words: list[str], lowered: list[str]) -> str:
