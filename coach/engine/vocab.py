@@ -118,7 +118,16 @@ _TOKEN = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*")
 
 def unknown_words(text: str) -> list[str]:
     """The words of ``text`` that look misspelt."""
-    return [w for w in _TOKEN.findall(text) if not is_word(w)]
+    return [w for w in _TOKEN.findall(text) if not is_word(w) and not _common(w)]
+
+
+def _common(word: str) -> bool:
+    """An everyday word lemminflect lacks ("website", "lab"), in the spelling list; not rare, not
+    two letters ("nd", "ja"). Not in ``is_word``, which tells names apart: the list has "jonas"."""
+    lowered = word.lower().replace("’", "'")
+    if lowered.capitalize() in _CALENDAR:  # "friday" is given back capitalised or not at all
+        return False
+    return len(lowered) >= 3 and _speller().word_frequency[lowered] >= _COMMON
 
 
 def is_verb(word: str) -> bool:
@@ -224,6 +233,7 @@ _APOSTROPHE_WORDS = """
 """
 _APOSTROPHE = {w.replace("'", "").lower(): w for w in _APOSTROPHE_WORDS.split()}
 _DOMINANT = 20  # the best spelling must be this many times likelier than the next
+_COMMON = 100  # seen this often in the spelling list: an English word lemminflect lacks
 
 
 @functools.lru_cache(maxsize=1)
