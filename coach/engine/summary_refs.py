@@ -1,7 +1,7 @@
 """What a summed-up clause refers to: the person a "her" means, where in the story a clause was
 told (a summary says its parts in that order), and a clause or step whose "it" was in another
 answer ("it is not on the sprint board", "you could put it on the board"), which a summary or
-a recalled part cannot say."""
+a recalled part cannot say; and a thing named again in a later clause, said as "it"."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import re
 from coach.engine import vocab
 from coach.engine.pronoun_swaps import second_person
 
-__all__ = ["ON_IT", "STEP_ON_IT", "named_person", "told_at"]
+__all__ = ["ON_IT", "STEP_ON_IT", "as_it", "named_person", "told_at"]
 
 STEP_ON_IT = re.compile(
     r"you (?:could|might|would|will|want to|'d|can)\b(?:\s+\w+){0,3}\s+(?:it|this|that)\b"
@@ -51,3 +51,24 @@ def told_at(clause: str, parts: list[str]) -> tuple[int, int]:
         if words and at >= 0:
             return number, at
     return len(parts), 0
+
+
+_THING = re.compile(r"(?=\b(the(?:\s+[a-z][\w-]*){2,5}))", re.I)
+_ENDS_OBJECT = r"(?=$|[,;.]|\s+(?:to|for|in|on|at|with|before|after|again)\b)"
+
+
+def as_it(clause: str, before: list[str]) -> str:
+    """``clause`` with a thing an earlier clause of the same summary named ("the label printing
+    screen") said as "it" ("them" for a plural) where it is the object: a summary that names it
+    twice reads as two things. A thing that opens the clause, its subject, stays named."""
+    for earlier in before:
+        for found in _THING.finditer(earlier):
+            words = found.group(1).split()
+            while len(words) >= 3:  # "the label printing screen", else "the label printing"
+                thing = " ".join(words)
+                at = re.search(rf"(?<=\s){re.escape(thing)}{_ENDS_OBJECT}", clause, re.I)
+                if at:
+                    plural = words[-1].lower().endswith("s") and not words[-1].endswith("ss")
+                    return f"{clause[: at.start()]}{'them' if plural else 'it'}{clause[at.end() :]}"
+                words = words[:-1]
+    return clause

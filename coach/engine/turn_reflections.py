@@ -90,6 +90,7 @@ def summary(
     ] or said[:0]
     if not said:
         return ""
+    said = [said[0], *(summary_refs.as_it(f, said[: n + 1]) for n, f in enumerate(said[1:]))]
     if len(said) == 1:
         return f"{lead}: {said[0]}." if lead else f": {said[0]}."
     return f"{lead}: {'; '.join(said[:-1])}; and {said[-1]}."
@@ -126,7 +127,10 @@ def _weight(picked: Picked) -> int:
 
 _HARD_EFFECT = re.compile(
     r"\b(could ?n[o']t|could not|can'?t|cannot|had to|lost|lose|broke|complain\w*|tickets?|confus\w*|"
-    r"locked out|stuck|gave up|went back|twice|angry|refunds?|left|wrong)\b",
+    r"locked out|stuck|gave up|went back|twice|angry|refunds?|left|wrong|"
+    # who was hit, and how: "were affected most", "got fined", "the queue doubled"
+    r"affected|hit hardest|hardest hit|(?:was|were|got) hit|fined|overcharged|froze|frozen|"
+    r"crash\w*|doubled|tripled|slowed)\b",
     re.I,
 )
 
@@ -139,6 +143,8 @@ def _whole(picked: Picked) -> str:
     if tail and sayable(tail):  # "you were proud of it, the numbers were great": no splice
         main = head
     effect = picked.other.split(", ")[0]  # never a comma splice
+    if len(f"{main} {effect}".split()) > 22:  # the effect said, its reason left ("because …")
+        effect = _REASON.split(effect)[0]
     if picked.form == "consequence" and sayable(effect) and len(effect.split()) >= 4:
         whole = f"{main}, and {effect}"
         if len(whole.split()) <= 24:
@@ -150,6 +156,7 @@ def _whole(picked: Picked) -> str:
     return main
 
 
+_REASON = re.compile(r"\s+(?:because|since|so that)\s+", re.I)
 _CONTRAST_WORD = re.compile(r"\b(?:but|yet|although|though|however)\b", re.I)
 
 
