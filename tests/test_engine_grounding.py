@@ -147,7 +147,7 @@ REVIEW = [
     "That support hears about problems days before we do.",
     "No, it slipped.",
     "On-call swallowed the whole week.",
-    "keep it",
+    "keep it, but smaller",  # a plain "keep it" keeps it as it is (the offer's words)
     "No.",
     "I never found a moment for it.",
     "drop it",

@@ -223,3 +223,17 @@ async def test_a_short_approval_still_keeps_them_all(journal):
     session = await _at_suggestions(journal)
     await said(session.send("looks good"))
     assert all(s.accepted for s in session.record.suggestions)
+
+
+async def test_not_knowing_twice_about_the_list_is_not_called_none_of_them_fitting(journal):
+    session = await _at_struggles(journal)
+    await said(session.send("Not sure."))
+    reply = await said(session.send("I honestly don't know."))
+    assert "none of them" not in reply.lower()
+    assert "fits" not in reply
+
+
+async def test_a_plain_none_is_still_heard_as_none_fitting(journal):
+    session = await _at_struggles(journal)
+    reply = await said(session.send("None of those, really."))
+    assert "none of the list is saved" in reply.lower()

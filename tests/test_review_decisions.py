@@ -28,20 +28,26 @@ async def _carried(second, item_id):
     return reply, next(s for s in second.record.suggestions if s.item_id == item_id)
 
 
-async def test_a_plain_keep_it_is_said_as_kept_with_the_coachs_smaller_step(journal):
-    """ "Keep it." after a slip: the step comes back smaller (a slipped step is never offered
-    again unchanged), said as the coach's cut, never as if the user had asked for it smaller."""
+async def test_a_plain_keep_it_is_said_and_saved_as_kept_as_it_is(journal):
+    """ "Keep it." answers the offer "keep it as it is, make it smaller, …": the step is kept
+    unchanged, said so at once, in the review's summary and in the new plan."""
     first, second, _ = await _second(journal)
     await _answers(second, *START)
     reply = (await _answers(second, "Keep it."))[0]
-    assert reply.startswith(
-        "You're keeping it, and since sprint deadlines got in the way, the step is now smaller: "
-    )
-    assert "but smaller" not in reply and "Smaller, then" not in reply
+    assert reply.startswith("Kept as it is: ")
+    assert "smaller" not in reply.split("Next:")[0]
     summary = (await _answers(second, "No.", "Time.", "Drop it."))[-1]
-    # said once in the summary, after "slipped because …": no second "since it slipped"
-    assert "sprint deadlines, and you decided to keep it, now with a smaller step." in summary
-    assert "you're keeping a smaller step" not in summary
+    assert "and you decided to keep it as it is." in summary
+    assert "smaller step" not in summary
+    _, carried = await _carried(second, first.plan.habits[1].item_id)
+    assert carried.first_step == first.plan.habits[1].first_step
+
+
+async def test_keep_it_with_a_smaller_word_takes_the_coachs_smaller_step(journal):
+    first, second, _ = await _second(journal)
+    await _answers(second, *START)
+    reply = (await _answers(second, "Keep it, just simpler."))[0]
+    assert reply.startswith("You're keeping it, but smaller")
     _, carried = await _carried(second, first.plan.habits[1].item_id)
     assert carried.first_step != first.plan.habits[1].first_step
 

@@ -214,3 +214,15 @@ def already_words(view: SessionView) -> str:
     listed = named[0] if len(named) == 1 else f"{', '.join(named[:-1])} and {named[-1]}"
     stays = "it stays out" if len(named) == 1 else "they stay out"
     return f"You already do {listed}, so {stays}."
+
+
+_UNSURE = re.compile(
+    rf"^\W*(?:i\s+)?(?:(?:really|honestly|just|still)\s+)?(?:{vocab.NOT_KNOWING})\b", re.I
+)
+
+
+def unsure_of_list(view: SessionView) -> bool:
+    """The last answer to the list of struggles is "I don't know" (or "not sure"): it is no
+    verdict on the list, so "none of them quite fits" would put words in the user's mouth."""
+    said = [t.text for t in view.turns if t.role == "user" and t.phase is Phase.STRUGGLES]
+    return bool(said) and bool(_UNSURE.match(said[-1]))

@@ -128,6 +128,19 @@ def _with_wish(said: str, goal: str) -> str:
     return f"{head.rstrip('.')}, and {added}.{' ' + rest if dot else ''}"
 
 
+_LEANING_AIM = re.compile(
+    r"\bi(?:'d| would)? (?:like|want|need|hope) to [^.!?]*?\b(?:about|on|with|of)\s+"
+    r"(?:which|that|it|this|them)\W*$",
+    re.I,
+)
+
+
+def leaning_aim(text: str) -> bool:
+    """ "… and I'd like to be honest about which": an aim was said, but it leans on the story
+    before it, so it is neither given back cut short nor called still open."""
+    return any(_LEANING_AIM.search(p.strip()) for p in re.split(r"(?<=[.!?])\s+", text))
+
+
 def goal_reflection(goal: str, variant: int = 0) -> tuple[str, bool]:
     """Give back the goal of the session ("you want to ...") and the value under it, with any
     take-away wished for beside it ("and something concrete for your 1:1")."""
@@ -234,11 +247,11 @@ def _goal_reflection(goal: str, variant: int = 0) -> tuple[str, bool]:
         aim = head
     if (vocab.unknown_words(aim) or len(aim.split()) > MAX_WORDS) and "," in aim:
         aim = aim.split(",")[0]  # "understand riders, not just the mockups": the aim itself
-    # "be honest about which": what it leans on came before; the aim stands without it
-    aim = re.sub(r"\s+(?:about|on|with|of)\s+(?:which|that|it|this|them)\W*$", "", aim, flags=re.I)
     words = aim.split()
+    # "be honest about which": the aim leans on what came before; cut to "be honest" it is a
+    # filler taken for the aim (as if they were not honest before): the whole aim or none
     if words and words[-1].lower().strip(".,") in ("which", "that", "it", "this", "them"):
-        return reflect(goal, variant)  # "be honest about which": it leans on what came before
+        return reflect(goal, variant)
     if not 2 <= len(words) <= MAX_WORDS or vocab.unknown_words(aim) or "?" in aim:
         return reflect(goal, variant)
     verb = "get " if not vocab.is_verb(words[0]) and words[0].lower() != "not" else ""

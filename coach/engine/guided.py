@@ -139,7 +139,7 @@ def _consent(move: AskConsent, view: SessionView) -> str:
             give_back(view, move)
             or (
                 f"So none of them quite fits what happened with {work}."
-                if work != "that work"
+                if work != "that work" and not choice_words.unsure_of_list(view)
                 else ""
             ),
         )

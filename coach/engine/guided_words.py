@@ -8,6 +8,7 @@ import re
 from coach.domain import Phase
 from coach.engine import (
     answer_more,
+    goal_reflection,
     meaning,
     own_steps,
     planning,
@@ -157,7 +158,8 @@ def give_back(view: SessionView, move: Move) -> str:
     sentence the coach already said today is never said again."""
     session = " ".join(t.text for t in view.turns if t.role == "coach")
     said = _unsaid(_give_back(view, move), session)
-    said = said if said or not session else _unsaid(_held(view, session), session)
+    leaning = move.summary_of is Phase.CHECKIN and _leaning_checkin(view)
+    said = said if said or not session or leaning else _unsaid(_held(view, session), session)
     # asked to keep it short: the content given back, not the meaning read under it
     return session_wish.first_sentence(said) if session_wish.brief(view) else said
 
@@ -316,7 +318,16 @@ def _checkin_held(view: SessionView) -> str:
             return f"{lead}: you'd like to look at {name}."
     if any(t.reading is not None and t.reading.kind == "question" for t in said):
         return f"{lead}: you asked about the session itself, so let's start from your own work."
+    if _leaning_checkin(view):
+        return ""  # an aim was said ("… honest about which"): not open, and not whole to give
     return checkin_open(view) if said else ""
+
+
+def _leaning_checkin(view: SessionView) -> bool:
+    """The check-in's aim leans on the story before it ("… honest about which"): nothing is
+    given back for it, neither the aim cut short nor a part of an older story instead."""
+    said = [t for t in view.turns if t.role == "user" and t.phase is Phase.CHECKIN]
+    return bool(said) and goal_reflection.leaning_aim(said[-1].text)
 
 
 def checkin_open(view: SessionView) -> str:

@@ -235,8 +235,10 @@ def decided(move: FollowupDecide, text: str, reading, old_step: str) -> tuple[st
         return "own", own
     if version and (move.ask_how or _CHOSE.match(text)):  # "make it smaller: ten tickets": a
         return "own", old_step  # version no step is made of; the old step, their words beside it
-    as_is = re.search(r"\b(as it is|as is|the same|unchanged|same again|no change)\b", text, re.I)
-    if decision == "keep" and as_is:
+    # "Keep it." answers "keep it as it is, make it smaller, …": kept as it is, said and saved
+    # so; only a smaller word asks for the smaller step ("keep it, but smaller")
+    cut = re.search(r"\b(smaller|shrink|simpler|easier|less|shorter)\b", text, re.I)
+    if decision == "keep" and not cut:
         return "keep", old_step
     shrink = re.search(r"\b(smaller|shrink|simpler|easier|less|shorter|keep)\b", text, re.I)
     if decision == "change" and not move.ask_how and not shrink:
