@@ -151,7 +151,7 @@ def repaired(text: str) -> str:
 
 
 _GAPPED = re.compile(
-    r"^(?P<head>[^,;]+?),?\s+and\s+(?P<tail>(?:also\s+)?(?:the|our|their|some|many|most|all)\s.+?)(?:\s+too)?(?P<end>[.!]?)$",
+    r"^(?P<head>(?!(?:that|this|it|which)\b)[^,;]+?),\s+and\s+(?P<tail>(?:also\s+)?(?:the|our|their|some|many|most|all)\s.+?)(?:\s+too)?(?P<end>[.!]?)$",
     re.I,
 )
 _PAST_HEAD = frozenset(
@@ -162,7 +162,8 @@ _PAST_HEAD = frozenset(
 def _gapped(sentence: str) -> str:
     """ "The office staff took the hit, and the head teachers who had to answer parents": the
     second group shares the verb of the first, said as it means ("…, and so did the head
-    teachers who …"); cut at its "and", the second group is lost or hangs alone."""
+    teachers who …"); cut at its "and", the second group is lost or hangs alone. Only with its
+    comma and a subject of its own: "That changed the sizes and the whole flow" has two objects."""
     found = _GAPPED.match(sentence.strip())
     if not found:
         return sentence

@@ -316,7 +316,9 @@ def people_heard(answer: str, session: str, told: str = "") -> str:
         return ""
     # people added to those the coach already gave back are one more group it reached, not
     # what it all comes down to ("the store managers", after the cashiers and older customers)
-    said_before = f"{session} {told}"  # given back by the coach, or told in the story
+    # given back by the coach, or told in the story; a quoted plan item ("Collaborate with
+    # cross-functional teams …") names no group the user said was hit
+    said_before = re.sub(r"“[^”]*”", "", f"{session} {told}")
     before = [g for c in re.split(r"[.:;!?]\s+", said_before) for g in groups(c)]
     heads = {n.split()[-1] for n in named}
     before = list(  # "the customers" alone is the ladder's word, not a group the user named

@@ -88,7 +88,7 @@ _DET = r"(?:the|a|an|your|their|this|that|his|her|every|each)"
 _NP = re.compile(rf"\b({_DET})\s+((?:[\w'’-]+\s+){{0,3}}[\w'’-]+)(?=\s|[,.;:!?]|$)", re.I)
 _STOP_WORDS = """
     too much again back up out twice later first now then still only just also even really very
-    so as ago last next
+    so as ago last next behind inside outside near
 """
 _STOP = frozenset(_STOP_WORDS.split())
 _NOT_THINGS_TEXT = """
@@ -212,8 +212,8 @@ def _it(clause: str, before: str) -> str:
             continue  # "split every file by hand before it would load": in the clause
         if _THOUGHT.search(head.rstrip()) and _NP_ANY.search(head):
             continue  # "the users who got two emails thought it was spam": in the clause
-        if _OTHER_THING.search(head):
-            return ""
+        if _OTHER_THING.search(head) or _FOUND_IT.search(clause[: match.end() + 12]):
+            return ""  # "found it in the report": what happened, no thing named
         found, worked = _thing_before(before)
         if found is None:
             return ""
@@ -224,6 +224,14 @@ def _it(clause: str, before: str) -> str:
         said = _the(found)
         return clause[: match.start()] + said + _it(clause[match.end() :], before + " " + said)
     return clause
+
+
+# "Ines found it in the no-show report": the "it" is what happened, found out, not a thing
+_FOUND_IT = re.compile(
+    r"\b(?:found|noticed|spotted|caught|saw|discovered|raised|flagged) it (?:in|on|from|through|via|"
+    r"with|at)\b",
+    re.I,
+)
 
 
 _HER = re.compile(r"^(?:she|he)\b(?=\s+\w)|\b(?:her|him)\b", re.I)

@@ -45,6 +45,8 @@ from coach.engine.sayable import sayable
 
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+|\s+[—–]\s+|\s+-\s+")
 _CONTRAST = re.compile(r",?\s+\b(but|yet|although|though|however|even though|whereas)\b\s+", re.I)
+# the turn of a contrast whose point comes after it ("…, but the ward managers raised it")
+_TURN = re.compile(r",?\s+\b(but|yet|however)\b\s+", re.I)
 _CONSEQUENCE = re.compile(
     r",?\s+\b(so that|so|and so|which meant|which means|and then|as a result|and now|and it|"
     r"and they|and support|and the|and we|and i)\b\s+",
@@ -65,6 +67,34 @@ _WHO = re.compile(
 )
 # "Why we missed it: - we test with Chrome - …": a list's heading says nothing of its own.
 _HEADING = re.compile(r"(?:^|(?<=[.!?]\s))[^.!?:\n]{1,40}:\s*(?=-\s|\n)")
+
+
+# a second half that leans on the first with its "it" ("but it became a mandate", "but we
+# never said it out loud"): a comment on the first half, not a side of its own
+_LEANS_BACK = re.compile(r"^(?:it\b|(?:\w+\s+){1,4}it\b(?!['’]))", re.I)
+
+
+def _unspliced(clause: str) -> str:
+    """ "it became a mandate, people fill it with fluff": two sentences spliced with a comma,
+    said with the "and" they need."""
+    head, sep, tail = clause.partition(", ")
+    subject = re.match(
+        r"(?:people|they|we|i|you|he|she|(?:the|our|your) \w+|\w+s)\s+(\w+)\s+\w+", tail, re.I
+    )
+    clause_head = sayable(head) or re.match(r"it \w+ \w+", head)
+    if sep and clause_head and (sayable(tail) or (subject and vocab.is_verb(subject.group(1)))):
+        return f"{head}, and {tail}"
+    return clause
+
+
+def _object_cut(clause: str, sentence: str) -> bool:
+    """ "they care about stability", cut from "they care about stability and clear deprecations,
+    and …": the cut dropped half of what it is about (an "and" that adds no clause of its own)."""
+    at = sentence.find(clause)
+    if at < 0 or clause == sentence:
+        return False
+    rest = re.match(r"\s+and\s+([^,;.]+)", sentence[at + len(clause) :])
+    return bool(rest) and not vocab.finite_verb(rest.group(1).split())
 
 
 def sentences(text: str) -> list[str]:
@@ -167,7 +197,13 @@ def _candidates(text: str) -> list[Picked]:
         parts = _CONTRAST.split(sentence, maxsplit=1)
         if len(parts) == 3:
             a, b = _clean(parts[0]), _clean(parts[2])
-            if sayable(a) and sayable(b):
+            b = _unspliced(b)
+            if sayable(a) and sayable(b) and _LEANS_BACK.match(b):
+                # "the trade-off was X, but we never said it out loud": the second half says
+                # something of the first, no second side pulling against it; said as one
+                whole = f"{second_person(a)}, {parts[1].lower()} {second_person(b)}"
+                found_all.append((5, Picked("plain", whole, who=who)))
+            elif sayable(a) and sayable(b):
                 found_all.append(
                     (5, Picked("contrast", second_person(a), second_person(b), who=who))
                 )
@@ -248,6 +284,11 @@ def _candidates(text: str) -> list[Picked]:
             found_all.append((1 - position, Picked("plain", second_person(short.text), who=who)))
             continue  # "users locked out" said whole: "users were locked out"
         plain = [c for c in _clauses(sentence) if sayable(c)]
+        plain = [c for c in plain if strict or not _object_cut(c, sentence)]
+        turned = _TURN.split(sentence, maxsplit=1)
+        if len(turned) == 3:  # "the numbers were great, but …": the half before is the side;
+            # what the user did ("I changed the notification …, but") is the story it turns on
+            plain = [c for c in plain if c not in turned[0] or re.match(r"(?:i|we)\b", c, re.I)]
         # "I did it" only when nothing longer says it; what hit the people using it first
         plain.sort(key=lambda c: (len(c.split()) < 4, not (_HARD.search(c) or _WHO.search(c))))
         # the sentence whole when it can be said: a part cut from it may drop the second group

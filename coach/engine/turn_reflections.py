@@ -233,7 +233,9 @@ def reflect_turn(
     for answer in reversed(earlier):
         if len(out) >= 2:
             break
-        found = [p for p in new(candidates(answer), taken) if not _leans_on_them(p.main, out)]
+        # "You also said they do the rounds …": said after this turn's people, an older "they"
+        # reads as them; who it meant was in the older answer
+        found = [p for p in new(candidates(answer), taken) if not _leans_on_them(p.main, [])]
         if found:
             taken.append(found[0])
             if out:
