@@ -84,3 +84,15 @@ def test_a_goal_given_as_a_list_is_given_back_as_an_aim():
 
     goal = "Goals: - understand who uses the parking permit form - something for my 1:1"
     assert goal_reflection(goal)[0] == "You want to understand who uses the parking permit form."
+
+
+async def test_an_aim_that_leans_on_the_story_is_given_back_with_it(journal):
+    """ "… and I want to be open about which" is an aim, not an open goal: said back whole."""
+    session = guided_session(journal)
+    reply = await said(
+        session.send("Half of it got done, half did not, and I would like to be open about which.")
+    )
+    assert reply.startswith(
+        "So far: half of it got done, half did not, and you would like to be open about which."
+    )
+    assert "still open" not in reply

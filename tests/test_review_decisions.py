@@ -106,3 +106,12 @@ async def test_a_smaller_version_no_step_is_made_of_is_quoted_not_grafted(journa
 )
 def test_the_users_version_is_said_back_whole_in_their_words(answer, words):
     assert step_words.own_words(answer) == words
+
+
+async def test_a_step_kept_as_it_is_is_said_with_what_got_in_its_way(journal):
+    """The reason the step slipped, told as a clause, is given back beside the kept step."""
+    _, second, _ = await _second(journal)
+    await _answers(second, "Yes, done.", "That support knew first.")
+    await _answers(second, "No, the release froze every other task.")
+    reply = (await _answers(second, "Keep it."))[0]
+    assert reply.startswith("Kept as it is, even though the release froze every other task: ")

@@ -136,14 +136,18 @@ def _consent(move: AskConsent, view: SessionView) -> str:
         said = _join(
             refused,
             "None of the list is saved, and that is fine.",
-            give_back(view, move)
-            or (
-                f"So none of them quite fits what happened with {work}."
-                if work != "that work" and not choice_words.unsure_of_list(view)
-                else ""
-            ),
+            give_back(view, move) or _none_fits(view, work),
         )
     return _join(said, question_for(move, view))
+
+
+def _none_fits(view: SessionView, work: str) -> str:
+    """No struggle chosen, said back: "I don't know" about the list is no verdict on it."""
+    if work == "that work":
+        return ""
+    if choice_words.unsure_of_list(view):
+        return f"So it is still open which of them fits what happened with {work}."
+    return f"So none of them quite fits what happened with {work}."
 
 
 def _plan_heard(move: PlanCheck | PlanFocus, view: SessionView) -> str:

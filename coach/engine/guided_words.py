@@ -25,7 +25,7 @@ from coach.engine import (
 )
 from coach.engine.heavy import declines, heavy_topic
 from coach.engine.listen import blames_customer
-from coach.engine.reflections import candidates
+from coach.engine.reflections import candidates, second_person
 from coach.engine.story import read_story
 from coach.engine.view import SessionView
 from coach.ladder.schema import DERIVED_NOTE, Item
@@ -318,8 +318,8 @@ def _checkin_held(view: SessionView) -> str:
             return f"{lead}: you'd like to look at {name}."
     if any(t.reading is not None and t.reading.kind == "question" for t in said):
         return f"{lead}: you asked about the session itself, so let's start from your own work."
-    if _leaning_checkin(view):
-        return ""  # an aim was said ("… honest about which"): not open, and not whole to give
+    if _leaning_checkin(view):  # an aim was said ("… honest about which"): not open, and
+        return _leaning_said(said[-1].text, lead)  # given back whole, with what it leans on
     return checkin_open(view) if said else ""
 
 
@@ -328,6 +328,18 @@ def _leaning_checkin(view: SessionView) -> bool:
     given back for it, neither the aim cut short nor a part of an older story instead."""
     said = [t for t in view.turns if t.role == "user" and t.phase is Phase.CHECKIN]
     return bool(said) and goal_reflection.leaning_aim(said[-1].text)
+
+
+def _leaning_said(text: str, lead: str) -> str:
+    """ "Some of it happened, some of it didn't, and I'd like to be honest about which": the
+    sentence the aim leans on is given back with it, whole, or nothing is."""
+    found = [p for p in re.split(r"(?<=[.!?])\s+", text.strip()) if goal_reflection.leaning_aim(p)]
+    said = second_person(found[-1].strip().rstrip(".!")) if found else ""
+    if not said or vocab.unknown_words(said) or len(said.split()) > 25 or said.count(",") > 2:
+        return ""
+    first = said.split()[0]
+    named = first[:1].isupper() and not vocab.is_word(first.lower())  # "Dana said …" stays
+    return f"{lead}: {said if named else said[0].lower() + said[1:]}."
 
 
 def checkin_open(view: SessionView) -> str:

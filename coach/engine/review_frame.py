@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from coach.engine import planning, reflections, step_words, vocab
-from coach.engine.review_clauses import first_sentence, unspliced
+from coach.engine.review_clauses import first_sentence, opens_clause, unspliced
 
 # said back by the coach's turn words as the review's (``guided_words``): kept importable here
 from coach.engine.review_done import done_when as done_when
@@ -141,6 +141,19 @@ def noun_phrase(text: str) -> str:
 
 def _self(text: str) -> bool:
     return bool(re.match(r"^\W*(me|myself|i|i do|i did|i was|mostly me|just me)\W*$", text, re.I))
+
+
+def _kept_despite(view, text: str) -> str:
+    """ ", even though the outage ate the week": the reason the step slipped, told in the answer
+    before the decision, beside a step kept as it is; "" when none was told as a clause."""
+    said = [t.text for t in view.turns if t.role == "user"]
+    before = said[-2] if len(said) >= 2 and said[-1].strip() == text.strip() else ""
+    reason = first_sentence(told_reason(before)).strip().rstrip(".!")
+    if not reason or len(reason.split()) > 12 or vocab.unknown_words(reason) or "?" in reason:
+        return ""
+    if not opens_clause(reason) or re.match(r"^(?:it|this|that)\b", reason, re.I):
+        return ""
+    return f", even though {planning.lower_first(reflections.second_person(reason))}"
 
 
 def _item_step(view, item_id: str) -> str:
@@ -291,8 +304,9 @@ def acknowledge(view, move: FollowupDecide, text: str, reading) -> str:
     decision, step = decided(move, text, reading, old)
     if decision == "drop":
         return "Dropped: you're letting that one go for now."
-    if decision == "keep":
-        return f"Kept as it is: {planning.lower_first(step_words.deed(old))}."
+    if decision == "keep":  # kept whole, with what got in the way if the user said it
+        reason = _kept_despite(view, text)
+        return f"Kept as it is{reason}: {planning.lower_first(step_words.deed(old))}."
     if decision == "own":  # what they decided, with their version as a clause or quoted
         how = "making it smaller" if made_smaller(move, text, reading) else "changing it"
         return f"You're {how} your way: {step_words.own_words(text)}."
