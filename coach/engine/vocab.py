@@ -124,10 +124,9 @@ def unknown_words(text: str) -> list[str]:
 def _common(word: str) -> bool:
     """An everyday word lemminflect lacks ("website", "lab"), in the spelling list; not rare, not
     two letters ("nd", "ja"). Not in ``is_word``, which tells names apart: the list has "jonas"."""
-    lowered = word.lower().replace("’", "'")
-    if lowered.capitalize() in _CALENDAR:  # "friday" is given back capitalised or not at all
-        return False
-    return len(lowered) >= 3 and _speller().word_frequency[lowered] >= _COMMON
+    lowered = word.lower().replace("’", "'")  # "friday" is said capitalised or not at all
+    calendar = lowered.capitalize() in _CALENDAR
+    return not calendar and len(lowered) >= 3 and _speller().word_frequency[lowered] >= _COMMON
 
 
 def is_verb(word: str) -> bool:
