@@ -144,7 +144,7 @@ async def _plan_saved(journal, obstacle: str, focus: str = "I read the tickets b
         ("On-call incidents.", "first quiet morning after it", "9:00"),
         ("My manager might not reply.", "if they cannot make room", "9:00"),
         ("Meetings.", "named slot", "costs nothing"),
-        ("The office move.", "what you'd do if it happens", "9:00"),
+        ("The office move.", "what you'd do if that happens", "9:00"),
         ("The review keeps getting moved.", "if it moves again", "9:00"),
         ("I am shy to ask.", "one-line message", "9:00"),
         ("Month-end runs, they always take longer than I plan.", "named slot", "make room"),

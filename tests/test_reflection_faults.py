@@ -248,3 +248,13 @@ def test_people_named_with_a_place_then_they_are_given_back_as_the_people():
         [],
     )
     assert said.startswith("The small depots run on two dispatchers")
+
+
+def test_a_time_said_first_is_not_moved_like_an_object():
+    from coach.engine import fragments
+
+    said = "These weeks we hear about the drivers only through the monthly report"
+    assert fragments.unfronted(said) == said
+    assert (
+        fragments.unfronted("The two reports I wrote by hand") == "I wrote the two reports by hand"
+    )

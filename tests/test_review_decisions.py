@@ -34,7 +34,7 @@ async def test_a_plain_keep_it_is_said_and_saved_as_kept_as_it_is(journal):
     first, second, _ = await _second(journal)
     await _answers(second, *START)
     reply = (await _answers(second, "Keep it."))[0]
-    assert reply.startswith("Kept as it is: ")
+    assert reply.startswith("You're keeping it as it is: ")
     assert "smaller" not in reply.split("Next:")[0]
     summary = (await _answers(second, "No.", "Time.", "Drop it."))[-1]
     assert "and you decided to keep it as it is." in summary
@@ -114,4 +114,6 @@ async def test_a_step_kept_as_it_is_is_said_with_what_got_in_its_way(journal):
     await _answers(second, "Yes, done.", "That support knew first.")
     await _answers(second, "No, the release froze every other task.")
     reply = (await _answers(second, "Keep it."))[0]
-    assert reply.startswith("Kept as it is, even though the release froze every other task: ")
+    assert reply.startswith(
+        "You're keeping it as it is, even though the release froze every other task: "
+    )

@@ -29,7 +29,9 @@ async def test_a_bare_keep_it_gets_what_got_in_the_way_of_that_step(journal):
     _, second, _ = await _second(journal)
     await _answers(second, "Yes, done.", "That the importers break.", "No.", "The audit.")
     reply = (await _answers(second, "Keep it."))[0]
-    assert reply.startswith("Kept as it is: ")  # the offer's "keep it as it is", as chosen
+    assert reply.startswith(
+        "You're keeping it as it is: "
+    )  # the offer's "keep it as it is", as chosen
     assert reply.lower().count("audit") <= 1
 
 

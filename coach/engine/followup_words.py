@@ -226,7 +226,7 @@ _ROUND_OBSTACLE = (
     ),
 )
 # Nothing above fits: no made-up remedy, the user is asked to hold their own.
-_UNKNOWN = "deciding now what you'd do if it happens gives the step a second way to happen"
+_UNKNOWN = "deciding now what you'd do if that happens gives the step a second way to happen"
 
 
 def _slot_day(view: SessionView) -> str:

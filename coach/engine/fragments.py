@@ -246,6 +246,11 @@ _FRONTED = re.compile(
 )
 
 
+_TIME_HEADS = frozenset(
+    ["day", "week", "month", "year", "morning", "night", "evening", "time", "quarter", "sprint"]
+)
+
+
 def unfronted(clause: str) -> str:
     """A clause with its fronted object put back after the verb, or the clause as it was."""
     found = _FRONTED.match(clause.strip())
@@ -262,8 +267,8 @@ def unfronted(clause: str) -> str:
     ):
         return clause  # "the day we shipped": no fronted object, or no verb to put it after
     lemmas = vocab._lemminflect().getAllLemmas(np_words[-1].lower())
-    if "NOUN" not in lemmas:
-        return clause
+    if "NOUN" not in lemmas or np_words[-1].lower().rstrip("s") in _TIME_HEADS:
+        return clause  # "These days I hear about them": a time, not an object put first
     np = found.group("np")
     np = np[0].lower() + np[1:]
     return f"{found.group('subject')} {found.group('verb')} {np}{found.group('rest')}"

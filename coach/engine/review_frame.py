@@ -306,7 +306,7 @@ def acknowledge(view, move: FollowupDecide, text: str, reading) -> str:
         return "Dropped: you're letting that one go for now."
     if decision == "keep":  # kept whole, with what got in the way if the user said it
         reason = _kept_despite(view, text)
-        return f"Kept as it is{reason}: {planning.lower_first(step_words.deed(old))}."
+        return f"You're keeping it as it is{reason}: {planning.lower_first(step_words.deed(old))}."
     if decision == "own":  # what they decided, with their version as a clause or quoted
         how = "making it smaller" if made_smaller(move, text, reading) else "changing it"
         return f"You're {how} your way: {step_words.own_words(text)}."
