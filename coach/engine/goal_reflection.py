@@ -135,10 +135,11 @@ _LEANING_AIM = re.compile(
 )
 
 
-def leaning_aim(text: str) -> bool:
-    """ "… and I'd like to be honest about which": an aim was said, but it leans on the story
-    before it, so it is neither given back cut short nor called still open."""
-    return any(_LEANING_AIM.search(p.strip()) for p in re.split(r"(?<=[.!?])\s+", text))
+def leaning_aim(text: str) -> str:
+    """ "… and I'd like to be honest about which": the last sentence of ``text`` whose aim leans
+    on the story before it (never given back cut short, nor called still open); "" for none."""
+    found = [p.strip() for p in re.split(r"(?<=[.!?])\s+", text) if _LEANING_AIM.search(p.strip())]
+    return found[-1] if found else ""
 
 
 def goal_reflection(goal: str, variant: int = 0) -> tuple[str, bool]:

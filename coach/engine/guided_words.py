@@ -324,22 +324,19 @@ def _checkin_held(view: SessionView) -> str:
 
 
 def _leaning_checkin(view: SessionView) -> bool:
-    """The check-in's aim leans on the story before it ("… honest about which"): nothing is
-    given back for it, neither the aim cut short nor a part of an older story instead."""
+    """The check-in's aim leans on the story before it ("… honest about which"): neither the aim
+    cut short nor a part of an older story is given back for it."""
     said = [t for t in view.turns if t.role == "user" and t.phase is Phase.CHECKIN]
-    return bool(said) and goal_reflection.leaning_aim(said[-1].text)
+    return bool(said) and bool(goal_reflection.leaning_aim(said[-1].text))
 
 
 def _leaning_said(text: str, lead: str) -> str:
     """ "Some of it happened, some of it didn't, and I'd like to be honest about which": the
     sentence the aim leans on is given back with it, whole, or nothing is."""
-    found = [p for p in re.split(r"(?<=[.!?])\s+", text.strip()) if goal_reflection.leaning_aim(p)]
-    said = second_person(found[-1].strip().rstrip(".!")) if found else ""
+    said = second_person(goal_reflection.leaning_aim(text).rstrip(".!"))
     if not said or vocab.unknown_words(said) or len(said.split()) > 25 or said.count(",") > 2:
         return ""
-    first = said.split()[0]
-    named = first[:1].isupper() and not vocab.is_word(first.lower())  # "Dana said …" stays
-    return f"{lead}: {said if named else said[0].lower() + said[1:]}."
+    return f"{lead}: {planning.lower_first(said)}."
 
 
 def checkin_open(view: SessionView) -> str:

@@ -13,12 +13,12 @@ from __future__ import annotations
 import re
 
 from coach.engine import planning, reflections, step_words, vocab
-from coach.engine.review_clauses import first_sentence, opens_clause, unspliced
+from coach.engine.review_clauses import first_sentence, unspliced
 
 # said back by the coach's turn words as the review's (``guided_words``): kept importable here
 from coach.engine.review_done import done_when as done_when
 from coach.engine.review_done import done_words as done_words
-from coach.engine.review_reasons import one_reason, two_reasons
+from coach.engine.review_reasons import one_reason, told_clause, two_reasons
 from coach.moves import FollowupDecide, FollowupItem, FollowupLearned, FollowupObstacle, Move
 
 REVIEW_MOVES = (FollowupItem, FollowupLearned, FollowupObstacle, FollowupDecide)
@@ -148,12 +148,8 @@ def _kept_despite(view, text: str) -> str:
     before the decision, beside a step kept as it is; "" when none was told as a clause."""
     said = [t.text for t in view.turns if t.role == "user"]
     before = said[-2] if len(said) >= 2 and said[-1].strip() == text.strip() else ""
-    reason = first_sentence(told_reason(before)).strip().rstrip(".!")
-    if not reason or len(reason.split()) > 12 or vocab.unknown_words(reason) or "?" in reason:
-        return ""
-    if not opens_clause(reason) or re.match(r"^(?:it|this|that)\b", reason, re.I):
-        return ""
-    return f", even though {planning.lower_first(reflections.second_person(reason))}"
+    reason = told_clause(told_reason(before), 2, 12)
+    return f", even though {reason}" if reason else ""
 
 
 def _item_step(view, item_id: str) -> str:

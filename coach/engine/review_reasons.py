@@ -18,13 +18,21 @@ def obstacle_said(text: str) -> str:
     """ "The support call kept slipping because it is not on the board." → "So the support call
     kept slipping because it is not on the board.": an obstacle told as a sentence, given back
     whole when nothing else of it is (never a question that follows nothing of the answer)."""
+    said = told_clause(text, 3, 20)
+    return f"So {said}." if said else ""
+
+
+def told_clause(text: str, least: int, most: int) -> str:
+    """The answer's first sentence as a clause of the coach's ("the outage ate the week"), when
+    it opens on its own subject (not "it"/"this"/"that") and is ``least``–``most`` words of
+    known English with no question; else ""."""
     sentence = first_sentence(text)
     words = sentence.split()
-    if not 3 <= len(words) <= 20 or vocab.unknown_words(sentence) or "?" in text:
+    if not least <= len(words) <= most or vocab.unknown_words(sentence) or "?" in text:
         return ""
     if not opens_clause(sentence) or re.match(r"^(?:it|this|that)\b", sentence, re.I):
         return ""
-    return f"So {planning.lower_first(second_person(sentence))}."
+    return planning.lower_first(second_person(sentence))
 
 
 def two_reasons(text: str) -> str:
