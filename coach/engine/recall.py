@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from coach.engine import referents, summary_refs, terse, vocab
+from coach.engine import recall_parts, referents, summary_refs, terse, vocab
 from coach.engine.reflection_forms import _cap
 from coach.engine.reflections import MAX_WORDS, candidates, second_person
 from coach.engine.turn_reflections import short_clause
@@ -21,12 +21,15 @@ _RECALL = (
 )
 _JOINED = (
     "Two things stay with me from your story: {a}, and {b}.",
-    "So far you've told me that {a}, and that {b}.",
+    # not "So far you've told me …": it claims to sum up, and the newest answer (a choice, a
+    # question asked again) is not in it
+    "I keep coming back to two things you told me: that {a}, and that {b}.",
 )
 _WITH_GOAL = (
     "{g}, and what you've told me so far is that {m}.",
     "{g}; what stands out so far is that {m}.",
 )
+_PAIRED_WORDS = 16
 _RANK = {"affected": 0, "consequence": 0, "contrast": 1, "feeling": 1, "self_judgement": 2}
 
 
@@ -44,14 +47,16 @@ def recall(
     for number, part in enumerate(parts):
         with referents.parts(parts):  # what a pronoun in one part leans on, in the others
             picks = candidates(part)
+        told = second_person(vocab.corrected(part))
         for picked in picks:
-            whole = picked.main
+            whole = main = recall_parts.given_alone(picked.main, told)
             if picked.form in ("consequence", "contrast") and picked.other:
                 link = ", and " if picked.form == "consequence" else ", but "
-                whole = f"{picked.main}{link}{picked.other}"
-            if len(whole.split()) <= MAX_WORDS + 4:
-                found.append((_RANK.get(picked.form, 3), -number, picked.main, whole))
-        clause = "" if picks else short_clause(part)
+                main = recall_parts.given_alone(picked.main, "")  # the other half is given too
+                whole = f"{main}{link}{picked.other}"
+            if main and len(whole.split()) <= MAX_WORDS + 4:
+                found.append((_RANK.get(picked.form, 3), -number, main, whole))
+        clause = "" if picks else recall_parts.given_alone(short_clause(part), told)
         if clause and len(clause.split()) >= 3:
             found.append((3, -number, clause, clause))
     found.sort(key=lambda f: (f[0], f[1]))
@@ -59,10 +64,14 @@ def recall(
     for _, _, main, whole in found:
         if main not in session and _cap(main) not in session and not _leans(main):
             return _fresh(_RECALL, variant, session).format(m=whole), source[main]
+    # two parts joined each carry their point: a contrast or result with both its halves
     mains: list[str] = []
-    for _, _, main, _ in found:
-        if main not in mains:
-            mains.append(main)
+    for _, _, main, whole in found:
+        if whole != main and len(whole.split()) > _PAIRED_WORDS:
+            continue  # its point does not fit beside another part: not its lesser half alone
+        if whole not in mains:
+            mains.append(whole)
+            source.setdefault(whole, source[main])
     mains = [m for m in mains if m.lower() not in goal.lower() and not _leans(m)]
     mains.sort(key=lambda m: m in recent)  # what was said a moment ago comes last
     # a story of several clauses has one not said a moment ago; a thin one ("the login bug")
@@ -72,16 +81,21 @@ def recall(
     # two parts that are each one clause first: "…, and …, and …" reads as three things, or one
     pairs.sort(key=lambda p: any(", and " in mains[n] for n in p))
     for first, second in pairs:
-        a, b = sorted((mains[first], mains[second]), key=lambda m: _order(parts, m))
+        a, b = sorted((mains[first], mains[second]), key=lambda m: _told_at(parts, source[m]))
+        said_b = recall_parts.second_mention(a, b)
+        if a in b or b in a:
+            continue  # one holds the other: given twice in one sentence
+        if ", and " in a and ", and " in b:
+            continue  # "…, and …, and …, and …" reads as one run, not two parts
         if a in recent and b in recent and not thin:
             continue  # both said a moment ago: joined, they would only be said again
         forms = (_JOINED[variant % 2], _JOINED[(variant + 1) % 2])
         if not (_clause(a) and _clause(b)):  # "told me that the login bug" is no sentence
             forms = (_JOINED[0],)
-        elif ", and " in a:  # "that …, and that …": the second "that" marks the second part
+        elif ", and " in a or ", and " in b:  # "that …, and that …": "that" marks each part
             forms = (_JOINED[1],)
         for form in forms:
-            said = _cap(form.format(a=a, b=b))
+            said = _cap(form.format(a=a, b=said_b))
             if said not in session and len(said.split()) <= 40:
                 return said, source[b]
     aim = re.sub(r"\s+today$", "", goal.split(". ")[0].rstrip(". "))
@@ -148,11 +162,6 @@ def _leans(main: str) -> bool:
     return len(words) <= 6 and words[-1].lower() in lean  # "you modelled it from yours"
 
 
-def _order(parts: list[str], main: str) -> int:
-    """Where in the story a clause was told (the older first when two are joined)."""
-    for number, part in enumerate(parts):
-        if main in second_person(vocab.corrected(part)) or any(
-            main == p.main for p in candidates(part)
-        ):
-            return number
-    return len(parts)
+def _told_at(parts: list[str], part: str) -> int:
+    """Where in the story an answer was told (the older first when two parts are joined)."""
+    return parts.index(part) if part in parts else len(parts)
