@@ -66,6 +66,7 @@ def recall(
             return _fresh(_RECALL, variant, session).format(m=whole), source[main]
     # two parts joined each carry their point: a contrast or result with both its halves
     mains: list[str] = []
+    told = {main for _, _, main, _ in found}  # each clause once, before halves are paired
     for _, _, main, whole in found:
         if whole != main and len(whole.split()) > _PAIRED_WORDS:
             continue  # its point does not fit beside another part: not its lesser half alone
@@ -76,7 +77,7 @@ def recall(
     mains.sort(key=lambda m: m in recent)  # what was said a moment ago comes last
     # a story of several clauses has one not said a moment ago; a thin one ("the login bug")
     # keeps what it has in view
-    thin = sum(_clause(m) for m in mains) < 3
+    thin = sum(_clause(m) for m in told) < 3
     pairs = [(f, s) for f in range(len(mains)) for s in range(f + 1, len(mains))]
     # two parts that are each one clause first: "…, and …, and …" reads as three things, or one
     pairs.sort(key=lambda p: any(", and " in mains[n] for n in p))
