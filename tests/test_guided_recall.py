@@ -15,7 +15,7 @@ def test_a_part_not_said_today_comes_first_then_parts_joined_never_a_sentence_tw
         assert part in STORY
         said.append(sentence)
         session += " " + sentence
-    assert said[0].endswith("sales ate the cost.")
+    assert said[0].endswith("enterprise admins were confused.")  # what went wrong for people first
     assert any("enterprise admins were confused, and" in s for s in said)  # two parts joined
     assert any(s.startswith("You'd like to look at the pricing page") for s in said)
 

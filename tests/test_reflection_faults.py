@@ -21,6 +21,8 @@ from coach.store import open_journal
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench" / "personas"))
 import sentence_checks
 
+from coach.engine.clause_cuts import clauses as _clauses
+
 
 @pytest.fixture
 def journal():
@@ -34,8 +36,11 @@ def test_a_them_cut_from_the_people_it_means_is_said_as_those_people():
         "Dispatchers started phoning drivers by hand because the new windows looked wrong to them."
     )
     said_back = summary([answer], "Let me check I have it")
-    assert "looked wrong to them" not in said_back
-    assert "the new windows looked wrong to the dispatchers" in said_back
+    # said whole, the sentence has who "them" are in view: no noun said twice
+    assert "phoning drivers by hand because the new windows looked wrong to them" in said_back
+    assert "wrong to the dispatchers" not in said_back
+    # cut from it, the clause says who they are
+    assert "the new windows looked wrong to the dispatchers" in _clauses(answer.split(". ")[1])
 
 
 def test_every_one_of_them_is_said_as_what_was_counted():

@@ -152,7 +152,7 @@ async def test_the_newest_answer_is_given_back_first(journal):
     )
     first = _sentences(replies[-1])[0]
     assert "the drivers were fined" in first
-    assert "So far you've told me" not in replies[-1]
+    assert "two things you said" not in replies[-1]
 
 
 async def test_requests_about_the_session_are_never_story(journal):

@@ -97,7 +97,37 @@ def resolve(text: str) -> str:
             said = said[0].upper() + said[1:]
         out.append(text[last:start] + said)
         last = match.end(2)
-    return _counted(text, "".join(out) + text[last:])
+    resolved = "".join(out) + text[last:]
+    return _counted(_some(text), _some(resolved))
+
+
+# "…, and some got fined anyway": a count with no noun, of the people or things just named in
+# its sentence; said as "some of them", it reads as a clause ("some" alone is no subject)
+_BARE_COUNT = re.compile(
+    r"(?P<link>,\s+(?:and|but|so|while)\s+|(?<=[.!?])\s+|^)"
+    r"(?P<count>[Ss]ome|[Aa] few|[Mm]any|[Mm]ost|[Ss]everal|[Hh]alf)\s+(?P<verb>[a-z]+)\b"
+)
+
+
+def _some(text: str) -> str:
+    def said(match: re.Match[str]) -> str:
+        if not match.group("link").strip():  # "Some got used to it.": of those named before
+            before = text[: match.start()]
+            if not vocab.finite_verb([match.group("verb")]) or not group(before):
+                return match.group(0)
+            return f"{match.group('link')}{match.group('count')} of them {match.group('verb')}"
+        sentence = re.split(r"[.!?;]\s+", text[: match.start()])[-1]
+        named = re.findall(r"\b(?:people|staff|everyone|everybody)\b|\b\w+s\b", sentence)
+        named = [w for w in named if not w.endswith("ss") and w.lower() not in vocab.FUNCTION]
+        if not named or not vocab.finite_verb([match.group("verb")]):
+            return match.group(0)
+        # of "everyone" no "them" can be counted: "some people" (who, the story told)
+        whom = "people" if named[-1].lower() in ("everyone", "everybody") else "of them"
+        if whom == "of them" and not _plural_nouns(sentence):
+            return match.group(0)
+        return f"{match.group('link')}{match.group('count')} {whom} {match.group('verb')}"
+
+    return _BARE_COUNT.sub(said, text)
 
 
 def _told(segment: str) -> bool:

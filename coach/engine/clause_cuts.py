@@ -23,12 +23,19 @@ _LEAD = re.compile(
 )
 
 # "…seen them use it though", "…anymore tbh": a trailing aside, not part of what happened.
-_TRAILING = re.compile(r",?\s+(?:though|honestly|tbh|lol|haha|i guess|i think|i suppose)\W*$", re.I)
+_TRAILING = re.compile(
+    r",?\s+(?:though|honestly|tbh|lol|haha|i guess|i think|i suppose|in a way|sort of|kind of)\W*$",
+    re.I,
+)
+# "they had two queues now": the user's "now" is the moment they told it; after a past verb,
+# in the coach's words, it clashes with the tense
+_PAST_NOW = re.compile(r"^(?P<head>.*\b(?:had|was|were|got|did|went|\w+ed)\b.*?),?\s+now$", re.I)
 
 
 def clean(clause: str) -> str:
     """``clause`` without its lead-in words and trailing aside, its fronted object put back."""
     clause = _TRAILING.sub("", clause.strip(" ,.;:!"))
+    clause = _PAST_NOW.sub(r"\g<head>", clause)
     while True:
         stripped = _LEAD.sub("", clause, count=1).strip(" ,")
         if stripped == clause:
@@ -81,8 +88,11 @@ def clauses(sentence: str) -> list[str]:
         only_theirs = bool(re.search(r"\btheir\b", piece, re.I)) and not re.search(
             r"\b(?:they|them|it)\b", piece, re.I
         )
-        if said and said != piece and piece in whole and not counted and not only_theirs:
-            whole = whole.replace(piece, said, 1)
+        # who "them" are is in view in the whole sentence: "phoning drivers because the windows
+        # looked wrong to them", not "… wrong to the dispatchers" after "Dispatchers …"
+        in_view = _with_thing(piece, before) if said else ""
+        if in_view and in_view != piece and piece in whole and not counted and not only_theirs:
+            whole = whole.replace(piece, in_view, 1)
         resolved.append(said)
     return [c for c in [*(clean(p) for p in resolved if p), whole] if c]
 

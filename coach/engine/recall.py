@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import re
 
-from coach.engine import recall_parts, referents, summary_refs, terse, vocab
+from coach.engine import referents, summary_refs, terse, vocab
 from coach.engine.reflection_forms import _cap
 from coach.engine.reflections import MAX_WORDS, candidates, second_person
-from coach.engine.turn_reflections import short_clause
+from coach.engine.turn_reflections import effect_weight, said_already, short_clause
 
 __all__ = ["recall"]
 
@@ -21,16 +21,14 @@ _RECALL = (
 )
 _JOINED = (
     "Two things stay with me from your story: {a}, and {b}.",
-    # not "So far you've told me …": it claims to sum up, and the newest answer (a choice, a
-    # question asked again) is not in it
-    "I keep coming back to two things you told me: that {a}, and that {b}.",
+    # no "So far you've told me …": a recall comes after an answer that said nothing to give
+    # back, and a lead that claims to sum up would leave out the newest answers
+    "I keep thinking about two things you said: that {a}, and that {b}.",
 )
 _WITH_GOAL = (
-    "{g}, and what you've told me so far is that {m}.",
-    "{g}; what stands out so far is that {m}.",
+    "{g}, and one thing you told me stays with me: {m}.",
+    "{g}; what stands out in your story is that {m}.",
 )
-_PAIRED_WORDS = 16
-_RANK = {"affected": 0, "consequence": 0, "contrast": 1, "feeling": 1, "self_judgement": 2}
 
 
 def recall(
@@ -47,56 +45,47 @@ def recall(
     for number, part in enumerate(parts):
         with referents.parts(parts):  # what a pronoun in one part leans on, in the others
             picks = candidates(part)
-        told = second_person(vocab.corrected(part))
         for picked in picks:
-            whole = main = recall_parts.given_alone(picked.main, told)
+            weight = effect_weight(picked)
+            if weight >= 3:
+                continue  # an idea the user offered ("you could …") is no part of their story
+            whole = picked.main
             if picked.form in ("consequence", "contrast") and picked.other:
                 link = ", and " if picked.form == "consequence" else ", but "
-                main = recall_parts.given_alone(picked.main, "")  # the other half is given too
-                whole = f"{main}{link}{picked.other}"
-            if main and len(whole.split()) <= MAX_WORDS + 4:
-                found.append((_RANK.get(picked.form, 3), -number, main, whole))
-        clause = "" if picks else recall_parts.given_alone(short_clause(part), told)
+                whole = f"{picked.main}{link}{picked.other}"
+            if len(whole.split()) <= MAX_WORDS + 4:
+                found.append((weight, -number, picked.main, whole))
+        clause = "" if picks else short_clause(part)
         if clause and len(clause.split()) >= 3:
             found.append((3, -number, clause, clause))
     found.sort(key=lambda f: (f[0], f[1]))
     source = {main: parts[-number] for _, number, main, _ in found}
     for _, _, main, whole in found:
-        if main not in session and _cap(main) not in session and not _leans(main):
+        if not said_already(main, session) and not _leans(main):
             return _fresh(_RECALL, variant, session).format(m=whole), source[main]
-    # two parts joined each carry their point: a contrast or result with both its halves
     mains: list[str] = []
-    told = {main for _, _, main, _ in found}  # each clause once, before halves are paired
-    for _, _, main, whole in found:
-        if whole != main and len(whole.split()) > _PAIRED_WORDS:
-            continue  # its point does not fit beside another part: not its lesser half alone
-        if whole not in mains:
-            mains.append(whole)
-            source.setdefault(whole, source[main])
+    for _, _, main, _ in found:
+        if main not in mains:
+            mains.append(main)
     mains = [m for m in mains if m.lower() not in goal.lower() and not _leans(m)]
     mains.sort(key=lambda m: m in recent)  # what was said a moment ago comes last
     # a story of several clauses has one not said a moment ago; a thin one ("the login bug")
     # keeps what it has in view
-    thin = sum(_clause(m) for m in told) < 3
+    thin = sum(_clause(m) for m in mains) < 3
     pairs = [(f, s) for f in range(len(mains)) for s in range(f + 1, len(mains))]
     # two parts that are each one clause first: "…, and …, and …" reads as three things, or one
     pairs.sort(key=lambda p: any(", and " in mains[n] for n in p))
     for first, second in pairs:
-        a, b = sorted((mains[first], mains[second]), key=lambda m: _told_at(parts, source[m]))
-        said_b = recall_parts.second_mention(a, b)
-        if a in b or b in a:
-            continue  # one holds the other: given twice in one sentence
-        if ", and " in a and ", and " in b:
-            continue  # "…, and …, and …, and …" reads as one run, not two parts
+        a, b = sorted((mains[first], mains[second]), key=lambda m: _order(parts, m))
         if a in recent and b in recent and not thin:
             continue  # both said a moment ago: joined, they would only be said again
         forms = (_JOINED[variant % 2], _JOINED[(variant + 1) % 2])
         if not (_clause(a) and _clause(b)):  # "told me that the login bug" is no sentence
             forms = (_JOINED[0],)
-        elif ", and " in a or ", and " in b:  # "that …, and that …": "that" marks each part
+        elif ", and " in a:  # "that …, and that …": the second "that" marks the second part
             forms = (_JOINED[1],)
         for form in forms:
-            said = _cap(form.format(a=a, b=said_b))
+            said = _cap(form.format(a=a, b=b))
             if said not in session and len(said.split()) <= 40:
                 return said, source[b]
     aim = re.sub(r"\s+today$", "", goal.split(". ")[0].rstrip(". "))
@@ -163,6 +152,13 @@ def _leans(main: str) -> bool:
     return len(words) <= 6 and words[-1].lower() in lean  # "you modelled it from yours"
 
 
-def _told_at(parts: list[str], part: str) -> int:
-    """Where in the story an answer was told (the older first when two parts are joined)."""
-    return parts.index(part) if part in parts else len(parts)
+def _order(parts: list[str], main: str) -> tuple[int, int]:
+    """Where in the story a clause was told (the older first when two are joined; in one
+    answer, the one told first)."""
+    for number, part in enumerate(parts):
+        told = second_person(vocab.corrected(part))
+        if main in told or any(main == p.main for p in candidates(part)):
+            head = " ".join(main.split()[:3]).lower()
+            at = told.lower().find(head)
+            return number, at if at >= 0 else len(told)
+    return len(parts), 0

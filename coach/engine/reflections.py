@@ -242,6 +242,8 @@ def _candidates(text: str) -> list[Picked]:
             whole_b = b
             if kept and kept[0].lower() == "the":
                 whole_b = _clean(antecedents.with_referent(f"the {parts[2]}", parts[0])) or b
+            elif kept and kept[0].lower() == "support":  # "…, and support had to explain it"
+                whole_b = _clean(f"{kept[0].lower()} {parts[2]}")
             purpose = (
                 parts[1].lower().strip() == "so that"
                 or (
@@ -302,6 +304,13 @@ def _candidates(text: str) -> list[Picked]:
             found_all.append((0.5 - position, Picked("plain", second_person(plain[1]), who=who)))
         if len(plain) > 2 and plain[0] == whole:  # the parts stay, should the whole not stand
             found_all.append((0.45 - position, Picked("plain", second_person(plain[2]), who=who)))
+        # what went wrong further on in a long sentence ("…, and some people got fined"): there
+        # to be summed up, after the parts above
+        found_all.extend(
+            (0.3 - position, Picked("plain", second_person(c), who=who))
+            for c in plain[2:]
+            if _HARD.search(c) and c != whole
+        )
     if not blames_customer(text):
         found_all.extend(
             (8, Picked(form, second_person(main), second_person(group), who=second_person(group)))

@@ -69,7 +69,7 @@ def polish(text: str) -> str:
 
 _JOINED = re.compile(
     r"(?:Two things stay with me from your story: (?P<a>[^.]*?), and (?P<b>[^.]*)|"
-    r"I keep coming back to two things you told me: that (?P<c>[^.]*?), and that (?P<d>[^.]*))\."
+    r"I keep thinking about two things you said: that (?P<c>[^.]*?), and that (?P<d>[^.]*))\."
 )
 
 

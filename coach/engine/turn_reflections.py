@@ -12,6 +12,7 @@ from coach.engine.goal_reflection import goal_reflection
 from coach.engine.reflection_forms import Picked, _cap, render
 from coach.engine.reflections import (
     _clauses,
+    _same,
     _clean,
     candidates,
     sayable,
@@ -23,7 +24,9 @@ from coach.engine.short_answers import _named_thing, short_answer, short_clause,
 __all__ = [
     "goal_reflection",
     "heavy_heard",
+    "effect_weight",
     "reflect_turn",
+    "said_already",
     "short_answer",
     "summary",
 ]
@@ -41,9 +44,11 @@ def summary(
     def found_in(part: str) -> list[tuple[int, str]]:
         with referents.parts(parts):  # a "her" in one part may be the person named in another
             picked = candidates(part)
-        found = [(_weight(p), _whole(p)) for p in picked if p.main not in skip or not skip] or [
-            (3, c) for c in [short_clause(part)] if c and not (skip and c in skip)
-        ]
+        found = [
+            (effect_weight(p), _whole(p))
+            for p in picked
+            if not skip or not (p.main in skip or (p.other and p.other in skip))
+        ] or [(3, c) for c in [short_clause(part)] if c and not (skip and c in skip)]
         # a summary never opens a part on an unnamed "they" ("they probably saw it …"), nor
         # sums up a step whose "it" was in another answer ("you could put it on the board")
         return [
@@ -66,16 +71,41 @@ def summary(
         return ""
     said: list[str] = []
     if most >= 2 and len(told) >= 2:
-        said.append(told[0][1][0][1])  # what happened first: the deed
-        later = [(w, -n, f) for n, found in told[1:] for w, f in found]
+        # what happened first: the deed, not the setting it happened in ("you have an app …")
+        deed = next(
+            (
+                (n, i)
+                for n, found in told
+                for i, (_, f) in enumerate(found)
+                if not _SETTING.match(f)
+            ),
+            (told[0][0], 0),
+        )
+        said.append(dict(told)[deed[0]][deed[1]][1])
+        # the newest part first on a tie, and in a part the order ``candidates`` gave; the
+        # first answer's own effect too ("…, and a screen reader user called the helpline")
+        later = [
+            (w, -n, i, f) for n, found in told for i, (w, f) in enumerate(found) if (n, i) != deed
+        ]
         later.sort()
-        said.extend([f for _, _, f in later if not overlaps(f, said[0])][:1])
+        said.extend([f for *_, f in later if not overlaps(f, said[0])][:1])
         said = _with_newest(said, told, len(parts) - 1, overlaps)
     elif most >= 2 and len(told) == 1 and len(told[0][1]) >= 2:
         # one answer: what happened (told first in it), then what says most about its effect
         found = sorted(told[0][1], key=lambda f: summary_refs.told_at(f[1].split(",")[0], parts))
         rest = sorted((w, n, f) for n, (w, f) in enumerate(found[1:]))
         said = [found[0][1], *[f for _, _, f in rest if not overlaps(f, found[0][1])][:1]]
+        # a second effect told in the same answer ("…confused everyone, and some people got
+        # fined"), when it fits: the people hit are the point, not one of them
+        said.extend(
+            [
+                f
+                for w, _, f in rest
+                if w <= 1
+                and not any(overlaps(f, s) or f in s or s in f for s in said)
+                and len(" ".join([*said, f]).split()) <= _SUMMARY_WORDS
+            ][:1]
+        )
     if not said:
         for _, found in told[-most:]:
             for _, main in found[: max(1, most - len(told) + 1)]:
@@ -114,20 +144,36 @@ def _with_newest(said: list[str], told, newest: int, overlaps) -> list[str]:
 
 
 _SUMMARY_WORDS = 40
+# the setting a story happens in, told in the present ("you have a mobile app for …", "you
+# maintain the pipeline …"), or a wish ("you want to be sure …"): not what happened
+_SETTING = re.compile(
+    r"^you (?:have|work on|work in|work at|maintain|run|own|are|'re)\b(?!.*\b(?:had|was|were)\b)|"
+    r"^you (?:want|'d like|would like|hope|wish)\b",
+    re.I,
+)
 
 
-def _weight(picked: Picked) -> int:
-    """How much a part says about the effect of what happened: lower says more."""
-    if picked.form in ("affected", "consequence"):
-        return 0
-    if picked.form in ("contrast", "feeling") or _HARD_EFFECT.search(picked.main):
+def effect_weight(picked: Picked) -> int:
+    """How much a part says about the effect of what happened: lower says more. An idea the
+    user offers ("you could ask support for the complaints") says what might be done, not what
+    happened: it is no effect, whatever its words."""
+    if _IDEA.match(picked.main):
+        return 3
+    both = picked.form in ("consequence", "contrast")  # its other half is said with it
+    if picked.form == "affected" or _HARD_EFFECT.search(
+        f"{picked.main} {picked.other}" if both else picked.main
+    ):
+        return 0  # what went wrong, and for whom: "support took the calls" is only a side of it
+    if picked.form in ("contrast", "feeling", "consequence", "self_judgement"):
         return 1
     return 2
 
 
+_IDEA = re.compile(r"(?:you|we)\s+(?:could|might|would|should|can|will|may)\b", re.I)
 _HARD_EFFECT = re.compile(
-    r"\b(could ?n[o']t|could not|can'?t|cannot|had to|lost|lose|broke|complain\w*|tickets?|confus\w*|"
-    r"locked out|stuck|gave up|went back|twice|angry|refunds?|left|wrong|"
+    r"\b(could ?n[o']t|could not|can'?t|cannot|had to|lost|lose|broke|complain(?:ed|ing|s)?|tickets?|"
+    r"confus\w*|locked out|stuck|gave up|went back|twice|angry|refunds?|left|wrong|break|breaks|broken|"
+    r"no longer|called support|stopped (?:working|matching)|"
     # who was hit, and how: "were affected most", "got fined", "the queue doubled"
     r"affected|hit hardest|hardest hit|(?:was|were|got) hit|fined|overcharged|froze|frozen|"
     r"crash\w*|doubled|tripled|slowed)\b",
@@ -183,8 +229,7 @@ def reflect_turn(
         return [
             p
             for p in found
-            if p.main not in said_before
-            and _cap(p.main) not in said_before
+            if not said_already(p.main, said_before)
             and all(
                 p.main not in f"{t.main} {t.other}" and t.main not in f"{p.main} {p.other}"
                 for t in taken
@@ -250,6 +295,20 @@ def reflect_turn(
     # "with her": the person the story named, when it is plain who ("with Nadia")
     out = [summary_refs.named_person(o, [*earlier, last]) or o for o in out]
     return " ".join(out)
+
+
+# the parts of what was said before, each compared whole: "some of the drivers got fined" was
+# said as "…, and some of them got fined" a moment ago
+_SAID_PIECES = re.compile(r"[.;:!?]\s+|,\s+(?:and|but)\s+")
+
+
+def said_already(main: str, said: str) -> bool:
+    """Whether ``main`` was given back in ``said``: word for word, or nearly all its words in one
+    part of it."""
+    if main in said or _cap(main) in said:
+        return True
+    pieces = [p.strip() for p in _SAID_PIECES.split(said)]
+    return any(_same(main, piece) for piece in pieces if len(piece.split()) >= 3)
 
 
 def _people_listed(answer: str, said: str) -> str:
