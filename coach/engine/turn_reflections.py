@@ -12,8 +12,8 @@ from coach.engine.goal_reflection import goal_reflection
 from coach.engine.reflection_forms import Picked, _cap, render
 from coach.engine.reflections import (
     _clauses,
-    _same,
     _clean,
+    _same,
     candidates,
     sayable,
     second_person,
@@ -22,9 +22,9 @@ from coach.engine.reflections import (
 from coach.engine.short_answers import _named_thing, short_answer, short_clause, terse_pieces
 
 __all__ = [
+    "effect_weight",
     "goal_reflection",
     "heavy_heard",
-    "effect_weight",
     "reflect_turn",
     "said_already",
     "short_answer",
