@@ -250,16 +250,22 @@ def _held(view: SessionView, session: str) -> str:
     goal = turn_reflections.goal_reflection(aims[-1] if aims else view.goal)[0]
     # a proposal of theirs that is now a kept first step is in the plan: not "held" back again
     steps = " ".join(f"you could {planning.lower_first(s.first_step)}" for s in view.kept)
-    held, part = recall.recall(story, f"{session} {steps}", view.coach_turns, goal, _recent(view))
+    held, part = recall.recall(
+        story, f"{session} {steps}", view.coach_turns, goal, _recent(view), _put_right(view)
+    )
     if held:  # and the meaning under that part, when it was not said today
         under = meaning.meaning(
             part, view.coach_turns, session, meaning.people(_story(view)), _work(view)
         )
         return _join(held, under) if len(f"{held} {under}".split()) <= 40 else held
-    goal = goal_link(view).replace("That serves what you came for:", "You came here wanting")
-    if goal and goal in session:
-        return ""  # said in this form already
-    return goal  # the goal again, as what they came for: after a non-answer, it is the thread
+    # the goal again, as what they came for: after a non-answer, it is the thread; in a form
+    # not said today (a sentence said twice reads as a script)
+    link = goal_link(view)
+    forms = [
+        link.replace("That serves what you came for:", "You came here wanting"),
+        link.replace("That serves what you came for:", "What you came for still stands:"),
+    ]
+    return next((form for form in forms if form and form not in session), "")
 
 
 def _summary(view: SessionView, phase: Phase) -> str:
@@ -342,6 +348,16 @@ def _leaning_said(text: str, lead: str) -> str:
 def checkin_open(view: SessionView) -> str:
     """The check-in's state given back when no goal was said: it is still open."""
     return f"{_SUMMARY_LEADS[Phase.CHECKIN]}: what you want from today is still open, and that is fine."
+
+
+def _put_right(view: SessionView) -> str:
+    """What the coach said in the turns the user corrected ("No, that's not what I said")."""
+    corrected = [
+        view.turns[n - 1].text
+        for n, t in enumerate(view.turns)
+        if n and t.role == "user" and t.reading is not None and t.reading.kind == "disagree"
+    ]
+    return " ".join(corrected)
 
 
 def _recent(view: SessionView, turns: int = 2) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from coach.domain import Phase
-from coach.engine import matching, own_steps, proper_names, vocab
+from coach.engine import matching, own_steps, proper_names, summary_refs, vocab
 from coach.engine.reflections import candidates
 from coach.engine.view import SessionView
 
@@ -49,7 +49,12 @@ def _closest(
     is one of ``steps`` (said in the same turn) is no clause to give back."""
     wanted = set(matching.concepts(target)) - _GENERIC
     story = own_steps.without_kept(_story_parts(view), steps or [])
-    clauses = [p.main for part in story for p in candidates(part)]
+    clauses = [
+        p.main
+        for part in story
+        for p in candidates(part)
+        if not summary_refs.POINTS_AWAY.search(p.main)  # "in those numbers": none in view
+    ]
     seen = [set(matching.concepts(c)) for c in clauses]
     # a word the whole story keeps using ("change") says less about which part is meant
     weight = {c: 1 / sum(c in s for s in seen) for s in seen for c in s}

@@ -32,14 +32,20 @@ _WITH_GOAL = (
 
 
 def recall(
-    parts: list[str], session: str, variant: int = 0, goal: str = "", recent: str = ""
+    parts: list[str],
+    session: str,
+    variant: int = 0,
+    goal: str = "",
+    recent: str = "",
+    put_right: str = "",
 ) -> tuple[str, str]:
     """The most telling part of the story so far, given back when the answer carried nothing to
     reflect ("idk", "k", "whatever works"): a part the coach has not said back in ``session``
     (all it said today), else two parts joined in a sentence it has not said; "" when the story
     holds nothing sayable. What hit the people it touched comes first, then the newest.
     ``goal`` is the check-in goal as the coach gave it back ("You want to …"), to tie a part to;
-    a part said in ``recent`` (the last turns) comes after the others. Returns the sentence and
+    a part said in ``recent`` (the last turns) comes after the others; none said in
+    ``put_right``, the coach turns the user corrected. Returns the sentence and
     the answer it came from (for the meaning under it), ("", "") when there is none."""
     found: list[tuple[int, int, str, str]] = []
     for number, part in enumerate(parts):
@@ -58,16 +64,20 @@ def recall(
         clause = "" if picks else short_clause(part)
         if clause and len(clause.split()) >= 3:
             found.append((3, -number, clause, clause))
+    # what the user said the coach got wrong ("No, that's not what I said") is not held on to
+    found = [f for f in found if not (put_right and said_already(f[2], put_right))]
     found.sort(key=lambda f: (f[0], f[1]))
     source = {main: parts[-number] for _, number, main, _ in found}
     for _, _, main, whole in found:
-        if not said_already(main, session) and not _leans(main):
+        if not said_already(main, session) and not _leans(main) and not _points_away(main):
             return _fresh(_RECALL, variant, session).format(m=whole), source[main]
     mains: list[str] = []
     for _, _, main, _ in found:
         if main not in mains:
             mains.append(main)
-    mains = [m for m in mains if m.lower() not in goal.lower() and not _leans(m)]
+    mains = [
+        m for m in mains if m.lower() not in goal.lower() and not _leans(m) and not _points_away(m)
+    ]
     mains.sort(key=lambda m: m in recent)  # what was said a moment ago comes last
     # a story of several clauses has one not said a moment ago; a thin one ("the login bug")
     # keeps what it has in view
@@ -84,8 +94,9 @@ def recall(
             forms = (_JOINED[0],)
         elif ", and " in a:  # "that …, and that …": the second "that" marks the second part
             forms = (_JOINED[1],)
+        b_said = _named_again(a, b)
         for form in forms:
-            said = _cap(form.format(a=a, b=b))
+            said = _cap(form.format(a=a, b=b_said))
             if said not in session and len(said.split()) <= 40:
                 return said, source[b]
     aim = re.sub(r"\s+today$", "", goal.split(". ")[0].rstrip(". "))
@@ -150,6 +161,30 @@ def _leans(main: str) -> bool:
         return True
     lean = ("it", "them", "this", "that", "which", "yours", "ours", "theirs", "her", "him")
     return len(words) <= 6 and words[-1].lower() in lean  # "you modelled it from yours"
+
+
+def _named_again(a: str, b: str) -> str:
+    """``b`` with a thing or group ``a`` named said as "it", "them" or "they": "you trusted the
+    prototype, and that you tested it with colleagues", not "… the prototype" twice."""
+    b = summary_refs.as_it(b, [a])
+    subject = re.match(r"the ([a-z][\w-]*) (?=(?:were|was|had|got|did|are|is)\b)", b, re.I)
+    if subject and re.search(rf"\b{re.escape(subject.group(1))}\b", a, re.I):
+        plural = subject.group(1).endswith("s") and not subject.group(1).endswith("ss")
+        return f"{'they' if plural else 'it'}{b[subject.end() - 1 :]}"
+    for found in re.finditer(rf"(?<=\s)the ([a-z][\w-]*){_ENDS_OBJECT}", b, re.I):
+        noun = found.group(1)
+        if len(noun) > 3 and re.search(rf"\bthe {re.escape(noun)}\b", a, re.I):
+            plural = noun.endswith("s") and not noun.endswith("ss")
+            return f"{b[: found.start()]}{'them' if plural else 'it'}{b[found.end() :]}"
+    return b
+
+
+_ENDS_OBJECT = r"(?=$|[,;.]|\s+(?:to|for|in|on|at|with|before|after|again|too)\b)"
+
+
+def _points_away(main: str) -> bool:
+    """ "the small schools never show up in those numbers": what "those" means is not in view."""
+    return bool(summary_refs.POINTS_AWAY.search(main))
 
 
 def _order(parts: list[str], main: str) -> tuple[int, int]:

@@ -119,7 +119,7 @@ def render(picked: Picked, variant: int = 0, tail: bool = True) -> tuple[str, bo
 _HARD = re.compile(
     r"\b(broke|broken|failed|complain\w*|lost|stuck|confus\w*|escalat\w*|had to|redo|locked out|"
     r"wrong|charged twice|went out twice|could not|couldn'?t|cannot|hid|hidden|dropped|angry|upset|"
-    r"fined|overcharged|froze|frozen)\b",
+    r"fined|overcharged|froze|frozen|(?:got|were|was|been) charged)\b",
     re.IGNORECASE,
 )
 _GOOD = re.compile(r"\b(thanked|loved|went (?:really )?well|errors dropped|praised|worked)\b", re.I)

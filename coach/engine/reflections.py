@@ -81,7 +81,10 @@ def _unspliced(clause: str) -> str:
     subject = re.match(
         r"(?:people|they|we|i|you|he|she|(?:the|our|your) \w+|\w+s)\s+(\w+)\s+\w+", tail, re.I
     )
-    clause_head = sayable(head) or re.match(r"it \w+ \w+", head)
+    own = re.match(r"(?:i|we|you)\s+(\w+)\s+\w+", head, re.I)  # "I work on internal tooling"
+    clause_head = (
+        sayable(head) or re.match(r"it \w+ \w+", head) or (own and vocab.is_verb(own.group(1)))
+    )
     if sep and clause_head and (sayable(tail) or (subject and vocab.is_verb(subject.group(1)))):
         return f"{head}, and {tail}"
     return clause
@@ -299,7 +302,8 @@ def _candidates(text: str) -> list[Picked]:
         plain.sort(key=lambda c: c != whole or not _adds_clause(sentence, plain))
         if plain:  # standing against the sentence before, it is no "So" of it
             form = "plain" if other is None else "against"
-            found_all.append((1 - position, Picked(form, second_person(plain[0]), who=who)))
+            first = _unspliced(plain[0]) if plain[0] == whole else plain[0]  # no comma splice
+            found_all.append((1 - position, Picked(form, second_person(first), who=who)))
         if len(plain) > 1:  # a second part of the same sentence, for a second reflection
             found_all.append((0.5 - position, Picked("plain", second_person(plain[1]), who=who)))
         if len(plain) > 2 and plain[0] == whole:  # the parts stay, should the whole not stand

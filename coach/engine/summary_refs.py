@@ -10,7 +10,7 @@ import re
 from coach.engine import vocab
 from coach.engine.pronoun_swaps import second_person
 
-__all__ = ["ON_IT", "STEP_ON_IT", "as_it", "named_person", "told_at"]
+__all__ = ["ON_IT", "POINTS_AWAY", "STEP_ON_IT", "as_it", "named_person", "told_at"]
 
 STEP_ON_IT = re.compile(
     r"you (?:could|might|would|will|want to|'d|can)\b(?:\s+\w+){0,3}\s+(?:it|this|that)\b"
@@ -19,6 +19,9 @@ STEP_ON_IT = re.compile(
 )
 # "it is not on the sprint board": said away from its answer, "it" reads as whatever came before
 ON_IT = re.compile(r"it\b(?![’']s (?:a|an|the)\b)", re.I)
+# "the small schools never show up in those numbers": a phrase that points at what the sentence
+# before it named; given back alone, it points at nothing in view
+POINTS_AWAY = re.compile(r"\b(?:those|these|such)\s+(?!of\b|who\b|that\b|which\b)\w+", re.I)
 _HER = re.compile(
     r"^(?:she|he)\b(?=\s+\w)|\b(?:her|him)\b(?!\s+(?:own|team|manager|lead|name)\b)", re.I
 )

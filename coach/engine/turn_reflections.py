@@ -6,7 +6,15 @@ from __future__ import annotations
 
 import re
 
-from coach.engine import meaning, nonnative, referents, summary_refs, terse_contents, vocab
+from coach.engine import (
+    meaning,
+    nonnative,
+    referents,
+    summary_pick,
+    summary_refs,
+    terse_contents,
+    vocab,
+)
 from coach.engine.blame import blames_customer
 from coach.engine.goal_reflection import goal_reflection
 from coach.engine.reflection_forms import Picked, _cap, render
@@ -44,8 +52,10 @@ def summary(
     def found_in(part: str) -> list[tuple[int, str]]:
         with referents.parts(parts):  # a "her" in one part may be the person named in another
             picked = candidates(part)
+        # the coach's own reading of who was hit ("the change broke a routine for …") comes
+        # after the user's words for it
         found = [
-            (effect_weight(p), _whole(p))
+            (effect_weight(p, _whole(p)) + 0.5 * (p.form in ("affected", "routine")), _whole(p))
             for p in picked
             if not skip or not (p.main in skip or (p.other and p.other in skip))
         ] or [(3, c) for c in [short_clause(part)] if c and not (skip and c in skip)]
@@ -70,26 +80,9 @@ def summary(
     if not told:
         return ""
     said: list[str] = []
+    newest = ""  # the newest answer's point, said last
     if most >= 2 and len(told) >= 2:
-        # what happened first: the deed, not the setting it happened in ("you have an app …")
-        deed = next(
-            (
-                (n, i)
-                for n, found in told
-                for i, (_, f) in enumerate(found)
-                if not _SETTING.match(f)
-            ),
-            (told[0][0], 0),
-        )
-        said.append(dict(told)[deed[0]][deed[1]][1])
-        # the newest part first on a tie, and in a part the order ``candidates`` gave; the
-        # first answer's own effect too ("…, and a screen reader user called the helpline")
-        later = [
-            (w, -n, i, f) for n, found in told for i, (w, f) in enumerate(found) if (n, i) != deed
-        ]
-        later.sort()
-        said.extend([f for *_, f in later if not overlaps(f, said[0])][:1])
-        said = _with_newest(said, told, len(parts) - 1, overlaps)
+        said, newest = summary_pick.pulled_together(told, len(parts) - 1, overlaps, _PULLED_WORDS)
     elif most >= 2 and len(told) == 1 and len(told[0][1]) >= 2:
         # one answer: what happened (told first in it), then what says most about its effect
         found = sorted(told[0][1], key=lambda f: summary_refs.told_at(f[1].split(",")[0], parts))
@@ -111,9 +104,8 @@ def summary(
             for _, main in found[: max(1, most - len(told) + 1)]:
                 if not any(overlaps(main, s) or main in s for s in said) and len(said) < most:
                     said.append(main)
-    newest = said[2] if len(said) == 3 else ""  # the newest answer's point, said last
     said = sorted(
-        said[: max(most, 3)], key=lambda f: (f == newest, summary_refs.told_at(f, parts))
+        said[: max(most, 4)], key=lambda f: (f == newest, summary_refs.told_at(f, parts))
     )  # in the order it was told
     said = [
         named for named in (summary_refs.named_person(f, parts) for f in said) if named
@@ -126,42 +118,20 @@ def summary(
     return f"{lead}: {'; '.join(said[:-1])}; and {said[-1]}."
 
 
-def _with_newest(said: list[str], told, newest: int, overlaps) -> list[str]:
-    """The summary with the newest answer's point in it: a step closes on what the user just
-    said, not only on what they said first ("nobody on your side asked a driver"). Added when
-    the summary stays short, else it takes the place of the older effect."""
-    found = next((f for n, f in told if n == newest), [])
-    if not found or any(s in {f for _, f in found} for s in said):
-        return said
-    point = min(found, key=lambda f: f[0])[
-        1
-    ]  # what says most about the effect, in the newest answer
-    if any(overlaps(point, s) for s in said):
-        return said
-    if len(" ".join([*said, point]).split()) <= _SUMMARY_WORDS:
-        return [*said, point]
-    return [*said[:1], point]
-
-
 _SUMMARY_WORDS = 40
-# the setting a story happens in, told in the present ("you have a mobile app for …", "you
-# maintain the pipeline …"), or a wish ("you want to be sure …"): not what happened
-_SETTING = re.compile(
-    r"^you (?:have|work on|work in|work at|maintain|run|own|are|'re)\b(?!.*\b(?:had|was|were)\b)|"
-    r"^you (?:want|'d like|would like|hope|wish)\b",
-    re.I,
-)
+_PULLED_WORDS = 50  # a story of several answers: its effect, the user's part, the newest
 
 
-def effect_weight(picked: Picked) -> int:
+def effect_weight(picked: Picked, said: str = "") -> int:
     """How much a part says about the effect of what happened: lower says more. An idea the
     user offers ("you could ask support for the complaints") says what might be done, not what
-    happened: it is no effect, whatever its words."""
-    if _IDEA.match(picked.main):
+    happened: it is no effect, whatever its words. ``said`` is how it will be said, when its
+    other half may be left out."""
+    if summary_pick.IDEA.match(picked.main):
         return 3
     both = picked.form in ("consequence", "contrast")  # its other half is said with it
     if picked.form == "affected" or _HARD_EFFECT.search(
-        f"{picked.main} {picked.other}" if both else picked.main
+        said or (f"{picked.main} {picked.other}" if both else picked.main)
     ):
         return 0  # what went wrong, and for whom: "support took the calls" is only a side of it
     if picked.form in ("contrast", "feeling", "consequence", "self_judgement"):
@@ -169,13 +139,13 @@ def effect_weight(picked: Picked) -> int:
     return 2
 
 
-_IDEA = re.compile(r"(?:you|we)\s+(?:could|might|would|should|can|will|may)\b", re.I)
 _HARD_EFFECT = re.compile(
     r"\b(could ?n[o']t|could not|can'?t|cannot|had to|lost|lose|broke|complain(?:ed|ing|s)?|tickets?|"
     r"confus\w*|locked out|stuck|gave up|went back|twice|angry|refunds?|left|wrong|break|breaks|broken|"
     r"no longer|called support|stopped (?:working|matching)|"
     # who was hit, and how: "were affected most", "got fined", "the queue doubled"
     r"affected|hit hardest|hardest hit|(?:was|were|got) hit|fined|overcharged|froze|frozen|"
+    r"(?:got|were|was|been) charged|"
     r"crash\w*|doubled|tripled|slowed)\b",
     re.I,
 )
@@ -307,7 +277,7 @@ def said_already(main: str, said: str) -> bool:
     part of it."""
     if main in said or _cap(main) in said:
         return True
-    pieces = [p.strip() for p in _SAID_PIECES.split(said)]
+    pieces = [p.strip(" .!?") for p in _SAID_PIECES.split(said)]
     return any(_same(main, piece) for piece in pieces if len(piece.split()) >= 3)
 
 

@@ -1,0 +1,65 @@
+"""Which parts of a story told over several answers a summary keeps ("Let me pull that together:
+…"). A summary that claims to pull the story together carries its point: what went wrong and for
+whom, what the user sees in their own part of it (an admission: "you assumed …", "you only
+tested …"), and what they said last. The deed it all started from comes first when there is
+room; the setting it happened in ("you have an app for …") or a wish is never taken for it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+__all__ = ["IDEA", "SETTING", "pulled_together"]
+
+# the setting a story happens in, told in the present ("you have a mobile app for …", "you
+# maintain the pipeline …"), or a wish ("you want to be sure …"): not what happened
+SETTING = re.compile(
+    r"^you (?:have|work on|work in|work at|maintain|run|own|are|'re)\b(?!.*\b(?:had|was|were)\b)|"
+    r"^you (?:want|'d like|would like|hope|wish)\b",
+    re.I,
+)
+# what the user owns of what happened: an assumption, a gap, a shortcut
+_ADMISSION = re.compile(
+    r"^you (?:(?:had |just |really |simply )?(?:assumed|trusted|forgot|missed|skipped|designed|"
+    r"went for|never|only|did not|didn't|don't|do not)|(?:had |have )?never)\b|"
+    r"^nobody (?:on|in) (?:the|your) team\b",
+    re.I,
+)
+# an idea offered ("you could ask support …"): said last, as the newest answer, never as the effect
+IDEA = re.compile(r"^(?:you|we)\s+(?:could|might|would|should|can|will|may)\b", re.I)
+
+Told = list[tuple[int, list[tuple[int, str]]]]
+
+
+def pulled_together(
+    told: Told, newest: int, overlaps: Callable[[str, str], bool], most_words: int
+) -> tuple[list[str], str]:
+    """The parts to say, and which of them is the newest answer's point (said last). ``told``
+    holds, for each answer that had something to say, its clauses with their weight (0: what
+    hit people)."""
+    clauses = [(n, i, w, f) for n, found in told for i, (w, f) in enumerate(found)]
+    deed = next((c for c in clauses if not SETTING.match(c[3]) and not IDEA.match(c[3])), None)
+    effects = sorted(
+        (
+            c
+            for c in clauses
+            if c is not deed and not IDEA.match(c[3]) and not _ADMISSION.match(c[3])
+        ),
+        key=lambda c: (c[2], c[0] == newest, -c[0], c[1]),
+    )  # an older effect first on a tie: the newest answer gets its own place
+    admissions = sorted(
+        (c for c in clauses if _ADMISSION.match(c[3])), key=lambda c: (c[0] == newest, -c[0])
+    )
+    last = [c for c in clauses if c[0] == newest]
+    point = min(last, key=lambda c: (c[2] if not IDEA.match(c[3]) else 1, c[1]), default=None)
+    ranked = [effects[:1], [point] if point else [], admissions[:1], [deed] if deed else []]
+    said: list[tuple[int, int, int, str]] = []
+    for group in ranked:
+        for clause in group:
+            if any(overlaps(clause[3], s[3]) or clause[3] in s[3] for s in said):
+                continue
+            if said and len(" ".join([*(s[3] for s in said), clause[3]]).split()) > most_words:
+                continue
+            said.append(clause)
+    said.sort(key=lambda c: (c is point, c[0], c[1]))  # in the order told, the newest last
+    return [c[3] for c in said], (point[3] if point in said else "")
