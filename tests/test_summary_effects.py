@@ -87,3 +87,20 @@ def test_a_part_that_points_at_the_sentence_before_is_not_recalled_alone():
         sentence, _ = recall(story, session, variant)
         assert "those counts" not in sentence
         session += " " + sentence
+
+
+def test_a_pull_together_holds_what_hit_people_the_users_part_and_the_newest_answer():
+    story = [
+        "We have a ticketing app for a theatre. We moved seat selection to a new map in March.",
+        "Wheelchair users could not pick the spaces they need, and the box office had to book "
+        "them by phone.",
+        "I assumed the old seat codes would still work.",
+        "I could ask the box office which bookings they still take by phone.",
+    ]
+    said = summary(story)
+    assert "wheelchair users could not pick the spaces they need" in said
+    assert "you assumed the old seat codes would still work" in said
+    assert said.endswith(
+        "and you could ask the box office which bookings they still take by phone."
+    )
+    assert "you have a ticketing app" not in said  # the setting is no part of what happened

@@ -26,6 +26,8 @@ from coach.engine import (
 from coach.engine.heavy import declines, heavy_topic
 from coach.engine.listen import blames_customer
 from coach.engine.reflections import candidates, second_person
+from coach.engine.said_before import put_right, recent_summaries
+from coach.engine.said_before import recent as recent_said
 from coach.engine.story import read_story
 from coach.engine.view import SessionView
 from coach.ladder.schema import DERIVED_NOTE, Item
@@ -186,7 +188,7 @@ def _give_back(view: SessionView, move: Move) -> str:
         if not text and move.summary_of in (Phase.SITUATION, Phase.EXPLORE):  # a step skipped
             story = _said(view, Phase.SITUATION, Phase.EXPLORE)
             lead = _SUMMARY_LEADS[move.summary_of]  # what was summed up a turn ago is not repeated
-            text = turn_reflections.summary(story, lead, skip=_recent(view))
+            text = turn_reflections.summary(story, lead, skip=recent_said(view))
             if not text and len(story) >= 2:  # a step closes: two parts joined, even if said
                 text = turn_reflections.summary(story, lead)
         if not text and move.summary_of is Phase.FOLLOWUP:  # the review closes: said again
@@ -251,7 +253,12 @@ def _held(view: SessionView, session: str) -> str:
     # a proposal of theirs that is now a kept first step is in the plan: not "held" back again
     steps = " ".join(f"you could {planning.lower_first(s.first_step)}" for s in view.kept)
     held, part = recall.recall(
-        story, f"{session} {steps}", view.coach_turns, goal, _recent(view), _put_right(view)
+        story,
+        f"{session} {steps}",
+        view.coach_turns,
+        goal,
+        recent_said(view),
+        put_right(view),
     )
     if held:  # and the meaning under that part, when it was not said today
         under = meaning.meaning(
@@ -296,7 +303,11 @@ def _summary(view: SessionView, phase: Phase) -> str:
         if story:  # ": users were locked out." → what the suggestions lean on, in their words
             return f"{lead}: nothing from the list is saved, so what follows leans on your story{story}"
         return f"{lead}: nothing from the list is saved, so what follows leans on your story."
-    return turn_reflections.summary(parts, lead, skip=_recent(view))
+    # what a summary said a moment ago is not summed up again; what a reflection gave back is
+    # part of the story a summary pulls together
+    return turn_reflections.summary(
+        parts, lead, skip=recent_summaries(view, _SUMMARY_LEADS.values())
+    )
 
 
 _ABOUT = re.compile(r"\babout\s+((?:the|my|our)\s+)?([a-z][a-z -]{2,40}?)\s*[.!?]*$", re.I)
@@ -348,21 +359,6 @@ def _leaning_said(text: str, lead: str) -> str:
 def checkin_open(view: SessionView) -> str:
     """The check-in's state given back when no goal was said: it is still open."""
     return f"{_SUMMARY_LEADS[Phase.CHECKIN]}: what you want from today is still open, and that is fine."
-
-
-def _put_right(view: SessionView) -> str:
-    """What the coach said in the turns the user corrected ("No, that's not what I said")."""
-    corrected = [
-        view.turns[n - 1].text
-        for n, t in enumerate(view.turns)
-        if n and t.role == "user" and t.reading is not None and t.reading.kind == "disagree"
-    ]
-    return " ".join(corrected)
-
-
-def _recent(view: SessionView, turns: int = 2) -> str:
-    """What the coach said in its last turns: said back again so soon, it would be filler."""
-    return " ".join([t.text for t in view.turns if t.role == "coach"][-turns:])
 
 
 def _join(*parts: str) -> str:

@@ -21,7 +21,11 @@ STEP_ON_IT = re.compile(
 ON_IT = re.compile(r"it\b(?![’']s (?:a|an|the)\b)", re.I)
 # "the small schools never show up in those numbers": a phrase that points at what the sentence
 # before it named; given back alone, it points at nothing in view
-POINTS_AWAY = re.compile(r"\b(?:those|these|such)\s+(?!of\b|who\b|that\b|which\b)\w+", re.I)
+POINTS_AWAY = re.compile(
+    r"\b(?:those|these|such)\s+(?!of\b|who\b|that\b|which\b)\w+|"
+    r"\bthe (?:first|second|other|last|next) (?:one|thing)\b",
+    re.I,
+)
 _HER = re.compile(
     r"^(?:she|he)\b(?=\s+\w)|\b(?:her|him)\b(?!\s+(?:own|team|manager|lead|name)\b)", re.I
 )

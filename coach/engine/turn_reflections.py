@@ -69,6 +69,8 @@ def summary(
             and len(f.split()) >= 3  # "Marta" cut from "Marta, a bookkeeper, called": no clause
             and not summary_refs.STEP_ON_IT.match(f)
             and not summary_refs.ON_IT.match(f)
+            # "one of those schools", pulled out of a story of several answers: none in view
+            and not (len(parts) >= 3 and summary_refs.POINTS_AWAY.search(f))
         ]
 
     def overlaps(a: str, b: str) -> bool:  # the same clause, or most of its words
