@@ -104,3 +104,33 @@ def test_a_pull_together_holds_what_hit_people_the_users_part_and_the_newest_ans
         "and you could ask the box office which bookings they still take by phone."
     )
     assert "you have a ticketing app" not in said  # the setting is no part of what happened
+
+
+def test_a_month_told_first_does_not_hide_the_deed():
+    assert clean("In September we raised the minimum order to twenty pounds") == (
+        "we raised the minimum order to twenty pounds"
+    )
+    said = summary(["In September we raised the minimum order to twenty pounds."], "So")
+    assert "you raised the minimum order to twenty pounds" in said
+
+
+def test_who_was_hit_comes_after_what_happened_to_them():
+    story = [
+        "We moved the ward's handover notes into the new app.",
+        "The night nurses were hit hardest. Two patients could not get their evening doses.",
+        "I could sit in on one handover next week.",
+    ]
+    said = summary(story)
+    assert "two patients could not get their evening doses" in said
+
+
+def test_a_clause_that_answers_nothing_alone_is_not_recalled():
+    story = [
+        "The director asked what the drivers would notice. Nobody could answer.",
+        "We had moved the depot check-in to a tablet at the gate.",
+    ]
+    session = ""
+    for variant in range(4):
+        sentence, _ = recall(story, session, variant)
+        assert ": nobody could answer" not in sentence  # alone, it answers nothing in view
+        session += " " + sentence

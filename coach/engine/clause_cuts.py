@@ -15,6 +15,9 @@ _LEAD = re.compile(
     r"and|but|so|then|also|well|honestly|basically|actually|anyway|i guess|i think|i mean|maybe|"
     r"(?:last|this|in the) (?:week|month|quarter|year|spring|summer|autumn|fall|winter|sprint)|"
     r"yesterday|recently|(?:a few|two|three) (?:days|weeks|months) ago|"
+    # "In September we raised …": the month told first; the clause opens on who did it
+    r"(?:in|last|this|early|late|since|back in) (?:january|february|march|april|may|june|july|"
+    r"august|september|october|november|december)(?=[,\s]+(?:i|we|they|he|she|you|our|my|the)\b)|"
     r"i suppose|i reckon|i believe|to be honest|frankly|"
     r"perhaps|probably|"
     r"like|um|uh|oh|ok|okay|yes|yeah|no|sure|that(?=\s+(?:i|we|they|he|she|it|you|the|our|my)\b))"

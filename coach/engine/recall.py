@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from coach.engine import referents, summary_refs, terse, vocab
+from coach.engine import referents, summary_pick, summary_refs, terse, vocab
 from coach.engine.reflection_forms import _cap
 from coach.engine.reflections import MAX_WORDS, candidates, second_person
 from coach.engine.turn_reflections import effect_weight, said_already, short_clause
@@ -183,8 +183,14 @@ _ENDS_OBJECT = r"(?=$|[,;.]|\s+(?:to|for|in|on|at|with|before|after|again|too)\b
 
 
 def _points_away(main: str) -> bool:
-    """ "the small schools never show up in those numbers": what "those" means is not in view."""
-    return bool(summary_refs.POINTS_AWAY.search(main))
+    """ "the small schools never show up in those numbers": what "those" means is not in view;
+    "nobody could answer": what was asked is not either; "you maintain the pipeline": the
+    setting of the story, no part of it worth holding on to."""
+    return bool(
+        summary_refs.POINTS_AWAY.search(main)
+        or summary_refs.BARE_END.search(main)
+        or summary_pick.SETTING.match(main)
+    )
 
 
 def _order(parts: list[str], main: str) -> tuple[int, int]:

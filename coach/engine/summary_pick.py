@@ -25,6 +25,12 @@ _ADMISSION = re.compile(
     r"^nobody (?:on|in) (?:the|your) team\b",
     re.I,
 )
+# who was hit, and nothing of what happened to them
+_ONLY_WHO = re.compile(
+    r"\b(?:were|was|got) (?:hit (?:hardest|worst|first)|affected(?: most)?|(?:the )?most affected)$|"
+    r"\bwere the ones (?:hit|affected)$",
+    re.I,
+)
 # an idea offered ("you could ask support …"): said last, as the newest answer, never as the effect
 IDEA = re.compile(r"^(?:you|we)\s+(?:could|might|would|should|can|will|may)\b", re.I)
 
@@ -45,8 +51,9 @@ def pulled_together(
             for c in clauses
             if c is not deed and not IDEA.match(c[3]) and not _ADMISSION.match(c[3])
         ),
-        key=lambda c: (c[2], c[0] == newest, -c[0], c[1]),
-    )  # an older effect first on a tie: the newest answer gets its own place
+        key=lambda c: (c[2] + 0.75 * bool(_ONLY_WHO.search(c[3])), c[0] == newest, -c[0], c[1]),
+    )  # an older effect first on a tie: the newest answer gets its own place; who was hit,
+    # told without what happened to them ("the dispatchers were hit hardest"), after what did
     admissions = sorted(
         (c for c in clauses if _ADMISSION.match(c[3])), key=lambda c: (c[0] == newest, -c[0])
     )

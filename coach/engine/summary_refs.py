@@ -10,7 +10,7 @@ import re
 from coach.engine import vocab
 from coach.engine.pronoun_swaps import second_person
 
-__all__ = ["ON_IT", "POINTS_AWAY", "STEP_ON_IT", "as_it", "named_person", "told_at"]
+__all__ = ["BARE_END", "ON_IT", "POINTS_AWAY", "STEP_ON_IT", "as_it", "named_person", "told_at"]
 
 STEP_ON_IT = re.compile(
     r"you (?:could|might|would|will|want to|'d|can)\b(?:\s+\w+){0,3}\s+(?:it|this|that)\b"
@@ -24,6 +24,11 @@ ON_IT = re.compile(r"it\b(?![’']s (?:a|an|the)\b)", re.I)
 POINTS_AWAY = re.compile(
     r"\b(?:those|these|such)\s+(?!of\b|who\b|that\b|which\b)\w+|"
     r"\bthe (?:first|second|other|last|next) (?:one|thing)\b",
+    re.I,
+)
+# "nobody could answer": what was asked is in the sentence before; alone, it answers nothing
+BARE_END = re.compile(
+    r"\b(?:could|can|would|did|will)(?:n['’]t| not)? (?:answer|say|tell|explain|decide|reply)$",
     re.I,
 )
 _HER = re.compile(

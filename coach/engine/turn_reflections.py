@@ -69,6 +69,7 @@ def summary(
             and len(f.split()) >= 3  # "Marta" cut from "Marta, a bookkeeper, called": no clause
             and not summary_refs.STEP_ON_IT.match(f)
             and not summary_refs.ON_IT.match(f)
+            and not summary_refs.BARE_END.search(f)
             # "one of those schools", pulled out of a story of several answers: none in view
             and not (len(parts) >= 3 and summary_refs.POINTS_AWAY.search(f))
         ]
