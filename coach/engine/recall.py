@@ -94,7 +94,7 @@ def recall(
             forms = (_JOINED[0],)
         elif ", and " in a:  # "that …, and that …": the second "that" marks the second part
             forms = (_JOINED[1],)
-        b_said = _named_again(a, b)
+        b_said = summary_refs.named_again(a, b)
         for form in forms:
             said = _cap(form.format(a=a, b=b_said))
             if said not in session and len(said.split()) <= 40:
@@ -161,25 +161,6 @@ def _leans(main: str) -> bool:
         return True
     lean = ("it", "them", "this", "that", "which", "yours", "ours", "theirs", "her", "him")
     return len(words) <= 6 and words[-1].lower() in lean  # "you modelled it from yours"
-
-
-def _named_again(a: str, b: str) -> str:
-    """``b`` with a thing or group ``a`` named said as "it", "them" or "they": "you trusted the
-    prototype, and that you tested it with colleagues", not "… the prototype" twice."""
-    b = summary_refs.as_it(b, [a])
-    subject = re.match(r"the ([a-z][\w-]*) (?=(?:were|was|had|got|did|are|is)\b)", b, re.I)
-    if subject and re.search(rf"\b{re.escape(subject.group(1))}\b", a, re.I):
-        plural = subject.group(1).endswith("s") and not subject.group(1).endswith("ss")
-        return f"{'they' if plural else 'it'}{b[subject.end() - 1 :]}"
-    for found in re.finditer(rf"(?<=\s)the ([a-z][\w-]*){_ENDS_OBJECT}", b, re.I):
-        noun = found.group(1)
-        if len(noun) > 3 and re.search(rf"\bthe {re.escape(noun)}\b", a, re.I):
-            plural = noun.endswith("s") and not noun.endswith("ss")
-            return f"{b[: found.start()]}{'them' if plural else 'it'}{b[found.end() :]}"
-    return b
-
-
-_ENDS_OBJECT = r"(?=$|[,;.]|\s+(?:to|for|in|on|at|with|before|after|again|too)\b)"
 
 
 def _points_away(main: str) -> bool:

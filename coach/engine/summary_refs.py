@@ -10,7 +10,16 @@ import re
 from coach.engine import vocab
 from coach.engine.pronoun_swaps import second_person
 
-__all__ = ["BARE_END", "ON_IT", "POINTS_AWAY", "STEP_ON_IT", "as_it", "named_person", "told_at"]
+__all__ = [
+    "BARE_END",
+    "ON_IT",
+    "POINTS_AWAY",
+    "STEP_ON_IT",
+    "as_it",
+    "named_again",
+    "named_person",
+    "told_at",
+]
 
 STEP_ON_IT = re.compile(
     r"you (?:could|might|would|will|want to|'d|can)\b(?:\s+\w+){0,3}\s+(?:it|this|that)\b"
@@ -66,7 +75,7 @@ def told_at(clause: str, parts: list[str]) -> tuple[int, int]:
 
 
 _THING = re.compile(r"(?=\b(the(?:\s+[a-z][\w-]*){2,5}))", re.I)
-_ENDS_OBJECT = r"(?=$|[,;.]|\s+(?:to|for|in|on|at|with|before|after|again)\b)"
+_ENDS_OBJECT = r"(?=$|[,;.]|\s+(?:to|for|in|on|at|with|before|after|again|too)\b)"
 
 
 def as_it(clause: str, before: list[str]) -> str:
@@ -84,3 +93,19 @@ def as_it(clause: str, before: list[str]) -> str:
                     return f"{clause[: at.start()]}{'them' if plural else 'it'}{clause[at.end() :]}"
                 words = words[:-1]
     return clause
+
+
+def named_again(a: str, b: str) -> str:
+    """``b`` with a thing or group ``a`` named said as "it", "them" or "they": "you trusted the
+    prototype, and that you tested it with colleagues", not "… the prototype" twice."""
+    b = as_it(b, [a])
+    subject = re.match(r"the ([a-z][\w-]*) (?=(?:were|was|had|got|did|are|is)\b)", b, re.I)
+    if subject and re.search(rf"\b{re.escape(subject.group(1))}\b", a, re.I):
+        plural = subject.group(1).endswith("s") and not subject.group(1).endswith("ss")
+        return f"{'they' if plural else 'it'}{b[subject.end() - 1 :]}"
+    for found in re.finditer(rf"(?<=\s)the ([a-z][\w-]*){_ENDS_OBJECT}", b, re.I):
+        noun = found.group(1)
+        if len(noun) > 3 and re.search(rf"\bthe {re.escape(noun)}\b", a, re.I):
+            plural = noun.endswith("s") and not noun.endswith("ss")
+            return f"{b[: found.start()]}{'them' if plural else 'it'}{b[found.end() :]}"
+    return b
