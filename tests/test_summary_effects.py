@@ -134,3 +134,14 @@ def test_a_clause_that_answers_nothing_alone_is_not_recalled():
         sentence, _ = recall(story, session, variant)
         assert ": nobody could answer" not in sentence  # alone, it answers nothing in view
         session += " " + sentence
+
+
+def test_the_one_part_a_choice_leans_on_is_what_hit_people_not_an_idea():
+    story = [
+        "We cut the bus app's offline timetable to save space.",
+        "Riders in the valley with no signal could not see the next bus.",
+        "I could ask the depot which stops lose signal.",
+    ]
+    said = summary(story, "", most=1)
+    assert "riders in the valley with no signal could not see the next bus" in said
+    assert "you could ask" not in said

@@ -102,6 +102,8 @@ def summary(
                 and len(" ".join([*said, f]).split()) <= _SUMMARY_WORDS
             ][:1]
         )
+    if most == 1 and len(told) >= 2:  # the one part a choice leans on: what hit people, not an idea
+        said = [min(((w, -n, f) for n, found in told for w, f in found), key=lambda c: c[:2])[2]]
     if not said:
         for _, found in told[-most:]:
             for _, main in found[: max(1, most - len(told) + 1)]:
