@@ -145,3 +145,13 @@ def test_the_one_part_a_choice_leans_on_is_what_hit_people_not_an_idea():
     said = summary(story, "", most=1)
     assert "riders in the valley with no signal could not see the next bus" in said
     assert "you could ask" not in said
+
+
+def test_who_was_hit_is_said_with_what_happened_to_them():
+    story = [
+        "We moved the ward's handover notes into the new app.",
+        "The night nurses were hit hardest; they had to copy every note by hand.",
+        "I could sit in on one handover next week.",
+    ]
+    said = summary(story)
+    assert "the night nurses were hit hardest and had to copy every note by hand" in said

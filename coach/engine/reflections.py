@@ -8,6 +8,7 @@ question and no non-answer is ever handed back.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from coach.engine import (
@@ -21,6 +22,7 @@ from coach.engine import (
     referents,
     session_talk,
     subjects,
+    summary_pick,
     terse,
     terse_contents,
     vocab,
@@ -179,6 +181,7 @@ def _candidates(text: str) -> list[Picked]:
     who = second_person(who_match.group(0).lower()) if who_match else ""
     found_all: list[tuple[int, Picked]] = []
     said = sentences(text)
+    found_all.extend((4.2, Picked("plain", joined, who=who)) for joined in _who_then_what(said))
     for position, sentence in enumerate(said):
         if blames_customer(sentence):
             continue  # given back, blame would sound as if the coach agreed with it
@@ -340,6 +343,21 @@ def _candidates(text: str) -> list[Picked]:
         if all(not _same(found.main, u.main) for u in unique):
             unique.append(found)
     return unique
+
+
+def _who_then_what(said: list[str]) -> list[str]:
+    """ "The night nurses were hit hardest; they had to redo the rounds by hand": who was hit,
+    said with what happened to them, as one clause (alone, "were hit hardest" says nothing of
+    what they lived through)."""
+    joined = []
+    for first, then in itertools.pairwise(said):
+        head = _clean(first)
+        rest = re.match(r"they\s+(.+)", then, re.I)
+        if rest and summary_pick.ONLY_WHO.search(head) and sayable(head):
+            whole = second_person(f"{head} and {rest.group(1)}")
+            if sayable(whole) and vocab.finite_verb(rest.group(1).split()[:2]):
+                joined.append(whole)
+    return joined
 
 
 def _same(a: str, b: str) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-__all__ = ["IDEA", "SETTING", "pulled_together"]
+__all__ = ["IDEA", "ONLY_WHO", "SETTING", "pulled_together"]
 
 # the setting a story happens in, told in the present ("you have a mobile app for …", "you
 # maintain the pipeline …"), or a wish ("you want to be sure …"): not what happened
@@ -26,7 +26,7 @@ _ADMISSION = re.compile(
     re.I,
 )
 # who was hit, and nothing of what happened to them
-_ONLY_WHO = re.compile(
+ONLY_WHO = re.compile(
     r"\b(?:were|was|got) (?:hit (?:hardest|worst|first)|affected(?: most)?|(?:the )?most affected)$|"
     r"\bwere the ones (?:hit|affected)$",
     re.I,
@@ -51,7 +51,7 @@ def pulled_together(
             for c in clauses
             if c is not deed and not IDEA.match(c[3]) and not _ADMISSION.match(c[3])
         ),
-        key=lambda c: (c[2] + 0.75 * bool(_ONLY_WHO.search(c[3])), c[0] == newest, -c[0], c[1]),
+        key=lambda c: (c[2] + 0.75 * bool(ONLY_WHO.search(c[3])), c[0] == newest, -c[0], c[1]),
     )  # an older effect first on a tie: the newest answer gets its own place; who was hit,
     # told without what happened to them ("the dispatchers were hit hardest"), after what did
     admissions = sorted(
