@@ -100,10 +100,11 @@ def test_a_tentative_answer_ending_in_a_question_mark_is_an_answer():
 
 
 def test_a_confidence_rating_is_given_back_with_both_sides():
-    sides = plan_reflections.rating_sides(6, "I read support tickets weekly", own=True)
-    assert "Part of you feels ready" in sides and "part of you doubts" in sides
-    assert "“I read support tickets weekly”" in sides
-    assert "“" not in plan_reflections.rating_sides(4, "keep it", own=False)
+    sides = plan_reflections.rating_sides(6)
+    assert "Part of you feels ready" in sides and "part of you still has doubts" in sides
+    # the step is what was rated, named: a "this" would point at what the turn said before it
+    assert "first step" in sides and "this" not in sides
+    assert "the week" not in plan_reflections.rating_sides(4)  # no reason they did not give
 
 
 async def test_the_plan_checks_tie_the_focus_to_the_story(journal):

@@ -202,8 +202,8 @@ async def _plan_checks(journal, rating: str, obstacle: str) -> tuple[str, str]:
 @pytest.mark.parametrize(
     ("rating", "reads", "wrong"),
     [
-        ("8", "fairly sure, with a little doubt left", "doubts the week has room"),
-        ("7/10", "fairly sure, with a little doubt left", "doubts the week has room"),
+        ("8", "fairly sure, with a little doubt left", "still has doubts"),
+        ("7/10", "fairly sure, with a little doubt left", "still has doubts"),
         ("10", "a confident rating", "doubt"),
         ("5", "mixed", "fairly sure"),
         ("3", "low, and worth hearing", "fairly sure"),

@@ -18,10 +18,13 @@ _LEAD = re.compile(
     # "In September we raised …": the month told first; the clause opens on who did it
     r"(?:in|last|this|early|late|since|back in) (?:january|february|march|april|may|june|july|"
     r"august|september|october|november|december)(?=[,\s]+(?:i|we|they|he|she|you|our|my|the)\b)|"
+    # "During the billing migration I was …": when it was told first, the clause opens on who
+    r"(?:during|after|before|over) (?:(?:the|our|my|a|last|this) )?[a-z][\w-]*(?: [a-z][\w-]*){0,3}"
+    r"(?=,?\s+(?:i|we|they|he|she)\s+(?!\w+ing\b)\w+)|"
     r"i suppose|i reckon|i believe|to be honest|frankly|"
     r"perhaps|probably|"
     r"like|um|uh|oh|ok|okay|yes|yeah|no|sure|that(?=\s+(?:i|we|they|he|she|it|you|the|our|my)\b))"
-    r"\b[,\s]*",
+    r"\b(?![-'’])[,\s]*",  # "no-shows" opens on no lead-in
     re.I,
 )
 
@@ -71,6 +74,15 @@ def clauses(sentence: str) -> list[str]:
         piece
         for number, piece in enumerate(cuts[::2])
         if not (number and _subordinate(cuts[2 * number - 1], piece, cuts[2 * number - 2]))
+    ]
+    # "customers emailed support because the numbers didn't match their bank": a short clause
+    # says little without the reason told with it
+    pieces += [
+        f"{cuts[n - 1]} because {cuts[n + 1]}"
+        for n in range(1, len(cuts) - 1, 2)
+        if cuts[n].strip(" ,").lower() == "because"
+        and len(cuts[n - 1].split()) <= 4
+        and len(cuts[n + 1].split()) <= 12
     ]
     whole = clean(sentence)
     # "..., so it is not just me": a purpose, not a statement of its own

@@ -173,7 +173,7 @@ def _plan_heard_all(move: PlanCheck | PlanFocus, view: SessionView) -> str:
         return give_back(view, move)
     if move.ask == "helps":  # the doubt told with the rating is what could get in the way
         return doubt_words.helps_heard(view) or give_back(view, move)
-    sides = plan_reflections.rating_sides(rating, focus, plan_reflections.quoted(view, focus))
+    sides = plan_reflections.rating_sides(rating)
     # a bare number gives nothing to reflect: a part of their story first, then both sides
     return _join(give_back(view, move), sides)
 

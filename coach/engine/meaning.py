@@ -175,7 +175,12 @@ def meaning(text: str, variant: int = 0, said: str = "", who: str = "", work: st
     piece of work it is about ("the pricing page rewrite"), "" when unknown.
     """
     text = vocab.corrected(text)
-    group = people(text) or who or "the people using it"
+    # nobody named: the people using the work, named, for an "it" would point at whatever the
+    # turn said before ("you never said it out loud")
+    using = (
+        f"the people using {work}" if work and work != "that work" else "the people you build for"
+    )
+    group = people(text) or who or using
     signals = {name: (pattern, forms) for name, pattern, forms in _SIGNALS}
     good = bool(_GOOD.search(text))
     for name in _ORDER:
@@ -244,7 +249,7 @@ def meaning(text: str, variant: int = 0, said: str = "", who: str = "", work: st
         start = max(text.rfind(".", 0, found.start()), 0)
         local = people(text[start : text.find(".", found.end()) % (len(text) + 1)], earliest=True)
         if name in ("assumed", "left_out"):  # who was misread must be named there, or no one
-            local = local or "the people using it"
+            local = local or using
         # the form differs by answer, not only by turn: people at the same step hear different words
         return forms[(variant + len(text)) % len(forms)].format(who=local or group)
     return ""

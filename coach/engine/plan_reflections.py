@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from coach.domain import Phase
-from coach.engine import matching, own_steps, proper_names, summary_refs, vocab
+from coach.engine import matching, own_steps, summary_refs, vocab
 from coach.engine.reflections import candidates
 from coach.engine.view import SessionView
 
@@ -186,26 +186,21 @@ def choice_link(view: SessionView, chosen: list[str]) -> str:
     return forms[(view.coach_turns + len(clause)) % len(forms)].format(m=clause)
 
 
-def rating_sides(rating: int, focus: str, own: bool) -> str:
+def rating_sides(rating: int) -> str:
     """Both sides of a confidence rating: the part of the user that is sure, and the part that is
-    not, with the focus in their own words when it is theirs."""
-    focus = focus.strip().rstrip(".")
-    short = len(focus.split()) <= 12 and not vocab.unknown_words(focus)
-    aim = f"“{focus}”" if own and focus and short else "this"
-    aim = proper_names.given_back(aim)
+    not. The rating is of the first step happening by its date, so the step is named: a "this"
+    would point at whatever the turn gave back before it, and the focus is not what was rated.
+    The doubt is said as theirs, never given a reason they did not give ("the week has room")."""
     if rating >= 9:
-        return f"You sound sure you can hold to {aim}; knowing what could trip you up keeps it so."
-    if rating >= 7:  # fairly sure: the doubt is small, and not the week's room
+        return "You sound sure of the first step; knowing what could trip you up will help you keep to it."
+    if rating >= 7:
         return (
-            f"You mostly trust yourself to hold to {aim}; a little doubt is normal, and naming "
-            "it helps."
+            "You mostly trust yourself to take the first step; a little doubt is normal, and "
+            "naming it helps."
         )
     if rating >= 5:
-        return (
-            f"Part of you feels ready to hold to {aim}, and part of you doubts the week has room."
-        )
+        return "Part of you feels ready to take the first step, and part of you still has doubts."
     return (
-        f"You want {aim} to happen, and you doubt it will this week; both deserve a hearing."
-        if aim != "this"
-        else "Part of you wants this, and part of you doubts the week has room for it."
+        "Part of you wants the first step to happen, and part of you doubts it will; both "
+        "deserve a hearing."
     )

@@ -81,7 +81,8 @@ def _second_person(clause: str) -> str:
         and first.lower() != first
         and (not first.isupper() or first == "A")
         and (first.lower() in SUBJECTS or vocab.is_word(first.lower()))
-        and first.lower() not in vocab.TECH
+        # "API" and "iOS" keep their case; "Admins", capitalised only to open a sentence, not
+        and (first.lower() not in vocab.TECH or first[1:].islower())
     ):
         result = first.lower() + result[len(first) :]
     return result

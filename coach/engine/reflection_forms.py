@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from coach.engine import went_wrong
+
 _FEELINGS = {
     "defensive": "as if the problem said something about you",
     "embarrass": "as if it said something about you",
@@ -116,12 +118,7 @@ def render(picked: Picked, variant: int = 0, tail: bool = True) -> tuple[str, bo
     return _plain_form(picked.main, variant, against), False
 
 
-_HARD = re.compile(
-    r"\b(broke|broken|failed|complain\w*|lost|stuck|confus\w*|escalat\w*|had to|redo|locked out|"
-    r"wrong|charged twice|went out twice|could not|couldn'?t|cannot|hid|hidden|dropped|angry|upset|"
-    r"fined|overcharged|froze|frozen|(?:got|were|was|been) charged)\b",
-    re.IGNORECASE,
-)
+_HARD = went_wrong.WENT_WRONG
 _GOOD = re.compile(r"\b(thanked|loved|went (?:really )?well|errors dropped|praised|worked)\b", re.I)
 _MISSED = re.compile(
     r"^(?:nobody|no one)\s+(?:asked|checked|thought|talked|looked|tested|knew|could answer|"

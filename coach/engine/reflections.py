@@ -235,7 +235,8 @@ def _candidates(text: str) -> list[Picked]:
                 if _feeling(c) == feeling and sayable(c) and not _CONTRAST.search(c)
             ]
             # with what it is about, when said; never two sentences spliced with a comma
-            felt.sort(key=lambda c: (", " in c, len(c.split()) < 4))
+            # and never on an "it" said before it ("support escalated it …, and I felt …")
+            felt.sort(key=lambda c: (", " in c, bool(_LEANING.search(c)), len(c.split()) < 4))
             form = feeling_form(second_person(felt[0]), feeling) if felt else ""
             if form:  # whose feeling it is: the user's, someone else's, or none ("angry emails")
                 found_all.append(
@@ -302,7 +303,13 @@ def _candidates(text: str) -> list[Picked]:
         # the sentence whole when it can be said: a part cut from it may drop the second group
         # hit or what its "and" adds ("…were hit hardest, and support took the calls")
         whole = (_clauses(sentence) or [""])[-1] if not strict else ""
-        plain.sort(key=lambda c: c != whole or not _adds_clause(sentence, plain))
+        # and the whole before its own head when the rest is what happened to them ("fans …
+        # timed out while typing their card details and lost their seats to the bots")
+        # (the list is empty while it is sorted: what the keys read is read before)
+        adds = _adds_clause(sentence, [])
+        plain.sort(key=lambda c: c != whole or not adds)
+        if plain and whole in plain and plain[0] != whole and whole.startswith(plain[0]):
+            plain.insert(0, plain.pop(plain.index(whole)))
         if plain:  # standing against the sentence before, it is no "So" of it
             form = "plain" if other is None else "against"
             first = _unspliced(plain[0]) if plain[0] == whole else plain[0]  # no comma splice

@@ -52,6 +52,8 @@ def plural_noun(word: str) -> bool:
     if not word.endswith("s") or word.endswith("ss") or len(word) < 4:
         return False
     lemmas = vocab._lemminflect().getAllLemmas(word)
+    if not lemmas:  # "admins": a word lemminflect lacks, the plural of one the vocabulary has
+        return vocab.is_word(word[:-1]) and not vocab.is_verb(word[:-1])
     return "NOUN" in lemmas  # first in a clause, "calls", "reviews" name things, not acts
 
 

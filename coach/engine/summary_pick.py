@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-__all__ = ["IDEA", "ONLY_WHO", "SETTING", "pulled_together"]
+__all__ = ["ADMISSION", "IDEA", "ONLY_WHO", "SETTING", "pulled_together"]
 
 # the setting a story happens in, told in the present ("you have a mobile app for …", "you
 # maintain the pipeline …"), or a wish ("you want to be sure …"): not what happened
@@ -19,12 +19,15 @@ SETTING = re.compile(
     re.I,
 )
 # what the user owns of what happened: an assumption, a gap, a shortcut
-_ADMISSION = re.compile(
+ADMISSION = re.compile(
     r"^you (?:(?:had |just |really |simply )?(?:assumed|trusted|forgot|missed|skipped|designed|"
     r"went for|never|only|did not|didn't|don't|do not)|(?:had |have )?never)\b|"
-    r"^nobody (?:on|in) (?:the|your) team\b",
+    r"^nobody (?:on|in) (?:the|your) team\b|"
+    # what they tried it on was their own: "you tested the card reader with your own card"
+    r"^you (?:\w+ ){1,8}?(?:with|on|from|against) your own\b",
     re.I,
 )
+_OWN = re.compile(r"\byour own\b", re.I)
 # who was hit, and nothing of what happened to them
 ONLY_WHO = re.compile(
     r"\b(?:were|was|got) (?:hit (?:hardest|worst|first)|affected(?: most)?|(?:the )?most affected)$|"
@@ -44,22 +47,41 @@ def pulled_together(
     holds, for each answer that had something to say, its clauses with their weight (0: what
     hit people)."""
     clauses = [(n, i, w, f) for n, found in told for i, (w, f) in enumerate(found)]
-    deed = next((c for c in clauses if not SETTING.match(c[3]) and not IDEA.match(c[3])), None)
-    effects = sorted(
+    # what the user did; a clause of what hit others ("people started calling because …") is
+    # an effect, and ranks as one, even when it is the first thing told
+    deed = next(
         (
             c
             for c in clauses
-            if c is not deed and not IDEA.match(c[3]) and not _ADMISSION.match(c[3])
+            if not SETTING.match(c[3])
+            and not IDEA.match(c[3])
+            and (c[2] > 0 or re.match(r"you\b", c[3], re.I))
+        ),
+        None,
+    )
+    if (
+        deed is not None and deed[2] == 0 and ", and " in deed[3]
+    ):  # "you switched the reader, and foreign cards
+        effects_first, deed = [deed], None  # started failing": the deed told with what it did
+    else:
+        effects_first = []
+    effects = effects_first + sorted(
+        (
+            c
+            for c in clauses
+            if c is not deed and not IDEA.match(c[3]) and not ADMISSION.match(c[3])
         ),
         key=lambda c: (c[2] + 0.75 * bool(ONLY_WHO.search(c[3])), c[0] == newest, -c[0], c[1]),
     )  # an older effect first on a tie: the newest answer gets its own place; who was hit,
     # told without what happened to them ("the dispatchers were hit hardest"), after what did
     admissions = sorted(
-        (c for c in clauses if _ADMISSION.match(c[3])), key=lambda c: (c[0] == newest, -c[0])
-    )
+        (c for c in clauses if ADMISSION.match(c[3])),
+        key=lambda c: (c[0] == newest, bool(_OWN.search(c[3])), -c[0]),
+    )  # what they assumed or never did says more than what they tried it on
     last = [c for c in clauses if c[0] == newest]
     point = min(last, key=lambda c: (c[2] if not IDEA.match(c[3]) else 1, c[1]), default=None)
     ranked = [effects[:1], [point] if point else [], admissions[:1], [deed] if deed else []]
+    ranked.append(effects[1:2] if effects_first else [])  # who else was hit, with the room left
     said: list[tuple[int, int, int, str]] = []
     for group in ranked:
         for clause in group:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from coach.engine import vocab
+from coach.engine import meaning, vocab
 from coach.engine.pronoun_swaps import second_person
 
 __all__ = [
@@ -16,8 +16,10 @@ __all__ = [
     "POINTS_AWAY",
     "STEP_ON_IT",
     "as_it",
+    "group_again",
     "named_again",
     "named_person",
+    "subject_again",
     "told_at",
 ]
 
@@ -46,10 +48,11 @@ _HER = re.compile(
 _NAME = re.compile(r"\b([A-Z][a-z]{2,})\b")
 
 
-def named_person(clause: str, parts: list[str]) -> str:
+def named_person(clause: str, parts: list[str], said: str = "") -> str:
     """A summed-up clause with "her"/"him" (or opening on "she"/"he") said as the person the story
     named last ("you could write the text with her" → "… with Nadia", "she had to split …" →
-    "Marta had to split …"); "" when the story names nobody it could be."""
+    "Marta had to split …"); "" when the story names nobody it could be. Named just before, in
+    the clause or in ``said``, the "her" stays: the name twice reads as two people."""
     found = _HER.search(clause)
     if not found:
         return clause
@@ -61,6 +64,8 @@ def named_person(clause: str, parts: list[str]) -> str:
     ]
     if not names or len(set(names[-2:])) > 1:
         return ""  # nobody named, or two people named last: whom "her" means is not plain
+    if re.search(rf"\b{names[-1]}\b", f"{said} {clause[: found.start()]}"):
+        return clause  # "…ask Dana which passengers called, and write the notice with her"
     return f"{clause[: found.start()]}{names[-1]}{clause[found.end() :]}"
 
 
@@ -74,7 +79,8 @@ def told_at(clause: str, parts: list[str]) -> tuple[int, int]:
     return len(parts), 0
 
 
-_THING = re.compile(r"(?=\b(the(?:\s+[a-z][\w-]*){2,5}))", re.I)
+# "a second confirmation", said again as "the second confirmation", is the same thing
+_THING = re.compile(r"(?=\b((?:the|a|an)(?:\s+[a-z][\w-]*){2,5}))", re.I)
 _ENDS_OBJECT = r"(?=$|[,;.]|\s+(?:to|for|in|on|at|with|before|after|again|too)\b)"
 
 
@@ -84,7 +90,7 @@ def as_it(clause: str, before: list[str]) -> str:
     twice reads as two things. A thing that opens the clause, its subject, stays named."""
     for earlier in before:
         for found in _THING.finditer(earlier):
-            words = found.group(1).split()
+            words = ["the", *found.group(1).split()[1:]]
             while len(words) >= 3:  # "the label printing screen", else "the label printing"
                 thing = " ".join(words)
                 at = re.search(rf"(?<=\s){re.escape(thing)}{_ENDS_OBJECT}", clause, re.I)
@@ -95,10 +101,65 @@ def as_it(clause: str, before: list[str]) -> str:
     return clause
 
 
+# "some of the drivers got fined": the group a clause opens on, counted or not
+_OPENS = r"^(?:(?:some|most|many|all|none|a few|one|two|three) of )?the "
+
+
+_OBJECT_OPENS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "their",
+        "our",
+        "his",
+        "her",
+        "its",
+        "them",
+        "it",
+        "to",
+        "by",
+        "in",
+        "on",
+        "for",
+        "with",
+        "at",
+        "from",
+        "up",
+        "out",
+        "back",
+        "every",
+    ]
+)
+
+
+def subject_again(a: str, b: str) -> str:
+    """``b`` opening on the group or thing ``a`` opened on, said as "they" or "it": "the
+    dispatchers keep a paper list …; and they phone the second crew", not "the dispatchers"
+    twice. Only ``a``'s own subject: "users could not find their saved searches; and they moved"
+    would read as the users."""
+    words = b.split()
+    if len(words) < 3 or words[0].lower() != "the":
+        return b
+    for n in range(min(5, len(words) - 1), 1, -1):  # the longest "the …" it opens on
+        group, verb = " ".join(words[1:n]), words[n].lower().strip(",")
+        if not re.match(rf"{_OPENS}{re.escape(group)}\s+\w", a, re.I):
+            continue
+        after = words[n + 1].lower() if n + 1 < len(words) else ""
+        # "phone" is a verb before "the second crew"; "the team lead was" has its verb later
+        if verb in vocab.AUX or (
+            vocab.is_verb(verb) and (vocab.finite_verb([verb]) or after in _OBJECT_OPENS)
+        ):
+            head = words[n - 1].lower()
+            plural = head.endswith("s") and not head.endswith("ss")
+            return " ".join(["they" if plural else "it", *words[n:]])
+    return b
+
+
 def named_again(a: str, b: str) -> str:
     """``b`` with a thing or group ``a`` named said as "it", "them" or "they": "you trusted the
     prototype, and that you tested it with colleagues", not "… the prototype" twice."""
-    b = as_it(b, [a])
+    b = as_it(subject_again(a, b), [a])
     subject = re.match(r"the ([a-z][\w-]*) (?=(?:were|was|had|got|did|are|is)\b)", b, re.I)
     if subject and re.search(rf"\b{re.escape(subject.group(1))}\b", a, re.I):
         plural = subject.group(1).endswith("s") and not subject.group(1).endswith("ss")
@@ -109,3 +170,49 @@ def named_again(a: str, b: str) -> str:
             plural = noun.endswith("s") and not noun.endswith("ss")
             return f"{b[: found.start()]}{'them' if plural else 'it'}{b[found.end() :]}"
     return b
+
+
+_BEFORE_OBJECT = frozenset(
+    ["to", "for", "on", "with", "about", "from", "at", "by", "of", "against", "behind"]
+)
+
+
+_OPENS_CLAUSE = frozenset(
+    [
+        "what",
+        "that",
+        "like",
+        "so",
+        "when",
+        "if",
+        "because",
+        "and",
+        "but",
+        "where",
+        "whether",
+        "how",
+        "why",
+        "while",
+        "until",
+        "since",
+        "as",
+    ]
+)
+
+
+def group_again(sentence: str, before: str) -> str:
+    """``sentence`` with the one group of people ``before`` named said as "they" or "them": "The
+    enterprise admins were confused. What was clear to you from the inside was not clear to
+    them", not "… to the enterprise admins" twice in a row. Two groups named before: whom a
+    "them" meant would not be plain, so the name stays."""
+    named = meaning.groups(before)
+    if len(named) != 1 or not named[0].split()[-1].endswith("s"):
+        return sentence
+    at = re.search(rf"(?<=\s){re.escape(named[0])}\b(?!['’])", sentence, re.I)
+    if not at or len(meaning.groups(sentence)) > 1:
+        return sentence
+    word = sentence[: at.start()].split()[-1].lower()
+    # "what the operations managers go through", "like the patients only came": they; after a
+    # verb or a preposition ("cost the adjusters", "clear to the admins"): them
+    subject = word in _OPENS_CLAUSE
+    return f"{sentence[: at.start()]}{'they' if subject else 'them'}{sentence[at.end() :]}"

@@ -14,6 +14,7 @@ from coach.engine import (
     summary_refs,
     terse_contents,
     vocab,
+    went_wrong,
 )
 from coach.engine.blame import blames_customer
 from coach.engine.goal_reflection import goal_reflection
@@ -97,7 +98,18 @@ def summary(
             [
                 f
                 for w, _, f in rest
-                if w <= 1
+                if w == 0  # who was hit and how, not a feeling (said after the summary)
+                and not any(overlaps(f, s) or f in s or s in f for s in said)
+                and len(" ".join([*said, f]).split()) <= _SUMMARY_WORDS
+            ][:1]
+        )
+        # the user's own part told with it ("I designed the new model mostly from our own
+        # diagram"): what they see of their part is the point of a check, when it fits
+        said.extend(
+            [
+                f
+                for _, _, f in rest
+                if summary_pick.ADMISSION.match(f)
                 and not any(overlaps(f, s) or f in s or s in f for s in said)
                 and len(" ".join([*said, f]).split()) <= _SUMMARY_WORDS
             ][:1]
@@ -113,11 +125,21 @@ def summary(
         said[: max(most, 4)], key=lambda f: (f == newest, summary_refs.told_at(f, parts))
     )  # in the order it was told
     said = [
-        named for named in (summary_refs.named_person(f, parts) for f in said) if named
+        named
+        for named in (
+            summary_refs.named_person(f, parts, " ".join(said[:n])) for n, f in enumerate(said)
+        )
+        if named
     ] or said[:0]
     if not said:
         return ""
-    said = [said[0], *(summary_refs.as_it(f, said[: n + 1]) for n, f in enumerate(said[1:]))]
+    said = [
+        said[0],
+        *(
+            summary_refs.as_it(summary_refs.subject_again(said[n], f), said[: n + 1])
+            for n, f in enumerate(said[1:])
+        ),
+    ]
     if len(said) == 1:
         return f"{lead}: {said[0]}." if lead else f": {said[0]}."
     return f"{lead}: {'; '.join(said[:-1])}; and {said[-1]}."
@@ -144,16 +166,7 @@ def effect_weight(picked: Picked, said: str = "") -> int:
     return 2
 
 
-_HARD_EFFECT = re.compile(
-    r"\b(could ?n[o']t|could not|can'?t|cannot|had to|lost|lose|broke|complain(?:ed|ing|s)?|tickets?|"
-    r"confus\w*|locked out|stuck|gave up|went back|twice|angry|refunds?|left|wrong|break|breaks|broken|"
-    r"no longer|called support|stopped (?:working|matching)|"
-    # who was hit, and how: "were affected most", "got fined", "the queue doubled"
-    r"affected|hit hardest|hardest hit|(?:was|were|got) hit|fined|overcharged|froze|frozen|"
-    r"(?:got|were|was|been) charged|"
-    r"crash\w*|doubled|tripled|slowed)\b",
-    re.I,
-)
+_HARD_EFFECT = went_wrong.EFFECT  # what went wrong, and for whom
 
 
 def _whole(picked: Picked) -> str:
@@ -167,7 +180,8 @@ def _whole(picked: Picked) -> str:
     if len(f"{main} {effect}".split()) > 22:  # the effect said, its reason left ("because …")
         effect = _REASON.split(effect)[0]
     if picked.form == "consequence" and sayable(effect) and len(effect.split()) >= 4:
-        whole = f"{main}, and {effect}"
+        # "you added a second confirmation, and the night nurses hated it": not the thing twice
+        whole = f"{main}, and {summary_refs.named_again(main, effect)}"
         if len(whole.split()) <= 24:
             return whole
     if picked.form == "contrast" and len(effect.split()) >= 3 and not _CONTRAST_WORD.search(main):
@@ -205,6 +219,9 @@ def reflect_turn(
             p
             for p in found
             if not said_already(p.main, said_before)
+            # "…, and two customers had their reconciliation break", given back a moment ago:
+            # the half said again would repeat it
+            and not (p.other and said_already(p.other, said_before))
             and all(
                 p.main not in f"{t.main} {t.other}" and t.main not in f"{p.main} {p.other}"
                 for t in taken
@@ -248,8 +265,8 @@ def reflect_turn(
             if out and picked.form in ("plain", "against") and form % 4 == 1:
                 form -= 1  # a second part of the answer does not follow "So" from the first
             out.append(render(picked, form, tail=not under)[0])
-    if under and out:
-        out.insert(1, under)  # content first, then what it means; a second part comes after
+    if under and out:  # content first, then what it means; a second part comes after
+        out.insert(1, summary_refs.group_again(under, out[0]))
     for answer in reversed(earlier):
         if len(out) >= 2:
             break
@@ -274,7 +291,7 @@ def reflect_turn(
 
 # the parts of what was said before, each compared whole: "some of the drivers got fined" was
 # said as "…, and some of them got fined" a moment ago
-_SAID_PIECES = re.compile(r"[.;:!?]\s+|,\s+(?:and|but)\s+")
+_SAID_PIECES = re.compile(r"[.;:!?]\s+(?:and\s+|but\s+)?|,\s+(?:and|but)\s+")
 
 
 def said_already(main: str, said: str) -> bool:
