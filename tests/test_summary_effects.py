@@ -13,7 +13,8 @@ def test_a_bare_some_after_people_is_some_of_them():
         "because the bridge was shut."
     )
     said = summary([told], "Let me check I have it")
-    assert "some of the buses ran forty minutes late" in said  # who "some" are, said
+    # who "some" are is said: the buses named just before, as "them"
+    assert "the night buses were rerouted past the hospital; and some of them ran forty" in said
 
 
 def test_a_bare_some_after_everyone_is_some_people():

@@ -216,7 +216,8 @@ def with_referent(piece: str, before: str) -> str:
         return piece  # "the users lost their carts", "the app sorted the orders and lost them"
     # the subject of the part cut off is who a later "them" means ("Dispatchers started phoning
     # drivers … because the windows looked wrong to them"), else the last group named
-    named = _bare_group(" ".join(before.split()[:3])) or group(before) or _bare_group(before)
+    opening = " ".join(before.split()[:3])  # "the older customers", not "the customers"
+    named = group(opening) or _bare_group(opening) or group(before) or _bare_group(before)
     counted = re.search(r"\bof $", head) and _plural_nouns(before)
     if not named and counted and found.group(1).lower() == "them":
         # "slowed every one of them down" after "hundreds of labels": what was counted
@@ -228,7 +229,9 @@ def with_referent(piece: str, before: str) -> str:
         return f"{head}the {noun}{piece[found.end() :]}"
     if not named:
         return ""
-    if named.split()[0].lower() not in _DETERMINERS and " who " not in named:
+    if named.split()[0].lower() in _DETERMINERS:
+        named = named[0].lower() + named[1:]  # "The older customers" opened the answer
+    elif " who " not in named:
         named = f"the {named[0].lower()}{named[1:]}" if not named[0].isupper() else named
     word = found.group(1).lower()
     said = f"{named}'" if word == "their" and named.endswith("s") else named

@@ -62,6 +62,10 @@ def clauses(sentence: str) -> list[str]:
     # "I changed the seat map so that cars and foot passengers pick seats on one screen": the
     # purpose is no fact, and cut at its "and" it leaves "so that cars" hanging
     sentence = fragments.which_is(re.sub(r",?\s+so that\s+[^,;:]*", "", sentence, flags=re.I))
+    # "…, so I was like, four minutes is plenty, …": a thought quoted to oneself, no fact
+    sentence = re.sub(
+        r",?\s+(?:so\s+)?(?:i|we) (?:was|were) like,?\s+[^,;]*(?=,)", "", sentence, flags=re.I
+    )
     # "the strategy: a pipeline, an engine, and invoices generated from events": no clauses
     sentence = fragments.without_list(sentence)
     # "stayed at the office until midnight": what "until" ends is the point, so no cut there
@@ -83,6 +87,15 @@ def clauses(sentence: str) -> list[str]:
         if cuts[n].strip(" ,").lower() == "because"
         and len(cuts[n - 1].split()) <= 4
         and len(cuts[n + 1].split()) <= 12
+    ]
+    # "I tuned it against our load tests, without ever watching a real person pay": what was
+    # left undone is the point of the clause it hangs on
+    pieces += [
+        f"{cuts[n - 1]}, {cuts[n + 1]}"
+        for n in range(1, len(cuts) - 1, 2)
+        if cuts[n].strip() == ","
+        and re.match(r"without (?:ever |once |really )?\w+ing\b", cuts[n + 1], re.I)
+        and len(cuts[n - 1].split()) <= 12
     ]
     whole = clean(sentence)
     # "..., so it is not just me": a purpose, not a statement of its own

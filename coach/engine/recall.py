@@ -94,7 +94,9 @@ def recall(
             forms = (_JOINED[0],)
         elif ", and " in a:  # "that …, and that …": the second "that" marks the second part
             forms = (_JOINED[1],)
-        b_said = summary_refs.named_again(a, b)
+        b_said = summary_refs.named_again(a, b, parts)
+        if summary_refs.said_twice(a, b_said):
+            continue  # "their saved searches, and the saved searches moved": two, or one twice
         for form in forms:
             said = _cap(form.format(a=a, b=b_said))
             if said not in session and len(said.split()) <= 40:

@@ -21,6 +21,7 @@ from coach.engine import (
     opinions,
     referents,
     session_talk,
+    story_lines,
     subjects,
     summary_pick,
     terse,
@@ -103,7 +104,7 @@ def _object_cut(clause: str, sentence: str) -> bool:
 
 
 def sentences(text: str) -> list[str]:
-    text = _HEADING.sub("", text.strip())
+    text = _HEADING.sub("", story_lines.ideas(text.strip()))
     return [s.strip(" .!;:,-") for s in _SENTENCE.split(text) if s.strip(" .!;:,-")]
 
 

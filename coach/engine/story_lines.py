@@ -100,3 +100,27 @@ def lines(answer: str) -> list[Line]:
                 Line(text + sentence[len(sentence.rstrip(".!;")) :], told, listed, heading)
             )
     return found
+
+
+# "Ideas: - learn NVDA for an hour - ask the helpline …": a heading over steps the user could take
+_IDEAS = re.compile(
+    r"(?:^|(?<=[.!?]\s))(?:my |some )?(?:ideas?|next steps?|options|what i could do|to ?do|plan)\s*:"
+    r"(?P<items>(?:\s*-\s+[^\n-][^\n]*?)+?)(?=\s*(?:\n\s*\n|[^.!?:\n]{1,40}:\s*-|$))",
+    re.I,
+)
+
+
+def ideas(text: str) -> str:
+    """Items under a heading of ideas, each opening on a bare verb, said as what the user could
+    do ("I could learn NVDA for an hour."): a listed step is an idea offered, not a fragment."""
+
+    def said(found: re.Match[str]) -> str:
+        items = [i.strip(" .;") for i in re.split(r"\s+-\s+|^-\s+", found.group("items").strip())]
+        out = []
+        for item in filter(None, items):
+            verb = item.split()[0].lower()
+            base = vocab._lemminflect().getAllLemmas(verb, upos="VERB")
+            out.append(f"I could {item}." if base and verb in base.get("VERB", ()) else f"{item}.")
+        return " ".join(out)
+
+    return _IDEAS.sub(said, text)

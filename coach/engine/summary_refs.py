@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from coach.engine import meaning, vocab
+from coach.engine import meaning, part_shapes, vocab
 from coach.engine.pronoun_swaps import second_person
 
 __all__ = [
@@ -17,6 +17,7 @@ __all__ = [
     "STEP_ON_IT",
     "as_it",
     "group_again",
+    "head_again",
     "named_again",
     "named_person",
     "subject_again",
@@ -156,10 +157,76 @@ def subject_again(a: str, b: str) -> str:
     return b
 
 
-def named_again(a: str, b: str) -> str:
+# "the legacy-plan customers would …", "some of the customers gave up", "the users who got two
+# emails …": a clause opening on a group (counted or not) by its head noun
+_HEAD = re.compile(
+    r"^(?:(?P<q>some|most|many|a few|one|two|three|none|all) of )?the "
+    r"(?P<mods>(?:[\w-]+ ){0,3}?)(?P<head>[a-z][\w-]*[^s]s)(?P<who> (?:who|that)\b)?(?=\s)",
+    re.I,
+)
+
+
+def head_again(a: str, b: str) -> str:
+    """``b`` opening on a group ``a`` named, said as "they", "some of them" or "those who": "you
+    were the only one asking about customers on legacy plans, and they would have been charged
+    twice", not "the legacy-plan customers" again. Where another group in ``a`` could take the
+    "they" ("users could not find their saved searches"), ``b`` stays as it is."""
+    found = _HEAD.match(b)
+    if not found or not re.search(rf"\b{re.escape(found.group('head'))}\b", a, re.I):
+        return b
+    rest = b[found.end() :]
+    if found.group("who"):
+        return b if found.group("q") else f"those{found.group('who')}{rest}"
+    head = found.group("head").lower()
+    others = [
+        w
+        for w in re.findall(r"[A-Za-z][\w-]*", a)
+        if w.lower() != head
+        and w.lower().endswith("s")
+        and not w.lower().endswith("ss")
+        and len(w) > 3
+        and "NOUN" in vocab._lemminflect().getAllLemmas(w.lower())
+        and (part_shapes._is_person(w.lower()) or not part_shapes._is_person(head))
+    ]
+    opens = re.match(rf"{_OPENS}(?:[\w-]+ ){{0,3}}{re.escape(head)}\b", a, re.I)
+    if others or not (opens or re.match(r"(?:you|we|i)\b", a, re.I)):
+        return b
+    verb = rest.split()[0].lower().strip(",") if rest.split() else ""
+    if not (verb in vocab.AUX or vocab.finite_verb([verb])):
+        return b  # "the customers' invoices …": not the group that does it
+    said = f"{found.group('q').lower()} of them" if found.group("q") else "they"
+    return f"{said}{rest}"
+
+
+def said_twice(a: str, b: str) -> bool:
+    """``b`` still opens on a group or thing ``a`` named: joined, it reads as two."""
+    found = _HEAD.match(b)
+    return bool(found and re.search(rf"\b{re.escape(found.group('head'))}\b", a, re.I))
+
+
+def person_again(a: str, b: str, parts: list[str]) -> str:
+    """``b`` opening on the person ``a`` named, said as the "she"/"he" the user said: "Marta, a
+    bookkeeper, called support twice, and that she had to split every file", not "Marta" twice."""
+    name = _NAME.match(b)
+    if (
+        not name
+        or not re.search(rf"\b{name.group(1)}\b", a)
+        or vocab.is_word(name.group(1).lower())
+    ):
+        return b
+    rest = b[name.end() :]
+    for part in parts:
+        told = re.search(rf"\b(she|he)\b{re.escape(rest.split(' by ')[0][:40])}", part, re.I)
+        if told:
+            return f"{told.group(1).lower()}{rest}"
+    return b
+
+
+def named_again(a: str, b: str, parts: list[str] | None = None) -> str:
     """``b`` with a thing or group ``a`` named said as "it", "them" or "they": "you trusted the
     prototype, and that you tested it with colleagues", not "… the prototype" twice."""
-    b = as_it(subject_again(a, b), [a])
+    b = as_it(head_again(a, subject_again(a, b)), [a])
+    b = person_again(a, b, parts or [])
     subject = re.match(r"the ([a-z][\w-]*) (?=(?:were|was|had|got|did|are|is)\b)", b, re.I)
     if subject and re.search(rf"\b{re.escape(subject.group(1))}\b", a, re.I):
         plural = subject.group(1).endswith("s") and not subject.group(1).endswith("ss")

@@ -136,13 +136,20 @@ def summary(
     said = [
         said[0],
         *(
-            summary_refs.as_it(summary_refs.subject_again(said[n], f), said[: n + 1])
+            summary_refs.as_it(_again(said[n], f, parts), said[: n + 1])
             for n, f in enumerate(said[1:])
         ),
     ]
     if len(said) == 1:
         return f"{lead}: {said[0]}." if lead else f": {said[0]}."
     return f"{lead}: {'; '.join(said[:-1])}; and {said[-1]}."
+
+
+def _again(before: str, part: str, parts: list[str]) -> str:
+    """``part`` with the group, thing or person the part before it opened on or named said as
+    "they", "those who", "she": a summary naming it twice reads as two."""
+    again = summary_refs.head_again(before, summary_refs.subject_again(before, part))
+    return summary_refs.person_again(before, again, parts)
 
 
 _SUMMARY_WORDS = 40

@@ -25,6 +25,9 @@ EFFECT = re.compile(
     rf"\b(?:{_FAILED}|tickets?|twice|refunds?|left|"
     r"(?:called|emailed|contacted|rang|phoned|wrote to) (?:support|the helpline|us)|"
     r"(?:started|kept|began) (?:calling|phoning|ringing|emailing|writing in)|"
-    r"affected|hit hardest|hardest hit|(?:was|were|got) hit|doubled|tripled|slowed)\b",
+    r"affected|hit hardest|hardest hit|(?:was|were|got) hit|doubled|tripled|slowed|"
+    # what the people it reached had to put up with: waiting, apologising, a day lost
+    r"apologi[sz]\w*|loses|losing|waited|delayed|rebook\w*|wasted|piled up|duplicate\w*|"
+    r"retyp\w*)\b",
     re.I,
 )

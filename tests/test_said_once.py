@@ -1,0 +1,64 @@
+"""A group, a person or an idea the user named is said once, then by pronoun; a list of ideas
+is what the user could do; a thought quoted to oneself is no fact; "without ever …" stays with
+the deed it qualifies."""
+
+from coach.engine import antecedents, story_lines, summary_refs
+from coach.engine.clause_cuts import clauses
+
+
+def test_a_group_named_again_is_they():
+    said = summary_refs.named_again(
+        "you were the only one asking about customers on legacy plans",
+        "the legacy-plan customers would have been charged twice",
+    )
+    assert said == "they would have been charged twice"
+
+
+def test_a_group_is_kept_where_another_could_take_the_pronoun():
+    said = summary_refs.named_again(
+        "users could not find their saved searches", "the users would have been charged twice"
+    )
+    assert said.startswith("the users")  # "they" could be the searches
+
+
+def test_the_group_with_a_who_is_those_who():
+    said = summary_refs.named_again(
+        "you were the only one asking about the older customers",
+        "the older customers who paid by phone kept calling",
+    )
+    assert said == "those who paid by phone kept calling"
+
+
+def test_a_person_named_again_takes_the_pronoun_the_user_used():
+    story = ["Marta, a bookkeeper, called support twice. She had to split every file by hand."]
+    said = summary_refs.named_again(
+        "Marta, a bookkeeper, called support twice", "Marta had to split every file by hand", story
+    )
+    assert said == "she had to split every file by hand"
+
+
+def test_some_of_them_is_the_whole_group_that_opened_the_answer():
+    said = antecedents.with_referent(
+        "some of them gave up on the app",
+        "The older customers could not log in, and some of them gave up on the app",
+    )
+    assert said == "some of the older customers gave up on the app"
+
+
+def test_a_list_of_ideas_is_what_the_user_could_do():
+    said = story_lines.ideas("Ideas: - learn NVDA for an hour - ask the helpline which calls come")
+    assert said == "I could learn NVDA for an hour. I could ask the helpline which calls come."
+
+
+def test_without_ever_stays_with_its_deed():
+    cut = clauses(
+        "I tuned it against our load tests, without ever watching a real person pay, and the "
+        "checkout timed out for people on phones."
+    )
+    assert "I tuned it against our load tests, without ever watching a real person pay" in cut
+
+
+def test_a_thought_quoted_to_oneself_is_not_a_fact():
+    cut = clauses("The timer was short, so I was like, four minutes is plenty, and people left.")
+    assert not any("plenty" in c for c in cut)
+    assert "people left" in cut
