@@ -79,7 +79,7 @@ async def test_a_substantive_answer_is_reflected_with_its_consequence_before_the
     assert "the change broke a weekly routine for the finance teams" in before_question
     assert "I think" not in before_question  # given back as theirs, without the hedge
     reply = await said(session.send("Maybe the users who got two emails thought it was spam."))
-    assert "The users who got two emails thought it was spam." in reply
+    assert "The users who got two emails may have thought it was spam." in reply  # a guess
 
 
 def test_a_short_sentence_with_subject_and_verb_is_sayable_but_not_a_fragment():

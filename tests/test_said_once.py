@@ -62,3 +62,30 @@ def test_a_thought_quoted_to_oneself_is_not_a_fact():
     cut = clauses("The timer was short, so I was like, four minutes is plenty, and people left.")
     assert not any("plenty" in c for c in cut)
     assert "people left" in cut
+
+
+def test_a_guess_is_said_as_a_guess():
+    cut = clauses("Maybe the users who got two emails thought it was spam.")
+    assert "the users who got two emails may have thought it was spam" in cut
+    assert not any(c.endswith("who got two emails thought it was spam") for c in cut)
+
+
+def test_a_guess_over_two_clauses_covers_both():
+    cut = clauses(
+        "Fine, maybe some of them were busy and the saved searches moved without warning."
+    )
+    assert "the saved searches may have moved without warning" in cut
+    assert not any("searches moved" in c for c in cut)
+
+
+def test_maybe_i_should_is_i_could():
+    cut = clauses("Maybe I should share the customer stories earlier, in planning.")
+    assert "I could share the customer stories earlier" in cut
+
+
+def test_what_the_thing_named_did_stays_with_its_clause():
+    cut = clauses(
+        "We rewrote the service, and I owned the hold timer, which went from ten to four."
+    )
+    assert "I owned the hold timer, which went from ten to four" in cut
+    assert "I owned the hold timer" not in cut  # alone, it drops what changed

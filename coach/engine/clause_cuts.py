@@ -42,14 +42,63 @@ def clean(clause: str) -> str:
     """``clause`` without its lead-in words and trailing aside, its fronted object put back."""
     clause = _TRAILING.sub("", clause.strip(" ,.;:!"))
     clause = _PAST_NOW.sub(r"\g<head>", clause)
+    guess = False
     while True:
+        guess = guess or bool(_MAYBE.match(clause))
         stripped = _LEAD.sub("", clause, count=1).strip(" ,")
         if stripped == clause:
             break
         clause = stripped
+    clause = as_guess(clause) if guess else clause
     return fragments.unfronted(clause)  # "the last two features I built …": object put back
 
 
+_MAYBE = re.compile(r"maybe\b", re.I)
+_GUESSED = re.compile(r"^\W*(?:\w+,\s+)?(?:and |so |but )?maybe\b", re.I)  # "Fine, maybe …"
+_MODAL = re.compile(r"\b(?:could|might|may|would|should|can|will)\b", re.I)
+_AFTER_DET = {"a", "an", "the", "my", "our", "their", "his", "her", "its", "this", "that", "these"}
+_BE = {"was": "may have been", "were": "may have been", "is": "may be", "are": "may be"}
+
+
+def as_guess(clause: str) -> str:
+    """A clause the user told as a guess ("maybe the users who got two emails thought it was
+    spam") said as one: "… may have thought it was spam", "I could share …" for "I should
+    share"; a guess handed back as fact misstates it. Unchanged where no verb is plain."""
+    clause = _GUESSED.sub("", clause, count=1)  # "Fine, maybe …": said once, as "may"
+    head, joined, tail = clause.partition(" and ")
+    if joined and tail:  # "some were busy and the searches moved": both a guess
+        return f"{as_guess(head)} and {as_guess(tail)}"
+    words = clause.split()
+    if _MODAL.search(" ".join(words[:6])):
+        return re.sub(r"\bshould\b", "could", " ".join(words), count=1)
+    lem = vocab._lemminflect()
+    relative = False  # "the users who got two emails thought …": "got" is not the guess
+    for n, word in enumerate(words[1:8], start=1):
+        low = word.lower().strip(",")
+        if low in ("who", "that", "which"):
+            relative = True
+            continue
+        if words[n - 1].lower() in _AFTER_DET:
+            continue  # "the saved searches": a word after "the" is no verb
+        if low in ("has", "have", "had", "did", "does", "do", "not", "never"):
+            return clause  # "did not read", "had never": the guess is not said plainly
+        lemma = lem.getAllLemmas(low, upos="VERB").get("VERB", ())
+        if not (low in _BE or any(low in lem.getInflection(v, "VBD") for v in lemma)):
+            continue
+        if relative:
+            relative = False
+            continue
+        said = _BE.get(low) or f"may have {lem.getInflection(lemma[0], 'VBN')[0]}"
+        return " ".join([*words[:n], said, *words[n + 1 :]])
+    return clause
+
+
+# what hangs on the clause before it: what was left undone, what the thing it named did
+_HANGS_ON = re.compile(
+    r"without (?:ever |once |really )?\w+ing\b|"
+    r"which (?:went|dropped|fell|rose|grew|doubled|halved|changed|meant)\b",
+    re.I,
+)
 _DENIED_CAUSE = re.compile(
     r",?\s*\b(?:not|never|and not|but not) (?:because|since|that)\b[^,;.]*", re.I
 )
@@ -89,14 +138,16 @@ def clauses(sentence: str) -> list[str]:
         and len(cuts[n + 1].split()) <= 12
     ]
     # "I tuned it against our load tests, without ever watching a real person pay": what was
-    # left undone is the point of the clause it hangs on
-    pieces += [
-        f"{cuts[n - 1]}, {cuts[n + 1]}"
-        for n in range(1, len(cuts) - 1, 2)
-        if cuts[n].strip() == ","
-        and re.match(r"without (?:ever |once |really )?\w+ing\b", cuts[n + 1], re.I)
-        and len(cuts[n - 1].split()) <= 12
-    ]
+    # left undone is the point of the clause it hangs on, said in its place
+    for n in range(1, len(cuts) - 1, 2):
+        if (
+            cuts[n].strip() == ","
+            and _HANGS_ON.match(cuts[n + 1])
+            and len(cuts[n - 1].split()) <= 12
+            and cuts[n - 1] in pieces
+        ):
+            at = pieces.index(cuts[n - 1])
+            pieces[at : at + 1] = [f"{cuts[n - 1]}, {cuts[n + 1]}"]
     whole = clean(sentence)
     # "..., so it is not just me": a purpose, not a statement of its own
     kept = [p for p in pieces if not re.match(r"\s*(so|to|in order to)\b", p, re.I)]
@@ -122,7 +173,9 @@ def clauses(sentence: str) -> list[str]:
         if in_view and in_view != piece and piece in whole and not counted and not only_theirs:
             whole = whole.replace(piece, in_view, 1)
         resolved.append(said)
-    return [c for c in [*(clean(p) for p in resolved if p), whole] if c]
+    found = [c for c in [*(clean(p) for p in resolved if p), whole] if c]
+    # "Maybe some of them were busy and the searches moved": the guess covers every clause
+    return [as_guess(c) for c in found] if _GUESSED.match(sentence) else found
 
 
 # "… and now they get a monthly invoice": the "now" that sets it against before is kept, after

@@ -199,7 +199,9 @@ def _the(phrase: str) -> str:
     return f"the {rest}" if det.lower() in ("a", "an", "every", "each") else phrase
 
 
-def _it(clause: str, before: str) -> str:
+def _it(clause: str, before: str, named: str = "") -> str:
+    """``clause`` with each "it" said as the thing it means; one named a moment ago in the same
+    clause stays "it" ("you tested the prototype …, and nobody … tried it")."""
     work = _STORY.get()[0]
     for match in re.finditer(r"\bit\b(?!['’])", clause, re.I):
         head = clause[: match.start()]
@@ -222,7 +224,9 @@ def _it(clause: str, before: str) -> str:
                 return ""  # "heard it", "raised it", "paid for it": an event with no name here
             found = second_person(work)
         said = _the(found)
-        return clause[: match.start()] + said + _it(clause[match.end() :], before + " " + said)
+        if named and said.lower() == named.lower():
+            continue
+        return clause[: match.start()] + said + _it(clause[match.end() :], f"{before} {said}", said)
     return clause
 
 
@@ -275,7 +279,11 @@ def _them(clause: str, before: str) -> str:
     if not found or antecedents.counted_only(clause):
         return clause
     head = clause[: found.start()]
-    if re.search(r"\bof $", head) or antecedents.group(head) or antecedents._bare_group(head):
+    named_before = antecedents.group(before) or antecedents._bare_group(before)
+    counted = re.match(r"(?:some|most|many|a few|several|one|two|three) of $", head, re.I)
+    if counted and not named_before and not _COLLECTIVE.search(before):
+        pass  # "some of them were busy", answering about users named a turn ago: said below
+    elif re.search(r"\bof $", head) or antecedents.group(head) or antecedents._bare_group(head):
         return clause  # "every one of them", "the users lost them": read where it stands
     if _COLLECTIVE.search(head) or antecedents._plural_nouns(head):
         return clause  # "the app sorted the orders and lost them"
@@ -287,6 +295,8 @@ def _them(clause: str, before: str) -> str:
     named = antecedents.group(last)
     if named:
         groups.add(named.lower())
+    if counted and not groups and antecedents._bare_group(last):  # "some of them" after "users"
+        groups.add(antecedents._bare_group(last))
     if len(groups) != 1:
         return ""  # nobody named just before, or two groups: who "them" are is not plain
     said = next(iter(groups))

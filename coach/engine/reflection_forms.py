@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from coach.engine import went_wrong
+from coach.engine import summary_refs, went_wrong
 
 _FEELINGS = {
     "defensive": "as if the problem said something about you",
@@ -84,7 +84,9 @@ def render(picked: Picked, variant: int = 0, tail: bool = True) -> tuple[str, bo
             "{A}, and that had a real effect: {b}.",
         )
         form = forms[variant % len(forms)]
-        return form.format(A=_cap(picked.main), a=picked.main, b=picked.other, w=who), True
+        # "the stop button sits under the map, and …: people never saw it", not the thing twice
+        other = summary_refs.as_it(picked.other, [picked.main])
+        return form.format(A=_cap(picked.main), a=picked.main, b=other, w=who), True
     if picked.form == "routine":
         forms = ("What I hear underneath: {m}.", "So it was more than a bug: {m}.", "So {m}.")
         return forms[variant % len(forms)].format(m=picked.main), True
