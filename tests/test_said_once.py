@@ -89,3 +89,18 @@ def test_what_the_thing_named_did_stays_with_its_clause():
     )
     assert "I owned the hold timer, which went from ten to four" in cut
     assert "I owned the hold timer" not in cut  # alone, it drops what changed
+
+
+def test_a_guess_ends_at_its_comma_and_did_not_is_may_not_have():
+    cut = clauses(
+        "Maybe the accountants just did not see it, and support got thirty tickets in a week."
+    )
+    assert "the accountants may not have seen it" in cut
+    assert "support got thirty tickets in a week" in cut  # told as fact, kept as fact
+
+
+def test_the_work_named_ends_before_where_it_was_moved():
+    from coach.engine.story import work_of
+
+    said = work_of("Last month we moved the invoice download behind a new account menu.")
+    assert said == "the invoice download"

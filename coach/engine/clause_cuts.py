@@ -60,14 +60,20 @@ _AFTER_DET = {"a", "an", "the", "my", "our", "their", "his", "her", "its", "this
 _BE = {"was": "may have been", "were": "may have been", "is": "may be", "are": "may be"}
 
 
+def _unhedged(words: list[str]) -> list[str]:
+    """The words before a verb made a guess, without the "just" it no longer takes."""
+    return words[:-1] if words and words[-1].lower() in ("just", "simply", "really") else words
+
+
 def as_guess(clause: str) -> str:
     """A clause the user told as a guess ("maybe the users who got two emails thought it was
     spam") said as one: "… may have thought it was spam", "I could share …" for "I should
     share"; a guess handed back as fact misstates it. Unchanged where no verb is plain."""
     clause = _GUESSED.sub("", clause, count=1)  # "Fine, maybe …": said once, as "may"
     head, joined, tail = clause.partition(" and ")
-    if joined and tail:  # "some were busy and the searches moved": both a guess
-        return f"{as_guess(head)} and {as_guess(tail)}"
+    if joined and tail:  # "some were busy and the searches moved": both a guess; after a
+        # comma ("…, and support got thirty tickets") the rest is told as fact
+        return f"{as_guess(head)} and {tail if head.endswith(',') else as_guess(tail)}"
     words = clause.split()
     if _MODAL.search(" ".join(words[:6])):
         return re.sub(r"\bshould\b", "could", " ".join(words), count=1)
@@ -80,8 +86,13 @@ def as_guess(clause: str) -> str:
             continue
         if words[n - 1].lower() in _AFTER_DET:
             continue  # "the saved searches": a word after "the" is no verb
+        if low in ("did", "didn't", "didn’t") and n + 1 < len(words):  # "may not have seen"
+            rest = words[n + 2 :] if low == "did" and words[n + 1] == "not" else words[n + 1 :]
+            verb = lem.getInflection(rest[0].lower(), "VBN") if rest else ()
+            if verb:
+                return " ".join([*_unhedged(words[:n]), "may not have", verb[0], *rest[1:]])
         if low in ("has", "have", "had", "did", "does", "do", "not", "never"):
-            return clause  # "did not read", "had never": the guess is not said plainly
+            return clause  # "had never", "does not": the guess is not said plainly
         lemma = lem.getAllLemmas(low, upos="VERB").get("VERB", ())
         if not (low in _BE or any(low in lem.getInflection(v, "VBD") for v in lemma)):
             continue
@@ -89,7 +100,7 @@ def as_guess(clause: str) -> str:
             relative = False
             continue
         said = _BE.get(low) or f"may have {lem.getInflection(lemma[0], 'VBN')[0]}"
-        return " ".join([*words[:n], said, *words[n + 1 :]])
+        return " ".join([*_unhedged(words[:n]), said, *words[n + 1 :]])
     return clause
 
 
@@ -175,7 +186,14 @@ def clauses(sentence: str) -> list[str]:
         resolved.append(said)
     found = [c for c in [*(clean(p) for p in resolved if p), whole] if c]
     # "Maybe some of them were busy and the searches moved": the guess covers every clause
-    return [as_guess(c) for c in found] if _GUESSED.match(sentence) else found
+    guessed = _GUESSED.match(sentence)
+    if not guessed:
+        return found
+    scope = re.split(r"[,;:]\s+", sentence[guessed.end() :])[0].lower()  # up to ", and …"
+    return [
+        as_guess(c) if c == found[-1] or " ".join(c.lower().split()[:3]) in scope else c
+        for c in found
+    ]  # the sentence whole opens on the guess
 
 
 # "… and now they get a monthly invoice": the "now" that sets it against before is kept, after

@@ -222,11 +222,18 @@ _WHEN_TAIL = re.compile(
 )
 
 
+# words that are nouns only in a sense no story means ("a behind"): where the phrase ends
+_PREPOSITIONS = {"behind", "inside", "under", "over", "above", "below", "beside", "across"}
+
+
 def _to_noun(phrase: str) -> str:
     """The phrase cut after its last noun: "the new model mostly" → "the new model"."""
     words = phrase.split()
     while len(words) > 1:
         last = words[-1]
+        if last.lower() in _PREPOSITIONS or last.lower() in ("a", "an"):  # "… behind (a menu)"
+            words.pop()
+            continue
         lemmas = vocab._lemminflect().getAllLemmas(last.lower())
         if not last.islower() or last in vocab.TECH or not lemmas or "NOUN" in lemmas:
             break
