@@ -104,3 +104,53 @@ def test_the_work_named_ends_before_where_it_was_moved():
 
     said = work_of("Last month we moved the invoice download behind a new account menu.")
     assert said == "the invoice download"
+
+
+def test_what_happened_is_heard_in_a_sentence_that_also_blames():
+    from coach.engine.reflections import candidates
+
+    told = (
+        "Most of them never even opened the announcement, and the school admins flooded our "
+        "inbox in the first week of term."
+    )
+    mains = [c.main for c in candidates(told)]
+    assert "the school admins flooded your inbox in the first week of term" in mains
+    assert not any("announcement" in m for m in mains)  # the blame is not given back
+
+
+def test_the_goal_after_a_part_of_the_story_is_not_its_that():
+    from types import SimpleNamespace
+
+    from coach.engine.guided_words import goal_link
+
+    view = SimpleNamespace(
+        goal="I want to learn this properly.", competency=SimpleNamespace(name="Customer Empathy")
+    )
+    after = "Where we are: nothing is saved, so what follows leans on your story: users left."
+    assert (
+        goal_link(view, after)
+        == "What you came for still stands: to learn Customer Empathy properly."
+    )
+    assert goal_link(view).startswith("That serves what you came for: to learn")
+
+
+def test_what_that_means_in_the_goal_says_what_was_said():
+    from coach.engine.goal_reflection import goal_reflection
+
+    said, _ = goal_reflection(
+        "My manager said I sometimes optimise for the wrong thing, and I want to understand "
+        "what that means in practice."
+    )
+    assert said == "You want to understand what optimising for the wrong thing means in practice."
+
+
+def test_a_check_keeps_what_changed_and_names_it_once():
+    from coach.engine.turn_reflections import summary
+
+    told = (
+        "Last sprint we changed the CSV export to stream rows instead of building the file in "
+        "memory. It was faster, but the column order changed and two finance customers had "
+        "their monthly reconciliation break."
+    )
+    said = summary([told], "Let me check I have it")
+    assert "; and it was faster, but the column order changed, and two finance" in said

@@ -228,3 +228,19 @@ def blames_customer(text: str) -> bool:
         if said and (not owned or _AT_FAULT.search(said)):
             return True
     return False
+
+
+def unblamed(sentence: str) -> list[str]:
+    """``sentence``, or where it blames the customer the clauses of it told after a comma that
+    do not ("Most of them never opened the announcement, and the school admins flooded our
+    inbox": the flood is what happened, and can be given back without agreeing)."""
+    if not blames_customer(sentence):
+        return [sentence]
+    pieces = re.split(r"[,;]\s+(?:and\s+|but\s+|so\s+)?", sentence)
+    return [
+        p
+        for p in pieces[1:]
+        if len(p.split()) >= 4
+        and not blames_customer(p)
+        and not re.match(r"(?:they|it)\b", p, re.I)
+    ]

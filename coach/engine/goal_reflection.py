@@ -255,6 +255,7 @@ def _goal_reflection(goal: str, variant: int = 0) -> tuple[str, bool]:
         return reflect(goal, variant)
     if not 2 <= len(words) <= MAX_WORDS or vocab.unknown_words(aim) or "?" in aim:
         return reflect(goal, variant)
+    aim = second_person(_what_it_means(aim, second_person(goal[: match.start()])))
     verb = "get " if not vocab.is_verb(words[0]) and words[0].lower() != "not" else ""
     if not verb and _object(match.group(0), words):  # "I want concrete steps": a thing wanted
         verb = "get "
@@ -267,3 +268,26 @@ def _goal_reflection(goal: str, variant: int = 0) -> tuple[str, bool]:
     else:
         value = "Underneath that, it matters to you how your work lands with the people who use it."
     return f"You want to {verb}{aim}. {value}", True
+
+
+# "my manager said … that I sometimes optimise for the wrong thing": what was said of the user
+_SAID_I = re.compile(
+    r"\b(?:that )?(?:i|you) (?:sometimes |often |always |tend to |can )?(?P<verb>[a-z][a-z-]+) "
+    r"(?P<rest>[^,.;]{3,40}?)(?=,|\.|;|\s+and\b|$)",
+    re.I,
+)
+
+
+def _what_it_means(aim: str, before: str) -> str:
+    """ "understand what that means in practice", after "my manager said I optimise for the
+    wrong thing": "understand what optimising for the wrong thing means in practice", so the
+    aim carried into later turns still says what "that" was."""
+    leaning = re.search(r"\bwhat (?:that|this|it) means\b", aim, re.I)
+    said = list(_SAID_I.finditer(before))
+    if not leaning or not said or not vocab.is_verb(said[-1].group("verb")):
+        return aim
+    doing = vocab._lemminflect().getInflection(said[-1].group("verb").lower(), "VBG")
+    if not doing or said[-1].group("verb").lower() in ("am", "was", "have", "had", "do", "did"):
+        return aim
+    what = f"what {doing[0]} {said[-1].group('rest').strip()} means"
+    return f"{aim[: leaning.start()]}{what}{aim[leaning.end() :]}"

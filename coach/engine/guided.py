@@ -276,8 +276,9 @@ def _words_for(move: Move, view: SessionView) -> str:
             "What else is on your mind about that moment?",
         )
     if isinstance(move, Suggestions):
+        back = give_back(view, move)
         return (
-            f"{_join(give_back(view, move), goal_link(view), f'Here are a few from {level.label}.')}"
+            f"{_join(back, goal_link(view, back), f'Here are a few from {level.label}.')}"
             f"\n\n{suggestion_lines(list(view.suggestions), level, view.today)}\n\n"
             + vary(
                 view,

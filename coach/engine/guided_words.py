@@ -386,10 +386,14 @@ def _work(view: SessionView) -> str:
     return "that work"
 
 
-def goal_link(view: SessionView) -> str:
-    """The check-in goal, carried forward: "And you came wanting to ..."."""
+def goal_link(view: SessionView, after: str = "") -> str:
+    """The check-in goal, carried forward: "That serves what you came for: to ..."; after a part
+    of the story (``after``), whose "that" it would not be, "What you came for still stands"."""
     goal = turn_reflections.goal_reflection(view.goal)[0] if view.goal else ""
     if goal.startswith("You want to "):
         aim = goal[len("You want to ") :].split(". ")[0].rstrip(".")
-        return f"That serves what you came for: to {aim}."
+        # "to learn this properly": away from the check-in, "this" is the competency
+        aim = re.sub(r"\bthis(?=\s+properly\b|$)", view.competency.name, aim)
+        lead = "What you came for still stands" if "leans on your story:" in after else ""
+        return f"{lead or 'That serves what you came for'}: to {aim}."
     return ""

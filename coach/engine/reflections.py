@@ -28,7 +28,7 @@ from coach.engine import (
     terse_contents,
     vocab,
 )
-from coach.engine.blame import blames_customer
+from coach.engine.blame import blames_customer, unblamed
 from coach.engine.clause_cuts import MAX_WORDS  # noqa: F401 (its callers read it here)
 from coach.engine.clause_cuts import clauses as _clauses
 from coach.engine.clause_cuts import clean as _clean
@@ -181,7 +181,7 @@ def _candidates(text: str) -> list[Picked]:
     who_match = _WHO.search(text)
     who = second_person(who_match.group(0).lower()) if who_match else ""
     found_all: list[tuple[int, Picked]] = []
-    said = sentences(text)
+    said = [kept for sentence in sentences(text) for kept in unblamed(sentence)]
     found_all.extend((4.2, Picked("plain", joined, who=who)) for joined in _who_then_what(said))
     for position, sentence in enumerate(said):
         if blames_customer(sentence):

@@ -144,7 +144,10 @@ def subject_again(a: str, b: str) -> str:
         return b
     for n in range(min(5, len(words) - 1), 1, -1):  # the longest "the …" it opens on
         group, verb = " ".join(words[1:n]), words[n].lower().strip(",")
-        if not re.match(rf"{_OPENS}{re.escape(group)}\s+\w", a, re.I):
+        opened = re.match(rf"{_OPENS}{re.escape(group)}\s+\w", a, re.I)
+        # or what the deed was done to: "you changed the CSV export …; and it was faster"
+        done_to = re.match(rf"you \w+ed the {re.escape(group)}\b", a, re.I)
+        if not (opened or done_to):
             continue
         after = words[n + 1].lower() if n + 1 < len(words) else ""
         # "phone" is a verb before "the second crew"; "the team lead was" has its verb later

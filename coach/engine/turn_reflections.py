@@ -60,6 +60,7 @@ def summary(
             for p in picked
             if not skip or not (p.main in skip or (p.other and p.other in skip))
         ] or [(3, c) for c in [short_clause(part)] if c and not (skip and c in skip)]
+        found = [(w, _it_named(f, part)) for w, f in found]
         # a summary never opens a part on an unnamed "they" ("they probably saw it …"), nor
         # sums up a step whose "it" was in another answer ("you could put it on the board")
         return [
@@ -90,7 +91,12 @@ def summary(
     elif most >= 2 and len(told) == 1 and len(told[0][1]) >= 2:
         # one answer: what happened (told first in it), then what says most about its effect
         found = sorted(told[0][1], key=lambda f: summary_refs.told_at(f[1].split(",")[0], parts))
-        rest = sorted((w, n, f) for n, (w, f) in enumerate(found[1:]))
+        # on a tie, the part that holds another ("…, but the column order changed, and two
+        # finance customers …") before the one it holds
+        rest = sorted(
+            (w - 0.1 * any(g != f and g in f for _, g in found[1:]), n, f)
+            for n, (w, f) in enumerate(found[1:])
+        )
         said = [found[0][1], *[f for _, _, f in rest if not overlaps(f, found[0][1])][:1]]
         # a second effect told in the same answer ("…confused everyone, and some people got
         # fined"), when it fits: the people hit are the point, not one of them
@@ -98,7 +104,7 @@ def summary(
             [
                 f
                 for w, _, f in rest
-                if w == 0  # who was hit and how, not a feeling (said after the summary)
+                if w <= 0  # who was hit and how, not a feeling (said after the summary)
                 and not any(overlaps(f, s) or f in s or s in f for s in said)
                 and len(" ".join([*said, f]).split()) <= _SUMMARY_WORDS
             ][:1]
@@ -143,6 +149,19 @@ def summary(
     if len(said) == 1:
         return f"{lead}: {said[0]}." if lead else f": {said[0]}."
     return f"{lead}: {'; '.join(said[:-1])}; and {said[-1]}."
+
+
+_BETTER = re.compile(r"it (?:was|is|got|ran) (?:much |a lot )?(?:\w+er|more \w+|less \w+)\b", re.I)
+
+
+def _it_named(said: str, part: str) -> str:
+    """ "it was faster, but the column order changed": the "it" is the thing the answer opened
+    on ("the CSV export"), said so in a summary, where "it" would read as the part before."""
+    if not _BETTER.match(said):
+        return said
+    opening = sentences(part)[:1]
+    thing = referents._main_object(second_person(opening[0])) if opening else ""
+    return f"{thing}{said[2:]}" if thing else said
 
 
 def _again(before: str, part: str, parts: list[str]) -> str:
