@@ -121,7 +121,7 @@ async def test_a_hedged_pick_and_a_disagreement_are_said_back_as_such(journal):
     reply = await said(session.send("Maybe the first. I don't agree with the second."))
     assert session.record.struggle_ids == _ids([1])
     assert f"You recognise “{STRUGGLES[0]}” a little." in reply
-    assert f"You don't see “{STRUGGLES[1]}” in it, so that stays out." in reply
+    assert f"You don't see “{STRUGGLES[1]}” in your story, so that stays out." in reply
 
 
 async def test_a_lean_after_neither_fits_is_saved_as_tentative(journal):

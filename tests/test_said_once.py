@@ -154,3 +154,78 @@ def test_a_check_keeps_what_changed_and_names_it_once():
     )
     said = summary([told], "Let me check I have it")
     assert "; and it was faster, but the column order changed, and two finance" in said
+
+
+def test_a_team_named_by_what_it_does_is_a_subject():
+    from coach.engine.reflections import candidates
+
+    mains = [c.main for c in candidates("Sales keeps promising custom roles.")]
+    assert mains == ["sales keeps promising custom roles"]
+
+
+def test_an_aside_on_who_they_are_does_not_cut_the_clause():
+    cut = clauses(
+        "After release the clinic receptionists, who use the tablet all day, said the new "
+        "layout hid the cancel button behind a menu, and cancellations dropped."
+    )
+    assert "the clinic receptionists said the new layout hid the cancel button behind a menu" in cut
+
+
+def test_a_check_opens_on_what_they_did_not_the_setting():
+    from coach.engine.turn_reflections import summary
+
+    told = (
+        "So the situation is this: we have a mobile app for booking appointments at clinics, and "
+        "I rebuilt the calendar component over two sprints so that it renders faster on old "
+        "phones. The receptionists said the new layout hid the cancel button."
+    )
+    said = summary([told], "Let me check I have it")
+    assert said.startswith("Let me check I have it: you rebuilt the calendar component")
+
+
+def test_a_bare_thing_and_what_happened_read_as_one_sentence():
+    from coach.engine.turn_reflections import summary
+
+    said = summary(["login bug", "users locked out"], "Let me check I have it")
+    assert said == "Let me check I have it: with the login bug, users were locked out."
+
+
+def test_two_views_of_one_problem_are_a_double_sided_reflection():
+    from coach.engine.reflections import reflect
+
+    said, complex_ = reflect(
+        "Product and sales see it as a sales problem; I see it as an admin workflow problem."
+    )
+    assert said == (
+        "On one hand product and sales see it as a sales problem; on the other, you see it as "
+        "an admin workflow problem."
+    )
+    assert complex_
+
+
+def test_a_plurals_side_takes_its_apostrophe():
+    from coach.engine import vocab
+
+    said = vocab.corrected("i want to see things from the users side")
+    assert said == "i want to see things from the users' side"
+
+
+def test_an_obstacle_is_said_without_its_hedge_or_a_comma_splice():
+    from coach.engine import followup_words
+
+    said = followup_words._obstacle_said("maybe the sprint, we have a big release")
+    assert said == "the sprint, and you have a big release"
+
+
+def test_a_person_named_with_who_she_is_stays_one_clause():
+    from coach.engine.turn_reflections import summary
+
+    told = (
+        "Marta, a bookkeeper at one of the client firms, called support twice. She had to split "
+        "every file by hand before it would load."
+    )
+    said = summary([told], "Let me check I have it")
+    assert said == (
+        "Let me check I have it: Marta, a bookkeeper at one of the client firms, called support "
+        "twice; and she had to split every file by hand before it would load."
+    )

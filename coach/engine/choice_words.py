@@ -198,7 +198,7 @@ def refused_words(move: AskConsent, view: SessionView) -> str:
     if not refused:
         return ""
     stays = "that stays" if len(refused) == 1 else "those stay"
-    return f"You don't see “{'” or “'.join(refused)}” in it, so {stays} out."
+    return f"You don't see “{'” or “'.join(refused)}” in your story, so {stays} out."
 
 
 def already_words(view: SessionView) -> str:

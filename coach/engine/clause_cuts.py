@@ -14,7 +14,8 @@ _LEAD = re.compile(
     r"^(?:(?:my|the|our) situation is(?: that)?|"
     r"and|but|so|then|also|well|honestly|basically|actually|anyway|i guess|i think|i mean|maybe|"
     r"(?:last|this|in the) (?:week|month|quarter|year|spring|summer|autumn|fall|winter|sprint)|"
-    r"yesterday|recently|(?:a few|two|three) (?:days|weeks|months) ago|"
+    r"yesterday|recently|after (?:the )?(?:release|launch|rollout|cutover)|"
+    r"(?:a few|two|three) (?:days|weeks|months) ago|"
     # "In September we raised …": the month told first; the clause opens on who did it
     r"(?:in|last|this|early|late|since|back in) (?:january|february|march|april|may|june|july|"
     r"august|september|october|november|december)(?=[,\s]+(?:i|we|they|he|she|you|our|my|the)\b)|"
@@ -110,6 +111,11 @@ _HANGS_ON = re.compile(
     r"which (?:went|dropped|fell|rose|grew|doubled|halved|changed|meant)\b",
     re.I,
 )
+_ASIDE_WHO = re.compile(
+    r",\s+who\s+[^,;:]{3,60},(?=\s+(?:said|told|had|were|was|started|kept|could|couldn't|"
+    r"called|stopped|went|got|\w+ed)\b)",
+    re.I,
+)
 _DENIED_CAUSE = re.compile(
     r",?\s*\b(?:not|never|and not|but not) (?:because|since|that)\b[^,;.]*", re.I
 )
@@ -126,6 +132,9 @@ def clauses(sentence: str) -> list[str]:
     sentence = re.sub(
         r",?\s+(?:so\s+)?(?:i|we) (?:was|were) like,?\s+[^,;]*(?=,)", "", sentence, flags=re.I
     )
+    # "the clinic receptionists, who use the tablet version all day, said …": who they are is
+    # an aside; cut with it, the clause loses its verb
+    sentence = _ASIDE_WHO.sub("", sentence)
     # "the strategy: a pipeline, an engine, and invoices generated from events": no clauses
     sentence = fragments.without_list(sentence)
     # "stayed at the office until midnight": what "until" ends is the point, so no cut there
@@ -148,6 +157,18 @@ def clauses(sentence: str) -> list[str]:
         and len(cuts[n - 1].split()) <= 4
         and len(cuts[n + 1].split()) <= 12
     ]
+    # "Product and sales see it as a sales problem": two names joined are the subject
+    for n in range(1, len(cuts) - 1, 2):
+        head = cuts[n - 1].split()
+        if (
+            cuts[n].strip() == "and"
+            and 1 <= len(head) <= 2
+            and not vocab.finite_verb(head)
+            and cuts[n - 1] in pieces
+            and cuts[n + 1] in pieces
+        ):
+            at = pieces.index(cuts[n - 1])
+            pieces[at : at + 2] = [f"{cuts[n - 1]} and {cuts[n + 1]}"]
     # "I tuned it against our load tests, without ever watching a real person pay": what was
     # left undone is the point of the clause it hangs on, said in its place
     for n in range(1, len(cuts) - 1, 2):

@@ -283,7 +283,7 @@ def obstacle_words(view: SessionView, said: str | None = None) -> str:
         return ""
     if re.match(r"^(nothing|none|no idea|not sure|i don'?t know)\b", obstacle, re.I):
         return "You see nothing in the way for now; good to know."
-    said = reflections.second_person(obstacle) + (again.group(0) if again else "")
+    said = _obstacle_said(obstacle) + (again.group(0) if again else "")
     said = re.sub(r"\bnot sure (?=who|what|how|whether|if|where|when|which)", "unsure ", said)
     idea = _round_it(view, obstacle)  # the same idea as for a short name of it
     idea = (
@@ -292,3 +292,12 @@ def obstacle_words(view: SessionView, said: str | None = None) -> str:
         else f"{_UNKNOWN[0].upper()}{_UNKNOWN[1:]}."
     )
     return f"You named what could get in the way: {planning.lower_first(said)}. {idea}"
+
+
+def _obstacle_said(obstacle: str) -> str:
+    """What could get in the way, in the second person, without the hedge it opened on and
+    never spliced: "maybe the sprint, we have a big release" → "the sprint, and you have …"."""
+    obstacle = re.sub(r"^(?:maybe|probably|i guess|i think),?\s+", "", obstacle, flags=re.I)
+    obstacle = re.sub(r",\s+like,?\s+", ", ", obstacle)  # "chaos, like you barely sleep"
+    said = reflections.second_person(obstacle)
+    return re.sub(r",\s+(?=(?:you|they|we|he|she|the \w+) \w+)", ", and ", said, count=1)

@@ -130,8 +130,13 @@ def _people_part(phrase: str) -> str:
     return head if _phrase(head) and not vocab.finite_verb(phrase.split()) else ""
 
 
+_VIEWS = re.compile(r";\s+(?=(?:I|we) (?:see|treat|read) (?:it|this) as\b)", re.I)
+
+
 def repaired(text: str) -> str:
-    """``text`` with its fragment answers put together as sentences."""
+    """``text`` with its fragment answers put together as sentences, and two views set side by
+    side with a semicolon said as the contrast they are ("…; I see it as …" → "…, but I …")."""
+    text = _VIEWS.sub(", but ", text)
     pieces = [p for p in _SENTENCE.split(text.strip()) if p]
     out: list[str] = []
     for piece in pieces:

@@ -172,7 +172,7 @@ _SIGNALS: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
         (
             "You already see a way in, and it is a step you can take yourself.",
             "So the next move is in your own hands, not waiting on anyone else.",
-            "So you already have something to try, and it starts with you.",
+            "So you already have a next step in mind.",
         ),
     ),
     (

@@ -21,6 +21,17 @@ _TOO = re.compile(
 )
 
 
+# "seeing things from the users side": a plural's apostrophe left out before "side" or "point
+# of view"
+_SIDE = re.compile(
+    r"\b((?:the|their|our|your) (?:users|customers|clients|patients|members|drivers|players|"
+    r"riders|shoppers|teachers|nurses|admins))(?= (?:side|point of view|perspective)\b)",
+    re.I,
+)
+
+
 def corrected(text: str) -> str:
-    """``text`` with "to" put right as "too" where a degree word follows it alone."""
+    """``text`` with "to" put right as "too" where a degree word follows it alone, and the
+    apostrophe a plural's side takes ("the users side" → "the users' side")."""
+    text = _SIDE.sub(r"\1'", text)
     return _TOO.sub(lambda m: f"{m.group(1)}oo {m.group(2)}", text)

@@ -209,6 +209,9 @@ def _it(clause: str, before: str, named: str = "") -> str:
             continue
         if match.start() == 0 and _PLAIN_IT.match(clause):
             continue  # "it was hard to watch": the situation, sayable as it is
+        seen_as = re.search(r"\bsees?\s+$", head) and clause[match.end() :].startswith(" as ")
+        if seen_as and re.search(r"\bsees? it as\b", before, re.I):
+            continue  # "they see it as …, but you see it as …": one "it", two views of it
         inside = _CONNECTOR.search(head)
         if inside and (_things(head[: inside.start()]) or _WHAT.search(head[: inside.start()])):
             continue  # "split every file by hand before it would load": in the clause

@@ -75,6 +75,7 @@ _HEADING = re.compile(r"(?:^|(?<=[.!?]\s))[^.!?:\n]{1,40}:\s*(?=-\s|\n)")
 # a second half that leans on the first with its "it" ("but it became a mandate", "but we
 # never said it out loud"): a comment on the first half, not a side of its own
 _LEANS_BACK = re.compile(r"^(?:it\b|(?:\w+\s+){1,4}it\b(?!['’]))", re.I)
+_VIEW = re.compile(r"(?:i|we) (?:see|treat|read) it as\b", re.I)  # a view against another
 
 
 def _unspliced(clause: str) -> str:
@@ -205,7 +206,7 @@ def _candidates(text: str) -> list[Picked]:
         if len(parts) == 3:
             a, b = _clean(parts[0]), _clean(parts[2])
             b = _unspliced(b)
-            if sayable(a) and sayable(b) and _LEANS_BACK.match(b):
+            if sayable(a) and sayable(b) and _LEANS_BACK.match(b) and not _VIEW.match(b):
                 # "the trade-off was X, but we never said it out loud": the second half says
                 # something of the first, no second side pulling against it; said as one
                 whole = f"{second_person(a)}, {parts[1].lower()} {second_person(b)}"

@@ -45,6 +45,7 @@ def sayable(clause: str) -> bool:
         first not in _SUBJECTS
         and first not in _SWAP
         and not is_name
+        and first not in subjects.DEPARTMENTS
         and not subjects.plural_noun(first)
         and not subjects.described_plural(words)
     ):

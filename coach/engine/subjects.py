@@ -11,7 +11,15 @@ from itertools import pairwise
 
 from coach.engine import vocab
 
-__all__ = ["described_plural", "has_verb", "loosely", "plural_noun", "purpose", "strictly"]
+__all__ = [
+    "DEPARTMENTS",
+    "described_plural",
+    "has_verb",
+    "loosely",
+    "plural_noun",
+    "purpose",
+    "strictly",
+]
 
 # Read loosely only when an answer gives nothing else back: "we test on the test bench" is then
 # the newest answer heard, but "I lead the platform" never crowds out a part that says more.
@@ -75,6 +83,14 @@ def described_plural(words: list[str]) -> bool:
     return described and any(w in vocab.AUX or w == "cannot" or _tense_past([w]) for w in rest)
 
 
+# a team named by what it does, the subject of a sentence as a person would be
+_DEPARTMENT_WORDS = """
+    support sales marketing product finance legal engineering design ops operations procurement
+    security compliance management leadership hr qa
+"""
+DEPARTMENTS = frozenset(_DEPARTMENT_WORDS.split())
+
+
 def has_verb(words: list[str]) -> bool:
     """The clause ``words`` has a finite verb after its subject (its first word); read
     ``loosely``, a verb that is also a noun counts after "I", "we" or "they"."""
@@ -88,7 +104,8 @@ def has_verb(words: list[str]) -> bool:
         or _after_adverb(words[1:6])
         or (
             (_LOOSE.get() or catenative)
-            and first in ("i", "we", "they")
+            # "sales keeps promising custom roles": a team that does it, as "they" would
+            and (first in ("i", "we", "they") or (catenative and first in DEPARTMENTS))
             and vocab.is_verb(words[1])
             and words[1].lower() not in _SAME_PAST
         )

@@ -91,6 +91,8 @@ def summary(
     elif most >= 2 and len(told) == 1 and len(told[0][1]) >= 2:
         # one answer: what happened (told first in it), then what says most about its effect
         found = sorted(told[0][1], key=lambda f: summary_refs.told_at(f[1].split(",")[0], parts))
+        # what they did first, not the setting it happened in ("you have a mobile app for …")
+        found.sort(key=lambda f: bool(summary_pick.SETTING.match(f[1])))
         # on a tie, the part that holds another ("…, but the column order changed, and two
         # finance customers …") before the one it holds
         rest = sorted(
@@ -148,6 +150,8 @@ def summary(
     ]
     if len(said) == 1:
         return f"{lead}: {said[0]}." if lead else f": {said[0]}."
+    if len(said) == 2 and not vocab.finite_verb(said[0].split()) and said[0].startswith("the "):
+        return f"{lead}: with {said[0]}, {said[1]}."  # "the login bug; and users …" is no sentence
     return f"{lead}: {'; '.join(said[:-1])}; and {said[-1]}."
 
 
@@ -171,6 +175,10 @@ def _again(before: str, part: str, parts: list[str]) -> str:
     return summary_refs.person_again(before, again, parts)
 
 
+# what a story happens in ("you have a mobile app for booking …"), never what happened
+_SETTING = re.compile(
+    r"^you (?:have|work on|work in|work at|maintain|run|own)\b(?!.*\b(?:had|was|were)\b)", re.I
+)
 _SUMMARY_WORDS = 40
 _PULLED_WORDS = 50  # a story of several answers: its effect, the user's part, the newest
 
@@ -200,7 +208,9 @@ def _whole(picked: Picked) -> str:
     summary (half a contrast drops its point); else the main clause."""
     main = picked.main
     head, _, tail = main.partition(", ")
-    if tail and sayable(tail):  # "you were proud of it, the numbers were great": no splice
+    # "you were proud of it, the numbers were great": no splice; but "Marta, a bookkeeper …,
+    # called support twice" is one clause, its subject named with who she is
+    if tail and sayable(tail) and vocab.finite_verb(head.split()):
         main = head
     effect = picked.other.split(", ")[0]  # never a comma splice
     if len(f"{main} {effect}".split()) > 22:  # the effect said, its reason left ("because …")
@@ -245,6 +255,8 @@ def reflect_turn(
             p
             for p in found
             if not said_already(p.main, said_before)
+            # "you have a mobile app for booking …": the setting, no point of the story
+            and not _SETTING.match(p.main)
             # "…, and two customers had their reconciliation break", given back a moment ago:
             # the half said again would repeat it
             and not (p.other and said_already(p.other, said_before))
