@@ -229,3 +229,30 @@ def test_a_person_named_with_who_she_is_stays_one_clause():
         "Let me check I have it: Marta, a bookkeeper at one of the client firms, called support "
         "twice; and she had to split every file by hand before it would load."
     )
+
+
+def test_what_did_not_fit_is_what_went_wrong_and_the_deed_is_kept():
+    from coach.engine.turn_reflections import summary
+
+    told = (
+        "we redid the checkout page last sprint, the buttons were to small on older phones and "
+        "alot of users complained to support"
+    )
+    said = summary([told], "Let me check I have it")
+    assert "you redid the checkout page last sprint" in said
+    assert "the buttons were too small on older phones" in said
+
+
+def test_a_word_in_quotes_does_not_stop_a_clause_being_said():
+    from coach.engine.reflections import sayable
+
+    assert sayable('I changed the tracking page so it shows "delivered" at the depot gate')
+    assert not sayable('my manager said "you never listen to what the customer actually says"')
+
+
+def test_a_goal_whose_it_is_in_the_goal_is_heard():
+    from coach.engine.goal_reflection import goal_reflection
+
+    said, _ = goal_reflection("I want to notice sooner when a change hurts the people using it.")
+    assert said.startswith("You want to notice sooner when a change hurts the people using it.")
+    assert goal_reflection("I want to get better at it")[0] == ""  # "it" leans outside

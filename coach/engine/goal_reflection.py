@@ -251,7 +251,12 @@ def _goal_reflection(goal: str, variant: int = 0) -> tuple[str, bool]:
     words = aim.split()
     # "be honest about which": the aim leans on what came before; cut to "be honest" it is a
     # filler taken for the aim (as if they were not honest before): the whole aim or none
-    if words and words[-1].lower().strip(".,") in ("which", "that", "it", "this", "them"):
+    last = words[-1].lower().strip(".,") if words else ""
+    # "when a change hurts the people using it": the "it" has its thing in the aim itself
+    own_it = last == "it" and re.search(
+        r"\b(?:a|an|the|our|my|your) \w+[^s\W] \w+", " ".join(words[:-2])
+    )
+    if last in ("which", "that", "it", "this", "them") and not own_it:
         return reflect(goal, variant)
     if not 2 <= len(words) <= MAX_WORDS or vocab.unknown_words(aim) or "?" in aim:
         return reflect(goal, variant)

@@ -320,12 +320,12 @@ def _candidates(text: str) -> list[Picked]:
             found_all.append((0.5 - position, Picked("plain", second_person(plain[1]), who=who)))
         if len(plain) > 2 and plain[0] == whole:  # the parts stay, should the whole not stand
             found_all.append((0.45 - position, Picked("plain", second_person(plain[2]), who=who)))
-        # what went wrong further on in a long sentence ("…, and some people got fined"): there
-        # to be summed up, after the parts above
+        # what went wrong further on in a long sentence ("…, and some people got fined"), and what
+        # the user did ("we redid the checkout page, …"): there to be summed up, after the above
         found_all.extend(
             (0.3 - position, Picked("plain", second_person(c), who=who))
             for c in plain[2:]
-            if _HARD.search(c) and c != whole
+            if (_HARD.search(c) or re.match(r"(?:i|we) ", c, re.I)) and c != whole
         )
     if not blames_customer(text):
         found_all.extend(

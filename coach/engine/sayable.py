@@ -26,13 +26,21 @@ _ELIDED = re.compile(
 )
 
 
+_QUOTED = re.compile(r'["“”]')
+_SHORT_QUOTE = re.compile(r'"[\w-]+(?: [\w-]+){0,2}"|“[\w-]+(?: [\w-]+){0,2}”')  # one word or three
+
+
 def sayable(clause: str) -> bool:
     """A clause that reads as a sentence of its own: a subject, a verb, no typo, no question."""
     words = clause.split()
     if antecedents.counted_only(clause):
         return False  # "there are four of them" leans on who "them" are
-    if not 3 <= len(words) <= MAX_WORDS or "?" in clause or "“" in clause or '"' in clause:
-        return False
+    if (
+        not 3 <= len(words) <= MAX_WORDS
+        or "?" in clause
+        or _QUOTED.search(_SHORT_QUOTE.sub("", clause))
+    ):
+        return False  # a quote is someone's words, not a fact; but "shows “delivered”" is one
     first = words[0].lower().strip("'’")
     if len(words) == 3 and (
         first not in _SUBJECTS

@@ -39,6 +39,16 @@ IDEA = re.compile(r"^(?:you|we)\s+(?:could|might|would|should|can|will|may)\b", 
 
 Told = list[tuple[int, list[tuple[int, str]]]]
 
+# "Priya rang the helpdesk twice": that they told someone, beside what they had to do ("she had
+# to log in again at every bed"), says less of what happened to them
+_CONTACTED = re.compile(
+    r"\b(?:called|rang|phoned|emailed|contacted)\s+(?:support|the helpdesk|the helpline|us)\b", re.I
+)
+
+
+def _told_us(clause: str) -> float:
+    return 0.25 if _CONTACTED.search(clause) else 0.0
+
 
 def pulled_together(
     told: Told, newest: int, overlaps: Callable[[str, str], bool], most_words: int
@@ -71,7 +81,12 @@ def pulled_together(
             for c in clauses
             if c is not deed and not IDEA.match(c[3]) and not ADMISSION.match(c[3])
         ),
-        key=lambda c: (c[2] + 0.75 * bool(ONLY_WHO.search(c[3])), c[0] == newest, -c[0], c[1]),
+        key=lambda c: (
+            c[2] + 0.75 * bool(ONLY_WHO.search(c[3])) + _told_us(c[3]),
+            c[0] == newest,
+            -c[0],
+            c[1],
+        ),
     )  # an older effect first on a tie: the newest answer gets its own place; who was hit,
     # told without what happened to them ("the dispatchers were hit hardest"), after what did
     admissions = sorted(
@@ -79,7 +94,11 @@ def pulled_together(
         key=lambda c: (c[0] == newest, bool(_OWN.search(c[3])), -c[0]),
     )  # what they assumed or never did says more than what they tried it on
     last = [c for c in clauses if c[0] == newest]
-    point = min(last, key=lambda c: (c[2] if not IDEA.match(c[3]) else 1, c[1]), default=None)
+    point = min(
+        last,
+        key=lambda c: (c[2] + _told_us(c[3]) if not IDEA.match(c[3]) else 1, c[1]),
+        default=None,
+    )
     ranked = [effects[:1], [point] if point else [], admissions[:1], [deed] if deed else []]
     ranked.append(effects[1:2] if effects_first else [])  # who else was hit, with the room left
     said: list[tuple[int, int, int, str]] = []

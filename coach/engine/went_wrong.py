@@ -16,7 +16,9 @@ _FAILED = (
     r"cannot|can'?t|hid|hidden|angry|upset|fined|overcharged|froze|frozen|(?:got|were|was|been) "
     r"charged|timed out|drain(?:ed|s)?|vanished|disappeared|turned away|gave up|went back|"
     r"no longer|stopped (?:\w+ing)|missed (?:their|the|a|slots?|appointments?)|rejected|"
-    r"double[- ]booked|crash\w*"
+    r"double[- ]booked|crash\w*|"
+    # what did not fit the people using it: "the buttons were too small on older phones"
+    r"(?:was|were|is|are) too (?:small|big|slow|long|short|dark|faint|late|hard|fast)"
 )
 WENT_WRONG = re.compile(rf"\b(?:{_FAILED}|dropped)\b", re.I)
 # a summary's effect: what went wrong, and who was hit and how ("were affected most", "the queue
