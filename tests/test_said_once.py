@@ -256,3 +256,11 @@ def test_a_goal_whose_it_is_in_the_goal_is_heard():
     said, _ = goal_reflection("I want to notice sooner when a change hurts the people using it.")
     assert said.startswith("You want to notice sooner when a change hurts the people using it.")
     assert goal_reflection("I want to get better at it")[0] == ""  # "it" leans outside
+
+
+def test_a_group_is_not_they_where_another_they_is_in_the_clause():
+    said = summary_refs.named_again(
+        "you changed how delivery windows are calculated",
+        "the new windows broke the spreadsheet checks they rely on",
+    )
+    assert said == "the new windows broke the spreadsheet checks they rely on"

@@ -156,6 +156,8 @@ def subject_again(a: str, b: str) -> str:
         ):
             head = words[n - 1].lower()
             plural = head.endswith("s") and not head.endswith("ss")
+            if plural and re.search(r"\b(?:they|them)\b", " ".join(words[n:]), re.I):
+                return b  # a "they" of other people in it already
             return " ".join(["they" if plural else "it", *words[n:]])
     return b
 
@@ -178,6 +180,8 @@ def head_again(a: str, b: str) -> str:
     if not found or not re.search(rf"\b{re.escape(found.group('head'))}\b", a, re.I):
         return b
     rest = b[found.end() :]
+    if re.search(r"\b(?:they|them)\b", rest, re.I):
+        return b  # "the new windows broke the checks they rely on": "they" is taken
     if found.group("who"):
         return b if found.group("q") else f"those{found.group('who')}{rest}"
     head = found.group("head").lower()
