@@ -9,14 +9,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-__all__ = ["ADMISSION", "IDEA", "ONLY_WHO", "SETTING", "pulled_together"]
+__all__ = ["ADMISSION", "IDEA", "ONLY_WHO", "PLACE", "SETTING", "pulled_together"]
 
 # the setting a story happens in, told in the present ("you have a mobile app for …", "you
 # maintain the pipeline …"), or a wish ("you want to be sure …"): not what happened
+_WHERE = r"have|work on|work in|work at|maintain|run|own"
+_NOW_ONLY = r"\b(?!.*\b(?:had|was|were)\b)"
+# only the place a story happens in ("you have a mobile app for …"): never a reflection alone
+PLACE = re.compile(rf"^you (?:{_WHERE}){_NOW_ONLY}", re.I)
 SETTING = re.compile(
-    r"^you (?:have|work on|work in|work at|maintain|run|own|are|'re)\b(?!.*\b(?:had|was|were)\b)|"
-    r"^you (?:want|'d like|would like|hope|wish)\b",
-    re.I,
+    rf"^you (?:{_WHERE}|are|'re){_NOW_ONLY}|^you (?:want|'d like|would like|hope|wish)\b", re.I
 )
 # what the user owns of what happened: an assumption, a gap, a shortcut
 ADMISSION = re.compile(

@@ -175,10 +175,6 @@ def _again(before: str, part: str, parts: list[str]) -> str:
     return summary_refs.person_again(before, again, parts)
 
 
-# what a story happens in ("you have a mobile app for booking …"), never what happened
-_SETTING = re.compile(
-    r"^you (?:have|work on|work in|work at|maintain|run|own)\b(?!.*\b(?:had|was|were)\b)", re.I
-)
 _SUMMARY_WORDS = 40
 _PULLED_WORDS = 50  # a story of several answers: its effect, the user's part, the newest
 
@@ -256,7 +252,7 @@ def reflect_turn(
             for p in found
             if not said_already(p.main, said_before)
             # "you have a mobile app for booking …": the setting, no point of the story
-            and not _SETTING.match(p.main)
+            and not summary_pick.PLACE.match(p.main)
             # "…, and two customers had their reconciliation break", given back a moment ago:
             # the half said again would repeat it
             and not (p.other and said_already(p.other, said_before))
