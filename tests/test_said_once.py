@@ -264,3 +264,16 @@ def test_a_group_is_not_they_where_another_they_is_in_the_clause():
         "the new windows broke the spreadsheet checks they rely on",
     )
     assert said == "the new windows broke the spreadsheet checks they rely on"
+
+
+def test_what_the_people_did_with_the_work_names_it():
+    from coach.engine import referents
+    from coach.engine.reflections import candidates
+
+    story = [
+        "We moved the invoice download behind a new account menu last month.",
+        "The accountants do month-end on the last two days, so they hit it when they were busiest.",
+    ]
+    with referents.story("the invoice download", story), referents.parts(story):
+        picked = candidates(story[1])
+    assert any("they hit the invoice download when they were busiest" in p.other for p in picked)

@@ -56,7 +56,8 @@ _WORK_VERBS_TEXT = """
     add scope prototype demo pilot rewrite redesign code roll finish review implement introduce
     make develop configure set explain present show describe document announce demonstrate
     maintain fix debug migrate install update upgrade patch refactor sell pitch teach train
-"""
+    hit miss notice open
+"""  # the last: what the people it reached did with it ("they hit it when they were busiest")
 _WORK_VERBS = frozenset(_WORK_VERBS_TEXT.split())
 _IDIOM = re.compile(
     r"\b(?:make|made|makes|making) it (?:to|through|work|happen)\b|\bgot it\b|\bthat'?s it\b|"
