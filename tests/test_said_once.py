@@ -277,3 +277,12 @@ def test_what_the_people_did_with_the_work_names_it():
     with referents.story("the invoice download", story), referents.parts(story):
         picked = candidates(story[1])
     assert any("they hit the invoice download when they were busiest" in p.other for p in picked)
+
+
+def test_a_fact_the_user_is_not_sure_of_carries_no_cost():
+    from coach.engine import meaning
+
+    said = meaning.meaning("The emails went out twice to some users, I think.", 3)
+    assert "paid for it" not in said and "cost" not in said
+    sure = meaning.meaning("The emails went out twice to some users.", 3)
+    assert sure  # told as fact, its cost can be said

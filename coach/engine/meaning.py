@@ -196,6 +196,9 @@ def meaning(text: str, variant: int = 0, said: str = "", who: str = "", work: st
                 continue  # the complaint went to someone else: no meaning of it to say
         before = text[max(text.rfind(".", 0, found.start()), 0) : found.start()]
         hypothetical = re.search(r"\b(?:would|could|might|if)\b", before, re.I)
+        # "the emails went out twice to some users, I think": a fact not yet sure of carries no cost
+        unsure = re.search(r",\s*i think[.!]?$|^\W*(?:i think|maybe)\b", text.strip(), re.I)
+        hypothetical = hypothetical or (unsure and len(text.split()) <= 14)
         if name == "close" and re.search(r"\b(?:nobody|no one|never|not|didn'?t)\b", before, re.I):
             continue  # "nobody on our side had ever watched a round": the opposite of being close
         if name == "close" and hypothetical:
