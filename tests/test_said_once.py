@@ -286,3 +286,11 @@ def test_a_fact_the_user_is_not_sure_of_carries_no_cost():
     assert "paid for it" not in said and "cost" not in said
     sure = meaning.meaning("The emails went out twice to some users.", 3)
     assert sure  # told as fact, its cost can be said
+
+
+def test_a_hedged_short_answer_is_said_as_the_users_guess():
+    from coach.engine.short_answers import short_answer
+
+    said = short_answer("support maybe", 0)
+    assert said.startswith("So you'd guess support.")
+    assert "it may come down to" not in said  # an "it" with nothing to lean on

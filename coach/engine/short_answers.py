@@ -83,7 +83,7 @@ def _short_answer(text: str, variant: int, strict: bool) -> str:
         unsure = " You sound open to it, if not yet sure." if found.hedged else ""
         return f"So one option {'might be' if found.hedged else 'is'} to {said}.{unsure}"
     if found.hedged:  # "sales eng probably": the hedge is part of what they said
-        return f"So it may come down to {said}. {_GUESS[variant % len(_GUESS)]}"
+        return f"So you'd guess {said}. {_GUESS[variant % len(_GUESS)]}"  # no "it" to lean on
     if re.fullmatch(r"(?:the\s+)?(?:both|all|none|either|neither|each)", said, re.I):
         return ""  # "both": a choice among options, no thing at the centre of anything
     are = "are" if said.split()[-1].endswith("s") and not said.endswith("ss") else "is"

@@ -281,12 +281,12 @@ def reflect_turn(
     if short and out and work not in ("", "that work") and work.split()[-1] not in out[0]:
         if out[0].startswith("You "):
             out[0] = f"With {work}, y{out[0][1:]}"  # a terse deed, anchored to the work it was on
-        elif re.match(r"So it (?:may )?comes? down to \w+(?: \w+)?\.", out[0]):
-            out[0] = f"So with {work}, i{out[0][4:]}"  # "support maybe": where it may lie, in it
-    elif short and out and re.match(r"So it may come down to ", out[0]):
+        elif re.match(r"So (?:it comes down to|you'd guess) \w+(?: \w+)?\.", out[0]):
+            out[0] = f"So with {work}, {out[0][3:]}"  # "support maybe": where it may lie, in it
+    elif short and out and out[0].startswith("So you'd guess "):
         thing = _named_thing(earlier, out[0])
         if thing:  # no work named: the guess is tied to the thing the user named in their story
-            out[0] = f"So with {thing}, i{out[0][4:]}"
+            out[0] = f"So with {thing}, {out[0][3:]}"
     under = meaning.meaning(last, variant, f"{session} {said_before}", who, work) if last else ""
     for picked in candidates(last) if last and not short else []:
         if _leans_on_them(picked.main, out):  # "they run the desk …", nobody named before it
