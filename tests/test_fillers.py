@@ -3,7 +3,7 @@ enjoying them); "like" the verb stays."""
 
 from __future__ import annotations
 
-from coach.engine import vocab
+from coach.engine import typos
 from coach.engine.turn_reflections import reflect_turn
 
 
@@ -11,10 +11,10 @@ def test_a_padding_like_before_an_amount_is_left_out_of_what_is_said_back():
     said = reflect_turn("We did like 60 hour weeks before the release.", [])
     assert "60 hour weeks" in said and "like 60" not in said
     assert (
-        vocab.corrected("the mobile team is like 5% of builds") == "the mobile team is 5% of builds"
+        typos.corrected("the mobile team is like 5% of builds") == "the mobile team is 5% of builds"
     )
 
 
 def test_like_the_verb_is_kept():
     for text in ("I would like 3 more reviewers", "users like 2-step login", "I don't like 2FA"):
-        assert vocab.corrected(text) == text
+        assert typos.corrected(text) == text

@@ -6,6 +6,7 @@ import pytest
 from engine_helpers import SITUATION, guided_session, said
 
 from coach.domain import Phase
+from coach.engine import typos
 from coach.moves import (
     Boundary,
     Challenge,
@@ -148,8 +149,7 @@ async def test_a_bare_yes_to_an_open_question_is_not_taken_for_not_knowing(journ
 
 
 def test_a_misspelt_contraction_keeps_its_meaning():
-    from coach.engine import vocab
 
-    assert vocab.corrected("people abroad coudnt sign up") == "people abroad couldn't sign up"
-    assert vocab.corrected("we cnat check") == "we can't check"
-    assert vocab.corrected("the count was wrong") == "the count was wrong"
+    assert typos.corrected("people abroad coudnt sign up") == "people abroad couldn't sign up"
+    assert typos.corrected("we cnat check") == "we can't check"
+    assert typos.corrected("the count was wrong") == "the count was wrong"

@@ -7,7 +7,7 @@ import pytest
 from engine_helpers import guided_session
 from guided_helpers import run_whole_session
 
-from coach.engine import listen, meaning, plan_reflections, terse, vocab
+from coach.engine import listen, meaning, plan_reflections, terse, typos
 from coach.engine.story import read_story
 from coach.engine.turn_reflections import reflect_turn, short_answer
 from coach.store import open_journal
@@ -53,11 +53,11 @@ def test_a_real_answer_gets_its_content_then_its_meaning():
 
 
 def test_doubled_letters_and_chat_spellings_are_put_right_and_unclear_ones_left():
-    assert vocab.corrected("how people actualy talk") == "how people actually talk"
-    assert vocab.spelling("shiped") == "shipped" and vocab.spelling("comited") == "committed"
-    assert vocab.spelling("writen") == ""  # write or written: unclear, never said
-    assert vocab.corrected("ppl cant find it tbh") == "people can't find it"
-    assert vocab.corrected("The U.S. team") == "The U.S. team"
+    assert typos.corrected("how people actualy talk") == "how people actually talk"
+    assert typos.spelling("shiped") == "shipped" and typos.spelling("comited") == "committed"
+    assert typos.spelling("writen") == ""  # write or written: unclear, never said
+    assert typos.corrected("ppl cant find it tbh") == "people can't find it"
+    assert typos.corrected("The U.S. team") == "The U.S. team"
 
 
 def test_terse_deeds_feelings_and_fragments_are_said_as_whole_sentences():

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from engine_helpers import guided_session, said
 
-from coach.engine import story, vocab
+from coach.engine import story, typos, vocab
 from coach.store import open_journal
 
 
@@ -94,8 +94,8 @@ def test_a_ladder_question_agrees_with_a_plural_piece_of_work():
 
 
 def test_a_terse_story_names_its_work_and_a_clear_slip_is_put_right():
-    assert vocab.corrected("we ship new onbording flow") == "we ship new onboarding flow"
-    assert vocab.corrected("design review wenesday") == "design review Wednesday"
+    assert typos.corrected("we ship new onbording flow") == "we ship new onboarding flow"
+    assert typos.corrected("design review wenesday") == "design review Wednesday"
     assert story.work_of("we ship new onboarding flow. users drop at step 3") == (
         "the new onboarding flow"
     )
@@ -112,7 +112,7 @@ def test_terse_parts_of_a_story_have_their_kind():
 
 def test_a_known_word_wrongly_inflected_is_a_typo_not_a_compound():
     assert not vocab.is_word("forgeting")
-    assert vocab.corrected("forgeting") == "forgetting"
+    assert typos.corrected("forgeting") == "forgetting"
 
 
 def test_a_noun_phrase_is_never_given_back_as_a_sentence():

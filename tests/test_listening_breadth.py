@@ -4,7 +4,7 @@ said as a cleft, quoted words left as quoted, a story that ends in a question he
 
 from __future__ import annotations
 
-from coach.engine import antecedents, listen, vocab
+from coach.engine import antecedents, listen, typos
 from coach.engine.goal_reflection import goal_reflection
 from coach.engine.reflections import sayable, second_person, sentences
 
@@ -12,7 +12,7 @@ from coach.engine.reflections import sayable, second_person, sentences
 def test_a_foreign_or_mixed_case_word_is_never_corrected_into_another():
     text = "Not only Händler. The macOS runners are shared, but becuase of iOS."
     assert (
-        vocab.corrected(text)
+        typos.corrected(text)
         == "Not only Händler. The macOS runners are shared, but because of iOS."
     )
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from coach.engine import typos
 from coach.engine.reflections import candidates
 from coach.engine.turn_reflections import reflect_turn
 from coach.store import open_journal
@@ -52,7 +53,7 @@ def test_a_common_abbreviation_is_a_known_word_and_never_corrected():
     from coach.engine import vocab
 
     line = "Before any auth or env change I read the deps and the infra notes in the PR"
-    assert vocab.corrected(line) == line
+    assert typos.corrected(line) == line
     assert not vocab.unknown_words(line)
 
 

@@ -2,7 +2,7 @@
 is what the user could do; a thought quoted to oneself is no fact; "without ever …" stays with
 the deed it qualifies."""
 
-from coach.engine import antecedents, story_lines, summary_refs
+from coach.engine import antecedents, story_lines, summary_refs, typos
 from coach.engine.clause_cuts import clauses
 
 
@@ -204,9 +204,8 @@ def test_two_views_of_one_problem_are_a_double_sided_reflection():
 
 
 def test_a_plurals_side_takes_its_apostrophe():
-    from coach.engine import vocab
 
-    said = vocab.corrected("i want to see things from the users side")
+    said = typos.corrected("i want to see things from the users side")
     assert said == "i want to see things from the users' side"
 
 

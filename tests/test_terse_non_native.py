@@ -4,7 +4,7 @@ artefact the user wrote."""
 
 from __future__ import annotations
 
-from coach.engine import nonnative, vocab
+from coach.engine import nonnative, typos
 from coach.engine.story import work_of
 from coach.engine.turn_reflections import reflect_turn, short_answer
 
@@ -49,12 +49,12 @@ def test_good_english_is_left_as_it_was():
         "We had a 10 minute call with two users at work.",
         "Last week I shipped a refactor of the export without checking the usage dashboard.",
     ):
-        assert not nonnative.non_native(vocab.corrected(text))
+        assert not nonnative.non_native(typos.corrected(text))
         assert nonnative.repaired(text) == text
 
 
 def test_the_work_is_only_named_by_an_artefact_the_user_wrote():
-    assert vocab.corrected("the org ignores it") == "the org ignores it"  # never "the or"
+    assert typos.corrected("the org ignores it") == "the org ignores it"  # never "the or"
     for text in (
         "each squad optimised their bit and nobody owned the whole",
         "fixed bug in the ticket idk",
@@ -62,7 +62,7 @@ def test_the_work_is_only_named_by_an_artefact_the_user_wrote():
         "I own the technical strategy for search",
         "latency 200 before. after 900",
     ):
-        assert work_of(vocab.corrected(text)) is None, text
+        assert work_of(typos.corrected(text)) is None, text
     assert work_of("I fixed a bug in the invoice pdf") == "the invoice pdf"
     assert work_of("we rebuilt the pricing page last week") == "the pricing page"
 

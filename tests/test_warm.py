@@ -8,7 +8,7 @@ import threading
 
 import pytest
 
-from coach.engine import reading_tables, tokenizer_later, warm
+from coach.engine import reading_tables, tokenizer_later, typos, warm
 from coach.llm import tokens
 from coach.prompts import PromptLibrary
 from coach.settings import Settings
@@ -65,7 +65,7 @@ def test_the_warm_up_loads_what_reading_the_first_answer_needs(monkeypatch):
 
     from coach.engine import vocab
 
-    for cache in (vocab._speller, vocab.spelling, vocab.is_word):  # as in a fresh process
+    for cache in (vocab._speller, typos.spelling, vocab.is_word):  # as in a fresh process
         cache.cache_clear()
     monkeypatch.delattr(Lemmatizer(), "lemma_dict", raising=False)
     warm.warm(Settings.load(offline=True))
@@ -80,7 +80,7 @@ def unread(monkeypatch):
 
     from coach.engine import vocab
 
-    for cache in (vocab._speller, vocab.spelling, vocab.is_word):
+    for cache in (vocab._speller, typos.spelling, vocab.is_word):
         cache.cache_clear()
     monkeypatch.delattr(Lemmatizer(), "lemma_dict", raising=False)
     monkeypatch.setattr(reading_tables, "_lemmas", threading.Event())

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from coach.domain import Phase, Turn
-from coach.engine import matching, proper_names, story_parts, vocab
+from coach.engine import matching, proper_names, story_parts, typos
 from coach.ladder.schema import DERIVED_NOTE, Item, Level
 from coach.moves import ProposeEvidence
 
@@ -104,7 +104,7 @@ def proposal_text(move: ProposeEvidence, level: Level) -> str:
         if found and found[0] == "signals_of_readiness"
         else ("a success indicator")
     )
-    quote = proper_names.given_back(vocab.corrected(move.quote)).rstrip(" .!")  # typos put right
+    quote = proper_names.given_back(typos.corrected(move.quote)).rstrip(" .!")  # typos put right
     return (
         f"Before we go on: earlier you told me “{quote}”. That sounds like {kind} of {level.label}: "
         f"“{title}”{derived}. Shall I record it as evidence for your progress "

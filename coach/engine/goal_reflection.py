@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from coach.engine import nonnative, session_talk, terse, vocab
+from coach.engine import nonnative, session_talk, terse, typos, vocab
 from coach.engine.reflections import MAX_WORDS, _clean, reflect, second_person
 
 __all__ = ["goal_reflection"]
@@ -146,11 +146,11 @@ def goal_reflection(goal: str, variant: int = 0) -> tuple[str, bool]:
     """Give back the goal of the session ("you want to ...") and the value under it, with any
     take-away wished for beside it ("and something concrete for your 1:1")."""
     said, added = _goal_reflection(goal, variant)
-    return _with_wish(said, vocab.corrected(goal)), added
+    return _with_wish(said, typos.corrected(goal)), added
 
 
 def _goal_reflection(goal: str, variant: int = 0) -> tuple[str, bool]:
-    goal = session_talk.without(vocab.corrected(goal))  # "go on, but keep it short" is no aim
+    goal = session_talk.without(typos.corrected(goal))  # "go on, but keep it short" is no aim
     goal = nonnative.repaired(goal)  # "think like customer" → "think like the customer"
     goal = re.sub(r"^\W*(?=(?:want|need|wanna)\b)", "I ", goal, flags=re.I)  # "want something …"
     wish = _wish(goal)

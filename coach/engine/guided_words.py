@@ -21,6 +21,7 @@ from coach.engine import (
     teammates,
     terse,
     turn_reflections,
+    typos,
     vocab,
 )
 from coach.engine.heavy import declines, heavy_topic
@@ -328,7 +329,7 @@ def _checkin_held(view: SessionView) -> str:
     lead = _SUMMARY_LEADS[Phase.CHECKIN]
     said = [t for t in view.turns if t.role == "user" and t.phase is Phase.CHECKIN]
     for turn in reversed(said):
-        about = _ABOUT.search(vocab.corrected(turn.text))
+        about = _ABOUT.search(typos.corrected(turn.text))
         topic = terse.read(about.group(2)) if about and _names_something(about.group(2)) else None
         if topic is not None and topic.kind == "thing" and not topic.hedged:
             name = topic.text if topic.text.startswith("the ") else f"the {topic.text}"
@@ -380,7 +381,7 @@ def _work(view: SessionView) -> str:
         return asked[-1]
     said = [t.text for t in view.turns if t.role == "user" and t.phase is Phase.CHECKIN]
     last = said[-1] if said and len(said[-1].split()) >= 2 else ""  # "fine" names no work
-    topic = terse.read(vocab.corrected(last)) if last else None  # the last check-in answer
+    topic = terse.read(typos.corrected(last)) if last else None  # the last check-in answer
     if topic is not None and topic.kind == "thing" and len(topic.text.split()) >= 2:
         return topic.text if topic.text.startswith("the ") else "that work"
     return "that work"

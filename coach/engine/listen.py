@@ -13,6 +13,7 @@ from coach.engine import choices, option_questions, session_wish, vocab
 from coach.engine.blame import blames_customer
 from coach.engine.heavy import Heavy, declines, heavy_topic, kept_out, strains_health
 from coach.engine.pushback import pushes_back
+from coach.engine.typos import corrected
 from coach.moves import Reading, ReadingKind
 
 __all__ = ["Heavy", "Reading", "heavy_topic", "read", "strains_health"]
@@ -186,7 +187,7 @@ def read(text: str, options: list[str] | None = None) -> Reading:
     """Read one user turn. ``options`` are the texts of a numbered list just shown, if any."""
     stripped = text.strip()
     words = len(stripped.split())
-    typos = vocab.unknown_words(vocab.corrected(stripped))  # a clear typo is understood
+    typos = vocab.unknown_words(corrected(stripped))  # a clear typo is understood
     heavy, person = heavy_topic(stripped)
     picked = choices.parse(stripped, options) if options else None
     common = {

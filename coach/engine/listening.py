@@ -21,7 +21,7 @@ from coach.engine import (
     review_done,
     review_frame,
     session_wish,
-    vocab,
+    typos,
 )
 from coach.moves import (
     Answer,
@@ -381,7 +381,7 @@ def apply_edits(flow: Flow, edits: list[choices.Edit]) -> list[str]:
 def focus_answer(flow: Flow) -> str:
     """The focus the user chose: their answer to the focus question, or the draft they accepted."""
     chosen = planning.chosen_focus(flow.record.turns)
-    return proper_names.given_back(vocab.corrected(chosen))  # the plan reads back without typos
+    return proper_names.given_back(typos.corrected(chosen))  # the plan reads back without typos
 
 
 def _said(flow: Flow) -> str:

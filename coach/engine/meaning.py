@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from coach.engine import part_shapes, vocab
+from coach.engine import part_shapes, typos, vocab
 from coach.engine.meaning_signals import _GOOD, _ORDER, _OWN_PATTERN, _PLAN, _SIGNALS
 
 __all__ = ["groups", "meaning", "people", "people_heard"]
@@ -127,7 +127,7 @@ def _borne_elsewhere(text: str, found: re.Match[str]) -> bool:
 def people(text: str, earliest: bool = False) -> str:
     """The people an answer names, as "the finance teams", "older patients"; "" when none.
     The people a product serves come first, unless ``earliest``: then whoever is named first."""
-    text = vocab.corrected(text)
+    text = typos.corrected(text)
     found = [(m.start(), g, m) for g in _GROUPS for m in g.finditer(text)]
     if earliest:
         found.sort(key=lambda f: f[0])
@@ -174,7 +174,7 @@ def meaning(text: str, variant: int = 0, said: str = "", who: str = "", work: st
     ``who`` is the people the story is about, used when this answer names none; ``work`` the
     piece of work it is about ("the pricing page rewrite"), "" when unknown.
     """
-    text = vocab.corrected(text)
+    text = typos.corrected(text)
     # nobody named: the people using the work, named, for an "it" would point at whatever the
     # turn said before ("you never said it out loud")
     using = (
@@ -350,7 +350,7 @@ def groups(text: str) -> list[str]:
     """Every group of people an answer names, in the order named ("the night nurses and the ward
     clerks" → ["the night nurses", "the ward clerks"]); [] when none."""
     named: list[str] = []
-    for chunk in re.split(r",?\s+(?:and|or|plus|as well as)\s+|,\s*|;\s*", vocab.corrected(text)):
+    for chunk in re.split(r",?\s+(?:and|or|plus|as well as)\s+|,\s*|;\s*", typos.corrected(text)):
         waiting = _PEOPLE_DOING.match(chunk)  # "the people waiting at home": who, by what they do
         group = (people(chunk, earliest=True) or _role_group(chunk)) if chunk.strip() else ""
         group = f"the {waiting.group(1).lower()}" if waiting and not group else group

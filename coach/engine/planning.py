@@ -6,7 +6,7 @@ import re
 from datetime import date, datetime, time, timedelta
 
 from coach.domain import AUDIENCE_NAMES, Audience, Plan, Suggestion, Turn
-from coach.engine import proper_names, story_parts, vocab
+from coach.engine import proper_names, story_parts, typos, vocab
 from coach.ladder.schema import Competency, Item, Level
 from coach.moves import Answer, PlanFocus
 
@@ -171,5 +171,5 @@ def chosen_focus(turns: list[Turn]) -> str:
         )  # asked again for the coach's focus after a draft: the draft is the one
         if asked.draft and (accepted or _KEEP_DRAFT.match(answer)):
             answer = asked.draft
-    fixed = vocab.corrected(story_parts.expand_shorthand(answer))  # read back without typos
+    fixed = typos.corrected(story_parts.expand_shorthand(answer))  # read back without typos
     return proper_names.given_back(fixed)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from coach.engine import vocab
+from coach.engine import typos, vocab
 from coach.ladder.schema import LIST_FIELDS, Level
 
 _ALWAYS = {
@@ -76,5 +76,5 @@ def cased_turn(text: str, level: Level) -> str:
 
 def quotable(quote: str) -> str:
     """The user's sentence with clear typos put right; "" when an unclear one is left in it."""
-    fixed = vocab.corrected(quote)
+    fixed = typos.corrected(quote)
     return "" if vocab.unknown_words(fixed) else given_back(fixed)

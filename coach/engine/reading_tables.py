@@ -11,6 +11,8 @@ from __future__ import annotations
 import asyncio
 import threading
 
+from coach.engine import typos
+
 _lock = threading.Lock()  # one load at a time: a second caller waits for the first
 _lemmas = threading.Event()  # the lemma table is in (set once, never cleared)
 
@@ -18,10 +20,9 @@ _lemmas = threading.Event()  # the lemma table is in (set once, never cleared)
 def load_all() -> None:
     """What the first reading of an answer loads: the lemma table (is this a word?) and the
     spelling dictionary (a misspelt word put right), through the same calls a turn makes."""
-    from coach.engine import vocab
 
     with _lock:
-        vocab.corrected("The custmer wnet away.")
+        typos.corrected("The custmer wnet away.")
     _lemmas.set()
 
 

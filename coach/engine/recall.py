@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from coach.engine import referents, summary_pick, summary_refs, terse, vocab
+from coach.engine import referents, summary_pick, summary_refs, terse, typos, vocab
 from coach.engine.reflection_forms import _cap
 from coach.engine.reflections import MAX_WORDS, candidates, second_person
 from coach.engine.turn_reflections import effect_weight, said_already, short_clause
@@ -180,7 +180,7 @@ def _order(parts: list[str], main: str) -> tuple[int, int]:
     """Where in the story a clause was told (the older first when two are joined; in one
     answer, the one told first)."""
     for number, part in enumerate(parts):
-        told = second_person(vocab.corrected(part))
+        told = second_person(typos.corrected(part))
         if main in told or any(main == p.main for p in candidates(part)):
             head = " ".join(main.split()[:3]).lower()
             at = told.lower().find(head)

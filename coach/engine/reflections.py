@@ -26,6 +26,7 @@ from coach.engine import (
     summary_pick,
     terse,
     terse_contents,
+    typos,
     vocab,
 )
 from coach.engine.blame import blames_customer, unblamed
@@ -160,7 +161,7 @@ def pick(text: str, avoid: tuple[str, ...] = ()) -> Picked | None:
 def candidates(text: str) -> list[Picked]:
     """Every part of ``text`` that can be given back, the most meaningful first; read loosely
     when nothing else can be ("we test on the test bench": the verb is also a noun)."""
-    with subjects.strictly(nonnative.non_native(vocab.corrected(text))):
+    with subjects.strictly(nonnative.non_native(typos.corrected(text))):
         found = _candidates(text)
         if found:
             return found
@@ -169,7 +170,7 @@ def candidates(text: str) -> list[Picked]:
 
 
 def _candidates(text: str) -> list[Picked]:
-    text = vocab.corrected(text)  # a clear typo is put right; an unclear one is never said
+    text = typos.corrected(text)  # a clear typo is put right; an unclear one is never said
     text = session_talk.without(text)  # "keep it short please" is no part of the story
     text = fillers.without_hedges(text)  # "kind of timed out": the hedge is theirs, not ours
     text = _BARE_ROLE.sub(lambda m: f"{m.group(0)}s", text)  # "speak with rider" → "riders"

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from coach.engine import nonnative, terse, vocab
+from coach.engine import nonnative, terse, typos, vocab
 from coach.engine.reflection_forms import _FEELINGS, Picked, _cap, render
 from coach.engine.reflections import second_person
 
@@ -41,7 +41,7 @@ def _named_thing(earlier: list[str], said: str) -> str:
     """The newest thing the user named in a short answer earlier ("login bug" → "the login
     bug"), not already in ``said``; "" when they named none."""
     for answer in reversed(earlier):
-        found = terse.read(vocab.corrected(answer)) if len(answer.split()) <= 4 else None
+        found = terse.read(typos.corrected(answer)) if len(answer.split()) <= 4 else None
         words = found.text.split() if found is not None and found.kind == "thing" else []
         if len(words) >= 2 and words[-1] not in said:
             return found.text
@@ -52,18 +52,18 @@ def short_answer(text: str, variant: int = 0, strict: bool = False) -> str:
     """A one-to-five-word answer ("login bug", "users locked out") given back as a whole sentence;
     ``strict`` when the answer is in non-native English: repaired first, never handed back broken,
     and a verb with no subject ("only read ticket") is not taken for an option."""
-    strict = strict or nonnative.non_native(vocab.corrected(text))
+    strict = strict or nonnative.non_native(typos.corrected(text))
     if strict:
-        text = nonnative.repaired(vocab.corrected(text))
+        text = nonnative.repaired(typos.corrected(text))
     said = _short_answer(text, variant, strict)
     return "" if strict and nonnative.broken(said, True) else said
 
 
 def _short_answer(text: str, variant: int, strict: bool) -> str:
-    felt = _felt(vocab.corrected(text)) if len(text.split()) <= 4 else ""
+    felt = _felt(typos.corrected(text)) if len(text.split()) <= 4 else ""
     if felt:
         return felt
-    found = terse.read(vocab.corrected(text)) if len(text.split()) <= 6 else None
+    found = terse.read(typos.corrected(text)) if len(text.split()) <= 6 else None
     if found is None:
         return ""
     said = second_person(found.text)
@@ -96,7 +96,7 @@ _JUST = re.compile(r"^(?:just|only)\s+(.+)$", re.I)
 
 
 def _read(piece: str) -> terse.Terse | None:
-    return terse.read(vocab.corrected(piece)) if len(piece.split()) <= 5 else None
+    return terse.read(typos.corrected(piece)) if len(piece.split()) <= 5 else None
 
 
 def _np(found: terse.Terse) -> str:
@@ -139,7 +139,7 @@ def _joined(piece: str, found, nxt: str, then, variant: int) -> str:
             return f"{_cap(_np(found))}; all you had to go on was {_np(rest)}."
     first = nxt.split()[0].lower() if nxt.split() else ""
     if found.kind == "thing" and first.endswith("s") and vocab.is_verb(first[:-1]) and then is None:
-        rest = second_person(vocab.corrected(nxt)).rstrip(".")
+        rest = second_person(typos.corrected(nxt)).rstrip(".")
         if not vocab.unknown_words(rest) and 2 <= len(rest.split()) <= 5:
             return f"So it comes down to {_np(found)}, which {rest[0].lower()}{rest[1:]}."
     if then is None or then.hedged:
@@ -154,9 +154,9 @@ def _joined(piece: str, found, nxt: str, then, variant: int) -> str:
 
 def short_clause(text: str) -> str:
     """A short answer as a clause to list in a summary ("users were locked out"), or ""."""
-    if nonnative.non_native(vocab.corrected(text)):
+    if nonnative.non_native(typos.corrected(text)):
         return ""  # a terse non-native line is summed up from its repaired clauses, not whole
-    found = terse.read(vocab.corrected(text)) if len(text.split()) <= 5 else None
+    found = terse.read(typos.corrected(text)) if len(text.split()) <= 5 else None
     if found is None or found.kind == "action" or found.hedged:
         return ""
     if found.kind == "deed":

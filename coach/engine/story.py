@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from coach.engine import outside_people, terse, vocab, work_shapes
+from coach.engine import outside_people, terse, typos, vocab, work_shapes
 
 _WORK_VERB = (
     r"(?:shipped|released|launched|built|rebuilt|reworked|implemented|created|introduced|replaced|"
@@ -376,7 +376,7 @@ def meetings_of(text: str) -> tuple[str, ...]:
 def read_story(text: str) -> Story:
     supporting: list[str] = []
     return Story(
-        work=work_of(text) or work_of(vocab.corrected(text)),  # "we ship new onbording flow"
+        work=work_of(text) or work_of(typos.corrected(text)),  # "we ship new onbording flow"
         people=people_of(text, supporting),
         in_support=tuple(supporting),
         meetings=meetings_of(text),

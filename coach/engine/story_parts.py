@@ -27,6 +27,7 @@ from coach.engine import (
     proper_names,
     story_lines,
     terse,
+    typos,
     vocab,
 )
 from coach.ladder.schema import ANSWERS, Item
@@ -190,7 +191,7 @@ def expand_shorthand(text: str) -> str:
 def _fixed(text: str) -> str:
     """``text`` spelling-fixed for a quote ("" when a fix would be a guess), shorthand expanded."""
     text = expand_shorthand(text)
-    fixed = vocab.corrected(text)
+    fixed = typos.corrected(text)
     typed, meant = text.split(), fixed.split()
     if len(typed) != len(meant) or not all(
         _slip(a.strip(".,;:!?"), b.strip(".,;:!?")) for a, b in zip(typed, meant, strict=True)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from coach.engine import meaning, part_shapes, vocab
+from coach.engine import meaning, part_shapes, typos, vocab
 from coach.engine.pronoun_swaps import second_person
 
 __all__ = [
@@ -74,7 +74,7 @@ def told_at(clause: str, parts: list[str]) -> tuple[int, int]:
     """Where in the story ``clause`` was told (part, then place in it); unfound ones last."""
     words = clause.split()[1:4]  # past its subject, which is said in the second person
     for number, part in enumerate(parts):
-        at = second_person(vocab.corrected(part)).lower().find(" ".join(words).lower())
+        at = second_person(typos.corrected(part)).lower().find(" ".join(words).lower())
         if words and at >= 0:
             return number, at
     return len(parts), 0

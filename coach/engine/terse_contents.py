@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from coach.engine import vocab
+from coach.engine import typos, vocab
 from coach.engine.nonnative import (
     _COLLECTIVE,
     _MASS,
@@ -154,7 +154,7 @@ def _views(text: str) -> str:
 def contents(text: str) -> list[tuple[str, str, str]]:
     """What a terse answer says that its broken clauses cannot: (form, main, other) parts, in
     second-person English, the weightiest first."""
-    text = vocab.corrected(text)
+    text = typos.corrected(text)
     out: list[tuple[str, str, str]] = []
     views = _views(text)
     if views and ", and " in views:

@@ -13,6 +13,7 @@ from coach.engine import (
     summary_pick,
     summary_refs,
     terse_contents,
+    typos,
     vocab,
     went_wrong,
 )
@@ -269,8 +270,8 @@ def reflect_turn(
     clause = short_clause(last) if short else ""
     if short and short not in said_before and not (clause and clause in said_before):
         out.append(short)
-    pieces = sentences(vocab.corrected(last)) if last and not short else []
-    strict = bool(last) and nonnative.non_native(vocab.corrected(last))
+    pieces = sentences(typos.corrected(last)) if last and not short else []
+    strict = bool(last) and nonnative.non_native(typos.corrected(last))
     if pieces and (terse_contents.contents(last) or (strict and candidates(last))):
         pieces = []  # "churn 4% before. after 9%": said as the change, not piece by piece
     if 1 < len(pieces) <= 3 and all(len(p.split()) <= 5 for p in pieces):  # "bike app. did the map"
@@ -341,7 +342,7 @@ def _people_listed(answer: str, said: str) -> str:
     """The groups an answer names in a sentence of their own, with no clause to give back ("The
     people waiting at home, and the support team who took the calls."): said with the rest of
     the answer, so the newest answer's people are heard, not only its other sentence."""
-    for sentence in sentences(vocab.corrected(answer)):
+    for sentence in sentences(typos.corrected(answer)):
         if len(meaning.groups(sentence)) >= 2 and not candidates(sentence):
             heard = meaning.people_heard(sentence, said)
             named = meaning.groups(sentence)
@@ -365,7 +366,7 @@ def heavy_heard(text: str) -> str:
     are burned out …; that is a lot to carry"), so the boundary shows it was heard; "" if unsayable."""
     from coach.engine.listen import heavy_topic  # listen reads answers; no cycle at import time
 
-    text = vocab.corrected(text)
+    text = typos.corrected(text)
     # "I'm just back from knee surgery": the verb is in the contraction, so a clause that starts
     # with one is read (and given back) with it spelled out
     spelled = re.sub(r"\b(I)['’]m\b", r"\1 am", text, flags=re.I)
